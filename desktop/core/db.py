@@ -1,0 +1,135 @@
+"""Opening a BallotDesk database: choose the URL, back up, migrate, hand out sessions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from alembic import command
+from desktop.core.paths import default_database_url
+
+log = logging.getLogger(__name__)
+
+#: Environment variable naming the database when ``--db`` is not given.
+DB_ENV_VAR = "BALLOTDESK_DB"
+#: How many pre-migration backups of a SQLite file are kept beside it.
+KEEP_MIGRATION_BACKUPS = 5
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """``--db`` first, then ``$BALLOTDESK_DB``, then a SQLite file in the user's data folder."""
+    return explicit or os.environ.get(DB_ENV_VAR) or default_database_url()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+class Database:
+    """One database, its engine and short-lived sessions (``with db.transaction() as s``)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        parsed = make_url(url)
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.sqlite_path: Path | None = None
+        if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
+            self.sqlite_path = Path(str(parsed.database)).expanduser().resolve()
+            self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(url)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Database:
+        """Open (creating when needed) and migrate to the newest schema."""
+        db = cls(resolve_url(url))
+        db.migrate()
+        return db
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back on any exception."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+
+    def migrate(self) -> MigrationReport:
+        """Upgrade to the head revision; a SQLite file with data is copied aside first."""
+        current, head = self.current_revision(), head_revision()
+        backup = None
+        if current != head:
+            if self.sqlite_path is not None and self._has_tables():
+                backup = self.backup_sqlite(reason=f"before-migration-{current or 'none'}")
+            log.info("migrating %s from %s to %s", self.url, current, head)
+            config = _alembic_config()
+            with self.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        return MigrationReport(current, head, backup)
+
+    def _has_tables(self) -> bool:
+        return bool(inspect(self.engine).get_table_names())
+
+    def backup_sqlite(self, reason: str) -> Path:
+        """A consistent copy of the SQLite file through SQLite's online backup API."""
+        assert self.sqlite_path is not None
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        folder = self.sqlite_path.parent / "backups"
+        folder.mkdir(exist_ok=True)
+        target = folder / f"{self.sqlite_path.stem}.{stamp}.{reason}.sqlite3"
+        with sqlite3.connect(self.sqlite_path) as source, sqlite3.connect(target) as copy:
+            source.backup(copy)
+        self._prune_backups(folder, "before-migration")
+        log.info("backed up %s to %s", self.sqlite_path, target)
+        return target
+
+    def _prune_backups(self, folder: Path, reason: str) -> None:
+        assert self.sqlite_path is not None
+        old = sorted(folder.glob(f"{self.sqlite_path.stem}.*.{reason}*.sqlite3"))
+        for path in old[:-KEEP_MIGRATION_BACKUPS]:
+            path.unlink()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,43 @@
+"""Value sets of the domain. Stored as their string values (portable to every database)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    """Phases of a campaign, in the order they happen (DOMAIN.md)."""
+
+    NOMINATION = "nomination"
+    REVIEW = "review"
+    SHORTLIST_PUBLISHED = "shortlist_published"
+    VOTING = "voting"
+    COUNTING = "counting"
+    RESULTS_PUBLISHED = "results_published"
+    CLOSED = "closed"
+
+
+class CandidateKind(StrEnum):
+    PERSON = "person"
+    WINDOW = "window"
+    BRAND = "brand"
+    PROJECT = "project"
+    OTHER = "other"
+
+
+class CandidateStatus(StrEnum):
+    NOMINATED = "nominated"
+    QUALIFIED = "qualified"
+    REJECTED = "rejected"
+    SHORTLISTED = "shortlisted"
+    WITHDRAWN = "withdrawn"
+    WINNER = "winner"
+
+
+#: Statuses that no longer use a unit's nomination quota.
+STATUSES_OUTSIDE_QUOTA = frozenset({CandidateStatus.REJECTED, CandidateStatus.WITHDRAWN})
+
+
+class Sex(StrEnum):
+    MALE = "male"
+    FEMALE = "female"

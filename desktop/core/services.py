@@ -1,0 +1,35 @@
+"""The services one user session works with, passed to the CLI commands and the GUI pages."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from desktop.core.candidates import Candidates
+from desktop.core.db import Database
+from desktop.core.registry import Registry
+
+
+def default_actor() -> str:
+    """Who is recorded in the audit log until sign-in exists: the operating-system user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    actor: str
+    registry: Registry
+    candidates: Candidates
+
+    @classmethod
+    def open(cls, url: str | None = None, actor: str | None = None) -> Services:
+        db = Database.open(url)
+        return cls.for_database(db, actor or default_actor())
+
+    @classmethod
+    def for_database(cls, db: Database, actor: str) -> Services:
+        return cls(db, actor, Registry(db, actor), Candidates(db, actor))

@@ -1,0 +1,1 @@
+"""Ballot image pipeline (no Qt, no database); filled by the scanning issue."""
