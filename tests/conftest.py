@@ -60,6 +60,8 @@ def units(services: Services, campaign: CampaignInfo) -> list[UnitInfo]:
     return [services.registry.add_unit(campaign.id, name) for name in names]
 
 
-def person(name: str, unit: str, category: str = CATEGORY_NAMES[1], **extra: object) -> CandidateFields:
+def person(
+    name: str, unit: str, category: str = CATEGORY_NAMES[1], **extra: object
+) -> CandidateFields:
     """A candidate form with just what the rules require."""
     return CandidateFields(name=name, category=category, unit=unit, **extra)  # type: ignore[arg-type]

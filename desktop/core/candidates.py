@@ -341,9 +341,10 @@ class Candidates:
         """All thumbnails of a campaign at once, for tables."""
         with self.db.transaction() as s:
             rows = s.execute(
-                select(Photo.candidate_id, Photo.thumbnail).join(Candidate)
+                select(Photo.candidate_id, Photo.thumbnail)
+                .join(Candidate, Candidate.id == Photo.candidate_id)
                 .join(Category).where(Category.campaign_id == campaign_id))
-            return dict(rows.tuples())
+            return {row.candidate_id: row.thumbnail for row in rows}
 
 
 def _has_photo(s: Session, candidate_id: int) -> bool:

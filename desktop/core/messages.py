@@ -140,7 +140,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "已导入 {count} 名候选对象。",
         "Imported {count} candidates.",
     ),
-    "export_done": ("已导出 {count} 名候选对象到“{file}”。", "Exported {count} candidates to “{file}”."),
+    "export_done": (
+        "已导出 {count} 名候选对象到“{file}”。",
+        "Exported {count} candidates to “{file}”.",
+    ),
 }
 
 #: Names of fields as users see them, for messages such as ``missing_field``.
@@ -161,6 +164,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "campaign": ("评选活动", "campaign"),
     "kind": ("候选对象类型", "candidate kind"),
     "status": ("状态", "status"),
+    "review_note": ("审核意见", "review note"),
 }
 
 

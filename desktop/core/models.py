@@ -167,13 +167,14 @@ class Candidate(Base):
 
     category: Mapped[Category] = relationship(back_populates="candidates")
     unit: Mapped[Unit] = relationship(back_populates="candidates")
-    photo: Mapped[Photo | None] = relationship(
-        back_populates="candidate", cascade="all, delete-orphan", lazy="noload"
-    )
 
 
 class Photo(Base):
-    """A candidate's photo, normalised to JPEG, with a small thumbnail for tables."""
+    """A candidate's photo, normalised to JPEG, with a small thumbnail for tables.
+
+    No ORM relationship: photos are loaded only when asked for, and the database's
+    ON DELETE CASCADE removes them with their candidate.
+    """
 
     __tablename__ = "photo"
 
@@ -183,8 +184,6 @@ class Photo(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     image: Mapped[bytes] = mapped_column(LargeBinary)
     thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
-
-    candidate: Mapped[Candidate] = relationship(back_populates="photo")
 
 
 class AuditEntry(Base):

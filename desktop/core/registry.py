@@ -98,11 +98,11 @@ CATEGORY_EDITABLE = frozenset({"name", "winners", "max_marks", "position", "kind
 def quota_counts(session: Session, unit_id: int) -> dict[int, int]:
     """Nominations of a unit that use its quota, per category id."""
     rows = session.execute(
-        select(Candidate.category_id, func.count())
+        select(Candidate.category_id, func.count().label("used"))
         .where(Candidate.unit_id == unit_id, Candidate.status.not_in(STATUSES_OUTSIDE_QUOTA))
         .group_by(Candidate.category_id)
     )
-    return {category_id: count for category_id, count in rows.tuples()}
+    return {row.category_id: row.used for row in rows}
 
 
 class Registry:

@@ -7,7 +7,7 @@ rows of a file; both call these functions, so a rule is written once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from desktop.core.enums import CandidateKind, Sex
@@ -114,7 +114,7 @@ def candidate_rules(fields: CandidateFields, summary_limit: int) -> list[Message
     return messages
 
 
-def missing_form_fields(kind: CandidateKind, values: dict[str, object]) -> tuple[str, ...]:
+def missing_form_fields(kind: CandidateKind, values: Mapping[str, object]) -> tuple[str, ...]:
     """The 推荐表 fields still empty, for the "incomplete form" flag."""
     return tuple(key for key in FORM_FIELDS[kind] if not values.get(key))
 

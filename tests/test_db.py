@@ -1,0 +1,86 @@
+"""Opening databases: URL choice, Alembic upgrade from empty, backups, schema = models."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from desktop.core import db as dbmod
+from desktop.core.db import Database, head_revision, resolve_url
+from desktop.core.models import Base
+from desktop.core.services import Services
+
+
+def test_upgrade_from_empty_creates_every_table(tmp_path: Path) -> None:
+    database = Database.open(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    assert database.current_revision() == head_revision()
+    tables = set(inspect(database.engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert not (tmp_path / "backups").exists(), "an empty database needs no backup"
+
+
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    """Autogenerate against the migrated schema finds nothing: no change lacks a migration."""
+    database = Database.open(f"sqlite:///{tmp_path / 'check.sqlite3'}")
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_reopening_at_head_changes_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    Services.open(url, "a").registry.create_campaign("甲")
+    report = Database.open(url).migrate()
+    assert report.from_revision == report.to_revision == head_revision()
+    assert report.backup is None
+    assert [c.name for c in Services.open(url, "a").registry.list_campaigns()] == ["甲"]
+
+
+def test_an_existing_file_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('保留')")
+    database = Database(f"sqlite:///{path}")
+    report = database.migrate()
+    assert report.from_revision is None
+    assert report.backup is not None
+    assert report.backup.exists()
+    with sqlite3.connect(report.backup) as copy:
+        assert copy.execute("SELECT text FROM notes").fetchall() == [("保留",)]
+        tables = {r[0] for r in copy.execute("SELECT name FROM sqlite_master")}
+        assert "campaign" not in tables, "the backup is the state before the migration"
+
+
+def test_only_the_newest_migration_backups_are_kept(tmp_path: Path) -> None:
+    database = Database.open(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    for _ in range(dbmod.KEEP_MIGRATION_BACKUPS + 3):
+        database.backup_sqlite("before-migration-test")
+    assert len(list((tmp_path / "backups").iterdir())) == dbmod.KEEP_MIGRATION_BACKUPS
+
+
+def test_url_comes_from_option_then_environment_then_data_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(dbmod.DB_ENV_VAR, "sqlite:///from-env.sqlite3")
+    assert resolve_url("sqlite:///explicit.sqlite3") == "sqlite:///explicit.sqlite3"
+    assert resolve_url(None) == "sqlite:///from-env.sqlite3"
+    monkeypatch.delenv(dbmod.DB_ENV_VAR)
+    default = resolve_url(None)
+    assert default.startswith("sqlite:///")
+    assert default.endswith("BallotDesk/ballotdesk.sqlite3")
+
+
+def test_the_default_database_is_created_in_the_user_data_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(dbmod.DB_ENV_VAR, raising=False)
+    database = Database.open()
+    assert database.sqlite_path is not None
+    assert database.sqlite_path.exists()
+    assert "BallotDesk" in str(database.sqlite_path)

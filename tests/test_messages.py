@@ -1,0 +1,39 @@
+"""The core's messages are complete in Chinese and English, with the same parameters."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import string
+
+import desktop.core
+from desktop.core.messages import CATALOG, FIELD_LABELS, Message
+
+
+def _load_every_core_module() -> None:
+    """Modules register their own codes when imported."""
+    for module in pkgutil.walk_packages(desktop.core.__path__, "desktop.core."):
+        if ".migrations" not in module.name:
+            importlib.import_module(module.name)
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_message_has_both_languages_with_the_same_parameters() -> None:
+    _load_every_core_module()
+    assert len(CATALOG) > 20
+    for code, (zh, en) in CATALOG.items():
+        assert zh.strip() and en.strip(), code
+        assert _placeholders(zh) == _placeholders(en), code
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), f"{code}: Chinese text expected"
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in en.replace("“", "")), code
+
+
+def test_field_labels_are_translated() -> None:
+    for key, (zh, en) in FIELD_LABELS.items():
+        assert zh != key and en, key
+    message = Message("missing_field", {"field": "review_note"})
+    assert message.text("zh_CN") == "缺少必填项：审核意见。"
+    assert message.text("en") == "Required field missing: review note."
