@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -84,3 +85,20 @@ def test_the_default_database_is_created_in_the_user_data_folder(
     assert database.sqlite_path is not None
     assert database.sqlite_path.exists()
     assert "BallotDesk" in str(database.sqlite_path)
+
+
+SAVED_SCHEMAS = sorted((Path(__file__).parent / "data" / "schemas").glob("*.sqlite3"))
+
+
+@pytest.mark.parametrize("saved", SAVED_SCHEMAS, ids=lambda p: p.stem)
+def test_every_earlier_schema_upgrades_with_its_data(saved: Path, tmp_path: Path) -> None:
+    """A database saved at each earlier revision opens, is backed up and keeps its data."""
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(saved, copy)
+    services = Services.open(f"sqlite:///{copy}", "upgrader")
+    assert services.db.current_revision() == head_revision()
+    assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 1
+    campaign = services.registry.find_campaign("2025年度十佳评选")
+    assert [c.name for c in services.candidates.list(campaign.id)] == ["林小雨"]
+    assert services.registry.campaign_secret(campaign.id) == bytes.fromhex(
+        "00112233445566778899aabbccddeeff" * 2)

@@ -41,3 +41,18 @@ STATUSES_OUTSIDE_QUOTA = frozenset({CandidateStatus.REJECTED, CandidateStatus.WI
 class Sex(StrEnum):
     MALE = "male"
     FEMALE = "female"
+
+
+class Paper(StrEnum):
+    """Paper sizes ballots are printed on (portrait)."""
+
+    A4 = "A4"
+    A3 = "A3"
+    LETTER = "Letter"
+
+
+class SerialState(StrEnum):
+    """What staff recorded by hand about a printed serial."""
+
+    SPOILED = "spoiled"  # 作废: handed back damaged or mis-marked, replaced
+    UNUSED = "unused"  # never handed out

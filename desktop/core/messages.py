@@ -87,8 +87,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "无法读取照片“{file}”：不是可识别的图片文件。",
         "Cannot read the photo “{file}”: it is not a recognised image file.",
     ),
-    # -- import -----------------------------------------------------------------------------
+    # -- import and export (tabular.py, importing.py, exporting.py) --------------------------
     "file_not_found": ("找不到文件“{file}”。", "File “{file}” was not found."),
+    "file_unreadable": (
+        "无法读取文件“{file}”：{reason}",
+        "Cannot read “{file}”: {reason}",
+    ),
     "file_empty": ("文件“{file}”是空的。", "File “{file}” is empty."),
     "file_unsupported": (
         "不支持文件“{file}”的格式：请使用 .xlsx 或 .csv 文件。",
@@ -106,11 +110,26 @@ CATALOG: dict[str, tuple[str, str]] = {
         "无法打开 Excel 文件“{file}”：文件已损坏或不是 .xlsx 格式。",
         "Cannot open the Excel file “{file}”: it is damaged or not in .xlsx format.",
     ),
+    "file_changed": (
+        "文件“{file}”在预览之后被修改过，请重新预览后再导入。",
+        "“{file}” has changed since the preview; preview it again before importing.",
+    ),
+    "file_write_failed": (
+        "无法写入文件“{file}”（是否正在 Excel 中打开？）：{reason}",
+        "Cannot write “{file}” (is it open in Excel?): {reason}",
+    ),
     "header_missing": (
         "文件“{file}”中找不到表头：至少需要“{required}”列。",
         "No header row found in “{file}”: at least the columns “{required}” are needed.",
     ),
+    # A list of field labels, rendered in the reader's language: "{first}、{rest}".
+    "field_label": ("{field}", "{field}"),
+    "field_list": ("{first}、{rest}", "{first}, {rest}"),
     "no_rows": ("文件“{file}”中没有数据行。", "“{file}” has no data rows."),
+    "other_sheets_ignored": (
+        "只导入了工作表“{sheet}”；其他工作表未导入：{sheets}。",
+        "Only the sheet “{sheet}” is imported; these sheets are not: {sheets}.",
+    ),
     "row_problem": ("第 {row} 行：{text}", "Row {row}: {text}"),
     "unknown_columns": (
         "以下列无法识别，将被忽略：{columns}。",
@@ -128,17 +147,26 @@ CATALOG: dict[str, tuple[str, str]] = {
         "确认后可一并创建（命令行：--create-missing）。",
         "They can be created along with the import (CLI: --create-missing).",
     ),
+    "categories_to_create": (
+        "导入时将新建奖项：{names}（获奖名额默认 {winners} 名，可稍后修改）。",
+        "These categories will be created: {names} ({winners} winners each; change it later "
+        "if needed).",
+    ),
+    "units_to_create": (
+        "导入时将新建推荐单位：{names}（推荐限额 {quota} 名）。",
+        "These nominating units will be created: {names} (quota {quota}).",
+    ),
     "duplicate_in_file": (
-        "与第 {other_row} 行的编号重复。",
-        "Same number as row {other_row}.",
+        "奖项“{category}”的编号 {number} 与第 {other_row} 行（{other}）重复。",
+        "Number {number} in “{category}” is also used in row {other_row} (by {other}).",
     ),
     "import_has_errors": (
         "导入未执行：有 {count} 个错误，未写入任何数据。",
         "Nothing was imported: {count} errors; no data was written.",
     ),
     "import_done": (
-        "已导入 {count} 名候选对象。",
-        "Imported {count} candidates.",
+        "已导入 {count} 名候选对象（新建奖项 {categories} 个、推荐单位 {units} 个）。",
+        "Imported {count} candidates (created {categories} categories and {units} units).",
     ),
     "export_done": (
         "已导出 {count} 名候选对象到“{file}”。",
@@ -165,6 +193,7 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "kind": ("候选对象类型", "candidate kind"),
     "status": ("状态", "status"),
     "review_note": ("审核意见", "review note"),
+    "box": ("投票箱", "ballot box"),
 }
 
 

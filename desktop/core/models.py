@@ -26,7 +26,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
+from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, SerialState, Sex
 
 #: Names of constraints, so that migrations are deterministic on every backend.
 NAMING_CONVENTION = {
@@ -184,6 +184,78 @@ class Photo(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     image: Mapped[bytes] = mapped_column(LargeBinary)
     thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class BallotBox(Base):
+    """A ballot box (投票箱) at a polling place, e.g. "东湖社区服务中心 1号箱"."""
+
+    __tablename__ = "ballot_box"
+    __table_args__ = (UniqueConstraint("campaign_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    location: Mapped[str] = mapped_column(String(300), default="")
+    responsible: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class LayoutVersion(Base):
+    """A frozen ballot layout, stored when the first ballot using it is printed.
+
+    Never changed afterwards: scans of ballots printed with it are read with it.
+    """
+
+    __tablename__ = "layout_version"
+    __table_args__ = (UniqueConstraint("campaign_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    paper: Mapped[Paper] = mapped_column(_enum(Paper, "paper"))
+    #: SHA-256 of what is printed and where: equal fingerprints mean the same ballot.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    layout_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PrintBatch(Base):
+    """Ballots printed for one box: serials first_serial … first_serial + count − 1."""
+
+    __tablename__ = "print_batch"
+    __table_args__ = (UniqueConstraint("campaign_id", "first_serial"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    box_id: Mapped[int] = mapped_column(ForeignKey("ballot_box.id", ondelete="RESTRICT"))
+    layout_id: Mapped[int] = mapped_column(ForeignKey("layout_version.id", ondelete="RESTRICT"))
+    first_serial: Mapped[int] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer)
+    destination: Mapped[str] = mapped_column(String(500), default="")
+    printed_by: Mapped[str] = mapped_column(String(100))
+    printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    box: Mapped[BallotBox] = relationship()
+    layout: Mapped[LayoutVersion] = relationship()
+
+    @property
+    def last_serial(self) -> int:
+        return self.first_serial + self.count - 1
+
+
+class SerialNote(Base):
+    """A serial entered by hand as spoiled (作废) or unused, with who and why."""
+
+    __tablename__ = "serial_note"
+    __table_args__ = (UniqueConstraint("campaign_id", "serial"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    serial: Mapped[int] = mapped_column(Integer)
+    state: Mapped[SerialState] = mapped_column(_enum(SerialState, "serial_state"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class AuditEntry(Base):
