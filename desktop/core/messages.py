@@ -122,9 +122,6 @@ CATALOG: dict[str, tuple[str, str]] = {
         "文件“{file}”中找不到表头：至少需要“{required}”列。",
         "No header row found in “{file}”: at least the columns “{required}” are needed.",
     ),
-    # A list of field labels, rendered in the reader's language: "{first}、{rest}".
-    "field_label": ("{field}", "{field}"),
-    "field_list": ("{first}、{rest}", "{first}, {rest}"),
     "no_rows": ("文件“{file}”中没有数据行。", "“{file}” has no data rows."),
     "other_sheets_ignored": (
         "只导入了工作表“{sheet}”；其他工作表未导入：{sheets}。",

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from desktop.core.candidates import Candidates
 from desktop.core.db import Database
+from desktop.core.exporting import Exporter
+from desktop.core.importing import Importer
 from desktop.core.registry import Registry
 
 
@@ -24,6 +26,8 @@ class Services:
     actor: str
     registry: Registry
     candidates: Candidates
+    importer: Importer
+    exporter: Exporter
 
     @classmethod
     def open(cls, url: str | None = None, actor: str | None = None) -> Services:
@@ -32,4 +36,5 @@ class Services:
 
     @classmethod
     def for_database(cls, db: Database, actor: str) -> Services:
-        return cls(db, actor, Registry(db, actor), Candidates(db, actor))
+        return cls(db, actor, Registry(db, actor), Candidates(db, actor), Importer(db, actor),
+                   Exporter(db))
