@@ -1,0 +1,1 @@
+"""The Qt desktop interface: thin views and controllers over ``desktop.core`` services."""

@@ -1,0 +1,112 @@
+"""Start the desktop application: ``ballotdesk-gui [--db URL]`` (also ``ballotdesk`` alone)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.core.fonts import ballot_font_path
+from desktop.core.services import Services
+from desktop.ui.errors import install_excepthook, setup_logging
+from desktop.ui.i18n import chosen_language, install_language, save_language
+from desktop.ui.icons import app_icon
+from desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "BallotDesk"
+APP_VERSION = "0.1.0"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="ballotdesk-gui", description="BallotDesk (选票台)")
+    parser.add_argument("--db", metavar="URL",
+                        help="database URL (default: $BALLOTDESK_DB or the user's data folder)")
+    args, _qt_arguments = parser.parse_known_args(argv)
+    return args
+
+
+def install_ui_font(app: QApplication) -> list[str]:
+    """Register the shipped CJK font and make it the fallback of the interface font, so
+    Chinese renders on machines without a CJK system font. Returns its family names."""
+    font_id = QFontDatabase.addApplicationFont(str(ballot_font_path()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("could not load the interface font %s", ballot_font_path())
+        return []
+    font = QFont(app.font())
+    font.setFamilies([app.font().family(), *families])
+    app.setFont(font)
+    return list(families)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(APP_VERSION)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setWindowIcon(app_icon())
+    install_ui_font(app)
+    return app
+
+
+class Shell(QObject):
+    """Owns the main window; a language change rebuilds it with the new translator."""
+
+    def __init__(self, services: Services, language: str) -> None:
+        super().__init__()
+        self.services = services
+        self.language = language
+        install_language(language)
+        self.window = self._new_window(None)
+
+    def _new_window(self, campaign_id: int | None) -> MainWindow:
+        window = MainWindow(self.services, campaign_id, self.language)
+        window.languageRequested.connect(self.switch_language)
+        return window
+
+    def switch_language(self, language: str) -> None:
+        """Save the choice, install its translator and rebuild the window in place."""
+        save_language(language)
+        self.language = language
+        install_language(language)
+        old = self.window
+        self.window = self._new_window(old.context.campaign_id)
+        self.window.setGeometry(old.geometry())
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    log_file = setup_logging()
+    install_excepthook()
+    app = make_application([sys.argv[0], *argv])
+    log.info("BallotDesk %s starting; log file %s", APP_VERSION, log_file)
+    language = chosen_language()
+    install_language(language)
+    try:
+        services = Services.open(args.db)
+    except Exception as exc:
+        log.exception("cannot open the database")
+        QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
+            "App", "Cannot open the database:\n%1").replace("%1", str(exc)))
+        return 1
+    shell = Shell(services, language)
+    shell.window.show()
+    try:
+        return app.exec()
+    finally:
+        services.db.dispose()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

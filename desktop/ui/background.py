@@ -1,0 +1,79 @@
+"""The one helper that runs work off the GUI thread (after Anki's ``operations`` helper).
+
+The work is a plain function that touches no widget; its result or exception comes back
+through queued signals, so the callbacks always run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+#: Tasks still running, kept alive until their result has been delivered.
+_RUNNING: set[Task] = set()
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # handed to the GUI thread, which decides what to show
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+
+class Task(QObject):
+    """One background call. Created on the GUI thread; its slots run there."""
+
+    def __init__(self, work: Callable[[], Any], on_success: Callable[[Any], None],
+                 on_failure: Callable[[Exception], None] | None) -> None:
+        super().__init__()
+        self.on_success = on_success
+        self.on_failure = on_failure
+        self.signals = _Signals()
+        self.signals.succeeded.connect(self._succeeded)
+        self.signals.failed.connect(self._failed)
+        self.runnable = _Runnable(work, self.signals)
+        self.runnable.setAutoDelete(False)
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        _RUNNING.discard(self)
+        self.on_success(result)
+
+    @Slot(object)
+    def _failed(self, exc: Exception) -> None:
+        _RUNNING.discard(self)
+        if self.on_failure is None:
+            raise exc  # reaches sys.excepthook and its error dialog
+        self.on_failure(exc)
+
+
+def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None],
+                      on_failure: Callable[[Exception], None] | None = None) -> Task:
+    """Run ``work()`` on the shared thread pool; call back on the GUI thread."""
+    task = Task(work, on_success, on_failure)
+    _RUNNING.add(task)
+    QThreadPool.globalInstance().start(task.runnable)
+    return task
+
+
+def wait_for_background(msecs: int = 10_000) -> bool:
+    """For tests and shutdown: wait until no background work is left."""
+    return QThreadPool.globalInstance().waitForDone(msecs)

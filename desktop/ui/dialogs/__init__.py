@@ -1,0 +1,1 @@
+"""Dialogs: they collect values; the pages' controllers call the services."""

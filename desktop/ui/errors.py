@@ -1,0 +1,88 @@
+"""Logging to a rotating file, and unexpected exceptions shown in a dialog, not lost."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.paths import log_dir
+from desktop.ui.i18n import arg
+
+log = logging.getLogger("desktop.ui")
+
+LOG_FILE_NAME = "ballotdesk.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUP_COUNT = 5
+
+
+def setup_logging(folder: Path | None = None) -> Path:
+    """Send every log record to a rotating file in the user's log folder; return its path."""
+    path = (folder or log_dir()) / LOG_FILE_NAME
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    return path
+
+
+class ErrorDialog(QDialog):
+    """What went wrong, in words, plus the details to copy into a bug report."""
+
+    def __init__(self, summary: str, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Unexpected error"))
+        self.details = details
+        text = QLabel(arg(self.tr("Something went wrong. Everything up to the last completed "
+                                  "action has been saved.\n\n%1"), summary))
+        text.setWordWrap(True)
+        view = QPlainTextEdit(details)
+        view.setReadOnly(True)
+        view.setMinimumSize(560, 220)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(view)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.details)
+
+
+def excepthook(kind: type[BaseException], exc: BaseException,
+               tb: TracebackType | None) -> None:
+    """``sys.excepthook``: log the exception and show it, instead of a silent crash."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    log.error("unexpected exception", exc_info=(kind, exc, tb))
+    if QCoreApplication.instance() is None:
+        sys.__excepthook__(kind, exc, tb)
+        return
+    details = "".join(traceback.format_exception(kind, exc, tb))
+    ErrorDialog(f"{kind.__name__}: {exc}", details, QApplication.activeWindow()).exec()
+
+
+def install_excepthook() -> None:
+    sys.excepthook = excepthook

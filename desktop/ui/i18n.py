@@ -1,0 +1,126 @@
+"""The interface language: choose it, install Qt translators, name the domain's values."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+
+from desktop.core import messages
+from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
+from desktop.core.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh_CN", "en")
+#: Chinese first: any locale that is neither Chinese nor English gets Chinese.
+FALLBACK_LANGUAGE = "zh_CN"
+SETTINGS_KEY = "ui/language"
+
+_installed: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def language_for_locale(name: str) -> str:
+    """``zh*`` → zh_CN, ``en*`` → en, anything else → zh_CN."""
+    name = name.lower()
+    if name.startswith("en"):
+        return "en"
+    return FALLBACK_LANGUAGE
+
+
+def chosen_language() -> str:
+    """The user's choice from the language menu, else the system locale's language."""
+    saved = QSettings().value(SETTINGS_KEY, "")
+    if saved in LANGUAGES:
+        return str(saved)
+    return language_for_locale(QLocale.system().name())
+
+
+def save_language(language: str) -> None:
+    QSettings().setValue(SETTINGS_KEY, language)
+
+
+def install_language(language: str) -> None:
+    """Replace the installed translators with ``language``'s; core messages follow too."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    ours = QTranslator(app)
+    if ours.load(f"ballotdesk_{language}", str(translations_dir())):
+        _installed.append(ours)
+    else:
+        log.warning("no translation file for %s in %s", language, translations_dir())
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{language}", qt_dir):
+        _installed.append(qtbase)
+    for translator in _installed:
+        app.installTranslator(translator)
+    messages.set_language(language)
+
+
+def phase_label(phase: Phase) -> str:
+    return {
+        Phase.NOMINATION: QCoreApplication.translate("Labels", "Nomination"),
+        Phase.REVIEW: QCoreApplication.translate("Labels", "Qualification review"),
+        Phase.SHORTLIST_PUBLISHED: QCoreApplication.translate("Labels", "Shortlist published"),
+        Phase.VOTING: QCoreApplication.translate("Labels", "Voting"),
+        Phase.COUNTING: QCoreApplication.translate("Labels", "Counting"),
+        Phase.RESULTS_PUBLISHED: QCoreApplication.translate("Labels", "Results published"),
+        Phase.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+    }[phase]
+
+
+def status_label(status: CandidateStatus) -> str:
+    return {
+        CandidateStatus.NOMINATED: QCoreApplication.translate("Labels", "Nominated"),
+        CandidateStatus.QUALIFIED: QCoreApplication.translate("Labels", "Qualified"),
+        CandidateStatus.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
+        CandidateStatus.SHORTLISTED: QCoreApplication.translate("Labels", "Shortlisted"),
+        CandidateStatus.WITHDRAWN: QCoreApplication.translate("Labels", "Withdrawn"),
+        CandidateStatus.WINNER: QCoreApplication.translate("Labels", "Winner"),
+    }[status]
+
+
+def kind_label(kind: CandidateKind) -> str:
+    return {
+        CandidateKind.PERSON: QCoreApplication.translate("Labels", "Person"),
+        CandidateKind.WINDOW: QCoreApplication.translate("Labels", "Service window"),
+        CandidateKind.BRAND: QCoreApplication.translate("Labels", "Brand"),
+        CandidateKind.PROJECT: QCoreApplication.translate("Labels", "Project"),
+        CandidateKind.OTHER: QCoreApplication.translate("Labels", "Other"),
+    }[kind]
+
+
+def sex_label(sex: Sex | None) -> str:
+    if sex is None:
+        return ""
+    return {
+        Sex.MALE: QCoreApplication.translate("Labels", "Male"),
+        Sex.FEMALE: QCoreApplication.translate("Labels", "Female"),
+    }[sex]
+
+
+def field_label(name: str) -> str:
+    """A 推荐表 field's name as the core's messages call it, in the current language."""
+    return messages.field_label(name)
+
+
+def arg(template: str, *values: object) -> str:
+    """Fill ``%1``, ``%2``… of a translated template, like ``QString.arg``."""
+    for number in range(len(values), 0, -1):
+        template = template.replace(f"%{number}", str(values[number - 1]))
+    return template

@@ -1,0 +1,203 @@
+"""The main window: navigation on the left, the campaign chooser on top, pages in between."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.core.services import Services
+from desktop.ui.context import CampaignContext
+from desktop.ui.feedback import run_checked
+from desktop.ui.i18n import LANGUAGES, arg
+from desktop.ui.icons import app_icon
+from desktop.ui.pages import PAGES
+from desktop.ui.pages.candidates_page import CandidatesPage
+from desktop.ui.pages.welcome_page import WelcomePage
+
+NAV_WIDTH_PX = 168
+NAV_ICON_PX = 20
+LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+
+
+class MainWindow(QMainWindow):
+    #: The user picked another interface language (the app rebuilds the window).
+    languageRequested = Signal(str)
+
+    def __init__(self, services: Services, campaign_id: int | None = None,
+                 language: str = "zh_CN") -> None:
+        super().__init__()
+        self.services = services
+        self.language = language
+        if campaign_id is None:
+            campaigns = services.registry.list_campaigns()
+            campaign_id = campaigns[-1].id if campaigns else None
+        self.context = CampaignContext(services, campaign_id)
+        self.setWindowTitle(self.tr("BallotDesk"))
+        self.setWindowIcon(app_icon())
+        self._build_pages()
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self.context.campaignChanged.connect(self.refresh)
+        self.context.dataChanged.connect(self.refresh)
+        self.refresh()
+        self.resize(1280, 800)
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(NAV_WIDTH_PX)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
+                               "QListWidget::item { padding: 6px 4px; }")
+        self.stack = QStackedWidget()
+        self.pages: list[QWidget] = []
+        for page_type in PAGES:
+            page = page_type(self.context, self)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self.style().standardIcon(page_type.nav_icon),
+                                   page_type.nav_title())
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(6, 6, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.welcome = WelcomePage()
+        self.welcome.newCampaignRequested.connect(self.new_campaign)
+        self.welcome.demoRequested.connect(self.open_demo)
+        self.outer = QStackedWidget()
+        self.outer.addWidget(self.welcome)
+        self.outer.addWidget(workspace)
+        self.workspace = workspace
+        self.setCentralWidget(self.outer)
+        self.show_page(CandidatesPage)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Campaign"))
+        toolbar.setMovable(False)
+        toolbar.setObjectName("campaignToolbar")
+        self.campaign_combo = QComboBox()
+        self.campaign_combo.setMinimumWidth(320)
+        self.campaign_combo.activated.connect(
+            lambda: self.context.set_campaign(self.campaign_combo.currentData()))
+        toolbar.addWidget(QLabel(self.tr("Campaign:") + " "))
+        toolbar.addWidget(self.campaign_combo)
+        self.addToolBar(toolbar)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = QAction(self.tr("New campaign…"), self)
+        self.new_action.triggered.connect(self.new_campaign)
+        candidates = self.page(CandidatesPage)
+        self.demo_action = QAction(self.tr("Open the demo campaign"), self)
+        self.demo_action.triggered.connect(self.open_demo)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([self.new_action, self.demo_action])
+        file_menu.addSeparator()
+        file_menu.addActions([candidates.import_action, candidates.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        language_menu = self.menuBar().addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for language in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[language], group)
+            action.setCheckable(True)
+            action.setChecked(language == self.language)
+            action.triggered.connect(lambda _=False, lang=language: self.choose_language(lang))
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("About BallotDesk"), self)
+        about.triggered.connect(self.about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.counts_label = QLabel()
+        self.statusBar().addWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        db = self.services.db
+        location = str(db.sqlite_path) if db.sqlite_path else db.engine.url.render_as_string()
+        self.db_label.setText(arg(self.tr("Database: %1"), location))
+
+    # -- behaviour ---------------------------------------------------------------------------
+    def page(self, page_type: type) -> QWidget:
+        return next(page for page in self.pages if isinstance(page, page_type))
+
+    def show_page(self, page_type: type) -> None:
+        self.nav.setCurrentRow(self.pages.index(self.page(page_type)))
+
+    def refresh(self) -> None:
+        registry = self.services.registry
+        campaigns = registry.list_campaigns()
+        self.campaign_combo.clear()
+        for campaign in campaigns:
+            self.campaign_combo.addItem(campaign.name, campaign.id)
+        self.campaign_combo.setCurrentIndex(self.campaign_combo.findData(self.context.campaign_id))
+        has_campaign = self.context.campaign_id is not None
+        self.outer.setCurrentWidget(self.workspace if has_campaign else self.welcome)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            self.counts_label.clear()
+            return
+        registry = self.services.registry
+        categories = len(registry.list_categories(campaign_id))
+        units = len(registry.list_units(campaign_id))
+        candidates = len(self.services.candidates.list(campaign_id))
+        self.counts_label.setText(
+            self.tr("%n categories", "", categories) + " · "
+            + self.tr("%n units", "", units) + " · "
+            + self.tr("%n candidates", "", candidates))
+
+    def new_campaign(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New campaign"), self.tr("Name:"))
+        if not ok:
+            return
+        created = run_checked(self, lambda: self.services.registry.create_campaign(name))
+        if created is not None:
+            self.context.set_campaign(created.id)
+            self.show_page(type(self.pages[0]))
+
+    def open_demo(self) -> None:
+        from desktop.core.demo import create_demo
+
+        self.setCursor(Qt.CursorShape.WaitCursor)
+        try:
+            created = create_demo(self.services)
+        finally:
+            self.unsetCursor()
+        self.context.set_campaign(created.id)
+        self.show_page(CandidatesPage)
+
+    def choose_language(self, language: str) -> None:
+        if language != self.language:
+            self.languageRequested.emit(language)
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About BallotDesk"), arg(self.tr(
+            "<b>BallotDesk</b> (选票台) %1<br>Community award campaigns: registry, barcoded paper "
+            "ballots, scanning and tallies.<br>Licence: GPL-3.0-or-later."),
+            QCoreApplication.applicationVersion()))

@@ -1,0 +1,190 @@
+"""Tables of the registry: award categories, nominating units and the quota matrix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from desktop.core.registry import CategoryInfo, QuotaRow, UnitInfo
+from desktop.ui.i18n import arg, kind_label
+from desktop.ui.models import ObjectRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+OVER_QUOTA_TEXT = QColor("#b71c1c")
+OVER_QUOTA_BACKGROUND = QColor("#fde0dc")
+FULL_QUOTA_TEXT = QColor("#1b5e20")
+
+
+class CategoryTableModel(QAbstractTableModel):
+    COL_POSITION = 0
+    COL_NAME = 1
+    COL_WINNERS = 2
+    COL_MAX_MARKS = 3
+    COL_KIND = 4
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CategoryInfo] = []
+
+    def set_categories(self, rows: list[CategoryInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Order"), self.tr("Category"), self.tr("Winners"),
+                self.tr("Marks per ballot"), self.tr("Candidate kind"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        c = self._rows[index.row()]
+        if role == ObjectRole:
+            return c
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (c.position, c.name, c.winners, c.max_marks, kind_label(c.kind))[index.column()]
+        return None
+
+
+class UnitTableModel(QAbstractTableModel):
+    COL_NAME = 0
+    COL_QUOTA = 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[UnitInfo] = []
+
+    def set_units(self, rows: list[UnitInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Nominating unit"), self.tr("Quota per category"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        u = self._rows[index.row()]
+        if role == ObjectRole:
+            return u
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (u.name, u.quota)[index.column()]
+        return None
+
+
+class QuotaTableModel(QAbstractTableModel):
+    """Unit × category: nominations used against the quota, over-quota cells in red."""
+
+    COL_UNIT = 0
+    COL_QUOTA = 1
+    #: The first category's column; category ``i`` is at ``COL_FIRST_CATEGORY + i``.
+    COL_FIRST_CATEGORY = 2
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[QuotaRow] = []
+        self._categories: list[CategoryInfo] = []
+
+    def set_overview(self, rows: list[QuotaRow], categories: list[CategoryInfo]) -> None:
+        self.beginResetModel()
+        self._rows, self._categories = list(rows), list(categories)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COL_FIRST_CATEGORY + len(self._categories)
+
+    def category_at(self, column: int) -> CategoryInfo | None:
+        offset = column - self.COL_FIRST_CATEGORY
+        return self._categories[offset] if 0 <= offset < len(self._categories) else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == self.COL_UNIT:
+            return self.tr("Nominating unit")
+        if section == self.COL_QUOTA:
+            return self.tr("Quota")
+        category = self.category_at(section)
+        return category.name if category else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == ObjectRole:
+            return row
+        category = self.category_at(index.column())
+        if category is None:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return row.unit.name if index.column() == self.COL_UNIT else row.unit.quota
+            if role == Qt.ItemDataRole.ForegroundRole and row.any_over:
+                return OVER_QUOTA_TEXT
+            return None
+        used = row.counts.get(category.id, 0)
+        over = row.over(category.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{used}/{row.unit.quota}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if over:
+                return OVER_QUOTA_TEXT
+            return FULL_QUOTA_TEXT if used == row.unit.quota else None
+        if role == Qt.ItemDataRole.BackgroundRole and over:
+            return OVER_QUOTA_BACKGROUND
+        if role == Qt.ItemDataRole.ToolTipRole and over:
+            return arg(self.tr("%1 nominations, %2 over the quota of %3"),
+                       used, used - row.unit.quota, row.unit.quota)
+        return None
+
+
+class OverQuotaProxy(QSortFilterProxyModel):
+    """Optionally only the units over their quota in some category."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.only_over = False
+
+    def set_only_over(self, only: bool) -> None:
+        self.beginFilterChange()
+        self.only_over = only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self.only_over:
+            return True
+        model = self.sourceModel()
+        row: QuotaRow = model.data(model.index(source_row, 0, source_parent), ObjectRole)
+        return row.any_over

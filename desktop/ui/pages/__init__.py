@@ -1,0 +1,33 @@
+"""The pages of the main window, in navigation order.
+
+Adding a page is one line in :data:`PAGES`. A page is a ``QWidget`` built as
+``Page(context, parent)`` with a static ``nav_title()``, a ``nav_icon`` (a standard pixmap)
+and ``refresh()``; it takes its services from the :class:`CampaignContext` it is given.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QStyle, QWidget
+
+from desktop.ui.context import CampaignContext
+from desktop.ui.pages.campaign_page import CampaignPage
+from desktop.ui.pages.candidates_page import CandidatesPage
+from desktop.ui.pages.units_page import UnitsPage
+
+
+class PageType(Protocol):
+    nav_icon: QStyle.StandardPixmap
+
+    def __call__(self, context: CampaignContext, parent: QWidget | None = None) -> QWidget: ...
+
+    @staticmethod
+    def nav_title() -> str: ...
+
+
+PAGES: tuple[PageType, ...] = (
+    CampaignPage,
+    CandidatesPage,
+    UnitsPage,
+)

@@ -1,0 +1,133 @@
+"""What the candidates page's actions do: dialogs in, service calls, results shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.core.enums import CandidateStatus
+from desktop.core.messages import Message
+from desktop.ui.background import run_in_background
+from desktop.ui.context import CampaignContext
+from desktop.ui.dialogs.candidate_dialog import CandidateDialog
+from desktop.ui.dialogs.registry_dialogs import StatusDialog
+from desktop.ui.feedback import background_failure, run_checked
+from desktop.ui.i18n import arg
+
+if TYPE_CHECKING:
+    from desktop.ui.pages.candidates_page import CandidatesPage
+
+
+class CandidatesController(QObject):
+    def __init__(self, page: CandidatesPage, context: CampaignContext) -> None:
+        super().__init__(page)
+        self.page = page
+        self.context = context
+        self.services = context.services
+
+    def add(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        if not self.services.registry.list_categories(campaign_id):
+            QMessageBox.information(self.page, self.tr("New candidate"), self.tr(
+                "Add an award category on the campaign page first."))
+            return
+        if CandidateDialog(self.services, campaign_id, parent=self.page).exec():
+            self.context.changed()
+
+    def edit(self) -> None:
+        selected = self.page.selected()
+        campaign_id = self.context.campaign_id
+        if len(selected) != 1 or campaign_id is None:
+            return
+        current = self.services.candidates.get(selected[0].id)
+        if CandidateDialog(self.services, campaign_id, current, parent=self.page).exec():
+            self.context.changed()
+
+    def delete(self) -> None:
+        selected = self.page.selected()
+        if not selected:
+            return
+        names = "、".join(c.name for c in selected[:5]) + ("…" if len(selected) > 5 else "")
+        answer = QMessageBox.question(
+            self.page, self.tr("Delete candidates"),
+            arg(self.tr("Delete %n candidate(s): %1?", "", len(selected)), names))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        for candidate in selected:
+            self.services.candidates.delete(candidate.id)
+        self.context.changed()
+
+    def change_status(self, status: CandidateStatus) -> None:
+        selected = self.page.selected()
+        if not selected:
+            return
+        dialog = StatusDialog(status, len(selected), parent=self.page)
+        if not dialog.exec():
+            return
+        ids = [c.id for c in selected]
+        run_checked(self.page, lambda: self.services.candidates.set_status(
+            ids, status, dialog.note_text()))
+        self.context.changed()
+
+    def assign_numbers(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        chosen = self.page.category_filter.currentData()
+        categories = [c for c in self.services.registry.list_categories(campaign_id)
+                      if chosen is None or c.id == chosen]
+        scope = categories[0].name if chosen is not None and categories else self.tr(
+            "every category")
+        answer = QMessageBox.question(
+            self.page, self.tr("Number automatically"),
+            arg(self.tr("Give numbers in registry order to the candidates of %1 that have "
+                        "none? Existing numbers are kept; rejected and withdrawn candidates "
+                        "get none."), scope))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        count = sum(self.services.candidates.assign_numbers(c.id) for c in categories)
+        self.context.changed()
+        QMessageBox.information(self.page, self.tr("Number automatically"),
+                                self.tr("%n candidate(s) numbered.", "", count))
+
+    def import_file(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        from desktop.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.services, campaign_id, parent=self.page)
+        wizard.exec()
+        if wizard.result_info is not None:
+            self.context.changed()
+
+    def export_file(self) -> None:
+        campaign = self.context.campaign
+        if campaign is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self.page, self.tr("Export candidates"), f"{campaign.name}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"))
+        if not name:
+            return
+        self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        """Write the export in the background; say how many were written."""
+        from desktop.core.exporting import Exporter
+
+        campaign_id = self.context.campaign_id
+        db = self.services.db
+        page = self.page
+
+        def done(count: int) -> None:
+            text = Message("export_done", {"count": count, "file": path.name}).text()
+            QMessageBox.information(page, self.tr("Export candidates"), text)
+
+        run_in_background(lambda: Exporter(db).export(campaign_id, path), done,
+                          background_failure(page))
