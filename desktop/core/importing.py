@@ -162,7 +162,7 @@ class Importer:
                 default_category: str | None = None) -> ImportPreview:
         """Read and check ``path`` without writing anything. A file that cannot be read at all
         raises ``tabular.TableError`` (a ``RuleError``) with one message."""
-        table = _read(Path(path), default_category)
+        table = _read(Path(path).absolute(), default_category)
         with self.db.transaction() as s:
             return _check(s, s.get_one(Campaign, campaign_id), table, create_missing,
                           default_category)

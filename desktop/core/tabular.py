@@ -116,8 +116,12 @@ def read_table(path: Path | str, aliases: Mapping[str, Iterable[str]],
         raise TableError(error("file_not_found", file=name)) from None
     except OSError as exc:
         raise TableError(error("file_unreadable", file=name, reason=exc.strerror or exc)) from None
-    lookup = {normalise_header(alias): key for key, names in aliases.items() for alias in names}
-    lookup.update({normalise_header(key): key for key in aliases})
+    # header -> (key, rank): when two columns name the same key, the earlier alias wins
+    # (编号 before 序号, which is often only a running count).
+    lookup: dict[str, tuple[str, int]] = {}
+    for key, names in aliases.items():
+        for rank, alias in enumerate((*names, key)):
+            lookup.setdefault(normalise_header(alias), (key, rank))
     sha256 = hashlib.sha256(data).hexdigest()
     if suffix in XLSX_SUFFIXES:
         sheets, encoding, delimiter = _xlsx_sheets(data, name), None, None
@@ -155,21 +159,21 @@ def _cell(row: Sequence[str], column: int) -> str:
     return row[column] if column < len(row) else ""
 
 
-def _find_header(rows: Sequence[Sequence[str]], lookup: Mapping[str, str],
+def _find_header(rows: Sequence[Sequence[str]], lookup: Mapping[str, tuple[str, int]],
                  ) -> tuple[int, dict[str, int], tuple[str, ...]]:
     """The row among the first few that recognises the most columns (the first on a tie)."""
     best: tuple[int, dict[str, int], tuple[str, ...]] = (0, {}, ())
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        columns: dict[str, int] = {}
-        unknown: list[str] = []
+        chosen: dict[str, tuple[int, int]] = {}  # key -> (rank, column)
         for column, text in enumerate(row):
-            key = lookup.get(normalise_header(text))
-            if key is not None and key not in columns:
-                columns[key] = column
-            elif text:
-                unknown.append(text)
+            key, rank = lookup.get(normalise_header(text), ("", 0))
+            if key and (key not in chosen or rank < chosen[key][0]):
+                chosen[key] = (rank, column)
+        columns = {key: column for key, (_, column) in chosen.items()}
+        used = set(columns.values())
         if len(columns) > len(best[1]):
-            best = (index, columns, tuple(unknown))
+            unknown = tuple(text for column, text in enumerate(row) if text and column not in used)
+            best = (index, columns, unknown)
     return best
 
 
@@ -197,7 +201,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     raise TableError(error("file_encoding", file=name))
 
 
-def _split(text: str, lookup: Mapping[str, str]) -> tuple[str, list[list[str]], int]:
+def _split(text: str, lookup: Mapping[str, tuple[str, int]]) -> tuple[str, list[list[str]], int]:
     """Delimiter, records (cells stripped) and how many lines were skipped before them."""
     skipped = 0
     first_line = text.split("\n", 1)[0].strip()
