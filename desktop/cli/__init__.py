@@ -1,0 +1,108 @@
+"""The ``ballotdesk`` command: argparse over the same services as the GUI, never importing Qt.
+
+With no subcommand it starts the GUI (imported lazily, only then). Every command opens the
+services for one database, runs, and reports: results on stdout (``--json`` for programs),
+problems on stderr in the user's language. Exit status: 0 done, 1 refused or failed (nothing
+written: each service call is one transaction, and commands check everything before their
+first change), 2 wrong usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from alembic.util import CommandError
+from sqlalchemy.exc import SQLAlchemyError
+
+from desktop.cli import campaign, candidates, category, demo, unit
+from desktop.cli.common import CliError, Context, safe_url, text
+from desktop.cli.parsing import Builder, Parser, language_in
+from desktop.core import messages
+from desktop.core.messages import RuleError
+
+__all__ = ["build_parser", "main"]
+
+COMMAND_GROUPS = (campaign, category, unit, candidates, demo)
+
+
+def build_parser(language: str) -> Parser:
+    builder = Builder(language)
+    parser = builder.top()
+    sub = builder.subparsers(parser, "command", required=False)
+    for group in COMMAND_GROUPS:
+        group.add_parsers(builder, sub)
+    return parser
+
+
+@contextmanager
+def language_scope(language: str) -> Iterator[None]:
+    """Make ``language`` the core's language while a command runs, then restore the caller's
+    (``main`` is also called in-process: by tests, by the GUI's entry point)."""
+    previous = os.environ.get(messages.LANG_ENV_VAR)
+    messages.set_language(language)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(messages.LANG_ENV_VAR, None)
+        else:
+            os.environ[messages.LANG_ENV_VAR] = previous
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language = language_in(arguments) or messages.current_language()
+    with language_scope(language):
+        try:
+            args = build_parser(language).parse_args(arguments)
+        except SystemExit as stop:  # --help, --version, or a usage error (2)
+            return stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
+        if args.handler is None:
+            return start_gui(args, language)
+        return run(args, language)
+
+
+def run(args: argparse.Namespace, language: str) -> int:
+    ctx = Context(args, language)
+    try:
+        status: int = args.handler(ctx, args)
+        return status
+    except CliError as failed:
+        ctx.show(failed.message)
+        return 1
+    except RuleError as refused:
+        for message in refused.messages:
+            ctx.show(message)
+        return 1
+    except (SQLAlchemyError, CommandError) as failure:
+        ctx.note("cli_db_error", url=safe_url(args.db), error=_first_line(failure))
+        return 1
+    except OSError as failure:
+        ctx.note("cli_file_error", file=failure.filename or "", error=failure.strerror or failure)
+        return 1
+    except KeyboardInterrupt:
+        ctx.note("cli_interrupted")
+        return 130
+    finally:
+        ctx.close()
+
+
+def start_gui(args: argparse.Namespace, language: str) -> int:
+    """``ballotdesk`` alone: the graphical interface, on the same database."""
+    try:
+        from desktop.ui.app import main as gui_main
+    except ImportError as missing:
+        if not (missing.name or "").startswith(("desktop.ui", "PySide6", "shiboken6")):
+            raise
+        print(text(language, "cli_gui_missing", error=missing), file=sys.stderr)
+        return 1
+    gui_argv = ["--db", args.db] if args.db else []
+    return gui_main(gui_argv)
+
+
+def _first_line(failure: Exception) -> str:
+    return str(failure).strip().splitlines()[0] if str(failure).strip() else type(failure).__name__

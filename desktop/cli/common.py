@@ -1,0 +1,280 @@
+"""What every command shares: the session context, labels, tables and JSON output.
+
+Texts the CLI prints are message codes registered here (Chinese and English), rendered in the
+language chosen with ``--lang``. Codes start with ``cli_`` so that they never clash with the
+codes other modules register.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import enum
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from desktop.core import messages
+from desktop.core.db import resolve_url
+from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
+from desktop.core.messages import Message
+from desktop.core.registry import CampaignInfo
+from desktop.core.services import Services
+
+messages.register({
+    "cli_error_prefix": ("错误", "error"),
+    "cli_empty": ("（无）", "(none)"),
+    "cli_no_campaigns": (
+        "还没有评选活动（可用 ballotdesk campaign create 名称 创建，或 ballotdesk demo）。",
+        "There are no campaigns yet (ballotdesk campaign create NAME, or ballotdesk demo).",
+    ),
+    "cli_using_campaign": (
+        "（评选活动：“{name}”，编号 {id}；可用 --campaign 选择其他活动）",
+        "(campaign: “{name}”, id {id}; choose another with --campaign)",
+    ),
+    "cli_db_error": ("无法使用数据库 {url}：{error}", "Cannot use the database {url}: {error}"),
+    "cli_db_driver_missing": (
+        "无法使用数据库 {url}：缺少数据库驱动 {module}。",
+        "Cannot use the database {url}: its driver {module} is not installed.",
+    ),
+    "cli_file_error": ("无法读写文件“{file}”：{error}", "Cannot read or write “{file}”: {error}"),
+    "cli_gui_missing": (
+        "图形界面无法启动：{error}。命令行用法见 ballotdesk --help。",
+        "The graphical interface cannot start: {error}. See ballotdesk --help for the commands.",
+    ),
+    "cli_interrupted": ("已中断。", "Interrupted."),
+    "cli_bad_int": ("“{value}”不是正整数。", "“{value}” is not a positive whole number."),
+    "cli_bad_choice": (
+        "无法识别“{value}”，可选：{choices}。",
+        "“{value}” is not recognised; choose from: {choices}.",
+    ),
+    # column headings (besides the core's field labels)
+    "cli_col_title": ("名称", "name"),
+    "cli_col_phase": ("阶段", "phase"),
+    "cli_col_created": ("创建时间", "created"),
+    "cli_col_current": ("当前", "current"),
+    "cli_col_position": ("顺序", "order"),
+    "cli_col_candidates": ("候选对象", "candidates"),
+    "cli_col_form": ("推荐表", "form"),
+    # labels
+    "cli_status_nominated": ("已推荐", "nominated"),
+    "cli_status_qualified": ("资格审查通过", "qualified"),
+    "cli_status_rejected": ("未通过", "rejected"),
+    "cli_status_shortlisted": ("入围", "shortlisted"),
+    "cli_status_withdrawn": ("已撤回", "withdrawn"),
+    "cli_status_winner": ("当选", "winner"),
+    "cli_kind_person": ("个人", "person"),
+    "cli_kind_window": ("服务窗口", "service window"),
+    "cli_kind_brand": ("品牌", "brand"),
+    "cli_kind_project": ("项目", "project"),
+    "cli_kind_other": ("其他", "other"),
+    "cli_phase_nomination": ("推荐报名", "nomination"),
+    "cli_phase_review": ("资格审查", "qualification review"),
+    "cli_phase_shortlist_published": ("候选名单公示", "shortlist published"),
+    "cli_phase_voting": ("投票", "voting"),
+    "cli_phase_counting": ("统计评选", "counting"),
+    "cli_phase_results_published": ("结果公示", "results published"),
+    "cli_phase_closed": ("已结束", "closed"),
+    "cli_sex_male": ("男", "male"),
+    "cli_sex_female": ("女", "female"),
+})
+
+
+def text(language: str, code: str, **params: Any) -> str:
+    return Message(code, params).text(language)
+
+
+def label(language: str, value: enum.Enum) -> str:
+    """A status, kind, phase or sex in the user's language."""
+    prefixes: dict[type[enum.Enum], str] = {
+        CandidateStatus: "status", CandidateKind: "kind", Phase: "phase", Sex: "sex"}
+    prefix = prefixes[type(value)]
+    return text(language, f"cli_{prefix}_{value.value}")
+
+
+E = TypeVar("E", bound=enum.StrEnum)
+
+
+def enum_type(kind: type[E], language: str) -> Callable[[str], E]:
+    """An argparse type taking a value (``shortlisted``) or its label in either language."""
+
+    def parse(raw: str) -> E:
+        wanted = raw.strip().lower()
+        for member in kind:
+            names = {member.value, *(label(lang, member).lower() for lang in messages.LANGUAGES)}
+            if wanted in names:
+                return member
+        choices = ", ".join(f"{m.value}（{label(language, m)}）" if language != "en" else m.value
+                            for m in kind)
+        raise argparse.ArgumentTypeError(text(language, "cli_bad_choice", value=raw,
+                                              choices=choices))
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def positive_int(language: str) -> Callable[[str], int]:
+    def parse(raw: str) -> int:
+        try:
+            value = int(raw)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(text(language, "cli_bad_int", value=raw))
+        return value
+
+    parse.__name__ = "int"
+    return parse
+
+
+# -- output -------------------------------------------------------------------------------
+def display_width(value: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in value)
+
+
+def render_table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """Simple aligned columns: a header, a rule, the rows."""
+    cells = [list(headers)] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - display_width(v)) for v, w in zip(row, widths, strict=True)
+                         ).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule, *(line(row) for row in cells[1:])])
+
+
+def jsonable(value: Any) -> Any:
+    """Frozen service dataclasses, enums and dates as plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [jsonable(v) for v in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    if isinstance(value, Message):
+        return value.as_json()
+    return value
+
+
+def campaign_json(campaign: CampaignInfo) -> dict[str, Any]:
+    data: dict[str, Any] = jsonable(campaign)
+    return data
+
+
+class CliError(Exception):
+    """A command cannot go on; ``message`` says why (shown on stderr, exit status 1)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.code)
+        self.message = message
+
+
+def safe_url(explicit: str | None) -> str:
+    """The database URL a command uses, without its password."""
+    url = resolve_url(explicit)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+@dataclass
+class Context:
+    """One command's session: the parsed arguments, the language and the opened services."""
+
+    args: argparse.Namespace
+    language: str
+    _services: Services | None = field(default=None, repr=False)
+
+    @property
+    def json(self) -> bool:
+        return bool(getattr(self.args, "json", False))
+
+    @property
+    def services(self) -> Services:
+        if self._services is None:
+            url = getattr(self.args, "db", None)
+            try:
+                self._services = Services.open(url)
+            except ImportError as missing:  # e.g. postgresql:// without its driver installed
+                raise CliError(Message("cli_db_driver_missing", {
+                    "url": safe_url(url), "module": missing.name or missing})) from missing
+        return self._services
+
+    def close(self) -> None:
+        if self._services is not None:
+            self._services.db.dispose()
+            self._services = None
+
+    def campaign(self) -> CampaignInfo:
+        """``--campaign`` by id or name; else the only or the latest campaign."""
+        reference: str | None = getattr(self.args, "campaign", None)
+        registry = self.services.registry
+        campaign = registry.find_campaign(reference)
+        if reference is None and not self.json and len(registry.list_campaigns()) > 1:
+            self.note("cli_using_campaign", name=campaign.name, id=campaign.id)
+        return campaign
+
+    def text(self, code: str, **params: Any) -> str:
+        return text(self.language, code, **params)
+
+    def label(self, value: enum.Enum) -> str:
+        return label(self.language, value)
+
+    def column(self, name: str) -> str:
+        """A table heading: the core's field label, or one of the ``cli_col_`` texts."""
+        if name in messages.FIELD_LABELS:
+            return messages.field_label(name, self.language)
+        return self.text(f"cli_col_{name}")
+
+    def columns(self, *names: str) -> list[str]:
+        return [self.column(name) for name in names]
+
+    def join(self, items: Iterable[str]) -> str:
+        """An enumeration: "甲、乙" or "a, b"."""
+        return (", " if self.language == "en" else "、").join(items)
+
+    def parenthesised(self, value: str) -> str:
+        """An aside after a sentence: "（…）" or " (…)"; nothing when empty."""
+        if not value:
+            return ""
+        return f" ({value})" if self.language == "en" else f"（{value}）"
+
+    def say(self, code: str, **params: Any) -> None:
+        """A result for people on stdout (nothing in --json mode)."""
+        if not self.json:
+            print(self.text(code, **params), file=sys.stdout)
+
+    def note(self, code: str, **params: Any) -> None:
+        print(self.text(code, **params), file=sys.stderr)
+
+    def show(self, message: Message) -> None:
+        """A problem or warning from the core, on stderr."""
+        print(message.text(self.language), file=sys.stderr)
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        if rows:
+            print(render_table(headers, rows), file=sys.stdout)
+        else:
+            print(self.text("cli_empty"), file=sys.stdout)
+
+    def emit(self, data: Any) -> None:
+        """Machine-readable output: one JSON document on stdout."""
+        print(json.dumps(jsonable(data), ensure_ascii=False, indent=2), file=sys.stdout)

@@ -1,0 +1,162 @@
+"""Building the argument parser in the user's language.
+
+Help texts are pairs (Chinese, English) chosen once the language is known; ``--lang`` is read
+from the command line before the parser is built, so ``ballotdesk --lang en --help`` is
+English. The global options are accepted before the subcommand and, for convenience, after it
+too (``ballotdesk candidates list --json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
+
+from desktop.cli.common import text
+from desktop.core import messages
+from desktop.core.messages import LANGUAGES
+
+messages.register({
+    "cli_usage_required": ("缺少参数：{args}", "the following arguments are required: {args}"),
+    "cli_usage_unrecognized": ("无法识别的参数：{args}", "unrecognized arguments: {args}"),
+    "cli_usage_one_of": ("必须指定其中之一：{args}", "one of the arguments {args} is required"),
+    "cli_usage_not_allowed": (
+        "参数 {arg} 不能与 {other} 同时使用", "argument {arg}: not allowed with argument {other}"),
+    "cli_usage_expected": ("参数 {arg} 缺少取值", "argument {arg}: expected a value"),
+    "cli_usage_invalid_choice": (
+        "参数 {arg} 的取值 {value} 无效，可选：{choices}",
+        "argument {arg}: invalid choice: {value} (choose from {choices})"),
+    "cli_usage_ambiguous": (
+        "选项 {option} 不明确，可能是：{matches}",
+        "ambiguous option: {option} could match {matches}"),
+    "cli_usage_argument": ("参数 {arg}：{text}", "argument {arg}: {text}"),
+})
+
+#: argparse's own error messages (English only: Python ships no translation) -> our codes.
+_ARGPARSE_ERRORS = tuple((re.compile(pattern), code) for pattern, code in (
+    (r"^the following arguments are required: (?P<args>.+)$", "cli_usage_required"),
+    (r"^unrecognized arguments: (?P<args>.+)$", "cli_usage_unrecognized"),
+    (r"^one of the arguments (?P<args>.+) is required$", "cli_usage_one_of"),
+    (r"^argument (?P<arg>[^:]+): not allowed with argument (?P<other>.+)$",
+     "cli_usage_not_allowed"),
+    (r"^argument (?P<arg>[^:]+): expected .*argument.*$", "cli_usage_expected"),
+    (r"^argument (?P<arg>[^:]+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$",
+     "cli_usage_invalid_choice"),
+    (r"^ambiguous option: (?P<option>\S+) could match (?P<matches>.+)$", "cli_usage_ambiguous"),
+    (r"^argument (?P<arg>[^:]+): (?P<text>.+)$", "cli_usage_argument"),
+))
+
+
+def translate_usage_error(message: str, language: str) -> str:
+    """argparse's English error line in ``language`` (unchanged in English or when unknown)."""
+    if language == "en":
+        return message
+    for pattern, code in _ARGPARSE_ERRORS:
+        match = pattern.match(message)
+        if match:
+            return text(language, code, **match.groupdict())
+    return message
+
+if TYPE_CHECKING:
+    from desktop.cli.common import Context
+
+Handler = Callable[["Context", argparse.Namespace], int]
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with the error line in the user's language (exit status 2, as usual)."""
+
+    def __init__(self, *args: Any, language: str = "zh_CN", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        prefix = text(self.language, "cli_error_prefix")
+        message = translate_usage_error(message, self.language)
+        self.exit(2, f"{self.prog}: {prefix}: {message}\n")
+
+
+def version() -> str:
+    try:
+        return metadata.version("ballotdesk")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def language_in(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` (``--lang en`` or ``--lang=en``), when valid."""
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGUAGES:
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class Builder:
+    """Adds command groups and commands with help in one language."""
+
+    language: str
+
+    def t(self, zh: str, en: str) -> str:
+        return en if self.language == "en" else zh
+
+    def global_options(self, parser: argparse.ArgumentParser, top: bool) -> None:
+        """``--db``, ``--campaign``, ``--json``, ``--lang``. On subcommands their default is
+        "not given", so that a value given before the subcommand is kept."""
+        default: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
+        t = self.t
+        parser.add_argument("--db", metavar="URL", **default, help=t(
+            "数据库地址（默认：环境变量 BALLOTDESK_DB，或用户数据目录中的 SQLite 文件）",
+            "database URL (default: $BALLOTDESK_DB, or a SQLite file in the user's data folder)"))
+        parser.add_argument("--campaign", metavar="ID|NAME", **default, help=t(
+            "评选活动的编号或名称（默认：唯一的或最近创建的活动）",
+            "campaign id or name (default: the only or the latest campaign)"))
+        parser.add_argument("--json", action="store_true", **default, help=t(
+            "以 JSON 格式输出，供程序读取", "machine-readable JSON output"))
+        parser.add_argument("--lang", choices=LANGUAGES, **default, help=t(
+            "界面语言（默认：环境变量 BALLOTDESK_LANG 或系统语言）",
+            "language of messages (default: $BALLOTDESK_LANG or the locale)"))
+
+    def top(self) -> Parser:
+        parser = Parser(
+            prog="ballotdesk", language=self.language,
+            description=self.t("选票台：评选活动的登记、选票和统计。不带子命令时启动图形界面。",
+                               "BallotDesk: registry, ballots and tallies of award campaigns. "
+                               "Without a subcommand it starts the graphical interface."))
+        self.global_options(parser, top=True)
+        parser.add_argument("--version", action="version", version=f"ballotdesk {version()}")
+        parser.set_defaults(handler=None)
+        return parser
+
+    def subparsers(self, parser: argparse.ArgumentParser, dest: str,
+                   required: bool) -> Subparsers:
+        return parser.add_subparsers(
+            title=self.t("命令", "commands"), metavar="COMMAND",
+            dest=dest, required=required, parser_class=Parser)
+
+    def group(self, sub: Subparsers, name: str, zh: str, en: str) -> Subparsers:
+        """A command group such as ``campaign``, whose subcommands are required."""
+        parser = sub.add_parser(name, help=self.t(zh, en), description=self.t(zh, en),
+                                language=self.language)
+        return self.subparsers(parser, "action", required=True)
+
+    def command(self, sub: Subparsers, name: str, zh: str, en: str,
+                handler: Handler) -> argparse.ArgumentParser:
+        parser: argparse.ArgumentParser = sub.add_parser(
+            name, help=self.t(zh, en), description=self.t(zh, en), language=self.language)
+        self.global_options(parser, top=False)
+        parser.set_defaults(handler=handler)
+        return parser
