@@ -96,6 +96,13 @@ class QrRegion:
     modules: int
     quiet_zone_modules: int
 
+    @property
+    def symbol_box_mm(self) -> Box:
+        """The dark-module area: ``box_mm`` without the quiet zone."""
+        x, y, w, h = self.box_mm
+        quiet = self.quiet_zone_modules * self.module_mm
+        return (mm(x + quiet), mm(y + quiet), mm(w - 2 * quiet), mm(h - 2 * quiet))
+
 
 @dataclass(frozen=True)
 class SerialSlot:
