@@ -6,7 +6,7 @@ The importer reads and checks in the background; nothing is written before the l
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.messages import Message
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import background_failure, messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.models.preview_model import COL_NAME, COL_PROBLEMS, ImportPreviewModel
+
+if TYPE_CHECKING:
+    from desktop.core.importing import Importer, ImportPreview, ImportResult
 
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
@@ -107,9 +109,13 @@ class PreviewPage(QWizardPage):
         generation = self._generation
         run_in_background(lambda: importer.preview(campaign_id, path, create_missing=create),
                           lambda preview: self.show_preview(preview, generation),
-                          background_failure(self))
+                          self.preview_failed)
 
-    def show_preview(self, preview: Any, generation: int | None = None) -> None:
+    def preview_failed(self, exc: Exception) -> None:
+        self.status.setText(self.tr("The file cannot be read."))
+        background_failure(self)(exc)
+
+    def show_preview(self, preview: ImportPreview, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
             return  # an older preview, overtaken by a newer one
         self.owner.preview = preview
@@ -121,15 +127,7 @@ class PreviewPage(QWizardPage):
         errors, warnings = list(preview.errors), list(preview.warnings)
         self.status.setText(arg(self.tr("%1 rows read: %2 errors, %3 warnings."),
                                 len(preview.rows), len(errors), len(warnings)))
-        notes: list[Message] = []
-        if preview.unknown_columns:
-            notes.append(Message("unknown_columns",
-                                 {"columns": "、".join(preview.unknown_columns)}))
-        if preview.missing_categories:
-            notes.append(Message("missing_categories",
-                                 {"names": "、".join(preview.missing_categories)}))
-        if preview.missing_units:
-            notes.append(Message("missing_units", {"names": "、".join(preview.missing_units)}))
+        notes = list(preview.file_messages)
         self.notes.setText(messages_text(notes))
         self.notes.setVisible(bool(notes))
         missing = bool(preview.missing_categories or preview.missing_units)
@@ -159,12 +157,12 @@ class ResultPage(QWizardPage):
         run_in_background(lambda: importer.commit(preview, create), self.show_result,
                           background_failure(self))
 
-    def show_result(self, result: Any) -> None:
+    def show_result(self, result: ImportResult) -> None:
         self.owner.result_info = result
-        count = getattr(result, "imported", None)
-        if count is None:
-            count = getattr(result, "count", 0)
-        self.label.setText(Message("import_done", {"count": count}).text())
+        text = result.message.text()
+        if result.warnings:
+            text += "\n\n" + messages_text(list(result.warnings))
+        self.label.setText(text)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -177,8 +175,8 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.services = services
         self.campaign_id = campaign_id
-        self.preview: Any = None
-        self.result_info: Any = None
+        self.preview: ImportPreview | None = None
+        self.result_info: ImportResult | None = None
         self.setWindowTitle(QCoreApplication.translate("ImportWizard", "Import candidates"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.file_page = FilePage(self)
@@ -193,7 +191,7 @@ class ImportWizard(QWizard):
     def path(self) -> Path:
         return Path(self.file_page.path.text().strip())
 
-    def importer(self) -> Any:
+    def importer(self) -> Importer:
         from desktop.core.importing import Importer
 
         return Importer(self.services.db, self.services.actor)

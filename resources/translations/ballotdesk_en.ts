@@ -698,6 +698,10 @@
         <translation>Reading the file…</translation>
     </message>
     <message>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>
         <translation>%1 rows read: %2 errors, %3 warnings.</translation>
     </message>

@@ -693,6 +693,10 @@
         <translation>正在读取文件…</translation>
     </message>
     <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>
         <translation>共读取 %1 行：%2 个错误，%3 个提醒。</translation>
     </message>

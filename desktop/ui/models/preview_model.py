@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.messages import Message, Severity
+from desktop.core.importing import ImportRow
+from desktop.core.messages import Severity
 from desktop.ui.models import ObjectRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -24,19 +25,8 @@ COL_PROBLEMS = 5
 COLUMN_COUNT = 6
 
 
-def _field(row: Any, name: str) -> Any:
-    fields = getattr(row, "fields", None)
-    if isinstance(fields, dict):
-        return fields.get(name)
-    return getattr(fields, name, None)
-
-
-def row_messages(row: Any) -> list[Message]:
-    return list(getattr(row, "messages", ()))
-
-
-def row_severity(row: Any) -> Severity | None:
-    severities = {m.severity for m in row_messages(row)}
+def row_severity(row: ImportRow) -> Severity | None:
+    severities = {m.severity for m in row.messages}
     if Severity.ERROR in severities:
         return Severity.ERROR
     return Severity.WARNING if severities else None
@@ -47,9 +37,9 @@ class ImportPreviewModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[ImportRow] = []
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[ImportRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
@@ -75,16 +65,9 @@ class ImportPreviewModel(QAbstractTableModel):
         if role == ObjectRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_ROW:
-                return getattr(row, "row", None) or getattr(row, "line", None)
-            if column == COL_PROBLEMS:
-                return "；".join(m.text() for m in row_messages(row))
-            name = {COL_CATEGORY: "category", COL_UNIT: "unit", COL_NUMBER: "number",
-                    COL_NAME: "name"}[column]
-            value = _field(row, name)
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.ToolTipRole and row_messages(row):
-            return "\n".join(m.text() for m in row_messages(row))
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and row.messages:
+            return "\n".join(m.text() for m in row.messages)
         if role == Qt.ItemDataRole.BackgroundRole:
             severity = row_severity(row)
             if severity is Severity.ERROR:
@@ -92,3 +75,14 @@ class ImportPreviewModel(QAbstractTableModel):
             if severity is Severity.WARNING:
                 return WARNING_BACKGROUND
         return None
+
+    @staticmethod
+    def _display(row: ImportRow, column: int) -> str | int:
+        """The file's own text for the key columns, so a typo shows as typed."""
+        if column == COL_ROW:
+            return row.row
+        if column == COL_PROBLEMS:
+            return "；".join(m.text() for m in row.messages)
+        key = {COL_CATEGORY: "category", COL_UNIT: "unit", COL_NUMBER: "number",
+               COL_NAME: "name"}[column]
+        return row.cells.get(key, "")
