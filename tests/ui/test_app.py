@@ -1,0 +1,103 @@
+"""Start-up pieces: the background helper, logging, the error dialog, the font, main()."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.core.messages import RuleError, error
+from desktop.ui import app as app_module
+from desktop.ui.background import run_in_background
+from desktop.ui.errors import ErrorDialog, excepthook, setup_logging
+from desktop.ui.feedback import background_failure
+from tests.ui.conftest import MessageBoxes
+
+
+def test_background_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
+    got: list[tuple[int, bool]] = []
+    worker_threads: list[threading.Thread] = []
+
+    def work() -> int:
+        worker_threads.append(threading.current_thread())
+        return 42
+
+    run_in_background(work, lambda value: got.append(
+        (value, threading.current_thread() is threading.main_thread())))
+    qtbot.waitUntil(lambda: bool(got))
+    assert got == [(42, True)]
+    assert worker_threads[0] is not threading.main_thread()
+
+
+def test_background_refusal_is_shown(qtbot: QtBot, boxes: MessageBoxes) -> None:
+    def work() -> None:
+        raise RuleError([error("file_empty", file="空.csv")])
+
+    run_in_background(work, lambda _value: None, background_failure(None))
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert "文件“空.csv”是空的" in boxes.texts()
+
+
+def test_log_file_rotates_in_the_given_folder(tmp_path: Path) -> None:
+    path = setup_logging(tmp_path)
+    try:
+        logging.getLogger("desktop.ui.test").warning("测试日志")
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        assert path.parent == tmp_path
+        assert "测试日志" in path.read_text(encoding="utf-8")
+    finally:
+        root = logging.getLogger()
+        for handler in [h for h in root.handlers if getattr(h, "baseFilename", "") == str(path)]:
+            root.removeHandler(handler)
+            handler.close()
+
+
+def test_error_dialog_copies_details(qtbot: QtBot) -> None:
+    dialog = ErrorDialog("ValueError: 坏了", "Traceback…\nValueError: 坏了")
+    qtbot.addWidget(dialog)
+    assert dialog.copy_button.text() == "复制详细信息"
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text() == "Traceback…\nValueError: 坏了"
+
+
+def test_excepthook_shows_the_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(ErrorDialog, "exec", lambda self: shown.append(self.details) or 0)
+    try:
+        raise ZeroDivisionError("除以零")
+    except ZeroDivisionError as exc:
+        excepthook(type(exc), exc, exc.__traceback__)
+    assert "ZeroDivisionError: 除以零" in shown[0]
+
+
+def test_shipped_font_is_the_fallback(qapp: QApplication) -> None:
+    families = app_module.install_ui_font(qapp)
+    assert families
+    assert families[0] in qapp.font().families()
+    assert any("WenQuanYi" in family for family in QFontDatabase.families())
+
+
+def test_main_opens_the_window_and_returns(monkeypatch: pytest.MonkeyPatch, db_url: str) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(app_module, "setup_logging", lambda: Path("ballotdesk.log"))
+    opened: list[str] = []
+
+    def fake_exec() -> int:
+        """Instead of the event loop (which, once quit, would disturb later tests)."""
+        windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+        opened.extend(w.windowTitle() for w in windows)
+        for window in windows:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    assert app_module.main(["--db", db_url]) == 0
+    assert "选票台" in opened or "BallotDesk" in opened
+    assert sys.excepthook is excepthook

@@ -1,0 +1,121 @@
+"""The main window in both languages, the welcome page, the demo, the language switch."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop.core.registry import CampaignInfo
+from desktop.core.services import Services
+from desktop.ui.app import Shell
+from desktop.ui.i18n import chosen_language, install_language, language_for_locale
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages import PAGES
+from desktop.ui.pages.candidates_page import CandidatesPage
+from desktop.ui.pages.units_page import UnitsPage
+from tests.ui.conftest import MessageBoxes
+
+
+def nav_texts(window: MainWindow) -> list[str]:
+    return [window.nav.item(row).text() for row in range(window.nav.count())]
+
+
+@pytest.mark.parametrize(("language", "title", "nav", "file_menu"), [
+    ("zh_CN", "选票台", ["评选活动", "候选对象", "推荐单位"], "文件(&F)"),
+    ("en", "BallotDesk", ["Campaign", "Candidates", "Nominating units"], "&File"),
+])
+def test_opens_in_each_language(qtbot: QtBot, services: Services, campaign: CampaignInfo,
+                                language: str, title: str, nav: list[str],
+                                file_menu: str) -> None:
+    install_language(language)
+    window = MainWindow(services, language=language)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle() == title
+    assert nav_texts(window) == nav
+    assert window.menuBar().actions()[0].text() == file_menu
+    assert window.outer.currentWidget() is window.workspace
+    assert window.campaign_combo.currentText() == campaign.name
+    assert len(PAGES) == window.nav.count() == window.stack.count()
+
+
+def test_welcome_page_then_demo_lists_candidates(qtbot: QtBot, services: Services) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.outer.currentWidget() is window.welcome
+    assert window.welcome.demo_button.text() == "打开演示活动"
+    window.welcome.demo_button.click()
+    assert window.outer.currentWidget() is window.workspace
+    page = window.page(CandidatesPage)
+    assert window.stack.currentWidget() is page
+    assert page.model.rowCount() == 150
+    assert page.proxy.rowCount() == 150
+    assert "150 名候选对象" in window.counts_label.text()
+    assert window.campaign_combo.count() == 1
+
+
+def test_new_campaign_from_the_welcome_page(qtbot: QtBot, services: Services,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *_args, **_kw: ("2027年度最美信访干部评选", True)))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.welcome.new_button.click()
+    assert [c.name for c in services.registry.list_campaigns()] == ["2027年度最美信访干部评选"]
+    assert window.outer.currentWidget() is window.workspace
+    assert window.stack.currentIndex() == 0
+
+
+def test_campaign_selector_switches_pages(qtbot: QtBot, services: Services,
+                                          campaign: CampaignInfo) -> None:
+    from desktop.core.demo import create_demo
+
+    demo = create_demo(services)
+    window = MainWindow(services, campaign.id)
+    qtbot.addWidget(window)
+    page = window.page(CandidatesPage)
+    assert page.model.rowCount() == 0
+    window.campaign_combo.setCurrentIndex(window.campaign_combo.findData(demo.id))
+    window.campaign_combo.activated.emit(window.campaign_combo.currentIndex())
+    assert window.context.campaign_id == demo.id
+    assert page.model.rowCount() == 150
+    assert window.page(UnitsPage).quota.rowCount() == 10
+
+
+def test_language_switch_rebuilds_the_window(qtbot: QtBot, services: Services,
+                                             campaign: CampaignInfo) -> None:
+    shell = Shell(services, "zh_CN")
+    first = shell.window
+    qtbot.addWidget(first)
+    first.show()
+    first.choose_language("en")
+    second = shell.window
+    qtbot.addWidget(second)
+    assert second is not first
+    assert second.windowTitle() == "BallotDesk"
+    assert nav_texts(second)[0] == "Campaign"
+    assert second.context.campaign_id == campaign.id
+    assert chosen_language() == "en"
+    second.choose_language("zh_CN")
+    assert shell.window.windowTitle() == "选票台"
+    qtbot.addWidget(shell.window)
+    assert chosen_language() == "zh_CN"
+
+
+@pytest.mark.parametrize(("locale", "language"), [
+    ("zh_CN", "zh_CN"), ("zh_TW", "zh_CN"), ("en_US", "en"), ("en", "en"),
+    ("de_DE", "zh_CN"), ("C", "zh_CN"), ("", "zh_CN"),
+])
+def test_language_for_locale(locale: str, language: str) -> None:
+    assert language_for_locale(locale) == language
+
+
+def test_about_box(qtbot: QtBot, services: Services, boxes: MessageBoxes) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.about()
+    assert boxes.kinds() == ["about"]
+    assert "选票台" in boxes.texts()
