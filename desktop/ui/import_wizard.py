@@ -127,7 +127,8 @@ class PreviewPage(QWizardPage):
         errors, warnings = list(preview.errors), list(preview.warnings)
         self.status.setText(arg(self.tr("%1 rows read: %2 errors, %3 warnings."),
                                 len(preview.rows), len(errors), len(warnings)))
-        notes = list(preview.file_messages)
+        # The check box below says what the CLI hint says.
+        notes = [m for m in preview.file_messages if m.code != "create_missing_hint"]
         self.notes.setText(messages_text(notes))
         self.notes.setVisible(bool(notes))
         missing = bool(preview.missing_categories or preview.missing_units)

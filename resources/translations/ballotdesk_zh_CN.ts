@@ -122,7 +122,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名/名称</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名/名称</translation>
     </message>
     <message>
         <source>Category</source>
@@ -450,7 +450,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名/名称</translation>
     </message>
     <message>
         <source>Problems</source>
