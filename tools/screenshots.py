@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Render the documentation screenshots offscreen from the demo campaign in a temp database.
+
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots]
+
+Writes main_zh_CN.png and main_en.png (candidates page, 1280×800), units_zh_CN.png (the quota
+overview) and import_zh_CN.png (the import wizard's preview). Nothing touches the user's data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WINDOW_SIZE = (1280, 800)
+#: Demo candidates that get an invented portrait, so the photo column shows something.
+PORTRAITS = 6
+
+
+def _sandbox() -> Path:
+    """Offscreen Qt and throwaway settings/data folders, before Qt or platformdirs load."""
+    folder = Path(tempfile.mkdtemp(prefix="ballotdesk-shots-"))
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[name] = str(folder / name.lower())
+    return folder
+
+
+def _portrait(path: Path, hue: int) -> None:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (300, 400), (225, 232, 240))
+    draw = ImageDraw.Draw(image)
+    colour = (60 + hue * 25 % 120, 90, 150 - hue * 15 % 80)
+    draw.ellipse((95, 70, 205, 190), fill=(238, 205, 180))
+    draw.rounded_rectangle((50, 210, 250, 420), radius=60, fill=colour)
+    image.save(path)
+
+
+def _prepare(folder: Path) -> tuple[object, int]:
+    sys.path.insert(0, str(ROOT))
+    from desktop.core.demo import create_demo
+    from desktop.core.services import Services
+
+    services = Services.open(f"sqlite:///{folder / 'demo.sqlite3'}", actor="演示")
+    campaign = create_demo(services)
+    for index, candidate in enumerate(services.candidates.list(campaign.id)[:PORTRAITS]):
+        photo = folder / f"portrait{index}.png"
+        _portrait(photo, index)
+        services.candidates.set_photo(candidate.id, photo)
+    # One unit with a quota lowered below its nominations, so the overview shows red.
+    unit = services.registry.list_units(campaign.id)[0]
+    services.registry.update_unit(unit.id, quota=3)
+    return services, campaign.id
+
+
+def _import_file(folder: Path) -> Path:
+    path = folder / "推荐汇总表.csv"
+    path.write_text(
+        "奖项,推荐单位,姓名,性别,出生年月,工作单位及职务,事迹简介,联系电话\n"
+        "十佳优秀服务标兵,杏林乡,林晓燕,女,1987.4,杏林乡卫生院护士长,扎根乡村医疗十五年。,138\n"
+        "十佳优秀服务标兵,新港镇,陈志强,男,1979年8月,新港镇便民服务中心主任,一窗通办。,139\n"
+        "十佳优秀服务标兵,柳湾镇,,男,1990-02,柳湾镇综治中心,,137\n"
+        "十佳优良服务窗口,云溪街道,云溪街道就业服务窗口,,,,,136\n",
+        encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    folder = _sandbox()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from desktop.ui.app import make_application
+    from desktop.ui.background import wait_for_background
+    from desktop.ui.i18n import install_language
+    from desktop.ui.import_wizard import ImportWizard
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.pages.candidates_page import CandidatesPage
+    from desktop.ui.pages.units_page import UnitsPage
+
+    app = make_application([sys.argv[0]])
+    services, campaign_id = _prepare(folder)
+
+    def settle() -> None:
+        for _ in range(5):
+            wait_for_background()
+            app.processEvents()
+
+    written = []
+    for language in ("zh_CN", "en"):
+        install_language(language)
+        window = MainWindow(services, campaign_id, language)  # type: ignore[arg-type]
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        window.show_page(CandidatesPage)
+        settle()
+        written.append(args.out / f"main_{language}.png")
+        window.grab().save(str(written[-1]))
+        if language == "zh_CN":
+            window.show_page(UnitsPage)
+            settle()
+            written.append(args.out / "units_zh_CN.png")
+            window.grab().save(str(written[-1]))
+            wizard = ImportWizard(services, campaign_id, window)  # type: ignore[arg-type]
+            wizard.show()
+            wizard.file_page.path.setText(str(_import_file(folder)))
+            wizard.next()
+            settle()
+            written.append(args.out / "import_zh_CN.png")
+            wizard.grab().save(str(written[-1]))
+            wizard.close()
+        window.close()
+    app.processEvents()
+    for path in written:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
