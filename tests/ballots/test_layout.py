@@ -163,6 +163,21 @@ def test_short_names_get_more_columns_than_long_units() -> None:
         check_geometry(layout)
 
 
+def test_one_long_name_spans_two_columns_instead_of_narrowing_the_category() -> None:
+    names = [("县政务服务中心不动产登记窗口", "县政务服务中心")] * 14
+    names.insert(4, ("县政务服务中心“一件事”集成办窗口暨帮办代办服务专区", "县政务服务中心"))
+    layout = build_layout(one_category(names))
+    targets = layout.pages[0].targets
+    assert columns(layout) == 3
+    assert [t.candidate for t in targets] == [format_number(n) for n in range(1, 16)]
+    long_name = next(t for t in layout.pages[0].texts if t.text.startswith("县政务服务中心“一件事”"))
+    assert not long_name.text.endswith(ELLIPSIS)
+    assert long_name.x_mm + long_name.width_mm > targets[2].box_mm[0]  # into the 3rd column
+    same_row = [t.candidate for t in targets if t.box_mm[1] == targets[4].box_mm[1]]
+    assert same_row == ["04", "05"]  # 05 takes columns 2 and 3; 06 starts the next row
+    check_geometry(layout)
+
+
 def test_absurdly_long_units_are_shrunk_then_ellipsised_never_overlapping() -> None:
     unit = "县某某某某某某某某某某管理委员会办公室下属某某某某某某服务中心" * 4
     layout = build_layout(one_category([("王五", unit), ("赵六", "青石街道")]))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -17,6 +16,7 @@ from desktop.core.ballots.fonts import (
     fit_size,
     text_width_mm,
 )
+from desktop.core.ballots.grid import Cell, Grid, plan_grid
 from desktop.core.ballots.model import (
     Layout,
     Line,
@@ -31,9 +31,6 @@ from desktop.core.ballots.model import (
 from desktop.core.ballots.spec import (
     PAPER_SIZES_MM,
     BallotSpec,
-    CandidateSpec,
-    CategorySpec,
-    number_order,
 )
 from desktop.core.ballots.texts import Wording, check_glyphs, serial_text
 
@@ -66,36 +63,6 @@ def wrap(text: str, width_mm: float, size_pt: float) -> list[str]:
     if current.strip():
         lines.append(current.rstrip())
     return lines
-
-
-@dataclass(frozen=True)
-class _Columns:
-    count: int
-    width_mm: float
-    number_w_mm: float
-    text_x_mm: float  # from the column's left edge to the name and unit
-    name_sizes: tuple[float, ...]
-    unit_sizes: tuple[float, ...]
-
-
-def _choose_columns(category: CategorySpec, body_w: float, photos: bool) -> _Columns:
-    candidates = sorted(category.candidates, key=number_order)
-    number_w = max(text_width_mm(c.number, g.NUMBER_PT) for c in candidates)
-    text_x = g.BOX_MM + g.BOX_TO_TEXT_MM + number_w + g.NUMBER_TO_NAME_MM
-    if photos:
-        text_x += g.PHOTO_W_MM + g.PHOTO_TO_TEXT_MM
-    most = max(1, int((body_w + g.COLUMN_GAP_MM) // (g.MIN_COLUMN_MM + g.COLUMN_GAP_MM)))
-    most = min(most, len(candidates))
-    for count in range(most, 0, -1):
-        col_w = (body_w - (count - 1) * g.COLUMN_GAP_MM) / count
-        room = col_w - text_x
-        names = [fit_size(c.name, room, g.NAME_PT, g.NAME_MIN_PT) for c in candidates]
-        units = [fit_size(c.unit, room, g.UNIT_PT, g.UNIT_MIN_PT) for c in candidates]
-        if count == 1 or all(s is not None for s in names + units):
-            return _Columns(count, col_w, number_w, text_x,
-                            tuple(s or g.NAME_MIN_PT for s in names),
-                            tuple(s or g.UNIT_MIN_PT for s in units))
-    raise AssertionError("unreachable: one column always fits")
 
 
 @dataclass(frozen=True)
@@ -187,9 +154,8 @@ def _body(spec: BallotSpec, words: Wording, left: float, right: float, top: floa
     y = top
     pitch = g.PHOTO_ROW_PITCH_MM if spec.show_photos else g.ROW_PITCH_MM
     for position, category in enumerate(spec.categories, 1):
-        columns = _choose_columns(category, right - left, spec.show_photos)
-        candidates = sorted(category.candidates, key=number_order)
-        for row in range(math.ceil(len(candidates) / columns.count)):
+        grid = plan_grid(category, right - left, spec.show_photos)
+        for row in range(grid.rows):
             if row == 0 or y + pitch > bottom:
                 if y + g.HEADING_BLOCK_MM + pitch > bottom:
                     bodies.append(_PageBody())
@@ -200,42 +166,35 @@ def _body(spec: BallotSpec, words: Wording, left: float, right: float, top: floa
                 bodies[-1].lines.append(Line(mm(left), mm(y + 7.0), mm(right), mm(y + 7.0),
                                              g.HEADING_RULE_MM))
                 y += g.HEADING_BLOCK_MM
-            for col in range(columns.count):
-                index = row * columns.count + col
-                if index >= len(candidates):
-                    break
-                x = left + col * (columns.width_mm + g.COLUMN_GAP_MM)
-                _place_cell(bodies[-1], category.name, candidates[index], x, y, pitch, columns,
-                            index, photo_jpegs if spec.show_photos else None)
+            for cell in grid.row_cells(row):
+                _place_cell(bodies[-1], category.name, cell, grid, left, y, pitch,
+                            photo_jpegs if spec.show_photos else None)
             y += pitch
         y += g.CATEGORY_GAP_MM
     return bodies, photo_jpegs
 
 
-def _place_cell(body: _PageBody, category: str, candidate: CandidateSpec, x: float, y: float,
-                pitch: float, columns: _Columns, index: int,
-                photo_jpegs: dict[str, bytes] | None) -> None:
+def _place_cell(body: _PageBody, category: str, cell: Cell, grid: Grid, left: float, y: float,
+                pitch: float, photo_jpegs: dict[str, bytes] | None) -> None:
     """One candidate: the box, then (photo,) number, name and, below the name, the unit."""
+    candidate = cell.candidate
+    x = left + grid.column_x_mm(cell.column)
     top = y + (pitch - g.BOX_MM - 2.0) / 2
-    box = (mm(x), mm(top), g.BOX_MM, g.BOX_MM)
-    body.targets.append(Target(category, candidate.number, candidate.name, box))
-    text_x = x + columns.text_x_mm
-    room = columns.width_mm - columns.text_x_mm
+    body.targets.append(Target(category, candidate.number, candidate.name,
+                               (mm(x), mm(top), g.BOX_MM, g.BOX_MM)))
     number_x = x + g.BOX_MM + g.BOX_TO_TEXT_MM
-    if photo_jpegs is not None and candidate.photo_jpeg is not None:
-        sha = hashlib.sha256(candidate.photo_jpeg).hexdigest()
-        photo_jpegs[sha] = candidate.photo_jpeg
-        body.photos.append(PhotoItem(sha, (mm(number_x), mm(y + (pitch - g.PHOTO_H_MM) / 2),
-                                           g.PHOTO_W_MM, g.PHOTO_H_MM)))
     if photo_jpegs is not None:
+        if candidate.photo_jpeg is not None:
+            sha = hashlib.sha256(candidate.photo_jpeg).hexdigest()
+            photo_jpegs[sha] = candidate.photo_jpeg
+            body.photos.append(PhotoItem(sha, (mm(number_x), mm(y + (pitch - g.PHOTO_H_MM) / 2),
+                                               g.PHOTO_W_MM, g.PHOTO_H_MM)))
         number_x += g.PHOTO_W_MM + g.PHOTO_TO_TEXT_MM
-    name_size, unit_size = columns.name_sizes[index], columns.unit_sizes[index]
     name_baseline = top + FONT_ASCENT * g.NAME_PT * PT_MM - 0.2
-    unit_baseline = (name_baseline + FONT_DESCENT * name_size * PT_MM + g.LINE_TO_NEXT_LINE_MM
-                     + FONT_ASCENT * unit_size * PT_MM)
+    unit_baseline = (name_baseline + FONT_DESCENT * cell.name_pt * PT_MM
+                     + g.LINE_TO_NEXT_LINE_MM + FONT_ASCENT * cell.unit_pt * PT_MM)
+    text_x = x + grid.text_x_mm
     body.texts.append(_text(candidate.number, number_x, name_baseline, g.NUMBER_PT, "number",
                             bold=True))
-    body.texts.append(_text(ellipsize(candidate.name, room, name_size), text_x, name_baseline,
-                            name_size, "name"))
-    body.texts.append(_text(ellipsize(candidate.unit, room, unit_size), text_x, unit_baseline,
-                            unit_size, "unit"))
+    body.texts.append(_text(cell.name, text_x, name_baseline, cell.name_pt, "name"))
+    body.texts.append(_text(cell.unit, text_x, unit_baseline, cell.unit_pt, "unit"))
