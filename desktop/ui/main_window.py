@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(self.tr("Campaign:") + " "))
         toolbar.addWidget(self.campaign_combo)
         self.addToolBar(toolbar)
+        self.campaign_toolbar = toolbar
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         self.campaign_combo.setCurrentIndex(self.campaign_combo.findData(self.context.campaign_id))
         has_campaign = self.context.campaign_id is not None
         self.outer.setCurrentWidget(self.workspace if has_campaign else self.welcome)
+        self.campaign_toolbar.setVisible(has_campaign)
         self._update_counts()
 
     def _update_counts(self) -> None:

@@ -100,6 +100,8 @@ class CampaignPage(QWidget):
 
         settings = QGroupBox(self.tr("Campaign settings"))
         form = QFormLayout(settings)
+        # Text fields take the width; numbers, dates and the phase keep their natural size.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Description"), self.description)
         form.addRow(self.tr("Phase"), self.phase)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 from desktop.ui.icons import app_icon_path
 
 LOGO_PX = 96
+TEXT_WIDTH_PX = 520
 
 
 class WelcomePage(QWidget):
@@ -27,7 +28,9 @@ class WelcomePage(QWidget):
                               "results: award categories, nominating units and their quotas, "
                               "candidates and their review."))
         text.setWordWrap(True)
-        text.setMaximumWidth(520)
+        text.setFixedWidth(TEXT_WIDTH_PX)
+        # An aligned item gets its size hint, which ignores wrapping: reserve the height.
+        text.setMinimumHeight(text.heightForWidth(TEXT_WIDTH_PX))
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.new_button = QPushButton(self.tr("New campaign…"))
         self.demo_button = QPushButton(self.tr("Open the demo campaign"))
