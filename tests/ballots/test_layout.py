@@ -115,6 +115,18 @@ def test_3_categories_of_50_paginate_with_every_candidate_once_in_order(
     check_geometry(layout)
 
 
+@pytest.mark.parametrize("module_mm", [1.0, 1.4, 1.7, 2.0])
+def test_any_qr_module_size_keeps_clear_of_marks_and_text(module_mm: float) -> None:
+    layout = build_layout(sample_spec(categories=1), qr_module_mm=module_mm)
+    assert layout.qr.box_mm[2] == pytest.approx(33 * module_mm, abs=0.01)
+    check_geometry(layout)
+
+
+def test_qr_modules_below_1_mm_are_refused() -> None:
+    with pytest.raises(ValueError, match=r"at least 1\.0 mm"):
+        build_layout(sample_spec(categories=1), qr_module_mm=0.9)
+
+
 def test_a4_takes_two_pages_and_a3_fewer() -> None:
     a4 = build_layout(sample_spec())
     a3 = build_layout(sample_spec(paper=PaperSize.A3))

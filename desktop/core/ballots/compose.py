@@ -81,11 +81,14 @@ def _header(spec: BallotSpec, words: Wording, width: float, qr_module_mm: float)
     qr_side = (g.QR_MODULES + 2 * g.QR_QUIET_ZONE_MODULES) * qr_module_mm
     # The quiet zone may reach into the printer's unprinted margin: it is white paper anyway.
     qr_top = max(0.0, g.MARK_INSET_MM - g.QR_QUIET_ZONE_MODULES * qr_module_mm)
-    qr = QrRegion((mm(right - qr_side), mm(qr_top), mm(qr_side), mm(qr_side)), qr_module_mm,
+    # ...and its modules keep the top-right mark's clear zone, whatever the module size.
+    qr_right = min(right, width - g.MARK_INSET_MM - g.MARK_MM - g.MARK_CLEAR_MM
+                   + g.QR_QUIET_ZONE_MODULES * qr_module_mm)
+    qr = QrRegion((mm(qr_right - qr_side), mm(qr_top), mm(qr_side), mm(qr_side)), qr_module_mm,
                   g.QR_VERSION, g.QR_ERROR_LEVEL, g.QR_MODULES, g.QR_QUIET_ZONE_MODULES)
-    serial = SerialSlot(mm(right - qr_side / 2), mm(qr_top + qr_side + g.SERIAL_GAP_MM),
+    serial = SerialSlot(mm(qr_right - qr_side / 2), mm(qr_top + qr_side + g.SERIAL_GAP_MM),
                         g.SERIAL_PT, words.serial_template())
-    header_right = right - qr_side - g.HEADER_GAP_MM
+    header_right = qr_right - qr_side - g.HEADER_GAP_MM
     texts: list[TextItem] = []
     # The title sits between the top-left mark's clear zone and the QR code, centred.
     title_left = g.corner_keep_out_mm() + 1.0
