@@ -123,7 +123,7 @@ def test_categories_and_units(filled: Cli) -> None:
 def test_global_options_after_the_subcommand(filled: Cli) -> None:
     data = json.loads(filled.ok("category", "list", "--json", "--lang", "en"))
     assert len(data) == 2
-    assert "service window" in filled.ok("category", "list", "--lang", "en")
+    assert "Service window" in filled.ok("category", "list", "--lang", "en")
 
 
 # -- candidates ---------------------------------------------------------------------------
@@ -149,7 +149,7 @@ def test_import_list_number_set_status_export(filled: Cli, tmp_path: Path) -> No
     assert [(c["name"], c["review_note"]) for c in rejected] == [("周志远", "材料不全")]
     table = filled.ok("candidates", "list", "--status", "shortlisted", "--status", "rejected")
     assert "入围" in table
-    assert "未通过" in table
+    assert "不合格" in table
     assert "共 2 名" in table
     filled.ok("candidates", "set-status", "qualified", "--all")
     assert {c["status"] for c in filled.json("candidates", "list")} == {"qualified"}
@@ -248,7 +248,7 @@ def test_unusable_database(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 def test_english(filled: Cli) -> None:
     assert "Added the nominating unit “南岭乡”" in filled.ok(
         "--lang", "en", "unit", "add", "南岭乡")
-    assert "Phase: nomination" in filled.ok("--lang", "en", "campaign", "show")
+    assert "Phase: Nomination" in filled.ok("--lang", "en", "campaign", "show")
     assert filled("--lang", "en", "category", "add", WINDOWS, "--winners", "3") == 1
     assert f"“{WINDOWS}” already exists." in filled.err
     assert os.environ[LANG_ENV_VAR] == "zh_CN"  # the caller's language is back
@@ -342,7 +342,7 @@ def test_subprocess_round_trip(db_url: str) -> None:
     assert f"找不到评选活动“{campaign['id'] + 1}”" in refused.stderr
     english = run("--db", db_url, "--lang", "en", "candidates", "list", "--status", "rejected")
     assert english.returncode == 0
-    assert "rejected" in english.stdout
+    assert "Rejected" in english.stdout
     usage = run("--db", db_url, "unit", "add")
     assert usage.returncode == 2
 

@@ -78,8 +78,8 @@ def test_export_in_ballot_order_with_status(services: Services, campaign: Campai
     ]
     assert rows[3] == [STANDARD, "01", "张三", "东湖街道", "男", "1985-06", "中共党员",
                        "东湖街道便民服务中心主任", "2024年市级先进\n2025年区级优秀",
-                       "扎根基层二十年，“马上办”窗口的创办人。", "审核通过", ""]
-    assert rows[2][-2:] == ["未通过", "材料不全"]
+                       "扎根基层二十年，“马上办”窗口的创办人。", "合格", ""]
+    assert rows[2][-2:] == ["不合格", "材料不全"]
     assert rows[4][4:6] == ["女", "1990-12-31"]
     assert [p.name for p in out.iterdir()] == [path.name]  # no temporary file left
 

@@ -11,8 +11,6 @@ from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
 from desktop.core.candidates import CandidateInfo
 from desktop.core.enums import CandidateStatus
-from desktop.core.exporting import Exporter
-from desktop.core.importing import Importer
 from desktop.core.messages import Message, RuleError, error
 
 messages.register({
@@ -71,9 +69,9 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
         "某奖项的候选对象，可跟编号只选其中几名", "the candidates of a category, or only those "
         "with the numbers given"))
     st.add_argument("--note", default="", metavar="TEXT", help=t(
-        "审核意见（未通过、已撤回时必填）", "review note (required for rejected and withdrawn)"))
+        "审核意见（不合格、已撤回时必填）", "review note (required for rejected and withdrawn)"))
 
-    num = b.command(group, "number", "按登记顺序编号（未通过、已撤回的不编号）",
+    num = b.command(group, "number", "按登记顺序编号（不合格、已撤回的不编号）",
                     "number candidates in registry order (not rejected or withdrawn ones)",
                     run_number)
     num.add_argument("--category", metavar="NAME",
@@ -86,7 +84,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 def run_import(ctx: Context, args: argparse.Namespace) -> int:
     """Preview, show every problem, and commit only when none is an error."""
     campaign = ctx.campaign()
-    importer = Importer(ctx.services.db, ctx.services.actor)
+    importer = ctx.services.importer
     preview = importer.preview(campaign.id, Path(args.file), create_missing=args.create_missing)
     for message in preview.messages:
         ctx.show(message)
@@ -143,7 +141,7 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
     campaign = ctx.campaign()
-    count = Exporter(ctx.services.db).export(campaign.id, Path(args.file))
+    count = ctx.services.exporter.export(campaign.id, Path(args.file))
     if ctx.json:
         ctx.emit({"file": args.file, "exported": count})
     else:

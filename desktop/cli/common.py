@@ -22,9 +22,8 @@ from typing import Any, TypeVar
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from desktop.core import messages
+from desktop.core import labels, messages
 from desktop.core.db import resolve_url
-from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
 from desktop.core.messages import Message
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
@@ -64,27 +63,6 @@ messages.register({
     "cli_col_position": ("顺序", "order"),
     "cli_col_candidates": ("候选对象", "candidates"),
     "cli_col_form": ("推荐表", "form"),
-    # labels
-    "cli_status_nominated": ("已推荐", "nominated"),
-    "cli_status_qualified": ("资格审查通过", "qualified"),
-    "cli_status_rejected": ("未通过", "rejected"),
-    "cli_status_shortlisted": ("入围", "shortlisted"),
-    "cli_status_withdrawn": ("已撤回", "withdrawn"),
-    "cli_status_winner": ("当选", "winner"),
-    "cli_kind_person": ("个人", "person"),
-    "cli_kind_window": ("服务窗口", "service window"),
-    "cli_kind_brand": ("品牌", "brand"),
-    "cli_kind_project": ("项目", "project"),
-    "cli_kind_other": ("其他", "other"),
-    "cli_phase_nomination": ("推荐报名", "nomination"),
-    "cli_phase_review": ("资格审查", "qualification review"),
-    "cli_phase_shortlist_published": ("候选名单公示", "shortlist published"),
-    "cli_phase_voting": ("投票", "voting"),
-    "cli_phase_counting": ("统计评选", "counting"),
-    "cli_phase_results_published": ("结果公示", "results published"),
-    "cli_phase_closed": ("已结束", "closed"),
-    "cli_sex_male": ("男", "male"),
-    "cli_sex_female": ("女", "female"),
 })
 
 
@@ -94,10 +72,7 @@ def text(language: str, code: str, **params: Any) -> str:
 
 def label(language: str, value: enum.Enum) -> str:
     """A status, kind, phase or sex in the user's language."""
-    prefixes: dict[type[enum.Enum], str] = {
-        CandidateStatus: "status", CandidateKind: "kind", Phase: "phase", Sex: "sex"}
-    prefix = prefixes[type(value)]
-    return text(language, f"cli_{prefix}_{value.value}")
+    return labels.label(value, language)
 
 
 E = TypeVar("E", bound=enum.StrEnum)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit, rules
 from desktop.core.db import Database
 from desktop.core.enums import SerialState
+from desktop.core.labels import label
 from desktop.core.messages import Message, RuleError, error, register
 from desktop.core.models import BallotBox, PrintBatch, SerialNote
 
@@ -42,10 +43,6 @@ register({
 
 #: How many serials one entry may name (a typo such as 1-1000000 should not hang the UI).
 MAX_SERIALS_PER_ENTRY = 100_000
-
-SERIAL_STATE_LABELS = {SerialState.SPOILED: ("作废", "spoiled"),
-                       SerialState.UNUSED: ("未发放", "unused")}
-
 
 @dataclass(frozen=True)
 class BoxInfo:
@@ -216,9 +213,8 @@ class Boxes:
                 existing = s.scalar(select(SerialNote).where(
                     SerialNote.campaign_id == campaign_id, SerialNote.serial == serial))
                 if existing is not None:
-                    label = SERIAL_STATE_LABELS[existing.state]
                     messages.append(error("serial_already_noted", serial=serial,
-                                          state=label[0]))
+                                          state=label(existing.state)))
                     continue
                 entry = SerialNote(campaign_id=campaign_id, serial=serial, state=state,
                                    note=note.strip(), recorded_by=self.actor)

@@ -16,24 +16,18 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.core import audit
 from desktop.core.candidates import CandidateInfo, Candidates, format_number
 from desktop.core.db import Database
-from desktop.core.enums import CandidateStatus, Sex
 from desktop.core.importing import HEADERS
+from desktop.core.labels import label
 from desktop.core.messages import RuleError, error
 
 COLUMNS = ("category", "number", "name", "unit", "sex", "birth", "political", "post",
            "awards", "summary", "status", "review_note")
 SUFFIXES = frozenset({".xlsx", ".csv"})
-STATUS_TEXT: dict[CandidateStatus, str] = {
-    CandidateStatus.NOMINATED: "已推荐",
-    CandidateStatus.QUALIFIED: "审核通过",
-    CandidateStatus.REJECTED: "未通过",
-    CandidateStatus.SHORTLISTED: "入围",
-    CandidateStatus.WITHDRAWN: "已撤回",
-    CandidateStatus.WINNER: "当选",
-}
-SEX_TEXT: dict[Sex, str] = {Sex.MALE: "男", Sex.FEMALE: "女"}
+#: Exported files are for the committee and the importer: always in Chinese.
+EXPORT_LANGUAGE = "zh_CN"
 #: Column widths in the .xlsx (characters), so a summary does not hide everything else.
 _WIDTHS = (20, 6, 16, 16, 6, 10, 10, 24, 30, 50, 10, 24)
 
@@ -44,13 +38,14 @@ def header_row() -> list[str]:
 
 def candidate_row(c: CandidateInfo) -> list[str]:
     return [c.category, format_number(c.number), c.name, c.unit,
-            SEX_TEXT[c.sex] if c.sex else "", c.birth or "", c.political, c.post, c.awards,
-            c.summary, STATUS_TEXT[c.status], c.review_note]
+            label(c.sex, EXPORT_LANGUAGE) if c.sex else "", c.birth or "", c.political, c.post,
+            c.awards, c.summary, label(c.status, EXPORT_LANGUAGE), c.review_note]
 
 
 class Exporter:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, actor: str) -> None:
         self.db = db
+        self.actor = actor
 
     def export(self, campaign_id: int, path: Path | str) -> int:
         """Write the campaign's candidates to ``path`` (.xlsx or .csv, by its extension);
@@ -59,7 +54,7 @@ class Exporter:
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:
             raise RuleError([error("file_unsupported", file=path.name)])
-        candidates = Candidates(self.db, actor="").list(campaign_id)
+        candidates = Candidates(self.db, self.actor).list(campaign_id)
         rows = [header_row(), *(candidate_row(c) for c in candidates)]
         temporary: Path | None = None
         try:
@@ -77,6 +72,11 @@ class Exporter:
                     temporary.unlink()
             raise RuleError([error("file_write_failed", file=path.name,
                                    reason=exc.strerror or exc)]) from exc
+        # The file holds personal data (birth dates, affiliations): who took it is recorded.
+        with self.db.transaction() as s:
+            audit.record(s, actor=self.actor, action="export", entity="campaign",
+                         entity_id=campaign_id, campaign_id=campaign_id,
+                         after={"file": path.name, "count": len(candidates)})
         return len(candidates)
 
 

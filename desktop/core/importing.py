@@ -30,7 +30,7 @@ from desktop.core import audit, rules
 from desktop.core.candidates import Batch, check_candidate, clean_fields, insert_candidate
 from desktop.core.db import Database
 from desktop.core.enums import CandidateKind
-from desktop.core.messages import Message, RuleError, Severity, error, warning
+from desktop.core.messages import Message, RuleError, Severity, error, info, warning
 from desktop.core.models import Campaign, Category, Unit
 from desktop.core.rules import CandidateFields
 from desktop.core.tabular import Table, TableRow, read_table
@@ -148,9 +148,8 @@ class ImportResult:
     @property
     def message(self) -> Message:
         """"Imported N candidates (created C categories and U units)."."""
-        return Message("import_done", {"count": self.count,
-                                       "categories": len(self.categories_created),
-                                       "units": len(self.units_created)})
+        return info("import_done", count=self.count, categories=len(self.categories_created),
+                    units=len(self.units_created))
 
 
 class Importer:

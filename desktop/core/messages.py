@@ -21,6 +21,7 @@ LANG_ENV_VAR = "BALLOTDESK_LANG"
 class Severity(StrEnum):
     ERROR = "error"  # the change is refused
     WARNING = "warning"  # allowed, but said; the GUI asks for confirmation
+    INFO = "info"  # a report of what was done
 
 
 # code -> (Chinese, English). Parameters use str.format names.
@@ -248,6 +249,10 @@ def error(code: str, **params: Any) -> Message:
 
 def warning(code: str, **params: Any) -> Message:
     return Message(code, params, Severity.WARNING)
+
+
+def info(code: str, **params: Any) -> Message:
+    return Message(code, params, Severity.INFO)
 
 
 class RuleError(Exception):

@@ -37,4 +37,4 @@ class Services:
     @classmethod
     def for_database(cls, db: Database, actor: str) -> Services:
         return cls(db, actor, Registry(db, actor), Candidates(db, actor), Importer(db, actor),
-                   Exporter(db))
+                   Exporter(db, actor))

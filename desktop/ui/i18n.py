@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 
 from desktop.core import messages
-from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
 from desktop.core.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -70,48 +69,6 @@ def install_language(language: str) -> None:
     for translator in _installed:
         app.installTranslator(translator)
     messages.set_language(language)
-
-
-def phase_label(phase: Phase) -> str:
-    return {
-        Phase.NOMINATION: QCoreApplication.translate("Labels", "Nomination"),
-        Phase.REVIEW: QCoreApplication.translate("Labels", "Qualification review"),
-        Phase.SHORTLIST_PUBLISHED: QCoreApplication.translate("Labels", "Shortlist published"),
-        Phase.VOTING: QCoreApplication.translate("Labels", "Voting"),
-        Phase.COUNTING: QCoreApplication.translate("Labels", "Counting"),
-        Phase.RESULTS_PUBLISHED: QCoreApplication.translate("Labels", "Results published"),
-        Phase.CLOSED: QCoreApplication.translate("Labels", "Closed"),
-    }[phase]
-
-
-def status_label(status: CandidateStatus) -> str:
-    return {
-        CandidateStatus.NOMINATED: QCoreApplication.translate("Labels", "Nominated"),
-        CandidateStatus.QUALIFIED: QCoreApplication.translate("Labels", "Qualified"),
-        CandidateStatus.REJECTED: QCoreApplication.translate("Labels", "Rejected"),
-        CandidateStatus.SHORTLISTED: QCoreApplication.translate("Labels", "Shortlisted"),
-        CandidateStatus.WITHDRAWN: QCoreApplication.translate("Labels", "Withdrawn"),
-        CandidateStatus.WINNER: QCoreApplication.translate("Labels", "Winner"),
-    }[status]
-
-
-def kind_label(kind: CandidateKind) -> str:
-    return {
-        CandidateKind.PERSON: QCoreApplication.translate("Labels", "Person"),
-        CandidateKind.WINDOW: QCoreApplication.translate("Labels", "Service window"),
-        CandidateKind.BRAND: QCoreApplication.translate("Labels", "Brand"),
-        CandidateKind.PROJECT: QCoreApplication.translate("Labels", "Project"),
-        CandidateKind.OTHER: QCoreApplication.translate("Labels", "Other"),
-    }[kind]
-
-
-def sex_label(sex: Sex | None) -> str:
-    if sex is None:
-        return ""
-    return {
-        Sex.MALE: QCoreApplication.translate("Labels", "Male"),
-        Sex.FEMALE: QCoreApplication.translate("Labels", "Female"),
-    }[sex]
 
 
 def field_label(name: str) -> str:

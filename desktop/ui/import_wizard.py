@@ -193,6 +193,4 @@ class ImportWizard(QWizard):
         return Path(self.file_page.path.text().strip())
 
     def importer(self) -> Importer:
-        from desktop.core.importing import Importer
-
-        return Importer(self.services.db, self.services.actor)
+        return self.services.importer

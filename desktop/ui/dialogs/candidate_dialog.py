@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.candidates import CandidateInfo
 from desktop.core.enums import CandidateKind, Sex
+from desktop.core.labels import label
 from desktop.core.messages import RuleError, error
 from desktop.core.registry import CategoryInfo
 from desktop.core.rules import CandidateFields, parse_birth
 from desktop.core.services import Services
 from desktop.ui.dialogs.photo_box import PhotoBox
 from desktop.ui.feedback import run_checked, save_checked, show_refusal
-from desktop.ui.i18n import arg, sex_label
+from desktop.ui.i18n import arg
 
 #: Common answers for 政治面貌; the field stays free text.
 POLITICAL_CHOICES = ("中共党员", "中共预备党员", "共青团员", "民主党派", "无党派人士", "群众")
@@ -64,7 +65,7 @@ class CandidateDialog(QDialog):
         self.sex = QComboBox()
         self.sex.addItem("", None)
         for sex in Sex:
-            self.sex.addItem(sex_label(sex), sex)
+            self.sex.addItem(label(sex), sex)
         self.birth = QLineEdit()
         self.birth.setPlaceholderText(self.tr("e.g. 1985-06"))
         self.political = QComboBox()

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.candidates import STATUSES_NEEDING_NOTE
 from desktop.core.enums import CandidateKind, CandidateStatus
+from desktop.core.labels import label
 from desktop.core.registry import CategoryInfo, UnitInfo
 from desktop.core.rules import MAX_QUOTA, MAX_WINNERS
-from desktop.ui.i18n import arg, kind_label, status_label
+from desktop.ui.i18n import arg
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -60,7 +61,7 @@ class CategoryDialog(QDialog):
         self.max_marks.valueChanged.connect(self._marks_edited)
         self.kind = QComboBox()
         for kind in CandidateKind:
-            self.kind.addItem(kind_label(kind), kind)
+            self.kind.addItem(label(kind), kind)
         if category:
             self.kind.setCurrentIndex(list(CandidateKind).index(category.kind))
         form = QFormLayout(self)
@@ -113,9 +114,9 @@ class StatusDialog(QDialog):
         super().__init__(parent)
         self.status = status
         self.note_required = status in STATUSES_NEEDING_NOTE
-        self.setWindowTitle(arg(self.tr("Mark as %1"), status_label(status)))
+        self.setWindowTitle(arg(self.tr("Mark as %1"), label(status)))
         intro = QLabel(arg(self.tr("%n selected candidate(s) will be marked “%1”.", "", count),
-                           status_label(status)))
+                           label(status)))
         intro.setWordWrap(True)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(

@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor, QPixmap
 
 from desktop.core.candidates import CandidateInfo
 from desktop.core.enums import CandidateStatus
-from desktop.ui.i18n import arg, field_label, status_label
+from desktop.core.labels import label
+from desktop.ui.i18n import arg, field_label
 from desktop.ui.models import ObjectRole, SortRole
 
 COL_NUMBER = 0
@@ -125,7 +126,7 @@ class CandidateTableModel(QAbstractTableModel):
         if column == COL_UNIT:
             return c.unit
         if column == COL_STATUS:
-            return status_label(c.status)
+            return label(c.status)
         if column == COL_FORM:
             return self.tr("Incomplete") if c.missing_fields else self.tr("Complete")
         if column == COL_NOTE:

@@ -13,8 +13,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.core.labels import label
 from desktop.core.registry import CategoryInfo, QuotaRow, UnitInfo
-from desktop.ui.i18n import arg, kind_label
+from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,7 +61,7 @@ class CategoryTableModel(QAbstractTableModel):
         if role == ObjectRole:
             return c
         if role == Qt.ItemDataRole.DisplayRole:
-            return (c.position, c.name, c.winners, c.max_marks, kind_label(c.kind))[index.column()]
+            return (c.position, c.name, c.winners, c.max_marks, label(c.kind))[index.column()]
         return None
 
 

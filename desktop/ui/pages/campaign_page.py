@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import Phase
+from desktop.core.labels import label
 from desktop.core.registry import CampaignInfo, CategoryInfo
 from desktop.core.rules import MAX_QUOTA
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.registry_dialogs import CategoryDialog
 from desktop.ui.feedback import run_checked
-from desktop.ui.i18n import arg, phase_label
+from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.registry_models import CategoryTableModel
 
@@ -89,7 +90,7 @@ class CampaignPage(QWidget):
         self.description.setFixedHeight(64)
         self.phase = QComboBox()
         for phase in Phase:
-            self.phase.addItem(phase_label(phase), phase)
+            self.phase.addItem(label(phase), phase)
         self.dates = {key: OptionalDate() for key in DATE_FIELDS}
         self.summary_max_chars = QSpinBox()
         self.summary_max_chars.setRange(1, MAX_SUMMARY_CHARS)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.enums import CandidateStatus
-from desktop.core.messages import Message
+from desktop.core.messages import info
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.candidate_dialog import CandidateDialog
@@ -119,15 +119,13 @@ class CandidatesController(QObject):
 
     def export_to(self, path: Path) -> None:
         """Write the export in the background; say how many were written."""
-        from desktop.core.exporting import Exporter
-
         campaign_id = self.context.campaign_id
-        db = self.services.db
+        exporter = self.services.exporter
         page = self.page
 
         def done(count: int) -> None:
-            text = Message("export_done", {"count": count, "file": path.name}).text()
+            text = info("export_done", count=count, file=path.name).text()
             QMessageBox.information(page, self.tr("Export candidates"), text)
 
-        run_in_background(lambda: Exporter(db).export(campaign_id, path), done,
+        run_in_background(lambda: exporter.export(campaign_id, path), done,
                           background_failure(page))

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.candidates import CandidateInfo
 from desktop.core.enums import CandidateStatus
+from desktop.core.labels import label
 from desktop.ui.context import CampaignContext
-from desktop.ui.i18n import arg, status_label
+from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.candidate_model import (
     COL_CATEGORY,
@@ -119,7 +120,7 @@ class CandidatesPage(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in CandidateStatus:
-            self.status_filter.addItem(status_label(status), status)
+            self.status_filter.addItem(label(status), status)
         self.category_filter.currentIndexChanged.connect(
             lambda: self.proxy.set_category(self.category_filter.currentData()))
         self.unit_filter.currentIndexChanged.connect(
