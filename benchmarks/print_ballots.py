@@ -21,7 +21,7 @@ from desktop.core.ballots import (
     BallotSpec,
     CandidateSpec,
     CategorySpec,
-    PaperSize,
+    Paper,
     build_layout,
     render_batch,
 )
@@ -33,7 +33,7 @@ SECRET = b"benchmark-secret-not-a-real-key!"
 IMAGE_DPI = 150
 
 
-def demo_spec(paper: PaperSize) -> BallotSpec | None:
+def demo_spec(paper: Paper) -> BallotSpec | None:
     """The demo campaign's first 50 candidates of each category, numbered in file order."""
     try:
         from desktop.core.demo import load_demo_data
@@ -71,13 +71,13 @@ def save_images(spec: BallotSpec, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ballots", type=int, default=10_000)
-    parser.add_argument("--paper", default="A4", choices=[p.value for p in PaperSize])
+    parser.add_argument("--paper", default="A4", choices=[p.value for p in Paper])
     parser.add_argument("--synthetic", action="store_true", help="ignore the demo campaign")
     parser.add_argument("--out", type=Path, help="keep the PDF here (default: a temp file)")
     parser.add_argument("--images", type=Path,
                         help="instead: save one ballot's pages as ballot_<paper>_p<n>.png here")
     args = parser.parse_args()
-    paper = PaperSize(args.paper)
+    paper = Paper(args.paper)
     spec = None if args.synthetic else demo_spec(paper)
     source = "demo campaign" if spec else "invented campaign"
     spec = spec or sample_spec(paper=paper)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from sqlalchemy import func, select
+from sqlalchemy.exc import NoResultFound
 
 from desktop.core.enums import CandidateStatus, Sex
 from desktop.core.messages import RuleError, Severity
@@ -220,7 +221,7 @@ def test_every_change_is_audited_with_before_and_after(
 ) -> None:
     c = ready.candidates.add(campaign.id, person("林立", "东湖街道"))
     ready.candidates.update(c.id, person("林立", "东湖街道", number=5))
-    ready.candidates.delete(c.id)
+    ready.candidates.delete([c.id])
     with ready.db.transaction() as s:
         entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "candidate")
                             .order_by(AuditEntry.id)).all()
@@ -232,6 +233,15 @@ def test_every_change_is_audited_with_before_and_after(
         assert entries[2].after is None
         assert entries[2].before is not None
         assert entries[2].before["name"] == "林立"
+
+
+def test_deleting_several_is_all_or_nothing(ready: Services, campaign: CampaignInfo) -> None:
+    kept = [ready.candidates.add(campaign.id, person(n, "东湖街道")).id for n in ("甲", "乙")]
+    with pytest.raises(NoResultFound):
+        ready.candidates.delete([kept[0], 999_999])
+    assert count_candidates(ready) == 2
+    ready.candidates.delete(kept)
+    assert count_candidates(ready) == 0
 
 
 def test_a_refused_change_writes_no_audit_entry(ready: Services, campaign: CampaignInfo) -> None:

@@ -202,12 +202,14 @@ class Candidates:
             self._log(s, "candidate.update", candidate, before)
             return CandidateInfo.of(candidate, _has_photo(s, candidate_id))
 
-    def delete(self, candidate_id: int) -> None:
+    def delete(self, candidate_ids: Sequence[int]) -> None:
+        """Delete several candidates in one transaction: all of them, or none."""
         with self.db.transaction() as s:
-            candidate = s.get_one(Candidate, candidate_id)
-            before = audit.snapshot(candidate)
-            s.delete(candidate)
-            self._log(s, "candidate.delete", candidate, before, deleted=True)
+            for candidate_id in candidate_ids:
+                candidate = s.get_one(Candidate, candidate_id)
+                before = audit.snapshot(candidate)
+                s.delete(candidate)
+                self._log(s, "candidate.delete", candidate, before, deleted=True)
 
     def get(self, candidate_id: int) -> CandidateInfo:
         with self.db.transaction() as s:

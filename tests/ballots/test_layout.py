@@ -14,7 +14,7 @@ from desktop.core.ballots import (
     CategorySpec,
     Layout,
     MissingGlyphsError,
-    PaperSize,
+    Paper,
     TextItem,
     build_layout,
 )
@@ -27,7 +27,7 @@ from desktop.core.candidates import format_number
 from desktop.core.fonts import ballot_font_path
 from tests.ballots.support import tiny_jpeg
 
-ALL_PAPERS = (PaperSize.A4, PaperSize.A3, PaperSize.LETTER)
+ALL_PAPERS = (Paper.A4, Paper.A3, Paper.LETTER)
 
 
 def check_geometry(layout: Layout) -> None:
@@ -104,7 +104,7 @@ def test_the_fingerprint_follows_what_is_printed_not_the_version_number() -> Non
 @pytest.mark.parametrize("paper", ALL_PAPERS)
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_3_categories_of_50_paginate_with_every_candidate_once_in_order(
-    paper: PaperSize, language: str
+    paper: Paper, language: str
 ) -> None:
     layout = build_layout(sample_spec(paper=paper, language=language))
     targets = [t for p in layout.pages for t in p.targets]
@@ -129,7 +129,7 @@ def test_qr_modules_below_1_mm_are_refused() -> None:
 
 def test_a4_takes_two_pages_and_a3_fewer() -> None:
     a4 = build_layout(sample_spec())
-    a3 = build_layout(sample_spec(paper=PaperSize.A3))
+    a3 = build_layout(sample_spec(paper=Paper.A3))
     assert a4.page_count == 2
     assert a3.page_count < a4.page_count
 
@@ -157,7 +157,7 @@ def test_header_says_how_to_vote() -> None:
     assert "still count" in en
 
 
-def one_category(names: list[tuple[str, str]], paper: PaperSize = PaperSize.A4) -> BallotSpec:
+def one_category(names: list[tuple[str, str]], paper: Paper = Paper.A4) -> BallotSpec:
     people = tuple(CandidateSpec(format_number(i), n, u) for i, (n, u) in enumerate(names, 1))
     return BallotSpec(1, "测试", "一号箱", (CategorySpec("奖项", 3, people),), paper=paper)
 

@@ -39,14 +39,14 @@ from desktop.core.ballots.spec import (
     BallotSpec,
     CandidateSpec,
     CategorySpec,
-    PaperSize,
+    Paper,
 )
 from desktop.core.ballots.texts import MissingGlyphsError
 
 __all__ = [
     "FORMAT_VERSION", "PAPER_SIZES_MM", "BallotSpec", "CandidateSpec", "CategorySpec",
     "ForeignCampaignError", "ForgedPayloadError", "Layout", "Line", "MalformedPayloadError",
-    "MissingGlyphsError", "Page", "PaperSize", "Payload", "PayloadError", "PhotoItem",
+    "MissingGlyphsError", "Page", "Paper", "Payload", "PayloadError", "PhotoItem",
     "QrRegion", "RegistrationMark", "RenderCancelledError", "RenderResult", "SerialSlot",
     "Target", "TextItem", "UnsupportedFormatError", "build_layout", "decode_payload",
     "encode_payload", "render_batch", "render_preview",

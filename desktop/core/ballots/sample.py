@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 
-from desktop.core.ballots.spec import BallotSpec, CandidateSpec, CategorySpec, PaperSize
+from desktop.core.ballots.spec import BallotSpec, CandidateSpec, CategorySpec, Paper
 from desktop.core.candidates import format_number
 
 SAMPLE_TITLE = "2026年度“十佳”服务评选"
@@ -27,7 +27,7 @@ def sample_spec(
     categories: int = 3,
     candidates_per_category: int = 50,
     max_marks: int = 10,
-    paper: PaperSize = PaperSize.A4,
+    paper: Paper = Paper.A4,
     language: str = "zh_CN",
     campaign_id: int = 1,
     seed: int = 2026,

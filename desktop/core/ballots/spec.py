@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class PaperSize(StrEnum):
-    A4 = "A4"
-    A3 = "A3"
-    LETTER = "Letter"
-
+from desktop.core.enums import Paper
 
 #: Portrait width and height of each paper size, in millimetres.
-PAPER_SIZES_MM: dict[PaperSize, tuple[float, float]] = {
-    PaperSize.A4: (210.0, 297.0),
-    PaperSize.A3: (297.0, 420.0),
-    PaperSize.LETTER: (215.9, 279.4),
+PAPER_SIZES_MM: dict[Paper, tuple[float, float]] = {
+    Paper.A4: (210.0, 297.0),
+    Paper.A3: (297.0, 420.0),
+    Paper.LETTER: (215.9, 279.4),
 }
 
 LANGUAGES = ("zh_CN", "en")
@@ -48,7 +42,7 @@ class BallotSpec:
     box_name: str
     categories: tuple[CategorySpec, ...]
     language: str = "zh_CN"
-    paper: PaperSize = PaperSize.A4
+    paper: Paper = Paper.A4
     show_photos: bool = False
 
     def __post_init__(self) -> None:

@@ -58,8 +58,7 @@ class CandidatesController(QObject):
             arg(self.tr("Delete %n candidate(s): %1?", "", len(selected)), names))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        for candidate in selected:
-            self.services.candidates.delete(candidate.id)
+        self.services.candidates.delete([c.id for c in selected])
         self.context.changed()
 
     def change_status(self, status: CandidateStatus) -> None:
