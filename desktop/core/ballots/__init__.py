@@ -39,9 +39,9 @@ from desktop.core.ballots.spec import (
     BallotSpec,
     CandidateSpec,
     CategorySpec,
-    Paper,
 )
 from desktop.core.ballots.texts import MissingGlyphsError
+from desktop.core.enums import Paper
 
 __all__ = [
     "FORMAT_VERSION", "PAPER_SIZES_MM", "BallotSpec", "CandidateSpec", "CategorySpec",

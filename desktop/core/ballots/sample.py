@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import random
 
-from desktop.core.ballots.spec import BallotSpec, CandidateSpec, CategorySpec, Paper
+from desktop.core.ballots.spec import BallotSpec, CandidateSpec, CategorySpec
 from desktop.core.candidates import format_number
+from desktop.core.enums import Paper
 
 SAMPLE_TITLE = "2026年度“十佳”服务评选"
 SAMPLE_BOX = "青石街道社区服务中心 1 号投票箱"
