@@ -5,10 +5,12 @@ from __future__ import annotations
 import getpass
 from dataclasses import dataclass
 
+from desktop.core.boxes import Boxes
 from desktop.core.candidates import Candidates
 from desktop.core.db import Database
 from desktop.core.exporting import Exporter
 from desktop.core.importing import Importer
+from desktop.core.printing import Printing
 from desktop.core.registry import Registry
 
 
@@ -28,6 +30,8 @@ class Services:
     candidates: Candidates
     importer: Importer
     exporter: Exporter
+    boxes: Boxes
+    printing: Printing
 
     @classmethod
     def open(cls, url: str | None = None, actor: str | None = None) -> Services:
@@ -36,5 +40,6 @@ class Services:
 
     @classmethod
     def for_database(cls, db: Database, actor: str) -> Services:
-        return cls(db, actor, Registry(db, actor), Candidates(db, actor), Importer(db, actor),
-                   Exporter(db, actor))
+        registry, candidates = Registry(db, actor), Candidates(db, actor)
+        return cls(db, actor, registry, candidates, Importer(db, actor), Exporter(db, actor),
+                   Boxes(db, actor), Printing(db, actor, registry, candidates))
