@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +22,7 @@ os.environ["XDG_CACHE_HOME"] = str(_SANDBOX / "cache")
 os.environ["BALLOTDESK_LANG"] = "zh_CN"
 os.environ.pop("BALLOTDESK_DB", None)
 
+from desktop.cli import main as cli_main  # noqa: E402
 from desktop.core.enums import CandidateKind  # noqa: E402
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo  # noqa: E402
 from desktop.core.rules import CandidateFields  # noqa: E402
@@ -65,3 +68,31 @@ def person(
 ) -> CandidateFields:
     """A candidate form with just what the rules require."""
     return CandidateFields(name=name, category=category, unit=unit, **extra)  # type: ignore[arg-type]
+
+
+class Cli:
+    """Runs ``ballotdesk --db URL ...`` in-process and keeps what it printed."""
+
+    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+        self.url = url
+        self.capsys = capsys
+        self.out = self.err = ""
+
+    def __call__(self, *args: str) -> int:
+        self.capsys.readouterr()
+        code = cli_main(["--db", self.url, *args])
+        self.out, self.err = self.capsys.readouterr()
+        return code
+
+    def ok(self, *args: str) -> str:
+        code = self(*args)
+        assert code == 0, self.err
+        return self.out
+
+    def json(self, *args: str) -> Any:
+        return json.loads(self.ok("--json", *args))
+
+
+@pytest.fixture
+def cli(db_url: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    return Cli(db_url, capsys)

@@ -6,50 +6,21 @@ import csv
 import json
 import os
 import sqlite3
-import string
 import subprocess
 import sys
 import types
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 import desktop.cli
 from desktop.cli import main
 from desktop.cli.common import display_width, render_table
-from desktop.core.messages import CATALOG, LANG_ENV_VAR
+from desktop.core.messages import LANG_ENV_VAR
+from tests.conftest import Cli
 
 ROOT = Path(__file__).resolve().parents[1]
 WINDOWS, STAFF, BRANDS = "十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌"
-
-
-class Cli:
-    """Runs ``ballotdesk --db URL ...`` in-process and keeps what it printed."""
-
-    def __init__(self, url: str, capsys: pytest.CaptureFixture[str]) -> None:
-        self.url = url
-        self.capsys = capsys
-        self.out = self.err = ""
-
-    def __call__(self, *args: str) -> int:
-        self.capsys.readouterr()
-        code = main(["--db", self.url, *args])
-        self.out, self.err = self.capsys.readouterr()
-        return code
-
-    def ok(self, *args: str) -> str:
-        code = self(*args)
-        assert code == 0, self.err
-        return self.out
-
-    def json(self, *args: str) -> Any:
-        return json.loads(self.ok("--json", *args))
-
-
-@pytest.fixture
-def cli(db_url: str, capsys: pytest.CaptureFixture[str]) -> Cli:
-    return Cli(db_url, capsys)
 
 
 @pytest.fixture
@@ -307,18 +278,6 @@ def test_tables_align_chinese_text() -> None:
     table = render_table(["名称", "n"], [("东湖街道", 1), ("ab", 22)]).splitlines()
     assert table == ["名称      n", "--------  --", "东湖街道  1", "ab        22"]
     assert display_width("东湖ab") == 6
-
-
-def test_cli_messages_are_in_both_languages() -> None:
-    codes = [code for code in CATALOG if code.startswith("cli_")]
-    assert len(codes) > 30
-    for code in codes:
-        zh, en = CATALOG[code]
-        fields = string.Formatter()
-        assert {f for _, f, _, _ in fields.parse(zh) if f} == {
-            f for _, f, _, _ in fields.parse(en) if f}, code
-        assert any("\u4e00" <= ch <= "\u9fff" for ch in zh), code
-        assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), code
 
 
 # -- real processes ---------------------------------------------------------------------------

@@ -6,15 +6,17 @@ import importlib
 import pkgutil
 import string
 
+import desktop.cli
 import desktop.core
 from desktop.core.messages import CATALOG, FIELD_LABELS, Message
 
 
 def _load_every_core_module() -> None:
-    """Modules register their own codes when imported."""
-    for module in pkgutil.walk_packages(desktop.core.__path__, "desktop.core."):
-        if ".migrations" not in module.name:
-            importlib.import_module(module.name)
+    """Modules register their own codes when imported (the core's and the CLI's)."""
+    for package in (desktop.core, desktop.cli):
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if ".migrations" not in module.name and not module.name.endswith("__main__"):
+                importlib.import_module(module.name)
 
 
 def _placeholders(template: str) -> set[str]:

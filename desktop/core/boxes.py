@@ -28,15 +28,15 @@ register({
         "Ballots were printed for box “{box}”; it cannot be deleted.",
     ),
     "serial_not_printed": (
-        "流水号 {serial} 未印制过。",
+        "票号 {serial} 未印制过。",
         "Serial {serial} was never printed.",
     ),
     "serial_already_noted": (
-        "流水号 {serial} 已登记为“{state}”。",
+        "票号 {serial} 已登记为“{state}”。",
         "Serial {serial} is already recorded as “{state}”.",
     ),
     "serials_unreadable": (
-        "无法识别流水号“{text}”：请输入数字或范围，如 101-120, 135。",
+        "无法识别票号“{text}”：请输入数字或范围，如 101-120, 135。",
         "Cannot read the serials “{text}”: type numbers or ranges such as 101-120, 135.",
     ),
 })

@@ -64,7 +64,7 @@ register({
         "A batch must have from 1 to {maximum} ballots, not {count}.",
     ),
     "serials_exhausted": (
-        "流水号已用尽（上限 {maximum}）。",
+        "票号已用尽（上限 {maximum}）。",
         "No serials are left (the limit is {maximum}).",
     ),
 })
