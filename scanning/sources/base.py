@@ -1,0 +1,185 @@
+"""What every acquisition source yields: images with a stable origin, or problems.
+
+A source is a plain generator of :data:`Acquired` items. One bad page, file or sheet becomes an
+:class:`AcquisitionProblem` in the stream and the source goes on with the next one whenever it
+can, so a batch never stops on the first error and nothing already read is lost.
+
+Images carry the bytes to archive and their SHA-256:
+
+* files: the original file's bytes (shared by every page of a multi-page TIFF or PDF, so the
+  archive stores the file once; ``origin.page`` says which page);
+* scanners: a lossless PNG of the sheet as the scanner delivered it;
+* cameras: a JPEG of the captured frame (frames are JPEG from the camera already).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+#: An 8-bit image: grey ``(h, w)`` or BGR ``(h, w, 3)``, OpenCV's conventions.
+Image = npt.NDArray[np.uint8]
+#: Asked between pages, sheets, polls and frames; true stops the source cleanly.
+Cancel = Callable[[], bool]
+
+PNG_MEDIA_TYPE = "image/png"
+JPEG_MEDIA_TYPE = "image/jpeg"
+#: zlib level for archived scanner sheets: level 1 is ~4x faster than the default 3 and only
+#: ~10 % larger on scanned paper.
+ARCHIVE_PNG_COMPRESSION = 1
+#: JPEG quality for archived camera captures (camera frames are JPEG-compressed already).
+ARCHIVE_JPEG_QUALITY = 92
+
+
+def never_cancel() -> bool:
+    return False
+
+
+def session_stamp() -> str:
+    """When a scanner batch or camera session began (local time, ISO 8601, seconds)."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class FileOrigin:
+    """Page ``page`` (0-based) of an image file or PDF; single images have page 0."""
+
+    path: Path
+    page: int = 0
+
+    def describe(self) -> str:
+        return f"{self.path} #{self.page + 1}"
+
+
+@dataclass(frozen=True)
+class ScannerOrigin:
+    """Sheet ``sheet`` (1-based, in feeding order) of the batch begun at ``session``."""
+
+    device: str
+    sheet: int
+    session: str
+
+    def describe(self) -> str:
+        return f"{self.device} {self.session} #{self.sheet}"
+
+
+@dataclass(frozen=True)
+class CameraOrigin:
+    """Frame ``frame`` (0-based, counted by us) of the camera session begun at ``session``."""
+
+    camera: str
+    frame: int
+    session: str
+
+    def describe(self) -> str:
+        return f"{self.camera} {self.session} #{self.frame}"
+
+
+Origin = FileOrigin | ScannerOrigin | CameraOrigin
+
+
+@dataclass(frozen=True, eq=False)
+class AcquiredImage:
+    """One page image, decoded, with the bytes to archive and where it came from."""
+
+    origin: Origin
+    image: Image
+    #: What to archive: see the module docstring. ``sha256`` is the hex digest of these bytes.
+    data: bytes
+    media_type: str
+    sha256: str
+    #: Pixels per inch when known (file metadata, the PDF render, the scanner's setting).
+    dpi: float | None = None
+
+
+class ProblemCode(StrEnum):
+    """Why an item could not be acquired. Texts in both languages: :mod:`.messages`."""
+
+    FILE_NOT_FOUND = "source_file_not_found"
+    FILE_UNREADABLE = "source_file_unreadable"
+    FILE_EMPTY = "source_file_empty"
+    FILE_NOT_IMAGE = "source_file_not_image"
+    IMAGE_TRUNCATED = "source_image_truncated"
+    IMAGE_CORRUPT = "source_image_corrupt"
+    PAGE_CORRUPT = "source_page_corrupt"
+    PDF_ENCRYPTED = "source_pdf_encrypted"
+    PDF_CORRUPT = "source_pdf_corrupt"
+    PDF_EMPTY = "source_pdf_empty"
+    FOLDER_NOT_FOUND = "source_folder_not_found"
+    FOLDER_UNREADABLE = "source_folder_unreadable"
+    SCANNER_SUPPORT_MISSING = "source_scanner_support_missing"
+    SCANNER_INIT_FAILED = "source_scanner_init_failed"
+    SCANNER_NOT_FOUND = "source_scanner_not_found"
+    SCANNER_OPEN_FAILED = "source_scanner_open_failed"
+    SCANNER_BUSY = "source_scanner_busy"
+    SCANNER_ACCESS_DENIED = "source_scanner_access_denied"
+    FEEDER_EMPTY = "source_feeder_empty"
+    FEEDER_JAMMED = "source_feeder_jammed"
+    COVER_OPEN = "source_cover_open"
+    SCANNER_IO_ERROR = "source_scanner_io_error"
+    SCANNER_NO_MEMORY = "source_scanner_no_memory"
+    SCANNER_CANCELLED = "source_scanner_cancelled"
+    SCANNER_FAILED = "source_scanner_failed"
+    SCANNER_BAD_IMAGE = "source_scanner_bad_image"
+    CAMERA_OPEN_FAILED = "source_camera_open_failed"
+    CAMERA_LOST = "source_camera_lost"
+
+
+@dataclass(frozen=True)
+class AcquisitionProblem:
+    """A page, file or sheet that could not be acquired, and why.
+
+    ``params`` fill the message templates (:func:`scanning.sources.messages.problem_text`);
+    ``detail`` is the library's own words (for the log and "copy details"), never shown alone.
+    ``ends_source`` is true when the source stopped because of it (a jam, a lost camera).
+    """
+
+    code: ProblemCode
+    params: Mapping[str, str | int] = field(default_factory=dict)
+    origin: Origin | None = None
+    detail: str = ""
+    ends_source: bool = False
+
+    def text(self, language: str | None = None) -> str:
+        from scanning.sources.messages import problem_text
+
+        return problem_text(self, language)
+
+
+Acquired = AcquiredImage | AcquisitionProblem
+
+
+class AcquisitionError(Exception):
+    """Raised by the non-generator calls (opening a scanner, listing devices)."""
+
+    def __init__(self, problem: AcquisitionProblem) -> None:
+        self.problem = problem
+        super().__init__(f"{problem.code}: {problem.detail}")
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def encoded_image(origin: Origin, image: Image, media_type: str,
+                  dpi: float | None = None) -> AcquiredImage:
+    """An image that has no file of its own (scanner sheet, camera frame), encoded to archive."""
+    if media_type == PNG_MEDIA_TYPE:
+        ok, buffer = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION,
+                                                  ARCHIVE_PNG_COMPRESSION])
+    elif media_type == JPEG_MEDIA_TYPE:
+        ok, buffer = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, ARCHIVE_JPEG_QUALITY])
+    else:
+        raise ValueError(f"cannot archive as {media_type}")
+    if not ok:
+        raise ValueError(f"OpenCV could not encode a {image.shape} image as {media_type}")
+    data = buffer.tobytes()
+    return AcquiredImage(origin, image, data, media_type, sha256_hex(data), dpi)
