@@ -1,0 +1,65 @@
+"""Acquisition sources: where ballot images come from. No Qt, no database.
+
+Every source is a generator of :data:`Acquired` items, an :class:`AcquiredImage` (decoded
+pixels, the bytes to archive and their SHA-256, a stable origin) or an
+:class:`AcquisitionProblem` (a :class:`ProblemCode`, parameters, the library's detail), so one
+bad page never stops a batch:
+
+* :func:`read_paths` / :func:`read_file`: PNG, JPEG, BMP, multi-page TIFF and PDF files, folders
+  walked in name order;
+* :class:`WatchedFolder`: scan-to-folder, each file read once the scanner has finished it;
+* :func:`scan_sheets` / :class:`SaneScanner`: SANE scanners with a feeder (python-sane optional);
+* :class:`CameraSource` + :func:`auto_capture`: webcams and document cameras, taking a sheet
+  when it lies still, once.
+
+Problem texts in Chinese and English: :func:`problem_text`. See docs/acquisition.md.
+"""
+
+from scanning.sources.base import (
+    Acquired,
+    AcquiredImage,
+    AcquisitionError,
+    AcquisitionProblem,
+    CameraOrigin,
+    Cancel,
+    FileOrigin,
+    Image,
+    Origin,
+    ProblemCode,
+    ScannerOrigin,
+)
+from scanning.sources.camera import CameraFrame, CameraSource
+from scanning.sources.capture import (
+    NO_PAGE,
+    Analyse,
+    AutoCapture,
+    CaptureEvent,
+    CaptureSettings,
+    CaptureState,
+    CaptureStep,
+    Corners,
+    PageSighting,
+    auto_capture,
+    captured_sheets,
+)
+from scanning.sources.files import read_file, read_folder, read_paths, sniff
+from scanning.sources.folder import WatchedFolder
+from scanning.sources.messages import CATALOG, problem_text
+from scanning.sources.pdf import read_pdf
+from scanning.sources.sane_source import (
+    SaneScanner,
+    ScannerInfo,
+    ScannerSettings,
+    list_scanners,
+    scan_sheets,
+)
+
+__all__ = [
+    "CATALOG", "NO_PAGE", "Acquired", "AcquiredImage", "AcquisitionError", "AcquisitionProblem",
+    "Analyse", "AutoCapture", "CameraFrame", "CameraOrigin", "CameraSource", "Cancel",
+    "CaptureEvent", "CaptureSettings", "CaptureState", "CaptureStep", "Corners", "FileOrigin",
+    "Image", "Origin", "PageSighting", "ProblemCode", "SaneScanner", "ScannerInfo",
+    "ScannerOrigin", "ScannerSettings", "WatchedFolder", "auto_capture", "captured_sheets",
+    "list_scanners", "problem_text", "read_file", "read_folder", "read_paths", "read_pdf",
+    "scan_sheets", "sniff",
+]
