@@ -49,6 +49,8 @@ TEMPORARY_SUFFIXES = frozenset({".tmp", ".temp", ".part", ".partial", ".crdownlo
 SYSTEM_NAMES = frozenset({"thumbs.db", "desktop.ini", ".ds_store"})
 #: How far from the end an image's closing marker may lie (some writers pad files).
 END_MARKER_WINDOW_BYTES = 64
+#: Bytes looked at to tell a text file from binary data.
+TEXT_SNIFF_BYTES = 512
 _PNG_END = b"IEND"
 _JPEG_END = b"\xff\xd9"
 _BMP_SIZE_FIELD = slice(2, 6)
@@ -148,8 +150,11 @@ def read_bytes(path: Path, data: bytes) -> Iterator[Acquired]:
         return
     kind = sniff(data)
     if kind is None:
-        yield AcquisitionProblem(ProblemCode.FILE_NOT_IMAGE, shown, FileOrigin(path),
-                                 f"first bytes {data[:8]!r}")
+        # Binary data under an image's name is a damaged image; text or another name is not one.
+        damaged = path.suffix.casefold() in IMAGE_SUFFIXES and not _is_text(data)
+        yield AcquisitionProblem(ProblemCode.IMAGE_CORRUPT if damaged else
+                                 ProblemCode.FILE_NOT_IMAGE, shown, FileOrigin(path),
+                                 f"unknown content, first bytes {data[:8]!r}")
     elif kind is FileKind.PDF:
         yield from read_pdf(path, data)
     elif kind is FileKind.TIFF:
@@ -168,6 +173,14 @@ def _read_single(path: Path, data: bytes, kind: FileKind) -> Acquired:
                                   f"OpenCV could not decode this {kind.name} file")
     return AcquiredImage(FileOrigin(path), _as_image(image), data, kind.value, sha256_hex(data),
                          _header_dpi(data))
+
+
+def _is_text(data: bytes) -> bool:
+    try:
+        data[:TEXT_SNIFF_BYTES].decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start > TEXT_SNIFF_BYTES - 4  # a character cut at the window's end
+    return True
 
 
 def _looks_truncated(data: bytes, kind: FileKind) -> bool:
