@@ -61,7 +61,9 @@ STATUS_TEXTS: Mapping[str, ProblemCode] = {
     "Access to resource has been denied": ProblemCode.SCANNER_ACCESS_DENIED,
 }
 _END_OF_FILE = "End of file reached"
-_INVALID_ARGUMENT = "Invalid argument"
+#: What sane_open() says about a device name nobody knows: "Invalid argument" the first time,
+#: "Operation not supported" afterwards (the dll backend remembers the backend failed to load).
+_UNKNOWN_DEVICE = frozenset({"Invalid argument", "Operation not supported"})
 
 _init_lock = threading.Lock()
 #: Holds True once sane_init() succeeded in this process.
@@ -150,7 +152,7 @@ class SaneScanner:
             handle = sane.open(device)
         except Exception as error:
             code = _problem_code(error, ProblemCode.SCANNER_OPEN_FAILED)
-            if str(error) == _INVALID_ARGUMENT:
+            if str(error) in _UNKNOWN_DEVICE:
                 code = ProblemCode.SCANNER_NOT_FOUND
             raise AcquisitionError(AcquisitionProblem(
                 code, {"device": device, "error": str(error)}, detail=str(error),
