@@ -1,10 +1,10 @@
 """Cameras and auto-capture: a video of printed ballots on a desk, played through the same
 ``cv2.VideoCapture`` calls as a camera, and the capture state machine on its own.
 
-``scanning.analyse_frame`` did not exist when this was written, so the video test analyses
-frames with a small detector of its own (four solid corner squares, then the QR code read with
-zxing-cpp and verified with the campaign's key), adapted to a ``PageSighting`` exactly as the
-desktop will adapt the real one.
+The video is analysed twice: with the reading pipeline's ``scanning.analyse_frame`` (adapted to a
+``PageSighting`` as the desktop will do; skipped while the pipeline cannot be imported) and with
+a small detector of this module's own (four solid corner squares, then the QR code read with
+zxing-cpp), so the capture logic is tested even when the pipeline is in flux.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from scanning.sources import (
     NO_PAGE,
     AcquiredImage,
     AcquisitionProblem,
+    Analyse,
     AutoCapture,
     CameraFrame,
     CameraOrigin,
@@ -73,18 +74,32 @@ def find_corners(grey: np.ndarray) -> tuple[tuple[float, float], ...] | None:
     return tuple((m[0], m[1]) for m in ordered)
 
 
-def analyse(image: np.ndarray) -> PageSighting:
+def serial_of(qr_text: str | None) -> str | None:
+    """The ballot serial in a verified QR payload (any text naming the sheet would do)."""
+    try:
+        return str(decode_payload(qr_text, lambda _campaign: SECRET).serial) if qr_text else None
+    except PayloadError:
+        return None
+
+
+def own_analyse(image: np.ndarray) -> PageSighting:
     grey = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
     corners = find_corners(grey)
     if corners is None:
         return NO_PAGE
-    serial = None
-    for code in zxingcpp.read_barcodes(grey, formats=zxingcpp.BarcodeFormat.QRCode):
-        try:
-            serial = str(decode_payload(code.text, lambda _campaign: SECRET).serial)
-        except PayloadError:
-            continue
-    return PageSighting(corners, serial)  # type: ignore[arg-type]
+    codes = zxingcpp.read_barcodes(grey, formats=zxingcpp.BarcodeFormat.QRCode)
+    serials = [serial_of(code.text) for code in codes]
+    return PageSighting(corners, next((s for s in serials if s), None))  # type: ignore[arg-type]
+
+
+def pipeline_analyse(image: np.ndarray) -> PageSighting:
+    """The adapter the desktop needs: the pipeline's FrameAnalysis as a PageSighting."""
+    try:
+        from scanning import analyse_frame
+    except ImportError:
+        pytest.skip("scanning.analyse_frame is not importable")
+    analysis = analyse_frame(image, read_code=True)
+    return PageSighting(analysis.corners, serial_of(analysis.qr_text))
 
 
 # -- the video ---------------------------------------------------------------------------------
@@ -183,7 +198,9 @@ def test_the_video_plays_through_the_camera_api_with_increasing_frame_numbers(
     assert frames[0].image.shape == (FRAME_H, FRAME_W, 3)
 
 
-def test_each_sheet_is_taken_once_while_it_lies_still(desk_video: Path) -> None:
+@pytest.mark.parametrize("analyse", [pipeline_analyse, own_analyse],
+                         ids=["scanning.analyse_frame", "own-detector"])
+def test_each_sheet_is_taken_once_while_it_lies_still(desk_video: Path, analyse: Analyse) -> None:
     events = list(auto_capture(CameraSource(desk_video).frames(), analyse))
     taken = [e for e in events if not isinstance(e, AcquisitionProblem) and e.image]
     # Once per stay, soon after the sheet has come to rest (frames 15, 49, 65; six still frames
