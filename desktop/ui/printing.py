@@ -75,12 +75,12 @@ def remove_spool(path: Path) -> None:
 
 
 def describe_destination(destination: str) -> str:
-    """A batch's destination for people: the printer's name, or the PDF file."""
+    """A batch's destination for people: the printer's name, or the PDF file's name."""
     path = Path(destination)
     if path.parent.name.startswith(SPOOL_PREFIX):
         name = path.name.removesuffix(SPOOL_SUFFIX)
         return arg(QCoreApplication.translate("Printing", "Printer: %1"), name)
-    return destination
+    return path.name
 
 
 def paint_page(painter: QPainter, printer: QPrinter, image: QImage) -> None:

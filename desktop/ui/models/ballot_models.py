@@ -92,13 +92,15 @@ class BatchTableModel(_RowsModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Ballot box"), self.tr("Serials"), self.tr("Ballots"),
-                self.tr("Layout version"), self.tr("Printed by / at"), self.tr("Destination")]
+                self.tr("Layout"), self.tr("Printed by / at"), self.tr("Destination")]
 
     def cell(self, row: BatchInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_DESTINATION:
             return row.destination
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_VERSION:
+            return self.tr("Layout version: the scanner reads these ballots with it")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_COUNT,
                                                                      self.COL_VERSION):
             return NUMBER_ALIGNMENT
