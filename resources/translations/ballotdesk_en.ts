@@ -11,6 +11,211 @@
     </message>
 </context>
 <context>
+    <name>BallotJobs</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Progress dialogs appear only for work that takes longer than this.</extracomment>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Printing ballots</source>
+        <translation>Printing ballots</translation>
+    </message>
+</context>
+<context>
+    <name>BallotsController</name>
+    <message>
+        <source>Print preview — sample ballot, never counted</source>
+        <extracomment>Resolution of the on-screen preview images (sharp at &quot;fit width&quot; on a large screen). The running print job (a BatchJob, then a PrinterJob), or None.</extracomment>
+        <translation>Print preview — sample ballot, never counted</translation>
+    </message>
+    <message>
+        <source>Delete ballot box</source>
+        <translation>Delete ballot box</translation>
+    </message>
+    <message>
+        <source>Delete the ballot box “%1”?</source>
+        <translation>Delete the ballot box “%1”?</translation>
+    </message>
+    <message>
+        <source>Print ballots</source>
+        <translation>Print ballots</translation>
+    </message>
+    <message>
+        <source>Add a ballot box first: every batch belongs to one.</source>
+        <translation>Add a ballot box first: every batch belongs to one.</translation>
+    </message>
+    <message>
+        <source>with photos</source>
+        <translation>with photos</translation>
+    </message>
+    <message>
+        <source>without photos</source>
+        <translation>without photos</translation>
+    </message>
+    <message>
+        <source>%1 paper, instructions in %2, %3 (change them above the preview)</source>
+        <translation>%1 paper, instructions in %2, %3 (change them above the preview)</translation>
+    </message>
+    <message>
+        <source>Printing cancelled: no serial was recorded and no file was written.</source>
+        <translation>Printing cancelled: no serial was recorded and no file was written.</translation>
+    </message>
+    <message>
+        <source>%1 ballots for “%2”, serials %3–%4, saved to:
+%5</source>
+        <translation>%1 ballots for “%2”, serials %3–%4, saved to:
+%5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ballots for “%3” sent to %4.</source>
+        <translation>%1 of %2 ballots for “%3” sent to %4.</translation>
+    </message>
+    <message>
+        <source>Not sent to the printer</source>
+        <translation>Not sent to the printer</translation>
+    </message>
+    <message>
+        <source>Serials %1–%2 were not printed and are recorded as unused.</source>
+        <translation>Serials %1–%2 were not printed and are recorded as unused.</translation>
+    </message>
+    <message>
+        <source>Printer problem: %1</source>
+        <translation>Printer problem: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BallotsPage</name>
+    <message>
+        <source>Print ballots…</source>
+        <translation>Print ballots…</translation>
+    </message>
+    <message>
+        <source>Record spoiled / unused serials…</source>
+        <translation>Record spoiled / unused serials…</translation>
+    </message>
+    <message>
+        <source>Ballot preview</source>
+        <translation>Ballot preview</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Ballot boxes</source>
+        <translation>Ballot boxes</translation>
+    </message>
+    <message>
+        <source>Printed batches</source>
+        <translation>Printed batches</translation>
+    </message>
+    <message>
+        <source>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</source>
+        <translation>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchJob</name>
+    <message>
+        <source>Printing %1 ballots for “%2”…</source>
+        <translation>Printing %1 ballots for “%2”…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <source>Ballot box</source>
+        <translation>Ballot box</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>Serials</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation>Ballots</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Layout version: the scanner reads these ballots with it</source>
+        <translation>Layout version: the scanner reads these ballots with it</translation>
+    </message>
+    <message>
+        <source>Printed by / at</source>
+        <translation>Printed by / at</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+</context>
+<context>
+    <name>BoxDialog</name>
+    <message>
+        <source>Edit ballot box</source>
+        <translation>Edit ballot box</translation>
+    </message>
+    <message>
+        <source>New ballot box</source>
+        <translation>New ballot box</translation>
+    </message>
+    <message>
+        <source>e.g. Donghu community centre, box 1</source>
+        <translation>e.g. Donghu community centre, box 1</translation>
+    </message>
+    <message>
+        <source>Box name</source>
+        <translation>Box name</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>Responsible person</translation>
+    </message>
+</context>
+<context>
+    <name>BoxTableModel</name>
+    <message>
+        <source>Ballot box</source>
+        <translation>Ballot box</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Responsible</translation>
+    </message>
+</context>
+<context>
     <name>CampaignPage</name>
     <message>
         <source>Save settings</source>
@@ -562,6 +767,59 @@
         <source>Nominating units</source>
         <translation>Nominating units</translation>
     </message>
+    <message>
+        <source>Ballots</source>
+        <translation>Ballots</translation>
+    </message>
+</context>
+<context>
+    <name>NoteSerialsDialog</name>
+    <message>
+        <source>Record spoiled / unused serials</source>
+        <translation>Record spoiled / unused serials</translation>
+    </message>
+    <message>
+        <source>e.g. 101-120, 135</source>
+        <translation>e.g. 101-120, 135</translation>
+    </message>
+    <message>
+        <source>Why, e.g. misprinted, torn, not handed out</source>
+        <translation>Why, e.g. misprinted, torn, not handed out</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>Serials</translation>
+    </message>
+    <message>
+        <source>Record as</source>
+        <translation>Record as</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Numbers and ranges, separated by commas or spaces.</source>
+        <translation>Numbers and ranges, separated by commas or spaces.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n serial(s)</source>
+        <translation>
+            <numerusform>%n serial</numerusform>
+            <numerusform>%n serials</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type at least one serial.</source>
+        <translation>Type at least one serial.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n serial(s) recorded as “%1”.</source>
+        <translation>
+            <numerusform>%n serial recorded as “%1”.</numerusform>
+            <numerusform>%n serials recorded as “%1”.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PhotoBox</name>
@@ -623,6 +881,152 @@
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Show photos</source>
+        <extracomment>Instruction languages of the printed ballot, named as their readers call them. The paper, language, photos or box changed: the preview should be made again.</extracomment>
+        <translation>Show photos</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Box header</source>
+        <translation>Box header</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>(no box)</source>
+        <translation>(no box)</translation>
+    </message>
+    <message>
+        <source>Making the preview…</source>
+        <translation>Making the preview…</translation>
+    </message>
+    <message>
+        <source>Layout version %1 (archived)</source>
+        <translation>Layout version %1 (archived)</translation>
+    </message>
+    <message>
+        <source>Printing will create layout version %1</source>
+        <translation>Printing will create layout version %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) per ballot</source>
+        <translation>
+            <numerusform>%n page per ballot</numerusform>
+            <numerusform>%n pages per ballot</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>No preview</translation>
+    </message>
+    <message>
+        <source>Fix this on the Candidates page (shortlist and number the candidates); the preview follows by itself.</source>
+        <translation>Fix this on the Candidates page (shortlist and number the candidates); the preview follows by itself.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintBatchDialog</name>
+    <message>
+        <source>Print ballots</source>
+        <extracomment>The PDF to write, or None for the system printer.</extracomment>
+        <translation>Print ballots</translation>
+    </message>
+    <message>
+        <source> ballots</source>
+        <translation> ballots</translation>
+    </message>
+    <message>
+        <source>PDF file (for the print shop)</source>
+        <translation>PDF file (for the print shop)</translation>
+    </message>
+    <message>
+        <source>Printer…</source>
+        <translation>Printer…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Ballot box</source>
+        <translation>Ballot box</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Ballot</source>
+        <translation>Ballot</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Output</translation>
+    </message>
+    <message>
+        <source>Save ballots as</source>
+        <translation>Save ballots as</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Add a ballot box first.</source>
+        <translation>Add a ballot box first.</translation>
+    </message>
+    <message>
+        <source>Choose the PDF file to write.</source>
+        <translation>Choose the PDF file to write.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterJob</name>
+    <message>
+        <source>Sending %1 ballots to the printer…</source>
+        <translation>Sending %1 ballots to the printer…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current ballot…</source>
+        <translation>Stopping after the current ballot…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>PDF printer</source>
+        <extracomment>Rasterizing above this gains nothing on paper (QR modules are ≥ 0.5 mm) and costs memory. The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
+        <translation>PDF printer</translation>
+    </message>
+    <message>
+        <source>Printer: %1</source>
+        <translation>Printer: %1</translation>
+    </message>
+    <message>
+        <source>The printer could not start printing.</source>
+        <translation>The printer could not start printing.</translation>
+    </message>
+</context>
+<context>
     <name>QuotaTableModel</name>
     <message>
         <source>Nominating unit</source>
@@ -636,6 +1040,49 @@
     <message>
         <source>%1 nominations, %2 over the quota of %3</source>
         <translation>%1 nominations, %2 over the quota of %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationModel</name>
+    <message>
+        <source>Ballot box</source>
+        <translation>Ballot box</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>Unused</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Spoiled</source>
+        <translation>Spoiled</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Counted from scanned ballots once scanning is in use.</source>
+        <translation>Counted from scanned ballots once scanning is in use.</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled</source>
+        <translation>Issued − returned − spoiled</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,211 @@
     </message>
 </context>
 <context>
+    <name>BallotJobs</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Progress dialogs appear only for work that takes longer than this.</extracomment>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing ballots</source>
+        <translation>印制选票</translation>
+    </message>
+</context>
+<context>
+    <name>BallotsController</name>
+    <message>
+        <source>Print preview — sample ballot, never counted</source>
+        <extracomment>Resolution of the on-screen preview images (sharp at &quot;fit width&quot; on a large screen). The running print job (a BatchJob, then a PrinterJob), or None.</extracomment>
+        <translation>打印预览——样票（票号 000000，不计票）</translation>
+    </message>
+    <message>
+        <source>Delete ballot box</source>
+        <translation>删除投票箱</translation>
+    </message>
+    <message>
+        <source>Delete the ballot box “%1”?</source>
+        <translation>确定删除投票箱“%1”？</translation>
+    </message>
+    <message>
+        <source>Print ballots</source>
+        <translation>印制选票</translation>
+    </message>
+    <message>
+        <source>Add a ballot box first: every batch belongs to one.</source>
+        <translation>请先添加投票箱：每批选票都要对应一个投票箱。</translation>
+    </message>
+    <message>
+        <source>with photos</source>
+        <translation>含照片</translation>
+    </message>
+    <message>
+        <source>without photos</source>
+        <translation>不含照片</translation>
+    </message>
+    <message>
+        <source>%1 paper, instructions in %2, %3 (change them above the preview)</source>
+        <translation>%1 纸张，%2说明，%3（可在预览上方修改）</translation>
+    </message>
+    <message>
+        <source>Printing cancelled: no serial was recorded and no file was written.</source>
+        <translation>已取消印制：没有登记任何票号，也没有生成文件。</translation>
+    </message>
+    <message>
+        <source>%1 ballots for “%2”, serials %3–%4, saved to:
+%5</source>
+        <translation>已为“%2”印制 %1 张选票，票号 %3–%4，保存在：
+%5</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ballots for “%3” sent to %4.</source>
+        <translation>“%3”的选票已送%4 %1 张（共 %2 张）。</translation>
+    </message>
+    <message>
+        <source>Not sent to the printer</source>
+        <translation>未送打印机</translation>
+    </message>
+    <message>
+        <source>Serials %1–%2 were not printed and are recorded as unused.</source>
+        <translation>票号 %1–%2 未打印，已登记为“未发放”。</translation>
+    </message>
+    <message>
+        <source>Printer problem: %1</source>
+        <translation>打印机问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BallotsPage</name>
+    <message>
+        <source>Print ballots…</source>
+        <translation>印制选票…</translation>
+    </message>
+    <message>
+        <source>Record spoiled / unused serials…</source>
+        <translation>登记作废/未发放票号…</translation>
+    </message>
+    <message>
+        <source>Ballot preview</source>
+        <translation>选票预览</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Ballot boxes</source>
+        <translation>投票箱</translation>
+    </message>
+    <message>
+        <source>Printed batches</source>
+        <translation>印制记录</translation>
+    </message>
+    <message>
+        <source>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</source>
+        <translation>已发放 = 已印制 − 未发放；缺失 = 已发放 − 已收回 − 作废。已收回按扫描的选票计。</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在印制…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchJob</name>
+    <message>
+        <source>Printing %1 ballots for “%2”…</source>
+        <translation>正在为“%2”印制 %1 张选票…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <source>Ballot box</source>
+        <translation>投票箱</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation>张数</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <source>Layout version: the scanner reads these ballots with it</source>
+        <translation>版式版本：扫描时按此版本识别这些选票</translation>
+    </message>
+    <message>
+        <source>Printed by / at</source>
+        <translation>印制人/时间</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>输出到</translation>
+    </message>
+</context>
+<context>
+    <name>BoxDialog</name>
+    <message>
+        <source>Edit ballot box</source>
+        <translation>编辑投票箱</translation>
+    </message>
+    <message>
+        <source>New ballot box</source>
+        <translation>新建投票箱</translation>
+    </message>
+    <message>
+        <source>e.g. Donghu community centre, box 1</source>
+        <translation>例如：东湖社区服务中心 1号箱</translation>
+    </message>
+    <message>
+        <source>Box name</source>
+        <translation>投票箱名称</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>设置地点</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>BoxTableModel</name>
+    <message>
+        <source>Ballot box</source>
+        <translation>投票箱</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>设置地点</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
     <name>CampaignPage</name>
     <message>
         <source>Save settings</source>
@@ -557,6 +762,57 @@
         <source>Nominating units</source>
         <translation>推荐单位</translation>
     </message>
+    <message>
+        <source>Ballots</source>
+        <translation>选票</translation>
+    </message>
+</context>
+<context>
+    <name>NoteSerialsDialog</name>
+    <message>
+        <source>Record spoiled / unused serials</source>
+        <translation>登记作废/未发放票号</translation>
+    </message>
+    <message>
+        <source>e.g. 101-120, 135</source>
+        <translation>例如：101-120, 135</translation>
+    </message>
+    <message>
+        <source>Why, e.g. misprinted, torn, not handed out</source>
+        <translation>原因，例如：印错、破损、未发出</translation>
+    </message>
+    <message>
+        <source>Serials</source>
+        <translation>票号</translation>
+    </message>
+    <message>
+        <source>Record as</source>
+        <translation>登记为</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Numbers and ranges, separated by commas or spaces.</source>
+        <translation>可填单个票号或范围，用逗号或空格分隔。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n serial(s)</source>
+        <translation>
+            <numerusform>共 %n 个票号</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type at least one serial.</source>
+        <translation>请至少填写一个票号。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n serial(s) recorded as “%1”.</source>
+        <translation>
+            <numerusform>%n 个票号已登记为“%1”。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PhotoBox</name>
@@ -618,6 +874,151 @@
     </message>
 </context>
 <context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Show photos</source>
+        <extracomment>Instruction languages of the printed ballot, named as their readers call them. The paper, language, photos or box changed: the preview should be made again.</extracomment>
+        <translation>显示照片</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>说明语言</translation>
+    </message>
+    <message>
+        <source>Box header</source>
+        <translation>票头投票箱</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>(no box)</source>
+        <translation>（不指定投票箱）</translation>
+    </message>
+    <message>
+        <source>Making the preview…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <source>Layout version %1 (archived)</source>
+        <translation>第 %1 版（已存档）</translation>
+    </message>
+    <message>
+        <source>Printing will create layout version %1</source>
+        <translation>将生成第 %1 版</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) per ballot</source>
+        <translation>
+            <numerusform>每张选票 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No preview</source>
+        <translation>无法预览</translation>
+    </message>
+    <message>
+        <source>Fix this on the Candidates page (shortlist and number the candidates); the preview follows by itself.</source>
+        <translation>请在“候选对象”页处理（设为入围并编号），预览会自动更新。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintBatchDialog</name>
+    <message>
+        <source>Print ballots</source>
+        <extracomment>The PDF to write, or None for the system printer.</extracomment>
+        <translation>印制选票</translation>
+    </message>
+    <message>
+        <source> ballots</source>
+        <translation> 张</translation>
+    </message>
+    <message>
+        <source>PDF file (for the print shop)</source>
+        <translation>PDF 文件（交印刷厂）</translation>
+    </message>
+    <message>
+        <source>Printer…</source>
+        <translation>打印机…</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Ballot box</source>
+        <translation>投票箱</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Ballot</source>
+        <translation>选票</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Save ballots as</source>
+        <translation>选票保存为</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Add a ballot box first.</source>
+        <translation>请先添加投票箱。</translation>
+    </message>
+    <message>
+        <source>Choose the PDF file to write.</source>
+        <translation>请选择要保存的 PDF 文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterJob</name>
+    <message>
+        <source>Sending %1 ballots to the printer…</source>
+        <translation>正在将 %1 张选票送往打印机…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current ballot…</source>
+        <translation>打印完当前这张选票后停止…</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>PDF printer</source>
+        <extracomment>Rasterizing above this gains nothing on paper (QR modules are ≥ 0.5 mm) and costs memory. The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
+        <translation>PDF 打印机</translation>
+    </message>
+    <message>
+        <source>Printer: %1</source>
+        <translation>打印机：%1</translation>
+    </message>
+    <message>
+        <source>The printer could not start printing.</source>
+        <translation>打印机无法开始打印。</translation>
+    </message>
+</context>
+<context>
     <name>QuotaTableModel</name>
     <message>
         <source>Nominating unit</source>
@@ -631,6 +1032,49 @@
     <message>
         <source>%1 nominations, %2 over the quota of %3</source>
         <translation>已推荐 %1 名，超出限额（%3 名）%2 名</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationModel</name>
+    <message>
+        <source>Ballot box</source>
+        <translation>投票箱</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已印制</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>未发放</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发放</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已收回</translation>
+    </message>
+    <message>
+        <source>Spoiled</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Counted from scanned ballots once scanning is in use.</source>
+        <translation>启用扫描后按扫描的选票计数。</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled</source>
+        <translation>已发放 − 已收回 − 作废</translation>
     </message>
 </context>
 <context>

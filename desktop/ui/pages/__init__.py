@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QStyle, QWidget
 
 from desktop.ui.context import CampaignContext
+from desktop.ui.pages.ballots_page import BallotsPage
 from desktop.ui.pages.campaign_page import CampaignPage
 from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.units_page import UnitsPage
@@ -30,4 +31,5 @@ PAGES: tuple[PageType, ...] = (
     CampaignPage,
     CandidatesPage,
     UnitsPage,
+    BallotsPage,
 )
