@@ -4,7 +4,8 @@
     .venv/bin/python tools/screenshots.py [--out docs/screenshots]
 
 Writes main_zh_CN.png and main_en.png (candidates page, 1280×800), units_zh_CN.png (the quota
-overview) and import_zh_CN.png (the import wizard's preview). Nothing touches the user's data.
+overview), import_zh_CN.png (the import wizard's preview) and ballots_zh_CN.png (the ballot
+preview with boxes, a printed batch and spoiled serials). Nothing touches the user's data.
 """
 
 from __future__ import annotations
@@ -55,7 +56,22 @@ def _prepare(folder: Path) -> tuple[object, int]:
     # One unit with a quota lowered below its nominations, so the overview shows red.
     unit = services.registry.list_units(campaign.id)[0]
     services.registry.update_unit(unit.id, quota=3)
+    _print_demo_ballots(services, campaign.id, folder)
     return services, campaign.id
+
+
+def _print_demo_ballots(services: object, campaign_id: int, folder: Path) -> None:
+    """Two ballot boxes, a batch for each, some serials spoiled and unused."""
+    from desktop.core.enums import SerialState
+    from desktop.core.printing import PrintOptions
+
+    boxes, printing = services.boxes, services.printing  # type: ignore[attr-defined]
+    first = boxes.add_box(campaign_id, "东湖社区服务中心 1号箱", "东湖社区服务中心一楼大厅", "王丽")
+    second = boxes.add_box(campaign_id, "西山镇便民服务中心 2号箱", "西山镇政府门厅", "李建军")
+    printing.print_batch(campaign_id, first.id, 120, folder / "东湖1号箱.pdf", PrintOptions())
+    printing.print_batch(campaign_id, second.id, 80, folder / "西山2号箱.pdf", PrintOptions())
+    boxes.note_serials(campaign_id, [7, 8, 9], SerialState.SPOILED, "印刷污损")
+    boxes.note_serials(campaign_id, range(101, 121), SerialState.UNUSED, "未发出")
 
 
 def _import_file(folder: Path) -> Path:
@@ -82,6 +98,7 @@ def main() -> int:
     from desktop.ui.i18n import install_language
     from desktop.ui.import_wizard import ImportWizard
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.pages.ballots_page import BallotsPage
     from desktop.ui.pages.candidates_page import CandidatesPage
     from desktop.ui.pages.units_page import UnitsPage
 
@@ -116,6 +133,12 @@ def main() -> int:
             written.append(args.out / "import_zh_CN.png")
             wizard.grab().save(str(written[-1]))
             wizard.close()
+            window.show_page(BallotsPage)
+            preview = window.page(BallotsPage).preview  # type: ignore[attr-defined]
+            preview.box.setCurrentIndex(1)  # the first box's name in the ballot header
+            settle()
+            written.append(args.out / "ballots_zh_CN.png")
+            window.grab().save(str(written[-1]))
         window.close()
     app.processEvents()
     for path in written:
