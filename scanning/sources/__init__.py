@@ -46,6 +46,7 @@ from scanning.sources.files import read_file, read_folder, read_paths, sniff
 from scanning.sources.folder import WatchedFolder
 from scanning.sources.messages import CATALOG, problem_text
 from scanning.sources.pdf import read_pdf
+from scanning.sources.preview import draw_overlay
 from scanning.sources.sane_source import (
     SaneScanner,
     ScannerInfo,
@@ -60,6 +61,6 @@ __all__ = [
     "CaptureEvent", "CaptureSettings", "CaptureState", "CaptureStep", "Corners", "FileOrigin",
     "Image", "Origin", "PageSighting", "ProblemCode", "SaneScanner", "ScannerInfo",
     "ScannerOrigin", "ScannerSettings", "WatchedFolder", "auto_capture", "captured_sheets",
-    "list_scanners", "problem_text", "read_file", "read_folder", "read_paths", "read_pdf",
-    "scan_sheets", "sniff",
+    "draw_overlay", "list_scanners", "problem_text", "read_file", "read_folder", "read_paths",
+    "read_pdf", "scan_sheets", "sniff",
 ]

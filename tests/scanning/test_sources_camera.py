@@ -281,3 +281,20 @@ def test_a_hand_held_sheet_that_moves_further_than_the_threshold_is_not_steady()
     just_outside = [at(limit * 1.1 * (n % 2)) for n in range(10)]
     assert run(just_inside) == [5]
     assert run(just_outside) == []
+
+
+def test_the_preview_overlay_draws_outline_and_marks_on_a_copy(desk_video: Path) -> None:
+    from scanning.sources import draw_overlay
+
+    frames = [f for f in CameraSource(desk_video).frames() if isinstance(f, CameraFrame)]
+    frame = frames[20].image
+    original = frame.copy()
+    sighting = own_analyse(frame)
+    held = AutoCapture().feed(sighting)  # one frame: settling, amber
+    drawn = draw_overlay(frame, sighting, held)
+    assert np.array_equal(frame, original)  # the frame itself is untouched
+    x, y = (round(v) for v in sighting.corners[0])  # type: ignore[index]
+    assert drawn.shape == frame.shape and not np.array_equal(drawn, frame)
+    ring = drawn[y - 30:y + 30, x - 30:x + 30].reshape(-1, 3)
+    assert any(tuple(p) == (255, 120, 0) for p in ring)  # the mark ring colour
+    assert np.array_equal(draw_overlay(frame, NO_PAGE), frame)
