@@ -26,7 +26,8 @@ _TAKEN_STATES = (CaptureState.CAPTURED, CaptureState.HOLDING)
 
 def draw_overlay(frame: Image, sighting: PageSighting, step: CaptureStep | None = None) -> Image:
     """A BGR copy of ``frame`` with the outline and the four marks (top-left ringed twice)."""
-    picture = cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR) if frame.ndim == 2 else frame.copy()
+    picture: Image = np.ascontiguousarray(
+        cv2.cvtColor(frame, cv2.COLOR_GRAY2BGR) if frame.ndim == 2 else frame.copy(), np.uint8)
     if sighting.corners is None:
         return picture
     scale = max(1.0, picture.shape[0] / REFERENCE_HEIGHT_PX)
