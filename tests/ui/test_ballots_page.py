@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -12,7 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.core.enums import Paper, SerialState
+from desktop.core.enums import CandidateStatus, Paper, SerialState
 from desktop.core.printing import PrintOptions
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
@@ -326,3 +327,22 @@ def test_print_preview_paints_the_preview_ballot(qtbot: QtBot, services: Service
     assert page.controller.preview_pdf is not None
     assert paint_pdf(printer, page.controller.preview_pdf) == 2
     assert pdf_pages(tmp_path / "preview.pdf") == 2
+
+
+def test_an_edit_after_printing_is_announced(qtbot: QtBot, services: Services,
+                                             demo: CampaignInfo, tmp_path: Path) -> None:
+    box = services.boxes.add_box(demo.id, BOX)
+    services.printing.print_batch(demo.id, box.id, 1, tmp_path / "v1.pdf", PrintOptions())
+    page = open_page(qtbot, services, demo.id)
+    panel = page.preview
+    assert panel.state_label.text() == "第 1 版（已存档）"
+    assert not panel.warning_label.isVisible()
+
+    first = services.candidates.list(demo.id, statuses=[CandidateStatus.SHORTLISTED])[0]
+    services.candidates.update(first.id, replace(first.fields, name=first.name + "（更正）"),
+                               accept_warnings=True)
+    page.context.changed()
+    wait_preview(qtbot, page)
+    assert panel.state_label.text() == "将生成第 2 版"
+    assert panel.warning_label.isVisible()
+    assert "本次将印制第 2 版" in panel.warning_label.text()

@@ -116,11 +116,11 @@ class PreviewPanel(QWidget):
         self.pages_layout.setContentsMargins(PAGE_MARGIN_PX, PAGE_MARGIN_PX,
                                              PAGE_MARGIN_PX, PAGE_MARGIN_PX)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.pages_widget)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.pages_widget)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.viewport().installEventFilter(self)
         self.problem_label = QLabel()
         self.problem_label.setWordWrap(True)
         self.problem_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -128,7 +128,7 @@ class PreviewPanel(QWidget):
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem_label.setContentsMargins(12, 12, 12, 12)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.scroll_area)
         self.stack.addWidget(self.problem_label)
         return self.stack
 
@@ -176,7 +176,7 @@ class PreviewPanel(QWidget):
             page.setStyleSheet(PAGE_STYLE)
             self.pages_layout.addWidget(page)
             self._labels.append(page)
-        self.stack.setCurrentWidget(self.scroll)
+        self.stack.setCurrentWidget(self.scroll_area)
         self.print_preview_button.setEnabled(True)
         self._apply_zoom()
 
@@ -205,7 +205,7 @@ class PreviewPanel(QWidget):
 
     def page_width_px(self, image: QImage) -> int:
         if self.fit_button.isChecked():
-            return max(100, self.scroll.viewport().width() - 2 * PAGE_MARGIN_PX)
+            return max(100, self.scroll_area.viewport().width() - 2 * PAGE_MARGIN_PX)
         width_mm = image.width() / (image.dotsPerMeterX() / 1000)
         return round(width_mm / MM_PER_INCH * self.logicalDpiX())
 
