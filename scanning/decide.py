@@ -1,0 +1,96 @@
+"""Decide what the measured ink means: each target's state, then each category's outcome.
+
+Rules (thresholds in :class:`scanning.thresholds.MarkThresholds`, reasons in docs/scanning.md):
+- a target is MARKED when its ink covers ``solid`` of the inner area, or ``definite`` and
+  spans ``min_extent_mm`` (a tick, cross or circle crosses the box; a dot does not);
+- AMBIGUOUS when it has ``marginal`` ink that is not a mark, or ``faint_marginal`` light ink
+  (faint pencil, a rubbed-out mark): never silently empty;
+- EMPTY otherwise.
+A category with more marks than it allows is void on this page (nothing selected, OVERVOTE);
+the other categories still count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.core.ballots import Layout, Page
+from scanning.measure import TargetInk
+from scanning.thresholds import MarkThresholds
+
+
+class MarkState(StrEnum):
+    MARKED = "marked"
+    EMPTY = "empty"
+    AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True)
+class TargetReading:
+    category: str
+    #: The candidate's number as printed (and as in the layout JSON), e.g. "07".
+    candidate: str
+    state: MarkState
+    #: The ink share the decision rests on (0..1), as shown on the debug image.
+    score: float
+    faint: float
+    extent_mm: float
+    box_mm: tuple[float, float, float, float]
+    shift_mm: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    category: str
+    max_marks: int
+    #: Candidates that count (empty when the category is overvoted).
+    selected: tuple[str, ...]
+    #: Candidates with a clear mark, counted or not.
+    marked: tuple[str, ...]
+    ambiguous: tuple[str, ...]
+    overvote: bool
+    #: Fewer marks than allowed (a blank category is an undervote too).
+    undervote: bool
+    #: No mark and nothing ambiguous.
+    blank: bool
+    #: The category has targets on other pages too: the recording layer adds up the pages
+    #: before it judges an overvote across the whole ballot.
+    spans_pages: bool
+
+
+def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
+    if ink.ink >= t.solid or (ink.ink >= t.definite and ink.extent_mm >= t.min_extent_mm):
+        return MarkState.MARKED
+    if ink.ink >= t.marginal or ink.faint >= t.faint_marginal:
+        return MarkState.AMBIGUOUS
+    return MarkState.EMPTY
+
+
+def read_targets(page: Page, inks: Sequence[TargetInk], t: MarkThresholds
+                 ) -> tuple[TargetReading, ...]:
+    return tuple(
+        TargetReading(target.category, target.candidate, classify(ink, t), round(ink.ink, 4),
+                      round(ink.faint, 4), round(ink.extent_mm, 2), target.box_mm,
+                      (round(ink.shift_mm[0], 2), round(ink.shift_mm[1], 2)))
+        for target, ink in zip(page.targets, inks, strict=True)
+    )
+
+
+def categories_of(layout: Layout, page: Page, readings: Sequence[TargetReading]
+                  ) -> tuple[CategoryResult, ...]:
+    """Per category on this page, in ballot order."""
+    elsewhere = {t.category for p in layout.pages if p.page != page.page for t in p.targets}
+    results = []
+    for category, max_marks in layout.categories:
+        mine = [r for r in readings if r.category == category]
+        if not mine:
+            continue
+        marked = tuple(r.candidate for r in mine if r.state is MarkState.MARKED)
+        ambiguous = tuple(r.candidate for r in mine if r.state is MarkState.AMBIGUOUS)
+        overvote = len(marked) > max_marks
+        results.append(CategoryResult(
+            category, max_marks, () if overvote else marked, marked, ambiguous, overvote,
+            len(marked) < max_marks, not marked and not ambiguous, category in elsewhere))
+    return tuple(results)

@@ -1,0 +1,219 @@
+"""Read one ballot page image: marks, homography, QR code, payload, layout, targets, result.
+
+Plain module-level functions over arrays and plain data, so worker processes can run them
+(:mod:`scanning.batch`). Measuring is in :mod:`scanning.measure`, deciding in
+:mod:`scanning.decide`, drawing in :mod:`scanning.debug`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from desktop.core.ballots import (
+    ForeignCampaignError,
+    ForgedPayloadError,
+    Layout,
+    Payload,
+    PayloadError,
+    UnsupportedFormatError,
+    decode_payload,
+)
+from scanning import page as pg
+from scanning import thresholds as th
+from scanning.decide import MarkState, TargetReading, categories_of, read_targets
+from scanning.decoder import DecodedCode, Gray, decode_qr
+from scanning.marks import PageMarks, find_marks
+from scanning.measure import measure_targets
+from scanning.reasons import Reason, status_for
+from scanning.result import PageResult
+
+SecretLookup = Callable[[int], bytes | None]
+LayoutLookup = Callable[[int, int], Layout | None]
+#: Reduced JPEG decoding factors libjpeg offers, largest first, with OpenCV's flag for each.
+_REDUCED = ((8, cv2.IMREAD_REDUCED_GRAYSCALE_8), (4, cv2.IMREAD_REDUCED_GRAYSCALE_4),
+            (2, cv2.IMREAD_REDUCED_GRAYSCALE_2))
+
+
+def load_gray(path: str | Path) -> tuple[Gray | None, float]:
+    """A grayscale image file, decoded at reduced size when it is larger than needed (JPEG's
+    DCT scaling is much faster than decoding everything), and the scale used; None if unreadable.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as header:
+            long_side = max(header.size)
+    except (OSError, UnidentifiedImageError):
+        return None, 1.0
+    for factor, flag in _REDUCED:
+        if long_side // factor >= th.MIN_LOAD_LONG_SIDE_PX:
+            image = cv2.imread(str(path), flag)
+            return (None if image is None else np.asarray(image, np.uint8)), 1.0 / factor
+    image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    return (None if image is None else np.asarray(image, np.uint8)), 1.0
+
+
+def prepare(image: np.ndarray) -> tuple[Gray, float]:
+    """Grayscale, shrunk by a whole factor while the long side stays ≥ MIN_LOAD_LONG_SIDE_PX."""
+    gray: Gray = np.asarray(image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY),
+                            np.uint8)
+    factor = max(1, max(gray.shape[:2]) // th.MIN_LOAD_LONG_SIDE_PX)
+    if factor == 1:
+        return gray, 1.0
+    height, width = gray.shape[:2]
+    small = cv2.resize(gray[: height - height % factor, : width - width % factor],
+                       (width // factor, height // factor), interpolation=cv2.INTER_AREA)
+    return np.asarray(small, np.uint8), 1.0 / factor
+
+
+def _payload_reason(error: PayloadError) -> Reason:
+    if isinstance(error, ForgedPayloadError):
+        return Reason.BAD_HMAC
+    if isinstance(error, ForeignCampaignError):
+        return Reason.FOREIGN_CAMPAIGN
+    if isinstance(error, UnsupportedFormatError):
+        return Reason.UNSUPPORTED_FORMAT
+    return Reason.CODE_UNREADABLE
+
+
+def _check_code(codes: Sequence[DecodedCode], secret_for_campaign: SecretLookup
+                ) -> tuple[DecodedCode | None, Payload | None, Reason | None]:
+    """The first code that verifies, else the first code and why it was refused."""
+    if not codes:
+        return None, None, Reason.CODE_UNREADABLE
+    first_reason: Reason | None = None
+    for code in codes:
+        try:
+            return code, decode_payload(code.text, secret_for_campaign), None
+        except PayloadError as error:
+            first_reason = first_reason or _payload_reason(error)
+    return codes[0], None, first_reason
+
+
+def _read_code(gray: Gray, marks: PageMarks, size: tuple[float, float],
+               backends: Sequence[str] | None
+               ) -> tuple[list[DecodedCode], str | None, PageMarks]:
+    """QR codes in the expected region; else in the whole image, the marks' orientation then
+    settled by where the code lies (it must be at the top right)."""
+    search = pg.qr_search_box(size)
+    centres = pg.default_centres_mm(size)
+    matrix = pg.homography(marks, centres)
+    codes = []
+    if marks.oriented:
+        codes = decode_qr(pg.warp_region(gray, matrix, search, th.READ_DPI), backends)
+    if codes:
+        k = th.READ_DPI / th.MM_PER_INCH
+        back = np.asarray(np.linalg.inv(matrix), np.float64)
+        located = [replace(c, corners=tuple(
+            pg.to_page(back, (search[0] + (x + 0.5) / k, search[1] + (y + 0.5) / k))
+            for x, y in c.corners)) for c in codes]
+        return located, "region", marks
+    codes = decode_qr(gray, backends)
+    if not codes:
+        return [], None, marks
+    tolerance = pg.grow(search, th.QR_POSITION_TOLERANCE_MM)
+    for steps in range(4):
+        turned = marks.rotated(steps)
+        x, y = pg.to_page(pg.homography(turned, centres), codes[0].center)
+        if (tolerance[0] <= x <= tolerance[0] + tolerance[2]
+                and tolerance[1] <= y <= tolerance[1] + tolerance[3]):
+            return codes, "whole_image", replace(turned, oriented=True)
+    return codes, "whole_image", marks
+
+
+def interpret_image(
+    image: np.ndarray,
+    secret_for_campaign: SecretLookup,
+    layout_for: LayoutLookup,
+    *,
+    thresholds: th.MarkThresholds = th.DEFAULT_THRESHOLDS,
+    backends: Sequence[str] | None = None,
+    debug: bool = False,
+) -> PageResult:
+    """Read one page image (grayscale or BGR, any resolution from ~150 dpi up)."""
+    gray, scale = prepare(image)
+    result = _interpret(gray, scale, secret_for_campaign, layout_for, thresholds, backends)
+    if debug:
+        from scanning.debug import draw_debug
+
+        layout = (layout_for(result.campaign_id, result.layout_version)
+                  if result.campaign_id is not None and result.layout_version is not None
+                  else None)
+        result = replace(result, debug_image=draw_debug(gray, result, layout))
+    return result
+
+
+def interpret_file(path: str | Path, secret_for_campaign: SecretLookup, layout_for: LayoutLookup,
+                   *, thresholds: th.MarkThresholds = th.DEFAULT_THRESHOLDS,
+                   backends: Sequence[str] | None = None, debug: bool = False) -> PageResult:
+    """Read one single-page image file (decoded at reduced size when it is large)."""
+    gray, scale = load_gray(path)
+    if gray is None:
+        return PageResult.refused(Reason.IMAGE_UNREADABLE)
+    result = interpret_image(gray, secret_for_campaign, layout_for, thresholds=thresholds,
+                             backends=backends, debug=debug)
+    return replace(result, image_scale=result.image_scale * scale)
+
+
+def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
+               layout_for: LayoutLookup, t: th.MarkThresholds,
+               backends: Sequence[str] | None) -> PageResult:
+    marks = find_marks(gray)
+    if marks is None:
+        code, payload, reason = _check_code(decode_qr(gray, backends), secret_for_campaign)
+        known = _known(code, payload, "whole_image" if code else None, scale)
+        return PageResult.refused(Reason.PAGE_NOT_FOUND, *([reason] if reason else []),
+                                  **known)
+    size = pg.guess_page_size(marks)
+    codes, qr_pass, marks = _read_code(gray, marks, size, backends)
+    code, payload, reason = _check_code(codes, secret_for_campaign)
+    known = _known(code, payload, qr_pass, scale)
+    known["corners"] = marks.corners
+    if payload is None:
+        return PageResult.refused(reason or Reason.CODE_UNREADABLE, **known)
+    if not marks.oriented:  # four marks, but neither they nor the code tell which is top-left
+        return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
+    layout = layout_for(payload.campaign_id, payload.layout_version)
+    page = None if layout is None else next(
+        (p for p in layout.pages if p.page == payload.page), None)
+    if layout is None or page is None:
+        return PageResult.refused(Reason.UNKNOWN_LAYOUT, **known)
+    centres = pg.mark_centres_mm(layout.registration_marks)
+    matrix = pg.homography(marks, centres)
+    reasons: list[Reason] = []
+    if pg.is_flat(marks) and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE:
+        reasons.append(Reason.WRONG_PAGE_SIZE)
+    boxes = [target.box_mm for target in page.targets]
+    readings: tuple[TargetReading, ...] = ()
+    if boxes:
+        x0 = min(b[0] for b in boxes)
+        y0 = min(b[1] for b in boxes)
+        area = pg.grow((x0, y0, max(b[0] + b[2] for b in boxes) - x0,
+                        max(b[1] + b[3] for b in boxes) - y0), th.TARGET_REGION_GROW_MM)
+        region = pg.warp_region(gray, matrix, area, th.READ_DPI)
+        inks = measure_targets(region, (area[0], area[1]), th.READ_DPI, boxes, t)
+        readings = read_targets(page, inks, t)
+    categories = categories_of(layout, page, readings)
+    if any(r.state is MarkState.AMBIGUOUS for r in readings):
+        reasons.append(Reason.AMBIGUOUS_MARK)
+    if any(c.overvote for c in categories):
+        reasons.append(Reason.OVERVOTE)
+    return PageResult(status_for(reasons), tuple(reasons), marks=readings, categories=categories,
+                      homography=tuple(float(v) for v in matrix.ravel()), **known)
+
+
+def _known(code: DecodedCode | None, payload: Payload | None, qr_pass: str | None,
+           scale: float) -> dict[str, Any]:
+    known: dict[str, Any] = {"qr_text": code.text if code else None, "qr_pass": qr_pass,
+                                "image_scale": scale,
+                                "qr_corners": code.corners if code else None}
+    if payload is not None:
+        known |= {"serial": payload.serial, "campaign_id": payload.campaign_id,
+                  "layout_version": payload.layout_version, "layout_page": payload.page}
+    return known

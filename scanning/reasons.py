@@ -1,0 +1,63 @@
+"""Why a ballot page needs a human or cannot count: one enum, and which reasons reject.
+
+The value is what gets stored with the ballot and counted in reports; docs/scanning.md explains
+each one. ``DUPLICATE`` is never set by the image pipeline: the recording layer sets it when a
+serial and page it already holds comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    ACCEPTED = "accepted"  # counts as read
+    REVIEW = "review"  # counts only after a human confirms or corrects it
+    REJECTED = "rejected"  # never counts (not a valid ballot page of this database)
+
+
+class Reason(StrEnum):
+    #: The file could not be decoded as an image at all.
+    IMAGE_UNREADABLE = "image_unreadable"
+    #: Four registration marks were not found (not a ballot, folded corner, cut off).
+    PAGE_NOT_FOUND = "page_not_found"
+    #: No QR code could be read, or its text is not a BallotDesk payload.
+    CODE_UNREADABLE = "code_unreadable"
+    #: The signature does not match the campaign's secret: forged, altered or a preview.
+    BAD_HMAC = "bad_hmac"
+    #: A well-formed code of a campaign this database does not hold.
+    FOREIGN_CAMPAIGN = "foreign_campaign"
+    #: A BallotDesk code of another payload format version (newer or older program).
+    UNSUPPORTED_FORMAT = "unsupported_format"
+    #: The layout version (or its page) is not stored here.
+    UNKNOWN_LAYOUT = "unknown_layout"
+    #: The marks do not fit the layout's paper size (printed scaled or on other paper).
+    WRONG_PAGE_SIZE = "wrong_page_size"
+    #: At least one target is neither clearly marked nor clearly empty.
+    AMBIGUOUS_MARK = "ambiguous_mark"
+    #: A category has more marks than it allows: void on this sheet (the others count).
+    OVERVOTE = "overvote"
+    #: This serial and page was recorded before (set by the recording layer).
+    DUPLICATE = "duplicate"
+
+
+#: Reasons that make a page worthless as a vote: it is not a valid ballot page of ours.
+REJECTING = frozenset({
+    Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN,
+    Reason.UNSUPPORTED_FORMAT, Reason.UNKNOWN_LAYOUT,
+})
+
+
+def status_for(reasons: Iterable[Reason]) -> Status:
+    """Rejected if any reason rejects, review if there is any other reason, else accepted.
+
+    PAGE_NOT_FOUND alone is a review (the code was read and verified, so it is one of our
+    ballots that a human can still read); with CODE_UNREADABLE it is rejected through that.
+    DUPLICATE is a review: a rescan and a photocopy look alike, a human tells which it is.
+    WRONG_PAGE_SIZE is a review: the marks are measured, but a human checks them.
+    """
+    found = set(reasons)
+    if found & REJECTING:
+        return Status.REJECTED
+    return Status.REVIEW if found else Status.ACCEPTED

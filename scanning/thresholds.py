@@ -1,0 +1,103 @@
+"""Every size, resolution and threshold of the reading pipeline, as named data with units.
+
+docs/scanning.md says why each value is what it is; tests/scanning/ measures them on the
+synthetic corpus. Ratios are fractions (0..1) of an area or of the local paper white.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM_PER_INCH = 25.4
+
+# -- loading ---------------------------------------------------------------------------------
+#: A JPEG is decoded at 1/2, 1/4 or 1/8 size (libjpeg's DCT scaling, much faster) as long as
+#: its long side keeps at least this many pixels: ~150 dpi for A4 (297 mm).
+MIN_LOAD_LONG_SIDE_PX = 1700
+
+# -- finding the registration marks ------------------------------------------------------------
+#: The mark search works on a copy whose long side is about this (75-95 dpi for a full page).
+SEARCH_LONG_SIDE_PX = 1000
+#: The paper-white map is a max filter over blocks this large (in search pixels), larger than
+#: the 10 mm orientation mark, so a mark's centre still sees paper.
+SEARCH_WHITE_BLOCK_PX = 48
+#: A search pixel is ink below this fraction of its local paper white.
+SEARCH_INK_LEVEL = 0.55
+#: Smallest mark side in search pixels (6 mm at ~25 dpi: a page filling a third of a frame).
+MIN_MARK_SIDE_PX = 5
+#: A mark's bounding box ratio (perspective allowed) and the ink in its convex hull.
+MARK_ASPECT_RANGE = (0.6, 1.67)
+MIN_MARK_SOLIDITY = 0.85
+#: Around a mark, a ring this wide (times the mark's side) must be paper: at most this share
+#: of it ink (5 mm are kept clear around every mark; half a 6 mm mark is 3 mm).
+MARK_CLEAR_RING = 0.5
+MAX_MARK_RING_INK = 0.03
+#: A mark's centre is its darkness-weighted centroid; darkness counts below this of paper.
+MARK_EDGE_LEVEL = 0.9
+#: Of the solid squares found, only the largest this many are combined into pages.
+MAX_MARK_CANDIDATES = 12
+#: tl mark area over the median of the other three (100:36 printed, about 2.8).
+ORIENTATION_AREA_RATIO_RANGE = (1.7, 5.0)
+#: Four marks of about one size (largest over median at most this) still make a page whose
+#: orientation the QR code settles (the top-left mark blotted out or covered).
+UNORIENTED_MAX_AREA_RATIO = 1.5
+#: The three small marks' largest over smallest area (perspective makes them differ).
+MAX_SMALL_MARK_AREA_SPREAD = 2.6
+#: Mapped onto the page, the three small marks' areas agree within this factor.
+MAPPED_MARK_AREA_SPREAD = 1.8
+#: Small mark side over the mean distance between mark centres (A3 0.018 .. Letter 0.025).
+MARK_TO_PAGE_RATIO_RANGE = (0.010, 0.040)
+
+# -- page geometry -----------------------------------------------------------------------------
+#: Targets and the QR region are read on a page warped to this resolution.
+READ_DPI = 150.0
+#: The region pass reads a square this large at the top right, left of the top-right mark:
+#: every layout's QR code with its quiet zone (46.2 mm at 1.4 mm modules) fits.
+QR_SEARCH_SIDE_MM = 56.0
+#: A decoded QR code (whole-image pass) must lie within this of the layout's QR region.
+QR_POSITION_TOLERANCE_MM = 12.0
+#: The targets' bounding box is grown by this before warping (border search, paper white).
+TARGET_REGION_GROW_MM = 3.0
+#: A flat image's mark rectangle aspect may differ from the layout's by this fraction.
+PAGE_ASPECT_TOLERANCE = 0.05
+#: Opposite sides of the mark quadrilateral equal within this fraction: a flat scan.
+FLAT_SIDE_TOLERANCE = 0.01
+
+
+# -- targets -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MarkThresholds:
+    """How a target's ink is classified. Scores are fractions of the inner area."""
+
+    #: The box is shrunk by this on every side: the printed 0.35 mm border and its blur
+    #: stay outside the measured area, with ~0.4 mm to spare for misregistration.
+    inner_margin_mm: float = 0.7
+    #: The box border is looked for this far around where the homography puts it.
+    align_search_mm: float = 1.0
+    #: Paper white is the brightest level within this distance (max filter), measured per page.
+    white_radius_mm: float = 5.0
+    #: A pixel is ink when darker than this fraction of the local paper white...
+    ink_level: float = 0.62
+    #: ...and "faint" (pencil, a rubbed-out mark) when darker than this one.
+    faint_level: float = 0.85
+    #: Ink below this share of the inner area is nothing (noise, a neighbour's tail tip).
+    marginal: float = 0.025
+    #: Ink from this share on is a mark if it spans at least ``min_extent_mm``...
+    definite: float = 0.06
+    #: ...the larger side of the ink's bounding box: a tick or cross spans the box, a dot not.
+    min_extent_mm: float = 2.6
+    #: From this share on the ink is a mark whatever its shape (a fill, a scribble).
+    solid: float = 0.30
+    #: Light ink over this share with little real ink: faint pencil or a smudge, ask a human.
+    faint_marginal: float = 0.04
+    #: The blank level of a page is the median score of its targets, but at most this.
+    max_blank_level: float = 0.02
+
+
+DEFAULT_THRESHOLDS = MarkThresholds()
+
+# -- camera frames -------------------------------------------------------------------------------
+#: ``analyse_frame`` looks for marks on a copy with this long side (1080p: half size).
+FRAME_SEARCH_LONG_SIDE_PX = 960
+#: Its QR region is warped at this resolution (1.4 mm modules: 8 px).
+FRAME_QR_DPI = 150.0
