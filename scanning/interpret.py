@@ -187,7 +187,7 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
     centres = pg.mark_centres_mm(layout.registration_marks)
     matrix = pg.homography(marks, centres)
     reasons: list[Reason] = []
-    if pg.is_flat(marks) and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE:
+    if pg.is_flat(marks, centres) and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE:
         reasons.append(Reason.WRONG_PAGE_SIZE)
     boxes = [target.box_mm for target in page.targets]
     readings: tuple[TargetReading, ...] = ()

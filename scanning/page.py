@@ -66,13 +66,19 @@ def to_page(matrix: Matrix, point: Point) -> Point:
     return (float(x / w), float(y / w))
 
 
-def is_flat(marks: PageMarks) -> bool:
-    """Opposite sides of the mark quadrilateral equal: a flatbed scan, not a slanted photo."""
-    tl, tr, br, bl = marks.corners
-    top, bottom = math.dist(tl, tr), math.dist(bl, br)
-    left, right = math.dist(tl, bl), math.dist(tr, br)
+def _sides(points: Sequence[Point]) -> tuple[float, float, float, float]:
+    tl, tr, br, bl = points
+    return math.dist(tl, tr), math.dist(bl, br), math.dist(tl, bl), math.dist(tr, br)
+
+
+def is_flat(marks: PageMarks, centres_mm: Sequence[Point]) -> bool:
+    """Opposite sides of the mark quadrilateral in the printed proportion (the centres are
+    not a rectangle: the top-left mark is larger): a flatbed scan, not a slanted photo."""
+    top, bottom, left, right = _sides(marks.corners)
+    e_top, e_bottom, e_left, e_right = _sides(centres_mm)
     tolerance = th.FLAT_SIDE_TOLERANCE
-    return abs(top / bottom - 1) < tolerance and abs(left / right - 1) < tolerance
+    return (abs((top / bottom) / (e_top / e_bottom) - 1) < tolerance
+            and abs((left / right) / (e_left / e_right) - 1) < tolerance)
 
 
 def aspect_misfit(marks: PageMarks, centres_mm: Sequence[Point]) -> float:

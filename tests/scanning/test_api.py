@@ -1,0 +1,111 @@
+"""The pipeline's contracts: no Qt, JSON shape, reasons and statuses, worker fan-out, frames."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop.core.ballots import Layout
+from scanning import (
+    REJECTING,
+    PageResult,
+    ReadContext,
+    Reason,
+    Status,
+    analyse_frame,
+    interpret_files,
+    status_for,
+)
+from tests.scanning.corpus import SECRET, Sample, camera, print_sheets
+
+#: A 1080p frame must be looked at in this much time on one core (30 frames/s), with slack
+#: for a busy test machine; benchmarks/interpret.py measures it properly.
+MAX_FRAME_SECONDS = 0.05
+
+
+def test_importing_scanning_loads_no_qt() -> None:
+    code = ("import sys, scanning, scanning.debug, scanning.batch; "
+            "sys.exit(any(m.split('.')[0] == 'PySide6' for m in sys.modules))")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_json_form_is_the_cli_contract(corpus_results: list[PageResult]) -> None:
+    data = corpus_results[0].to_json_dict("scans/0001.jpg", 0)
+    assert list(data) == ["file", "page_index", "status", "reasons", "serial", "layout_page",
+                          "marks", "categories"]
+    assert data["file"] == "scans/0001.jpg" and data["page_index"] == 0
+    assert data["status"] in {"accepted", "review", "rejected"}
+    assert all(set(m) == {"category", "candidate", "state", "score"} for m in data["marks"])
+    assert all(set(c) == {"category", "selected", "overvote"} for c in data["categories"])
+    assert len(data["marks"]) == 36 and data["marks"][0]["candidate"] == "01"
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_statuses_follow_the_reasons() -> None:
+    assert status_for([]) is Status.ACCEPTED
+    for reason in Reason:
+        expected = Status.REJECTED if reason in REJECTING else Status.REVIEW
+        assert status_for([reason]) is expected
+    assert status_for([Reason.AMBIGUOUS_MARK, Reason.BAD_HMAC]) is Status.REJECTED
+    assert {Reason.AMBIGUOUS_MARK, Reason.OVERVOTE, Reason.DUPLICATE,
+            Reason.PAGE_NOT_FOUND} & REJECTING == set()
+
+
+def test_duplicate_is_added_by_the_recording_layer(corpus_results: list[PageResult]) -> None:
+    accepted = next(r for r in corpus_results if r.status is Status.ACCEPTED)
+    again = accepted.with_reasons(Reason.DUPLICATE)
+    assert again.status is Status.REVIEW and again.reasons == (Reason.DUPLICATE,)
+    assert pickle.loads(pickle.dumps(again)) == again
+
+
+def test_files_come_back_in_order_with_progress(corpus_dir: Path, corpus: list[Sample],
+                                                context: ReadContext) -> None:
+    paths = [corpus_dir / s.file for s in corpus[:6]]
+    seen: list[tuple[int, int]] = []
+    results = list(interpret_files(paths, context, workers=2,
+                                   progress=lambda d, t: seen.append((d, t))))
+    assert [p for p, _ in results] == [str(p) for p in paths]
+    assert [r.serial for _, r in results] == [s.serial for s in corpus[:6]]
+    assert seen == [(i, 6) for i in range(1, 7)]
+    single = [r.serial for _, r in interpret_files(paths[:2], context, workers=1)]
+    assert single == [s.serial for s in corpus[:2]]
+
+
+def test_cancel_stops_handing_out_files(corpus_dir: Path, corpus: list[Sample],
+                                        context: ReadContext) -> None:
+    paths = [corpus_dir / s.file for s in corpus[:10]]
+    results = list(interpret_files(paths, context, workers=2, cancel=lambda: True))
+    assert results == []
+
+
+@pytest.fixture(scope="module")
+def frame(layout: Layout) -> np.ndarray:
+    sheet = print_sheets(layout, [77])[0]
+    return camera(sheet, random.Random(5), (1920, 1080))
+
+
+def test_a_camera_frame_shows_the_page_and_its_code(frame: np.ndarray) -> None:
+    found = analyse_frame(frame, read_code=True)
+    assert found.found and found.corners is not None
+    assert 0.2 < found.page_fraction < 0.9
+    assert found.qr_text is not None and found.qr_text.startswith("BD1")
+    assert found.sharpness > 0
+    assert not analyse_frame(np.full((1080, 1920), 90, np.uint8)).found
+
+
+def test_a_frame_takes_less_than_a_thirtieth_of_a_second(frame: np.ndarray) -> None:
+    bgr = np.dstack([frame] * 3)
+    analyse_frame(bgr)
+    start = time.perf_counter()
+    for _ in range(10):
+        analyse_frame(bgr)
+    assert (time.perf_counter() - start) / 10 < MAX_FRAME_SECONDS
+    assert SECRET

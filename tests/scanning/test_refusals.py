@@ -1,0 +1,156 @@
+"""Pages that must not count as read: forged, foreign, unknown, unreadable, not a page; and the
+fallbacks that keep real ballots readable (whole-image QR pass, orientation by the QR code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from desktop.core.ballots import Layout, encode_payload
+from scanning import ReadContext, Reason, Status, interpret_file, interpret_image
+from scanning import page as pg
+from tests.scanning import pens
+from tests.scanning.corpus import (
+    CAMPAIGN_ID,
+    LAYOUT_VERSION,
+    OTHER_SECRET,
+    SECRET,
+    paste_qr,
+    print_sheets,
+)
+
+SERIAL = 4242
+
+
+@pytest.fixture(scope="module")
+def sheet(layout: Layout) -> np.ndarray:
+    image = print_sheets(layout, [SERIAL])[0]
+    target = layout.pages[0].targets[0]
+    import random
+
+    pens.tick(image, target.box_mm, random.Random(1))
+    return image
+
+
+def read(image: np.ndarray, context: ReadContext) -> object:
+    return interpret_image(image, context.secret_for_campaign, context.layout_for)
+
+
+def test_a_clean_sheet_is_accepted(sheet: np.ndarray, context: ReadContext) -> None:
+    result = interpret_image(sheet, context.secret_for_campaign, context.layout_for)
+    assert result.status is Status.ACCEPTED and result.reasons == ()
+    assert (result.serial, result.campaign_id, result.layout_version, result.layout_page) == (
+        SERIAL, CAMPAIGN_ID, LAYOUT_VERSION, 1)
+    assert [m.candidate for m in result.marks if m.state.value == "marked"] == ["01"]
+
+
+def test_a_ballot_signed_with_another_secret_is_forged(layout: Layout,
+                                                       context: ReadContext) -> None:
+    forged = print_sheets(layout, [SERIAL], OTHER_SECRET)[0]
+    result = interpret_image(forged, context.secret_for_campaign, context.layout_for)
+    assert result.status is Status.REJECTED and result.reasons == (Reason.BAD_HMAC,)
+    assert result.serial is None and result.marks == ()
+
+
+@pytest.mark.parametrize("position", [4, 9, 12, 25])
+def test_one_changed_character_is_forged(sheet: np.ndarray, layout: Layout,
+                                         context: ReadContext, position: int) -> None:
+    text = encode_payload(CAMPAIGN_ID, LAYOUT_VERSION, 1, SERIAL, SECRET)
+    changed = text[:position] + ("1" if text[position] != "1" else "2") + text[position + 1:]
+    image = sheet.copy()
+    paste_qr(image, layout, changed)
+    result = interpret_image(image, context.secret_for_campaign, context.layout_for)
+    assert result.status is Status.REJECTED
+    assert result.reasons in ((Reason.BAD_HMAC,), (Reason.FOREIGN_CAMPAIGN,))
+    assert result.qr_text == changed
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    (encode_payload(99, LAYOUT_VERSION, 1, SERIAL, SECRET), Reason.FOREIGN_CAMPAIGN),
+    (encode_payload(CAMPAIGN_ID, 9, 1, SERIAL, SECRET), Reason.UNKNOWN_LAYOUT),
+    (encode_payload(CAMPAIGN_ID, LAYOUT_VERSION, 2, SERIAL, SECRET), Reason.UNKNOWN_LAYOUT),
+    ("BD2" + "0" * 31, Reason.UNSUPPORTED_FORMAT),
+    ("HELLO WORLD", Reason.CODE_UNREADABLE),
+])
+def test_codes_that_are_not_a_page_of_ours_are_rejected(
+        sheet: np.ndarray, layout: Layout, context: ReadContext, text: str,
+        reason: Reason) -> None:
+    image = sheet.copy()
+    paste_qr(image, layout, text)
+    result = interpret_image(image, context.secret_for_campaign, context.layout_for)
+    assert result.status is Status.REJECTED
+    assert result.reasons == (reason,)
+
+
+def test_a_blank_image_is_rejected(context: ReadContext) -> None:
+    blank = np.full((3508, 2480), 240, np.uint8)
+    result = interpret_image(blank, context.secret_for_campaign, context.layout_for)
+    assert result.status is Status.REJECTED
+    assert result.reasons == (Reason.PAGE_NOT_FOUND, Reason.CODE_UNREADABLE)
+
+
+def test_a_page_with_a_cut_off_corner_goes_to_review(sheet: np.ndarray,
+                                                     context: ReadContext) -> None:
+    cut = sheet[: round(280 * pens.PX_PER_MM)]  # the bottom marks are gone
+    result = interpret_image(cut, context.secret_for_campaign, context.layout_for)
+    assert result.status is Status.REVIEW
+    assert result.reasons == (Reason.PAGE_NOT_FOUND,)
+    assert result.serial == SERIAL and result.qr_pass == "whole_image"
+
+
+def test_a_file_that_is_not_an_image_is_rejected(tmp_path: Path, context: ReadContext) -> None:
+    path = tmp_path / "scan.jpg"
+    path.write_bytes(b"not a jpeg")
+    result = interpret_file(path, context.secret_for_campaign, context.layout_for)
+    assert result.status is Status.REJECTED and result.reasons == (Reason.IMAGE_UNREADABLE,)
+
+
+def test_a_page_stretched_out_of_its_proportions_is_wrong_size(
+        sheet: np.ndarray, context: ReadContext) -> None:
+    height, width = sheet.shape
+    stretched = cv2.resize(sheet, (width, round(height * 0.9)), interpolation=cv2.INTER_AREA)
+    result = interpret_image(stretched, context.secret_for_campaign, context.layout_for)
+    assert Reason.WRONG_PAGE_SIZE in result.reasons
+    assert result.status is Status.REVIEW
+
+
+def test_the_whole_image_pass_reads_a_code_outside_the_region(
+        sheet: np.ndarray, context: ReadContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A layout region that misses the code (curled paper, another QR size): the fallback."""
+    monkeypatch.setattr(pg, "qr_search_box", lambda size: (60.0, 150.0, 40.0, 40.0))
+    result = interpret_image(sheet, context.secret_for_campaign, context.layout_for)
+    assert result.qr_pass == "whole_image"
+    assert result.status is Status.ACCEPTED and result.serial == SERIAL
+
+
+def test_the_code_settles_orientation_when_the_big_mark_is_lost(
+        sheet: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """A blot of white-out over the 10 mm mark leaves a 6 mm one: four equal marks."""
+    image = np.ascontiguousarray(np.rot90(sheet.copy(), 2))
+    k = pens.PX_PER_MM
+    height, width = image.shape
+    x, y, w, h = next(m.box_mm for m in layout.registration_marks if m.corner == "tl")
+    # after a half turn the top-left mark sits at the bottom right
+    right, bottom = width - round(x * k), height - round(y * k)
+    image[bottom - round(h * k): bottom - round(6 * k), right - round(w * k): right] = 255
+    image[bottom - round(h * k): bottom, right - round(w * k): right - round(6 * k)] = 255
+    result = interpret_image(image, context.secret_for_campaign, context.layout_for)
+    assert result.qr_pass == "whole_image"
+    assert result.status is Status.ACCEPTED, result.reasons
+    assert [m.candidate for m in result.marks if m.state.value == "marked"] == ["01"]
+
+
+def test_the_pyzbar_backend_alone_reads_the_code(sheet: np.ndarray, context: ReadContext) -> None:
+    result = interpret_image(sheet, context.secret_for_campaign, context.layout_for,
+                             backends=("no-such-decoder", "pyzbar"))
+    assert result.status is Status.ACCEPTED and result.serial == SERIAL
+
+
+def test_without_any_decoder_the_code_is_unreadable(sheet: np.ndarray,
+                                                    context: ReadContext) -> None:
+    result = interpret_image(sheet, context.secret_for_campaign, context.layout_for,
+                             backends=())
+    assert result.status is Status.REJECTED and result.reasons == (Reason.CODE_UNREADABLE,)
