@@ -39,3 +39,19 @@ def test_field_labels_are_translated() -> None:
     message = Message("missing_field", {"field": "review_note"})
     assert message.text("zh_CN") == "缺少必填项：审核意见。"
     assert message.text("en") == "Required field missing: review note."
+
+
+def test_every_value_shown_to_users_has_a_label_in_both_languages() -> None:
+    from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, SerialState, Sex
+    from desktop.core.labels import LABELS, label
+    from scanning.decide import MarkState
+    from scanning.reasons import Reason, Status
+
+    for kind in (Phase, CandidateStatus, CandidateKind, Sex, Paper, SerialState, Status,
+                 MarkState, Reason):
+        for member in kind:
+            assert (kind, member.value) in LABELS, member
+            assert label(member, "zh_CN")
+            assert label(member, "en")
+    # Equal values of different enums keep their own words.
+    assert label(CandidateStatus.REJECTED, "zh_CN") != label(Status.REJECTED, "zh_CN")

@@ -3,40 +3,80 @@ command line, exported files and printed pages."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import Enum
 
 from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, SerialState, Sex
-from desktop.core.messages import current_language
+from desktop.core.messages import Message, current_language
+from scanning.decide import MarkState
+from scanning.reasons import Reason, Status
 
-LABELS: dict[Enum, tuple[str, str]] = {
-    Phase.NOMINATION: ("推荐报名", "Nomination"),
-    Phase.REVIEW: ("资格审查", "Qualification review"),
-    Phase.SHORTLIST_PUBLISHED: ("候选名单公示", "Shortlist published"),
-    Phase.VOTING: ("投票", "Voting"),
-    Phase.COUNTING: ("统计评选", "Counting"),
-    Phase.RESULTS_PUBLISHED: ("结果公示", "Results published"),
-    Phase.CLOSED: ("已结束", "Closed"),
-    CandidateStatus.NOMINATED: ("已推荐", "Nominated"),
-    CandidateStatus.QUALIFIED: ("合格", "Qualified"),
-    CandidateStatus.REJECTED: ("不合格", "Rejected"),
-    CandidateStatus.SHORTLISTED: ("入围", "Shortlisted"),
-    CandidateStatus.WITHDRAWN: ("已撤回", "Withdrawn"),
-    CandidateStatus.WINNER: ("当选", "Winner"),
-    CandidateKind.PERSON: ("个人", "Person"),
-    CandidateKind.WINDOW: ("服务窗口", "Service window"),
-    CandidateKind.BRAND: ("品牌", "Brand"),
-    CandidateKind.PROJECT: ("项目", "Project"),
-    CandidateKind.OTHER: ("其他", "Other"),
-    Sex.MALE: ("男", "Male"),
-    Sex.FEMALE: ("女", "Female"),
-    SerialState.SPOILED: ("作废", "Spoiled"),
-    SerialState.UNUSED: ("未发放", "Unused"),
-    Paper.A4: ("A4", "A4"),
-    Paper.A3: ("A3", "A3"),
-    Paper.LETTER: ("Letter", "Letter"),
-}
+_TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
+    (Phase.NOMINATION, ("推荐报名", "Nomination")),
+    (Phase.REVIEW, ("资格审查", "Qualification review")),
+    (Phase.SHORTLIST_PUBLISHED, ("候选名单公示", "Shortlist published")),
+    (Phase.VOTING, ("投票", "Voting")),
+    (Phase.COUNTING, ("统计评选", "Counting")),
+    (Phase.RESULTS_PUBLISHED, ("结果公示", "Results published")),
+    (Phase.CLOSED, ("已结束", "Closed")),
+    (CandidateStatus.NOMINATED, ("已推荐", "Nominated")),
+    (CandidateStatus.QUALIFIED, ("合格", "Qualified")),
+    (CandidateStatus.REJECTED, ("不合格", "Rejected")),
+    (CandidateStatus.SHORTLISTED, ("入围", "Shortlisted")),
+    (CandidateStatus.WITHDRAWN, ("已撤回", "Withdrawn")),
+    (CandidateStatus.WINNER, ("当选", "Winner")),
+    (CandidateKind.PERSON, ("个人", "Person")),
+    (CandidateKind.WINDOW, ("服务窗口", "Service window")),
+    (CandidateKind.BRAND, ("品牌", "Brand")),
+    (CandidateKind.PROJECT, ("项目", "Project")),
+    (CandidateKind.OTHER, ("其他", "Other")),
+    (Sex.MALE, ("男", "Male")),
+    (Sex.FEMALE, ("女", "Female")),
+    (SerialState.SPOILED, ("作废", "Spoiled")),
+    (SerialState.UNUSED, ("未发放", "Unused")),
+    (Paper.A4, ("A4", "A4")),
+    (Paper.A3, ("A3", "A3")),
+    (Paper.LETTER, ("Letter", "Letter")),
+    (Status.ACCEPTED, ("已计入", "Accepted")),
+    (Status.REVIEW, ("待审核", "Needs review")),
+    (Status.REJECTED, ("不计票", "Rejected")),
+    (MarkState.MARKED, ("已划", "Marked")),
+    (MarkState.EMPTY, ("未划", "Empty")),
+    (MarkState.AMBIGUOUS, ("不清楚", "Unclear")),
+    (Reason.IMAGE_UNREADABLE, ("图像无法读取", "image unreadable")),
+    (Reason.PAGE_NOT_FOUND, ("找不到四角定位标记", "page not found")),
+    (Reason.CODE_UNREADABLE, ("二维码无法识别", "QR code unreadable")),
+    (Reason.BAD_HMAC, ("二维码签名不符（疑似伪造）", "bad signature (suspected forgery)")),
+    (Reason.FOREIGN_CAMPAIGN, ("其他评选活动的选票", "ballot of another campaign")),
+    (Reason.UNSUPPORTED_FORMAT, ("不支持的选票格式版本", "unsupported ballot format")),
+    (Reason.UNKNOWN_LAYOUT, ("未知的选票版本", "unknown ballot layout")),
+    (Reason.WRONG_PAGE_SIZE, ("纸张尺寸不符", "wrong page size")),
+    (Reason.AMBIGUOUS_MARK, ("有不清楚的记号", "unclear mark")),
+    (Reason.OVERVOTE, ("超过规定人数（该奖项无效）", "overvote (category void)")),
+    (Reason.DUPLICATE, ("重复的票号（已计入过）", "duplicate serial (counted already)")),
+)
+#: Keyed by type and value: StrEnum members of different enums with the same value
+#: ("rejected" is a candidate status and a sheet status) are equal, and must not collide.
+LABELS: dict[tuple[type[Enum], str], tuple[str, str]] = {
+    (type(member), member.value): texts for member, texts in _TABLE}
 
 
 def label(value: Enum, language: str | None = None) -> str:
-    zh, en = LABELS[value]
+    zh, en = LABELS[(type(value), value.value)]
     return en if (language or current_language()) == "en" else zh
+
+
+@dataclass(frozen=True)
+class LabelList(Message):
+    """Labels of several values joined in the reader's language, as a message parameter."""
+
+    code: str = "label_list"
+
+    def text(self, language: str | None = None) -> str:
+        separator = ", " if (language or current_language()) == "en" else "、"
+        return separator.join(label(value, language) for value in self.params["values"])
+
+
+def label_list(values: Iterable[Enum]) -> LabelList:
+    return LabelList(params={"values": tuple(values)})

@@ -71,6 +71,8 @@ register({
 
 #: One print job at most: large enough for any community centre, small enough to catch typos.
 MAX_BATCH_BALLOTS = 50_000
+#: A batch's destination when it went to a printer rather than to a PDF file.
+PRINTER_DESTINATION_PREFIX = "printer:"
 #: Serials already taken by a print running at the same time: try the next range this often.
 SERIAL_ALLOCATION_ATTEMPTS = 5
 
@@ -173,8 +175,11 @@ class Printing:
 
     def print_batch(self, campaign_id: int, box_id: int, count: int, out: Path,
                     options: PrintOptions, progress: Progress | None = None,
-                    cancel: Cancel | None = None) -> BatchInfo:
-        """Print ``count`` ballots for a box into ``out`` and record their serials."""
+                    cancel: Cancel | None = None, destination: str | None = None) -> BatchInfo:
+        """Print ``count`` ballots for a box into ``out`` and record their serials.
+
+        ``destination`` is what the batch history shows (default: the PDF's path); a batch
+        spooled to a printer records ``PRINTER_DESTINATION_PREFIX`` + the printer's name."""
         if not 1 <= count <= MAX_BATCH_BALLOTS:
             raise RuleError([error("batch_size", count=count, maximum=MAX_BATCH_BALLOTS)])
         with self.db.transaction() as s:
@@ -196,7 +201,8 @@ class Printing:
             temporary = self._render(printed, range(first, first + count), out, progress,
                                      cancel, campaign_id)
             try:
-                batch = self._record(campaign_id, box_id, first, count, state, out, options.paper)
+                batch = self._record(campaign_id, box_id, first, count, state,
+                                     destination or str(out), options.paper)
             except IntegrityError:
                 temporary.unlink(missing_ok=True)  # another print took these serials: again
                 continue
@@ -232,7 +238,7 @@ class Printing:
         return temporary
 
     def _record(self, campaign_id: int, box_id: int, first: int, count: int,
-                state: LayoutState, out: Path, paper: Paper) -> BatchInfo:
+                state: LayoutState, destination: str, paper: Paper) -> BatchInfo:
         with self.db.transaction() as s:
             layout_row = s.scalar(select(LayoutVersion).where(
                 LayoutVersion.campaign_id == campaign_id,
@@ -251,7 +257,7 @@ class Printing:
             elif layout_row.fingerprint != state.layout.fingerprint:
                 raise IntegrityError("layout version taken by another print", None, ValueError())
             batch = PrintBatch(campaign_id=campaign_id, box_id=box_id, layout_id=layout_row.id,
-                               first_serial=first, count=count, destination=str(out),
+                               first_serial=first, count=count, destination=destination,
                                printed_by=self.actor)
             s.add(batch)
             s.flush()

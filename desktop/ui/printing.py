@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.core.enums import Paper
+from desktop.core.printing import PRINTER_DESTINATION_PREFIX
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg
 from desktop.ui.pdf_images import PdfPages, PdfSource
@@ -76,11 +77,10 @@ def remove_spool(path: Path) -> None:
 
 def describe_destination(destination: str) -> str:
     """A batch's destination for people: the printer's name, or the PDF file's name."""
-    path = Path(destination)
-    if path.parent.name.startswith(SPOOL_PREFIX):
-        name = path.name.removesuffix(SPOOL_SUFFIX)
+    if destination.startswith(PRINTER_DESTINATION_PREFIX):
+        name = destination.removeprefix(PRINTER_DESTINATION_PREFIX)
         return arg(QCoreApplication.translate("Printing", "Printer: %1"), name)
-    return path.name
+    return Path(destination).name
 
 
 def paint_page(painter: QPainter, printer: QPrinter, image: QImage) -> None:

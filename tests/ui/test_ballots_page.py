@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -21,7 +22,7 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.ballot_dialogs import BoxDialog, NoteSerialsDialog, PrintBatchDialog
 from desktop.ui.models.ballot_models import MISSING_BACKGROUND, ReconciliationModel
 from desktop.ui.pages.ballots_page import BallotsPage
-from desktop.ui.printing import describe_destination, new_printer, paint_pdf
+from desktop.ui.printing import SPOOL_PREFIX, describe_destination, new_printer, paint_pdf
 from tests.ui.conftest import MessageBoxes, when_modal
 
 BOX = "东湖社区服务中心 1号箱"
@@ -259,9 +260,9 @@ def test_print_to_a_printer(qtbot: QtBot, services: Services, demo: CampaignInfo
     assert pdf_pages(printed) == 6
     (batch,) = services.boxes.batches(demo.id)
     assert batch.count == 3
+    assert batch.destination == "printer:printer-output.pdf"
     assert describe_destination(batch.destination) == "打印机：printer-output.pdf"
-    assert not Path(batch.destination).exists()
-    assert not Path(batch.destination).parent.exists()
+    assert not list(Path(tempfile.gettempdir()).glob(f"{SPOOL_PREFIX}*")), "spool removed"
     assert "3 张（共 3 张）" in boxes.texts()
     _lines, total = services.boxes.reconciliation(demo.id)
     assert (total.printed, total.unused) == (3, 0)

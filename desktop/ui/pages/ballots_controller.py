@@ -24,7 +24,7 @@ from desktop.core.boxes import BatchInfo
 from desktop.core.enums import Paper, SerialState
 from desktop.core.labels import label
 from desktop.core.messages import RuleError
-from desktop.core.printing import LayoutState, PrintOptions
+from desktop.core.printing import PRINTER_DESTINATION_PREFIX, LayoutState, PrintOptions
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.ballot_dialogs import BoxDialog, NoteSerialsDialog, PrintBatchDialog
@@ -200,7 +200,8 @@ class BallotsController(QObject):
         spool = spool_path(printer)
         self._run_batch(order, options, spool,
                         lambda batch: self._send_to_printer(batch, printer, spool),
-                        lambda: remove_spool(spool))
+                        lambda: remove_spool(spool),
+                        destination=PRINTER_DESTINATION_PREFIX + printer_label(printer))
 
     def ask_printer(self, paper: Paper) -> QPrinter | None:
         printer = new_printer(paper)
@@ -210,10 +211,12 @@ class BallotsController(QObject):
 
     def _run_batch(self, order: PrintOrder, options: PrintOptions, out: Path,
                    succeeded: Callable[[BatchInfo], None],
-                   cleanup: Callable[[], None] | None = None) -> None:
+                   cleanup: Callable[[], None] | None = None,
+                   destination: str | None = None) -> None:
         campaign_id = self.context.campaign_id
         assert campaign_id is not None
-        job = BatchJob(self.page, self.services.printing, campaign_id, order, options, out)
+        job = BatchJob(self.page, self.services.printing, campaign_id, order, options, out,
+                       destination)
         self._set_job(job)
 
         def stopped(cancelled: bool) -> None:

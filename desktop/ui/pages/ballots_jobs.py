@@ -49,8 +49,10 @@ class BatchJob(QObject):
     progressed = Signal(int, int)
 
     def __init__(self, parent: QWidget, printing: Printing, campaign_id: int,
-                 order: PrintOrder, options: PrintOptions, out: Path) -> None:
+                 order: PrintOrder, options: PrintOptions, out: Path,
+                 destination: str | None = None) -> None:
         super().__init__(parent)
+        self.destination = destination
         self.parent_widget = parent
         self.printing = printing
         self.campaign_id = campaign_id
@@ -66,12 +68,13 @@ class BatchJob(QObject):
     def start(self, succeeded: Callable[[BatchInfo], None],
               stopped: Callable[[bool], None]) -> None:
         printing, campaign_id, order = self.printing, self.campaign_id, self.order
-        options, out = self.options, self.out
+        options, out, destination = self.options, self.out, self.destination
         progressed, cancelled = self.progressed, self.cancelled
 
         def work() -> BatchInfo:  # no widget here: a signal out, a flag in
             return printing.print_batch(campaign_id, order.box.id, order.count, out, options,
-                                        progress=progressed.emit, cancel=cancelled.is_set)
+                                        progress=progressed.emit, cancel=cancelled.is_set,
+                                        destination=destination)
 
         def done(batch: BatchInfo) -> None:
             self._close()
