@@ -102,3 +102,7 @@ def test_every_earlier_schema_upgrades_with_its_data(saved: Path, tmp_path: Path
     assert [c.name for c in services.candidates.list(campaign.id)] == ["林小雨"]
     assert services.registry.campaign_secret(campaign.id) == bytes.fromhex(
         "00112233445566778899aabbccddeeff" * 2)
+    if saved.stem >= "0002":
+        lines, total = services.boxes.reconciliation(campaign.id)
+        assert [line.box.name for line in lines if line.box] == ["东湖社区服务中心 1号箱"]
+        assert (total.printed, total.spoiled) == (20, 1)

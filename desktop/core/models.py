@@ -258,6 +258,62 @@ class SerialNote(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class Sheet(Base):
+    """One scanned page image, whatever the reader made of it.
+
+    Every image is kept (rejected and duplicate ones too, for the review queue), but only one
+    sheet per campaign, serial and page can count: ``counted_key`` is set on that one only,
+    and its unique constraint makes "never counted twice" hold in the database itself, also
+    with several stations writing at once.
+    """
+
+    __tablename__ = "sheet"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Content address of the archived file and the page inside it ("<sha256>:<page index>").
+    image_key: Mapped[str] = mapped_column(String(80), unique=True)
+    image_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    page_index: Mapped[int] = mapped_column(Integer, default=0)
+    archive_path: Mapped[str] = mapped_column(String(300))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    serial: Mapped[int | None] = mapped_column(Integer)
+    layout_version: Mapped[int | None] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    box_id: Mapped[int | None] = mapped_column(ForeignKey("ballot_box.id", ondelete="RESTRICT"))
+    #: "<campaign>:<serial>:<page>" on the one sheet that counts for them; NULL otherwise.
+    counted_key: Mapped[str | None] = mapped_column(String(40), unique=True)
+    status: Mapped[str] = mapped_column(String(16))
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    qr_text: Mapped[str | None] = mapped_column(String(64))
+    #: Image pixels to page millimetres (3 × 3, row-major) for the review screen's zoom.
+    homography: Mapped[list[float] | None] = mapped_column(JSON)
+    image_scale: Mapped[float] = mapped_column(default=1.0)
+    station: Mapped[str] = mapped_column(String(100))
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    marks: Mapped[list[SheetMark]] = relationship(
+        back_populates="sheet", cascade="all, delete-orphan", order_by="SheetMark.id")
+
+
+class SheetMark(Base):
+    """What the reader saw in one target box of a sheet."""
+
+    __tablename__ = "sheet_mark"
+    __table_args__ = (UniqueConstraint("sheet_id", "category", "candidate"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"))
+    category: Mapped[str] = mapped_column(String(200))
+    candidate: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    score: Mapped[float] = mapped_column()
+
+    sheet: Mapped[Sheet] = relationship(back_populates="marks")
+
+
 class AuditEntry(Base):
     """One recorded change: who, when, what, before and after. Never updated or deleted."""
 

@@ -1,0 +1,263 @@
+"""Recording scanned sheets: each page image stored once, each ballot page counted once.
+
+For every image the reader has interpreted:
+
+1. an image already stored (same bytes, same page) is not stored again: "already recorded";
+2. the bytes are archived under their SHA-256 (content-addressed, so writing twice is
+   harmless and a batch killed between archive and database leaves only a reusable file);
+3. one transaction stores the sheet and its marks. The sheet counts only if it is the first
+   for its campaign, serial and page: ``Sheet.counted_key`` is unique in the database, so two
+   stations feeding the same sheet in the same second cannot both count it. A later copy is
+   stored with the DUPLICATE reason for the review queue and never counted.
+
+Re-running a killed batch therefore resumes where it stopped: what was stored is recognised
+by its image key, what was not is read and stored now.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from desktop.core import audit
+from desktop.core.ballots import Layout
+from desktop.core.db import Database
+from desktop.core.labels import label_list
+from desktop.core.messages import Message, error, info, register
+from desktop.core.models import Campaign, LayoutVersion, PrintBatch, Sheet, SheetMark
+from desktop.core.paths import data_dir
+from scanning.batch import ReadContext
+from scanning.reasons import Reason, Status
+from scanning.result import PageResult
+from scanning.sources import AcquiredImage, FileOrigin
+
+register({
+    "already_recorded": (
+        "此图像已于 {at} 记录过（{what}），未重复记录。",
+        "This image was recorded before ({what}, {at}); nothing was recorded again.",
+    ),
+    "duplicate_sheet": (
+        "票号 {serial} 第 {page} 页已经计入（{source}）：本页未计票，已转人工审核。",
+        "Serial {serial} page {page} is counted already ({source}): this page is not "
+        "counted and goes to review.",
+    ),
+    "sheet_recorded": (
+        "已记录票号 {serial} 第 {page} 页。",
+        "Recorded serial {serial}, page {page}.",
+    ),
+    "sheet_for_review": (
+        "票号 {serial} 第 {page} 页需人工审核：{reasons}。",
+        "Serial {serial} page {page} needs review: {reasons}.",
+    ),
+    "sheet_rejected": ("本页不计票：{reasons}。", "This page does not count: {reasons}."),
+    "serial_never_printed": (
+        "票号 {serial} 的签名有效，但本数据库中没有印制记录。",
+        "Serial {serial} is signed correctly but this database never printed it.",
+    ),
+})
+
+#: Environment variable naming the folder where scanned images are archived.
+ARCHIVE_ENV_VAR = "BALLOTDESK_ARCHIVE"
+#: How often a record is retried when another station wrote the same sheet at the same time.
+RECORD_ATTEMPTS = 3
+
+
+def default_station() -> str:
+    return socket.gethostname() or "station"
+
+
+def archive_root(db: Database) -> Path:
+    """``$BALLOTDESK_ARCHIVE``; else beside a SQLite file; else in the user's data folder."""
+    configured = os.environ.get(ARCHIVE_ENV_VAR)
+    if configured:
+        return Path(configured)
+    if db.sqlite_path is not None:
+        return db.sqlite_path.with_name(db.sqlite_path.stem + "-archive")
+    return data_dir() / "archive"
+
+
+def image_key(item: AcquiredImage) -> str:
+    page = item.origin.page if isinstance(item.origin, FileOrigin) else 0
+    return f"{item.sha256}:{page}"
+
+
+_SUFFIXES = {"image/png": ".png", "image/jpeg": ".jpg", "image/tiff": ".tif",
+             "application/pdf": ".pdf", "image/bmp": ".bmp"}
+
+
+@dataclass(frozen=True)
+class RecordOutcome:
+    """What happened to one image: the reading, whether it counts, and why not."""
+
+    source: str
+    page_index: int
+    result: PageResult
+    recorded: bool
+    sheet_id: int | None
+    message: Message
+
+    def to_json_dict(self, with_recording: bool = True) -> dict[str, Any]:
+        data = self.result.to_json_dict(self.source, self.page_index)
+        if with_recording:
+            data["recorded"] = self.recorded
+            data["message"] = self.message.text()
+            if not self.recorded:
+                data["reason"] = self.message.code
+        return data
+
+
+def read_context(db: Database) -> ReadContext:
+    """Every campaign's secret and every stored layout: what the reader needs, as plain data."""
+    with db.transaction() as s:
+        secrets = {c.id: c.secret for c in s.scalars(select(Campaign))}
+        layouts = [Layout.from_json(text) for text in s.scalars(select(LayoutVersion.layout_json))]
+    return ReadContext.of(secrets, layouts)
+
+
+def returned_per_box(s: Session, campaign_id: int) -> dict[int, int]:
+    """Ballots back per box: serials with at least one counted page (for reconciliation)."""
+    rows = s.execute(
+        select(Sheet.box_id, func.count(distinct(Sheet.serial)).label("ballots"))
+        .where(Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None))
+        .group_by(Sheet.box_id))
+    return {row.box_id: row.ballots for row in rows if row.box_id is not None}
+
+
+class Recorder:
+    def __init__(self, db: Database, actor: str, station: str | None = None,
+                 archive: Path | None = None) -> None:
+        self.db = db
+        self.actor = actor
+        self.station = station or default_station()
+        self.archive = archive or archive_root(db)
+
+    def known(self, item: AcquiredImage) -> RecordOutcome | None:
+        """The outcome of an image stored before (so a rerun need not read it again)."""
+        with self.db.transaction() as s:
+            sheet = s.scalar(select(Sheet).where(Sheet.image_key == image_key(item)))
+            if sheet is None:
+                return None
+            return RecordOutcome(item.origin.describe(), _page_index(item),
+                                 PageResult(Status(sheet.status),
+                                            tuple(Reason(r) for r in sheet.reasons),
+                                            serial=sheet.serial, campaign_id=sheet.campaign_id,
+                                            layout_version=sheet.layout_version,
+                                            layout_page=sheet.page),
+                                 False, sheet.id, _already(sheet))
+
+    def record(self, item: AcquiredImage, result: PageResult) -> RecordOutcome:
+        """Store one interpreted image (see the module docstring)."""
+        source = _source(item)
+        archived = self._archive(item)
+        for attempt in range(RECORD_ATTEMPTS):
+            try:
+                return self._store(item, result, source, archived)
+            except IntegrityError:
+                if attempt == RECORD_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _store(self, item: AcquiredImage, result: PageResult, source: str,
+               archived: Path) -> RecordOutcome:
+        describe, page_index = item.origin.describe(), _page_index(item)
+        with self.db.transaction() as s:
+            existing = s.scalar(select(Sheet).where(Sheet.image_key == image_key(item)))
+            if existing is not None:
+                return RecordOutcome(describe, page_index, result, False, existing.id,
+                                     _already(existing))
+            box_id, counted_key, message = None, None, None
+            if result.status is not Status.REJECTED and result.serial is not None:
+                batch = s.scalar(select(PrintBatch).where(
+                    PrintBatch.campaign_id == result.campaign_id,
+                    PrintBatch.first_serial <= result.serial,
+                    PrintBatch.first_serial + PrintBatch.count > result.serial))
+                if batch is None:
+                    result = replace(result, status=Status.REJECTED)
+                    message = error("serial_never_printed", serial=result.serial)
+                else:
+                    box_id = batch.box_id
+                    key = f"{result.campaign_id}:{result.serial}:{result.layout_page}"
+                    first = s.scalar(select(Sheet).where(Sheet.counted_key == key))
+                    if first is None:
+                        counted_key = key
+                    else:
+                        result = result.with_reasons(Reason.DUPLICATE)
+                        message = error("duplicate_sheet", serial=result.serial,
+                                        page=result.layout_page, source=first.source)
+            sheet = Sheet(
+                image_key=image_key(item), image_sha256=item.sha256, page_index=page_index,
+                archive_path=str(archived.relative_to(self.archive)), source=source,
+                campaign_id=result.campaign_id, serial=result.serial,
+                layout_version=result.layout_version, page=result.layout_page, box_id=box_id,
+                counted_key=counted_key, status=result.status.value,
+                reasons=[r.value for r in result.reasons], qr_text=result.qr_text,
+                homography=list(result.homography) if result.homography else None,
+                image_scale=result.image_scale, station=self.station, recorded_by=self.actor)
+            sheet.marks = [SheetMark(category=m.category, candidate=m.candidate,
+                                     state=m.state.value, score=round(m.score, 4))
+                           for m in result.marks]
+            s.add(sheet)
+            s.flush()
+            audit.record(s, actor=self.actor, action="sheet.record", entity="sheet",
+                         entity_id=sheet.id, campaign_id=result.campaign_id,
+                         after={"image_key": sheet.image_key, "serial": sheet.serial,
+                                "page": sheet.page, "status": sheet.status,
+                                "reasons": sheet.reasons, "counted": counted_key is not None,
+                                "station": self.station})
+            return RecordOutcome(describe, page_index, result, counted_key is not None, sheet.id,
+                                 message or _verdict(result))
+
+    def _archive(self, item: AcquiredImage) -> Path:
+        """Write the bytes once under their hash (atomic: a temporary file, then a rename)."""
+        suffix = _SUFFIXES.get(item.media_type, ".bin")
+        target = self.archive / item.sha256[:2] / f"{item.sha256}{suffix}"
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+                handle.write(item.data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(handle.name, target)
+        return target
+
+    def record_all(self, readings: Iterable[tuple[AcquiredImage, PageResult]],
+                   on_outcome: Callable[[RecordOutcome], None] | None = None,
+                   ) -> Iterator[RecordOutcome]:
+        for item, result in readings:
+            outcome = self.record(item, result)
+            if on_outcome is not None:
+                on_outcome(outcome)
+            yield outcome
+
+
+def _page_index(item: AcquiredImage) -> int:
+    return item.origin.page if isinstance(item.origin, FileOrigin) else 0
+
+
+def _source(item: AcquiredImage) -> str:
+    origin = item.origin
+    return str(origin.path) if isinstance(origin, FileOrigin) else origin.describe()
+
+
+def _already(sheet: Sheet) -> Message:
+    what = (f"#{sheet.serial}/{sheet.page}" if sheet.serial is not None else sheet.status)
+    return info("already_recorded", what=what,
+                at=sheet.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
+def _verdict(result: PageResult) -> Message:
+    if result.status is Status.ACCEPTED:
+        return info("sheet_recorded", serial=result.serial, page=result.layout_page)
+    if result.status is Status.REVIEW:
+        return info("sheet_for_review", serial=result.serial, page=result.layout_page,
+                    reasons=label_list(result.reasons))
+    return error("sheet_rejected", reasons=label_list(result.reasons))
