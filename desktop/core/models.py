@@ -329,3 +329,126 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# -- online votes and expert scores (online*.py, experts.py) ---------------------------------
+class OnlineSource(Base):
+    """Where online votes come from (平台A, 平台B, 党代表纸质投票…), with its fraud settings.
+
+    ``voter_limit``: at most this many votes per voter per category per ``voter_limit_period``
+    ("day": per calendar day of the vote time; "total": over the whole vote); None: no limit.
+    """
+
+    __tablename__ = "online_source"
+    __table_args__ = (UniqueConstraint("campaign_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    voter_limit: Mapped[int | None] = mapped_column(Integer)
+    voter_limit_period: Mapped[str] = mapped_column(String(8), default="day")
+    ip_burst_votes: Mapped[int] = mapped_column(Integer)
+    ip_burst_seconds: Mapped[int] = mapped_column(Integer)
+    spike_votes_per_minute: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OnlineImport(Base):
+    """One imported export file (recognised by its SHA-256); withdrawn only by a new action."""
+
+    __tablename__ = "online_import"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("online_source.id", ondelete="RESTRICT"))
+    file_name: Mapped[str] = mapped_column(String(300))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    #: "totals" (one row per candidate) or "votes" (one row per vote or voter).
+    shape: Mapped[str] = mapped_column(String(8))
+    rows: Mapped[int] = mapped_column(Integer)
+    flagged_rows: Mapped[int] = mapped_column(Integer, default=0)
+    encoding: Mapped[str | None] = mapped_column(String(16))
+    sheet: Mapped[str | None] = mapped_column(String(100))
+    #: The mapping and the fraud thresholds this import was computed with.
+    settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    imported_by: Mapped[str] = mapped_column(String(100))
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    withdrawn_by: Mapped[str | None] = mapped_column(String(100))
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    withdraw_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class OnlineTotal(Base):
+    """Votes of one candidate in one import: as exported, and without the flagged votes."""
+
+    __tablename__ = "online_total"
+
+    import_id: Mapped[int] = mapped_column(
+        ForeignKey("online_import.id", ondelete="CASCADE"), primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidate.id", ondelete="CASCADE"), primary_key=True)
+    votes: Mapped[int] = mapped_column(Integer)
+    unflagged: Mapped[int] = mapped_column(Integer)
+
+
+class OnlineFlag(Base):
+    """A row of a per-vote file the fraud checks flagged (kept, counted apart)."""
+
+    __tablename__ = "online_flag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    import_id: Mapped[int] = mapped_column(
+        ForeignKey("online_import.id", ondelete="CASCADE"), index=True)
+    row: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    time: Mapped[str] = mapped_column(String(40), default="")
+    voter: Mapped[str] = mapped_column(String(200), default="")
+    ip: Mapped[str] = mapped_column(String(64), default="")
+    candidate_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+
+
+class OnlineMapping(Base):
+    """A column/option mapping, reused for the next file whose header row has the same shape."""
+
+    __tablename__ = "online_mapping"
+    __table_args__ = (UniqueConstraint("campaign_id", "shape"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    #: SHA-256 of the normalised header row.
+    shape: Mapped[str] = mapped_column(String(64))
+    headers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    saved_by: Mapped[str] = mapped_column(String(100))
+    saved_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ExpertScore(Base):
+    """One expert's score for one candidate (专家评审)."""
+
+    __tablename__ = "expert_score"
+    __table_args__ = (UniqueConstraint("candidate_id", "expert"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"))
+    expert: Mapped[str] = mapped_column(String(100))
+    score: Mapped[float] = mapped_column()
+    entered_by: Mapped[str] = mapped_column(String(100))
+    entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ExpertRule(Base):
+    """Scoring settings of a campaign (``category_id`` NULL) or one category (NULL: inherit)."""
+
+    __tablename__ = "expert_rule"
+    __table_args__ = (UniqueConstraint("campaign_id", "category_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    category_id: Mapped[int | None] = mapped_column(
+        ForeignKey("category.id", ondelete="CASCADE"))
+    max_score: Mapped[float | None] = mapped_column()
+    drop_extremes: Mapped[bool | None] = mapped_column()
