@@ -85,7 +85,7 @@ class MarkThresholds:
     #: Ink from this share on is a mark if it spans at least ``min_extent_mm``...
     definite: float = 0.06
     #: ...the larger side of the ink's bounding box: a tick or cross spans the box, a dot not.
-    min_extent_mm: float = 2.6
+    min_extent_mm: float = 2.3
     #: From this share on the ink is a mark whatever its shape (a fill, a scribble).
     solid: float = 0.30
     #: Light ink over this share with little real ink: faint pencil or a smudge, ask a human.

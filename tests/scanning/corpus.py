@@ -137,7 +137,7 @@ def _mark_sheet(image: np.ndarray, layout: Layout, rng: random.Random, plan: str
     for target in rng.sample(targets, 4):  # not marks: underlines, scribbles over names
         if truth[key[id(target)]] == [EMPTY]:
             pens.underline(image, target.box_mm, rng)
-        x, y, w, h = target.box_mm
+        x, y, w, _h = target.box_mm
         pens.stray(image, (x + w + rng.uniform(6, 25), y + rng.uniform(1, 5)), rng)
     width, height = layout.page_size_mm
     pens.stray(image, (rng.uniform(20, width - 20), height - rng.uniform(15, 25)), rng)

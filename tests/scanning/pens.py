@@ -41,7 +41,8 @@ def _transform(box: Box, rel: list[Pt], scale: float, angle_deg: float, jitter: 
     out = []
     for u, v in rel:
         dx, dy = (u - 0.5) * w * scale, (v - 0.5) * h * scale
-        out.append((cx + dx * math.cos(a) - dy * math.sin(a), cy + dx * math.sin(a) + dy * math.cos(a)))
+        cos, sin = math.cos(a), math.sin(a)
+        out.append((cx + dx * cos - dy * sin, cy + dx * sin + dy * cos))
     return out
 
 
