@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from desktop.core.boxes import Boxes
 from desktop.core.candidates import Candidates
 from desktop.core.db import Database
+from desktop.core.experts import Experts
 from desktop.core.exporting import Exporter
 from desktop.core.importing import Importer
+from desktop.core.online import Online
 from desktop.core.printing import Printing
 from desktop.core.registry import Registry
 
@@ -32,6 +34,8 @@ class Services:
     exporter: Exporter
     boxes: Boxes
     printing: Printing
+    online: Online
+    experts: Experts
 
     @classmethod
     def open(cls, url: str | None = None, actor: str | None = None) -> Services:
@@ -42,4 +46,5 @@ class Services:
     def for_database(cls, db: Database, actor: str) -> Services:
         registry, candidates = Registry(db, actor), Candidates(db, actor)
         return cls(db, actor, registry, candidates, Importer(db, actor), Exporter(db, actor),
-                   Boxes(db, actor), Printing(db, actor, registry, candidates))
+                   Boxes(db, actor), Printing(db, actor, registry, candidates),
+                   Online(db, actor), Experts(db, actor))
