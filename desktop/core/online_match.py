@@ -51,7 +51,7 @@ _BRACKET_TABLE = str.maketrans("", "", _BRACKETS)
 _ASIDE = re.compile(r"[(\[【「『〔〈《{<][^)\]】」』〕〉》}>]*[)\]】」』〕〉》}>]")
 #: "01." "1、" "07号" "No.3" "第3号" before a name.
 _PREFIX = re.compile(r"^(?:no\.?|第)?\s*(\d+)\s*(?:号|\.|、|:|-|\s)\s*(?=\S)", re.IGNORECASE)
-_FLAG_VALUES = frozenset({"", "0", "1", "0.0", "1.0"})
+_FLAG_VALUES = frozenset({"", "0", "1", "0.0", "1.0", "true", "false", "是", "否", "√"})
 
 
 def split_options(cell: str) -> tuple[str, ...]:
@@ -203,7 +203,8 @@ def alias_meaning(header: str) -> str | None:
 def suggest_mapping(headers: Sequence[str], columns: Sequence[Sequence[str]],
                     index: CandidateIndex, sample_rows: int = 200) -> Mapping:
     """A first guess for every column: the common headers, a category's name (its choices), a
-    candidate's number or name over 1/0 cells (one column per option); the rest ``ignore``."""
+    candidate's number or name over 1/0 (or other number) cells (one column per option; any
+    value but 1/0 is then reported); the rest ``ignore``."""
     meanings: dict[str, str] = {}
     for position, header in enumerate(headers):
         if not header.strip():
@@ -215,7 +216,8 @@ def suggest_mapping(headers: Sequence[str], columns: Sequence[Sequence[str]],
             found = index.match(header).one
             if category_id is not None:
                 meaning = f"{CHOICE}:{index.categories[category_id]}"
-            elif found is not None and all(c.strip() in _FLAG_VALUES for c in cells):
+            elif found is not None and all(c.strip().casefold() in _FLAG_VALUES
+                                           or parse_number(c) is not None for c in cells):
                 meaning = f"{OPTION}:{found.ref}"
             else:
                 meaning = IGNORE
