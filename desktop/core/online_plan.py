@@ -33,7 +33,7 @@ from desktop.core.online_match import (
     split_options,
     suggest_mapping,
 )
-from desktop.core.online_read import Grid
+from desktop.core.online_read import Grid, paused_gc
 from desktop.core.online_votes import FraudRules, VoteColumn, count_votes
 
 messages.register({
@@ -239,17 +239,22 @@ def _votes(grid: Grid, index: CandidateIndex, mapping: Mapping, meanings: dict[i
         else:
             continue
         columns.append(VoteColumn(i, resolve))
-    result.rows = sum(1 for _ in filter(None, map(any, zip(*grid.columns, strict=True))))
-    if not columns or any(m.severity == "error" for m in result.messages):
-        return
+    result.rows = grid.filled_rows
+    if columns and not any(m.severity == "error" for m in result.messages):
+        _count(grid, columns, index, first, rules, result)
+
+
+def _count(grid: Grid, columns: list[VoteColumn], index: CandidateIndex, first: dict[str, int],
+           rules: FraudRules, result: Parsed) -> None:
     times = grid.columns[first[TIME]] if TIME in first else None
     voters = grid.columns[first[VOTER]] if VOTER in first else None
     ips = grid.columns[first[IP]] if IP in first else None
     if times is None:
         result.messages.append(warning("online_no_time"))
     category_of = {c.id: c.category_id for c in index.candidates}
-    counted = count_votes(grid.row_count, columns, [grid.columns[c.index] for c in columns],
-                          category_of, times, voters, ips, rules)
+    with paused_gc():
+        counted = count_votes(grid.row_count, columns, [grid.columns[c.index] for c in columns],
+                              category_of, times, voters, ips, rules)
     for n, (i, text) in enumerate(sorted(counted.bad_times.items())):
         if n == LISTED_BAD_TIMES:
             result.messages.append(error("online_more_bad_times",

@@ -15,8 +15,8 @@ The checks (thresholds per source, :class:`FraudRules`):
   clock minute; those rows are flagged.
 
 Speed: distinct cell texts are resolved once (a cache), counting runs in C (``Counter``,
-``map``, ``compress`` over column tuples), and Python loops only visit distinct values or the
-rows of a suspicious group.
+``map``, ``compress`` over column tuples; numpy for the per-minute counts), and Python loops
+only visit distinct values or the rows of a suspicious group.
 """
 
 from __future__ import annotations
@@ -24,10 +24,12 @@ from __future__ import annotations
 import calendar
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import add, floordiv
+from operator import add, floordiv, itemgetter
+
+import numpy as np
 
 #: Defaults of a new source's thresholds.
 DEFAULT_IP_BURST_VOTES = 20
@@ -87,7 +89,11 @@ def parse_times(times: Sequence[str]) -> list[int | None]:
     parsed once per distinct minute, the seconds with ``int``; anything else per distinct
     text."""
     try:
-        heads, _, tails = zip(*map(str.rpartition, times, repeat(":")), strict=True)
+        if set(map(len, times)) == {len("2026-05-01 08:03:04")}:  # fixed width: slice
+            heads: Sequence[str] = list(map(itemgetter(slice(0, 16)), times))
+            tails: Iterable[str] = map(itemgetter(slice(17, 19)), times)
+        else:
+            heads, _, tails = zip(*map(str.rpartition, times, repeat(":")), strict=True)
         bases: dict[str, int | None] = {h: parse_time(h + ":00") for h in set(heads)}
         if None in bases.values() or any(":" not in h for h in bases):
             raise ValueError
@@ -113,12 +119,13 @@ def count_votes(rows: int, columns: Sequence[VoteColumn], cells: Sequence[Sequen
             for cid in column.resolve[text]:
                 totals[cid] += n
         picked.append(list(map(column.resolve.__getitem__, col)))
-    voted = picked[0] if len(picked) == 1 else list(map(any, zip(*picked, strict=True)))
     flags: defaultdict[int, set[str]] = defaultdict(set)
     bad_times: dict[int, str] = {}
     seconds: list[int] | None = None
     if times is not None:
         parsed = parse_times(times)
+        voted = (() if None not in parsed else picked[0] if len(picked) == 1
+                 else list(map(any, zip(*picked, strict=True))))
         bad = [i for i in compress(range(rows), voted) if parsed[i] is None]
         bad_times = {i: times[i] for i in bad}
         if not bad_times:
@@ -201,18 +208,33 @@ def _ip_bursts(ips: Sequence[str], seconds: list[int], rules: FraudRules,
 def _minute_spikes(rows: int, picked: list[list[tuple[int, ...]]], seconds: list[int],
                    rules: FraudRules, flags: defaultdict[int, set[str]]) -> None:
     limit = rules.spike_votes_per_minute
-    minutes = list(map(floordiv, seconds, repeat(SECONDS_PER_MINUTE)))
-    if max(Counter(minutes).values(), default=0) <= limit:
+    minutes = np.fromiter(seconds, dtype=np.int64, count=rows) // SECONDS_PER_MINUTE
+    if np.unique(minutes, return_counts=True)[1].max(initial=0) <= limit:
         return  # no minute has enough rows for any candidate to pass the limit
     per_minute: Counter[tuple[int, int]] = Counter()
+    seen: set[int] = set()
     for col in picked:
-        for (minute, ids), n in Counter(zip(minutes, col, strict=True)).items():
-            for cid in ids:
+        # each distinct cell gets a small code; a (minute, cell) pair is one int64
+        cells = list(dict.fromkeys(col))
+        code = {ids: n for n, ids in enumerate(cells)}
+        codes = np.fromiter(map(code.__getitem__, col), dtype=np.int64, count=rows)
+        keys, counts = np.unique(minutes * len(cells) + codes, return_counts=True)
+        in_column = {cid for ids in cells for cid in ids}
+        # with one candidate per cell and no candidate in two columns, a pair's count is the
+        # candidate's count in that minute: only pairs over the limit matter
+        exact = all(len(ids) <= 1 for ids in cells) and not in_column & seen
+        seen |= in_column
+        if exact:
+            keys, counts = keys[counts > limit], counts[counts > limit]
+        for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
+            minute, index = divmod(key, len(cells))
+            for cid in cells[index]:
                 per_minute[minute, cid] += n
     spikes = {key for key, n in per_minute.items() if n > limit}
     if not spikes:
         return
     spike_minutes = {minute for minute, _ in spikes}
-    for i in compress(range(rows), map(spike_minutes.__contains__, minutes)):
-        if any((minutes[i], cid) in spikes for col in picked for cid in col[i]):
+    minute_list = minutes.tolist()
+    for i in compress(range(rows), map(spike_minutes.__contains__, minute_list)):
+        if any((minute_list[i], cid) in spikes for col in picked for cid in col[i]):
             flags[i].add("minute_spike")

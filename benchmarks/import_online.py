@@ -1,0 +1,105 @@
+"""Benchmark: import a per-vote export of 1,000,000 rows (3 categories x 50 candidates).
+
+    .venv/bin/python benchmarks/import_online.py [--rows 1000000] [--no-pandas]
+
+Writes a CSV (time, voter id, IP, one column per category holding the chosen option's text)
+into a temp folder, then times ``pandas.read_csv`` of the same file when pandas is importable
+(pandas is not a dependency of the app: ``pip install pandas`` only to measure) and our
+preview + commit into a fresh SQLite database. Prints both and the ratio (target: at most 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from desktop.core.enums import CandidateKind
+from desktop.core.rules import CandidateFields
+from desktop.core.services import Services
+
+CATEGORIES = ("十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌")
+CANDIDATES_PER_CATEGORY = 50
+VOTING_DAYS = 10
+VOTERS = 300_000
+SEED = 2026
+
+
+def option_text(category: int, number: int) -> str:
+    return f"{number:02d}号 候选{category + 1}-{number}"
+
+
+def write_votes(path: Path, rows: int) -> None:
+    rng = random.Random(SEED)
+    start = 1_777_593_600  # 2026-05-01 00:00:00 (wall clock, no time zone)
+    span = VOTING_DAYS * 86_400
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["投票时间", "用户ID", "IP", *CATEGORIES])
+        for _ in range(rows):
+            t = time.gmtime(start + rng.randrange(span))
+            writer.writerow([
+                time.strftime("%Y-%m-%d %H:%M:%S", t), f"wx_{rng.randrange(VOTERS):06d}",
+                f"10.{rng.randrange(4)}.{rng.randrange(256)}.{rng.randrange(256)}",
+                *(option_text(c, rng.randrange(1, CANDIDATES_PER_CATEGORY + 1))
+                  for c in range(len(CATEGORIES)))])
+
+
+def campaign(services: Services) -> int:
+    info = services.registry.create_campaign("基准评选")
+    services.registry.add_unit(info.id, "基准单位", quota=CANDIDATES_PER_CATEGORY)
+    for c, name in enumerate(CATEGORIES):
+        services.registry.add_category(info.id, name, winners=10, kind=CandidateKind.OTHER)
+        for n in range(1, CANDIDATES_PER_CATEGORY + 1):
+            services.candidates.add(info.id, CandidateFields(
+                name=f"候选{c + 1}-{n}", category=name, unit="基准单位", number=n))
+    return info.id
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--no-pandas", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "votes.csv"
+        began = time.perf_counter()
+        write_votes(path, args.rows)
+        print(f"wrote {args.rows:,} rows ({path.stat().st_size / 1e6:.1f} MB) in "
+              f"{time.perf_counter() - began:.1f} s")
+        pandas_seconds = None
+        if not args.no_pandas:
+            try:
+                import pandas as pd
+            except ImportError:
+                print("pandas is not installed: only our import is timed")
+            else:
+                began = time.perf_counter()
+                frame = pd.read_csv(path, encoding="utf-8-sig")
+                pandas_seconds = time.perf_counter() - began
+                print(f"pandas.read_csv: {pandas_seconds:.2f} s ({len(frame):,} rows)")
+        services = Services.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}", "benchmark")
+        campaign_id = campaign(services)
+        began = time.perf_counter()
+        preview = services.online.preview(campaign_id, path, "平台A")
+        previewed = time.perf_counter()
+        assert preview.ok, [m.text("en") for m in preview.errors]
+        services.online.commit(preview)
+        ours = time.perf_counter() - began
+        print(f"ours: preview {previewed - began:.2f} s + commit "
+              f"{ours - (previewed - began):.2f} s = {ours:.2f} s "
+              f"({preview.rows:,} rows, {preview.votes:,} votes, {len(preview.flags):,} flagged)")
+        if pandas_seconds:
+            print(f"ratio ours / pandas: {ours / pandas_seconds:.2f}")
+        services.db.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
