@@ -7,21 +7,28 @@ process (no pool: tests, debugging, small jobs).
 
 from __future__ import annotations
 
+import multiprocessing
+import multiprocessing.context
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 import cv2
+import numpy as np
 
 from desktop.core.ballots import Layout
-from scanning.interpret import interpret_file
+from scanning.interpret import interpret_file, interpret_image
 from scanning.result import PageResult
 from scanning.thresholds import DEFAULT_THRESHOLDS, MarkThresholds
 
 ProgressCallback = Callable[[int, int], None]  # files done, files in all
+K = TypeVar("K")
+#: What a worker reads: an image file's path, or an image already decoded.
+Task = str | np.ndarray
 CancelCheck = Callable[[], bool]
 #: Tasks in flight per worker: enough to keep every core busy, few enough to cancel quickly.
 TASKS_PER_WORKER = 4
@@ -44,11 +51,25 @@ class ReadContext:
         stored = {(lay.campaign_id, lay.layout_version): lay for lay in layouts}
         return cls(dict(secrets), stored, thresholds)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled for worker processes with the layouts as their JSON (a Layout holds
+        read-only mappings, which pickle refuses)."""
+        layouts = [layout.to_json() for layout in self.layouts.values()]
+        return (_context_from_json, (dict(self.secrets), layouts, self.thresholds,
+                                     self.backends))
+
     def secret_for_campaign(self, campaign_id: int) -> bytes | None:
         return self.secrets.get(campaign_id)
 
     def layout_for(self, campaign_id: int, layout_version: int) -> Layout | None:
         return self.layouts.get((campaign_id, layout_version))
+
+
+def _context_from_json(secrets: dict[int, bytes], layouts: list[str],
+                       thresholds: MarkThresholds, backends: tuple[str, ...] | None
+                       ) -> ReadContext:
+    context = ReadContext.of(secrets, (Layout.from_json(text) for text in layouts), thresholds)
+    return replace(context, backends=backends)
 
 
 def read_one(path: str | Path, context: ReadContext, debug: bool = False) -> PageResult:
@@ -65,13 +86,73 @@ def _init_worker(context: ReadContext) -> None:
     cv2.setNumThreads(1)  # one process per core; OpenCV's own threads would compete
 
 
-def _read_in_worker(path: str) -> PageResult:
+def read_task(task: Task, context: ReadContext) -> PageResult:
+    """A path is read from disk (at reduced size when large); an image is read as it is."""
+    if isinstance(task, np.ndarray):
+        return interpret_image(task, context.secret_for_campaign, context.layout_for,
+                               thresholds=context.thresholds, backends=context.backends)
+    return read_one(task, context)
+
+
+def _read_in_worker(task: Task) -> PageResult:
     assert _worker_context is not None, "worker started without its context"
-    return read_one(path, _worker_context)
+    return read_task(task, _worker_context)
+
+
+def _worker_start() -> multiprocessing.context.BaseContext:
+    """Workers start from a clean process, never by forking this one: a fork copies OpenCV's
+    thread pool (and any lock another thread holds) in whatever state it is, and a worker
+    forked after OpenCV ran here can hang for ever. "forkserver" forks from a small clean
+    server (fast); where it does not exist (Windows, macOS builds without it), "spawn"."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
+
+
+def read_in_order(
+    tasks: Iterable[tuple[K, Task | None]],
+    context: ReadContext,
+    workers: int | None = None,
+    cancel: CancelCheck | None = None,
+) -> Iterator[tuple[K, PageResult | None]]:
+    """(key, result) for every task, in input order, reading on ``workers`` processes.
+
+    A task is a path or an image; a ``None`` task passes through with a ``None`` result (the
+    caller knows the answer already, e.g. an image recorded before), still in order. When
+    ``cancel()`` returns true (asked before each task is handed out) the generator stops:
+    tasks not started are dropped, those running finish and their results are dropped too.
+    """
+    count = workers or default_workers()
+    if count <= 1:
+        for key, task in tasks:
+            if cancel is not None and cancel():
+                return
+            yield key, None if task is None else read_task(task, context)
+        return
+    with ProcessPoolExecutor(count, mp_context=_worker_start(), initializer=_init_worker,
+                             initargs=(context,)) as pool:
+        pending: deque[tuple[K, Future[PageResult] | None]] = deque()
+        queue = iter(tasks)
+        while True:
+            while len(pending) < count * TASKS_PER_WORKER:
+                if cancel is not None and cancel():
+                    for _key, future in pending:
+                        if future is not None:
+                            future.cancel()
+                    return
+                item = next(queue, None)
+                if item is None:
+                    break
+                key, task = item
+                pending.append((key, None if task is None else pool.submit(_read_in_worker,
+                                                                           task)))
+            if not pending:
+                return
+            key, future = pending.popleft()
+            yield key, None if future is None else future.result()
 
 
 def interpret_files(
@@ -81,41 +162,13 @@ def interpret_files(
     progress: ProgressCallback | None = None,
     cancel: CancelCheck | None = None,
 ) -> Iterator[tuple[str, PageResult]]:
-    """(path, result) for every file, in input order, reading on ``workers`` processes.
-
-    ``progress(done, total)`` after every file; when ``cancel()`` returns true (it is asked
-    before each file is handed out) the generator stops: files not started are dropped, those
-    running finish in their workers and their results are dropped too.
-    """
+    """(path, result) for every file, in input order, reading on ``workers`` processes;
+    ``progress(done, total)`` after every file. See :func:`read_in_order`."""
     total = len(paths)
-    count = workers or default_workers()
-    if count <= 1 or total <= 1:
-        for done, path in enumerate(paths, 1):
-            if cancel is not None and cancel():
-                return
-            yield str(path), read_one(path, context)
-            if progress is not None:
-                progress(done, total)
-        return
-    with ProcessPoolExecutor(count, initializer=_init_worker, initargs=(context,)) as pool:
-        pending: deque[tuple[str, Future[PageResult]]] = deque()
-        queue = iter(str(p) for p in paths)
-        done = 0
-        while True:
-            while len(pending) < count * TASKS_PER_WORKER:
-                if cancel is not None and cancel():
-                    for _path, future in pending:
-                        future.cancel()
-                    return
-                next_path = next(queue, None)
-                if next_path is None:
-                    break
-                pending.append((next_path, pool.submit(_read_in_worker, next_path)))
-            if not pending:
-                return
-            finished_path, future = pending.popleft()
-            result = future.result()
-            done += 1
-            if progress is not None:
-                progress(done, total)
-            yield finished_path, result
+    tasks = ((str(path), str(path)) for path in paths)
+    count = 1 if total <= 1 else workers
+    for done, (path, result) in enumerate(read_in_order(tasks, context, count, cancel), 1):
+        assert result is not None
+        if progress is not None:
+            progress(done, total)
+        yield path, result

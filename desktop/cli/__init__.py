@@ -18,7 +18,18 @@ from contextlib import contextmanager
 from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
-from desktop.cli import ballots, box, campaign, candidates, category, demo, experts, online, unit
+from desktop.cli import (
+    ballots,
+    box,
+    campaign,
+    candidates,
+    category,
+    demo,
+    experts,
+    online,
+    scan,
+    unit,
+)
 from desktop.cli.common import CliError, Context, safe_url, text
 from desktop.cli.parsing import Builder, Parser, language_in
 from desktop.core import messages
@@ -26,7 +37,7 @@ from desktop.core.messages import RuleError
 
 __all__ = ["build_parser", "main"]
 
-COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, demo, online, experts)
+COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, demo, online, experts)
 
 
 def build_parser(language: str) -> Parser:

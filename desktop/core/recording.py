@@ -104,6 +104,8 @@ class RecordOutcome:
     recorded: bool
     sheet_id: int | None
     message: Message
+    #: The ballot box of the serial's print batch, when the serial is known and printed here.
+    box_id: int | None = None
 
     def to_json_dict(self, with_recording: bool = True) -> dict[str, Any]:
         data = self.result.to_json_dict(self.source, self.page_index)
@@ -146,13 +148,13 @@ class Recorder:
             sheet = s.scalar(select(Sheet).where(Sheet.image_key == image_key(item)))
             if sheet is None:
                 return None
-            return RecordOutcome(item.origin.describe(), _page_index(item),
+            return RecordOutcome(_source(item), _page_index(item),
                                  PageResult(Status(sheet.status),
                                             tuple(Reason(r) for r in sheet.reasons),
                                             serial=sheet.serial, campaign_id=sheet.campaign_id,
                                             layout_version=sheet.layout_version,
                                             layout_page=sheet.page),
-                                 False, sheet.id, _already(sheet))
+                                 False, sheet.id, _already(sheet), sheet.box_id)
 
     def record(self, item: AcquiredImage, result: PageResult) -> RecordOutcome:
         """Store one interpreted image (see the module docstring)."""
@@ -168,12 +170,12 @@ class Recorder:
 
     def _store(self, item: AcquiredImage, result: PageResult, source: str,
                archived: Path) -> RecordOutcome:
-        describe, page_index = item.origin.describe(), _page_index(item)
+        describe, page_index = source, _page_index(item)
         with self.db.transaction() as s:
             existing = s.scalar(select(Sheet).where(Sheet.image_key == image_key(item)))
             if existing is not None:
                 return RecordOutcome(describe, page_index, result, False, existing.id,
-                                     _already(existing))
+                                     _already(existing), existing.box_id)
             box_id, counted_key, message = None, None, None
             if result.status is not Status.REJECTED and result.serial is not None:
                 batch = s.scalar(select(PrintBatch).where(
@@ -214,7 +216,7 @@ class Recorder:
                                 "reasons": sheet.reasons, "counted": counted_key is not None,
                                 "station": self.station})
             return RecordOutcome(describe, page_index, result, counted_key is not None, sheet.id,
-                                 message or _verdict(result))
+                                 message or _verdict(result), box_id)
 
     def _archive(self, item: AcquiredImage) -> Path:
         """Write the bytes once under their hash (atomic: a temporary file, then a rename)."""

@@ -13,6 +13,7 @@ from desktop.core.exporting import Exporter
 from desktop.core.importing import Importer
 from desktop.core.online import Online
 from desktop.core.printing import Printing
+from desktop.core.recording import returned_per_box
 from desktop.core.registry import Registry
 
 
@@ -46,5 +47,5 @@ class Services:
     def for_database(cls, db: Database, actor: str) -> Services:
         registry, candidates = Registry(db, actor), Candidates(db, actor)
         return cls(db, actor, registry, candidates, Importer(db, actor), Exporter(db, actor),
-                   Boxes(db, actor), Printing(db, actor, registry, candidates),
+                   Boxes(db, actor, returned_per_box), Printing(db, actor, registry, candidates),
                    Online(db, actor), Experts(db, actor))

@@ -25,6 +25,7 @@ import segno
 
 from desktop.core.ballots import Layout, build_layout, render_batch
 from desktop.core.ballots.sample import sample_spec
+from scanning.synthetic import rasterize_pdf
 from tests.scanning import pens
 
 SECRET = b"scanning-tests-campaign-secret-1"
@@ -72,13 +73,7 @@ def make_layout(campaign_id: int = CAMPAIGN_ID) -> Layout:
 def print_sheets(layout: Layout, serials: list[int], secret: bytes = SECRET) -> list[np.ndarray]:
     buffer = io.BytesIO()
     render_batch(layout, serials, secret, buffer)
-    document = pdfium.PdfDocument(buffer.getvalue())
-    try:
-        return [np.ascontiguousarray(document[i].render(
-            scale=pens.RASTER_DPI / 72, grayscale=True).to_numpy().squeeze())
-            for i in range(len(document))]
-    finally:
-        document.close()
+    return rasterize_pdf(buffer.getvalue(), pens.RASTER_DPI)
 
 
 def paste_qr(image: np.ndarray, layout: Layout, text: str) -> None:

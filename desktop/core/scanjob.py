@@ -1,0 +1,126 @@
+"""A scanning batch: images from any source, read on every core, recorded in input order.
+
+Images recorded before are answered from the database without being read again, so a batch
+that was killed is simply run again: it resumes where it stopped. Problems of the sources
+(a corrupt file, a jam) are outcomes like any other and never stop the batch.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.messages import Message, register
+from desktop.core.recording import Recorder, RecordOutcome, read_context
+from scanning.batch import read_in_order
+from scanning.reasons import Reason, Status
+from scanning.result import PageResult
+from scanning.sources import (
+    CATALOG,
+    Acquired,
+    AcquiredImage,
+    AcquisitionProblem,
+    FileOrigin,
+    Image,
+    read_paths,
+)
+
+register(dict(CATALOG))
+
+Cancel = Callable[[], bool]
+OutcomeCallback = Callable[[RecordOutcome], None]
+
+
+def problem_outcome(problem: AcquisitionProblem) -> RecordOutcome:
+    """A source's problem, in the shape of a rejected page (the CLI prints both alike)."""
+    origin = problem.origin
+    source = (str(origin.path) if isinstance(origin, FileOrigin)
+              else origin.describe() if origin is not None else "")
+    page = origin.page if isinstance(origin, FileOrigin) else 0
+    return RecordOutcome(source, page, PageResult.refused(Reason.IMAGE_UNREADABLE), False, None,
+                         Message(problem.code, dict(problem.params)))
+
+
+@dataclass
+class ScanCounts:
+    """The counters the scan page shows: what happened to each image of the batch."""
+
+    accepted: int = 0
+    review: int = 0
+    rejected: int = 0
+    already: int = 0
+    reasons: Counter[Reason] = field(default_factory=Counter)
+
+    def add(self, outcome: RecordOutcome) -> None:
+        if outcome.message.code == "already_recorded":
+            self.already += 1
+            return
+        status = outcome.result.status
+        if status is Status.ACCEPTED and outcome.recorded:
+            self.accepted += 1
+        elif status is Status.REJECTED:
+            self.rejected += 1
+        else:
+            self.review += 1
+        self.reasons.update(outcome.result.reasons)
+
+
+def scan_items(recorder: Recorder, items: Iterable[Acquired], workers: int | None = None,
+               cancel: Cancel | None = None,
+               on_outcome: OutcomeCallback | None = None) -> Iterator[RecordOutcome]:
+    """Read and record every item; yields one outcome per item, in input order."""
+    context = read_context(recorder.db)
+
+    def tasks() -> Iterator[tuple[Acquired | RecordOutcome, Image | None]]:
+        for item in items:
+            if isinstance(item, AcquisitionProblem):
+                yield problem_outcome(item), None
+                continue
+            known = recorder.known(item)
+            yield (known, None) if known is not None else (item, item.image)
+
+    for key, result in read_in_order(tasks(), context, workers, cancel):
+        if isinstance(key, RecordOutcome):
+            outcome = key
+        else:
+            assert isinstance(key, AcquiredImage)
+            assert result is not None
+            outcome = recorder.record(key, result)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        yield outcome
+
+
+def scan_paths(recorder: Recorder, paths: Iterable[Path], workers: int | None = None,
+               cancel: Cancel | None = None,
+               on_outcome: OutcomeCallback | None = None) -> Iterator[RecordOutcome]:
+    """Files and folders (PNG, JPEG, TIFF, PDF) scanned and recorded."""
+    items = read_paths(list(paths), cancel) if cancel is not None else read_paths(list(paths))
+    return scan_items(recorder, items, workers, cancel, on_outcome)
+
+
+def interpret_paths(recorder: Recorder, paths: Iterable[Path], workers: int | None = None,
+                    ) -> Iterator[RecordOutcome]:
+    """Read without recording (``ballotdesk interpret``): the same outcomes, nothing stored."""
+    context = read_context(recorder.db)
+
+    def tasks() -> Iterator[tuple[Acquired, Image | None]]:
+        for item in read_paths(list(paths)):
+            yield item, None if isinstance(item, AcquisitionProblem) else item.image
+
+    for item, result in read_in_order(tasks(), context, workers):
+        if isinstance(item, AcquisitionProblem):
+            yield problem_outcome(item)
+            continue
+        assert result is not None
+        origin = item.origin
+        page = origin.page if isinstance(origin, FileOrigin) else 0
+        source = str(origin.path) if isinstance(origin, FileOrigin) else origin.describe()
+        yield RecordOutcome(source, page, result, False, None, Message("sheet_not_recorded"))
+
+
+register({
+    "sheet_not_recorded": ("仅识别，未记录。", "Read only; nothing recorded."),
+})
