@@ -1,5 +1,7 @@
 """Printed, filled-in and scanned ballots for the tests: the real printing code, rasterized at
-300 dpi, ticks drawn in the layout's boxes, saved as JPEG files like a scanner's."""
+300 dpi, ticks drawn in the layout's boxes, saved as JPEG files like a scanner's.
+
+Also a pytest plugin (see tests/conftest.py): the ``demo``, ``box`` and ``scans`` fixtures."""
 
 from __future__ import annotations
 
@@ -7,10 +9,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import cv2
+import pytest
 
 from desktop.core.ballots import Layout
-from desktop.core.boxes import BatchInfo
+from desktop.core.boxes import BatchInfo, BoxInfo
+from desktop.core.demo import create_demo
 from desktop.core.printing import PrintOptions
+from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 from scanning.sources import Image
 from scanning.synthetic import draw_tick, rasterize_pdf
@@ -51,3 +56,32 @@ def save_scans(pages: list[Image], folder: Path, stem: str, quality: int = JPEG_
         cv2.imwrite(str(path), page, [cv2.IMWRITE_JPEG_QUALITY, quality])
         paths.append(path)
     return paths
+
+
+WINDOWS, STAFF, BRANDS = "十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌"
+#: What three voters ticked. STAFF spans both pages of the A4 demo ballot.
+VOTES = [
+    {WINDOWS: ["01", "02", "03"], STAFF: ["05", "40"], BRANDS: ["10"]},
+    {WINDOWS: ["02"], STAFF: ["05"], BRANDS: []},
+    {WINDOWS: [f"{n:02d}" for n in range(1, 12)], STAFF: ["44"], BRANDS: ["10", "11"]},
+]
+
+
+@pytest.fixture
+def demo(services: Services) -> CampaignInfo:
+    return create_demo(services)
+
+
+@pytest.fixture
+def box(services: Services, demo: CampaignInfo) -> BoxInfo:
+    return services.boxes.add_box(demo.id, "东湖社区服务中心 1号箱")
+
+
+@pytest.fixture
+def scans(services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path) -> list[Path]:
+    """Three filled-in ballots (two pages each) as JPEG scans, in one folder."""
+    _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id, 3, tmp_path)
+    files: list[Path] = []
+    for number, (pages, votes) in enumerate(zip(ballots, VOTES, strict=True), 1):
+        files += save_scans(fill_in(layout, pages, votes), tmp_path / "scans", f"b{number}")
+    return files

@@ -28,6 +28,8 @@ from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo  # noqa: 
 from desktop.core.rules import CandidateFields  # noqa: E402
 from desktop.core.services import Services  # noqa: E402
 
+pytest_plugins = ["tests.ballot_files"]
+
 CATEGORY_NAMES = ("十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌")
 
 

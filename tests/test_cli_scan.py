@@ -44,3 +44,26 @@ def test_interpret_then_scan_then_scan_again(cli: Cli, db_url: str, tmp_path: Pa
     assert cli.json("ballots", "reconcile")["total"]["returned"] == 1
     summary = cli.ok("--lang", "en", "scan", str(files[0]))
     assert "1 pages: 0 accepted, 0 for review, 0 rejected, 1 recorded before." in summary
+
+
+def test_review_list_and_decide(cli: Cli, db_url: str, tmp_path: Path) -> None:
+    cli.ok("demo")
+    cli.ok("box", "add", "东湖社区服务中心 1号箱")
+    services = Services.open(db_url, "测试员")
+    campaign = services.registry.find_campaign()
+    box = services.boxes.find_box(campaign.id, "东湖社区服务中心 1号箱")
+    _batch, layout, ballots = print_and_rasterize(services, campaign.id, box.id, 1, tmp_path)
+    too_many = [f"{n:02d}" for n in range(1, 12)]
+    files = save_scans(fill_in(layout, ballots[0], {WINDOWS: too_many}), tmp_path / "in", "b")
+    services.db.dispose()
+    cli.ok("scan", *map(str, files))
+    (queued,) = cli.json("review", "list")
+    assert queued["reasons"] == ["overvote"]
+    assert "超过规定人数" in cli.ok("review", "list")
+    sheet = str(queued["sheet"])
+    assert cli("review", "decide", sheet, "reject") == 1
+    assert "须写明理由" in cli.err
+    decided = cli.json("review", "decide", sheet, "empty", "--target", f"{WINDOWS}:11")
+    assert decided["settled"] is False
+    assert cli.json("review", "decide", sheet, "accept")["settled"] is True
+    assert cli.json("review", "list") == []

@@ -44,11 +44,12 @@ def test_field_labels_are_translated() -> None:
 def test_every_value_shown_to_users_has_a_label_in_both_languages() -> None:
     from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, SerialState, Sex
     from desktop.core.labels import LABELS, label
+    from desktop.core.review import Decision
     from scanning.decide import MarkState
     from scanning.reasons import Reason, Status
 
     for kind in (Phase, CandidateStatus, CandidateKind, Sex, Paper, SerialState, Status,
-                 MarkState, Reason):
+                 MarkState, Reason, Decision):
         for member in kind:
             assert (kind, member.value) in LABELS, member
             assert label(member, "zh_CN")

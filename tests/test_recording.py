@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import cv2
-import pytest
 from sqlalchemy import func, select
 
 from desktop.core.boxes import BoxInfo
@@ -18,35 +17,15 @@ from desktop.core.scanjob import ScanCounts, interpret_paths, scan_paths
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from scanning.reasons import Reason, Status
-from tests.ballot_files import fill_in, print_and_rasterize, save_scans
-
-WINDOWS, STAFF, BRANDS = "十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌"
-#: What three voters ticked. STAFF spans both pages of the A4 demo ballot.
-VOTES = [
-    {WINDOWS: ["01", "02", "03"], STAFF: ["05", "40"], BRANDS: ["10"]},
-    {WINDOWS: ["02"], STAFF: ["05"], BRANDS: []},
-    {WINDOWS: [f"{n:02d}" for n in range(1, 12)], STAFF: ["44"], BRANDS: ["10", "11"]},
-]
-
-
-@pytest.fixture
-def demo(services: Services) -> CampaignInfo:
-    return create_demo(services)
-
-
-@pytest.fixture
-def box(services: Services, demo: CampaignInfo) -> BoxInfo:
-    return services.boxes.add_box(demo.id, "东湖社区服务中心 1号箱")
-
-
-@pytest.fixture
-def scans(services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path) -> list[Path]:
-    """Three filled-in ballots (two pages each) as JPEG scans, in one folder."""
-    _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id, 3, tmp_path)
-    files: list[Path] = []
-    for number, (pages, votes) in enumerate(zip(ballots, VOTES, strict=True), 1):
-        files += save_scans(fill_in(layout, pages, votes), tmp_path / "scans", f"b{number}")
-    return files
+from tests.ballot_files import (
+    BRANDS,
+    STAFF,
+    VOTES,
+    WINDOWS,
+    fill_in,
+    print_and_rasterize,
+    save_scans,
+)
 
 
 def recorder(services: Services) -> Recorder:

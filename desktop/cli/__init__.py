@@ -27,6 +27,7 @@ from desktop.cli import (
     demo,
     experts,
     online,
+    review,
     scan,
     unit,
 )
@@ -37,7 +38,8 @@ from desktop.core.messages import RuleError
 
 __all__ = ["build_parser", "main"]
 
-COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, demo, online, experts)
+COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, review, online,
+                  experts, demo)
 
 
 def build_parser(language: str) -> Parser:

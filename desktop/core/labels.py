@@ -9,6 +9,7 @@ from enum import Enum
 
 from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, SerialState, Sex
 from desktop.core.messages import Message, current_language
+from desktop.core.review import Decision
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status
 
@@ -55,6 +56,11 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Reason.AMBIGUOUS_MARK, ("有不清楚的记号", "unclear mark")),
     (Reason.OVERVOTE, ("超过规定人数（该奖项无效）", "overvote (category void)")),
     (Reason.DUPLICATE, ("重复的票号（已计入过）", "duplicate serial (counted already)")),
+    (Decision.MARKED, ("认定已划", "marked")),
+    (Decision.EMPTY, ("认定未划", "empty")),
+    (Decision.ACCEPT, ("确认", "accept")),
+    (Decision.REJECT, ("作废", "reject")),
+    (Decision.REOPEN, ("重新审核", "reopen")),
 )
 #: Keyed by type and value: StrEnum members of different enums with the same value
 #: ("rejected" is a candidate status and a sheet status) are equal, and must not collide.

@@ -296,6 +296,8 @@ class Sheet(Base):
 
     marks: Mapped[list[SheetMark]] = relationship(
         back_populates="sheet", cascade="all, delete-orphan", order_by="SheetMark.id")
+    decisions: Mapped[list[ReviewDecision]] = relationship(
+        cascade="all, delete-orphan", order_by="ReviewDecision.id")
 
 
 class SheetMark(Base):
@@ -452,3 +454,20 @@ class ExpertRule(Base):
         ForeignKey("category.id", ondelete="CASCADE"))
     max_score: Mapped[float | None] = mapped_column()
     drop_extremes: Mapped[bool | None] = mapped_column()
+
+
+class ReviewDecision(Base):
+    """A person's decision on a sheet in the review queue. Never changed or deleted: a decision
+    is undone only by a newer one (the latest per sheet and target holds)."""
+
+    __tablename__ = "review_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"), index=True)
+    #: The target decided, or both NULL for a decision on the whole sheet.
+    category: Mapped[str | None] = mapped_column(String(200))
+    candidate: Mapped[str | None] = mapped_column(String(16))
+    decision: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    operator: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -27,8 +27,9 @@ from sqlalchemy.orm import selectinload
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
 from desktop.core.models import LayoutVersion, Sheet
+from desktop.core.review import sheet_state
 from scanning.decide import MarkState
-from scanning.reasons import Reason, Status
+from scanning.reasons import Reason
 
 TargetKey = tuple[str, str]  # (category name, candidate number as printed)
 #: Review reasons that hold single categories; any other holds the whole page.
@@ -156,20 +157,19 @@ def tally(pages: Iterable[CountedPage], layout_for: Callable[[int], Layout | Non
 
 
 def counted_pages(db: Database, campaign_id: int) -> list[CountedPage]:
-    """The counted sheet of every ballot page, with the reader's states."""
+    """The counted sheet of every ballot page, with its states after review decisions."""
     with db.transaction() as s:
         sheets = s.scalars(
             select(Sheet).where(Sheet.campaign_id == campaign_id,
                                 Sheet.counted_key.is_not(None))
-            .options(selectinload(Sheet.marks))).all()
-        return [
-            CountedPage(
-                sheet.serial or 0, sheet.layout_version or 0, sheet.page or 0, sheet.box_id,
-                {(m.category, m.candidate): MarkState(m.state) for m in sheet.marks},
-                frozenset(Reason(r) for r in sheet.reasons)
-                if sheet.status == Status.REVIEW.value else frozenset())
-            for sheet in sheets
-        ]
+            .options(selectinload(Sheet.marks), selectinload(Sheet.decisions))).all()
+        pages = []
+        for sheet in sheets:
+            state = sheet_state(sheet)
+            pages.append(CountedPage(sheet.serial or 0, sheet.layout_version or 0,
+                                     sheet.page or 0, sheet.box_id, state.states,
+                                     state.open_reasons, state.rejected))
+        return pages
 
 
 def paper_tally(db: Database, campaign_id: int) -> Tally:

@@ -1,0 +1,83 @@
+"""``ballotdesk review list|decide``: the sheets the reader could not decide."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.common import Context, enum_type, positive_int
+from desktop.cli.parsing import Builder, Subparsers
+from desktop.core import messages
+from desktop.core.labels import label, label_list
+from desktop.core.review import Decision, Review, SheetState
+
+messages.register({
+    "cli_col_sheet": ("图像", "sheet"),
+    "cli_col_serial": ("票号", "serial"),
+    "cli_col_page": ("页", "page"),
+    "cli_review_done": (
+        "已记录：第 {sheet} 号图像 {decision}。{state}",
+        "Recorded: sheet {sheet} {decision}. {state}",
+    ),
+    "cli_review_settled": ("已复核完毕。", "It is settled."),
+    "cli_review_open": ("仍在待审核队列中。", "It is still in the queue."),
+    "cli_bad_target": (
+        "“{value}”不是“奖项:编号”的形式。",
+        "“{value}” is not of the form CATEGORY:NUMBER.",
+    ),
+})
+
+
+def add_parsers(b: Builder, sub: Subparsers) -> None:
+    t = b.t
+    group = b.group(sub, "review", "人工审核：待审核队列、记录决定",
+                    "review: the queue, recording decisions")
+    b.command(group, "list", "按优先顺序列出待审核的图像", "the queue, most urgent first",
+              run_list)
+    decide = b.command(group, "decide", "记录一个决定（新决定取代旧决定）",
+                       "record a decision (a newer one replaces an older one)", run_decide)
+    decide.add_argument("sheet", type=positive_int(b.language), metavar="SHEET",
+                        help=t("图像编号（review list 所列）", "the sheet id (from review list)"))
+    decide.add_argument("decision", type=enum_type(Decision, b.language), metavar="DECISION",
+                        help=t("marked / empty（针对 --target）、accept、reject、reopen",
+                               "marked / empty (for --target), accept, reject, reopen"))
+    decide.add_argument("--target", action="append", default=[], metavar="CATEGORY:NUMBER",
+                        help=t("奖项:编号，可重复", "category:number, repeatable"))
+    decide.add_argument("--reason", default="", help=t("理由（作废时必填）",
+                                                       "why (required to reject)"))
+
+
+def _row(state: SheetState) -> dict[str, object]:
+    return {"sheet": state.sheet_id, "serial": state.serial, "page": state.page,
+            "status": state.status.value, "reasons": [r.value for r in state.reasons],
+            "source": state.source,
+            "unclear": [f"{c}:{n}" for (c, n), s in state.states.items()
+                        if s.value == "ambiguous"]}
+
+
+def run_list(ctx: Context, args: argparse.Namespace) -> int:
+    queue = Review(ctx.services.db, ctx.services.actor).queue(ctx.campaign().id)
+    if ctx.json:
+        ctx.emit([_row(state) for state in queue])
+        return 0
+    ctx.table(ctx.columns("sheet", "serial", "page", "status", "reasons", "source"),
+              [[st.sheet_id, st.serial or "", st.page or "", label(st.status, ctx.language),
+                label_list(st.reasons).text(ctx.language), st.source] for st in queue])
+    return 0
+
+
+def run_decide(ctx: Context, args: argparse.Namespace) -> int:
+    targets = []
+    for text in args.target:
+        category, _, number = text.rpartition(":")
+        if not category or not number:
+            ctx.note("cli_bad_target", value=text)
+            return 2
+        targets.append((category, number))
+    review = Review(ctx.services.db, ctx.services.actor)
+    state = review.decide(ctx.campaign().id, args.sheet, args.decision, targets, args.reason)
+    if ctx.json:
+        ctx.emit(_row(state) | {"settled": state.settled, "rejected": state.rejected})
+    else:
+        ctx.say("cli_review_done", sheet=state.sheet_id, decision=args.decision.value,
+                state=ctx.text("cli_review_settled" if state.settled else "cli_review_open"))
+    return 0
