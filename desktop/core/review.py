@@ -67,6 +67,7 @@ class SheetState:
 
     sheet_id: int
     serial: int | None
+    layout_version: int | None
     page: int | None
     status: Status
     reasons: tuple[Reason, ...]
@@ -78,7 +79,11 @@ class SheetState:
     rejected: bool  # void by a person's decision
     counted: bool  # the sheet that counts for its serial and page
     source: str
+    #: The archived file (relative to the archive folder) and the page inside it.
     archive_path: str
+    page_index: int
+    #: Pixels of the image as read → page millimetres (3 × 3, row-major), and how many times
+    #: the file's pixels those are (a large JPEG is read at reduced size).
     homography: tuple[float, ...] | None
     image_scale: float
 
@@ -115,9 +120,10 @@ def sheet_state(sheet: Sheet) -> SheetState:
     settled = (status is Status.ACCEPTED
                or verdict in (Decision.ACCEPT, Decision.REJECT)
                or (only_unclear and not unclear_left and status is Status.REVIEW))
-    return SheetState(sheet.id, sheet.serial, sheet.page, status, reasons, states,
-                      frozenset(decided), settled, verdict is Decision.REJECT,
+    return SheetState(sheet.id, sheet.serial, sheet.layout_version, sheet.page, status, reasons,
+                      states, frozenset(decided), settled, verdict is Decision.REJECT,
                       sheet.counted_key is not None, sheet.source, sheet.archive_path,
+                      sheet.page_index,
                       tuple(sheet.homography) if sheet.homography else None, sheet.image_scale)
 
 
