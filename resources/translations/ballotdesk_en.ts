@@ -771,6 +771,10 @@
         <source>Ballots</source>
         <translation>Ballots</translation>
     </message>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
 </context>
 <context>
     <name>NoteSerialsDialog</name>
@@ -819,6 +823,29 @@
             <numerusform>%n serial recorded as “%1”.</numerusform>
             <numerusform>%n serials recorded as “%1”.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Serial / page</source>
+        <translation>Serial / page</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1124,270 @@
     </message>
 </context>
 <context>
+    <name>ScanController</name>
+    <message>
+        <source>Looking for a ballot…</source>
+        <extracomment>The count per category is refreshed at most this often while sheets come in. How long the status line stays green or red after a sheet. category → candidate number as printed → name</extracomment>
+        <translation>Looking for a ballot…</translation>
+    </message>
+    <message>
+        <source>Hold still…</source>
+        <translation>Hold still…</translation>
+    </message>
+    <message>
+        <source>Reading the QR code…</source>
+        <translation>Reading the QR code…</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Taken</translation>
+    </message>
+    <message>
+        <source>Taken: lay the next sheet on it, or take it away</source>
+        <translation>Taken: lay the next sheet on it, or take it away</translation>
+    </message>
+    <message>
+        <source>Scan ballots</source>
+        <translation>Scan ballots</translation>
+    </message>
+    <message>
+        <source>Waiting for sheets…</source>
+        <translation>Waiting for sheets…</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message>
+        <source>%1 counted, %2 for review, %3 not counted, %4 recorded before.</source>
+        <translation>%1 counted, %2 for review, %3 not counted, %4 recorded before.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>Finished.</translation>
+    </message>
+    <message>
+        <source>%1 sheets</source>
+        <translation>%1 sheets</translation>
+    </message>
+    <message>
+        <source>Looking for scanners…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <source>No scanner found. Is it switched on and connected?</source>
+        <translation>No scanner found. Is it switched on and connected?</translation>
+    </message>
+    <message>
+        <source>%1 ballots returned, %2 of them blank.</source>
+        <translation>%1 ballots returned, %2 of them blank.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanModels</name>
+    <message>
+        <source>Recorded before</source>
+        <extracomment>Candidates named in the &quot;leading so far&quot; column. (text, background) per kind.</extracomment>
+        <translation>Recorded before</translation>
+    </message>
+    <message>
+        <source>Source stopped</source>
+        <translation>Source stopped</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1, page %2</translation>
+    </message>
+    <message>
+        <source>file page %1</source>
+        <translation>file page %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <extracomment>Candidate number as printed → name, for the &quot;leading&quot; column.</extracomment>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <source>Scan ballots</source>
+        <translation>Scan ballots</translation>
+    </message>
+    <message>
+        <source>Recorded with every sheet, to tell the counting stations apart</source>
+        <translation>Recorded with every sheet, to tell the counting stations apart</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>Clear the list</translation>
+    </message>
+    <message>
+        <source>Station:</source>
+        <translation>Station:</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>The picture appears when the camera starts.</source>
+        <translation>The picture appears when the camera starts.</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>This session</translation>
+    </message>
+    <message>
+        <source>Recorded before</source>
+        <translation>Recorded before</translation>
+    </message>
+    <message>
+        <source>Why not counted:</source>
+        <translation>Why not counted:</translation>
+    </message>
+    <message>
+        <source>Problems only</source>
+        <translation>Problems only</translation>
+    </message>
+    <message>
+        <source>Sheets, newest first</source>
+        <translation>Sheets, newest first</translation>
+    </message>
+    <message>
+        <source>Count per category (paper ballots so far)</source>
+        <translation>Count per category (paper ballots so far)</translation>
+    </message>
+    <message>
+        <source>none so far</source>
+        <translation>none so far</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message>
+        <source>Files or folder</source>
+        <extracomment>Separates several paths in the files field (also what the file dialog puts there). The scanner list should be (re)loaded.</extracomment>
+        <translation>Files or folder</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>Watched folder</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Document camera / webcam</source>
+        <translation>Document camera / webcam</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Scanned images, PDF or TIFF files, or a folder</source>
+        <translation>Scanned images, PDF or TIFF files, or a folder</translation>
+    </message>
+    <message>
+        <source>Files…</source>
+        <translation>Files…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Folder…</translation>
+    </message>
+    <message>
+        <source>The folder the scanner saves to</source>
+        <translation>The folder the scanner saves to</translation>
+    </message>
+    <message>
+        <source>Find scanners</source>
+        <translation>Find scanners</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>Both sides</translation>
+    </message>
+    <message>
+        <source>Options, e.g. source=ADF; resolution=300</source>
+        <translation>Options, e.g. source=ADF; resolution=300</translation>
+    </message>
+    <message>
+        <source>Camera number (0 is the first camera), or a video file</source>
+        <translation>Camera number (0 is the first camera), or a video file</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>Video file…</translation>
+    </message>
+    <message>
+        <source>Lay each sheet under the camera; it is taken once it lies still.</source>
+        <translation>Lay each sheet under the camera; it is taken once it lies still.</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>Camera:</translation>
+    </message>
+    <message>
+        <source>Scanned ballots</source>
+        <translation>Scanned ballots</translation>
+    </message>
+    <message>
+        <source>Images and PDF (%1)</source>
+        <translation>Images and PDF (%1)</translation>
+    </message>
+    <message>
+        <source>Folder of scanned ballots</source>
+        <translation>Folder of scanned ballots</translation>
+    </message>
+    <message>
+        <source>Video file</source>
+        <translation>Video file</translation>
+    </message>
+    <message>
+        <source>Videos (%1)</source>
+        <translation>Videos (%1)</translation>
+    </message>
+    <message>
+        <source>Choose the scanned files or a folder first.</source>
+        <translation>Choose the scanned files or a folder first.</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>Not found: %1</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder to watch.</source>
+        <translation>Choose an existing folder to watch.</translation>
+    </message>
+    <message>
+        <source>No scanner chosen: click “Find scanners”.</source>
+        <translation>No scanner chosen: click “Find scanners”.</translation>
+    </message>
+    <message>
+        <source>Scanner options are written name=value: %1</source>
+        <translation>Scanner options are written name=value: %1</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Mark as %1</source>
@@ -1116,6 +1407,37 @@
     <message>
         <source>Note (optional)</source>
         <translation>Note (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>TallyTableModel</name>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Ballots counted</source>
+        <translation>Ballots counted</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Void</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>Blank</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Leading so far</source>
+        <translation>Leading so far</translation>
     </message>
 </context>
 <context>

@@ -766,6 +766,10 @@
         <source>Ballots</source>
         <translation>选票</translation>
     </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
 </context>
 <context>
     <name>NoteSerialsDialog</name>
@@ -812,6 +816,29 @@
         <translation>
             <numerusform>%n 个票号已登记为“%1”。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Serial / page</source>
+        <translation>票号 / 页</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1116,270 @@
     </message>
 </context>
 <context>
+    <name>ScanController</name>
+    <message>
+        <source>Looking for a ballot…</source>
+        <extracomment>The count per category is refreshed at most this often while sheets come in. How long the status line stays green or red after a sheet. category → candidate number as printed → name</extracomment>
+        <translation>正在寻找选票…</translation>
+    </message>
+    <message>
+        <source>Hold still…</source>
+        <translation>请保持不动…</translation>
+    </message>
+    <message>
+        <source>Reading the QR code…</source>
+        <translation>正在识别二维码…</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>已拍摄</translation>
+    </message>
+    <message>
+        <source>Taken: lay the next sheet on it, or take it away</source>
+        <translation>已拍摄：请放上下一张，或将本张取走</translation>
+    </message>
+    <message>
+        <source>Scan ballots</source>
+        <translation>扫描选票</translation>
+    </message>
+    <message>
+        <source>Waiting for sheets…</source>
+        <translation>等待选票…</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在识别…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>%1 counted, %2 for review, %3 not counted, %4 recorded before.</source>
+        <translation>已计入 %1 张，待审核 %2 张，不计票 %3 张，此前已记录 %4 张。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Finished.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>%1 sheets</source>
+        <translation>%1 张</translation>
+    </message>
+    <message>
+        <source>Looking for scanners…</source>
+        <translation>正在查找扫描仪…</translation>
+    </message>
+    <message>
+        <source>No scanner found. Is it switched on and connected?</source>
+        <translation>未找到扫描仪。请检查扫描仪是否已开机并连接。</translation>
+    </message>
+    <message>
+        <source>%1 ballots returned, %2 of them blank.</source>
+        <translation>已收回选票 %1 张，其中空白票 %2 张。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanModels</name>
+    <message>
+        <source>Recorded before</source>
+        <extracomment>Candidates named in the &quot;leading so far&quot; column. (text, background) per kind.</extracomment>
+        <translation>此前已记录</translation>
+    </message>
+    <message>
+        <source>Source stopped</source>
+        <translation>来源中断</translation>
+    </message>
+    <message>
+        <source>%1, page %2</source>
+        <translation>%1，第 %2 页</translation>
+    </message>
+    <message>
+        <source>file page %1</source>
+        <translation>文件第 %1 页</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <extracomment>Candidate number as printed → name, for the &quot;leading&quot; column.</extracomment>
+        <translation>%1 %2（%3 票）</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <source>Scan ballots</source>
+        <translation>扫描选票</translation>
+    </message>
+    <message>
+        <source>Recorded with every sheet, to tell the counting stations apart</source>
+        <translation>随每张选票记录，用于区分各计票点</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>Station:</source>
+        <translation>计票点：</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>高拍仪画面</translation>
+    </message>
+    <message>
+        <source>The picture appears when the camera starts.</source>
+        <translation>开始后在此显示高拍仪/摄像头画面。</translation>
+    </message>
+    <message>
+        <source>This session</source>
+        <translation>本次扫描</translation>
+    </message>
+    <message>
+        <source>Recorded before</source>
+        <translation>此前已记录</translation>
+    </message>
+    <message>
+        <source>Why not counted:</source>
+        <translation>未计入原因：</translation>
+    </message>
+    <message>
+        <source>Problems only</source>
+        <translation>只显示问题</translation>
+    </message>
+    <message>
+        <source>Sheets, newest first</source>
+        <translation>扫描记录（最新在上）</translation>
+    </message>
+    <message>
+        <source>Count per category (paper ballots so far)</source>
+        <translation>各奖项计票（目前已扫描的纸质选票）</translation>
+    </message>
+    <message>
+        <source>none so far</source>
+        <translation>暂无</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message>
+        <source>Files or folder</source>
+        <extracomment>Separates several paths in the files field (also what the file dialog puts there). The scanner list should be (re)loaded.</extracomment>
+        <translation>文件/文件夹</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描仪</translation>
+    </message>
+    <message>
+        <source>Document camera / webcam</source>
+        <translation>高拍仪/摄像头</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Scanned images, PDF or TIFF files, or a folder</source>
+        <translation>扫描图像、PDF 或 TIFF 文件，或一个文件夹</translation>
+    </message>
+    <message>
+        <source>Files…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>The folder the scanner saves to</source>
+        <translation>扫描仪保存图像的文件夹</translation>
+    </message>
+    <message>
+        <source>Find scanners</source>
+        <translation>查找扫描仪</translation>
+    </message>
+    <message>
+        <source>Both sides</source>
+        <translation>双面</translation>
+    </message>
+    <message>
+        <source>Options, e.g. source=ADF; resolution=300</source>
+        <translation>选项，例如 source=ADF; resolution=300</translation>
+    </message>
+    <message>
+        <source>Camera number (0 is the first camera), or a video file</source>
+        <translation>摄像头编号（0 为第一个摄像头），或视频文件</translation>
+    </message>
+    <message>
+        <source>Video file…</source>
+        <translation>视频文件…</translation>
+    </message>
+    <message>
+        <source>Lay each sheet under the camera; it is taken once it lies still.</source>
+        <translation>将选票逐张放在镜头下，放稳后自动拍摄。</translation>
+    </message>
+    <message>
+        <source>Camera:</source>
+        <translation>摄像头：</translation>
+    </message>
+    <message>
+        <source>Scanned ballots</source>
+        <translation>扫描的选票</translation>
+    </message>
+    <message>
+        <source>Images and PDF (%1)</source>
+        <translation>图像和 PDF（%1）</translation>
+    </message>
+    <message>
+        <source>Folder of scanned ballots</source>
+        <translation>扫描选票所在文件夹</translation>
+    </message>
+    <message>
+        <source>Video file</source>
+        <translation>视频文件</translation>
+    </message>
+    <message>
+        <source>Videos (%1)</source>
+        <translation>视频（%1）</translation>
+    </message>
+    <message>
+        <source>Choose the scanned files or a folder first.</source>
+        <translation>请先选择扫描文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Not found: %1</source>
+        <translation>找不到：%1</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder to watch.</source>
+        <translation>请选择一个已存在的文件夹进行监视。</translation>
+    </message>
+    <message>
+        <source>No scanner chosen: click “Find scanners”.</source>
+        <translation>未选择扫描仪：请点击“查找扫描仪”。</translation>
+    </message>
+    <message>
+        <source>Scanner options are written name=value: %1</source>
+        <translation>扫描仪选项应写成“名称=值”：%1</translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Mark as %1</source>
@@ -1107,6 +1398,37 @@
     <message>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
+    </message>
+</context>
+<context>
+    <name>TallyTableModel</name>
+    <message>
+        <source>Category</source>
+        <translation>奖项</translation>
+    </message>
+    <message>
+        <source>Ballots counted</source>
+        <translation>已统计票数</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <source>Leading so far</source>
+        <translation>目前领先</translation>
     </message>
 </context>
 <context>
