@@ -471,3 +471,48 @@ class ReviewDecision(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     operator: Mapped[str] = mapped_column(String(100))
     decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# -- results: combination rule, notice settings, tie decisions (results.py) -----------------
+class ResultSetting(Base):
+    """How a campaign combines its channels (方法、权重、归一化) and its notice settings.
+
+    One row per campaign; every change is audited. No row: the default rule (a plain sum of
+    votes, online votes as exported) and the default notice settings.
+    """
+
+    __tablename__ = "result_setting"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), unique=True)
+    #: "sum" or "weighted".
+    method: Mapped[str] = mapped_column(String(16), default="sum")
+    #: "exported" or "unflagged": which online total counts.
+    online_votes: Mapped[str] = mapped_column(String(16), default="exported")
+    #: "top" or "total": a weighted channel score as a share of the category's top or total.
+    normalise: Mapped[str] = mapped_column(String(8), default="top")
+    #: Channel ("paper", "online", "online:<source>", "expert") → weight.
+    weights: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    #: Notice settings (title, organiser, objection period…); missing keys take defaults.
+    notice: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    set_by: Mapped[str] = mapped_column(String(100))
+    set_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class TieDecision(Base):
+    """The organiser's decision on a tie across a category's cut-off. Never changed: the newest
+    decision of a category holds while the tie it decided (the same tied numbers) stands."""
+
+    __tablename__ = "tie_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    #: Candidate numbers (as printed) of the tie decided, and the ones chosen as winners.
+    tied: Mapped[list[str]] = mapped_column(JSON, default=list)
+    winners: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
