@@ -19,6 +19,7 @@ from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.cli import (
+    backup,
     ballots,
     box,
     campaign,
@@ -39,7 +40,7 @@ from desktop.core.messages import RuleError
 __all__ = ["build_parser", "main"]
 
 COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, review, online,
-                  experts, demo)
+                  experts, backup, demo)
 
 
 def build_parser(language: str) -> Parser:

@@ -9,6 +9,7 @@ from typing import Any
 from desktop.cli.common import Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
+from desktop.core.backup import automatic_backup
 from desktop.core.labels import label
 from desktop.core.recording import Recorder, RecordOutcome
 from desktop.core.scanjob import ScanCounts, interpret_paths, scan_paths
@@ -84,6 +85,8 @@ def run_scan(ctx: Context, args: argparse.Namespace) -> int:
         printed.append(data)
         if not ctx.json:
             print(_line(ctx, outcome))
+    if counts.accepted or counts.review or counts.rejected:
+        automatic_backup(ctx.services.db, label="after-scan")
     if ctx.json:
         ctx.emit(printed)
     else:

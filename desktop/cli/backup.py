@@ -1,0 +1,84 @@
+"""``ballotdesk backup DIR``, ``ballotdesk restore DIR`` and ``ballotdesk recount``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.common import Context, positive_int
+from desktop.cli.parsing import Builder, Subparsers
+from desktop.core import messages
+from desktop.core.backup import backup, restore
+from desktop.core.recount import recount
+
+messages.register({
+    "cli_backup_done": (
+        "已备份到“{folder}”：{files} 个文件，{size_mb} MB。",
+        "Backed up to “{folder}”: {files} files, {size_mb} MB.",
+    ),
+    "cli_restore_done": (
+        "已从备份（{created}，架构 {revision}）恢复，并升级到当前版本。",
+        "Restored from the backup ({created}, schema {revision}) and upgraded to this version.",
+    ),
+    "cli_recount_same": (
+        "重新识别 {count} 张图像：与记录完全一致。",
+        "Read {count} images again: every reading matches the record.",
+    ),
+    "cli_recount_differs": (
+        "重新识别后有 {count} 张图像与记录不同：",
+        "{count} images read differently from the record:",
+    ),
+})
+
+
+def add_parsers(b: Builder, sub: Subparsers) -> None:
+    t = b.t
+    save = b.command(sub, "backup", "备份数据库和扫描图像（含哈希清单）",
+                     "back up the database and the scanned images (with a hash manifest)",
+                     run_backup)
+    save.add_argument("dir", type=Path, metavar="DIR", help=t("备份存放的文件夹", "where to"))
+    save.add_argument("--no-archive", action="store_true",
+                      help=t("不复制扫描图像", "leave the scanned images out"))
+    load = b.command(sub, "restore", "从备份恢复（先校验每个文件的哈希）",
+                     "restore from a backup (every file's hash checked first)", run_restore)
+    load.add_argument("dir", type=Path, metavar="DIR", help=t("备份文件夹", "the backup folder"))
+    again = b.command(sub, "recount", "用当前识别程序重新识别所有存档图像并列出差异",
+                      "read every archived image again and list what differs", run_recount)
+    again.add_argument("--workers", type=positive_int(b.language), metavar="N",
+                       help=t("同时识别的进程数", "reading processes"))
+
+
+def run_backup(ctx: Context, args: argparse.Namespace) -> int:
+    info = backup(ctx.services.db, args.dir, include_archive=not args.no_archive)
+    if ctx.json:
+        ctx.emit({"folder": str(info.folder), "files": info.files, "bytes": info.size_bytes})
+    else:
+        ctx.say("cli_backup_done", folder=info.folder, files=info.files,
+                size_mb=round(info.size_bytes / 1e6, 1))
+    return 0
+
+
+def run_restore(ctx: Context, args: argparse.Namespace) -> int:
+    manifest = restore(ctx.services.db, args.dir)
+    if ctx.json:
+        ctx.emit({"restored": str(args.dir), "created_at": manifest["created_at"]})
+    else:
+        ctx.say("cli_restore_done", created=manifest["created_at"],
+                revision=manifest["schema_revision"])
+    return 0
+
+
+def run_recount(ctx: Context, args: argparse.Namespace) -> int:
+    report = recount(ctx.services.db, ctx.campaign().id, args.workers)
+    if ctx.json:
+        ctx.emit({"read": report.read, "differences": report.differences})
+    elif not report.differences:
+        ctx.say("cli_recount_same", count=report.read)
+    else:
+        ctx.say("cli_recount_differs", count=len(report.differences))
+        for difference in report.differences:
+            where = f"#{difference.sheet_id} {difference.serial or ''}/{difference.page or ''}"
+            print(f"{where}  {difference.source}")
+            for change in difference.changes:
+                print(f"    {change}")
+    return 1 if report.differences else 0

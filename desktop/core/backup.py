@@ -1,0 +1,193 @@
+"""Backups: the database plus the scanned-image archive, with a manifest of SHA-256 hashes.
+
+A backup is a folder ``ballotdesk-backup-<time>`` holding
+
+* ``database.sqlite3`` (SQLite's online backup API: consistent while the application runs) or
+  ``database.sql`` (``pg_dump`` of a PostgreSQL database, when ``pg_dump`` is installed);
+* ``archive/``: the scanned images (content-addressed files, copied as they are);
+* ``manifest.json``: when, which schema revision, and the SHA-256 of every file above.
+
+Restoring checks every hash first and refuses a backup that does not match, whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from desktop.core.db import Database
+from desktop.core.messages import RuleError, error, register
+from desktop.core.recording import archive_root
+
+register({
+    "backup_no_pg_dump": (
+        "找不到 pg_dump：请安装 PostgreSQL 客户端工具后再备份数据库。",
+        "pg_dump was not found: install the PostgreSQL client tools to back up the database.",
+    ),
+    "backup_failed": ("备份失败：{reason}", "The backup failed: {reason}"),
+    "backup_not_found": ("“{path}”不是 BallotDesk 备份（缺少 manifest.json）。",
+                         "“{path}” is not a BallotDesk backup (no manifest.json)."),
+    "backup_damaged": (
+        "备份已损坏，未恢复任何内容：{count} 个文件与清单不符（如“{file}”）。",
+        "The backup is damaged and nothing was restored: {count} files do not match the "
+        "manifest (e.g. “{file}”).",
+    ),
+    "restore_needs_sqlite": (
+        "此备份来自 {kind} 数据库，只能恢复到同类数据库。",
+        "This backup is of a {kind} database and can only be restored to one.",
+    ),
+})
+
+MANIFEST = "manifest.json"
+SQLITE_FILE = "database.sqlite3"
+SQL_DUMP_FILE = "database.sql"
+ARCHIVE_DIR = "archive"
+#: Automatic backups (after each scanning batch) kept per database.
+KEEP_AUTOMATIC_BACKUPS = 10
+_CHUNK_BYTES = 1 << 20
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK_BYTES):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _files(root: Path) -> Iterator[Path]:
+    return (p for p in sorted(root.rglob("*")) if p.is_file() and p.name != MANIFEST)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    folder: Path
+    files: int
+    size_bytes: int
+
+
+def backup(db: Database, target_dir: Path, include_archive: bool = True,
+           label: str = "") -> BackupInfo:
+    """Write a new backup folder inside ``target_dir``."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    folder = target_dir / f"ballotdesk-backup-{stamp}{('-' + label) if label else ''}"
+    partial = folder.with_name(folder.name + ".partial")
+    try:
+        partial.mkdir(parents=True)
+        if db.sqlite_path is not None:
+            with sqlite3.connect(db.sqlite_path) as source, \
+                    sqlite3.connect(partial / SQLITE_FILE) as copy:
+                source.backup(copy)
+        else:
+            _pg_dump(db.url, partial / SQL_DUMP_FILE)
+        archive = archive_root(db)
+        if include_archive and archive.exists():
+            shutil.copytree(archive, partial / ARCHIVE_DIR)
+        files = {str(p.relative_to(partial)): sha256_file(p) for p in _files(partial)}
+        manifest: dict[str, Any] = {
+            "created_at": dt.datetime.now(dt.UTC).isoformat(),
+            "database": "sqlite" if db.sqlite_path is not None else "postgresql",
+            "schema_revision": db.current_revision(),
+            "includes_archive": include_archive,
+            "files": files,
+        }
+        (partial / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
+                                        encoding="utf-8")
+        partial.rename(folder)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise RuleError([error("backup_failed", reason=exc.strerror or exc)]) from exc
+    size = sum(p.stat().st_size for p in _files(folder))
+    return BackupInfo(folder, len(files), size)
+
+
+def _pg_dump(url: str, out: Path) -> None:
+    parsed = make_url(url)
+    if shutil.which("pg_dump") is None:
+        raise RuleError([error("backup_no_pg_dump")])
+    command = ["pg_dump", "--no-owner", "--clean", "--if-exists", "-f", str(out),
+               "-h", parsed.host or "localhost", "-p", str(parsed.port or 5432),
+               "-U", parsed.username or "postgres", parsed.database or "postgres"]
+    env = {"PGPASSWORD": parsed.password} if parsed.password else {}
+    done = subprocess.run(command, capture_output=True, text=True, check=False,
+                          env={**os.environ, **env})
+    if done.returncode != 0:
+        raise RuleError([error("backup_failed", reason=done.stderr.strip()[:300])])
+
+
+def verify_backup(folder: Path) -> dict[str, Any]:
+    """The manifest, once every file's hash matches; a RuleError naming the first mismatch."""
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        raise RuleError([error("backup_not_found", path=str(folder))])
+    manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    listed: dict[str, str] = manifest["files"]
+    present = {str(p.relative_to(folder)) for p in _files(folder)}
+    wrong = sorted(name for name, digest in listed.items()
+                   if name not in present or sha256_file(folder / name) != digest)
+    wrong += sorted(present - set(listed))
+    if wrong:
+        raise RuleError([error("backup_damaged", count=len(wrong), file=wrong[0])])
+    return manifest
+
+
+def restore(db: Database, folder: Path) -> dict[str, Any]:
+    """Replace the database (and add the archived images) from a verified backup."""
+    manifest = verify_backup(folder)
+    if manifest["database"] == "sqlite":
+        if db.sqlite_path is None:
+            raise RuleError([error("restore_needs_sqlite", kind="SQLite")])
+        db.dispose()
+        if db.sqlite_path.exists():
+            db.backup_sqlite(reason="before-restore")
+        with sqlite3.connect(folder / SQLITE_FILE) as source, \
+                sqlite3.connect(db.sqlite_path) as target:
+            source.backup(target)
+    else:
+        if db.sqlite_path is not None:
+            raise RuleError([error("restore_needs_sqlite", kind="PostgreSQL")])
+        _psql(db.url, folder / SQL_DUMP_FILE)
+    archive = folder / ARCHIVE_DIR
+    if archive.is_dir():
+        shutil.copytree(archive, archive_root(db), dirs_exist_ok=True)
+    db.migrate()
+    return manifest
+
+
+def _psql(url: str, dump: Path) -> None:
+    parsed = make_url(url)
+    if shutil.which("psql") is None:
+        raise RuleError([error("backup_no_pg_dump")])
+    command = ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-f", str(dump),
+               "-h", parsed.host or "localhost", "-p", str(parsed.port or 5432),
+               "-U", parsed.username or "postgres", parsed.database or "postgres"]
+    env = {"PGPASSWORD": parsed.password} if parsed.password else {}
+    done = subprocess.run(command, capture_output=True, text=True, check=False,
+                          env={**os.environ, **env})
+    if done.returncode != 0:
+        raise RuleError([error("backup_failed", reason=done.stderr.strip()[:300])])
+
+
+def automatic_backup(db: Database, label: str) -> BackupInfo | None:
+    """After a scanning batch: the database (the archive is append-only and content-addressed,
+    so its files are safe where they are), keeping the newest :data:`KEEP_AUTOMATIC_BACKUPS`."""
+    if db.sqlite_path is None and shutil.which("pg_dump") is None:
+        return None
+    folder = (db.sqlite_path.parent if db.sqlite_path is not None
+              else archive_root(db).parent) / "backups" / "automatic"
+    info = backup(db, folder, include_archive=False, label=label)
+    old = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.endswith(".partial"))
+    for stale in old[:-KEEP_AUTOMATIC_BACKUPS]:
+        shutil.rmtree(stale, ignore_errors=True)
+    return info

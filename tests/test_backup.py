@@ -1,0 +1,90 @@
+"""Backups with a hash manifest, restore refusing damaged backups, recount of the archive."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.core.backup import MANIFEST, automatic_backup, backup, restore
+from desktop.core.messages import RuleError
+from desktop.core.recording import Recorder, archive_root
+from desktop.core.recount import recount
+from desktop.core.registry import CampaignInfo
+from desktop.core.scanjob import scan_paths
+from desktop.core.services import Services
+from desktop.core.tally import paper_tally
+from tests.ballot_files import WINDOWS
+from tests.conftest import Cli
+
+
+def record(services: Services, paths: list[Path]) -> None:
+    list(scan_paths(Recorder(services.db, services.actor), paths, workers=1))
+
+
+def test_backup_and_restore_bring_back_database_and_images(
+    services: Services, demo: CampaignInfo, scans: list[Path], tmp_path: Path
+) -> None:
+    record(services, scans[:2])
+    info = backup(services.db, tmp_path / "backups")
+    manifest = json.loads((info.folder / MANIFEST).read_text(encoding="utf-8"))
+    assert "database.sqlite3" in manifest["files"]
+    assert sum(name.startswith("archive/") for name in manifest["files"]) == 2
+    before = paper_tally(services.db, demo.id).categories[WINDOWS].votes
+
+    record(services, scans[2:4])  # more work after the backup, then a disaster
+    shutil.rmtree(archive_root(services.db))
+    restore(services.db, info.folder)
+    assert paper_tally(services.db, demo.id).categories[WINDOWS].votes == before
+    assert len(list(archive_root(services.db).rglob("*.jpg"))) == 2
+    assert recount(services.db, demo.id).differences == ()
+
+
+def test_a_damaged_backup_is_refused_whole(
+    services: Services, demo: CampaignInfo, scans: list[Path], tmp_path: Path
+) -> None:
+    record(services, scans[:1])
+    info = backup(services.db, tmp_path / "backups")
+    image = next((info.folder / "archive").rglob("*.jpg"))
+    image.write_bytes(image.read_bytes()[:-10])
+    record(services, scans[1:2])
+    with pytest.raises(RuleError) as exc:
+        restore(services.db, info.folder)
+    assert exc.value.messages[0].code == "backup_damaged"
+    assert paper_tally(services.db, demo.id).ballots == 1, "nothing was restored"
+    with pytest.raises(RuleError) as exc:
+        restore(services.db, tmp_path)
+    assert exc.value.messages[0].code == "backup_not_found"
+
+
+def test_automatic_backups_keep_the_newest(services: Services, demo: CampaignInfo) -> None:
+    for _ in range(12):
+        info = automatic_backup(services.db, "after-scan")
+        assert info is not None
+    assert len(list(info.folder.parent.iterdir())) == 10
+
+
+def test_recount_lists_what_reads_differently(
+    services: Services, demo: CampaignInfo, scans: list[Path]
+) -> None:
+    record(services, scans[:2])
+    report = recount(services.db, demo.id)
+    assert (report.read, report.differences) == (2, ())
+    # Someone edits a stored reading directly in the database: the recount shows it.
+    with services.db.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE sheet_mark SET state = 'empty' WHERE candidate = '01' AND state = 'marked'")
+    (difference,) = recount(services.db, demo.id).differences
+    assert difference.serial == 1
+    assert any("01: empty → marked" in change for change in difference.changes)
+
+
+def test_cli_backup_restore_recount(cli: Cli, demo: CampaignInfo, scans: list[Path],
+                                   tmp_path: Path) -> None:
+    cli.ok("scan", *map(str, scans[:2]), "--workers", "1")
+    saved = cli.json("backup", str(tmp_path / "b"))
+    assert saved["files"] >= 3
+    assert "与记录完全一致" in cli.ok("recount")
+    assert "已从备份" in cli.ok("restore", saved["folder"])
