@@ -5,7 +5,9 @@
 
 Writes main_zh_CN.png and main_en.png (candidates page, 1280×800), units_zh_CN.png (the quota
 overview), import_zh_CN.png (the import wizard's preview) and ballots_zh_CN.png (the ballot
-preview with boxes, a printed batch and spoiled serials). Nothing touches the user's data.
+preview with boxes, a printed batch and spoiled serials), scan_zh_CN.png (the scan page after a
+folder of ticked ballots, a photocopy and a broken file) and scan_camera_zh_CN.png (the camera
+preview with the page outline). Nothing touches the user's data.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +89,95 @@ def _import_file(folder: Path) -> Path:
     return path
 
 
+#: Ballots ticked and "scanned" for the scan page's screenshot.
+SCANNED_BALLOTS = 8
+
+
+def _scanned_ballots(services: object, campaign_id: int, folder: Path) -> Path:
+    """A folder of filled-in ballots as 300 dpi JPEG scans, plus a photocopy of one page and a
+    file cut short, so the outcomes show every colour."""
+    import cv2
+    import numpy as np
+
+    from desktop.core.printing import PrintOptions
+    from scanning.synthetic import draw_tick, rasterize_pdf
+
+    boxes, printing = services.boxes, services.printing  # type: ignore[attr-defined]
+    box = boxes.list_boxes(campaign_id)[-1]
+    pdf = folder / "scan-batch.pdf"
+    batch = printing.print_batch(campaign_id, box.id, SCANNED_BALLOTS, pdf, PrintOptions())
+    layout = printing.stored_layout(campaign_id, batch.layout_version)
+    pages = rasterize_pdf(pdf)
+    rng = np.random.default_rng(2026)
+    out = folder / "扫描件"
+    out.mkdir()
+    for index, page in enumerate(pages):
+        ballot, number = divmod(index, layout.page_count)
+        # Votes lean towards a few candidates so that leaders emerge; a few ballots stay blank.
+        for target in layout.pages[number].targets:
+            weight = 0.5 if int(target.candidate) % 7 == 2 else 0.06
+            if ballot % 5 != 4 and rng.random() < weight:
+                draw_tick(page, target.box_mm)
+        cv2.imwrite(str(out / f"箱2-{ballot + 1:02d}-p{number + 1}.jpg"), page,
+                    [cv2.IMWRITE_JPEG_QUALITY, 85])
+    first = cv2.imread(str(out / "箱2-01-p1.jpg"), cv2.IMREAD_GRAYSCALE)
+    cv2.imwrite(str(out / "箱2-99-复印件.jpg"), first, [cv2.IMWRITE_JPEG_QUALITY, 60])
+    broken = (out / "箱2-02-p1.jpg").read_bytes()
+    (out / "箱2-98-中断.jpg").write_bytes(broken[: len(broken) // 3])
+    return out
+
+
+def _camera_frame(scans: Path) -> object:
+    """A document camera's view of a ballot on a desk, outline and marks drawn as taken."""
+    import cv2
+    import numpy as np
+
+    from desktop.ui.camera import analyse_sighting, preview_image
+    from scanning.sources import CaptureState, CaptureStep
+
+    page = cv2.imread(str(scans / "箱2-03-p1.jpg"), cv2.IMREAD_GRAYSCALE)
+    page = cv2.resize(page, None, fx=1000 / page.shape[0], fy=1000 / page.shape[0],
+                      interpolation=cv2.INTER_AREA)
+    desk = np.full((1080, 1920), 140, np.uint8)
+    h, w = page.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), 2.5, 1.0)
+    matrix[:, 2] += (960 - w / 2, 540 - h / 2)
+    paper = cv2.warpAffine(page, matrix, (1920, 1080))
+    cover = cv2.warpAffine(np.full_like(page, 255), matrix, (1920, 1080))
+    np.copyto(desk, paper, where=cover > 0)
+    frame = cv2.cvtColor(desk, cv2.COLOR_GRAY2BGR)
+    sighting = analyse_sighting(frame)
+    return preview_image(frame, sighting, CaptureStep(CaptureState.HOLDING, 0.4, sighting.serial))
+
+
+def _scan_shots(window: object, services: object, campaign_id: int, folder: Path, out: Path,
+                settle: object) -> list[Path]:
+    from desktop.ui.pages.scan_controller import capture_text
+    from desktop.ui.pages.scan_jobs import SourceKind
+    from desktop.ui.pages.scan_page import ScanPage
+
+    scans = _scanned_ballots(services, campaign_id, folder)
+    window.show_page(ScanPage)  # type: ignore[attr-defined]
+    page = window.page(ScanPage)  # type: ignore[attr-defined]
+    page.station.setText("东湖计票点")
+    page.sources.paths.setText(str(scans))
+    page.start_button.click()
+    controller = page.controller
+    while (controller.job is not None or controller._tally_running
+           or controller._tally_timer.isActive()):  # the count per category comes last
+        time.sleep(0.05)
+        settle()  # type: ignore[operator]
+    written = [out / "scan_zh_CN.png"]
+    window.grab().save(str(written[-1]))  # type: ignore[attr-defined]
+    page.sources.choose(SourceKind.CAMERA)
+    page.sources.camera.setText("0")
+    settle()  # type: ignore[operator]
+    page.show_frame(_camera_frame(scans), capture_text("holding"))
+    written.append(out / "scan_camera_zh_CN.png")
+    window.grab().save(str(written[-1]))  # type: ignore[attr-defined]
+    return written
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -139,6 +231,7 @@ def main() -> int:
             settle()
             written.append(args.out / "ballots_zh_CN.png")
             window.grab().save(str(written[-1]))
+            written += _scan_shots(window, services, campaign_id, folder, args.out, settle)
         window.close()
     app.processEvents()
     for path in written:

@@ -44,6 +44,8 @@ from scanning.reasons import Reason
 
 ROW_HEIGHT_PX = 26
 LEFT_MIN_WIDTH_PX = 340
+CAMERA_LEFT_WIDTH_PX = 560
+SOURCE_COLUMN_WIDTH_PX = 170
 PREVIEW_MIN_HEIGHT_PX = 240
 COUNTER_FONT_PT = 20
 
@@ -72,14 +74,14 @@ class ScanPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_source())
         layout.addLayout(self._build_status())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._build_left())
-        splitter.addWidget(self._build_right())
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        layout.addWidget(splitter, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self._build_left())
+        self.splitter.addWidget(self._build_right())
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        layout.addWidget(self.splitter, 1)
         self.controller = ScanController(self, context)
-        self.sources.kindChanged.connect(self.update_actions)
+        self.sources.kindChanged.connect(self._kind_changed)
         context.campaignChanged.connect(self.refresh)
         context.dataChanged.connect(self.refresh)
         self.update_actions()
@@ -119,6 +121,9 @@ class ScanPage(QWidget):
         self.progress.setTextVisible(True)
         self.status_label = QLabel()
         self.status_label.setMinimumHeight(ROW_HEIGHT_PX)
+        # A long message (a file's path) is cut at the edge instead of widening the window.
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
         row = QHBoxLayout()
         row.addWidget(self.progress)
         row.addWidget(self.status_label, 1)
@@ -170,6 +175,9 @@ class ScanPage(QWidget):
         header = self.outcome_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OutcomeTableModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(OutcomeTableModel.COL_SOURCE,
+                                    QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(OutcomeTableModel.COL_SOURCE, SOURCE_COLUMN_WIDTH_PX)
         self.problems_only = QCheckBox(self.tr("Problems only"))
         self.problems_only.toggled.connect(self.outcome_model.set_problems_only)
         outcomes = QGroupBox(self.tr("Sheets, newest first"))
@@ -206,6 +214,14 @@ class ScanPage(QWidget):
         self.sources.setEnabled(job is None)
         self.station.setEnabled(job is None)
         self.preview_box.setVisible(self.sources.current_kind() is SourceKind.CAMERA)
+
+    def _kind_changed(self) -> None:
+        """The camera's picture needs room; the other sources only show the counters."""
+        self.update_actions()
+        total = sum(self.splitter.sizes())
+        left = (CAMERA_LEFT_WIDTH_PX if self.sources.current_kind() is SourceKind.CAMERA
+                else LEFT_MIN_WIDTH_PX)
+        self.splitter.setSizes([left, max(total - left, 1)])
 
     def show_counts(self, counts: ScanCounts) -> None:
         values = {Kind.ACCEPTED: counts.accepted, Kind.REVIEW: counts.review,

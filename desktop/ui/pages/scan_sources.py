@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -104,6 +105,7 @@ class SourcePanel(QWidget):
         self.options.setPlaceholderText(self.tr("Options, e.g. source=ADF; resolution=300"))
         self.scanner_message = QLabel()
         self.scanner_message.setStyleSheet("color: #b71c1c;")
+        self.scanner_message.setWordWrap(True)
         return _row(self.device, self.refresh_button, self.duplex, self.options,
                     self.scanner_message, stretch=3)
 
@@ -114,6 +116,7 @@ class SourcePanel(QWidget):
         browse.clicked.connect(self._choose_video)
         hint = QLabel(self.tr("Lay each sheet under the camera; it is taken once it lies still."))
         hint.setStyleSheet("color: #555555;")
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         return _row(QLabel(self.tr("Camera:")), self.camera, browse, hint, stretch=3)
 
     # -- choosing ------------------------------------------------------------------------------
