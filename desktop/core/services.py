@@ -15,6 +15,7 @@ from desktop.core.online import Online
 from desktop.core.printing import Printing
 from desktop.core.recording import returned_per_box
 from desktop.core.registry import Registry
+from desktop.core.results import Results
 
 
 def default_actor() -> str:
@@ -37,6 +38,7 @@ class Services:
     printing: Printing
     online: Online
     experts: Experts
+    results: Results
 
     @classmethod
     def open(cls, url: str | None = None, actor: str | None = None) -> Services:
@@ -48,4 +50,4 @@ class Services:
         registry, candidates = Registry(db, actor), Candidates(db, actor)
         return cls(db, actor, registry, candidates, Importer(db, actor), Exporter(db, actor),
                    Boxes(db, actor, returned_per_box), Printing(db, actor, registry, candidates),
-                   Online(db, actor), Experts(db, actor))
+                   Online(db, actor), Experts(db, actor), Results(db, actor))

@@ -1,0 +1,272 @@
+"""The public notice (结果公示) as a PDF: Chinese, with the ballot font embedded.
+
+Per category: the ranking with each channel's figure and the combined score, the winners, a
+tie at the cut-off and its decision, a bar chart (paper vs online) and the paper counts per
+box; then the formula, the objection period (N working days, Monday to Friday — public
+holidays are not known to the program: set the dates when they matter) and the organiser.
+While ballots wait for review or a tie at the cut-off is undecided, every page says
+"临时结果" (provisional) across it and the first page says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from desktop.core.ballots.fonts import register_ballot_font
+from desktop.core.charts import bar_chart, charted
+from desktop.core.combine import format_combined, format_expert
+from desktop.core.results_files import write_atomically
+from desktop.core.results_types import CampaignResults, CategoryResult, NoticeSettings
+
+MM = 72 / 25.4
+MARGIN_MM = 20.0
+PAGE_WIDTH_MM = 210.0
+TEXT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
+TITLE_PT, HEADING_PT, BODY_PT, TABLE_PT, SMALL_PT = 17, 12.5, 10.5, 8, 7.5
+WATERMARK_PT = 64
+WATERMARK_ALPHA = 0.13
+WATERMARK_ANGLE = 35
+PROVISIONAL_TEXT = "临时结果 仅供核对"
+WORK_DAYS_PER_WEEK = 5
+WINNER_SHADE = (0.90, 0.95, 1.0)
+TIE_SHADE = (1.0, 0.93, 0.80)
+HEADER_SHADE = (0.88, 0.88, 0.88)
+RED = (0.75, 0.05, 0.05)
+#: Column widths (mm) of the ranking table besides name and unit, which share the rest.
+FIXED_COLUMNS_MM = {"rank": 9, "number": 9, "paper": 13, "online": 15, "expert": 14,
+                    "combined": 15, "result": 15}
+NAME_SHARE = 0.62
+BOX_COLUMN_SHARE = 0.3
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+def chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def working_days_end(start: dt.date, days: int) -> dt.date:
+    """The last day of a period of ``days`` working days (Mon–Fri) starting on ``start``."""
+    day, counted = start, 0
+    while True:
+        if day.weekday() < WORK_DAYS_PER_WEEK:
+            counted += 1
+            if counted == days:
+                return day
+        day += dt.timedelta(days=1)
+
+
+def section_number(index: int) -> str:
+    if index < len(CHINESE_NUMERALS):
+        return CHINESE_NUMERALS[index]
+    return str(index + 1)
+
+
+class _Styles:
+    def __init__(self) -> None:
+        from reportlab.lib.colors import Color
+        from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+        from reportlab.lib.styles import ParagraphStyle
+
+        font = register_ballot_font()
+
+        def style(name: str, size: float, **extra: Any) -> Any:
+            return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.5,
+                                  wordWrap="CJK", **extra)
+
+        self.font = font
+        self.title = style("title", TITLE_PT, alignment=TA_CENTER, spaceAfter=4 * MM)
+        self.heading = style("heading", HEADING_PT, spaceBefore=4 * MM, spaceAfter=2 * MM)
+        self.body = style("body", BODY_PT, firstLineIndent=2 * BODY_PT, spaceAfter=1.5 * MM)
+        self.plain = style("plain", BODY_PT, spaceAfter=1.5 * MM)
+        self.warning = style("warning", BODY_PT, textColor=Color(*RED), spaceAfter=2 * MM)
+        self.right = style("right", BODY_PT, alignment=TA_RIGHT)
+        self.cell = style("cell", TABLE_PT)
+        self.small = style("small", SMALL_PT, textColor=Color(0.3, 0.3, 0.3))
+
+
+def _ranking_table(category: CategoryResult, results: CampaignResults, st: _Styles) -> Any:
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    sources = results.sources
+    has_expert = any(c.expert is not None for c in category.candidates)
+    sum_rule = results.rule.rule.method.value == "sum"
+    header = ["排名", "编号", "名称", "推荐单位", "纸质票", *(f"网络票\n{s}" for s in sources),
+              *(["专家均分"] if has_expert else []), "综合得票" if sum_rule else "综合得分", "结果"]
+    fixed = FIXED_COLUMNS_MM
+    used = (fixed["rank"] + fixed["number"] + fixed["paper"] + fixed["online"] * len(sources)
+            + (fixed["expert"] if has_expert else 0) + fixed["combined"] + fixed["result"])
+    rest = TEXT_WIDTH_MM - used
+    widths = [fixed["rank"], fixed["number"], rest * NAME_SHARE, rest * (1 - NAME_SHARE),
+              fixed["paper"], *([fixed["online"]] * len(sources)),
+              *([fixed["expert"]] if has_expert else []), fixed["combined"], fixed["result"]]
+    rows: list[list[Any]] = [header]
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), st.font, TABLE_PT),
+        ("GRID", (0, 0), (-1, -1), 0.4, Color(0.45, 0.45, 0.45)),
+        ("BACKGROUND", (0, 0), (-1, 0), Color(*HEADER_SHADE)),
+        ("ALIGN", (0, 0), (-1, -1), "CENTER"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (2, 1), (3, -1), "LEFT")]
+    for line, c in enumerate(category.candidates, 1):
+        outcome = "当选" if c.winner else ("并列待定" if c.cutoff_tie and
+                                          category.undecided_tie else "")
+        rows.append([str(c.rank), c.number, Paragraph(c.name, st.cell),
+                     Paragraph(c.unit, st.cell), str(c.paper),
+                     *(str(c.online.get(s, 0)) for s in sources),
+                     *([format_expert(c.expert)] if has_expert else []),
+                     format_combined(c.combined, results.rule.rule), outcome])
+        if c.winner:
+            commands.append(("BACKGROUND", (0, line), (-1, line), Color(*WINNER_SHADE)))
+        elif c.cutoff_tie:
+            commands.append(("BACKGROUND", (0, line), (-1, line), Color(*TIE_SHADE)))
+    table = Table(rows, colWidths=[w * MM for w in widths], repeatRows=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _box_table(category: CategoryResult, st: _Styles) -> Any:
+    from reportlab.lib.colors import Color
+    from reportlab.platypus import Table, TableStyle
+
+    rows: list[list[Any]] = [["投票箱", "收回选票（张）", "扫描页数", "有效", "无效",
+                              "其中空白", "待审核"]]
+    rows += [[b.box, b.ballots, b.sheets, b.valid, b.void, b.blank, b.pending]
+             for b in category.boxes]
+    rows.append(["合计", sum(b.ballots for b in category.boxes),
+                 sum(b.sheets for b in category.boxes), category.valid, category.void,
+                 category.blank, category.pending])
+    first = TEXT_WIDTH_MM * BOX_COLUMN_SHARE
+    other = (TEXT_WIDTH_MM - first) / (len(rows[0]) - 1)
+    table = Table([[str(v) for v in row] for row in rows],
+                  colWidths=[first * MM, *([other * MM] * (len(rows[0]) - 1))])
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), st.font, TABLE_PT),
+        ("GRID", (0, 0), (-1, -1), 0.4, Color(0.45, 0.45, 0.45)),
+        ("BACKGROUND", (0, 0), (-1, 0), Color(*HEADER_SHADE)),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER")]))
+    return table
+
+
+def _tie_text(category: CategoryResult) -> str:
+    if not category.cutoff_tie:
+        return ""
+    tied = "、".join(category.cutoff_tie)
+    decision = category.tie_decision
+    if decision is None:
+        return (f"当选线上编号 {tied} 综合成绩相同（并列），需从中产生 {category.seats} 名，"
+                "待组委会决定。")
+    return (f"当选线上编号 {tied} 综合成绩相同（并列），经组委会决定由编号 "
+            f"{'、'.join(decision.winners)} 当选。依据：{decision.note}（{decision.decided_by}，"
+            f"{chinese_date(decision.decided_at.astimezone().date())}记录）。")
+
+
+def _category_story(index: int, category: CategoryResult, results: CampaignResults,
+                    st: _Styles) -> list[Any]:
+    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+
+    winners = "、".join(f"{c.number} {c.name}" for c in category.winner_list) or "（暂无）"
+    story: list[Any] = [
+        CondPageBreak(60 * MM),
+        Paragraph(f"{section_number(index)}、{category.name}（当选名额 {category.winners} 名）",
+                  st.heading),
+        Paragraph(f"当选名单（按排名）：{winners}", st.plain)]
+    if category.cutoff_tie:
+        story.append(Paragraph(_tie_text(category), st.warning if category.undecided_tie
+                               else st.plain))
+    if category.pending:
+        story.append(Paragraph(f"本奖项尚有 {category.pending} 张纸质选票待审核，结果为临时结果。",
+                               st.warning))
+    if category.candidates:
+        story.append(KeepTogether([
+            Paragraph(f"前 {charted(category)} 名的纸质选票与网络投票得票占比：", st.small),
+            bar_chart(category)]))
+    story += [KeepTogether([Paragraph("纸质选票统计（按投票箱）：", st.small),
+                            _box_table(category, st)]), Spacer(1, 3 * MM),
+              Paragraph("全部入围候选对象的排名及各渠道得票：", st.small),
+              _ranking_table(category, results, st)]
+    return story
+
+
+def _why_provisional(results: CampaignResults) -> str:
+    reasons = [f"“{c.name}”尚有 {c.pending} 张选票待审核" for c in results.categories
+               if c.pending]
+    reasons += [f"“{c.name}”当选线并列待决定" for c in results.categories if c.undecided_tie]
+    return ("【临时结果】" + "；".join(reasons)
+            + "。本页所列数据仅供核对，不作为正式公示。")
+
+
+def notice_story(results: CampaignResults, settings: NoticeSettings,
+                 today: dt.date) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    st = _Styles()
+    notice_date = settings.notice_date or today
+    start = settings.objection_from or notice_date
+    end = working_days_end(start, settings.objection_working_days)
+    title = settings.title or f"关于{results.campaign}结果的公示"
+    organiser = settings.organiser or f"{results.campaign}组委会"
+    channels = ["网络投票" if results.sources else "", "现场纸质投票" if results.ballots else "",
+                "专家评审" if any(c.expert is not None for r in results.categories
+                               for c in r.candidates) else ""]
+    how = "、".join(c for c in channels if c) or "投票"
+    story: list[Any] = [Paragraph(title, st.title)]
+    if results.provisional:
+        story.append(Paragraph(_why_provisional(results), st.warning))
+    story += [
+        Paragraph(f"{results.campaign}经{how}，按照评选规则综合评定，产生了各奖项的评选结果。"
+                  "为体现公开、公平、公正，现将结果予以公示。", st.body),
+        Paragraph(f"计分办法：{results.formula_zh}", st.body),
+        Paragraph(f"现场纸质选票共收回 {results.ballots} 张（其中各奖项均未填写的空白票 "
+                  f"{results.blank_ballots} 张），各投票箱、各奖项的有效票和无效票见各奖项统计表。",
+                  st.body)]
+    for index, category in enumerate(results.categories):
+        story += _category_story(index, category, results, st)
+    contact = f"（联系方式：{settings.contact}）" if settings.contact else ""
+    story.append(KeepTogether([
+        Spacer(1, 5 * MM),
+        Paragraph(f"公示期为{chinese_date(start)}至{chinese_date(end)}"
+                  f"（{settings.objection_working_days}个工作日）。公示期间，任何单位和个人如有"
+                  f"异议，可以书面形式向{organiser}反映{contact}。反映情况应实事求是，"
+                  "并提供真实姓名和联系方式。", st.body),
+        Spacer(1, 8 * MM), Paragraph(organiser, st.right),
+        Paragraph(chinese_date(notice_date), st.right)]))
+    return story
+
+
+def write_notice(results: CampaignResults, settings: NoticeSettings, path: Path | str,
+                 today: dt.date | None = None) -> Path:
+    """Write the notice PDF to ``path`` (through a temporary file)."""
+    from reportlab.lib.colors import Color
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    day = today or dt.date.today()
+    font = register_ballot_font()
+    story = notice_story(results, settings, day)
+
+    def decorate(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, SMALL_PT)
+        canvas.setFillColor(Color(0.35, 0.35, 0.35))
+        footer = f"第 {document.page} 页  ·  数据计算于 " + \
+            results.computed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        canvas.drawCentredString(A4[0] / 2, MARGIN_MM * MM / 2, footer)
+        if results.provisional:
+            canvas.setFont(font, WATERMARK_PT)
+            canvas.setFillColor(Color(*RED, alpha=WATERMARK_ALPHA))
+            canvas.translate(A4[0] / 2, A4[1] / 2)
+            canvas.rotate(WATERMARK_ANGLE)
+            canvas.drawCentredString(0, 0, PROVISIONAL_TEXT)
+        canvas.restoreState()
+
+    def write(target: Path) -> None:
+        document = SimpleDocTemplate(
+            str(target), pagesize=A4, leftMargin=MARGIN_MM * MM, rightMargin=MARGIN_MM * MM,
+            topMargin=MARGIN_MM * MM, bottomMargin=MARGIN_MM * MM,
+            title=settings.title or f"关于{results.campaign}结果的公示",
+            author=settings.organiser or results.campaign, creator="BallotDesk 选票台")
+        document.build(story, onFirstPage=decorate, onLaterPages=decorate)
+
+    return write_atomically(path, write)
