@@ -25,9 +25,11 @@ from desktop.cli import (
     campaign,
     candidates,
     category,
+    cvr,
     demo,
     experts,
     online,
+    results,
     review,
     scan,
     unit,
@@ -40,7 +42,7 @@ from desktop.core.messages import RuleError
 __all__ = ["build_parser", "main"]
 
 COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, review, online,
-                  experts, backup, demo)
+                  experts, results, cvr, backup, demo)
 
 
 def build_parser(language: str) -> Parser:
