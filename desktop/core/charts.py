@@ -71,6 +71,7 @@ def bar_chart(category: CategoryResult) -> Any:
     rows = max(len(shown), 1)
     height = (rows * CHART_ROW_MM + CHART_BOTTOM_MM + CHART_TOP_MM) * MM
     drawing = Drawing(CHART_WIDTH_MM * MM, height)
+    drawing.initialFontName = font  # else the renderer starts with (non-embedded) Helvetica
     chart = HorizontalBarChart()
     chart.x = CHART_LABEL_MM * MM
     chart.y = (CHART_BOTTOM_MM - 3) * MM

@@ -265,7 +265,7 @@ def write_notice(results: CampaignResults, settings: NoticeSettings, path: Path 
         document = SimpleDocTemplate(
             str(target), pagesize=A4, leftMargin=MARGIN_MM * MM, rightMargin=MARGIN_MM * MM,
             topMargin=MARGIN_MM * MM, bottomMargin=MARGIN_MM * MM,
-            title=settings.title or f"关于{results.campaign}结果的公示",
+            initialFontName=font, title=settings.title or f"关于{results.campaign}结果的公示",
             author=settings.organiser or results.campaign, creator="BallotDesk 选票台")
         document.build(story, onFirstPage=decorate, onLaterPages=decorate)
 

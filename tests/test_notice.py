@@ -1,0 +1,128 @@
+"""The notice PDF: it renders, embeds the ballot font, and says what ``results --json`` says.
+
+``BALLOTDESK_UPDATE_DOC_IMAGES=1 pytest tests/test_notice.py`` also writes its first page to
+docs/images/notice_p1.png (150 dpi), the picture the docs show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pypdfium2 as pdfium
+
+from desktop.core.combine import CombinationRule, Method
+from desktop.core.notice import working_days_end
+from desktop.core.registry import CampaignInfo
+from desktop.core.results_types import parse_weights
+from desktop.core.services import Services
+from tests.ballot_files import BRANDS, WINDOWS
+from tests.conftest import Cli
+from tests.test_results_common import counted
+
+__all__ = ["counted"]
+DOC_IMAGE = Path(__file__).parent.parent / "docs" / "images" / "notice_p1.png"
+DOC_DPI = 150
+WHITE = 250
+
+
+def page_texts(pdf: Path) -> list[str]:
+    document = pdfium.PdfDocument(pdf)
+    return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def fonts_of(pdf: Path) -> tuple[list[bytes], int]:
+    """The PDF's font names and how many font files it embeds."""
+    data = pdf.read_bytes()
+    return re.findall(rb"/BaseFont\s*/([^\s/>\]]+)", data), len(re.findall(rb"/FontFile2", data))
+
+
+def winner_rows(data: dict[str, Any]) -> list[str]:
+    """Each winner's table row as the PDF's text has it: rank, number, name, unit, figures."""
+    rows = []
+    for category in data["categories"]:
+        has_expert = any(c["expert"] is not None for c in category["candidates"])
+        for c in category["candidates"]:
+            if c["winner"]:
+                figures = [c["paper"], *(c["online"][s] for s in data["sources"]),
+                           *([c["expert_text"]] if has_expert else []), c["combined_text"]]
+                rows.append(squeeze(f"{c['rank']}{c['number']}{c['name']}{c['unit']}"
+                                    + "".join(map(str, figures)) + "当选"))
+    return rows
+
+
+def test_the_notice_renders_embeds_its_font_and_matches_the_json(
+        services: Services, counted: CampaignInfo, cli: Cli, tmp_path: Path) -> None:
+    services.results.set_rule(counted.id, CombinationRule(
+        Method.WEIGHTED, weights=parse_weights("online=40,paper=30,expert=30")))
+    cli.ok("results", "notice", "--organiser", "东湖区精神文明建设委员会办公室", "--days", "7",
+           "--from", "2026-12-04", "--date", "2026-12-03", "--contact", "0571-12345678")
+    pdf = tmp_path / "公示.pdf"
+    data = cli.json("results", "--pdf", str(pdf))
+    assert not data["provisional"]
+
+    document = pdfium.PdfDocument(pdf)
+    assert len(document) >= 3
+    for index in range(len(document)):
+        pixels = np.asarray(document[index].render(scale=1).to_pil().convert("L"))
+        assert (pixels < WHITE).mean() > 0.01, f"page {index + 1} is blank"
+    names, embedded = fonts_of(pdf)
+    assert names, "no fonts found"
+    assert all(re.fullmatch(rb"[A-Z]{6}\+WenQuanYiMicroHei-0", name) for name in names), names
+    assert embedded == len(set(names)), "every font is embedded"
+    if os.environ.get("BALLOTDESK_UPDATE_DOC_IMAGES"):
+        document[0].render(scale=DOC_DPI / 72).to_pil().save(DOC_IMAGE)
+
+    text = squeeze("".join(page_texts(pdf)))
+    assert f"关于{counted.name}结果的公示" in text
+    for row in winner_rows(data):
+        assert row in text, row
+    assert squeeze(data["formula"]["zh_CN"]) in text
+    assert "公示期为2026年12月4日至2026年12月14日（7个工作日）" in text
+    assert "东湖区精神文明建设委员会办公室" in text
+    assert "临时结果" not in text
+    brands = next(c for c in data["categories"] if c["name"] == BRANDS)
+    winners = "、".join(f"{c['number']}{c['name']}" for c in brands["candidates"] if c["winner"])
+    assert squeeze(f"当选名单（按排名）：{winners}") in text
+
+
+def test_a_provisional_notice_says_so_on_every_page(
+        services: Services, counted: CampaignInfo, cli: Cli, tmp_path: Path) -> None:
+    # Windows: 02 has 3 votes, 01 and 03 have 2 each: with two winners they tie at the cut-off.
+    services.registry.update_category(
+        services.registry.find_category(counted.id, WINDOWS).id, winners=2)
+    pdf = tmp_path / "notice.pdf"
+    data = cli.json("results", "--pdf", str(pdf))
+    windows = next(c for c in data["categories"] if c["name"] == WINDOWS)
+    assert (windows["cutoff_tie"], windows["seats"], data["provisional"]) == (["01", "03"], 1, True)
+    texts = page_texts(pdf)
+    assert "当选线并列待决定" in squeeze(texts[0])
+    assert all("临时结果" in squeeze(t) for t in texts)
+
+
+def test_working_days_skip_weekends() -> None:
+    friday = dt.date(2026, 12, 4)
+    assert working_days_end(friday, 1) == friday
+    assert working_days_end(friday, 2) == dt.date(2026, 12, 7)
+    assert working_days_end(dt.date(2026, 12, 5), 5) == dt.date(2026, 12, 11)
+
+
+def test_a_broken_output_path_gives_its_message_and_writes_nothing(
+        counted: CampaignInfo, cli: Cli, tmp_path: Path) -> None:
+    for option, name in (("--pdf", "n.pdf"), ("--xlsx", "n.xlsx"), ("--csv", "n.csv")):
+        target = tmp_path / "missing" / name
+        assert cli("results", option, str(target)) == 1
+        assert "无法写入文件" in cli.err
+        assert str(target) in cli.err
+        assert not (tmp_path / "missing").exists()
+    assert cli("--lang", "en", "results", "--csv", str(tmp_path / "missing" / "n.csv")) == 1
+    assert "Cannot write" in cli.err
+    assert list(tmp_path.glob(".n.*")) == []
