@@ -775,6 +775,10 @@
         <source>Scan</source>
         <translation>Scan</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
 </context>
 <context>
     <name>NoteSerialsDialog</name>
@@ -1054,6 +1058,21 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>Serial / page</source>
+        <translation>Serial / page</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+</context>
+<context>
     <name>QuotaTableModel</name>
     <message>
         <source>Nominating unit</source>
@@ -1113,6 +1132,45 @@
     </message>
 </context>
 <context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject sheet</source>
+        <translation>Reject sheet</translation>
+    </message>
+    <message>
+        <source>Reject sheet %1: it will not be counted. The decision is recorded with your name and the time, and can be undone only by reopening the sheet.</source>
+        <translation>Reject sheet %1: it will not be counted. The decision is recorded with your name and the time, and can be undone only by reopening the sheet.</translation>
+    </message>
+    <message>
+        <source>Photocopy or second scan of a counted ballot</source>
+        <translation>Photocopy or second scan of a counted ballot</translation>
+    </message>
+    <message>
+        <source>Ballot altered or damaged</source>
+        <translation>Ballot altered or damaged</translation>
+    </message>
+    <message>
+        <source>Not a ballot of this campaign</source>
+        <translation>Not a ballot of this campaign</translation>
+    </message>
+    <message>
+        <source>Marks cannot be read</source>
+        <translation>Marks cannot be read</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <source>Type a reason or pick a usual one.</source>
+        <translation>Type a reason or pick a usual one.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>Import</source>
@@ -1121,6 +1179,103 @@
     <message>
         <source>Importing…</source>
         <translation>Importing…</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>image %1</source>
+        <translation>image %1</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>page %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewKeys</name>
+    <message>
+        <source>↑/↓ or J/K: box in question</source>
+        <translation>↑/↓ or J/K: box in question</translation>
+    </message>
+    <message>
+        <source>M: marked</source>
+        <translation>M: marked</translation>
+    </message>
+    <message>
+        <source>E or N: not marked</source>
+        <translation>E or N: not marked</translation>
+    </message>
+    <message>
+        <source>A: accept sheet</source>
+        <translation>A: accept sheet</translation>
+    </message>
+    <message>
+        <source>R: reject…</source>
+        <translation>R: reject…</translation>
+    </message>
+    <message>
+        <source>U: reopen last</source>
+        <translation>U: reopen last</translation>
+    </message>
+    <message>
+        <source>Enter/Space: next sheet (Shift: previous)</source>
+        <translation>Enter/Space: next sheet (Shift: previous)</translation>
+    </message>
+    <message>
+        <source>+/−/0: zoom</source>
+        <translation>+/−/0: zoom</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>No ballots waiting for review</source>
+        <translation>No ballots waiting for review</translation>
+    </message>
+    <message>
+        <source>Accept sheet (A)</source>
+        <translation>Accept sheet (A)</translation>
+    </message>
+    <message>
+        <source>Reject… (R)</source>
+        <translation>Reject… (R)</translation>
+    </message>
+    <message>
+        <source>Reopen last (U)</source>
+        <translation>Reopen last (U)</translation>
+    </message>
+    <message>
+        <source>Waiting for review (%1)</source>
+        <translation>Waiting for review (%1)</translation>
+    </message>
+    <message>
+        <source>Loading the image…</source>
+        <translation>Loading the image…</translation>
+    </message>
+    <message>
+        <source>The archived image cannot be shown.</source>
+        <translation>The archived image cannot be shown.</translation>
+    </message>
+    <message>
+        <source>The page was not found on the image: no boxes to show.</source>
+        <translation>The page was not found on the image: no boxes to show.</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>Last settled: %1, %2. Press U to reopen it.</source>
+        <translation>Last settled: %1, %2. Press U to reopen it.</translation>
+    </message>
+    <message>
+        <source>decided by a person</source>
+        <translation>decided by a person</translation>
     </message>
 </context>
 <context>
@@ -1534,6 +1689,13 @@
     <message>
         <source>Open the demo campaign</source>
         <translation>Open the demo campaign</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomPanel</name>
+    <message>
+        <source>%1 (decided by a person)</source>
+        <translation>%1 (decided by a person)</translation>
     </message>
 </context>
 </TS>

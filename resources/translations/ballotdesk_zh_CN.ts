@@ -770,6 +770,10 @@
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
 </context>
 <context>
     <name>NoteSerialsDialog</name>
@@ -1046,6 +1050,21 @@
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message>
+        <source>Serial / page</source>
+        <translation>票号 / 页</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>审核原因</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
     <name>QuotaTableModel</name>
     <message>
         <source>Nominating unit</source>
@@ -1105,6 +1124,45 @@
     </message>
 </context>
 <context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject sheet</source>
+        <translation>作废选票</translation>
+    </message>
+    <message>
+        <source>Reject sheet %1: it will not be counted. The decision is recorded with your name and the time, and can be undone only by reopening the sheet.</source>
+        <translation>作废选票 %1：这张选票将不计票。此决定连同您的姓名和时间一并记录，只能通过重新审核撤销。</translation>
+    </message>
+    <message>
+        <source>Photocopy or second scan of a counted ballot</source>
+        <translation>已计入选票的复印件或重复扫描</translation>
+    </message>
+    <message>
+        <source>Ballot altered or damaged</source>
+        <translation>选票被涂改或损坏</translation>
+    </message>
+    <message>
+        <source>Not a ballot of this campaign</source>
+        <translation>非本次评选的选票</translation>
+    </message>
+    <message>
+        <source>Marks cannot be read</source>
+        <translation>划票记号无法辨认</translation>
+    </message>
+    <message>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <source>Type a reason or pick a usual one.</source>
+        <translation>请填写理由，或选择常用理由。</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>作废</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>Import</source>
@@ -1113,6 +1171,103 @@
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>image %1</source>
+        <translation>图像 %1</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewKeys</name>
+    <message>
+        <source>↑/↓ or J/K: box in question</source>
+        <translation>↑/↓ 或 J/K：上/下一个方框</translation>
+    </message>
+    <message>
+        <source>M: marked</source>
+        <translation>M：认定已划</translation>
+    </message>
+    <message>
+        <source>E or N: not marked</source>
+        <translation>E 或 N：认定未划</translation>
+    </message>
+    <message>
+        <source>A: accept sheet</source>
+        <translation>A：确认整张</translation>
+    </message>
+    <message>
+        <source>R: reject…</source>
+        <translation>R：作废…</translation>
+    </message>
+    <message>
+        <source>U: reopen last</source>
+        <translation>U：重新审核上一张</translation>
+    </message>
+    <message>
+        <source>Enter/Space: next sheet (Shift: previous)</source>
+        <translation>回车/空格：下一张（加 Shift 上一张）</translation>
+    </message>
+    <message>
+        <source>+/−/0: zoom</source>
+        <translation>+/−/0：缩放</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>No ballots waiting for review</source>
+        <translation>没有待审核的选票</translation>
+    </message>
+    <message>
+        <source>Accept sheet (A)</source>
+        <translation>确认整张 (A)</translation>
+    </message>
+    <message>
+        <source>Reject… (R)</source>
+        <translation>作废… (R)</translation>
+    </message>
+    <message>
+        <source>Reopen last (U)</source>
+        <translation>重新审核上一张 (U)</translation>
+    </message>
+    <message>
+        <source>Waiting for review (%1)</source>
+        <translation>待审核 (%1)</translation>
+    </message>
+    <message>
+        <source>Loading the image…</source>
+        <translation>正在载入图像…</translation>
+    </message>
+    <message>
+        <source>The archived image cannot be shown.</source>
+        <translation>存档的图像无法显示。</translation>
+    </message>
+    <message>
+        <source>The page was not found on the image: no boxes to show.</source>
+        <translation>图像上找不到选票页面，无法标出方框。</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Last settled: %1, %2. Press U to reopen it.</source>
+        <translation>上一张：%1，%2。按 U 重新审核。</translation>
+    </message>
+    <message>
+        <source>decided by a person</source>
+        <translation>人工认定</translation>
     </message>
 </context>
 <context>
@@ -1525,6 +1680,13 @@
     <message>
         <source>Open the demo campaign</source>
         <translation>打开演示活动</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomPanel</name>
+    <message>
+        <source>%1 (decided by a person)</source>
+        <translation>%1（人工认定）</translation>
     </message>
 </context>
 </TS>

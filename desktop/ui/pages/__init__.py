@@ -15,6 +15,7 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.pages.ballots_page import BallotsPage
 from desktop.ui.pages.campaign_page import CampaignPage
 from desktop.ui.pages.candidates_page import CandidatesPage
+from desktop.ui.pages.review_page import ReviewPage
 from desktop.ui.pages.scan_page import ScanPage
 from desktop.ui.pages.units_page import UnitsPage
 
@@ -34,4 +35,5 @@ PAGES: tuple[PageType, ...] = (
     UnitsPage,
     BallotsPage,
     ScanPage,
+    ReviewPage,
 )

@@ -1,0 +1,205 @@
+"""What the review page does: the queue, the sheet on screen, and the decisions.
+
+The queue and the sheet pictures load in the background (a busy campaign has thousands of
+sheets); a decision is one short transaction through :class:`Review`, made on the GUI thread so
+the next key press already sees it. Each decision is announced with ``context.changed()`` so
+tallies elsewhere follow, and the queue reloads: a sheet that left it gives its place to the
+next one. Sheets settled here are remembered, newest last, so U can reopen them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QObject
+
+from desktop.core.ballots import Layout
+from desktop.core.recording import archive_root
+from desktop.core.review import Decision, Review, SheetState
+from desktop.ui.background import run_in_background
+from desktop.ui.context import CampaignContext
+from desktop.ui.dialogs.review_dialogs import RejectDialog
+from desktop.ui.feedback import background_failure, run_checked
+from desktop.ui.models.review_models import SheetTargets, TargetKey, sheet_label, sheet_targets
+from desktop.ui.pages.review_images import SheetPicture, load_picture
+
+if TYPE_CHECKING:
+    from desktop.ui.pages.review_page import ReviewPage
+
+#: Pictures kept in memory (the sheet on screen and the ones just left).
+PICTURE_CACHE_SIZE = 3
+
+
+class ReviewController(QObject):
+    def __init__(self, page: ReviewPage, context: CampaignContext) -> None:
+        super().__init__(page)
+        self.page = page
+        self.context = context
+        self.review = Review(context.services.db, context.services.actor)
+        self.state: SheetState | None = None
+        self.targets = SheetTargets((), ())
+        self.current: TargetKey | None = None
+        #: Sheets settled on this page, newest last (U reopens the newest).
+        self.settled: list[SheetState] = []
+        self._layouts: dict[tuple[int, int], Layout | None] = {}
+        self._pictures: dict[int, SheetPicture] = {}
+        self._loading_queue = False
+        self._queue_stale = False
+        self._loading_picture: int | None = None
+        #: After the queue reloads: the sheet to show, else the row to fall back on.
+        self._follow: int | None = None
+        self._row_hint = 0
+
+    @property
+    def busy(self) -> bool:
+        return self._loading_queue or self._queue_stale or self._loading_picture is not None
+
+    # -- the queue -----------------------------------------------------------------------------
+    def reload(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            self.page.show_queue([])
+            return
+        if self._loading_queue:
+            self._queue_stale = True
+            return
+        self._loading_queue, self._queue_stale = True, False
+        if self.state is not None and self._follow is None:
+            self._follow = self.state.sheet_id
+        run_in_background(lambda: self.review.queue(campaign_id), self._queue_loaded,
+                          self._queue_failed)
+
+    def _queue_loaded(self, queue: list[SheetState]) -> None:
+        if not shiboken6.isValid(self.page):
+            return
+        self._loading_queue = False
+        if self._queue_stale:
+            self.reload()
+            return
+        follow, self._follow = self._follow, None
+        self.page.show_queue(queue)
+        rows = [state.sheet_id for state in queue]
+        row = rows.index(follow) if follow in rows else min(self._row_hint, len(rows) - 1)
+        self.page.select_row(row)  # → show_sheet, or the empty state for -1
+
+    def _queue_failed(self, exc: Exception) -> None:
+        if shiboken6.isValid(self.page):
+            self._loading_queue = self._queue_stale = False
+            background_failure(self.page)(exc)
+
+    # -- the sheet on screen -------------------------------------------------------------------
+    def show_sheet(self, state: SheetState | None, row: int = 0) -> None:
+        same_sheet = (state is not None and self.state is not None
+                      and state.sheet_id == self.state.sheet_id)
+        self.state, self._row_hint = state, max(row, 0)
+        if state is None:
+            self.targets, self.current = SheetTargets((), ()), None
+            self.page.show_sheet(None, self.targets, None, None)
+            return
+        self.targets = sheet_targets(state, self._layout(state))
+        keys = [t.key for t in self.targets.questioned]
+        if not same_sheet or self.current not in keys:
+            self.current = keys[0] if keys else None
+        picture = self._pictures.get(state.sheet_id)
+        self.page.show_sheet(state, self.targets, self.current, picture)
+        if picture is None and self._loading_picture != state.sheet_id:
+            self._load_picture(state)
+
+    def _layout(self, state: SheetState) -> Layout | None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None or state.layout_version is None:
+            return None
+        key = (campaign_id, state.layout_version)
+        if key not in self._layouts:
+            self._layouts[key] = self.context.services.printing.stored_layout(*key)
+        return self._layouts[key]
+
+    def _load_picture(self, state: SheetState) -> None:
+        layout = self._layout(state)
+        page = state.page or 0
+        targets = (layout.pages[page - 1].targets
+                   if layout is not None and 1 <= page <= layout.page_count else ())
+        archive = archive_root(self.context.services.db)
+        self._loading_picture = state.sheet_id
+        run_in_background(lambda: load_picture(archive, state, targets), self._picture_loaded,
+                          self._picture_failed)
+
+    def _picture_loaded(self, picture: SheetPicture) -> None:
+        if not shiboken6.isValid(self.page):
+            return
+        self._loading_picture = None
+        self._pictures[picture.sheet_id] = picture
+        while len(self._pictures) > PICTURE_CACHE_SIZE:
+            del self._pictures[next(iter(self._pictures))]
+        if self.state is not None:
+            if self.state.sheet_id == picture.sheet_id:
+                self.page.show_sheet(self.state, self.targets, self.current, picture)
+            else:  # the reviewer moved on while it loaded
+                self.show_sheet(self.state, self._row_hint)
+
+    def _picture_failed(self, exc: Exception) -> None:
+        if shiboken6.isValid(self.page):
+            self._loading_picture = None
+            background_failure(self.page)(exc)
+
+    # -- moving --------------------------------------------------------------------------------
+    def move_target(self, step: int) -> None:
+        keys = [t.key for t in self.targets.questioned]
+        if not keys:
+            return
+        index = keys.index(self.current) if self.current in keys else -step
+        self.choose_target(keys[max(0, min(len(keys) - 1, index + step))])
+
+    def choose_target(self, key: TargetKey) -> None:
+        self.current = key
+        self.page.show_current(key)
+
+    def next_sheet(self, step: int = 1) -> None:
+        self.page.select_row(self.page.selected_row() + step, clamp=True)
+
+    # -- decisions -----------------------------------------------------------------------------
+    def decide_target(self, decision: Decision) -> None:
+        state, key = self.state, self.current
+        if state is None or key is None:
+            return
+        if self._decide(state, decision, [key]) is not None:
+            self.move_target(1)
+
+    def accept(self) -> None:
+        if self.state is not None:
+            self._decide(self.state, Decision.ACCEPT)
+
+    def reject(self) -> None:
+        state = self.state
+        if state is None:
+            return
+        dialog = RejectDialog(sheet_label(state), parent=self.page)
+        if dialog.exec():
+            self._decide(state, Decision.REJECT, reason=dialog.reason())
+
+    def reopen(self) -> None:
+        """Reopen the sheet settled last on this page (a new decision; nothing is erased)."""
+        if not self.settled:
+            return
+        state = self.settled.pop()
+        self._follow = state.sheet_id  # shown again once the queue holds it
+        if self._decide(state, Decision.REOPEN) is None:
+            self.settled.append(state)
+
+    def _decide(self, state: SheetState, decision: Decision,
+                targets: list[TargetKey] | None = None, reason: str = "") -> SheetState | None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return None
+        after = run_checked(self.page, lambda: self.review.decide(
+            campaign_id, state.sheet_id, decision, targets or [], reason))
+        if after is None:
+            return None
+        if after.settled and not state.settled:
+            self.settled.append(after)
+        if not after.settled:
+            self.show_sheet(after, self._row_hint)
+        self.page.show_settled(self.settled[-1] if self.settled else None)
+        self.context.changed()  # tallies elsewhere follow; the queue reloads
+        return after

@@ -1,0 +1,63 @@
+"""The review page's keys: one table, so the shortcuts and the hint on screen agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+
+from desktop.core.review import Decision
+from desktop.ui.sheet_view import ZOOM_STEP
+
+if TYPE_CHECKING:
+    from desktop.ui.pages.review_controller import ReviewController
+    from desktop.ui.pages.review_page import ReviewPage
+
+
+Keys = list[tuple[tuple[str, ...], Callable[[], None]]]
+
+
+def _keys(page: ReviewPage, c: ReviewController) -> Keys:
+    view = page.sheet_view
+    return [
+        (("Down", "J"), lambda: c.move_target(1)),
+        (("Up", "K"), lambda: c.move_target(-1)),
+        (("M",), lambda: c.decide_target(Decision.MARKED)),
+        (("E", "N"), lambda: c.decide_target(Decision.EMPTY)),
+        (("A",), c.accept),
+        (("R",), c.reject),
+        (("U",), c.reopen),
+        (("Return", "Enter", "Space", "PgDown"), lambda: c.next_sheet(1)),
+        (("Shift+Return", "Shift+Space", "PgUp"), lambda: c.next_sheet(-1)),
+        (("+", "="), lambda: view.zoom_by(ZOOM_STEP)),
+        (("-",), lambda: view.zoom_by(1 / ZOOM_STEP)),
+        (("0",), view.fit),
+    ]
+
+
+def install_keys(page: ReviewPage, controller: ReviewController) -> list[QShortcut]:
+    """Shortcuts active while the focus is on the page (not in a dialog)."""
+    shortcuts = []
+    for keys, slot in _keys(page, controller):
+        for key in keys:
+            shortcut = QShortcut(QKeySequence(key), page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setAutoRepeat(key in ("Down", "Up", "J", "K", "+", "=", "-"))
+            shortcut.activated.connect(slot)
+            shortcuts.append(shortcut)
+    return shortcuts
+
+
+def key_hint() -> str:
+    return "　".join((
+        QCoreApplication.translate("ReviewKeys", "↑/↓ or J/K: box in question"),
+        QCoreApplication.translate("ReviewKeys", "M: marked"),
+        QCoreApplication.translate("ReviewKeys", "E or N: not marked"),
+        QCoreApplication.translate("ReviewKeys", "A: accept sheet"),
+        QCoreApplication.translate("ReviewKeys", "R: reject…"),
+        QCoreApplication.translate("ReviewKeys", "U: reopen last"),
+        QCoreApplication.translate("ReviewKeys", "Enter/Space: next sheet (Shift: previous)"),
+        QCoreApplication.translate("ReviewKeys", "+/−/0: zoom"),
+    ))
