@@ -6,8 +6,9 @@
 Writes main_zh_CN.png and main_en.png (candidates page, 1280×800), units_zh_CN.png (the quota
 overview), import_zh_CN.png (the import wizard's preview) and ballots_zh_CN.png (the ballot
 preview with boxes, a printed batch and spoiled serials), scan_zh_CN.png (the scan page after a
-folder of ticked ballots, a photocopy and a broken file) and scan_camera_zh_CN.png (the camera
-preview with the page outline). Nothing touches the user's data.
+folder of ticked ballots, a photocopy and a broken file), scan_camera_zh_CN.png (the camera
+preview with the page outline) and review_zh_CN.png (the review queue on an overvoted sheet, its
+boxes outlined and zoomed). Nothing touches the user's data.
 """
 
 from __future__ import annotations
@@ -178,6 +179,60 @@ def _scan_shots(window: object, services: object, campaign_id: int, folder: Path
     return written
 
 
+def _overvoted_ballot(services: object, campaign_id: int, folder: Path
+                      ) -> tuple[Path, tuple[str, str], tuple[str, str]]:
+    """One more ballot, page 1 only: eleven ticks where ten are allowed, and a dot (unclear).
+    Returns the scan, the eleventh tick and the dot."""
+    import cv2
+
+    from desktop.core.printing import PrintOptions
+    from scanning.synthetic import SCAN_DPI, draw_tick, rasterize_pdf
+
+    boxes, printing = services.boxes, services.printing  # type: ignore[attr-defined]
+    box = boxes.list_boxes(campaign_id)[0]
+    pdf = folder / "review-batch.pdf"
+    batch = printing.print_batch(campaign_id, box.id, 1, pdf, PrintOptions())
+    layout = printing.stored_layout(campaign_id, batch.layout_version)
+    page = rasterize_pdf(pdf)[0]
+    category = layout.categories[0][0]
+    targets = [t for t in layout.pages[0].targets if t.category == category]
+    for target in targets[:11]:
+        draw_tick(page, target.box_mm)
+    x, y, w, h = targets[13].box_mm  # a pen rested in the box: a dot
+    px = SCAN_DPI / 25.4
+    cv2.circle(page, (round((x + w * 0.4) * px), round((y + h * 0.55) * px)), round(0.7 * px),
+               0, -1)
+    path = folder / "东湖1号箱-扫描-0001.jpg"
+    cv2.imwrite(str(path), page, [cv2.IMWRITE_JPEG_QUALITY, 85])
+    return path, (category, targets[10].candidate), (category, targets[13].candidate)
+
+
+def _review_shot(window: object, services: object, campaign_id: int, folder: Path, out: Path,
+                 settle: object) -> Path:
+    """The review page on the overvoted sheet, one of its ticks already judged a slip."""
+    from desktop.core.recording import Recorder
+    from desktop.core.review import Decision, Review
+    from desktop.core.scanjob import scan_paths
+    from desktop.ui.pages.review_page import ReviewPage
+
+    path, slip, dot = _overvoted_ballot(services, campaign_id, folder)
+    db, actor = services.db, services.actor  # type: ignore[attr-defined]
+    list(scan_paths(Recorder(db, actor), [path], workers=1))
+    review = Review(db, actor)
+    overvoted = next(s for s in review.queue(campaign_id) if s.source == str(path))
+    review.decide(campaign_id, overvoted.sheet_id, Decision.EMPTY, [slip])
+    window.show_page(ReviewPage)  # type: ignore[attr-defined]
+    page = window.page(ReviewPage)  # type: ignore[attr-defined]
+    page.refresh()
+    settle()  # type: ignore[operator]
+    page.select_row(page.queue_model.row_of(overvoted.sheet_id))
+    settle()  # type: ignore[operator]
+    page.controller.choose_target(dot)
+    settle()  # type: ignore[operator]
+    window.grab().save(str(out / "review_zh_CN.png"))  # type: ignore[attr-defined]
+    return out / "review_zh_CN.png"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -231,7 +286,8 @@ def main() -> int:
             settle()
             written.append(args.out / "ballots_zh_CN.png")
             window.grab().save(str(written[-1]))
-            written += _scan_shots(window, services, campaign_id, folder, args.out, settle)
+            written += [*_scan_shots(window, services, campaign_id, folder, args.out, settle),
+                        _review_shot(window, services, campaign_id, folder, args.out, settle)]
         window.close()
     app.processEvents()
     for path in written:
