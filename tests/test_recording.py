@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import cv2
+import pytest
 from sqlalchemy import func, select
 
 from desktop.core.boxes import BoxInfo
@@ -13,10 +16,11 @@ from desktop.core.demo import create_demo
 from desktop.core.models import Sheet
 from desktop.core.recording import Recorder
 from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import ScanCounts, interpret_paths, scan_paths
+from desktop.core.scanjob import ScanCounts, interpret_paths, scan_items, scan_paths
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from scanning.reasons import Reason, Status
+from scanning.sources import AcquiredImage, AcquisitionProblem, read_paths
 from tests.ballot_files import (
     BRANDS,
     STAFF,
@@ -26,6 +30,8 @@ from tests.ballot_files import (
     print_and_rasterize,
     save_scans,
 )
+
+pytestmark = pytest.mark.both_backends
 
 
 def recorder(services: Services) -> Recorder:
@@ -166,3 +172,28 @@ def test_interpret_records_nothing(services: Services, demo: CampaignInfo,
     data = outcomes[0].to_json_dict(with_recording=False)
     assert set(data) == {"file", "page_index", "status", "reasons", "serial", "layout_page",
                          "marks", "categories"}
+
+
+def test_ballots_printed_after_a_batch_began_are_still_read(
+    services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path
+) -> None:
+    """A long camera session: the campaign data is read at the start, a new layout version is
+    printed meanwhile, and its ballots must not be refused as unknown."""
+    _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id, 1, tmp_path)
+    first = save_scans(fill_in(layout, ballots[0], VOTES[1]), tmp_path / "v1", "a")
+    later: list[Path] = []
+
+    def items() -> Iterator[AcquiredImage | AcquisitionProblem]:
+        yield from read_paths(first[:1])
+        shortlisted = services.candidates.list(demo.id)[0]
+        services.candidates.update(shortlisted.id, replace(shortlisted.fields,
+                                                           name=shortlisted.name + "（新）"),
+                                   accept_warnings=True)
+        _b, new_layout, new = print_and_rasterize(services, demo.id, box.id, 1, tmp_path / "n")
+        assert new_layout.layout_version == 2
+        later.extend(save_scans(fill_in(new_layout, new[0], VOTES[1]), tmp_path / "v2", "b"))
+        yield from read_paths(later[:1])
+
+    outcomes = list(scan_items(recorder(services), items(), workers=1))
+    assert [o.recorded for o in outcomes] == [True, True]
+    assert outcomes[1].result.layout_version == 2

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from desktop.core.messages import Message, register
 from desktop.core.recording import Recorder, RecordOutcome, read_context
-from scanning.batch import read_in_order
+from scanning.batch import read_in_order, read_task
 from scanning.reasons import Reason, Status
 from scanning.result import PageResult
 from scanning.sources import (
@@ -30,6 +30,8 @@ from scanning.sources import (
 register(dict(CATALOG))
 
 Cancel = Callable[[], bool]
+#: Reasons that may only mean the batch's campaign data is older than the ballot.
+_KNOWN_LATER = frozenset({Reason.UNKNOWN_LAYOUT, Reason.FOREIGN_CAMPAIGN})
 OutcomeCallback = Callable[[RecordOutcome], None]
 
 
@@ -87,7 +89,12 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired], workers: int | Non
         else:
             assert isinstance(key, AcquiredImage)
             assert result is not None
-            outcome = recorder.record(key, result)
+            reading = result
+            if _KNOWN_LATER & set(reading.reasons):
+                # Ballots printed (or a campaign created) after this batch began, e.g. during a
+                # long camera or scanner session: read once more with fresh campaign data.
+                reading = read_task(key.image, read_context(recorder.db))
+            outcome = recorder.record(key, reading)
         if on_outcome is not None:
             on_outcome(outcome)
         yield outcome
