@@ -1,21 +1,49 @@
-"""The audit table: every change with who, when, what, before and after.
+"""The audit table: every change with who, when, what, before and after, as a hash chain.
 
-Rows are only ever added. The stations issue chains them with hashes.
+Rows are only ever added, by :func:`record`, in the same transaction as the change. Each entry
+carries the previous entry's hash (``prev_hash``) and its own (``hash``)::
+
+    hash = sha256(canonical_json(id, at, actor, campaign_id, action, entity, entity_id,
+                                 before, after) + prev_hash)
+
+so an entry edited, inserted or deleted afterwards, even directly in the database, breaks the
+chain (see :mod:`desktop.core.audit_log` for the check, docs/audit.md for the exact bytes).
+
+Appends take turns: the one-row ``audit_head`` table (last id, last hash) is locked before the
+next id and hash are computed, and updated in the same transaction. Several stations writing
+to one PostgreSQL database therefore never fork the chain (``prev_hash`` is also unique, so a
+fork could not even be stored); SQLite lets one writer in at a time anyway.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select, update
 from sqlalchemy.orm import Session
 
-from desktop.core.models import AuditEntry, Base
+from desktop.core.models import AuditEntry, AuditHead, Base, utcnow
+
+log = logging.getLogger(__name__)
 
 #: Columns that never reach the log (the campaign secret signs ballots; photos are blobs).
 _NEVER_LOGGED = frozenset({"secret", "image", "thumbnail"})
+#: The ``prev_hash`` of the first entry.
+GENESIS = "0" * 64
+#: The one row of ``audit_head``.
+HEAD_ID = 1
+#: The fields an entry's hash covers, besides ``prev_hash``.
+HASHED_FIELDS = ("id", "at", "actor", "campaign_id", "action", "entity", "entity_id",
+                 "before", "after")
+#: ``at`` in the hashed text: UTC, always six digits of microseconds.
+AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+_HEAD_KEY = "audit_head"
 
 
 def _plain(value: Any) -> Any:
@@ -36,6 +64,65 @@ def snapshot(obj: Base) -> dict[str, Any]:
     }
 
 
+# -- hashing -------------------------------------------------------------------------------
+def at_text(at: dt.datetime) -> str:
+    """A moment as hashed: UTC with microseconds (a naive value is taken as UTC)."""
+    if at.tzinfo is not None:
+        at = at.astimezone(dt.UTC)
+    return at.strftime(AT_FORMAT)
+
+
+def canonical_json(value: Any) -> str:
+    """The one text of a JSON value: sorted keys, no spaces, characters as they are."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def as_stored(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A JSON column's value as the database gives it back (tuples become lists, keys text)."""
+    return None if value is None else dict(json.loads(json.dumps(value)))
+
+
+def hashed_fields(entry: AuditEntry | Mapping[str, Any]) -> dict[str, Any]:
+    """The fields an entry's hash covers, with ``at`` as text."""
+    get = entry.get if isinstance(entry, Mapping) else lambda key: getattr(entry, key)
+    fields = {key: get(key) for key in HASHED_FIELDS}
+    at = fields["at"]
+    fields["at"] = at_text(at) if isinstance(at, dt.datetime) else at
+    return fields
+
+
+def entry_hash(entry: AuditEntry | Mapping[str, Any], prev_hash: str) -> str:
+    """SHA-256 (hex) of the entry's canonical JSON followed by ``prev_hash``, as UTF-8."""
+    text = canonical_json(hashed_fields(entry)) + prev_hash
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# -- appending -----------------------------------------------------------------------------
+def _locked_head(session: Session) -> AuditHead:
+    """The chain's head, locked until the caller's transaction ends (once per transaction)."""
+    transaction = session.get_transaction()
+    cached = session.info.get(_HEAD_KEY)
+    if cached is not None and cached[0] is transaction:
+        head: AuditHead = cached[1]
+        return head
+    # Writing the row first takes the lock on every backend: a row lock on PostgreSQL, and on
+    # SQLite the database's write lock (pysqlite reads outside a transaction until the first
+    # write, so a plain SELECT could see a head that another station is about to move).
+    session.execute(update(AuditHead).where(AuditHead.id == HEAD_ID)
+                    .values(last_id=AuditHead.last_id))
+    found = session.scalars(select(AuditHead).where(AuditHead.id == HEAD_ID).with_for_update()
+                            .execution_options(populate_existing=True)).one_or_none()
+    if found is None:  # only if someone removed it: continue from the last entry
+        log.warning("audit_head is missing; continuing the chain from the last entry")
+        last = session.execute(select(AuditEntry.id, AuditEntry.hash)
+                               .order_by(AuditEntry.id.desc()).limit(1)).first()
+        found = AuditHead(id=HEAD_ID, last_id=last.id if last else 0,
+                          last_hash=last.hash if last else GENESIS)
+        session.add(found)
+    session.info[_HEAD_KEY] = (transaction, found)
+    return found
+
+
 def record(
     session: Session,
     *,
@@ -47,19 +134,29 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> AuditEntry:
-    """Add one entry in the caller's transaction (so it commits or rolls back with the change)."""
+    """Add one entry in the caller's transaction (so it commits or rolls back with the change).
+
+    The entry's id, time and hash are assigned while the chain's head is locked; the head
+    stays locked until the caller's transaction ends.
+    """
     if before is not None and after is not None:
         changed = {k for k in after if before.get(k) != after.get(k)}
         before = {k: v for k, v in before.items() if k in changed or k == "id"}
         after = {k: v for k, v in after.items() if k in changed or k == "id"}
+    head = _locked_head(session)
     entry = AuditEntry(
+        id=head.last_id + 1,
+        at=utcnow(),
         actor=actor,
         action=action,
         entity=entity,
-        entity_id=entity_id,
-        campaign_id=campaign_id,
-        before=before,
-        after=after,
+        entity_id=None if entity_id is None else int(entity_id),
+        campaign_id=None if campaign_id is None else int(campaign_id),
+        before=as_stored(before),
+        after=as_stored(after),
+        prev_hash=head.last_hash,
     )
+    entry.hash = entry_hash(entry, entry.prev_hash)
+    head.last_id, head.last_hash = entry.id, entry.hash
     session.add(entry)
     return entry

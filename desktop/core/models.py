@@ -317,11 +317,17 @@ class SheetMark(Base):
 
 
 class AuditEntry(Base):
-    """One recorded change: who, when, what, before and after. Never updated or deleted."""
+    """One recorded change: who, when, what, before and after. Never updated or deleted.
+
+    Entries form a hash chain (see ``desktop/core/audit.py`` and docs/audit.md): ids run 1, 2,
+    3… without gaps, each ``prev_hash`` is the previous entry's ``hash`` (unique: the chain
+    cannot fork), and ``hash`` covers the entry's fields and ``prev_hash``.
+    """
 
     __tablename__ = "audit_entry"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Assigned by ``audit.record`` under the lock of ``audit_head``, never by a sequence.
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     actor: Mapped[str] = mapped_column(String(100))
     #: Kept as a plain number, not a foreign key: the log outlives what it describes.
@@ -331,6 +337,21 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    #: SHA-256 hex digests: the previous entry's hash (``audit.GENESIS`` for the first one)
+    #: and this entry's.
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    """The end of the audit chain: one row (id 1), locked by every append so that stations
+    writing at once take turns and the chain never forks."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
 
 
 # -- online votes and expert scores (online*.py, experts.py) ---------------------------------

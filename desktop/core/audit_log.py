@@ -1,0 +1,258 @@
+"""Reading the audit log: list with filters, verify the hash chain, export for a third party.
+
+Verification trusts nothing but the stored rows: it recomputes every hash in id order, checks
+that each ``prev_hash`` is the previous entry's hash, that ids have no gaps and that the head
+(``audit_head``) names the last entry. :func:`verify_chain` works on any rows in id order, so
+an exported file is checked exactly like the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from desktop.core import messages
+from desktop.core.audit import GENESIS, HEAD_ID, canonical_json, entry_hash
+from desktop.core.db import Database
+from desktop.core.messages import Message
+from desktop.core.models import AuditEntry, AuditHead
+
+#: Rows read from the database per round trip while verifying or exporting.
+BATCH_ROWS = 2000
+
+messages.register({
+    "audit_intact": ("审计链完整（{count} 条）", "The audit chain is intact ({count} entries)"),
+    "audit_broken": ("审计链已被破坏：发现 {count} 处问题", "The audit chain is broken: "
+                     "{count} problems found"),
+    "audit_content_changed": ("第 {id} 条：内容被改动（哈希不符）",
+                              "entry {id}: content changed (the hash does not match)"),
+    "audit_link_broken": ("第 {id} 条：链接断开（prev_hash 不是上一条的哈希）",
+                          "entry {id}: link broken (prev_hash is not the previous entry's hash)"),
+    "audit_missing": ("第 {first} 条与第 {last} 条之间缺少 {count} 条记录",
+                      "missing entries between {first} and {last} ({count})"),
+    "audit_missing_start": ("第 {last} 条之前缺少 {count} 条记录",
+                            "missing entries before {last} ({count})"),
+    "audit_head_mismatch": (
+        "链头不符：链头记为第 {head_id} 条，而最后一条是第 {last_id} 条（或其哈希不同）",
+        "head mismatch: the head names entry {head_id}, the last entry is {last_id} "
+        "(or its hash differs)"),
+    "audit_head_missing": ("链头不符：缺少链头记录（audit_head）",
+                           "head mismatch: the head row (audit_head) is missing"),
+})
+
+
+class Problem(StrEnum):
+    CONTENT_CHANGED = "content_changed"
+    LINK_BROKEN = "link_broken"
+    MISSING = "missing"
+    HEAD_MISMATCH = "head_mismatch"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One break in the chain. ``entry_id``: the entry concerned (for MISSING, the first entry
+    after the gap; ``after_id`` is the one before it, 0 at the start)."""
+
+    problem: Problem
+    entry_id: int
+    after_id: int | None = None
+
+    def message(self) -> Message:
+        if self.problem is Problem.MISSING:
+            assert self.after_id is not None
+            count = self.entry_id - self.after_id - 1
+            if self.after_id == 0:
+                return Message("audit_missing_start", {"last": self.entry_id, "count": count})
+            return Message("audit_missing", {"first": self.after_id, "last": self.entry_id,
+                                             "count": count})
+        if self.problem is Problem.HEAD_MISMATCH:
+            if self.after_id is None:
+                return Message("audit_head_missing")
+            return Message("audit_head_mismatch", {"head_id": self.after_id,
+                                                   "last_id": self.entry_id})
+        return Message(f"audit_{self.problem.value}", {"id": self.entry_id})
+
+
+@dataclass(frozen=True)
+class Verification:
+    count: int
+    last_hash: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+    def summary(self) -> Message:
+        if self.ok:
+            return Message("audit_intact", {"count": self.count})
+        return Message("audit_broken", {"count": len(self.findings)})
+
+
+class ChainCheck:
+    """Feed rows in id order (the fields of ``audit.HASHED_FIELDS``, ``prev_hash``, ``hash``),
+    then :meth:`finish` with the head."""
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.last_id, self.last_hash, self.count = 0, GENESIS, 0
+
+    def feed(self, row: Mapping[str, Any]) -> None:
+        self.count += 1
+        entry_id = int(row["id"])
+        if entry_id != self.last_id + 1:
+            self.findings.append(Finding(Problem.MISSING, entry_id, self.last_id))
+        elif row["prev_hash"] != self.last_hash:
+            self.findings.append(Finding(Problem.LINK_BROKEN, entry_id))
+        if entry_hash(row, str(row["prev_hash"])) != row["hash"]:
+            self.findings.append(Finding(Problem.CONTENT_CHANGED, entry_id))
+        self.last_id, self.last_hash = entry_id, str(row["hash"])
+
+    def finish(self, head: tuple[int, str] | None, *, check_head: bool = True) -> Verification:
+        """``head``: the head's (last id, last hash), ``None`` when the head row is missing;
+        ``check_head=False`` for an exported file, which has no head."""
+        findings = list(self.findings)
+        if check_head and head is None:
+            findings.append(Finding(Problem.HEAD_MISMATCH, self.last_id, None))
+        elif check_head and head is not None and head != (self.last_id, self.last_hash):
+            findings.append(Finding(Problem.HEAD_MISMATCH, self.last_id, head[0]))
+        return Verification(self.count, self.last_hash, tuple(findings))
+
+
+def verify_chain(rows: Iterable[Mapping[str, Any]]) -> Verification:
+    """Check rows in id order against each other (an exported file: no head to compare)."""
+    check = ChainCheck()
+    for row in rows:
+        check.feed(row)
+    return check.finish(None, check_head=False)
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """One entry as read (``at`` aware UTC)."""
+
+    id: int
+    at: dt.datetime
+    actor: str
+    campaign_id: int | None
+    action: str
+    entity: str
+    entity_id: int | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    prev_hash: str
+    hash: str
+
+    @classmethod
+    def of(cls, entry: AuditEntry) -> AuditRecord:
+        return cls(entry.id, entry.at, entry.actor, entry.campaign_id, entry.action,
+                   entry.entity, entry.entity_id, entry.before, entry.after, entry.prev_hash,
+                   entry.hash)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in self.__dataclass_fields__}
+
+    def search_text(self) -> str:
+        """What a text search looks in: every field, JSON with its characters as they are."""
+        return "\n".join([self.actor, self.action, self.entity, str(self.entity_id or ""),
+                          canonical_json(self.before), canonical_json(self.after)]).casefold()
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Which entries to list; every criterion given must hold. ``until`` is exclusive."""
+
+    action: str | None = None  # prefix: "candidate" matches candidate.status…
+    actor: str | None = None
+    entity: str | None = None
+    campaign_id: int | None = None
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+    text: str | None = None  # anywhere in the entry, case-insensitive
+    entry_ids: frozenset[int] = field(default_factory=frozenset)
+
+    def statement(self) -> Select[AuditEntry]:
+        query = select(AuditEntry)
+        if self.action:
+            query = query.where(AuditEntry.action.startswith(self.action, autoescape=True))
+        if self.actor:
+            query = query.where(AuditEntry.actor == self.actor)
+        if self.entity:
+            query = query.where(AuditEntry.entity == self.entity)
+        if self.campaign_id is not None:
+            query = query.where(AuditEntry.campaign_id == self.campaign_id)
+        if self.since is not None:
+            query = query.where(AuditEntry.at >= self.since)
+        if self.until is not None:
+            query = query.where(AuditEntry.at < self.until)
+        if self.entry_ids:
+            query = query.where(AuditEntry.id.in_(sorted(self.entry_ids)))
+        return query
+
+    def matches_text(self, entry: AuditRecord) -> bool:
+        return not self.text or self.text.casefold() in entry.search_text()
+
+
+class AuditLog:
+    """Read-only access to the audit log of one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def entries(self, wanted: AuditFilter | None = None, *, newest_first: bool = False,
+                limit: int | None = None) -> list[AuditRecord]:
+        """Entries matching ``wanted`` in id order (or newest first), at most ``limit``."""
+        wanted = wanted or AuditFilter()
+        order = AuditEntry.id.desc() if newest_first else AuditEntry.id
+        found: list[AuditRecord] = []
+        for entry in self._stream(wanted.statement().order_by(order)):
+            if wanted.matches_text(entry):
+                found.append(entry)
+                if limit is not None and len(found) >= limit:
+                    break
+        return found
+
+    def iter_all(self) -> Iterator[AuditRecord]:
+        """Every entry in id order, read in batches (the log can be long)."""
+        return self._stream(select(AuditEntry).order_by(AuditEntry.id))
+
+    def _stream(self, query: Select[AuditEntry]) -> Iterator[AuditRecord]:
+        with self.db.transaction() as s:
+            for entry in s.scalars(query.execution_options(yield_per=BATCH_ROWS)):
+                yield AuditRecord.of(entry)
+
+    def actors(self) -> list[str]:
+        with self.db.transaction() as s:
+            return list(s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
+
+    def entities(self) -> list[str]:
+        with self.db.transaction() as s:
+            return list(s.scalars(select(AuditEntry.entity).distinct()
+                                  .order_by(AuditEntry.entity)))
+
+    def verify(self) -> Verification:
+        """Check the whole chain as stored.
+
+        Other stations may append meanwhile: an entry and the head move in one transaction, so
+        a head beyond the last entry read means newer entries, which are read and checked too.
+        """
+        check = ChainCheck()
+        while True:
+            for entry in self._stream(select(AuditEntry).where(AuditEntry.id > check.last_id)
+                                      .order_by(AuditEntry.id)):
+                check.feed(entry.as_dict())
+            with self.db.transaction() as s:
+                found = s.get(AuditHead, HEAD_ID)
+                head = None if found is None else (found.last_id, found.last_hash)
+            if head is None or head[0] <= check.last_id or not self._has_after(check.last_id):
+                return check.finish(head)
+
+    def _has_after(self, entry_id: int) -> bool:
+        with self.db.transaction() as s:
+            return s.scalar(select(AuditEntry.id).where(AuditEntry.id > entry_id).limit(1)) \
+                is not None
