@@ -26,7 +26,7 @@ YES, NO = "是", ""
 RESULT_SHEET, ABOUT_SHEET = "结果", "说明"
 
 
-def write_atomically(path: Path | str, write: Callable[[Path], None]) -> Path:
+def write_atomically(path: Path | str, write: Callable[[Path], object]) -> Path:
     """Call ``write(temporary)`` and move the file to ``path``; on failure nothing is left and
     a :class:`RuleError` (file_write_failed) says why."""
     path = Path(path)
