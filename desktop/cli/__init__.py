@@ -19,6 +19,7 @@ from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.cli import (
+    audit,
     backup,
     ballots,
     box,
@@ -42,7 +43,7 @@ from desktop.core.messages import RuleError
 __all__ = ["build_parser", "main"]
 
 COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, review, online,
-                  experts, results, cvr, backup, demo)
+                  experts, results, cvr, backup, audit, demo)
 
 
 def build_parser(language: str) -> Parser:

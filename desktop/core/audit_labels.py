@@ -77,6 +77,8 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
 
 #: Characters of a summary before it is cut with "…".
 SUMMARY_CHARS = 120
+#: Keys a summary leaves out: the entry names them already.
+_NOT_SUMMARISED = frozenset({"id", "campaign_id"})
 
 
 def _pick(pair: tuple[str, str] | None, code: str, language: str | None) -> str:
@@ -108,7 +110,7 @@ def _value(value: Any) -> str:
 def summary(before: dict[str, Any] | None, after: dict[str, Any] | None,
             language: str | None = None, limit: int = SUMMARY_CHARS) -> str:
     """``状态: nominated → shortlisted; 备注: ∅ → 通过`` (ids left out), cut at ``limit``."""
-    keys = [k for k in {**(before or {}), **(after or {})} if k != "id"]
+    keys = [k for k in {**(before or {}), **(after or {})} if k not in _NOT_SUMMARISED]
     parts = []
     for key in keys:
         name = field_label(key, language)
