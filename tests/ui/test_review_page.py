@@ -7,12 +7,14 @@ from pathlib import Path
 
 import cv2
 import pytest
+from PIL import Image as PilImage
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.boxes import BoxInfo
-from desktop.core.recording import Recorder
+from desktop.core.recording import Recorder, archive_root
 from desktop.core.registry import CampaignInfo
 from desktop.core.review import Review
 from desktop.core.scanjob import scan_paths
@@ -22,6 +24,12 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.review_dialogs import RejectDialog
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.review_models import Outline, QueueModel, SheetTarget, sheet_targets
+from desktop.ui.pages.review_images import (
+    CROP_MARGIN_MM,
+    CROP_MARGIN_Y_MM,
+    CROP_PX_PER_MM,
+    load_picture,
+)
 from desktop.ui.pages.review_page import ReviewPage
 from scanning.decide import MarkState
 from scanning.reasons import Reason
@@ -190,3 +198,46 @@ def test_questioned_targets_follow_the_decisions(
     # A duplicate is held as a whole: what it would count is shown (ballot 1, page 2).
     duplicate = sheet_targets(review.queue(demo.id)[0], layout)
     assert [t.key for t in duplicate.questioned] == [(STAFF, "40"), (BRANDS, "10")]
+
+
+def ink_in_box(crop: QImage, box_mm: float) -> float:
+    """The dark share inside a close-up's box (its printed border left out)."""
+    gray = crop.convertToFormat(QImage.Format.Format_Grayscale8)
+    inset = round(1.2 * CROP_PX_PER_MM)
+    left, top = round(CROP_MARGIN_MM * CROP_PX_PER_MM), round(CROP_MARGIN_Y_MM * CROP_PX_PER_MM)
+    side = round(box_mm * CROP_PX_PER_MM)
+    values = [gray.pixelColor(x, y).value()
+              for y in range(top + inset, top + side - inset)
+              for x in range(left + inset, left + side - inset)]
+    return sum(1 for v in values if v < 128) / len(values)
+
+
+def test_pictures_of_jpeg_pdf_and_tiff_pages(
+    services: Services, demo: CampaignInfo, box: BoxInfo, scans: list[Path], tmp_path: Path
+) -> None:
+    """Ballot 1 as JPEGs, ballot 2 as a scan-to-PDF, ballot 3 as a two-page TIFF: every box
+    lands on its tick (the page inside the file, the reader's scale, the PDF's resolution)."""
+    pages = [PilImage.open(path) for path in scans]
+    pdf, tiff = tmp_path / "scan.pdf", tmp_path / "scan.tif"
+    pages[2].save(pdf, save_all=True, append_images=[pages[3]], resolution=300)
+    pages[4].save(tiff, save_all=True, append_images=[pages[5]], compression="tiff_lzw")
+    list(scan_paths(Recorder(services.db, services.actor), [*scans[:2], pdf, tiff], workers=1))
+    review = Review(services.db, services.actor)
+    sheets = [review.sheet(demo.id, sheet_id) for sheet_id in range(1, 7)]
+    assert [(s.serial, s.page, s.page_index) for s in sheets] == [
+        (1, 1, 0), (1, 2, 0), (2, 1, 0), (2, 2, 1), (3, 1, 0), (3, 2, 1)]
+    layout = services.printing.stored_layout(demo.id, 1)
+    assert layout is not None
+    for sheet in sheets:
+        assert sheet.page is not None and sheet.serial is not None
+        targets = layout.pages[sheet.page - 1].targets
+        picture = load_picture(archive_root(services.db), sheet, targets)
+        assert picture.image is not None and not picture.image.isNull()
+        votes = VOTES[sheet.serial - 1]
+        for target in targets:
+            key = (target.category, target.candidate)
+            for x, y in picture.boxes[key]:
+                assert 0 <= x < picture.image.width() and 0 <= y < picture.image.height()
+            ink = ink_in_box(picture.crops[key], target.box_mm[2])
+            ticked = target.candidate in votes.get(target.category, ())
+            assert (ink > 0.05) == ticked, (sheet.archive_path, key, ink)

@@ -46,14 +46,14 @@ class ReviewController(QObject):
         self._pictures: dict[int, SheetPicture] = {}
         self._loading_queue = False
         self._queue_stale = False
-        self._loading_picture: int | None = None
+        self._loading_pictures: set[int] = set()
         #: After the queue reloads: the sheet to show, else the row to fall back on.
         self._follow: int | None = None
         self._row_hint = 0
 
     @property
     def busy(self) -> bool:
-        return self._loading_queue or self._queue_stale or self._loading_picture is not None
+        return self._loading_queue or self._queue_stale or bool(self._loading_pictures)
 
     # -- the queue -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -103,7 +103,7 @@ class ReviewController(QObject):
             self.current = keys[0] if keys else None
         picture = self._pictures.get(state.sheet_id)
         self.page.show_sheet(state, self.targets, self.current, picture)
-        if picture is None and self._loading_picture != state.sheet_id:
+        if picture is None and state.sheet_id not in self._loading_pictures:
             self._load_picture(state)
 
     def _layout(self, state: SheetState) -> Layout | None:
@@ -121,26 +121,24 @@ class ReviewController(QObject):
         targets = (layout.pages[page - 1].targets
                    if layout is not None and 1 <= page <= layout.page_count else ())
         archive = archive_root(self.context.services.db)
-        self._loading_picture = state.sheet_id
+        sheet_id = state.sheet_id
+        self._loading_pictures.add(sheet_id)
         run_in_background(lambda: load_picture(archive, state, targets), self._picture_loaded,
-                          self._picture_failed)
+                          lambda exc: self._picture_failed(sheet_id, exc))
 
     def _picture_loaded(self, picture: SheetPicture) -> None:
         if not shiboken6.isValid(self.page):
             return
-        self._loading_picture = None
+        self._loading_pictures.discard(picture.sheet_id)
         self._pictures[picture.sheet_id] = picture
         while len(self._pictures) > PICTURE_CACHE_SIZE:
             del self._pictures[next(iter(self._pictures))]
-        if self.state is not None:
-            if self.state.sheet_id == picture.sheet_id:
-                self.page.show_sheet(self.state, self.targets, self.current, picture)
-            else:  # the reviewer moved on while it loaded
-                self.show_sheet(self.state, self._row_hint)
+        if self.state is not None and self.state.sheet_id == picture.sheet_id:
+            self.page.show_sheet(self.state, self.targets, self.current, picture)
 
-    def _picture_failed(self, exc: Exception) -> None:
+    def _picture_failed(self, sheet_id: int, exc: Exception) -> None:
         if shiboken6.isValid(self.page):
-            self._loading_picture = None
+            self._loading_pictures.discard(sheet_id)
             background_failure(self.page)(exc)
 
     # -- moving --------------------------------------------------------------------------------
