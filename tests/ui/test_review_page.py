@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import cv2
+import numpy as np
 import pytest
 from PIL import Image as PilImage
 from PySide6.QtCore import Qt
@@ -241,3 +242,31 @@ def test_pictures_of_jpeg_pdf_and_tiff_pages(
             ink = ink_in_box(picture.crops[key], target.box_mm[2])
             ticked = target.candidate in votes.get(target.category, ())
             assert (ink > 0.05) == ticked, (sheet.archive_path, key, ink)
+
+
+def test_an_unreadable_page_shows_just_its_image(
+    qtbot: QtBot, services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path
+) -> None:
+    """No page found, no code: first in the queue, the picture without boxes; R settles it."""
+    blank = tmp_path / "not-a-ballot.png"
+    image = np.full((1754, 1240), 235, np.uint8)
+    cv2.putText(image, "minutes of the meeting", (100, 300), cv2.FONT_HERSHEY_SIMPLEX, 2, 0, 3)
+    cv2.imwrite(str(blank), image)
+    list(scan_paths(Recorder(services.db, services.actor), [blank], workers=1))
+    page = open_page(qtbot, services, demo.id)
+    assert len(queue(page)) == 1
+    state = page.controller.state
+    assert state is not None and state.homography is None
+    assert page.sheet_view.pixmap_item is not None and page.sheet_view.outline_items == {}
+    assert page.zoom.count() == 0
+    assert not page.mark_button.isEnabled() and page.reject_button.isEnabled()
+    assert "图像 " in page.queue_model.data(page.queue_model.index(0, QueueModel.COL_SHEET))
+
+    def give_reason(dialog: QWidget) -> None:
+        assert isinstance(dialog, RejectDialog)
+        dialog.set_reason("不是选票")
+        dialog.accept()
+
+    when_modal(give_reason)
+    press(qtbot, page, Qt.Key.Key_R)
+    assert queue(page) == []
