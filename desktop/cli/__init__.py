@@ -52,6 +52,10 @@ def build_parser(language: str) -> Parser:
     sub = builder.subparsers(parser, "command", required=False)
     for group in COMMAND_GROUPS:
         group.add_parsers(builder, sub)
+    parser.add_argument("--self-test", action="store_true", help=builder.t(
+        "自检：在临时文件夹中离屏印制、填写、识读和统计选票，然后退出（0 通过，1 失败）",
+        "check this installation offscreen in a temporary folder: print, mark, read and "
+        "count ballots, then exit (0 passed, 1 failed)"))
     return parser
 
 
@@ -79,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as stop:  # --help, --version, or a usage error (2)
             return stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
         if args.handler is None:
-            return start_gui(args, language)
+            return run_self_test() if args.self_test else start_gui(args, language)
         return run(args, language)
 
 
@@ -119,6 +123,13 @@ def start_gui(args: argparse.Namespace, language: str) -> int:
         return 1
     gui_argv = ["--db", args.db] if args.db else []
     return gui_main(gui_argv)
+
+
+def run_self_test() -> int:
+    """``ballotdesk --self-test``: see :mod:`desktop.selftest` (Qt is loaded only there)."""
+    from desktop.selftest import main as self_test
+
+    return self_test()
 
 
 def _first_line(failure: Exception) -> str:
