@@ -52,7 +52,7 @@ def run_tests(args: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     steps = [
         [str(PYTHON), "-m", "ruff", "check", "desktop", "scanning", "tests", "benchmarks", "tools",
-         "dev.py"],
+         "dev.py", "build_installer.py"],
         [str(PYTHON), "-m", "mypy"],
         [str(PYTHON), "-m", "pytest", *args],
     ]
