@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from desktop.core import messages
 from desktop.core.audit import GENESIS, HEAD_ID, canonical_json, entry_hash
@@ -227,13 +228,18 @@ class AuditLog:
                 yield AuditRecord.of(entry)
 
     def actors(self) -> list[str]:
-        with self.db.transaction() as s:
-            return list(s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
+        return self._distinct(AuditEntry.actor)
+
+    def actions(self) -> list[str]:
+        return self._distinct(AuditEntry.action)
 
     def entities(self) -> list[str]:
+        return self._distinct(AuditEntry.entity)
+
+    def _distinct(self, column: InstrumentedAttribute[str]) -> list[str]:
+        """The values a column takes (for the filter lists)."""
         with self.db.transaction() as s:
-            return list(s.scalars(select(AuditEntry.entity).distinct()
-                                  .order_by(AuditEntry.entity)))
+            return list(s.scalars(select(column).distinct().order_by(column)))
 
     def verify(self) -> Verification:
         """Check the whole chain as stored.

@@ -11,6 +11,172 @@
     </message>
 </context>
 <context>
+    <name>AuditController</name>
+    <message>
+        <source>Verify the audit chain</source>
+        <extracomment>The table shows at most this many entries (the newest); filters reach older ones. Findings listed in the message box; the rest are counted.</extracomment>
+        <translation>Verify the audit chain</translation>
+    </message>
+    <message>
+        <source>%1.
+
+Head hash (write it down to compare later):
+%2</source>
+        <translation>%1.
+
+Head hash (write it down to compare later):
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv);;JSON lines (*.jsonl)</source>
+        <translation>CSV file (*.csv);;JSON lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>%1 entries exported to “%2”, with their hashes: anyone can check them (see docs/audit.md).</source>
+        <translation>%1 entries exported to “%2”, with their hashes: anyone can check them (see docs/audit.md).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModels</name>
+    <message>
+        <source>(none)</source>
+        <extracomment>How a time is shown: local time, to the second.</extracomment>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Verify the audit chain</source>
+        <translation>Verify the audit chain</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>any</translation>
+    </message>
+    <message>
+        <source>Search in any field…</source>
+        <translation>Search in any field…</translation>
+    </message>
+    <message>
+        <source>Current campaign only</source>
+        <translation>Current campaign only</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <source>Object:</source>
+        <translation>Object:</translation>
+    </message>
+    <message>
+        <source>Actor:</source>
+        <translation>Actor:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>All objects</source>
+        <translation>All objects</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries; narrow the filter to see older ones.</source>
+        <translation>The newest %1 entries; narrow the filter to see older ones.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>%n entry(ies)</numerusform>
+            <numerusform>%n entry(ies)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an entry to see it in full.</source>
+        <translation>Choose an entry to see it in full.</translation>
+    </message>
+    <message>
+        <source>No. %1 · %2 · %3 · %4 (%5) · %6</source>
+        <translation>No. %1 · %2 · %3 · %4 (%5) · %6</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Actor</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Before → after</translation>
+    </message>
+</context>
+<context>
     <name>BallotJobs</name>
     <message>
         <source>Cancel</source>
@@ -778,6 +944,11 @@
     <message>
         <source>Review</source>
         <translation>Review</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <extracomment>The first date of the date filters, shown as &quot;any&quot;. Typing in the search box reloads after this pause.</extracomment>
+        <translation>Audit log</translation>
     </message>
 </context>
 <context>

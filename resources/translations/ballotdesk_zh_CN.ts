@@ -11,6 +11,170 @@
     </message>
 </context>
 <context>
+    <name>AuditController</name>
+    <message>
+        <source>Verify the audit chain</source>
+        <extracomment>The table shows at most this many entries (the newest); filters reach older ones. Findings listed in the message box; the rest are counted.</extracomment>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>%1.
+
+Head hash (write it down to compare later):
+%2</source>
+        <translation>%1。
+
+链头哈希（请记录下来，以便日后比对）：
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv);;JSON lines (*.jsonl)</source>
+        <translation>CSV 文件 (*.csv);;JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>%1 entries exported to “%2”, with their hashes: anyone can check them (see docs/audit.md).</source>
+        <translation>已将 %1 条审计记录连同哈希导出到“%2”，任何人都可以独立校验（见 docs/audit.md）。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModels</name>
+    <message>
+        <source>(none)</source>
+        <extracomment>How a time is shown: local time, to the second.</extracomment>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Verify the audit chain</source>
+        <translation>校验审计链</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Search in any field…</source>
+        <translation>在任意字段中搜索…</translation>
+    </message>
+    <message>
+        <source>Current campaign only</source>
+        <translation>只看当前评选活动</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>筛选</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Object:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <source>Actor:</source>
+        <translation>操作人：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Search:</source>
+        <translation>搜索：</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>All objects</source>
+        <translation>全部对象</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部操作人</translation>
+    </message>
+    <message>
+        <source>The newest %1 entries; narrow the filter to see older ones.</source>
+        <translation>仅显示最新的 %1 条；缩小筛选范围可查看更早的记录。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose an entry to see it in full.</source>
+        <translation>选择一条记录以查看完整内容。</translation>
+    </message>
+    <message>
+        <source>No. %1 · %2 · %3 · %4 (%5) · %6</source>
+        <translation>第 %1 条 · %2 · %3 · %4（%5）· %6</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>修改前 → 修改后</translation>
+    </message>
+</context>
+<context>
     <name>BallotJobs</name>
     <message>
         <source>Cancel</source>
@@ -773,6 +937,11 @@
     <message>
         <source>Review</source>
         <translation>审核</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <extracomment>The first date of the date filters, shown as &quot;any&quot;. Typing in the search box reloads after this pause.</extracomment>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>

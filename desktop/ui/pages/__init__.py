@@ -12,6 +12,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QStyle, QWidget
 
 from desktop.ui.context import CampaignContext
+from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.ballots_page import BallotsPage
 from desktop.ui.pages.campaign_page import CampaignPage
 from desktop.ui.pages.candidates_page import CandidatesPage
@@ -36,4 +37,5 @@ PAGES: tuple[PageType, ...] = (
     BallotsPage,
     ScanPage,
     ReviewPage,
+    AuditPage,
 )

@@ -1,0 +1,78 @@
+"""The audit log as a table: one row per entry, newest first, tested without a window."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from desktop.core.audit import at_text
+from desktop.core.audit_labels import action_label, entity_label, summary
+from desktop.core.audit_log import AuditRecord
+from desktop.ui.models.ballot_models import NUMBER_ALIGNMENT, _RowsModel
+
+#: How a time is shown: local time, to the second.
+LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def local_time(entry: AuditRecord) -> str:
+    return entry.at.astimezone().strftime(LOCAL_TIME_FORMAT)
+
+
+def entity_text(entry: AuditRecord) -> str:
+    name = entity_label(entry.entity)
+    return name if entry.entity_id is None else f"{name} {entry.entity_id}"
+
+
+def pretty_json(value: dict[str, Any] | None) -> str:
+    """A before/after value for reading: indented, keys sorted, characters as they are."""
+    if value is None:
+        return QCoreApplication.translate("AuditModels", "(none)")
+    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+
+
+class AuditTableModel(_RowsModel):
+    """Rows of :class:`AuditRecord`; ``ObjectRole`` gives the record."""
+
+    COL_ID = 0
+    COL_TIME = 1
+    COL_ACTOR = 2
+    COL_ACTION = 3
+    COL_ENTITY = 4
+    COL_CHANGE = 5
+    COLUMN_COUNT = 6
+
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("Time"), self.tr("Actor"), self.tr("Action"),
+                self.tr("Object"), self.tr("Before → after")]
+
+    def entry(self, row: int) -> AuditRecord:
+        entry: AuditRecord = self._rows[row]
+        return entry
+
+    def cell(self, row: AuditRecord, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_ACTION:
+                return row.action
+            if column == self.COL_TIME:
+                return at_text(row.at)
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ID:
+            return NUMBER_ALIGNMENT
+        return None
+
+    def _text(self, row: AuditRecord, column: int) -> str:
+        if column == self.COL_ID:
+            return str(row.id)
+        if column == self.COL_TIME:
+            return local_time(row)
+        if column == self.COL_ACTOR:
+            return row.actor
+        if column == self.COL_ACTION:
+            return action_label(row.action)
+        if column == self.COL_ENTITY:
+            return entity_text(row)
+        return summary(row.before, row.after)

@@ -1,0 +1,110 @@
+"""What the audit log page does: read entries with the chosen filter, verify the chain and
+export the log in the background, and show the results. It never writes to the log."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.core.audit_export import write_export
+from desktop.core.audit_log import AuditLog, Verification
+from desktop.ui.background import run_in_background
+from desktop.ui.context import CampaignContext
+from desktop.ui.feedback import background_failure
+from desktop.ui.i18n import arg
+
+if TYPE_CHECKING:
+    from desktop.ui.pages.audit_page import AuditPage
+
+#: The table shows at most this many entries (the newest); filters reach older ones.
+SHOWN_ENTRIES_MAX = 5000
+#: Findings listed in the message box; the rest are counted.
+FINDINGS_SHOWN_MAX = 30
+
+
+class AuditController(QObject):
+    def __init__(self, page: AuditPage, context: CampaignContext) -> None:
+        super().__init__(page)
+        self.page = page
+        self.log = AuditLog(context.services.db)
+        self.busy = False
+
+    def refresh_choices(self) -> None:
+        self.page.fill_choices(self.log.actions(), self.log.entities(), self.log.actors())
+
+    def reload(self) -> None:
+        entries = self.log.entries(self.page.current_filter(), newest_first=True,
+                                   limit=SHOWN_ENTRIES_MAX + 1)
+        self.page.show_entries(entries[:SHOWN_ENTRIES_MAX], len(entries) > SHOWN_ENTRIES_MAX)
+
+    def _start(self) -> bool:
+        if self.busy:
+            return False
+        self.busy = True
+        self.page.set_busy(True)
+        return True
+
+    def _finished(self) -> None:
+        self.busy = False
+        self.page.set_busy(False)
+
+    # -- verify ------------------------------------------------------------------------------
+    def verify(self) -> None:
+        if not self._start():
+            return
+        failed = background_failure(self.page)
+
+        def on_failure(exc: Exception) -> None:
+            self._finished()
+            self.page.verify_label.clear()
+            failed(exc)
+
+        run_in_background(self.log.verify, self.verified, on_failure)
+
+    def verified(self, result: Verification) -> None:
+        self._finished()
+        summary = result.summary().text()
+        title = self.tr("Verify the audit chain")
+        if result.ok:
+            self.page.show_verification(summary, ok=True)
+            QMessageBox.information(self.page, title, arg(
+                self.tr("%1.\n\nHead hash (write it down to compare later):\n%2"),
+                summary, result.last_hash))
+            return
+        self.page.show_verification(summary, ok=False)
+        lines = [f"• {f.message().text()}" for f in result.findings[:FINDINGS_SHOWN_MAX]]
+        hidden = len(result.findings) - FINDINGS_SHOWN_MAX
+        if hidden > 0:
+            lines.append(self.tr("… and %n more", "", hidden))
+        QMessageBox.warning(self.page, title, summary + "\n\n" + "\n".join(lines))
+
+    # -- export ------------------------------------------------------------------------------
+    def export_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self.page, self.tr("Export the audit log"), "audit-log.csv",
+            self.tr("CSV file (*.csv);;JSON lines (*.jsonl)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        """Every entry with its hashes, written in the background."""
+        if not self._start():
+            return
+        failed = background_failure(self.page)
+
+        def done(count: int) -> None:
+            self._finished()
+            self.page.verify_label.clear()
+            QMessageBox.information(self.page, self.tr("Export the audit log"), arg(
+                self.tr("%1 entries exported to “%2”, with their hashes: anyone can check them "
+                        "(see docs/audit.md)."), count, path.name))
+
+        def on_failure(exc: Exception) -> None:
+            self._finished()
+            self.page.verify_label.clear()
+            failed(exc)
+
+        run_in_background(lambda: write_export(self.log.iter_all(), path), done, on_failure)

@@ -1,0 +1,260 @@
+"""The audit log page (view): filters, the entries newest first, the selected entry in full,
+and the two actions, verify and export. Read-only: nothing here changes the log. What the
+buttons do is in :mod:`desktop.ui.pages.audit_controller`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtGui import QFontDatabase, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.audit_labels import action_label, entity_label
+from desktop.core.audit_log import AuditFilter, AuditRecord
+from desktop.ui.context import CampaignContext
+from desktop.ui.i18n import arg
+from desktop.ui.models import ObjectRole
+from desktop.ui.models.audit_models import AuditTableModel, entity_text, local_time, pretty_json
+from desktop.ui.pages.audit_controller import AuditController
+
+ROW_HEIGHT_PX = 24
+#: The first date of the date filters, shown as "any".
+NO_DATE = QDate(2000, 1, 1)
+#: Typing in the search box reloads after this pause.
+SEARCH_DELAY_MS = 250
+
+
+def _start_of(day: QDate) -> dt.datetime:
+    """Local midnight at the start of ``day``, as an aware datetime."""
+    return dt.datetime(day.year(), day.month(), day.day()).astimezone()
+
+
+class AuditPage(QWidget):
+    nav_icon = QStyle.StandardPixmap.SP_FileDialogInfoView
+
+    def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.model = AuditTableModel(self)
+        self.controller = AuditController(self, context)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.controller.reload)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_actions())
+        layout.addWidget(self._build_filters())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_table())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+        context.campaignChanged.connect(self.refresh)
+        context.dataChanged.connect(self.refresh)
+        self.refresh()
+
+    @staticmethod
+    def nav_title() -> str:
+        return QCoreApplication.translate("Navigation", "Audit log")
+
+    # -- layout ------------------------------------------------------------------------------
+    def _build_actions(self) -> QHBoxLayout:
+        sp = self.style().standardIcon
+        self.verify_button = QPushButton(sp(QStyle.StandardPixmap.SP_DialogApplyButton),
+                                         self.tr("Verify the audit chain"))
+        self.verify_button.clicked.connect(self.controller.verify)
+        self.export_button = QPushButton(sp(QStyle.StandardPixmap.SP_DialogSaveButton),
+                                         self.tr("Export…"))
+        self.export_button.clicked.connect(self.controller.export_file)
+        self.verify_label = QLabel()
+        self.verify_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row = QHBoxLayout()
+        row.addWidget(self.verify_button)
+        row.addWidget(self.export_button)
+        row.addWidget(self.verify_label, 1)
+        return row
+
+    def _build_filters(self) -> QGroupBox:
+        self.action_combo, self.entity_combo, self.actor_combo = (QComboBox(), QComboBox(),
+                                                                  QComboBox())
+        for combo in (self.action_combo, self.entity_combo, self.actor_combo):
+            combo.setMinimumContentsLength(10)
+            combo.currentIndexChanged.connect(self.controller.reload)
+        self.since_edit, self.until_edit = QDateEdit(), QDateEdit()
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMinimumDate(NO_DATE)
+            edit.setSpecialValueText(self.tr("any"))
+            edit.setDate(NO_DATE)
+            edit.dateChanged.connect(self.controller.reload)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search in any field…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(lambda _text: self.search_timer.start())
+        self.campaign_only = QCheckBox(self.tr("Current campaign only"))
+        self.campaign_only.toggled.connect(self.controller.reload)
+        self.count_label = QLabel()
+        box = QGroupBox(self.tr("Filter"))
+        form = QHBoxLayout(box)
+        left, right = QFormLayout(), QFormLayout()
+        left.addRow(self.tr("Action:"), self.action_combo)
+        left.addRow(self.tr("Object:"), self.entity_combo)
+        left.addRow(self.tr("Actor:"), self.actor_combo)
+        dates = QHBoxLayout()
+        dates.addWidget(self.since_edit)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.until_edit)
+        right.addRow(self.tr("Date:"), dates)
+        right.addRow(self.tr("Search:"), self.search_edit)
+        right.addRow(self.campaign_only, self.count_label)
+        form.addLayout(left, 1)
+        form.addLayout(right, 1)
+        return box
+
+    def _build_table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AuditTableModel.COL_CHANGE, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self.show_selected)
+        return self.table
+
+    def _build_detail(self) -> QGroupBox:
+        self.detail_label = QLabel()
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.before_text, self.after_text = QPlainTextEdit(), QPlainTextEdit()
+        sides = QSplitter(Qt.Orientation.Horizontal)
+        for title, text in ((self.tr("Before"), self.before_text),
+                            (self.tr("After"), self.after_text)):
+            text.setReadOnly(True)
+            text.setFont(mono)
+            side = QGroupBox(title)
+            QVBoxLayout(side).addWidget(text)
+            sides.addWidget(side)
+        self.hash_label = QLabel()
+        self.hash_label.setFont(mono)
+        self.hash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QGroupBox(self.tr("Entry"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.detail_label)
+        layout.addWidget(sides, 1)
+        layout.addWidget(self.hash_label)
+        return box
+
+    # -- state -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """New choices for the filter lists, then the entries (other pages add entries)."""
+        self.campaign_only.setEnabled(self.context.campaign_id is not None)
+        self.controller.refresh_choices()
+        self.controller.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def set_choices(self, combo: QComboBox, everything: str,
+                    choices: list[tuple[str, str, str]]) -> None:
+        """``choices``: (text, value, tooltip); the current value stays chosen when it can."""
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, value, tooltip in choices:
+            combo.addItem(text, value)
+            combo.setItemData(combo.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
+        found = combo.findData(current)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def fill_choices(self, actions: list[str], entities: list[str], actors: list[str]) -> None:
+        self.set_choices(self.action_combo, self.tr("All actions"),
+                         sorted(((action_label(a), a, a) for a in actions), key=lambda c: c[1]))
+        self.set_choices(self.entity_combo, self.tr("All objects"),
+                         [(entity_label(e), e, e) for e in entities])
+        self.set_choices(self.actor_combo, self.tr("Everyone"), [(a, a, a) for a in actors])
+
+    def current_filter(self) -> AuditFilter:
+        since, until = self.since_edit.date(), self.until_edit.date()
+        campaign_id = self.context.campaign_id if self.campaign_only.isChecked() else None
+        return AuditFilter(
+            action=self.action_combo.currentData(), entity=self.entity_combo.currentData(),
+            actor=self.actor_combo.currentData(), campaign_id=campaign_id,
+            since=None if since == NO_DATE else _start_of(since),
+            until=None if until == NO_DATE else _start_of(until.addDays(1)),
+            text=self.search_edit.text().strip() or None)
+
+    def show_entries(self, entries: list[AuditRecord], more: bool) -> None:
+        chosen = self.selected()
+        self.model.set_rows(entries)
+        if more:
+            self.count_label.setText(arg(self.tr("The newest %1 entries; narrow the filter "
+                                                 "to see older ones."), len(entries)))
+        else:
+            self.count_label.setText(self.tr("%n entry(ies)", "", len(entries)))
+        rows = [row for row, entry in enumerate(entries) if chosen and entry.id == chosen.id]
+        if rows:
+            self.table.selectRow(rows[0])
+        else:
+            self.show_selected()
+
+    def selected(self) -> AuditRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.data(rows[0], ObjectRole) if rows else None
+
+    def show_selected(self) -> None:
+        entry = self.selected()
+        if entry is None:
+            self.detail_label.setText(self.tr("Choose an entry to see it in full."))
+            for text in (self.before_text, self.after_text):
+                text.clear()
+            self.hash_label.clear()
+            return
+        self.detail_label.setText(arg(
+            self.tr("No. %1 · %2 · %3 · %4 (%5) · %6"), entry.id, local_time(entry), entry.actor,
+            action_label(entry.action), entry.action, entity_text(entry)))
+        self.before_text.setPlainText(pretty_json(entry.before))
+        self.after_text.setPlainText(pretty_json(entry.after))
+        self.hash_label.setText(f"prev_hash {entry.prev_hash}\nhash      {entry.hash}")
+
+    def set_busy(self, busy: bool) -> None:
+        self.verify_button.setEnabled(not busy)
+        self.export_button.setEnabled(not busy)
+        if busy:
+            self.verify_label.setText(self.tr("Working…"))
+            self.verify_label.setStyleSheet("")
+
+    def show_verification(self, text: str, ok: bool) -> None:
+        self.verify_label.setText(text)
+        self.verify_label.setStyleSheet("color: #1b5e20;" if ok else
+                                        "color: #b71c1c; font-weight: bold;")

@@ -1,0 +1,164 @@
+"""The 审计日志 page: the table model without a window, filters, the detail pane, verify and
+export through the buttons, offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+
+from desktop.core.audit_export import read_export
+from desktop.core.audit_log import AuditLog, AuditRecord, verify_chain
+from desktop.core.enums import CandidateStatus
+from desktop.core.models import AuditEntry
+from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.services import Services
+from desktop.ui.context import CampaignContext
+from desktop.ui.i18n import install_language
+from desktop.ui.models import ObjectRole
+from desktop.ui.models.audit_models import AuditTableModel
+from desktop.ui.pages.audit_page import AuditPage
+from tests.conftest import person
+from tests.ui.conftest import MessageBoxes
+
+
+@pytest.fixture
+def logged(services: Services, campaign: CampaignInfo, categories: list[CategoryInfo],
+           units: list[UnitInfo]) -> Services:
+    for name, unit in (("林小雨", units[0]), ("王大山", units[1])):
+        services.candidates.add(campaign.id, person(name, unit.name))
+    ids = [c.id for c in services.candidates.list(campaign.id)]
+    services.candidates.set_status(ids[:1], CandidateStatus.QUALIFIED)
+    return services
+
+
+@pytest.fixture
+def page(qtbot: QtBot, logged: Services, campaign: CampaignInfo) -> AuditPage:
+    shown = AuditPage(CampaignContext(logged, campaign.id))
+    qtbot.addWidget(shown)
+    return shown
+
+
+def column(page: AuditPage, col: int, role: int = Qt.ItemDataRole.DisplayRole) -> list[object]:
+    model = page.model
+    return [model.data(model.index(row, col), role) for row in range(model.rowCount())]
+
+
+def choose(combo: object, value: str | None) -> None:
+    index = combo.findData(value)  # type: ignore[attr-defined]
+    assert index >= 0, value
+    combo.setCurrentIndex(index)  # type: ignore[attr-defined]
+
+
+def test_model_columns_without_a_window() -> None:
+    at = dt.datetime(2026, 5, 1, 0, 30, 15, 250, tzinfo=dt.UTC)
+    entry = AuditRecord(7, at, "审核员", 1, "candidate.status", "candidate", 3,
+                        {"id": 3, "status": "nominated"}, {"id": 3, "status": "qualified"},
+                        "0" * 64, "a" * 64)
+    model = AuditTableModel()
+    model.set_rows([entry])
+    cells = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    local = at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    assert cells == ["7", local, "审核员", "更改审查状态", "候选对象 3",
+                     "状态: nominated → qualified"]
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert model.data(model.index(0, AuditTableModel.COL_ACTION), tooltip) == "candidate.status"
+    assert model.data(model.index(0, AuditTableModel.COL_TIME), tooltip) == (
+        "2026-05-01T00:30:15.000250Z")
+    assert model.data(model.index(0, 0), ObjectRole) is entry
+    assert model.headerData(AuditTableModel.COL_ACTOR, Qt.Orientation.Horizontal) == "操作人"
+
+
+def test_newest_first_and_the_detail_pane(page: AuditPage, logged: Services) -> None:
+    count = AuditLog(logged.db).verify().count
+    assert page.model.rowCount() == count
+    assert column(page, AuditTableModel.COL_ID)[:2] == [str(count), str(count - 1)]
+    assert column(page, AuditTableModel.COL_ACTION)[0] == "更改审查状态"
+    page.table.selectRow(0)
+    assert '"status": "nominated"' in page.before_text.toPlainText()
+    assert '"status": "qualified"' in page.after_text.toPlainText()
+    assert "candidate.status" in page.detail_label.text()
+    assert AuditLog(logged.db).entries()[-1].hash in page.hash_label.text()
+    assert page.before_text.isReadOnly()
+    assert page.after_text.isReadOnly()
+
+
+def test_filters(qtbot: QtBot, page: AuditPage, logged: Services) -> None:
+    count = page.model.rowCount()
+    choose(page.action_combo, "candidate.create")
+    assert column(page, AuditTableModel.COL_ACTION) == ["新增候选对象"] * 2
+    choose(page.action_combo, None)
+    choose(page.entity_combo, "unit")
+    assert page.model.rowCount() == 5
+    assert set(column(page, AuditTableModel.COL_ACTION)) == {"新增推荐单位"}
+    choose(page.entity_combo, None)
+    assert page.actor_combo.findData("测试员") >= 0
+    page.search_edit.setText("王大山")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    page.search_edit.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == count)
+    tomorrow = QDate.currentDate().addDays(1)
+    page.since_edit.setDate(tomorrow)
+    assert page.model.rowCount() == 0
+    page.since_edit.setDate(page.since_edit.minimumDate())
+    page.until_edit.setDate(QDate.currentDate())
+    assert page.model.rowCount() == count
+    page.campaign_only.setChecked(True)
+    assert page.model.rowCount() == count
+    assert "条" in page.count_label.text()
+
+
+def test_new_entries_appear_when_the_page_is_refreshed(page: AuditPage, logged: Services,
+                                                       units: list[UnitInfo]) -> None:
+    before = page.model.rowCount()
+    logged.registry.update_unit(units[0].id, quota=1)
+    page.context.changed()
+    assert page.model.rowCount() == before + 1
+    assert column(page, AuditTableModel.COL_CHANGE)[0] == "推荐限额: 3 → 1"
+
+
+def test_verify_button(qtbot: QtBot, page: AuditPage, logged: Services,
+                       boxes: MessageBoxes) -> None:
+    count = AuditLog(logged.db).verify().count
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert boxes.kinds() == ["information"]
+    assert f"审计链完整（{count} 条）" in boxes.texts()
+    assert page.verify_label.text() == f"审计链完整（{count} 条）"
+    assert page.verify_button.isEnabled()
+    entries = AuditEntry.__table__
+    with logged.db.engine.begin() as connection:
+        connection.execute(update(entries).where(entries.c.id == 3).values(actor="别人"))
+    boxes.shown.clear()
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert boxes.kinds() == ["warning"]
+    assert "第 3 条：内容被改动（哈希不符）" in boxes.texts()
+    assert page.verify_label.text() == "审计链已被破坏：发现 1 处问题"
+
+
+def test_export_button(qtbot: QtBot, page: AuditPage, logged: Services, tmp_path: Path,
+                       boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "审计.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_args: (str(target), "")))
+    page.export_button.click()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert boxes.kinds() == ["information"]
+    result = verify_chain(read_export(target))
+    assert result.ok
+    assert result.count == AuditLog(logged.db).verify().count
+
+
+def test_in_english(qtbot: QtBot, logged: Services, campaign: CampaignInfo) -> None:
+    install_language("en")
+    page = AuditPage(CampaignContext(logged, campaign.id))
+    qtbot.addWidget(page)
+    assert page.verify_button.text() == "Verify the audit chain"
+    assert column(page, AuditTableModel.COL_ACTION)[0] == "review status changed"
+    assert page.model.headerData(AuditTableModel.COL_ACTOR, Qt.Orientation.Horizontal) == "Actor"
