@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Meaning</source>
+        <comment>not used</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>candidate number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>candidate name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>votes</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>vote time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>voter</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>IP address</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>category</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>options chosen (any category)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>options chosen in %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <comment>1/0 for %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open the database:
@@ -335,6 +393,37 @@ Head hash (write it down to compare later):
     <message>
         <source>Destination</source>
         <translation>输出到</translation>
+    </message>
+</context>
+<context>
+    <name>BoxCountModel</name>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Ballot box</source>
+        <translation>投票箱</translation>
+    </message>
+    <message>
+        <source>Ballots</source>
+        <translation>选票</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待审核</translation>
     </message>
 </context>
 <context>
@@ -724,6 +813,50 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>CategoryPanel</name>
+    <message>
+        <source>Decide the tie…</source>
+        <extracomment>Candidates in the chart: the top of the ranking.</extracomment>
+        <translation>决定并列…</translation>
+    </message>
+    <message>
+        <source>Paper ballots per box</source>
+        <translation>各投票箱纸质选票</translation>
+    </message>
+    <message>
+        <source>%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review</source>
+        <translation>当选 %1 名 · 纸质选票：有效 %2，无效 %3，空白 %4，待审核 %5</translation>
+    </message>
+    <message>
+        <source>Tie at the cut-off: %1 have the same combined score for %2 seat(s). It is not broken automatically: decide it and record why.</source>
+        <translation>当选线并列：%1 综合得分相同，争 %2 个名额。系统不会自动决定，请作出决定并记录依据。</translation>
+    </message>
+    <message>
+        <source>Tie at the cut-off (%1) decided by %2 on %3: %4 win. Note: %5</source>
+        <translation>当选线并列（%1）已由 %2 于 %3 决定：%4 当选。依据：%5</translation>
+    </message>
+    <message>
+        <source>Decide again…</source>
+        <translation>重新决定…</translation>
+    </message>
+    <message>
+        <source>Top %1: paper vs online (bar = share of the category&apos;s total in that channel)</source>
+        <translation>前 %1 名：纸质选票与网络投票（条长 = 占本奖项该渠道总数的比例）</translation>
+    </message>
+    <message>
+        <source>Paper ballots</source>
+        <translation>纸质选票</translation>
+    </message>
+    <message>
+        <source>Online votes</source>
+        <translation>网络投票</translation>
+    </message>
+    <message>
+        <source>No votes counted yet</source>
+        <translation>尚未统计到选票</translation>
+    </message>
+</context>
+<context>
     <name>CategoryTableModel</name>
     <message>
         <source>Order</source>
@@ -766,6 +899,111 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ExpertImportWizard</name>
+    <message>
+        <source>Import expert scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per score (专家, 编号 or 名称, 分数) or one row per candidate with a column per expert, headed by the expert&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpertMatrixModel</name>
+    <message>
+        <source>No.</source>
+        <extracomment>Decimals shown for scores and averages. The first expert&apos;s column; the average comes after the last expert. (candidate id, expert, the text typed).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out of the average (highest or lowest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored yet by this expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpertPreviewPage</name>
+    <message>
+        <source>Check the scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors (red) stop the import. Nothing is saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished">正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished">无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>%1 scores read: %2 errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpertResultPage</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished">正在导入…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpertRuleDialog</name>
+    <message>
+        <source>Scoring rule</source>
+        <extracomment>None: the whole campaign. None: inherit.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the campaign&apos;s rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop the highest and the lowest score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With at least 3 scores, one highest and one lowest are left out, then the rest are averaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Feedback</name>
     <message>
         <source>Not saved</source>
@@ -800,6 +1038,33 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>FlagTableModel</name>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished">行号</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Voter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished">候选对象</translation>
+    </message>
+</context>
+<context>
     <name>ImportPreviewModel</name>
     <message>
         <source>Row</source>
@@ -824,6 +1089,45 @@ Head hash (write it down to compare later):
     <message>
         <source>Problems</source>
         <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrawn: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -912,6 +1216,129 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>What the columns mean</source>
+        <extracomment>Cells of a column shown as its sample. Errors listed on the mapping page (the preview lists them all). &quot;number&quot;, &quot;name&quot;, &quot;normalised&quot;, &quot;aside&quot;, &quot;mapping&quot; or &quot;&quot; (unmatched). What the user set: header → meaning, option text → candidate reference.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check how the file was understood. Set a column&apos;s meaning or pick the candidate of an option; the mapping is kept for the next file with the same headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the column meanings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options and the candidates they matched:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation type="unfinished">正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished">无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The mapping saved for files with these headers was applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your mapping is applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The columns were recognised from their headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exact name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normalised name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name without aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose the candidate —</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessageModel</name>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">说明</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Campaign</source>
@@ -942,6 +1369,15 @@ Head hash (write it down to compare later):
         <source>Audit log</source>
         <extracomment>The first date of the date filters, shown as &quot;any&quot;. Typing in the search box reloads after this pause.</extracomment>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Online votes and expert scores</source>
+        <extracomment>Gaps listed under the matrix; the rest are counted. The wizard open over the page, if any (for tests and the screenshots).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -989,6 +1425,60 @@ Head hash (write it down to compare later):
         <translation>
             <numerusform>%n 个票号已登记为“%1”。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Notice settings</source>
+        <translation>公示设置</translation>
+    </message>
+    <message>
+        <source>Phone, address or e-mail for objections</source>
+        <translation>受理异议的电话、地址或电子邮箱</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <source>the notice date</source>
+        <translation>同落款日期</translation>
+    </message>
+    <message>
+        <source>the day it is written</source>
+        <translation>生成当天</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Organiser:</source>
+        <translation>落款单位：</translation>
+    </message>
+    <message>
+        <source>Contact:</source>
+        <translation>联系方式：</translation>
+    </message>
+    <message>
+        <source>Objection period:</source>
+        <translation>公示期：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>起始日期：</translation>
+    </message>
+    <message>
+        <source>Notice date:</source>
+        <translation>落款日期：</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineWizard</name>
+    <message>
+        <source>Import online votes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1537,21 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Notice – %1</source>
+        <translation>公示 – %1</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Check the rows</source>
@@ -1071,6 +1576,42 @@ Head hash (write it down to compare later):
     <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>
         <translation>共读取 %1 行：%2 个错误，%3 个提醒。</translation>
+    </message>
+    <message>
+        <source>Check the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors (red) stop the import; warnings (amber) do not. Flagged votes are kept and counted apart. Nothing is saved yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows (%2): %3 votes as exported, %4 without the %5 flagged rows. %6 errors, %7 warnings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged votes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes per candidate (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>totals per candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one row per vote</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1250,6 +1791,49 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>RankingModel</name>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Nominated by</source>
+        <translation>推荐单位</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸质选票</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>网络：%1</translation>
+    </message>
+    <message>
+        <source>Expert avg.</source>
+        <translation>专家平均分</translation>
+    </message>
+    <message>
+        <source>Combined</source>
+        <translation>综合得分</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>As exported: %1 · without flagged votes: %2</source>
+        <translation>按导出：%1 · 剔除可疑票：%2</translation>
+    </message>
+</context>
+<context>
     <name>ReconciliationModel</name>
     <message>
         <source>Ballot box</source>
@@ -1340,6 +1924,136 @@ Head hash (write it down to compare later):
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message>
+        <source>Tied, to be decided</source>
+        <translation>并列待定</translation>
+    </message>
+    <message>
+        <source>Winner (tie decided)</source>
+        <translation>当选（并列已决定）</translation>
+    </message>
+    <message>
+        <source>Winner</source>
+        <translation>当选</translation>
+    </message>
+    <message>
+        <source>%1: %2 ballot(s) wait for review</source>
+        <translation>%1：%2 张选票待审核</translation>
+    </message>
+    <message>
+        <source>%1: a tie at the cut-off (%2) waits for your decision</source>
+        <translation>%1：当选线并列（%2）待决定</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsController</name>
+    <message>
+        <source>Notice settings saved.</source>
+        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often.</extracomment>
+        <translation>公示设置已保存。</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>正在写出…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <source>Write the notice PDF</source>
+        <translation>生成公示 PDF</translation>
+    </message>
+    <message>
+        <source>%1 results notice</source>
+        <translation>%1结果公示</translation>
+    </message>
+    <message>
+        <source>Notice written</source>
+        <translation>公示已生成</translation>
+    </message>
+    <message>
+        <source>The notice was written to %1.
+
+Show page 1?</source>
+        <translation>公示已写入 %1。
+
+预览第 1 页？</translation>
+    </message>
+    <message>
+        <source>Rendering page 1…</source>
+        <translation>正在生成第 1 页预览…</translation>
+    </message>
+    <message>
+        <source>Export the results table</source>
+        <translation>导出结果表</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1结果</translation>
+    </message>
+    <message>
+        <source>Cast-vote record: an empty folder</source>
+        <translation>投票记录（CVR）：选择一个空文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Combination rule…</source>
+        <translation>计分办法…</translation>
+    </message>
+    <message>
+        <source>Notice settings…</source>
+        <translation>公示设置…</translation>
+    </message>
+    <message>
+        <source>Write the notice PDF…</source>
+        <translation>生成公示 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export the cast-vote record…</source>
+        <translation>导出投票记录（CVR）…</translation>
+    </message>
+    <message>
+        <source>Computing the results…</source>
+        <translation>正在计算结果…</translation>
+    </message>
+    <message>
+        <source>Provisional results, for checking only:</source>
+        <translation>临时结果，仅供核对：</translation>
+    </message>
+    <message>
+        <source>%1 paper ballot(s) counted, %2 of them blank</source>
+        <translation>已统计纸质选票 %1 张，其中空白 %2 张</translation>
+    </message>
+    <message>
+        <source>rule set by %1 on %2</source>
+        <translation>计分办法由 %1 于 %2 设定</translation>
+    </message>
+    <message>
+        <source>default rule (not set yet)</source>
+        <translation>默认计分办法（尚未设定）</translation>
+    </message>
+    <message>
+        <source>computed at %1</source>
+        <translation>计算于 %1</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +2151,74 @@ Head hash (write it down to compare later):
     <message>
         <source>decided by a person</source>
         <translation>人工认定</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDialog</name>
+    <message>
+        <source>Combination rule</source>
+        <extracomment>Weights offered when the organiser switches to a weighted score for the first time.</extracomment>
+        <translation>计分办法</translation>
+    </message>
+    <message>
+        <source>Plain sum of votes (paper + every online source; expert scores shown, not added)</source>
+        <translation>票数直接相加（纸质选票 + 各网络平台；专家评分仅列示，不计入）</translation>
+    </message>
+    <message>
+        <source>Weighted score (each channel as a share of the category&apos;s top or total)</source>
+        <translation>加权计分（各渠道按占本奖项最高值或总和的比例折算）</translation>
+    </message>
+    <message>
+        <source>As exported by the platform</source>
+        <translation>按平台导出的票数</translation>
+    </message>
+    <message>
+        <source>Without the votes the fraud checks flagged</source>
+        <translation>剔除被标记的可疑票</translation>
+    </message>
+    <message>
+        <source>Online votes:</source>
+        <translation>网络投票：</translation>
+    </message>
+    <message>
+        <source>Share of the category&apos;s highest figure</source>
+        <translation>占本奖项该项最高值的比例</translation>
+    </message>
+    <message>
+        <source>Share of the category&apos;s total</source>
+        <translation>占本奖项该项总和的比例</translation>
+    </message>
+    <message>
+        <source>All sources as one channel</source>
+        <translation>各平台合为一个渠道</translation>
+    </message>
+    <message>
+        <source>Each source apart</source>
+        <translation>各平台分别计权</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Each channel as:</source>
+        <translation>各渠道折算：</translation>
+    </message>
+    <message>
+        <source>Paper ballots:</source>
+        <translation>纸质选票：</translation>
+    </message>
+    <message>
+        <source>  all sources:</source>
+        <translation>  全部平台：</translation>
+    </message>
+    <message>
+        <source>  source %1:</source>
+        <translation>  平台 %1：</translation>
+    </message>
+    <message>
+        <source>Expert average:</source>
+        <translation>专家平均分：</translation>
     </message>
 </context>
 <context>
@@ -1596,6 +2378,104 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ScoreTableModel</name>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">奖项</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <source>New source</source>
+        <extracomment>Upper bounds of the spin boxes (the core checks the values themselves).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <source>e.g. 平台A, 党代表纸质投票</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> votes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished">名称：</translation>
+    </message>
+    <message>
+        <source>Votes per voter and category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same IP: more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One candidate: more than, per minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows over these thresholds are flagged, never dropped; both totals are kept. Defaults: %1 votes from one IP within %2 s, %3 votes per candidate per minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>A platform&apos;s export (.xlsx or .csv): totals per candidate, or one row per vote. Name the source it comes from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished">来源：</translation>
+    </message>
+</context>
+<context>
     <name>SourcePanel</name>
     <message>
         <source>Files or folder</source>
@@ -1704,6 +2584,30 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>SourceTableModel</name>
+    <message>
+        <source>Source</source>
+        <extracomment>Columns aligned right (numbers).</extracomment>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes as exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes without flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flagged rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusDialog</name>
     <message>
         <source>Mark as %1</source>
@@ -1753,6 +2657,60 @@ Head hash (write it down to compare later):
     <message>
         <source>Leading so far</source>
         <translation>目前领先</translation>
+    </message>
+</context>
+<context>
+    <name>TieDialog</name>
+    <message>
+        <source>Decide the tie – %1</source>
+        <translation>决定并列 – %1</translation>
+    </message>
+    <message>
+        <source>These candidates have the same combined score at the cut-off of “%1”. Choose the %2 who win. The decision is recorded with your name, the time and the note, and stated in the notice.</source>
+        <translation>以下候选对象在“%1”的当选线上综合得分相同。请选出当选的 %2 名。决定将连同您的姓名、时间和依据一并记录，并在公示中说明。</translation>
+    </message>
+    <message>
+        <source>Grounds of the decision (required), e.g. the meeting and its minutes</source>
+        <translation>决定依据（必填），如会议及纪要编号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录决定</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>依据：</translation>
+    </message>
+    <message>
+        <source>Choose %1 (chosen: %2).</source>
+        <translation>请选择 %1 名（已选 %2 名）。</translation>
+    </message>
+    <message>
+        <source>A note is required.</source>
+        <translation>必须填写决定依据。</translation>
+    </message>
+</context>
+<context>
+    <name>TotalTableModel</name>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">奖项</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes as exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes without flagged</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1833,6 +2791,112 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>Votes</name>
+    <message>
+        <source>over the per-voter limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>burst from one IP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>spike within a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VotesController</name>
+    <message>
+        <source>Withdraw an import</source>
+        <extracomment>Experts added in the window, shown as empty columns until they score.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No import counts at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished">未保存</translation>
+    </message>
+    <message>
+        <source>“%1” is not a score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an expert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert&apos;s name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VotesPage</name>
+    <message>
+        <source>New source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import online votes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw an import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a source to change its fraud rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online votes</source>
+        <translation type="unfinished">网络投票</translation>
+    </message>
+    <message>
+        <source>Scoring rule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an expert…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import expert scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a cell to enter a score. Struck-through grey scores are left out of the average; amber cells are missing scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expert scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores 0–%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The highest and the lowest score are dropped, the rest averaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average of all scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more missing scores</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to BallotDesk</source>
@@ -1849,6 +2913,33 @@ Head hash (write it down to compare later):
     <message>
         <source>Open the demo campaign</source>
         <translation>打开演示活动</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <source>Withdraw an import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 (%4 votes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why is it withdrawn? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import is kept and marked as withdrawn; its votes stop counting and the file may be imported again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished">依据：</translation>
     </message>
 </context>
 <context>
