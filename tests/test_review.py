@@ -19,6 +19,8 @@ from scanning.decide import MarkState
 from scanning.reasons import Reason
 from tests.ballot_files import BRANDS, WINDOWS
 
+pytestmark = pytest.mark.both_backends
+
 
 def record(services: Services, paths: list[Path]) -> None:
     list(scan_paths(Recorder(services.db, services.actor), paths, workers=1))
@@ -65,6 +67,11 @@ def test_queue_order_and_an_overvote_settled(
         review.decide(demo.id, queue[0].sheet_id, Decision.REJECT)
     review.decide(demo.id, queue[0].sheet_id, Decision.REJECT, reason="复印件")
     assert review.queue(demo.id) == []
+    history = review.history(demo.id, overvoted.sheet_id)
+    assert [h.decision for h in history] == [Decision.EMPTY, Decision.ACCEPT, Decision.REOPEN,
+                                             Decision.MARKED, Decision.ACCEPT]
+    assert {h.operator for h in history} == {"复核员"}
+    assert history[0].candidate == "11"
     assert paper_tally(services.db, demo.id).ballots == 3
 
 

@@ -6,7 +6,7 @@ whole, the newest decision holds, so any decision is undone by recording another
 * ``marked`` / ``empty`` on a target replace the reader's state;
 * ``accept`` settles the sheet as it now reads (after the target decisions);
 * ``reject`` (a reason is required) makes the sheet void: it never counts;
-* ``reopen`` puts a settled sheet back in the queue.
+* ``reopen`` puts a settled sheet back in the queue (also one settled by itself).
 
 A sheet whose only problem is unclear marks leaves the queue by itself once every unclear
 target is decided. The queue is ordered by what needs a person most: unreadable pages, then
@@ -119,7 +119,8 @@ def sheet_state(sheet: Sheet) -> SheetState:
     status = Status(sheet.status)
     settled = (status is Status.ACCEPTED
                or verdict in (Decision.ACCEPT, Decision.REJECT)
-               or (only_unclear and not unclear_left and status is Status.REVIEW))
+               or (verdict is not Decision.REOPEN and only_unclear and not unclear_left
+                   and status is Status.REVIEW))
     return SheetState(sheet.id, sheet.serial, sheet.layout_version, sheet.page, status, reasons,
                       states, frozenset(decided), settled, verdict is Decision.REJECT,
                       sheet.counted_key is not None, sheet.source, sheet.archive_path,
@@ -134,6 +135,16 @@ def _sheets(s: Session, campaign_id: int, ids: Iterable[int] | None = None) -> l
     if ids is not None:
         query = query.where(Sheet.id.in_(list(ids)))
     return list(s.scalars(query))
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    decision: Decision
+    category: str | None
+    candidate: str | None
+    reason: str
+    operator: str
+    decided_at: dt.datetime
 
 
 class Review:
@@ -154,6 +165,15 @@ class Review:
             if not found:
                 raise RuleError([error("sheet_not_found", sheet=sheet_id)])
             return sheet_state(found[0])
+
+    def history(self, campaign_id: int, sheet_id: int) -> list[DecisionInfo]:
+        """Every decision recorded for a sheet, oldest first (who, when, what, why)."""
+        with self.db.transaction() as s:
+            found = _sheets(s, campaign_id, [sheet_id])
+            if not found:
+                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
+            return [DecisionInfo(Decision(d.decision), d.category, d.candidate, d.reason,
+                                 d.operator, d.decided_at) for d in found[0].decisions]
 
     def decide(self, campaign_id: int, sheet_id: int, decision: Decision,
                targets: Sequence[tuple[str, str]] = (), reason: str = "") -> SheetState:
