@@ -1,4 +1,13 @@
-"""Shared fixtures: every test gets fresh folders and a real SQLite file of its own."""
+"""Shared fixtures: every test gets fresh folders and a database of its own.
+
+The database is a real SQLite file. Modules marked ``pytestmark = pytest.mark.both_backends``
+run every test that uses ``db_url`` (and so ``services``, ``cli``…) twice: on SQLite and on a
+real PostgreSQL server (tests/postgres.py starts a throwaway one per session; each test gets a
+fresh copy of a migrated template database). ``@pytest.mark.sqlite_only(reason=...)`` keeps a
+test on SQLite, ``@pytest.mark.postgresql_only`` puts it on PostgreSQL only.
+``pytest -k "not postgresql"`` runs the SQLite half only; ``BALLOTDESK_TEST_ALL_BACKENDS=1``
+runs every test using ``db_url`` on both backends, marked or not.
+"""
 
 from __future__ import annotations
 
@@ -24,18 +33,89 @@ os.environ.pop("BALLOTDESK_DB", None)
 
 from desktop.cli import main as cli_main  # noqa: E402
 from desktop.core.enums import CandidateKind  # noqa: E402
+from desktop.core.recording import ARCHIVE_ENV_VAR  # noqa: E402
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo  # noqa: E402
 from desktop.core.rules import CandidateFields  # noqa: E402
 from desktop.core.services import Services  # noqa: E402
+from tests.postgres import TEMPLATE, PostgresServer, find_bindir, why_unavailable  # noqa: E402
 
 pytest_plugins = ["tests.ballot_files"]
 
 CATEGORY_NAMES = ("十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌")
 
 
+BACKENDS = ("sqlite", "postgresql")
+#: ``=1``: every test using ``db_url`` runs on both backends, marked or not (a full sweep).
+ALL_BACKENDS_ENV_VAR = "BALLOTDESK_TEST_ALL_BACKENDS"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "both_backends: tests using db_url run on SQLite and on PostgreSQL")
+    config.addinivalue_line(
+        "markers", "sqlite_only(reason): stays on SQLite in a both_backends module")
+    config.addinivalue_line(
+        "markers", "postgresql_only: db_url is a PostgreSQL database (skipped without a server)")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    definition = metafunc.definition
+    everywhere = os.environ.get(ALL_BACKENDS_ENV_VAR) == "1"
+    if "backend" in metafunc.fixturenames and definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("backend", ["postgresql"], indirect=True)
+    elif ("backend" in metafunc.fixturenames
+            and (everywhere or definition.get_closest_marker("both_backends") is not None)
+            and definition.get_closest_marker("sqlite_only") is None):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'ballotdesk.sqlite3'}"
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database behind ``db_url``: "sqlite" unless the module asks for both backends."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A throwaway PostgreSQL cluster for the whole session, with the migrated template."""
+    reason = why_unavailable()
+    if reason is not None:
+        pytest.skip(reason)
+    bindir = find_bindir()
+    assert bindir is not None
+    server = PostgresServer(bindir).start()
+    try:
+        server.prepare_template()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest,
+           monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """SQLite: a file in the test's folder. PostgreSQL: a fresh database at the newest schema,
+    with the scanned-image archive where it would be beside the SQLite file."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'ballotdesk.sqlite3'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = server.create_database(template=TEMPLATE)
+    monkeypatch.setenv(ARCHIVE_ENV_VAR, str(tmp_path / "ballotdesk-archive"))
+    yield server.url(name)
+    server.drop_database(name)
+
+
+@pytest.fixture
+def empty_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A database with no tables at all (for the migrations from empty)."""
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    name = server.create_database()
+    yield server.url(name)
+    server.drop_database(name)
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from desktop.core.messages import RuleError
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def boxes(services: Services) -> Boxes:

@@ -17,6 +17,8 @@ from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from tests.conftest import CATEGORY_NAMES, person
 
+pytestmark = pytest.mark.both_backends
+
 STANDARD = CATEGORY_NAMES[1]
 
 

@@ -5,19 +5,21 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 import types
 from pathlib import Path
 
 import pytest
+from sqlalchemy import MetaData, create_engine, select
 
 import desktop.cli
 from desktop.cli import main
 from desktop.cli.common import display_width, render_table
 from desktop.core.messages import LANG_ENV_VAR
 from tests.conftest import Cli
+
+pytestmark = pytest.mark.both_backends
 
 ROOT = Path(__file__).resolve().parents[1]
 WINDOWS, STAFF, BRANDS = "十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌"
@@ -42,11 +44,16 @@ def write_csv(path: Path, rows: list[list[str]]) -> Path:
 
 def database_dump(url: str) -> list[tuple[str, list[tuple[object, ...]]]]:
     """Every row of every table, to prove that a refused command changed nothing."""
-    path = url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as connection:
-        tables = [name for (name,) in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return [(t, connection.execute(f'SELECT * FROM "{t}"').fetchall()) for t in tables]
+    engine = create_engine(url)
+    try:
+        metadata = MetaData()
+        metadata.reflect(engine)
+        with engine.connect() as connection:
+            return [(name, [tuple(row) for row in connection.execute(
+                        select(table).order_by(*table.primary_key.columns))])
+                    for name, table in sorted(metadata.tables.items())]
+    finally:
+        engine.dispose()
 
 
 # -- campaigns, categories, units ---------------------------------------------------------
@@ -306,15 +313,15 @@ def test_subprocess_round_trip(db_url: str) -> None:
     assert usage.returncode == 2
 
 
-def test_database_from_the_environment(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'env.sqlite3'}"
-    env = {**os.environ, "BALLOTDESK_DB": url, "BALLOTDESK_LANG": "en"}
+def test_database_from_the_environment(db_url: str, backend: str, tmp_path: Path) -> None:
+    env = {**os.environ, "BALLOTDESK_DB": db_url, "BALLOTDESK_LANG": "en"}
     done = subprocess.run([sys.executable, "-m", "desktop.cli", "campaign", "create", "环境"],
                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env,
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "Created the campaign “环境”" in done.stdout
-    assert (tmp_path / "env.sqlite3").exists()
+    assert backend != "sqlite" or (tmp_path / "ballotdesk.sqlite3").exists()
+    assert [row[1] for row in dict(database_dump(db_url))["campaign"]] == ["环境"]
 
 
 def test_cli_and_core_import_no_qt() -> None:

@@ -16,32 +16,43 @@ from desktop.core.db import Database, head_revision, resolve_url
 from desktop.core.models import Base
 from desktop.core.services import Services
 
+pytestmark = pytest.mark.both_backends
+SQLITE_FILES = "backups and the default location concern a SQLite file"
 
-def test_upgrade_from_empty_creates_every_table(tmp_path: Path) -> None:
-    database = Database.open(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+
+def test_upgrade_from_empty_creates_every_table(empty_db_url: str, tmp_path: Path) -> None:
+    database = Database.open(empty_db_url)
     assert database.current_revision() == head_revision()
     tables = set(inspect(database.engine).get_table_names())
     assert set(Base.metadata.tables) <= tables
     assert not (tmp_path / "backups").exists(), "an empty database needs no backup"
+    database.dispose()
 
 
-def test_migrations_match_the_models(tmp_path: Path) -> None:
+def test_migrations_match_the_models(empty_db_url: str) -> None:
     """Autogenerate against the migrated schema finds nothing: no change lacks a migration."""
-    database = Database.open(f"sqlite:///{tmp_path / 'check.sqlite3'}")
+    database = Database.open(empty_db_url)
     with database.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
+    database.dispose()
 
 
-def test_reopening_at_head_changes_nothing(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
-    Services.open(url, "a").registry.create_campaign("甲")
-    report = Database.open(url).migrate()
+def test_reopening_at_head_changes_nothing(db_url: str) -> None:
+    first = Services.open(db_url, "a")
+    first.registry.create_campaign("甲")
+    first.db.dispose()
+    database = Database.open(db_url)
+    report = database.migrate()
+    database.dispose()
     assert report.from_revision == report.to_revision == head_revision()
     assert report.backup is None
-    assert [c.name for c in Services.open(url, "a").registry.list_campaigns()] == ["甲"]
+    again = Services.open(db_url, "a")
+    assert [c.name for c in again.registry.list_campaigns()] == ["甲"]
+    again.db.dispose()
 
 
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
 def test_an_existing_file_is_backed_up_before_it_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "legacy.sqlite3"
     with sqlite3.connect(path) as connection:
@@ -58,6 +69,7 @@ def test_an_existing_file_is_backed_up_before_it_is_migrated(tmp_path: Path) -> 
         assert "campaign" not in tables, "the backup is the state before the migration"
 
 
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
 def test_only_the_newest_migration_backups_are_kept(tmp_path: Path) -> None:
     database = Database.open(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     for _ in range(dbmod.KEEP_MIGRATION_BACKUPS + 3):
@@ -65,6 +77,7 @@ def test_only_the_newest_migration_backups_are_kept(tmp_path: Path) -> None:
     assert len(list((tmp_path / "backups").iterdir())) == dbmod.KEEP_MIGRATION_BACKUPS
 
 
+@pytest.mark.sqlite_only(reason="the default URL is a SQLite file")
 def test_url_comes_from_option_then_environment_then_data_folder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -77,6 +90,7 @@ def test_url_comes_from_option_then_environment_then_data_folder(
     assert default.endswith("BallotDesk/ballotdesk.sqlite3")
 
 
+@pytest.mark.sqlite_only(reason=SQLITE_FILES)
 def test_the_default_database_is_created_in_the_user_data_folder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -90,6 +104,7 @@ def test_the_default_database_is_created_in_the_user_data_folder(
 SAVED_SCHEMAS = sorted((Path(__file__).parent / "data" / "schemas").glob("*.sqlite3"))
 
 
+@pytest.mark.sqlite_only(reason="the saved schemas are SQLite files")
 @pytest.mark.parametrize("saved", SAVED_SCHEMAS, ids=lambda p: p.stem)
 def test_every_earlier_schema_upgrades_with_its_data(saved: Path, tmp_path: Path) -> None:
     """A database saved at each earlier revision opens, is backed up and keeps its data."""

@@ -17,6 +17,8 @@ from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from tests.conftest import CATEGORY_NAMES, person
 
+pytestmark = pytest.mark.both_backends
+
 WINDOW, STANDARD, BRAND = CATEGORY_NAMES
 HEADER = ["奖项", "编号", "姓名", "推荐单位", "性别", "出生年月", "事迹简介"]
 

@@ -18,6 +18,8 @@ from desktop.core.printing import PrintOptions, secret_lookup
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 
+pytestmark = pytest.mark.both_backends
+
 RASTER_DPI = 150
 
 

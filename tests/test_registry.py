@@ -14,6 +14,8 @@ from desktop.core.registry import CAMPAIGN_SECRET_BYTES, CampaignInfo, CategoryI
 from desktop.core.services import Services
 from tests.conftest import CATEGORY_NAMES, person
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_campaign_lifecycle(services: Services) -> None:
     created = services.registry.create_campaign(" 2026年度十佳评选 ", "全县窗口单位评选")

@@ -16,8 +16,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, inspect
+from sqlalchemy import create_engine, event, func, inspect, select
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.paths import default_database_url
@@ -29,6 +30,30 @@ DB_ENV_VAR = "BALLOTDESK_DB"
 #: How many pre-migration backups of a SQLite file are kept beside it.
 KEEP_MIGRATION_BACKUPS = 5
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: SQLAlchemy's dialect+driver for PostgreSQL URLs given as plain ``postgresql://``.
+POSTGRESQL_DRIVER = "postgresql+psycopg"
+#: ``pg_advisory_xact_lock`` key held while migrating (any constant unique to BallotDesk).
+MIGRATION_LOCK_KEY = 0x42616C6C6F74  # "Ballot"
+
+
+#: PostgreSQL aborted the transaction because of a concurrent one: serialization_failure (also
+#: a unique key a concurrent SERIALIZABLE transaction inserted), deadlock_detected.
+_CONFLICT_SQLSTATES = frozenset({"40001", "40P01"})
+
+
+def is_write_conflict(exc: BaseException) -> bool:
+    """Did another station's concurrent write make this transaction fail? Then running the
+    whole transaction again is right: it will see the other's committed rows.
+
+    A unique constraint (IntegrityError), a PostgreSQL serialization failure or deadlock, or
+    SQLite still locked by another writer once ``busy_timeout`` ran out."""
+    if isinstance(exc, IntegrityError):
+        return True
+    if isinstance(exc, DBAPIError):
+        if getattr(exc.orig, "sqlstate", None) in _CONFLICT_SQLSTATES:
+            return True
+        return isinstance(exc, OperationalError) and "database is locked" in str(exc.orig)
+    return False
 
 
 def resolve_url(explicit: str | None = None) -> str:
@@ -66,14 +91,23 @@ class Database:
     """One database, its engine and short-lived sessions (``with db.transaction() as s``)."""
 
     def __init__(self, url: str) -> None:
-        self.url = url
         parsed = make_url(url)
+        if parsed.drivername == "postgresql":  # libpq-style URL: use the driver we ship
+            parsed = parsed.set(drivername=POSTGRESQL_DRIVER)
+            url = parsed.render_as_string(hide_password=False)
+        self.url = url
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        self.is_postgresql = parsed.get_backend_name() == "postgresql"
         self.sqlite_path: Path | None = None
         if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
             self.sqlite_path = Path(str(parsed.database)).expanduser().resolve()
             self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(url)
+        options: dict[str, Any] = {}
+        if self.is_postgresql:
+            # Stations reach the organiser's server over the LAN: a connection dropped while
+            # the station sat idle (server restart, Wi-Fi) is replaced instead of failing.
+            options["pool_pre_ping"] = True
+        self.engine: Engine = create_engine(url, **options)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -95,16 +129,30 @@ class Database:
         with self.engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
 
+    @property
+    def display_url(self) -> str:
+        """The URL without its password, for logs and messages."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
     def migrate(self) -> MigrationReport:
-        """Upgrade to the head revision; a SQLite file with data is copied aside first."""
+        """Upgrade to the head revision; a SQLite file with data is copied aside first.
+
+        On PostgreSQL several stations may open a new or older database at the same moment:
+        the upgrade runs in one transaction holding an advisory lock, and the revision is read
+        again once the lock is held, so exactly one of them migrates and the others wait."""
         current, head = self.current_revision(), head_revision()
         backup = None
         if current != head:
             if self.sqlite_path is not None and self._has_tables():
                 backup = self.backup_sqlite(reason=f"before-migration-{current or 'none'}")
-            log.info("migrating %s from %s to %s", self.url, current, head)
             config = _alembic_config()
             with self.engine.begin() as connection:
+                if self.is_postgresql:
+                    connection.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
+                    current = MigrationContext.configure(connection).get_current_revision()
+                    if current == head:
+                        return MigrationReport(current, head, None)
+                log.info("migrating %s from %s to %s", self.display_url, current, head)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         return MigrationReport(current, head, backup)
