@@ -6,57 +6,57 @@
     <message>
         <source>Meaning</source>
         <comment>not used</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>candidate number</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>candidate name</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>votes</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>vote time</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>voter</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>IP address</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>category</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>options chosen (any category)</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>options chosen in %1</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Meaning</source>
         <comment>1/0 for %1</comment>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
 </context>
 <context>
@@ -902,11 +902,11 @@ Head hash (write it down to compare later):
     <name>ExpertImportWizard</name>
     <message>
         <source>Import expert scores</source>
-        <translation type="unfinished"></translation>
+        <translation>导入专家评分</translation>
     </message>
     <message>
         <source>One row per score (专家, 编号 or 名称, 分数) or one row per candidate with a column per expert, headed by the expert&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个评分（专家、编号或名称、分数），或每行一个候选对象、每位专家一列（以专家姓名为表头）。</translation>
     </message>
 </context>
 <context>
@@ -914,61 +914,61 @@ Head hash (write it down to compare later):
     <message>
         <source>No.</source>
         <extracomment>Decimals shown for scores and averages. The first expert&apos;s column; the average comes after the last expert. (candidate id, expert, the text typed).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Average</source>
-        <translation type="unfinished"></translation>
+        <translation>平均分</translation>
     </message>
     <message>
         <source>Left out of the average (highest or lowest)</source>
-        <translation type="unfinished"></translation>
+        <translation>不计入平均分（最高分或最低分）</translation>
     </message>
     <message>
         <source>Not scored yet by this expert</source>
-        <translation type="unfinished"></translation>
+        <translation>该专家尚未评分</translation>
     </message>
 </context>
 <context>
     <name>ExpertPreviewPage</name>
     <message>
         <source>Check the scores</source>
-        <translation type="unfinished"></translation>
+        <translation>核对评分</translation>
     </message>
     <message>
         <source>Errors (red) stop the import. Nothing is saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>有错误（红色）时不能导入。目前尚未保存任何内容。</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished">正在读取文件…</translation>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished">无法读取该文件。</translation>
+        <translation>无法读取该文件。</translation>
     </message>
     <message>
         <source>%1 scores read: %2 errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取到 %1 个评分：%2 个错误。</translation>
     </message>
 </context>
 <context>
     <name>ExpertResultPage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished">导入</translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished">正在导入…</translation>
+        <translation>正在导入…</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -976,31 +976,31 @@ Head hash (write it down to compare later):
     <message>
         <source>Scoring rule</source>
         <extracomment>None: the whole campaign. None: inherit.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>评分规则</translation>
     </message>
     <message>
         <source>the whole campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>整个评选活动</translation>
     </message>
     <message>
         <source>Use the campaign&apos;s rule</source>
-        <translation type="unfinished"></translation>
+        <translation>沿用活动的评分规则</translation>
     </message>
     <message>
         <source>Drop the highest and the lowest score</source>
-        <translation type="unfinished"></translation>
+        <translation>去掉一个最高分和一个最低分</translation>
     </message>
     <message>
         <source>With at least 3 scores, one highest and one lowest are left out, then the rest are averaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分不少于 3 个时，去掉一个最高分和一个最低分，其余取平均分。</translation>
     </message>
     <message>
         <source>For:</source>
-        <translation type="unfinished"></translation>
+        <translation>适用于：</translation>
     </message>
     <message>
         <source>Highest score:</source>
-        <translation type="unfinished"></translation>
+        <translation>满分：</translation>
     </message>
 </context>
 <context>
@@ -1041,27 +1041,27 @@ Head hash (write it down to compare later):
     <name>FlagTableModel</name>
     <message>
         <source>Row</source>
-        <translation type="unfinished">行号</translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>Reasons</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Voter</source>
-        <translation type="unfinished"></translation>
+        <translation>投票人</translation>
     </message>
     <message>
         <source>IP</source>
-        <translation type="unfinished"></translation>
+        <translation>IP 地址</translation>
     </message>
     <message>
         <source>Candidates</source>
-        <translation type="unfinished">候选对象</translation>
+        <translation>候选对象</translation>
     </message>
 </context>
 <context>
@@ -1095,39 +1095,39 @@ Head hash (write it down to compare later):
     <name>ImportTableModel</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Votes</source>
-        <translation type="unfinished"></translation>
+        <translation>票数</translation>
     </message>
     <message>
         <source>Flagged rows</source>
-        <translation type="unfinished"></translation>
+        <translation>标记行数</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>导入时间</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>counted</source>
-        <translation type="unfinished"></translation>
+        <translation>计入</translation>
     </message>
     <message>
         <source>withdrawn: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已撤回：%1</translation>
     </message>
 </context>
 <context>
@@ -1219,123 +1219,123 @@ Head hash (write it down to compare later):
     <name>MappingPage</name>
     <message>
         <source>What the columns mean</source>
-        <extracomment>Cells of a column shown as its sample. Errors listed on the mapping page (the preview lists them all). &quot;number&quot;, &quot;name&quot;, &quot;normalised&quot;, &quot;aside&quot;, &quot;mapping&quot; or &quot;&quot; (unmatched). What the user set: header → meaning, option text → candidate reference.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Cells of a column shown as its sample. Errors listed on the mapping page (the preview lists them all). &quot;number&quot;, &quot;name&quot;, &quot;normalised&quot;, &quot;aside&quot;, &quot;mapping&quot; or &quot;&quot; (unmatched). What the user set: header → meaning, option text → candidate reference. The mapping of the last analysis (saved, guessed or edited), which edits amend.</extracomment>
+        <translation>列的含义</translation>
     </message>
     <message>
         <source>Check how the file was understood. Set a column&apos;s meaning or pick the candidate of an option; the mapping is kept for the next file with the same headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>请核对文件的识别结果。可以指定列的含义，或为选项选择候选对象；映射会保存下来，供下一个表头相同的文件使用。</translation>
     </message>
     <message>
         <source>Edit the column meanings</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑列的含义</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>First cells</source>
-        <translation type="unfinished"></translation>
+        <translation>前几个单元格</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished"></translation>
+        <translation>含义</translation>
     </message>
     <message>
         <source>Options and the candidates they matched:</source>
-        <translation type="unfinished"></translation>
+        <translation>选项及匹配到的候选对象：</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation>选项</translation>
     </message>
     <message>
         <source>Times</source>
-        <translation type="unfinished"></translation>
+        <translation>次数</translation>
     </message>
     <message>
         <source>Matched by</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配方式</translation>
     </message>
     <message>
         <source>Candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>候选对象</translation>
     </message>
     <message>
         <source>Reading the file…</source>
-        <translation type="unfinished">正在读取文件…</translation>
+        <translation>正在读取文件…</translation>
     </message>
     <message>
         <source>The file cannot be read.</source>
-        <translation type="unfinished">无法读取该文件。</translation>
+        <translation>无法读取该文件。</translation>
     </message>
     <message>
         <source>The mapping saved for files with these headers was applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用为相同表头的文件保存的映射。</translation>
     </message>
     <message>
         <source>Your mapping is applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>已应用您指定的映射。</translation>
     </message>
     <message>
         <source>The columns were recognised from their headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>已根据表头识别各列。</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 %1 条</translation>
     </message>
     <message>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>exact name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称完全一致</translation>
     </message>
     <message>
         <source>normalised name</source>
-        <translation type="unfinished"></translation>
+        <translation>规范化名称</translation>
     </message>
     <message>
         <source>name without aside</source>
-        <translation type="unfinished"></translation>
+        <translation>去掉括号注释的名称</translation>
     </message>
     <message>
         <source>mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>映射</translation>
     </message>
     <message>
         <source>unmatched</source>
-        <translation type="unfinished"></translation>
+        <translation>未匹配</translation>
     </message>
     <message>
         <source>— choose the candidate —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 选择候选对象 —</translation>
     </message>
 </context>
 <context>
     <name>MessageModel</name>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">说明</translation>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>提示</translation>
     </message>
 </context>
 <context>
@@ -1377,7 +1377,7 @@ Head hash (write it down to compare later):
     <message>
         <source>Online votes and expert scores</source>
         <extracomment>Gaps listed under the matrix; the rest are counted. The wizard open over the page, if any (for tests and the screenshots).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>网络投票与专家评分</translation>
     </message>
 </context>
 <context>
@@ -1478,7 +1478,7 @@ Head hash (write it down to compare later):
     <name>OnlineWizard</name>
     <message>
         <source>Import online votes</source>
-        <translation type="unfinished"></translation>
+        <translation>导入网络投票</translation>
     </message>
 </context>
 <context>
@@ -1579,39 +1579,39 @@ Head hash (write it down to compare later):
     </message>
     <message>
         <source>Check the import</source>
-        <translation type="unfinished"></translation>
+        <translation>核对导入内容</translation>
     </message>
     <message>
         <source>Errors (red) stop the import; warnings (amber) do not. Flagged votes are kept and counted apart. Nothing is saved yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>有错误（红色）时不能导入；警告（琥珀色）不影响导入。被标记的投票会保留并单独统计。目前尚未保存任何内容。</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取并检查文件…</translation>
     </message>
     <message>
         <source>%1 rows (%2): %3 votes as exported, %4 without the %5 flagged rows. %6 errors, %7 warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 行（%2）：导出票数 %3 票，去掉 %5 个被标记行后 %4 票。%6 个错误，%7 个警告。</translation>
     </message>
     <message>
         <source>Problems (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>问题（%1）</translation>
     </message>
     <message>
         <source>Flagged votes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>被标记的投票（%1）</translation>
     </message>
     <message>
         <source>Votes per candidate (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>各候选对象票数（%1）</translation>
     </message>
     <message>
         <source>totals per candidate</source>
-        <translation type="unfinished"></translation>
+        <translation>每个候选对象一行的汇总</translation>
     </message>
     <message>
         <source>one row per vote</source>
-        <translation type="unfinished"></translation>
+        <translation>每票一行</translation>
     </message>
 </context>
 <context>
@@ -1927,7 +1927,7 @@ Head hash (write it down to compare later):
     </message>
     <message>
         <source>Nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -2381,23 +2381,23 @@ Show page 1?</source>
     <name>ScoreTableModel</name>
     <message>
         <source>Category</source>
-        <translation type="unfinished">奖项</translation>
+        <translation>奖项</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Expert</source>
-        <translation type="unfinished"></translation>
+        <translation>专家</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
 </context>
 <context>
@@ -2405,74 +2405,74 @@ Show page 1?</source>
     <message>
         <source>New source</source>
         <extracomment>Upper bounds of the spin boxes (the core checks the values themselves).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>新增来源</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>e.g. 平台A, 党代表纸质投票</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：平台A、党代表纸质投票</translation>
     </message>
     <message>
         <source> votes</source>
-        <translation type="unfinished"></translation>
+        <translation> 票</translation>
     </message>
     <message>
         <source>no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>不限</translation>
     </message>
     <message>
         <source>per day</source>
-        <translation type="unfinished"></translation>
+        <translation>每天</translation>
     </message>
     <message>
         <source>in total</source>
-        <translation type="unfinished"></translation>
+        <translation>总计</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">名称：</translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Votes per voter and category:</source>
-        <translation type="unfinished"></translation>
+        <translation>每人每个奖项限投：</translation>
     </message>
     <message>
         <source>Limit period:</source>
-        <translation type="unfinished"></translation>
+        <translation>限投周期：</translation>
     </message>
     <message>
         <source>Same IP: more than</source>
-        <translation type="unfinished"></translation>
+        <translation>同一 IP 超过</translation>
     </message>
     <message>
         <source>…within</source>
-        <translation type="unfinished"></translation>
+        <translation>……时间范围</translation>
     </message>
     <message>
         <source>One candidate: more than, per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>同一候选对象每分钟超过</translation>
     </message>
     <message>
         <source>Rows over these thresholds are flagged, never dropped; both totals are kept. Defaults: %1 votes from one IP within %2 s, %3 votes per candidate per minute.</source>
-        <translation type="unfinished"></translation>
+        <translation>超过这些阈值的行只做标记（刷票嫌疑），不会删除；两种合计都会保留。默认值：同一 IP 在 %2 秒内超过 %1 票，同一候选对象每分钟超过 %3 票。</translation>
     </message>
 </context>
 <context>
     <name>SourcePage</name>
     <message>
         <source>A platform&apos;s export (.xlsx or .csv): totals per candidate, or one row per vote. Name the source it comes from.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台导出的文件（.xlsx 或 .csv）：每个候选对象一行的汇总，或每票一行。请注明数据来源。</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished">来源：</translation>
+        <translation>来源：</translation>
     </message>
 </context>
 <context>
@@ -2588,23 +2588,23 @@ Show page 1?</source>
     <message>
         <source>Source</source>
         <extracomment>Columns aligned right (numbers).</extracomment>
-        <translation type="unfinished">来源</translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Imports</source>
-        <translation type="unfinished"></translation>
+        <translation>导入次数</translation>
     </message>
     <message>
         <source>Votes as exported</source>
-        <translation type="unfinished"></translation>
+        <translation>导出票数</translation>
     </message>
     <message>
         <source>Votes without flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>去掉标记后票数</translation>
     </message>
     <message>
         <source>Flagged rows</source>
-        <translation type="unfinished"></translation>
+        <translation>标记行数</translation>
     </message>
 </context>
 <context>
@@ -2694,23 +2694,23 @@ Show page 1?</source>
     <name>TotalTableModel</name>
     <message>
         <source>Category</source>
-        <translation type="unfinished">奖项</translation>
+        <translation>奖项</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Votes as exported</source>
-        <translation type="unfinished"></translation>
+        <translation>导出票数</translation>
     </message>
     <message>
         <source>Votes without flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>去掉标记后票数</translation>
     </message>
 </context>
 <context>
@@ -2794,15 +2794,15 @@ Show page 1?</source>
     <name>Votes</name>
     <message>
         <source>over the per-voter limit</source>
-        <translation type="unfinished"></translation>
+        <translation>超过每人限投</translation>
     </message>
     <message>
         <source>burst from one IP</source>
-        <translation type="unfinished"></translation>
+        <translation>同一 IP 集中投票</translation>
     </message>
     <message>
         <source>spike within a minute</source>
-        <translation type="unfinished"></translation>
+        <translation>每分钟突增</translation>
     </message>
 </context>
 <context>
@@ -2810,90 +2810,90 @@ Show page 1?</source>
     <message>
         <source>Withdraw an import</source>
         <extracomment>Experts added in the window, shown as empty columns until they score.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>撤回导入</translation>
     </message>
     <message>
         <source>No import counts at the moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前没有计入的导入。</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished">未保存</translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <source>“%1” is not a score.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的分数。</translation>
     </message>
     <message>
         <source>Add an expert</source>
-        <translation type="unfinished"></translation>
+        <translation>新增专家</translation>
     </message>
     <message>
         <source>Expert&apos;s name:</source>
-        <translation type="unfinished"></translation>
+        <translation>专家姓名：</translation>
     </message>
 </context>
 <context>
     <name>VotesPage</name>
     <message>
         <source>New source…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增来源…</translation>
     </message>
     <message>
         <source>Import online votes…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入网络投票…</translation>
     </message>
     <message>
         <source>Withdraw an import…</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回导入…</translation>
     </message>
     <message>
         <source>Double-click a source to change its fraud rules.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击来源可修改其刷票检查规则。</translation>
     </message>
     <message>
         <source>Online votes</source>
-        <translation type="unfinished">网络投票</translation>
+        <translation>网络投票</translation>
     </message>
     <message>
         <source>Scoring rule…</source>
-        <translation type="unfinished"></translation>
+        <translation>评分规则…</translation>
     </message>
     <message>
         <source>Add an expert…</source>
-        <translation type="unfinished"></translation>
+        <translation>新增专家…</translation>
     </message>
     <message>
         <source>Import expert scores…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入专家评分…</translation>
     </message>
     <message>
         <source>Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>奖项：</translation>
     </message>
     <message>
         <source>Double-click a cell to enter a score. Struck-through grey scores are left out of the average; amber cells are missing scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击单元格可录入评分。灰色删除线的分数不计入平均分；琥珀色单元格表示缺少评分。</translation>
     </message>
     <message>
         <source>Expert scores</source>
-        <translation type="unfinished"></translation>
+        <translation>专家评分</translation>
     </message>
     <message>
         <source>Scores 0–%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分范围 0–%1。</translation>
     </message>
     <message>
         <source>The highest and the lowest score are dropped, the rest averaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>去掉一个最高分和一个最低分后取平均分。</translation>
     </message>
     <message>
         <source>Average of all scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>取全部评分的平均分。</translation>
     </message>
     <message>
         <source>… and %1 more missing scores</source>
-        <translation type="unfinished"></translation>
+        <translation>……另有 %1 处缺少评分</translation>
     </message>
 </context>
 <context>
@@ -2919,27 +2919,27 @@ Show page 1?</source>
     <name>WithdrawDialog</name>
     <message>
         <source>Withdraw an import</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回导入</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 (%4 votes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3（%4 票）</translation>
     </message>
     <message>
         <source>Why is it withdrawn? (required)</source>
-        <translation type="unfinished"></translation>
+        <translation>撤回原因（必填）</translation>
     </message>
     <message>
         <source>The import is kept and marked as withdrawn; its votes stop counting and the file may be imported again.</source>
-        <translation type="unfinished"></translation>
+        <translation>该导入会保留并标记为已撤回；其票数不再计入，文件可以重新导入。</translation>
     </message>
     <message>
         <source>Import:</source>
-        <translation type="unfinished"></translation>
+        <translation>导入：</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished">依据：</translation>
+        <translation>说明：</translation>
     </message>
 </context>
 <context>

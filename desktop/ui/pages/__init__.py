@@ -19,6 +19,7 @@ from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.review_page import ReviewPage
 from desktop.ui.pages.scan_page import ScanPage
 from desktop.ui.pages.units_page import UnitsPage
+from desktop.ui.pages.votes_page import VotesPage
 
 
 class PageType(Protocol):
@@ -37,5 +38,6 @@ PAGES: tuple[PageType, ...] = (
     BallotsPage,
     ScanPage,
     ReviewPage,
+    VotesPage,
     AuditPage,
 )

@@ -1,0 +1,253 @@
+"""Importing an online-vote export: file and source → what the columns mean → preview (errors,
+warnings, flagged votes, both totals) → commit → result.
+
+Reading, matching and counting run in the background (:func:`run_in_background`); nothing is
+written before the last page, and the core refuses a file it already imported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.core.messages import RuleError
+from desktop.core.online import OnlinePreview
+from desktop.core.online_match import (
+    CATEGORY,
+    CHOICE,
+    IGNORE,
+    IP,
+    NAME,
+    NUMBER,
+    OPTION,
+    TIME,
+    VOTER,
+    VOTES,
+)
+from desktop.core.services import Services
+from desktop.ui.background import run_in_background
+from desktop.ui.feedback import messages_text
+from desktop.ui.i18n import arg
+from desktop.ui.import_wizard import FilePage
+from desktop.ui.models.votes_models import (
+    FlagTableModel,
+    MessageModel,
+    RowsModel,
+    TotalRow,
+    TotalTableModel,
+    candidate_label,
+)
+from desktop.ui.pages.votes_mapping import Analysis, MappingPage, candidate_ref
+
+
+class MeaningChoices:
+    """What a column can mean, as combo entries: the plain meanings, the choices of each
+    category, and a 1/0 column for each candidate."""
+
+    def __init__(self, services: Services, campaign_id: int) -> None:
+        tr = QCoreApplication.translate
+        self.entries: list[tuple[str, str]] = [
+            (IGNORE, tr("Meaning", "not used")), (NUMBER, tr("Meaning", "candidate number")),
+            (NAME, tr("Meaning", "candidate name")), (VOTES, tr("Meaning", "votes")),
+            (TIME, tr("Meaning", "vote time")), (VOTER, tr("Meaning", "voter")),
+            (IP, tr("Meaning", "IP address")), (CATEGORY, tr("Meaning", "category")),
+            (CHOICE, tr("Meaning", "options chosen (any category)"))]
+        for category in services.registry.list_categories(campaign_id):
+            self.entries.append((f"{CHOICE}:{category.name}",
+                                 arg(tr("Meaning", "options chosen in %1"), category.name)))
+        for candidate in services.candidates.list(campaign_id):
+            self.entries.append((f"{OPTION}:{candidate_ref(candidate)}",
+                                 arg(tr("Meaning", "1/0 for %1"), candidate_label(candidate))))
+        self._labels = dict(self.entries)
+
+    def label(self, meaning: str) -> str:
+        return self._labels.get(meaning, meaning)
+
+    def combo(self, meaning: str) -> QComboBox:
+        combo = QComboBox()
+        for value, text in self.entries:
+            combo.addItem(text, value)
+        if combo.findData(meaning) < 0:
+            combo.addItem(meaning, meaning)  # a meaning written by hand, kept as it is
+        combo.setCurrentIndex(combo.findData(meaning))
+        return combo
+
+
+class SourcePage(FilePage):
+    """The file (from FilePage) and the source it comes from."""
+
+    def __init__(self, wizard: OnlineWizard) -> None:
+        super().__init__(wizard)
+        self.setSubTitle(self.tr("A platform's export (.xlsx or .csv): totals per candidate, or "
+                                 "one row per vote. Name the source it comes from."))
+        self.source = QComboBox()
+        self.source.setEditable(True)
+        for source in wizard.services.online.sources(wizard.campaign_id):
+            self.source.addItem(source.name)
+        self.source.editTextChanged.connect(self.completeChanged)
+        form = QFormLayout()
+        form.addRow(self.tr("Source:"), self.source)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertLayout(1, form)
+
+    def isComplete(self) -> bool:
+        return super().isComplete() and bool(self.source.currentText().strip())
+
+
+def _view(model: RowsModel, stretch: int) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: OnlineWizard) -> None:
+        super().__init__(wizard)
+        self.owner = wizard
+        self._generation = 0
+        self.setTitle(self.tr("Check the import"))
+        self.setSubTitle(self.tr("Errors (red) stop the import; warnings (amber) do not. "
+                                 "Flagged votes are kept and counted apart. Nothing is saved yet."))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.message_model = MessageModel(self)
+        self.flag_model = FlagTableModel(self)
+        self.total_model = TotalTableModel(self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(_view(self.message_model, MessageModel.COL_TEXT), "")
+        self.tabs.addTab(_view(self.flag_model, FlagTableModel.COL_CANDIDATES), "")
+        self.tabs.addTab(_view(self.total_model, TotalTableModel.COL_NAME), "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+
+    def initializePage(self) -> None:
+        self.owner.preview = None
+        self.completeChanged.emit()
+        self.status.setText(self.tr("Reading and checking the file…"))
+        for model in (self.message_model, self.flag_model, self.total_model):
+            model.set_rows([])
+        online, campaign_id = self.owner.services.online, self.owner.campaign_id
+        path, source = self.owner.path(), self.owner.source()
+        mapping = self.owner.mapping_page.mapping()
+        self._generation += 1
+        generation = self._generation
+        run_in_background(lambda: online.preview(campaign_id, path, source, mapping),
+                          lambda preview: self.show_preview(preview, generation),
+                          self.preview_failed)
+
+    def preview_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, RuleError):
+            raise exc
+        self.status.setText(self.tr("The file cannot be read.") + "\n"
+                            + messages_text(exc.messages))
+
+    def show_preview(self, preview: OnlinePreview, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.owner.preview = preview
+        analysis: Analysis | None = self.owner.mapping_page.analysis
+        candidates = {c.id: c for c in (analysis.candidates if analysis else ())}
+        self.message_model.set_rows(preview.errors + preview.warnings)
+        self.flag_model.candidates = candidates
+        self.flag_model.set_rows(preview.flags)
+        self.total_model.set_rows([TotalRow(candidates[cid], votes, preview.unflagged[cid])
+                                   for cid, votes in preview.totals.items() if cid in candidates])
+        unflagged = sum(preview.unflagged.values())
+        self.status.setText(arg(self.tr(
+            "%1 rows (%2): %3 votes as exported, %4 without the %5 flagged rows. %6 errors, "
+            "%7 warnings."), preview.rows, self._shape(preview), preview.votes, unflagged,
+            len(preview.flags), len(preview.errors), len(preview.warnings)))
+        self.tabs.setTabText(0, arg(self.tr("Problems (%1)"), len(self.message_model.rows())))
+        self.tabs.setTabText(1, arg(self.tr("Flagged votes (%1)"), len(preview.flags)))
+        self.tabs.setTabText(2, arg(self.tr("Votes per candidate (%1)"), len(preview.totals)))
+        self.tabs.setCurrentIndex(0 if preview.errors or not preview.flags else 1)
+        self.completeChanged.emit()
+
+    def _shape(self, preview: OnlinePreview) -> str:
+        return self.tr("totals per candidate") if preview.shape == "totals" else self.tr(
+            "one row per vote")
+
+    def isComplete(self) -> bool:
+        return self.owner.preview is not None and self.owner.preview.ok
+
+
+class ResultPage(QWizardPage):
+    def __init__(self, wizard: OnlineWizard) -> None:
+        super().__init__(wizard)
+        self.owner = wizard
+        self.setTitle(self.tr("Import"))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addStretch()
+
+    def initializePage(self) -> None:
+        self.label.setText(self.tr("Importing…"))
+        online, preview = self.owner.services.online, self.owner.preview
+
+        def work() -> str:
+            return online.import_message(online.commit(preview)).text()
+
+        run_in_background(work, self.show_result, self.commit_failed)
+
+    def show_result(self, text: str) -> None:
+        self.owner.result_text = text
+        self.label.setText(text)
+        self.completeChanged.emit()
+
+    def commit_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, RuleError):
+            raise exc
+        self.label.setStyleSheet("color: #b3261e;")
+        self.label.setText(self.tr("Nothing was imported.") + "\n" + messages_text(exc.messages))
+
+    def isComplete(self) -> bool:
+        return self.owner.result_text is not None
+
+
+class OnlineWizard(QWizard):
+    def __init__(self, services: Services, campaign_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.campaign_id = campaign_id
+        self.preview: OnlinePreview | None = None
+        self.result_text: str | None = None
+        self.meanings = MeaningChoices(services, campaign_id)
+        self.setWindowTitle(QCoreApplication.translate("OnlineWizard", "Import online votes"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.file_page = SourcePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.result_page = ResultPage(self)
+        for page in (self.file_page, self.mapping_page, self.preview_page, self.result_page):
+            self.addPage(page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage)
+        self.resize(960, 640)
+
+    def path(self) -> Path:
+        return Path(self.file_page.path.text().strip())
+
+    def source(self) -> str:
+        return self.file_page.source.currentText().strip()

@@ -1,0 +1,152 @@
+"""What the votes page does: sources, the online import wizard, withdrawal, expert scores
+(import, entry by hand, the rule). Every change goes to the core, which checks it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from sqlalchemy import select
+
+from desktop.core.experts import DEFAULT_MAX_SCORE
+from desktop.core.models import ExpertRule
+from desktop.core.online import SourceInfo
+from desktop.core.online_results import imports
+from desktop.ui.context import CampaignContext
+from desktop.ui.dialogs.votes_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
+from desktop.ui.feedback import run_checked
+from desktop.ui.online_wizard import OnlineWizard
+from desktop.ui.pages.votes_experts import ExpertImportWizard
+
+if TYPE_CHECKING:
+    from desktop.ui.pages.votes_page import VotesPage
+
+
+def expert_rule(context: CampaignContext, category_id: int | None) -> tuple[float, bool, bool]:
+    """The rule in force for a category (or the campaign): highest score, drop extremes, and
+    whether the category has its own setting. Read-only; the core has no getter yet."""
+    with context.services.db.transaction() as s:
+        rules = {r.category_id: (r.max_score, r.drop_extremes) for r in s.scalars(
+            select(ExpertRule).where(ExpertRule.campaign_id == context.campaign_id))}
+    found = [r for r in (rules.get(category_id), rules.get(None)) if r is not None]
+    maximum = next((r[0] for r in found if r[0] is not None), DEFAULT_MAX_SCORE)
+    drop = next((r[1] for r in found if r[1] is not None), False)
+    own = category_id is not None and category_id in rules and rules[category_id] != (None, None)
+    return maximum, drop, own
+
+
+class VotesController(QObject):
+    def __init__(self, page: VotesPage, context: CampaignContext) -> None:
+        super().__init__(page)
+        self.page = page
+        self.context = context
+        self.services = context.services
+        #: Experts added in the window, shown as empty columns until they score.
+        self.new_experts: dict[int, list[str]] = {}
+
+    # -- online ----------------------------------------------------------------------------
+    def add_source(self, source: SourceInfo | None = None) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        dialog = SourceDialog(source, self.page)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        saved = run_checked(self.page, lambda: self.services.online.set_source(
+            campaign_id, dialog.source_name(), dialog.rules()))
+        if saved is not None:
+            self.context.changed()
+
+    def edit_source(self) -> None:
+        row = self.page.selected_source()
+        if row is not None:
+            self.add_source(row.source)
+
+    def import_online(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        wizard = OnlineWizard(self.services, campaign_id, self.page)
+        source = self.page.selected_source()
+        if source is not None:
+            wizard.file_page.source.setCurrentText(source.source.name)
+        self.page.wizard = wizard
+        wizard.finished.connect(lambda _result: self._wizard_done(wizard))
+        wizard.open()
+
+    def _wizard_done(self, wizard: OnlineWizard | ExpertImportWizard) -> None:
+        self.page.wizard = None
+        if wizard.result_text is not None:
+            self.context.changed()
+        wizard.deleteLater()
+
+    def withdraw(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        standing = imports(self.services.db, campaign_id, withdrawn=False)
+        if not standing:
+            QMessageBox.information(self.page, self.tr("Withdraw an import"),
+                                    self.tr("No import counts at the moment."))
+            return
+        chosen = self.page.selected_import()
+        dialog = WithdrawDialog(standing, chosen.id if chosen else None, self.page)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        done = run_checked(self.page, lambda: self.services.online.withdraw(
+            dialog.import_id(), dialog.note_text()) or True)
+        if done:
+            self.context.changed()
+
+    # -- experts ---------------------------------------------------------------------------
+    def import_experts(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        wizard = ExpertImportWizard(self.services, campaign_id, self.page)
+        self.page.wizard = wizard
+        wizard.finished.connect(lambda _result: self._wizard_done(wizard))
+        wizard.open()
+
+    def enter_score(self, candidate_id: int, expert: str, text: str) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        if not text:
+            return  # the core has no "delete a score"; an emptied cell keeps its score
+        try:
+            score = float(text.replace("，", ".").replace(",", "."))
+        except ValueError:
+            QMessageBox.warning(self.page, self.tr("Not saved"),
+                                self.tr("“%1” is not a score.").replace("%1", text))
+            return
+        saved = run_checked(self.page, lambda: self.services.experts.set_scores(
+            campaign_id, [(candidate_id, expert, score)]))
+        if saved is not None:
+            self.context.changed()
+
+    def add_expert(self) -> None:
+        category = self.page.current_category()
+        if category is None:
+            return
+        name, ok = QInputDialog.getText(self.page, self.tr("Add an expert"),
+                                        self.tr("Expert's name:"))
+        if ok and name.strip():
+            self.new_experts.setdefault(category.id, []).append(name.strip())
+            self.page.refresh_matrix()
+
+    def edit_rule(self) -> None:
+        campaign_id = self.context.campaign_id
+        category = self.page.current_category()
+        if campaign_id is None or category is None:
+            return
+        dialog = ExpertRuleDialog((category.name, category.id),
+                                  lambda category_id: expert_rule(self.context, category_id),
+                                  self.page)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        run_checked(self.page, lambda: self.services.experts.set_rule(
+            campaign_id, choice.category_id, choice.max_score, choice.drop_extremes))
+        self.context.changed()

@@ -1,0 +1,165 @@
+"""Importing expert scores: a file (long or matrix) → preview in the background → commit, like
+the candidate import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.core.candidates import CandidateInfo
+from desktop.core.experts import ExpertPreview
+from desktop.core.messages import RuleError, info
+from desktop.core.services import Services
+from desktop.ui.background import run_in_background
+from desktop.ui.feedback import messages_text
+from desktop.ui.i18n import arg
+from desktop.ui.import_wizard import FilePage
+from desktop.ui.models.votes_models import MessageModel, RowsModel
+from desktop.ui.pages.votes_matrix import score_text
+
+
+class ScoreTableModel(RowsModel):
+    """The scores a file holds: (candidate id, expert, score)."""
+
+    COL_CATEGORY, COL_NUMBER, COL_NAME, COL_EXPERT, COL_SCORE = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.candidates: dict[int, CandidateInfo] = {}
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Category"), self.tr("No."), self.tr("Name"), self.tr("Expert"),
+                self.tr("Score"))
+
+    def cell(self, row: tuple[int, str, float], column: int) -> Any:
+        candidate = self.candidates.get(row[0])
+        if column == self.COL_EXPERT:
+            return row[1]
+        if column == self.COL_SCORE:
+            return score_text(row[2])
+        if candidate is None:
+            return ""
+        number = f"{candidate.number:02d}" if candidate.number is not None else ""
+        return (candidate.category, number, candidate.name)[column]
+
+
+class ExpertPreviewPage(QWizardPage):
+    def __init__(self, wizard: ExpertImportWizard) -> None:
+        super().__init__(wizard)
+        self.owner = wizard
+        self.setTitle(self.tr("Check the scores"))
+        self.setSubTitle(self.tr("Errors (red) stop the import. Nothing is saved yet."))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.message_model = MessageModel(self)
+        self.score_model = ScoreTableModel(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        for model, stretch, weight in ((self.message_model, MessageModel.COL_TEXT, 1),
+                                       (self.score_model, ScoreTableModel.COL_NAME, 3)):
+            table = QTableView()
+            table.setModel(model)
+            table.verticalHeader().hide()
+            table.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            layout.addWidget(table, weight)
+
+    def initializePage(self) -> None:
+        self.owner.preview = None
+        self.completeChanged.emit()
+        self.status.setText(self.tr("Reading the file…"))
+        services, campaign_id, path = self.owner.services, self.owner.campaign_id, self.owner.path()
+
+        def work() -> tuple[ExpertPreview, list[CandidateInfo]]:
+            return (services.experts.preview(campaign_id, path),
+                    services.candidates.list(campaign_id))
+
+        run_in_background(work, self.show_preview, self.preview_failed)
+
+    def preview_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, RuleError):
+            raise exc
+        self.status.setText(self.tr("The file cannot be read.") + "\n"
+                            + messages_text(exc.messages))
+
+    def show_preview(self, result: tuple[ExpertPreview, list[CandidateInfo]]) -> None:
+        preview, candidates = result
+        self.owner.preview = preview
+        self.message_model.set_rows(list(preview.messages))
+        self.score_model.candidates = {c.id: c for c in candidates}
+        self.score_model.set_rows(list(preview.scores))
+        self.status.setText(arg(self.tr("%1 scores read: %2 errors."), len(preview.scores),
+                                len(preview.errors)))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.owner.preview is not None and not self.owner.preview.errors
+
+
+class ExpertResultPage(QWizardPage):
+    def __init__(self, wizard: ExpertImportWizard) -> None:
+        super().__init__(wizard)
+        self.owner = wizard
+        self.setTitle(self.tr("Import"))
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addStretch()
+
+    def initializePage(self) -> None:
+        self.label.setText(self.tr("Importing…"))
+        experts, preview = self.owner.services.experts, self.owner.preview
+        run_in_background(lambda: experts.commit(preview), self.show_result, self.failed)
+
+    def show_result(self, count: int) -> None:
+        self.owner.result_text = info("expert_import_done", count=count).text()
+        self.label.setText(self.owner.result_text)
+        self.completeChanged.emit()
+
+    def failed(self, exc: Exception) -> None:
+        if not isinstance(exc, RuleError):
+            raise exc
+        self.label.setText(self.tr("Nothing was imported.") + "\n" + messages_text(exc.messages))
+
+    def isComplete(self) -> bool:
+        return self.owner.result_text is not None
+
+
+class ExpertImportWizard(QWizard):
+    def __init__(self, services: Services, campaign_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.campaign_id = campaign_id
+        self.preview: ExpertPreview | None = None
+        self.result_text: str | None = None
+        self.setWindowTitle(QCoreApplication.translate("ExpertImportWizard",
+                                                       "Import expert scores"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.file_page = FilePage(self)
+        self.file_page.setSubTitle(QCoreApplication.translate(
+            "ExpertImportWizard", "One row per score (专家, 编号 or 名称, 分数) or one row per "
+            "candidate with a column per expert, headed by the expert's name."))
+        self.preview_page = ExpertPreviewPage(self)
+        self.result_page = ExpertResultPage(self)
+        for page in (self.file_page, self.preview_page, self.result_page):
+            self.addPage(page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage)
+        self.resize(860, 600)
+
+    def path(self) -> Path:
+        return Path(self.file_page.path.text().strip())

@@ -1,0 +1,287 @@
+"""What an online export's columns and option texts mean: the analysis (a plain function, run
+in the background) and the wizard page that shows and edits it.
+
+The analysis is the core's preview of the file with the mapping so far, plus every distinct
+option text of the choice columns with the candidate it matched and how. The page shows what
+was understood; the user may set a column's meaning or pick the candidate of an option text.
+The core saves the mapping at commit, for the next file of the same shape.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from desktop.core.candidates import CandidateInfo
+from desktop.core.online import OnlinePreview
+from desktop.core.online_match import CHOICE, IGNORE, Mapping, split_options
+from desktop.core.online_read import read_grid
+from desktop.core.online_results import candidate_index
+from desktop.core.services import Services
+from desktop.ui.background import run_in_background
+from desktop.ui.feedback import messages_text
+from desktop.ui.i18n import arg
+from desktop.ui.models.preview_model import ERROR_BACKGROUND
+from desktop.ui.models.votes_models import candidate_label
+
+if TYPE_CHECKING:
+    from desktop.ui.online_wizard import OnlineWizard
+
+#: Cells of a column shown as its sample.
+SAMPLE_CELLS = 3
+#: Errors listed on the mapping page (the preview lists them all).
+LISTED_ERRORS = 5
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    text: str
+    column: str
+    count: int
+    #: "number", "name", "normalised", "aside", "mapping" or "" (unmatched).
+    how: str
+    candidate_id: int | None
+
+
+@dataclass(frozen=True)
+class Analysis:
+    preview: OnlinePreview
+    samples: dict[str, str]
+    options: tuple[OptionRow, ...]
+    candidates: tuple[CandidateInfo, ...]
+
+
+def analyse(services: Services, campaign_id: int, path: Path, source: str,
+            mapping: Mapping | None) -> Analysis:
+    """The core's preview, the columns' first cells and the option texts' matches."""
+    preview = services.online.preview(campaign_id, path, source, mapping)
+    grid = read_grid(path, preview.headers)
+    with services.db.transaction() as s:
+        index = candidate_index(s, campaign_id)
+    samples = {h: "、".join(c for c in column[:SAMPLE_CELLS] if c.strip())
+               for h, column in zip(grid.headers, grid.sample(SAMPLE_CELLS), strict=True)}
+    options: list[OptionRow] = []
+    given = preview.mapping.options
+    for header, column in zip(grid.headers, grid.columns, strict=True):
+        kind, _, target = (preview.mapping.meaning(header) or IGNORE).partition(":")
+        if kind != CHOICE:
+            continue
+        category_id = index.category_id(target) if target else None
+        counted: Counter[str] = Counter()
+        for cell, n in pd.Series(column).value_counts(sort=False).items():
+            for text in split_options(str(cell)):
+                counted[text] += int(n)
+        for text, n in counted.items():
+            if text in given:
+                match, how = index.resolve_ref(given[text]), "mapping"
+            else:
+                match = index.match(text, category_id)
+                how = match.how
+            found = match.one
+            options.append(OptionRow(text, header, n, how if found else "",
+                                     found.id if found else None))
+    options.sort(key=lambda o: (o.candidate_id is not None, o.column, -o.count))
+    return Analysis(preview, samples, tuple(options),
+                    tuple(services.candidates.list(campaign_id)))
+
+
+class MappingPage(QWizardPage):
+    """Shows what the file's columns and option texts were taken to mean; edits them."""
+
+    def __init__(self, wizard: OnlineWizard) -> None:
+        super().__init__(wizard)
+        self.owner = wizard
+        self.analysis: Analysis | None = None
+        self._generation = 0
+        #: What the user set: header → meaning, option text → candidate reference.
+        self.columns: dict[str, str] = {}
+        self.options: dict[str, str] = {}
+        #: The mapping of the last analysis (saved, guessed or edited), which edits amend.
+        self.base: Mapping | None = None
+        self.setTitle(self.tr("What the columns mean"))
+        self.setSubTitle(self.tr("Check how the file was understood. Set a column's meaning or "
+                                 "pick the candidate of an option; the mapping is kept for the "
+                                 "next file with the same headers."))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit the column meanings"))
+        self.edit_button.setCheckable(True)
+        self.edit_button.toggled.connect(self._update_visibility)
+        self.column_table = self._table((self.tr("Column"), self.tr("First cells"),
+                                         self.tr("Meaning")))
+        self.option_label = QLabel(self.tr("Options and the candidates they matched:"))
+        self.option_table = self._table((self.tr("Option"), self.tr("Column"),
+                                         self.tr("Times"), self.tr("Matched by"),
+                                         self.tr("Candidate")))
+        self.problems = QLabel()
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b3261e;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.column_table, 2)
+        layout.addWidget(self.option_label)
+        layout.addWidget(self.option_table, 3)
+        layout.addWidget(self.problems)
+
+    @staticmethod
+    def _table(headers: tuple[str, ...]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(list(headers))
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        return table
+
+    def initializePage(self) -> None:
+        self.columns, self.options, self.base = {}, {}, None
+        self.edit_button.setChecked(False)
+        self.run_analysis()
+
+    def mapping(self) -> Mapping | None:
+        """The mapping to preview with: None when nothing was changed (the core then uses the
+        saved mapping or its own guess)."""
+        if not (self.columns or self.options):
+            return None
+        base = self.base or Mapping()
+        return Mapping({**base.columns, **self.columns}, {**base.options, **self.options})
+
+    def run_analysis(self) -> None:
+        self.analysis = None
+        self.completeChanged.emit()
+        self.summary.setText(self.tr("Reading the file…"))
+        services, campaign_id = self.owner.services, self.owner.campaign_id
+        path, source, mapping = self.owner.path(), self.owner.source(), self.mapping()
+        self._generation += 1
+        generation = self._generation
+        run_in_background(lambda: analyse(services, campaign_id, path, source, mapping),
+                          lambda result: self.show_analysis(result, generation),
+                          self.analysis_failed)
+
+    def analysis_failed(self, exc: Exception) -> None:
+        messages = getattr(exc, "messages", None)
+        if messages is None:
+            raise exc
+        self.summary.setText(self.tr("The file cannot be read."))
+        self.problems.setText(messages_text(messages))
+
+    def show_analysis(self, analysis: Analysis, generation: int) -> None:
+        if generation != self._generation:
+            return  # overtaken by a newer analysis
+        self.analysis = analysis
+        preview = analysis.preview
+        self.base = preview.mapping
+        meanings = {h: preview.mapping.meaning(h) or IGNORE for h in preview.headers if h}
+        understood = [f"{h} → {self.owner.meanings.label(m)}"
+                      for h, m in meanings.items() if m != IGNORE]
+        if preview.mapping_origin == "saved":
+            text = self.tr("The mapping saved for files with these headers was applied.")
+        elif preview.mapping_origin == "file" or self.columns or self.options:
+            text = self.tr("Your mapping is applied.")
+        else:
+            text = self.tr("The columns were recognised from their headers.")
+        self.summary.setText(text + "\n" + "；".join(understood) if understood else text)
+        self._fill_columns(meanings, analysis)
+        self._fill_options(analysis)
+        errors = [m for m in preview.errors if m.code != "online_already_imported"]
+        shown = messages_text(errors[:LISTED_ERRORS])
+        if len(errors) > LISTED_ERRORS:
+            shown += "\n" + arg(self.tr("… and %1 more"), len(errors) - LISTED_ERRORS)
+        self.problems.setText(shown)
+        self.edit_button.setChecked(self.edit_button.isChecked() or bool(self.columns) or any(
+            m.code in ("online_no_vote_columns", "online_no_candidate_column") for m in errors))
+        self._update_visibility()
+        self.completeChanged.emit()
+
+    def _fill_columns(self, meanings: dict[str, str], analysis: Analysis) -> None:
+        table = self.column_table
+        table.setRowCount(len(meanings))
+        for row, (header, meaning) in enumerate(meanings.items()):
+            table.setItem(row, 0, QTableWidgetItem(header))
+            table.setItem(row, 1, QTableWidgetItem(analysis.samples.get(header, "")))
+            combo = self.owner.meanings.combo(meaning)
+            combo.activated.connect(lambda _i, h=header, c=combo: self._set_meaning(h, c))
+            table.setCellWidget(row, 2, combo)
+
+    def _fill_options(self, analysis: Analysis) -> None:
+        table = self.option_table
+        table.setRowCount(len(analysis.options))
+        how_labels = {"number": self.tr("number"), "name": self.tr("exact name"),
+                      "normalised": self.tr("normalised name"),
+                      "aside": self.tr("name without aside"), "mapping": self.tr("mapping"),
+                      "": self.tr("unmatched")}
+        by_id = {c.id: c for c in analysis.candidates}
+        for row, option in enumerate(analysis.options):
+            cells = (option.text, option.column, str(option.count), how_labels[option.how])
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if option.candidate_id is None:
+                    item.setBackground(ERROR_BACKGROUND)
+                table.setItem(row, column, item)
+            combo = QComboBox()
+            combo.addItem(self.tr("— choose the candidate —"), None)
+            for candidate in analysis.candidates:
+                combo.addItem(candidate_label(candidate), candidate.id)
+            chosen = self.options.get(option.text)
+            current = option.candidate_id
+            if chosen is not None:
+                current = next((c.id for c in analysis.candidates
+                                if candidate_ref(c) == chosen), current)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.activated.connect(lambda _i, t=option.text, c=combo, b=by_id:
+                                    self._set_option(t, c, b))
+            table.setCellWidget(row, 4, combo)
+        self.option_label.setVisible(bool(analysis.options))
+        self.option_table.setVisible(bool(analysis.options))
+
+    def _set_meaning(self, header: str, combo: QComboBox) -> None:
+        self.columns[header] = combo.currentData()
+        self.run_analysis()
+
+    def _set_option(self, text: str, combo: QComboBox, by_id: dict[int, CandidateInfo]) -> None:
+        candidate = by_id.get(combo.currentData())
+        if candidate is None:
+            self.options.pop(text, None)
+        else:
+            self.options[text] = candidate_ref(candidate)
+
+    def _update_visibility(self) -> None:
+        self.column_table.setVisible(self.edit_button.isChecked())
+
+    # -- for tests and the controller ------------------------------------------------------
+    def meaning_combo(self, header: str) -> QComboBox:
+        for row in range(self.column_table.rowCount()):
+            if self.column_table.item(row, 0).text() == header:
+                return self.column_table.cellWidget(row, 2)  # type: ignore[return-value]
+        raise KeyError(header)
+
+    def option_combo(self, text: str) -> QComboBox:
+        for row in range(self.option_table.rowCount()):
+            if self.option_table.item(row, 0).text() == text:
+                return self.option_table.cellWidget(row, 4)  # type: ignore[return-value]
+        raise KeyError(text)
+
+    def isComplete(self) -> bool:
+        return self.analysis is not None
+
+
+def candidate_ref(candidate: CandidateInfo) -> str:
+    """How a mapping names a candidate (as ``online_match.CandidateRef.ref``)."""
+    key = candidate.number if candidate.number is not None else candidate.name
+    return f"{candidate.category}/{key}"

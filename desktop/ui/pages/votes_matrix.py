@@ -1,0 +1,167 @@
+"""The expert scores of one category as a matrix: candidates × experts, then the average.
+
+A score left out of the average (the highest and the lowest, when the rule drops extremes) is
+struck through and greyed; an expert who scored others of the category but not this candidate
+leaves a gap, highlighted. Editing a cell does not save: the model emits ``scoreEntered`` and
+the controller hands the score to the core, which decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+
+from desktop.core.candidates import CandidateInfo
+from desktop.core.experts import ExpertResult
+from desktop.ui.models import ObjectRole
+
+Index = QModelIndex | QPersistentModelIndex
+DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
+GAP_BACKGROUND = QColor("#fff3cd")
+DROPPED_FOREGROUND = QColor("#9a9a9a")
+AVERAGE_BACKGROUND = QColor("#eef4fb")
+#: Decimals shown for scores and averages.
+SCORE_DECIMALS = 2
+
+
+def score_text(score: float | None) -> str:
+    if score is None:
+        return ""
+    return f"{score:.{SCORE_DECIMALS}f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class ScoreCell:
+    score: float | None
+    dropped: bool
+    gap: bool
+
+
+class ExpertMatrixModel(QAbstractTableModel):
+    COL_NUMBER, COL_NAME = 0, 1
+    #: The first expert's column; the average comes after the last expert.
+    COL_FIRST_EXPERT = 2
+    #: (candidate id, expert, the text typed).
+    scoreEntered = Signal(int, str, str)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.candidates: list[CandidateInfo] = []
+        self.experts: list[str] = []
+        self.results: dict[int, ExpertResult] = {}
+
+    def set_matrix(self, candidates: list[CandidateInfo], results: dict[int, ExpertResult],
+                   extra_experts: list[str] | None = None) -> None:
+        """``extra_experts``: names added in the window that have no score yet."""
+        self.beginResetModel()
+        self.candidates = list(candidates)
+        self.results = {c.id: results[c.id] for c in candidates if c.id in results}
+        named = {m.expert for r in self.results.values() for m in r.marks}
+        self.experts = sorted(named | set(extra_experts or ()))
+        self.endResetModel()
+
+    @property
+    def col_average(self) -> int:
+        return self.COL_FIRST_EXPERT + len(self.experts)
+
+    def expert_of(self, column: int) -> str | None:
+        offset = column - self.COL_FIRST_EXPERT
+        return self.experts[offset] if 0 <= offset < len(self.experts) else None
+
+    def score_cell(self, row: int, column: int) -> ScoreCell:
+        expert = self.expert_of(column)
+        result = self.results.get(self.candidates[row].id)
+        mark = next((m for m in result.marks if m.expert == expert), None) if result else None
+        if mark is not None:
+            return ScoreCell(mark.score, mark.dropped, False)
+        # A gap: this expert scored others of the category, not this candidate.
+        scored_others = any(m.expert == expert for r in self.results.values() for m in r.marks)
+        return ScoreCell(None, False, scored_others)
+
+    def average(self, row: int) -> float | None:
+        result = self.results.get(self.candidates[row].id)
+        return result.average if result else None
+
+    # -- Qt --------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.candidates)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.col_average + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+            return None
+        if section == self.COL_NUMBER:
+            return self.tr("No.")
+        if section == self.COL_NAME:
+            return self.tr("Name")
+        if section == self.col_average:
+            return self.tr("Average")
+        return self.expert_of(section)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.expert_of(index.column()) is not None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        candidate = self.candidates[row]
+        if role == ObjectRole:
+            return candidate
+        if column == self.COL_NUMBER:
+            return (f"{candidate.number:02d}" if candidate.number is not None else ""
+                    ) if role == DISPLAY else None
+        if column == self.COL_NAME:
+            return candidate.name if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole) else None
+        if column == self.col_average:
+            return self._average_data(row, role)
+        cell = self.score_cell(row, column)
+        if role in (DISPLAY, EDIT):
+            return score_text(cell.score)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole and cell.gap:
+            return GAP_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and cell.dropped:
+            return DROPPED_FOREGROUND
+        if role == Qt.ItemDataRole.FontRole and cell.dropped:
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if cell.dropped:
+                return self.tr("Left out of the average (highest or lowest)")
+            if cell.gap:
+                return self.tr("Not scored yet by this expert")
+        return None
+
+    def _average_data(self, row: int, role: int) -> Any:
+        if role == DISPLAY:
+            return score_text(self.average(row))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return AVERAGE_BACKGROUND
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = EDIT) -> bool:
+        expert = self.expert_of(index.column())
+        if role != EDIT or expert is None:
+            return False
+        text = str(value).strip()
+        if text == score_text(self.score_cell(index.row(), index.column()).score):
+            return False  # unchanged
+        self.scoreEntered.emit(self.candidates[index.row()].id, expert, text)
+        return False  # the controller reloads the matrix from the core once saved
