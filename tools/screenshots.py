@@ -8,7 +8,8 @@ overview), import_zh_CN.png (the import wizard's preview) and ballots_zh_CN.png 
 preview with boxes, a printed batch and spoiled serials), scan_zh_CN.png (the scan page after a
 folder of ticked ballots, a photocopy and a broken file), scan_camera_zh_CN.png (the camera
 preview with the page outline) and review_zh_CN.png (the review queue on an overvoted sheet, its
-boxes outlined and zoomed). Nothing touches the user's data.
+boxes outlined and zoomed) and votes_zh_CN.png (online sources with an imported export and
+the expert score matrix). Nothing touches the user's data.
 """
 
 from __future__ import annotations
@@ -233,6 +234,43 @@ def _review_shot(window: object, services: object, campaign_id: int, folder: Pat
     return out / "review_zh_CN.png"
 
 
+def _votes_shot(window: object, services: object, campaign_id: int, folder: Path, out: Path,
+                settle: object) -> Path:
+    """The votes page: a platform's per-vote export with an IP burst imported, expert scores of
+    the first category with extremes dropped and one gap."""
+    from desktop.core.online_votes import FraudRules
+    from desktop.ui.pages.votes_page import VotesPage
+
+    online, experts = services.online, services.experts  # type: ignore[attr-defined]
+    candidates = services.candidates.list(campaign_id)  # type: ignore[attr-defined]
+    category = candidates[0].category
+    first = [c for c in candidates if c.category == category][:6]
+    online.set_source(campaign_id, "平台A", FraudRules(ip_burst_votes=5))
+    rows = ["投票时间,用户ID,IP,投票选项"]
+    for n in range(120):
+        chosen = first[n % 7 % len(first)]
+        ip = "10.8.0.9" if 40 <= n < 52 else f"10.0.{n % 9}.{n}"
+        rows.append(f"2025-05-01 08:{n // 60:02d}:{n % 60:02d},u{n},{ip},{chosen.name}")
+    path = folder / "平台A投票明细.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    online.commit(online.preview(campaign_id, path, "平台A"))
+    online.set_source(campaign_id, "平台B")
+    totals = folder / "平台B汇总.csv"
+    totals.write_text("奖项,编号,票数\n" + "".join(
+        f"{category},{c.number},{300 + 17 * i}\n" for i, c in enumerate(first)), encoding="utf-8")
+    online.commit(online.preview(campaign_id, totals, "平台B"))
+    experts.set_rule(campaign_id, None, 100.0, True)
+    panel = ("王教授", "李主任", "陈研究员", "赵处长", "周老师")
+    experts.set_scores(campaign_id, [(c.id, e, float(95 - (i * 3 + j * 7) % 23))
+                                     for i, c in enumerate(first) for j, e in enumerate(panel)
+                                     if (i, j) != (4, 2)])
+    window.show_page(VotesPage)  # type: ignore[attr-defined]
+    window.page(VotesPage).refresh()  # type: ignore[attr-defined]
+    settle()  # type: ignore[operator]
+    window.grab().save(str(out / "votes_zh_CN.png"))  # type: ignore[attr-defined]
+    return out / "votes_zh_CN.png"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -287,7 +325,8 @@ def main() -> int:
             written.append(args.out / "ballots_zh_CN.png")
             window.grab().save(str(written[-1]))
             written += [*_scan_shots(window, services, campaign_id, folder, args.out, settle),
-                        _review_shot(window, services, campaign_id, folder, args.out, settle)]
+                        _review_shot(window, services, campaign_id, folder, args.out, settle),
+                        _votes_shot(window, services, campaign_id, folder, args.out, settle)]
         window.close()
     app.processEvents()
     for path in written:
