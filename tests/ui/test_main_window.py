@@ -22,10 +22,10 @@ def nav_texts(window: MainWindow) -> list[str]:
 
 @pytest.mark.parametrize(("language", "title", "nav", "file_menu"), [
     ("zh_CN", "选票台", ["评选活动", "候选对象", "推荐单位", "选票", "扫描", "审核",
-                         "网络投票与专家评分", "审计日志"], "文件(&F)"),
+                         "网络投票与专家评分", "审计日志", "结果"], "文件(&F)"),
     ("en", "BallotDesk", ["Campaign", "Candidates", "Nominating units", "Ballots", "Scan",
                           "Review", "Online votes and expert scores",
-                          "Audit log"], "&File"),
+                          "Audit log", "Results"], "&File"),
 ])
 def test_opens_in_each_language(qtbot: QtBot, services: Services, campaign: CampaignInfo,
                                 language: str, title: str, nav: list[str],

@@ -16,6 +16,7 @@ from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.ballots_page import BallotsPage
 from desktop.ui.pages.campaign_page import CampaignPage
 from desktop.ui.pages.candidates_page import CandidatesPage
+from desktop.ui.pages.results_page import ResultsPage
 from desktop.ui.pages.review_page import ReviewPage
 from desktop.ui.pages.scan_page import ScanPage
 from desktop.ui.pages.units_page import UnitsPage
@@ -40,4 +41,5 @@ PAGES: tuple[PageType, ...] = (
     ReviewPage,
     VotesPage,
     AuditPage,
+    ResultsPage,
 )

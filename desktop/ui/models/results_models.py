@@ -1,0 +1,212 @@
+"""The results as tables: one category's ranking, its paper counts per box, and the reasons a
+result is still provisional. Plain data over the core's frozen results; testable without a
+window.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.core.combine import CandidateResult, CombinationRule, format_combined, format_expert
+from desktop.core.results_types import BoxCount, CampaignResults, CategoryResult
+from desktop.ui.i18n import arg
+from desktop.ui.models import ObjectRole
+from desktop.ui.models.ballot_models import NUMBER_ALIGNMENT
+
+Index = QModelIndex | QPersistentModelIndex
+WINNER_BACKGROUND = QColor("#dcedc8")  # light green: elected
+TIE_BACKGROUND = QColor("#ffe0b2")  # amber: tied across the cut-off, waiting for a decision
+DECIDED_TIE_BACKGROUND = QColor("#e3f2fd")  # light blue: in a tie the organiser decided
+
+
+def result_text(candidate: CandidateResult, category: CategoryResult) -> str:
+    """当选 / 并列待定 / — as the result column (and the tests) show it."""
+    if candidate.cutoff_tie and category.undecided_tie:
+        return QCoreApplication.translate("Results", "Tied, to be decided")
+    if candidate.winner and candidate.cutoff_tie:
+        return QCoreApplication.translate("Results", "Winner (tie decided)")
+    if candidate.winner:
+        return QCoreApplication.translate("Results", "Winner")
+    return "—"
+
+
+def provisional_reasons(results: CampaignResults) -> list[str]:
+    """Why the results are provisional, one line per category and reason."""
+    reasons = []
+    for category in results.categories:
+        if category.pending:
+            pending = QCoreApplication.translate("Results", "%1: %2 ballot(s) wait for review")
+            reasons.append(arg(pending, category.name, category.pending))
+        if category.undecided_tie:
+            tie = QCoreApplication.translate(
+                "Results", "%1: a tie at the cut-off (%2) waits for your decision")
+            reasons.append(arg(tie, category.name, "、".join(category.cutoff_tie)))
+    return reasons
+
+
+class RankingModel(QAbstractTableModel):
+    """One category's ranking. Online sources get a column each, between paper and expert."""
+
+    COL_RANK = 0
+    COL_NUMBER = 1
+    COL_NAME = 2
+    COL_UNIT = 3
+    COL_PAPER = 4
+    COL_FIRST_SOURCE = 5
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.category: CategoryResult | None = None
+        self.sources: tuple[str, ...] = ()
+        self.rule = CombinationRule()
+
+    # The columns after the sources move with their number.
+    @property
+    def col_expert(self) -> int:
+        return self.COL_FIRST_SOURCE + len(self.sources)
+
+    @property
+    def col_combined(self) -> int:
+        return self.col_expert + 1
+
+    @property
+    def col_result(self) -> int:
+        return self.col_expert + 2
+
+    def set_category(self, category: CategoryResult | None, sources: tuple[str, ...] = (),
+                     rule: CombinationRule | None = None) -> None:
+        self.beginResetModel()
+        self.category, self.sources = category, tuple(sources)
+        self.rule = rule or CombinationRule()
+        self.endResetModel()
+
+    def candidates(self) -> tuple[CandidateResult, ...]:
+        return self.category.candidates if self.category else ()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.candidates())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.col_result + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        fixed = [self.tr("Rank"), self.tr("No."), self.tr("Name"), self.tr("Nominated by"),
+                 self.tr("Paper")]
+        if section < self.COL_FIRST_SOURCE:
+            return fixed[section]
+        if section < self.col_expert:
+            return arg(self.tr("Online: %1"), self.sources[section - self.COL_FIRST_SOURCE])
+        return [self.tr("Expert avg."), self.tr("Combined"), self.tr("Result")][
+            section - self.col_expert]
+
+    def display(self, row: int, column: int) -> str:
+        c = self.candidates()[row]
+        if column < self.COL_FIRST_SOURCE:
+            return [str(c.rank), c.number, c.name, c.unit, str(c.paper)][column]
+        if column < self.col_expert:
+            return str(c.online.get(self.sources[column - self.COL_FIRST_SOURCE], 0))
+        if column == self.col_expert:
+            return format_expert(c.expert)
+        if column == self.col_combined:
+            return format_combined(c.combined, self.rule)
+        assert self.category is not None
+        return result_text(c, self.category)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.category is None:
+            return None
+        c = self.candidates()[index.row()]
+        column = index.column()
+        if role == ObjectRole:
+            return c
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(index.row(), column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if c.cutoff_tie:
+                return QBrush(TIE_BACKGROUND if self.category.undecided_tie
+                              else DECIDED_TIE_BACKGROUND)
+            return QBrush(WINNER_BACKGROUND) if c.winner else None
+        if role == Qt.ItemDataRole.FontRole and (c.winner or column == self.col_combined):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
+                self.COL_NAME, self.COL_UNIT, self.col_result):
+            return NUMBER_ALIGNMENT
+        if role == Qt.ItemDataRole.ToolTipRole and column < self.col_expert \
+                and column >= self.COL_FIRST_SOURCE:
+            exported, unflagged = c.online_both.get(
+                self.sources[column - self.COL_FIRST_SOURCE], (0, 0))
+            return arg(self.tr("As exported: %1 · without flagged votes: %2"), exported,
+                       unflagged)
+        return None
+
+
+class BoxCountModel(QAbstractTableModel):
+    """One category's paper ballots per box, and a total row."""
+
+    COL_BOX = 0
+    COL_BALLOTS = 1
+    COL_VALID = 2
+    COL_VOID = 3
+    COL_BLANK = 4
+    COL_PENDING = 5
+    COLUMN_COUNT = 6
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BoxCount] = []
+
+    def set_category(self, category: CategoryResult | None) -> None:
+        self.beginResetModel()
+        self._rows = list(category.boxes) if category else []
+        if category is not None:
+            self._rows.append(BoxCount(
+                self.tr("Total"), sum(b.ballots for b in category.boxes),
+                sum(b.sheets for b in category.boxes), category.valid, category.void,
+                category.blank, category.pending))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Ballot box"), self.tr("Ballots"), self.tr("Valid"), self.tr("Void"),
+                self.tr("Blank"), self.tr("Pending")][section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        box = self._rows[index.row()]
+        column = index.column()
+        if role == ObjectRole:
+            return box
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [box.box, box.ballots, box.valid, box.void, box.blank, box.pending][column]
+        if role == Qt.ItemDataRole.FontRole and index.row() == len(self._rows) - 1:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_PENDING and box.pending:
+            return QBrush(QColor("#b71c1c"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_BOX:
+            return NUMBER_ALIGNMENT
+        return None

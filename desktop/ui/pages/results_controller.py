@@ -1,0 +1,221 @@
+"""What the results page does: recompute, change the rule, decide ties, write the outputs.
+
+``Results.compute`` reads every ballot, online import and expert score, so it runs in the
+background: when the page is shown, shortly after the campaign's data changed (changes in a
+burst give one computation), and every few seconds while the page is on screen, so the tally
+follows the scanning at another station. Settings and decisions are one short transaction each
+on the GUI thread, announced with ``context.changed()``; the files are written in the
+background. No worker touches a widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.core.cvr import CastVoteRecord
+from desktop.core.notice import write_notice
+from desktop.core.results_files import write_csv, write_xlsx
+from desktop.core.results_types import CampaignResults
+from desktop.ui.background import run_in_background
+from desktop.ui.context import CampaignContext
+from desktop.ui.dialogs.results_dialogs import NoticeDialog, PreviewDialog, TieDialog
+from desktop.ui.feedback import background_failure, run_checked
+from desktop.ui.i18n import arg
+from desktop.ui.pages.results_rule import RuleDialog
+from desktop.ui.pdf_images import PdfPages
+
+if TYPE_CHECKING:
+    from desktop.ui.pages.results_page import ResultsPage
+
+#: Changes in a burst (a reviewer's decisions) give one computation.
+COMPUTE_DELAY_MS = 300
+#: While the page is on screen, the results follow other stations this often.
+LIVE_REFRESH_MS = 5000
+PREVIEW_DPI = 110
+
+
+class ResultsController(QObject):
+    def __init__(self, page: ResultsPage, context: CampaignContext) -> None:
+        super().__init__(page)
+        self.page = page
+        self.context = context
+        self.service = context.services.results
+        self.results: CampaignResults | None = None
+        self.preview: PreviewDialog | None = None
+        self._running = False
+        self._due = False
+        self._writing = 0
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COMPUTE_DELAY_MS)
+        self._timer.timeout.connect(self.compute)
+        self.live_timer = QTimer(self)
+        self.live_timer.setInterval(LIVE_REFRESH_MS)
+        self.live_timer.timeout.connect(self.schedule)
+
+    @property
+    def busy(self) -> bool:
+        return self._running or self._due or self._timer.isActive() or self._writing > 0
+
+    # -- computing -----------------------------------------------------------------------------
+    def schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def compute(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            self.results = None
+            self.page.show_results(None)
+            return
+        if self._running:
+            self._due = True
+            return
+        self._running, self._due = True, False
+        service = self.service
+        run_in_background(lambda: service.compute(campaign_id), self._computed, self._failed)
+
+    def _computed(self, results: CampaignResults) -> None:
+        self._running = False
+        if not shiboken6.isValid(self.page):
+            return
+        if self._due or results.campaign_id != self.context.campaign_id:
+            self._due = False
+            self.compute()
+            return
+        self.results = results
+        self.page.show_results(results)
+
+    def _failed(self, exc: Exception) -> None:
+        self._running = self._due = False
+        if shiboken6.isValid(self.page):
+            background_failure(self.page)(exc)
+
+    def _saved(self) -> None:
+        self.context.changed()  # other pages follow; this one recomputes
+        self.schedule()
+
+    # -- settings and decisions ----------------------------------------------------------------
+    def edit_rule(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        sources = self.results.sources if self.results else ()
+        dialog = RuleDialog(self.service.rule(campaign_id).rule, sources, self.page)
+        if dialog.exec() and run_checked(
+                self.page, lambda: self.service.set_rule(campaign_id, dialog.rule())):
+            self._saved()
+
+    def decide_tie(self) -> None:
+        campaign_id, category = self.context.campaign_id, self.page.category()
+        if campaign_id is None or self.results is None or category is None \
+                or not category.cutoff_tie:
+            return
+        dialog = TieDialog(category, self.results.rule.rule, self.page)
+        if dialog.exec() and run_checked(self.page, lambda: self.service.decide_tie(
+                campaign_id, category.name, dialog.winners(), dialog.note_text())):
+            self._saved()
+
+    def edit_notice(self) -> None:
+        campaign = self.context.campaign
+        if campaign is None:
+            return
+        dialog = NoticeDialog(self.service.notice(campaign.id), campaign.name, self.page)
+        if dialog.exec() and run_checked(
+                self.page, lambda: self.service.set_notice(campaign.id, dialog.settings())):
+            self.page.show_message(self.tr("Notice settings saved."))
+
+    # -- outputs -------------------------------------------------------------------------------
+    def _ask_file(self, title: str, name: str, suffix: str, kind: str) -> Path | None:
+        campaign = self.context.campaign
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.page, title, arg(name, campaign.name if campaign else "") + suffix,
+            f"{kind} (*{suffix})")
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def _write(self, work: Callable[[int], Any], done: Callable[[Any], None],
+               message: str = "") -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        self._writing += 1
+        self.page.show_message(message or self.tr("Writing…"))
+
+        def succeeded(result: Any) -> None:
+            self._writing -= 1
+            if shiboken6.isValid(self.page):
+                done(result)
+
+        def failed(exc: Exception) -> None:
+            self._writing -= 1
+            if shiboken6.isValid(self.page):
+                self.page.show_message("")
+                background_failure(self.page)(exc)
+
+        run_in_background(lambda: work(campaign_id), succeeded, failed)
+
+    def _written(self, path: Path) -> None:
+        self.page.show_message(arg(self.tr("Written: %1"), path))
+
+    def export_notice(self, path: Path | None = None) -> None:
+        path = path or self._ask_file(self.tr("Write the notice PDF"),
+                                      self.tr("%1 results notice"), ".pdf", "PDF")
+        if path is None:
+            return
+        service = self.service
+        self._write(lambda cid: write_notice(service.compute(cid), service.notice(cid), path),
+                    self._notice_written)
+
+    def _notice_written(self, path: Path) -> None:
+        self._written(path)
+        answer = QMessageBox.question(self.page, self.tr("Notice written"), arg(self.tr(
+            "The notice was written to %1.\n\nShow page 1?"), path))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._write(lambda _cid: (path, _first_page(path)), self._show_preview,
+                        self.tr("Rendering page 1…"))
+
+    def _show_preview(self, rendered: tuple[Path, QImage]) -> None:
+        self.page.show_message("")
+        if self.preview is not None:
+            self.preview.close()
+        self.preview = PreviewDialog(*rendered, parent=self.page)
+        self.preview.show()
+
+    def export_table(self, path: Path | None = None, excel: bool = True) -> None:
+        suffix = ".xlsx" if excel else ".csv"
+        path = path or self._ask_file(self.tr("Export the results table"),
+                                      self.tr("%1 results"), suffix,
+                                      "Excel" if excel else "CSV")
+        if path is None:
+            return
+        writer = write_xlsx if excel else write_csv
+        service = self.service
+        self._write(lambda cid: writer(service.compute(cid), path), self._written)
+
+    def export_cvr(self, folder: Path | None = None) -> None:
+        if folder is None:
+            chosen = QFileDialog.getExistingDirectory(
+                self.page, self.tr("Cast-vote record: an empty folder"))
+            if not chosen:
+                return
+            folder = Path(chosen)
+        db, actor = self.context.services.db, self.context.services.actor
+        self._write(lambda cid: CastVoteRecord(db, actor).export(cid, folder), self._written)
+
+
+def _first_page(path: Path) -> QImage:
+    pages = PdfPages(path)
+    try:
+        return pages.render(0, PREVIEW_DPI)
+    finally:
+        pages.close()
