@@ -28,6 +28,8 @@ from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.welcome_page import WelcomePage
 
 NAV_WIDTH_PX = 168
+#: Room around the longest page name: the list's frame, item padding and spacing.
+NAV_FRAME_PX = 24
 NAV_ICON_PX = 20
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 
@@ -59,7 +61,6 @@ class MainWindow(QMainWindow):
     # -- layout ------------------------------------------------------------------------------
     def _build_pages(self) -> None:
         self.nav = QListWidget()
-        self.nav.setFixedWidth(NAV_WIDTH_PX)
         self.nav.setSpacing(2)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
                                "QListWidget::item { padding: 6px 4px; }")
@@ -72,6 +73,10 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(self.style().standardIcon(page_type.nav_icon),
                                    page_type.nav_title())
             self.nav.addItem(item)
+        # As wide as the longest page name in this language needs, never narrower than the
+        # default: a fixed width cut off longer names (and English ones).
+        self.nav.setFixedWidth(max(NAV_WIDTH_PX, self.nav.sizeHintForColumn(0)
+                                   + NAV_FRAME_PX))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         workspace = QWidget()
         row = QHBoxLayout(workspace)
