@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
@@ -38,7 +38,7 @@ from desktop.core.ballots import (
 from desktop.core.ballots.payload import MAX_SERIAL
 from desktop.core.boxes import BatchInfo
 from desktop.core.candidates import Candidates
-from desktop.core.db import Database
+from desktop.core.db import Database, is_write_conflict
 from desktop.core.enums import CandidateStatus
 from desktop.core.messages import Message, RuleError, error, register, warning
 from desktop.core.models import BallotBox, Campaign, LayoutVersion, PrintBatch
@@ -203,9 +203,11 @@ class Printing:
             try:
                 batch = self._record(campaign_id, box_id, first, count, state,
                                      destination or str(out), options.paper)
-            except IntegrityError:
-                temporary.unlink(missing_ok=True)  # another print took these serials: again
-                continue
+            except DBAPIError as exc:
+                temporary.unlink(missing_ok=True)
+                if not is_write_conflict(exc):
+                    raise
+                continue  # another print took these serials (or the layout version): again
             try:
                 os.replace(temporary, out)
             except OSError as exc:

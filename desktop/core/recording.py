@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import distinct, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
 from desktop.core.ballots import Layout
-from desktop.core.db import Database
+from desktop.core.db import Database, is_write_conflict
 from desktop.core.labels import label_list
 from desktop.core.messages import Message, error, info, register
 from desktop.core.models import Campaign, LayoutVersion, PrintBatch, Sheet, SheetMark
@@ -67,8 +67,9 @@ register({
 
 #: Environment variable naming the folder where scanned images are archived.
 ARCHIVE_ENV_VAR = "BALLOTDESK_ARCHIVE"
-#: How often a record is retried when another station wrote the same sheet at the same time.
-RECORD_ATTEMPTS = 3
+#: How often a record is tried when other stations' writes at the same time make it fail (a
+#: unique key taken, a PostgreSQL serialization failure or deadlock; see is_write_conflict).
+RECORD_ATTEMPTS = 5
 
 
 def default_station() -> str:
@@ -163,8 +164,8 @@ class Recorder:
         for attempt in range(RECORD_ATTEMPTS):
             try:
                 return self._store(item, result, source, archived)
-            except IntegrityError:
-                if attempt == RECORD_ATTEMPTS - 1:
+            except DBAPIError as exc:
+                if attempt == RECORD_ATTEMPTS - 1 or not is_write_conflict(exc):
                     raise
         raise AssertionError("unreachable")
 
