@@ -1145,7 +1145,7 @@ Head hash (write it down to compare later):
     <name>MainWindow</name>
     <message>
         <source>BallotDesk</source>
-        <extracomment>The user picked another interface language (the app rebuilds the window).</extracomment>
+        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The user picked another interface language (the app rebuilds the window).</extracomment>
         <translation>BallotDesk</translation>
     </message>
     <message>
@@ -1823,8 +1823,10 @@ Head hash (write it down to compare later):
         <translation>Paper</translation>
     </message>
     <message>
-        <source>Online: %1</source>
-        <translation>Online: %1</translation>
+        <source>Online
+%1</source>
+        <translation>Online
+%1</translation>
     </message>
     <message>
         <source>Expert avg.</source>

@@ -1141,7 +1141,7 @@ Head hash (write it down to compare later):
     <name>MainWindow</name>
     <message>
         <source>BallotDesk</source>
-        <extracomment>The user picked another interface language (the app rebuilds the window).</extracomment>
+        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The user picked another interface language (the app rebuilds the window).</extracomment>
         <translation>选票台</translation>
     </message>
     <message>
@@ -1813,8 +1813,10 @@ Head hash (write it down to compare later):
         <translation>纸质选票</translation>
     </message>
     <message>
-        <source>Online: %1</source>
-        <translation>网络：%1</translation>
+        <source>Online
+%1</source>
+        <translation>网络投票
+%1</translation>
     </message>
     <message>
         <source>Expert avg.</source>
