@@ -187,9 +187,12 @@ def test_search_and_filters(ready: Services, campaign: CampaignInfo,
                             units: list[UnitInfo]) -> None:
     ready.candidates.add(campaign.id, person("郑和", "东湖街道", post="港务局 科长"))
     ready.candidates.add(campaign.id, person("郑成", "西山镇"))
-    ready.candidates.add(campaign.id, person("冯远", "西山镇", category=CATEGORY_NAMES[0]))
+    ready.candidates.add(campaign.id, person("冯远", "西山镇", category=CATEGORY_NAMES[0],
+                                             post="ICBC 西山网点"))
     assert {c.name for c in ready.candidates.list(campaign.id, search="郑")} == {"郑和", "郑成"}
     assert [c.name for c in ready.candidates.list(campaign.id, search="港务")] == ["郑和"]
+    assert [c.name for c in ready.candidates.list(campaign.id, search="icbc")] == ["冯远"], \
+        "Latin letters match in either case, on every backend"
     assert {c.name for c in ready.candidates.list(campaign.id, unit_id=units[1].id)} == {
         "郑成", "冯远"}
     assert ready.candidates.list(campaign.id, statuses=[CandidateStatus.SHORTLISTED]) == []

@@ -240,10 +240,11 @@ class Candidates:
             if statuses is not None:
                 query = query.where(Candidate.status.in_(list(statuses)))
             if search:
+                # ILIKE: SQLite's LIKE ignores the case of Latin letters, PostgreSQL's does not.
                 pattern = f"%{search.strip()}%"
                 query = query.join(Candidate.unit).where(
-                    Candidate.name.like(pattern) | Unit.name.like(pattern)
-                    | Candidate.post.like(pattern))
+                    Candidate.name.ilike(pattern) | Unit.name.ilike(pattern)
+                    | Candidate.post.ilike(pattern))
             with_photo = set(s.scalars(select(Photo.candidate_id)))
             return [CandidateInfo.of(c, c.id in with_photo) for c in s.scalars(query)]
 
