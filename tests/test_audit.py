@@ -28,6 +28,8 @@ from desktop.core.review import Decision
 from desktop.core.services import Services
 from tests.conftest import CATEGORY_NAMES, person
 
+pytestmark = pytest.mark.both_backends
+
 ROOT = Path(__file__).resolve().parents[1]
 ENTRIES = AuditEntry.__table__
 HEAD = AuditHead.__table__
@@ -206,6 +208,7 @@ def test_concurrent_appends_take_turns(used: Services, db_url: str) -> None:
     assert result.count == before + stations * appends
 
 
+@pytest.mark.sqlite_only(reason="the saved databases are SQLite files")
 def test_the_migration_chains_a_database_saved_at_0006(tmp_path: Path) -> None:
     copy = tmp_path / "old.sqlite3"
     shutil.copy(ROOT / "tests" / "data" / "schemas" / "0006.sqlite3", copy)
@@ -226,6 +229,19 @@ def test_the_migration_chains_a_database_saved_at_0006(tmp_path: Path) -> None:
     after = log.verify()
     assert after.ok
     assert after.count == 6
+    services.db.dispose()
+
+
+@pytest.mark.sqlite_only(reason="the saved databases are SQLite files")
+@pytest.mark.parametrize("saved", sorted((ROOT / "tests" / "data" / "schemas").glob("*.sqlite3")),
+                         ids=lambda path: path.stem)
+def test_every_saved_schema_upgrades_to_an_intact_chain(saved: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(saved, copy)
+    services = Services.open(f"sqlite:///{copy}", "upgrader")
+    result = AuditLog(services.db).verify()
+    assert result.ok
+    assert result.count >= 1
     services.db.dispose()
 
 

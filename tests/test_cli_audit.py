@@ -11,6 +11,8 @@ from sqlalchemy import create_engine, delete, update
 from desktop.core.models import AuditEntry, AuditHead
 from tests.conftest import Cli
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def logged(cli: Cli) -> Cli:

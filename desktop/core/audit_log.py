@@ -149,12 +149,6 @@ class AuditRecord:
     prev_hash: str
     hash: str
 
-    @classmethod
-    def of(cls, entry: AuditEntry) -> AuditRecord:
-        return cls(entry.id, entry.at, entry.actor, entry.campaign_id, entry.action,
-                   entry.entity, entry.entity_id, entry.before, entry.after, entry.prev_hash,
-                   entry.hash)
-
     def as_dict(self) -> dict[str, Any]:
         return {key: getattr(self, key) for key in self.__dataclass_fields__}
 
@@ -162,6 +156,12 @@ class AuditRecord:
         """What a text search looks in: every field, JSON with its characters as they are."""
         return "\n".join([self.actor, self.action, self.entity, str(self.entity_id or ""),
                           canonical_json(self.before), canonical_json(self.after)]).casefold()
+
+
+#: The columns of :class:`AuditRecord`, in its order.
+_RECORD_COLUMNS = (AuditEntry.id, AuditEntry.at, AuditEntry.actor, AuditEntry.campaign_id,
+                   AuditEntry.action, AuditEntry.entity, AuditEntry.entity_id, AuditEntry.before,
+                   AuditEntry.after, AuditEntry.prev_hash, AuditEntry.hash)
 
 
 @dataclass(frozen=True)
@@ -223,9 +223,11 @@ class AuditLog:
         return self._stream(select(AuditEntry).order_by(AuditEntry.id))
 
     def _stream(self, query: Select[AuditEntry]) -> Iterator[AuditRecord]:
+        """Rows of the columns only (no ORM objects: several times faster on a long log)."""
+        columns = query.with_only_columns(*_RECORD_COLUMNS, maintain_column_froms=True)
         with self.db.transaction() as s:
-            for entry in s.scalars(query.execution_options(yield_per=BATCH_ROWS)):
-                yield AuditRecord.of(entry)
+            for row in s.execute(columns.execution_options(yield_per=BATCH_ROWS)):
+                yield AuditRecord(*row)
 
     def actors(self) -> list[str]:
         return self._distinct(AuditEntry.actor)
