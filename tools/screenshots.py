@@ -271,6 +271,30 @@ def _votes_shot(window: object, services: object, campaign_id: int, folder: Path
     return out / "votes_zh_CN.png"
 
 
+def _results_shot(window: object, services: object, campaign_id: int, folder: Path, out: Path,
+                  settle: object) -> Path:
+    """The results page after the scans above, with an online platform's totals added."""
+    from desktop.ui.pages.results_page import ResultsPage
+
+    registry, candidates = services.registry, services.candidates  # type: ignore[attr-defined]
+    online = services.online  # type: ignore[attr-defined]
+    category = registry.list_categories(campaign_id)[0].name
+    rows = ["奖项,编号,票数"] + [
+        f"{category},{c.number_text},{60 + int(c.number_text) * 37 % 420}"
+        for c in candidates.list(campaign_id) if c.category == category and c.number_text]
+    totals = folder / "网络投票汇总.csv"
+    totals.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    online.commit(online.preview(campaign_id, totals, "微信小程序"))
+    window.show_page(ResultsPage)  # type: ignore[attr-defined]
+    page = window.page(ResultsPage)  # type: ignore[attr-defined]
+    page.refresh()
+    while page.controller.busy or page.results is None:
+        time.sleep(0.05)
+        settle()  # type: ignore[operator]
+    window.grab().save(str(out / "results_zh_CN.png"))  # type: ignore[attr-defined]
+    return out / "results_zh_CN.png"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -326,7 +350,8 @@ def main() -> int:
             window.grab().save(str(written[-1]))
             written += [*_scan_shots(window, services, campaign_id, folder, args.out, settle),
                         _review_shot(window, services, campaign_id, folder, args.out, settle),
-                        _votes_shot(window, services, campaign_id, folder, args.out, settle)]
+                        _votes_shot(window, services, campaign_id, folder, args.out, settle),
+                        _results_shot(window, services, campaign_id, folder, args.out, settle)]
         window.close()
     app.processEvents()
     for path in written:

@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 ROW_GAP_PX = 6
 BAR_HEIGHT_PX = 9
-LABEL_MAX_WIDTH_PX = 170
+LABEL_MAX_WIDTH_PX = 140
 VALUE_WIDTH_PX = 46
+VALUE_MIN_PX = 9
 MARGIN_PX = 8
 LEGEND_HEIGHT_PX = 22
 GRID_COLOUR = QColor("#dddddd")
@@ -100,6 +101,8 @@ class BarChart(QWidget):
                                                                                1))
         painter.setPen(GRID_COLOUR)
         painter.drawLine(left, top, left, int(top + row_height * len(self.items)))
+        value_font = QFont(self.font())
+        value_font.setPixelSize(max(int(bar_height) + 1, VALUE_MIN_PX))
         bars = iter(self.bars())
         for row, item in enumerate(self.items):
             y = top + row * row_height
@@ -114,9 +117,12 @@ class BarChart(QWidget):
                               bar_height - 1)
                 painter.fillRect(rect, s.colour)
                 painter.setPen(TEXT_COLOUR)
-                painter.drawText(QRectF(rect.right() + 4, rect.top(), VALUE_WIDTH_PX,
-                                        bar_height), Qt.AlignmentFlag.AlignVCenter,
+                painter.setFont(value_font)
+                centre = rect.center().y()
+                painter.drawText(QRectF(rect.right() + 3, centre - bar_height, VALUE_WIDTH_PX,
+                                        2 * bar_height), Qt.AlignmentFlag.AlignVCenter,
                                  str(bar.value))
+                painter.setFont(self.font())
         painter.end()
 
     def _legend(self, painter: QPainter, metrics: QFontMetrics) -> None:

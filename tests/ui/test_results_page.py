@@ -83,7 +83,7 @@ def test_the_ranking_and_the_chart_show_the_core_numbers(
     model = page.panel.ranking_model
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:5] == ["排名", "编号", "名称", "推荐单位", "纸质选票"]
-    assert headers[5:] == ["网络：平台A", "网络：平台B", "专家平均分", "综合得分", "结果"]
+    assert headers[5:] == ["网络投票\n平台A", "网络投票\n平台B", "专家平均分", "综合得分", "结果"]
     expected = expected_rows(services.results.compute(counted.id), BRANDS)
     assert table(page) == expected
     # By hand: 11 = 1 paper + 20 平台A, 12 = 7 + 2, 10 = 2 + 5 + 1 (two winners).

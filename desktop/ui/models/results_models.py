@@ -107,7 +107,7 @@ class RankingModel(QAbstractTableModel):
         if section < self.COL_FIRST_SOURCE:
             return fixed[section]
         if section < self.col_expert:
-            return arg(self.tr("Online: %1"), self.sources[section - self.COL_FIRST_SOURCE])
+            return arg(self.tr("Online\n%1"), self.sources[section - self.COL_FIRST_SOURCE])
         return [self.tr("Expert avg."), self.tr("Combined"), self.tr("Result")][
             section - self.col_expert]
 
@@ -145,6 +145,8 @@ class RankingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
                 self.COL_NAME, self.COL_UNIT, self.col_result):
             return NUMBER_ALIGNMENT
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_NAME, self.COL_UNIT):
+            return self.display(index.row(), column)
         if role == Qt.ItemDataRole.ToolTipRole and column < self.col_expert \
                 and column >= self.COL_FIRST_SOURCE:
             exported, unflagged = c.online_both.get(

@@ -29,7 +29,9 @@ CHART_TOP = 10
 PAPER_COLOUR = QColor("#1565c0")
 ONLINE_COLOUR = QColor("#ef6c00")
 ROW_HEIGHT_PX = 24
-SIDE_MIN_WIDTH_PX = 380
+SIDE_MIN_WIDTH_PX = 320
+SIDE_WIDTH_PX = 340
+UNIT_WIDTH_PX = 96
 TIE_STYLE = "background: #ffe0b2; color: #6d3b00; padding: 4px; font-weight: bold;"
 DECIDED_STYLE = "background: #e3f2fd; color: #0d47a1; padding: 4px;"
 INFO_STYLE = "color: #333333;"
@@ -65,11 +67,18 @@ class CategoryPanel(QWidget):
         tie_row.addWidget(self.tie_label, 1)
         tie_row.addWidget(self.tie_button)
         self.ranking_table = _table(self.ranking_model)
-        self.ranking_table.horizontalHeader().setSectionResizeMode(
-            RankingModel.COL_UNIT, QHeaderView.ResizeMode.Stretch)
+        header = self.ranking_table.horizontalHeader()
+        header.setSectionResizeMode(RankingModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RankingModel.COL_UNIT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(RankingModel.COL_UNIT, UNIT_WIDTH_PX)
+        self.ranking_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = BarChart()
+        self.chart_title = QLabel()  # a label, not the group's title: it wraps
+        self.chart_title.setWordWrap(True)
         self.chart_box = QGroupBox()
-        QVBoxLayout(self.chart_box).addWidget(self.chart)
+        chart_layout = QVBoxLayout(self.chart_box)
+        chart_layout.addWidget(self.chart_title)
+        chart_layout.addWidget(self.chart, 1)
         self.box_table = _table(self.box_model)
         self.box_table.horizontalHeader().setSectionResizeMode(
             BoxCountModel.COL_BOX, QHeaderView.ResizeMode.Stretch)
@@ -84,8 +93,9 @@ class CategoryPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.ranking_table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([2 * SIDE_WIDTH_PX, SIDE_WIDTH_PX])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.info_label)
@@ -133,7 +143,7 @@ class CategoryPanel(QWidget):
 
     def _show_chart(self, category: CategoryResult, sources: tuple[str, ...]) -> None:
         top = category.candidates[:CHART_TOP]
-        self.chart_box.setTitle(arg(self.tr(
+        self.chart_title.setText(arg(self.tr(
             "Top %1: paper vs online (bar = share of the category's total in that channel)"),
             len(top)))
         series = [Series(self.tr("Paper ballots"), PAPER_COLOUR,
