@@ -15,6 +15,7 @@ bundled executable before it reports success (see docs/installer.md).
 
 from __future__ import annotations
 
+import importlib
 import os
 import platform
 import sys
@@ -139,7 +140,17 @@ def check_resources(_ws: Workspace) -> str:
               root / "demo" / "demo_campaign.json"]
     missing = [str(path.relative_to(root)) for path in wanted if not path.is_file()]
     _expect(not missing, f"missing in {root}: {', '.join(missing)}")
-    return str(root)
+    return f"{root}; SANE scanners: {'yes' if sane_available() else 'no'}"
+
+
+def sane_available() -> bool:
+    """python-sane and the system's libsane load (not required: scanning to a folder works
+    without; reported so that a bundle built without the scanner extra is noticed)."""
+    try:
+        importlib.import_module("sane")
+    except (ImportError, OSError):
+        return False
+    return True
 
 
 def check_database(ws: Workspace) -> str:
