@@ -198,6 +198,17 @@ def test_search_and_filters(ready: Services, campaign: CampaignInfo,
     assert ready.candidates.list(campaign.id, statuses=[CandidateStatus.SHORTLISTED]) == []
 
 
+def test_texts_longer_than_their_column_are_refused_on_every_backend(
+    ready: Services, campaign: CampaignInfo
+) -> None:
+    """SQLite would store them anyway; PostgreSQL would fail the whole transaction."""
+    with pytest.raises(RuleError) as exc:
+        ready.candidates.add(campaign.id, person("吴长", "东湖街道", post="港" * 301))
+    assert codes(exc) == ["field_too_long"]
+    assert "工作单位及职务有 301 字，超过上限 300 字" in exc.value.messages[0].text("zh_CN")
+    assert ready.candidates.add(campaign.id, person("吴长", "东湖街道", post="港" * 300))
+
+
 def test_photos_are_normalised_with_a_thumbnail(
     ready: Services, campaign: CampaignInfo, tmp_path: Path
 ) -> None:

@@ -9,10 +9,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.core.enums import CandidateKind, Sex
 from desktop.core.fonts import missing_glyphs
-from desktop.core.messages import Message, error, warning
+from desktop.core.messages import Message, error, register, warning
+from desktop.core.models import Candidate, Category, Unit
+
+register({
+    "field_too_long": (
+        "{field}有 {length} 字，超过上限 {limit} 字。",
+        "The {field} has {length} characters, over the limit of {limit}.",
+    ),
+})
 
 #: 推荐表 fields a complete form has, per kind of candidate. Missing ones are shown, not refused.
 FORM_FIELDS: dict[CandidateKind, tuple[str, ...]] = {
@@ -21,6 +30,21 @@ FORM_FIELDS: dict[CandidateKind, tuple[str, ...]] = {
     CandidateKind.BRAND: ("summary",),
     CandidateKind.PROJECT: ("summary",),
     CandidateKind.OTHER: ("summary",),
+}
+#: The widths of the columns a candidate's texts go to. SQLite stores longer text anyway,
+#: PostgreSQL refuses it: the rule keeps both backends alike (and the message clear).
+def _width(column: Any) -> int:
+    width = getattr(column.type, "length", None)
+    assert isinstance(width, int), column
+    return width
+
+
+TEXT_LIMITS: dict[str, int] = {
+    "name": _width(Candidate.name),
+    "category": _width(Category.name),
+    "unit": _width(Unit.name),
+    "political": _width(Candidate.political),
+    "post": _width(Candidate.post),
 }
 #: Upper bounds that catch typing slips (a winners count of 1000 is a typo, not a campaign).
 MAX_WINNERS = 500
@@ -54,6 +78,12 @@ def required_fields(fields: CandidateFields) -> list[Message]:
         for key in ("name", "category", "unit")
         if not getattr(fields, key).strip()
     ]
+
+
+def text_lengths(fields: CandidateFields) -> list[Message]:
+    return [error("field_too_long", field=key, length=length, limit=limit)
+            for key, limit in TEXT_LIMITS.items()
+            if (length := len(getattr(fields, key).strip())) > limit]
 
 
 def summary_length(fields: CandidateFields, limit: int) -> list[Message]:
@@ -107,6 +137,7 @@ def count_in_range(field: str, value: int, maximum: int) -> list[Message]:
 def candidate_rules(fields: CandidateFields, summary_limit: int) -> list[Message]:
     """The rules that need nothing but the form itself."""
     messages = required_fields(fields)
+    messages += text_lengths(fields)
     messages += number_valid(fields.number)
     messages += summary_length(fields, summary_limit)
     if fields.name.strip():
