@@ -148,6 +148,7 @@ class ScanController(QObject):
             bar.setValue(0 if cancelled else 1)
         self.page.update_actions()
         self.schedule_tally()
+        self.context.changed()  # reconciliation, review queue and results follow the batch
 
     # -- what the job reports ------------------------------------------------------------------
     @Slot(object)
@@ -242,7 +243,7 @@ class ScanController(QObject):
             for candidate in candidates.list(campaign_id):
                 if candidate.number is not None:
                     names.setdefault(candidate.category, {})[
-                        f"{candidate.number:02d}"] = candidate.name
+                        candidate.number_text] = candidate.name
             return TallyView(paper_tally(db, campaign_id), names)
 
         run_in_background(work, self._tally_done)

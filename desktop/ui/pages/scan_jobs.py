@@ -26,6 +26,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
+from desktop.core.backup import automatic_backup
 from desktop.core.db import Database
 from desktop.core.recording import Recorder, RecordOutcome
 from desktop.core.scanjob import scan_items, scan_paths
@@ -155,6 +156,8 @@ class ScanJob(QObject):
                                                self._stop.is_set))
         else:
             self._camera(recorder)
+        # Every batch, however it ended, leaves a copy of the database behind it.
+        automatic_backup(self.db, label="after-scan")
 
     def _files(self, recorder: Recorder) -> None:
         paths = self.request.paths
