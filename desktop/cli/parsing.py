@@ -13,12 +13,12 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from desktop.cli.common import text
 from desktop.core import messages
 from desktop.core.messages import LANGUAGES
+from desktop.core.paths import app_version
 
 messages.register({
     "cli_usage_required": ("缺少参数：{args}", "the following arguments are required: {args}"),
@@ -82,13 +82,6 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {prefix}: {message}\n")
 
 
-def version() -> str:
-    try:
-        return metadata.version("ballotdesk")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
 def language_in(argv: Sequence[str]) -> str | None:
     """The value of ``--lang`` (``--lang en`` or ``--lang=en``), when valid."""
     for index, arg in enumerate(argv):
@@ -137,7 +130,7 @@ class Builder:
                                "BallotDesk: registry, ballots and tallies of award campaigns. "
                                "Without a subcommand it starts the graphical interface."))
         self.global_options(parser, top=True)
-        parser.add_argument("--version", action="version", version=f"ballotdesk {version()}")
+        parser.add_argument("--version", action="version", version=f"ballotdesk {app_version()}")
         parser.set_defaults(handler=None)
         return parser
 

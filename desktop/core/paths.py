@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from importlib import metadata
 from pathlib import Path
 
 from platformdirs import user_data_path, user_log_path
@@ -28,3 +29,11 @@ def log_dir() -> Path:
 
 def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'ballotdesk.sqlite3'}"
+
+
+def app_version() -> str:
+    """The installed distribution's version (pyproject.toml is the one source of it)."""
+    try:
+        return metadata.version("ballotdesk")
+    except metadata.PackageNotFoundError:
+        return "unknown"

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.fonts import ballot_font_path
+from desktop.core.paths import app_version
 from desktop.core.services import Services
 from desktop.ui.errors import install_excepthook, setup_logging
 from desktop.ui.i18n import chosen_language, install_language, save_language
@@ -20,7 +21,6 @@ from desktop.ui.main_window import MainWindow
 log = logging.getLogger(__name__)
 
 APP_NAME = "BallotDesk"
-APP_VERSION = "0.1.0"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -48,7 +48,7 @@ def install_ui_font(app: QApplication) -> list[str]:
 def make_application(argv: list[str]) -> QApplication:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
-    QCoreApplication.setApplicationVersion(APP_VERSION)
+    QCoreApplication.setApplicationVersion(app_version())
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setWindowIcon(app_icon())
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     log_file = setup_logging()
     install_excepthook()
     app = make_application([sys.argv[0], *argv])
-    log.info("BallotDesk %s starting; log file %s", APP_VERSION, log_file)
+    log.info("BallotDesk %s starting; log file %s", app_version(), log_file)
     language = chosen_language()
     install_language(language)
     try:
