@@ -197,3 +197,21 @@ def test_ballots_printed_after_a_batch_began_are_still_read(
     outcomes = list(scan_items(recorder(services), items(), workers=1))
     assert [o.recorded for o in outcomes] == [True, True]
     assert outcomes[1].result.layout_version == 2
+
+
+def test_a_file_deep_in_long_folder_names_is_recorded(
+    services: Services, demo: CampaignInfo, scans: list[Path], tmp_path: Path
+) -> None:
+    """Sheet.source keeps the end of a path wider than its column (PostgreSQL would refuse
+    the whole sheet; SQLite would store it)."""
+    deep = tmp_path.joinpath(*["long-folder-name-" * 14] * 3)
+    deep.mkdir(parents=True)
+    copy = deep / "第一张.jpg"
+    shutil.copy(scans[0], copy)
+    (outcome,) = scan_paths(recorder(services), [copy], workers=1)
+    assert outcome.recorded
+    assert outcome.source == str(copy)
+    with services.db.transaction() as s:
+        stored = s.get_one(Sheet, outcome.sheet_id).source
+    assert len(stored) == 500
+    assert stored.endswith("/第一张.jpg")

@@ -198,7 +198,7 @@ class Recorder:
                                         page=result.layout_page, source=first.source)
             sheet = Sheet(
                 image_key=image_key(item), image_sha256=item.sha256, page_index=page_index,
-                archive_path=str(archived.relative_to(self.archive)), source=source,
+                archive_path=str(archived.relative_to(self.archive)), source=_fits(source),
                 campaign_id=result.campaign_id, serial=result.serial,
                 layout_version=result.layout_version, page=result.layout_page, box_id=box_id,
                 counted_key=counted_key, status=result.status.value,
@@ -240,6 +240,13 @@ class Recorder:
             if on_outcome is not None:
                 on_outcome(outcome)
             yield outcome
+
+
+def _fits(source: str) -> str:
+    """The end of an over-long path (its file name) in ``Sheet.source``: PostgreSQL, unlike
+    SQLite, refuses text wider than the column."""
+    width = Sheet.source.type.length
+    return source if len(source) <= width else "…" + source[-(width - 1):]
 
 
 def _page_index(item: AcquiredImage) -> int:
