@@ -51,6 +51,8 @@ _BRACKET_TABLE = str.maketrans("", "", _BRACKETS)
 _ASIDE = re.compile(r"[(\[【「『〔〈《{<][^)\]】」』〕〉》}>]*[)\]】」』〕〉》}>]")
 #: "01." "1、" "07号" "No.3" "第3号" before a name.
 _PREFIX = re.compile(r"^(?:no\.?|第)?\s*(\d+)\s*(?:号|\.|、|:|-|\s)\s*(?=\S)", re.IGNORECASE)
+#: How many cells of a column :func:`suggest_mapping` looks at.
+SAMPLE_ROWS = 200
 _FLAG_VALUES = frozenset({"", "0", "1", "0.0", "1.0", "true", "false", "是", "否", "√"})
 
 
@@ -201,10 +203,11 @@ def alias_meaning(header: str) -> str | None:
 
 
 def suggest_mapping(headers: Sequence[str], columns: Sequence[Sequence[str]],
-                    index: CandidateIndex, sample_rows: int = 200) -> Mapping:
+                    index: CandidateIndex) -> Mapping:
     """A first guess for every column: the common headers, a category's name (its choices), a
     candidate's number or name over 1/0 (or other number) cells (one column per option; any
-    value but 1/0 is then reported); the rest ``ignore``."""
+    value but 1/0 is then reported); the rest ``ignore``. ``columns``: the first
+    :data:`SAMPLE_ROWS` cells of each column are enough."""
     meanings: dict[str, str] = {}
     for position, header in enumerate(headers):
         if not header.strip():
@@ -212,7 +215,7 @@ def suggest_mapping(headers: Sequence[str], columns: Sequence[Sequence[str]],
         meaning = alias_meaning(header)
         if meaning is None:
             category_id = index.category_id(header)
-            cells = columns[position][:sample_rows] if position < len(columns) else ()
+            cells = columns[position][:SAMPLE_ROWS] if position < len(columns) else ()
             found = index.match(header).one
             if category_id is not None:
                 meaning = f"{CHOICE}:{index.categories[category_id]}"

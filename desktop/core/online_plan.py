@@ -12,6 +12,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
+import pandas as pd
+
 from desktop.core import messages
 from desktop.core.importing import parse_number
 from desktop.core.messages import Message, error, warning
@@ -23,6 +26,7 @@ from desktop.core.online_match import (
     NAME,
     NUMBER,
     OPTION,
+    SAMPLE_ROWS,
     TIME,
     VOTER,
     VOTES,
@@ -33,7 +37,7 @@ from desktop.core.online_match import (
     split_options,
     suggest_mapping,
 )
-from desktop.core.online_read import Grid, paused_gc
+from desktop.core.online_read import Column, Grid
 from desktop.core.online_votes import FraudRules, VoteColumn, count_votes
 
 messages.register({
@@ -111,7 +115,8 @@ class Parsed:
 
 def parse(grid: Grid, index: CandidateIndex, given: Mapping | None,
           rules: FraudRules) -> Parsed:
-    mapping = suggest_mapping(grid.headers, grid.columns, index).merged(given or Mapping())
+    mapping = suggest_mapping(grid.headers, grid.sample(SAMPLE_ROWS), index).merged(
+        given or Mapping())
     meanings = {i: mapping.meaning(h) or IGNORE for i, h in enumerate(grid.headers) if h}
     result = Parsed("totals", mapping)
     for i, meaning in meanings.items():
@@ -157,11 +162,11 @@ def _problem(row: int, message: Message) -> Message:
 
 def _totals(grid: Grid, index: CandidateIndex, mapping: Mapping, first: dict[str, int],
             result: Parsed) -> None:
-    cols = grid.columns
+    cols = {m: grid.columns[c].tolist() for m, c in first.items()
+            if m in (NUMBER, NAME, CATEGORY, VOTES)}
     seen: dict[int, int] = {}
     for i in range(grid.row_count):
-        cell = {m: cols[c][i].strip() for m, c in first.items()
-                if m in (NUMBER, NAME, CATEGORY, VOTES)}
+        cell = {m: col[i].strip() for m, col in cols.items()}
         if not any(cell.values()):
             continue
         row = grid.row_number(i)
@@ -199,46 +204,52 @@ def _votes(grid: Grid, index: CandidateIndex, mapping: Mapping, meanings: dict[i
     columns: list[VoteColumn] = []
     for i, meaning in meanings.items():
         kind, _, target = meaning.partition(":")
-        col = grid.columns[i]
-        resolve: dict[str, tuple[int, ...]] = {}
+        if kind not in (OPTION, CHOICE):
+            continue
+        # each distinct text once, in order of first appearance
+        codes, distinct = pd.factorize(grid.columns[i])
+        texts: list[str] = distinct.tolist()
+        choices: list[tuple[int, ...]] = []
+
+        def row_of(code: int, codes: Column = codes) -> int:
+            return grid.row_number(int(np.argmax(codes == code)))  # its first row
+
         if kind == OPTION:
             found = index.resolve_ref(target).one
             if found is None:
                 result.messages.append(error("online_bad_target", ref=target))
                 continue
-            for text in set(col):
+            for code, text in enumerate(texts):
                 value = text.strip().casefold()
-                resolve[text] = (found.id,) if value in _CHOSEN else ()
+                choices.append((found.id,) if value in _CHOSEN else ())
                 if value not in _CHOSEN | _NOT_CHOSEN:
                     result.messages.append(error("online_bad_flag", value=text.strip(),
-                                                 row=grid.row_number(col.index(text)),
-                                                 column=grid.headers[i]))
-        elif kind == CHOICE:
+                                                 row=row_of(code), column=grid.headers[i]))
+        else:
             category_id = index.category_id(target) if target else None
             if target and category_id is None:
                 result.messages.append(error("online_unknown_category", text=target))
                 continue
-            problems: dict[str, tuple[Match, str]] = {}
-            for text in set(col):
+            problems: dict[str, tuple[Match, int]] = {}
+            for code, text in enumerate(texts):
                 ids = []
                 for option in split_options(text):
                     match = _option(option, index, mapping, category_id)
                     if match.one is None:
-                        problems.setdefault(option, (match, text))
+                        problems.setdefault(option, (match, code))
                     else:
                         ids.append(match.one.id)
-                resolve[text] = tuple(dict.fromkeys(ids))
-            for option, (match, text) in sorted(problems.items()):
-                row = grid.row_number(col.index(text))
+                choices.append(tuple(dict.fromkeys(ids)))
+            cells = np.bincount(codes, minlength=len(texts)).tolist() if problems else []
+            for option, (match, code) in sorted(problems.items()):
                 if match.candidates:
-                    result.messages.append(_problem(row, error(
+                    result.messages.append(_problem(row_of(code), error(
                         "online_ambiguous", text=option, where=_where(match))))
                 else:
-                    result.messages.append(error("online_unknown_option", text=option, row=row,
-                                                 count=sum(1 for c in col if option in c)))
-        else:
-            continue
-        columns.append(VoteColumn(i, resolve))
+                    count = sum(n for text, n in zip(texts, cells, strict=True) if option in text)
+                    result.messages.append(error("online_unknown_option", text=option,
+                                                 row=row_of(code), count=count))
+        columns.append(VoteColumn(i, np.asarray(codes, np.int64), tuple(choices)))
     result.rows = grid.filled_rows
     if columns and not any(m.severity == "error" for m in result.messages):
         _count(grid, columns, index, first, rules, result)
@@ -252,9 +263,7 @@ def _count(grid: Grid, columns: list[VoteColumn], index: CandidateIndex, first: 
     if times is None:
         result.messages.append(warning("online_no_time"))
     category_of = {c.id: c.category_id for c in index.candidates}
-    with paused_gc():
-        counted = count_votes(grid.row_count, columns, [grid.columns[c.index] for c in columns],
-                              category_of, times, voters, ips, rules)
+    counted = count_votes(columns, category_of, times, voters, ips, rules)
     for n, (i, text) in enumerate(sorted(counted.bad_times.items())):
         if n == LISTED_BAD_TIMES:
             result.messages.append(error("online_more_bad_times",
@@ -262,8 +271,10 @@ def _count(grid: Grid, columns: list[VoteColumn], index: CandidateIndex, first: 
             break
         result.messages.append(error("online_bad_time", row=grid.row_number(i), value=text))
     result.totals, result.unflagged = counted.totals, counted.unflagged
-    blank = ("",) * grid.row_count
-    result.flags = [FlaggedRow(grid.row_number(i), reasons, (times or blank)[i].strip(),
-                               (voters or blank)[i].strip(), (ips or blank)[i].strip(),
-                               counted.row_candidates[i])
+
+    def cell(column: Column | None, row: int) -> str:
+        return "" if column is None else str(column[row]).strip()
+
+    result.flags = [FlaggedRow(grid.row_number(i), reasons, cell(times, i), cell(voters, i),
+                               cell(ips, i), counted.row_candidates[i])
                     for i, reasons in counted.flags.items()]

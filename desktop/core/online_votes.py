@@ -1,61 +1,65 @@
 """Counting per-vote rows and flagging suspicious ones, over whole columns.
 
-A *vote* is one candidate chosen in one row. Every row is kept; the fraud checks only *flag*
-rows, and each import stores two totals per candidate: as exported, and without the flagged
-rows (all votes of a flagged row are left out). The organiser chooses which to use.
+A *vote* is one candidate chosen in one row. Every row is kept; the fraud checks
+(:mod:`desktop.core.online_fraud`) only *flag* rows, and each import stores two totals per
+candidate: as exported, and without the flagged rows (all votes of a flagged row are left out).
+The organiser chooses which to use.
 
-The checks (thresholds per source, :class:`FraudRules`):
-
-* ``over_limit``: a voter's votes in one category beyond ``voter_limit`` per calendar day of
-  the vote time (``period="day"``) or over the whole file (``"total"``); the rows that go past
-  the limit, in time order, are flagged.
-* ``ip_burst``: more than ``ip_burst_votes`` rows from one IP within ``ip_burst_seconds``; every
-  row of such a window is flagged.
-* ``minute_spike``: more than ``spike_votes_per_minute`` votes for one candidate within one
-  clock minute; those rows are flagged.
-
-Speed: distinct cell texts are resolved once (a cache), counting runs in C (``Counter``,
-``map``, ``compress`` over column tuples; numpy for the per-minute counts), and Python loops
-only visit distinct values or the rows of a suspicious group.
+Speed: each column is factorized once (``pandas.factorize``), so a cell text is split and
+matched once per distinct text; the votes become two integer arrays (row, candidate) and every
+count and check runs in numpy/pandas over them. Python loops only visit distinct texts and the
+flagged rows.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
 from dataclasses import dataclass
-from itertools import compress, repeat
-from operator import add, floordiv, itemgetter
 
 import numpy as np
+import numpy.typing as npt
+import pandas as pd
 
-#: Defaults of a new source's thresholds.
-DEFAULT_IP_BURST_VOTES = 20
-DEFAULT_IP_BURST_SECONDS = 60
-DEFAULT_SPIKE_VOTES_PER_MINUTE = 60
-SECONDS_PER_MINUTE = 60
-SECONDS_PER_DAY = 86_400
-PERIODS = ("day", "total")
+from desktop.core.online_fraud import (
+    DEFAULT_IP_BURST_SECONDS,
+    DEFAULT_IP_BURST_VOTES,
+    DEFAULT_SPIKE_VOTES_PER_MINUTE,
+    PERIODS,
+    FraudRules,
+    Ints,
+    Votes,
+    ip_bursts,
+    minute_spikes,
+    over_limit,
+)
+from desktop.core.online_read import Column
+
+__all__ = ["DEFAULT_IP_BURST_SECONDS", "DEFAULT_IP_BURST_VOTES",
+           "DEFAULT_SPIKE_VOTES_PER_MINUTE", "PERIODS", "Counted", "FraudRules", "VoteColumn",
+           "count_votes", "parse_time", "parse_times"]
 _TIME = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})"
                    r"(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?\s*(?:Z|[+-]\d\d:?\d\d)?")
-
-
-@dataclass(frozen=True)
-class FraudRules:
-    voter_limit: int | None = None
-    voter_limit_period: str = "day"
-    ip_burst_votes: int = DEFAULT_IP_BURST_VOTES
-    ip_burst_seconds: int = DEFAULT_IP_BURST_SECONDS
-    spike_votes_per_minute: int = DEFAULT_SPIKE_VOTES_PER_MINUTE
+#: Layouts read by ``pandas.to_datetime`` (in C) when a column is written in one of them; every
+#: text one of them reads, :func:`parse_time` reads the same (tested). The rest of a column
+#: goes through :func:`parse_time`, once per distinct text.
+TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M",
+                "%Y-%m-%dT%H:%M:%S", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M")
+#: How many cells of a time column choose its layout.
+_FORMAT_SAMPLE = 50
 
 
 @dataclass(frozen=True)
 class VoteColumn:
     index: int
-    #: Cell text → the candidate ids it chooses; raises KeyError for a text not resolved.
-    resolve: dict[str, tuple[int, ...]]
+    #: Row → code of its cell text (``pandas.factorize``).
+    codes: npt.NDArray[np.intp]
+    #: Code → the candidate ids that cell text chooses.
+    choices: tuple[tuple[int, ...], ...]
+
+    def ids(self, row: int) -> tuple[int, ...]:
+        return self.choices[self.codes[row]]
 
 
 @dataclass(frozen=True)
@@ -84,157 +88,97 @@ def parse_time(text: str) -> int | None:
         return None
 
 
-def parse_times(times: Sequence[str]) -> list[int | None]:
-    """Seconds for each cell. Fast path: the part before the last ':' (date, hour, minute) is
-    parsed once per distinct minute, the seconds with ``int``; anything else per distinct
-    text."""
-    try:
-        if set(map(len, times)) == {len("2026-05-01 08:03:04")}:  # fixed width: slice
-            heads: Sequence[str] = list(map(itemgetter(slice(0, 16)), times))
-            tails: Iterable[str] = map(itemgetter(slice(17, 19)), times)
-        else:
-            heads, _, tails = zip(*map(str.rpartition, times, repeat(":")), strict=True)
-        bases: dict[str, int | None] = {h: parse_time(h + ":00") for h in set(heads)}
-        if None in bases.values() or any(":" not in h for h in bases):
-            raise ValueError
-        seconds = list(map(int, tails))
-        if max(seconds, default=0) > 59 or min(seconds, default=0) < 0:
-            raise ValueError
-        return list(map(add, map(bases.__getitem__, heads), seconds))
-    except ValueError:
-        cache = {t: parse_time(t) for t in set(times)}
-        return list(map(cache.__getitem__, times))
+def parse_times(times: Column) -> tuple[Ints, npt.NDArray[np.bool_]]:
+    """Seconds of each cell (0 where unreadable) and which cells were read: in C with the
+    column's layout (:data:`TIME_FORMATS`), the other cells by :func:`parse_time`."""
+    seconds = np.zeros(len(times), np.int64)
+    readable = np.zeros(len(times), np.bool_)
+    layout = _layout(times)
+    if layout is not None:
+        parsed = pd.to_datetime(times, format=layout, errors="coerce")
+        readable = ~np.asarray(parsed.isna(), np.bool_)
+        seconds[readable] = np.asarray(parsed[readable], "datetime64[s]").astype(np.int64)
+    rest = np.flatnonzero(~readable)
+    if rest.size:
+        cache = {text: parse_time(text) for text in set(times[rest].tolist())}
+        found = [cache[text] for text in times[rest].tolist()]
+        read = np.fromiter((s is not None for s in found), np.bool_, len(found))
+        seconds[rest[read]] = [s for s in found if s is not None]
+        readable[rest[read]] = True
+    return seconds, readable
 
 
-def count_votes(rows: int, columns: Sequence[VoteColumn], cells: Sequence[Sequence[str]],
-                category_of: dict[int, int], times: Sequence[str] | None,
-                voters: Sequence[str] | None, ips: Sequence[str] | None,
-                rules: FraudRules) -> Counted:
-    """Totals, flags and unreadable times of ``rows`` rows. ``cells[i]`` is the column of
-    ``columns[i]``."""
-    totals: Counter[int] = Counter()
-    picked: list[list[tuple[int, ...]]] = []
-    for column, col in zip(columns, cells, strict=True):
-        for text, n in Counter(col).items():
-            for cid in column.resolve[text]:
-                totals[cid] += n
-        picked.append(list(map(column.resolve.__getitem__, col)))
-    flags: defaultdict[int, set[str]] = defaultdict(set)
+def _layout(times: Column) -> str | None:
+    """The layout of :data:`TIME_FORMATS` that reads most of the first cells, if any."""
+    sample = [text for text in times[:_FORMAT_SAMPLE * 4].tolist() if text][:_FORMAT_SAMPLE]
+    read = {layout: int(pd.to_datetime(sample, format=layout, errors="coerce").notna().sum())
+            for layout in TIME_FORMATS} if sample else {}
+    best = max(read, key=read.__getitem__, default=None)
+    return best if best is not None and read[best] else None
+
+
+def count_votes(columns: list[VoteColumn], category_of: dict[int, int], times: Column | None,
+                voters: Column | None, ips: Column | None, rules: FraudRules) -> Counted:
+    """Totals, flags and unreadable times of the rows of ``columns``."""
+    totals: dict[int, int] = {}
+    for column in columns:
+        counts = np.bincount(column.codes, minlength=len(column.choices)).tolist()
+        for ids, n in zip(column.choices, counts, strict=True):
+            for cid in ids:
+                totals[cid] = totals.get(cid, 0) + n
+    rows = len(columns[0].codes) if columns else 0
+    candidates = list(dict.fromkeys(cid for column in columns for ids in column.choices
+                                    for cid in ids))
+    votes = _votes(columns, candidates, rows)
     bad_times: dict[int, str] = {}
-    seconds: list[int] | None = None
+    seconds: Ints | None = None
     if times is not None:
-        parsed = parse_times(times)
-        voted = (() if None not in parsed else picked[0] if len(picked) == 1
-                 else list(map(any, zip(*picked, strict=True))))
-        bad = [i for i in compress(range(rows), voted) if parsed[i] is None]
+        seconds, readable = parse_times(times)
+        voted = np.zeros(rows, np.bool_)
+        if not readable.all():
+            voted[votes.rows] = True
+        bad = np.flatnonzero(voted & ~readable).tolist()
         bad_times = {i: times[i] for i in bad}
-        if not bad_times:
-            seconds = [0 if s is None else s for s in parsed]
-
-    def ids_of(i: int) -> tuple[int, ...]:
-        return tuple(dict.fromkeys(c for p in picked for c in p[i]))
-
+        if bad:
+            seconds = None
+    reasons: dict[str, Ints] = {}
+    # the checks count a candidate named in two columns of a row once (one vote)
+    shared = sum(len({cid for ids in column.choices for cid in ids})
+                 for column in columns) > len(candidates)
+    once = votes.unique() if shared else votes
     if voters is not None and rules.voter_limit is not None:
-        _over_limit(rows, picked, category_of, voters, seconds, rules, flags, ids_of)
+        categories = np.array([category_of[cid] for cid in candidates], np.int64)
+        reasons["over_limit"] = over_limit(once, categories, voters, seconds, rules)
     if seconds is not None and ips is not None:
-        _ip_bursts(ips, seconds, rules, flags)
+        reasons["ip_burst"] = ip_bursts(ips, seconds, rules)
     if seconds is not None:
-        _minute_spikes(rows, picked, seconds, rules, flags)
-    unflagged = Counter(totals)
-    row_candidates = {i: ids_of(i) for i in flags}
-    for ids in row_candidates.values():
-        unflagged.subtract(ids)
-    return Counted(dict(totals), dict(unflagged),
-                   {i: tuple(sorted(r)) for i, r in sorted(flags.items())}, bad_times,
+        reasons["minute_spike"] = minute_spikes(once, seconds, rules)
+    flags: dict[int, list[str]] = {}
+    for reason, flagged in sorted(reasons.items()):
+        for i in flagged.tolist():
+            flags.setdefault(i, []).append(reason)
+    row_candidates = {i: tuple(dict.fromkeys(cid for column in columns for cid in column.ids(i)))
+                      for i in sorted(flags)}
+    left_out = Counter(cid for ids in row_candidates.values() for cid in ids)
+    unflagged = {cid: n - left_out[cid] for cid, n in totals.items()}
+    return Counted(totals, unflagged, {i: tuple(flags[i]) for i in sorted(flags)}, bad_times,
                    row_candidates)
 
 
-def _over_limit(rows: int, picked: list[list[tuple[int, ...]]], category_of: dict[int, int],
-                voters: Sequence[str], seconds: list[int] | None, rules: FraudRules,
-                flags: defaultdict[int, set[str]],
-                ids_of: Callable[[int], tuple[int, ...]]) -> None:
-    limit = rules.voter_limit or 0
-    days: Sequence[int] = (list(map(floordiv, seconds, repeat(SECONDS_PER_DAY)))
-                           if seconds is not None and rules.voter_limit_period == "day"
-                           else [0] * rows)
-    keys = list(zip(voters, days, strict=True))
-    counts: Counter[tuple[tuple[str, int], int]] = Counter()
-    for col in picked:
-        distinct = set(col)
-        if all(len(ids) <= 1 for ids in distinct):  # one candidate per cell: count in C
-            single: dict[tuple[int, ...], int] = {
-                ids: category_of[ids[0]] if ids else 0 for ids in distinct}
-            categories = list(map(single.__getitem__, col))
-            counts.update(compress(zip(keys, categories, strict=True), categories))
-            continue
-        for (key, ids), n in Counter(zip(keys, col, strict=True)).items():
-            for cid in ids:
-                counts[key, category_of[cid]] += n
-    over = {key for (key, _), n in counts.items() if n > limit and key[0].strip()}
-    if not over:
-        return
-    groups: defaultdict[tuple[str, int], list[int]] = defaultdict(list)
-    for i in compress(range(rows), map(over.__contains__, keys)):
-        groups[keys[i]].append(i)
-    for members in groups.values():
-        members.sort(key=(lambda i: (seconds[i], i)) if seconds is not None else None)
-        used: Counter[int] = Counter()
-        for i in members:
-            for cid in ids_of(i):
-                used[category_of[cid]] += 1
-                if used[category_of[cid]] > limit:
-                    flags[i].add("over_limit")
-
-
-def _ip_bursts(ips: Sequence[str], seconds: list[int], rules: FraudRules,
-               flags: defaultdict[int, set[str]]) -> None:
-    heavy = {ip for ip, n in Counter(ips).items() if n > rules.ip_burst_votes and ip.strip()}
-    if not heavy:
-        return
-    groups: defaultdict[str, list[int]] = defaultdict(list)
-    for i in compress(range(len(ips)), map(heavy.__contains__, ips)):
-        groups[ips[i]].append(i)
-    for members in groups.values():
-        members.sort(key=lambda i: (seconds[i], i))
-        start = 0
-        for end, i in enumerate(members):
-            while seconds[i] - seconds[members[start]] >= rules.ip_burst_seconds:
-                start += 1
-            if end - start + 1 > rules.ip_burst_votes:
-                for j in members[start:end + 1]:
-                    flags[j].add("ip_burst")
-
-
-def _minute_spikes(rows: int, picked: list[list[tuple[int, ...]]], seconds: list[int],
-                   rules: FraudRules, flags: defaultdict[int, set[str]]) -> None:
-    limit = rules.spike_votes_per_minute
-    minutes = np.fromiter(seconds, dtype=np.int64, count=rows) // SECONDS_PER_MINUTE
-    if np.unique(minutes, return_counts=True)[1].max(initial=0) <= limit:
-        return  # no minute has enough rows for any candidate to pass the limit
-    per_minute: Counter[tuple[int, int]] = Counter()
-    seen: set[int] = set()
-    for col in picked:
-        # each distinct cell gets a small code; a (minute, cell) pair is one int64
-        cells = list(dict.fromkeys(col))
-        code = {ids: n for n, ids in enumerate(cells)}
-        codes = np.fromiter(map(code.__getitem__, col), dtype=np.int64, count=rows)
-        keys, counts = np.unique(minutes * len(cells) + codes, return_counts=True)
-        in_column = {cid for ids in cells for cid in ids}
-        # with one candidate per cell and no candidate in two columns, a pair's count is the
-        # candidate's count in that minute: only pairs over the limit matter
-        exact = all(len(ids) <= 1 for ids in cells) and not in_column & seen
-        seen |= in_column
-        if exact:
-            keys, counts = keys[counts > limit], counts[counts > limit]
-        for key, n in zip(keys.tolist(), counts.tolist(), strict=True):
-            minute, index = divmod(key, len(cells))
-            for cid in cells[index]:
-                per_minute[minute, cid] += n
-    spikes = {key for key, n in per_minute.items() if n > limit}
-    if not spikes:
-        return
-    spike_minutes = {minute for minute, _ in spikes}
-    minute_list = minutes.tolist()
-    for i in compress(range(rows), map(spike_minutes.__contains__, minute_list)):
-        if any((minute_list[i], cid) in spikes for col in picked for cid in col[i]):
-            flags[i].add("minute_spike")
+def _votes(columns: list[VoteColumn], candidates: list[int], rows: int) -> Votes:
+    """Every vote as (row, position of the candidate in ``candidates``): the first choice of
+    every cell, then the second choice of the cells with two or more, and so on."""
+    position = {cid: n for n, cid in enumerate(candidates)}
+    found_rows, found = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for column in columns:
+        most = max(map(len, column.choices), default=0)
+        codes, alive = column.codes, np.arange(rows)  # rows with more than ``nth`` choices
+        for nth in range(most):
+            choice = np.array([position[ids[nth]] if len(ids) > nth else -1
+                               for ids in column.choices], np.int64)[codes]
+            if (choice < 0).any():
+                keep = np.flatnonzero(choice >= 0)
+                alive, codes, choice = alive[keep], codes[keep], choice[keep]
+            found_rows.append(alive)
+            found.append(choice)
+    return Votes(np.concatenate(found_rows), np.concatenate(found), len(candidates))
