@@ -175,3 +175,32 @@ def test_normalise_name_ignores_width_spaces_brackets_and_prefixes(
     ("2026-05-01 08:03", 1777622580), ("2026-13-01 08:03", None), ("昨天", None)])
 def test_vote_times(text: str, seconds: int | None) -> None:
     assert parse_time(text) == seconds
+
+
+@pytest.mark.parametrize("first_line", ["", "sep=,\r\n"])
+def test_row_numbers_are_the_files_with_titles_blank_lines_and_ragged_rows(
+        services: Services, campaign: CampaignInfo, ids: Ids, tmp_path: Path,
+        first_line: str) -> None:
+    text = (f"{first_line}2026年度投票导出\r\n\r\n投票时间,用户ID,选项\r\n"
+            "2026-05-01 08:00:01,u1,李四\r\n"
+            "\r\n"
+            '"2026-05-01 08:00:02",u2,"王芳"\r\n'
+            '2026-05-01 08:00:03,u3,"李四\n王芳",extra,cells\r\n'
+            "昨天,u4,李四\r\n")
+    path = tmp_path / "ragged.csv"
+    path.write_bytes(text.encode("utf-8-sig"))
+    preview = services.online.preview(campaign.id, path, "平台A")
+    assert codes(preview.errors) == ["online_bad_time"]
+    assert preview.errors[0].params["row"] == 8 + bool(first_line)
+    assert preview.rows == 4
+    assert preview.totals == {ids[STANDARD, 2]: 3, ids[STANDARD, 3]: 2}
+
+
+def test_an_unknown_option_is_reported_at_its_first_row(
+        services: Services, campaign: CampaignInfo, ids: Ids, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "v.csv", [
+        ["投票时间", "选项"], ["2026-05-01 08:00:01", "李四"],
+        ["2026-05-01 08:00:02", "李四|无名氏"], ["2026-05-01 08:00:03", "无名氏"]])
+    problem = services.online.preview(campaign.id, path, "平台A").errors[0]
+    assert (problem.code, problem.params["row"], problem.params["count"]) == (
+        "online_unknown_option", 3, 2)
