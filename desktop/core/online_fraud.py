@@ -63,9 +63,10 @@ class Votes:
 
 def _groups(texts: Column, minimum: int) -> tuple[Ints, Ints]:
     """The rows whose text (not blank) occurs more than ``minimum`` times, and a code of their
-    text. Texts are told apart by a 64-bit hash first (in C, much faster than a hash table of
-    a million strings), then the few rows left are grouped by their exact text."""
-    hashes = pd.util.hash_array(texts, categorize=False)
+    text. Texts are told apart by their hash first (Python's own, computed in C: a table of
+    integers is much faster than one of a million strings), then the rows left are grouped by
+    their exact text, so two texts of the same hash are never taken for one."""
+    hashes = np.fromiter(map(hash, texts), np.int64, len(texts))
     codes = np.asarray(pd.factorize(hashes)[0], np.int64)
     rows = np.flatnonzero(np.bincount(codes)[codes] > minimum)
     exact, distinct = pd.factorize(texts[rows])
