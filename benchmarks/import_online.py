@@ -5,7 +5,9 @@
 Writes a CSV (time, voter id, IP, one column per category holding the chosen option's text)
 into a temp folder, then times ``pandas.read_csv`` of the same file (default options) and our
 preview + commit into a fresh SQLite database. Prints both and the ratio (target: at most 2),
-in wall-clock seconds and in CPU seconds of this process (steadier on a shared machine).
+in wall-clock seconds and in CPU seconds of this process. On a shared machine single timings
+swing, so pandas and our preview take turns ``--repeat`` times and the best of each counts
+(the commit, which writes, runs once).
 """
 
 from __future__ import annotations
@@ -64,9 +66,14 @@ def campaign(services: Services) -> int:
     return info.id
 
 
+def _seconds(timings: list[tuple[float, float]]) -> str:
+    return " ".join(f"{wall:.2f}" for wall, _ in timings)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "votes.csv"
@@ -74,26 +81,30 @@ def main() -> int:
         write_votes(path, args.rows)
         print(f"wrote {args.rows:,} rows ({path.stat().st_size / 1e6:.1f} MB) in "
               f"{time.perf_counter() - began:.1f} s")
-        began, cpu = time.perf_counter(), time.process_time()
-        frame = pd.read_csv(path, encoding="utf-8-sig")
-        pandas_seconds = time.perf_counter() - began
-        pandas_cpu = time.process_time() - cpu
-        print(f"pandas.read_csv: {pandas_seconds:.2f} s, CPU {pandas_cpu:.2f} s "
-              f"({len(frame):,} rows)")
-        del frame
         services = Services.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}", "benchmark")
         campaign_id = campaign(services)
+        theirs: list[tuple[float, float]] = []
+        previews: list[tuple[float, float]] = []
+        for _ in range(args.repeat):
+            began, cpu = time.perf_counter(), time.process_time()
+            rows = len(pd.read_csv(path, encoding="utf-8-sig"))
+            theirs.append((time.perf_counter() - began, time.process_time() - cpu))
+            began, cpu = time.perf_counter(), time.process_time()
+            preview = services.online.preview(campaign_id, path, "平台A")
+            previews.append((time.perf_counter() - began, time.process_time() - cpu))
+            assert preview.ok, [m.text("en") for m in preview.errors]
         began, cpu = time.perf_counter(), time.process_time()
-        preview = services.online.preview(campaign_id, path, "平台A")
-        previewed = time.perf_counter()
-        assert preview.ok, [m.text("en") for m in preview.errors]
         services.online.commit(preview)
-        ours, ours_cpu = time.perf_counter() - began, time.process_time() - cpu
-        print(f"ours: preview {previewed - began:.2f} s + commit "
-              f"{ours - (previewed - began):.2f} s = {ours:.2f} s, CPU {ours_cpu:.2f} s "
+        commit = (time.perf_counter() - began, time.process_time() - cpu)
+        pandas_wall, pandas_cpu = min(theirs)
+        preview_wall, preview_cpu = min(previews)
+        ours, ours_cpu = preview_wall + commit[0], preview_cpu + commit[1]
+        print(f"pandas.read_csv: {pandas_wall:.2f} s, CPU {pandas_cpu:.2f} s ({rows:,} rows; "
+              f"all: {_seconds(theirs)})")
+        print(f"ours: preview {preview_wall:.2f} s (all: {_seconds(previews)}) + commit "
+              f"{commit[0]:.2f} s = {ours:.2f} s, CPU {ours_cpu:.2f} s "
               f"({preview.rows:,} rows, {preview.votes:,} votes, {len(preview.flags):,} flagged)")
-        print(f"ratio ours / pandas: {ours / pandas_seconds:.2f} "
-              f"(CPU {ours_cpu / pandas_cpu:.2f})")
+        print(f"ratio ours / pandas: {ours / pandas_wall:.2f} (CPU {ours_cpu / pandas_cpu:.2f})")
         services.db.dispose()
     return 0
 
