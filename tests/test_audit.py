@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import delete, insert, update
+from sqlalchemy.orm import Session
 
 from desktop.core import audit
 from desktop.core.audit_export import read_export, write_export
@@ -173,6 +174,32 @@ def test_a_refused_change_leaves_the_chain_as_it_was(used: Services,
     after = AuditLog(used.db).verify()
     assert after.ok
     assert (after.count, after.last_hash) == (before.count, before.last_hash)
+
+
+def test_entries_join_the_chain_at_commit_in_recorded_order(services: Services) -> None:
+    """Several entries of one transaction are chained in order at its commit; a savepoint
+    rolled back takes its entries with it."""
+
+    def note(s: Session, number: int) -> None:
+        audit.record(s, actor="a", action="test.order", entity="thing", entity_id=number,
+                     campaign_id=None)
+
+    def rolled_back(s: Session) -> None:
+        with s.begin_nested():
+            note(s, 2)
+            raise RuntimeError
+
+    with services.db.transaction() as s:
+        note(s, 1)
+        with pytest.raises(RuntimeError):
+            rolled_back(s)
+        with s.begin_nested():
+            note(s, 3)
+        note(s, 4)
+    entries = AuditLog(services.db).entries(AuditFilter(action="test.order"))
+    assert [e.entity_id for e in entries] == [1, 3, 4]
+    assert [e.id for e in entries] == [1, 2, 3]
+    assert AuditLog(services.db).verify().ok
 
 
 def test_concurrent_appends_take_turns(used: Services, db_url: str) -> None:

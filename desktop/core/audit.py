@@ -9,10 +9,11 @@ carries the previous entry's hash (``prev_hash``) and its own (``hash``)::
 so an entry edited, inserted or deleted afterwards, even directly in the database, breaks the
 chain (see :mod:`desktop.core.audit_log` for the check, docs/audit.md for the exact bytes).
 
-Appends take turns: the one-row ``audit_head`` table (last id, last hash) is locked before the
-next id and hash are computed, and updated in the same transaction. Several stations writing
-to one PostgreSQL database therefore never fork the chain (``prev_hash`` is also unique, so a
-fork could not even be stored); SQLite lets one writer in at a time anyway.
+Appends take turns: when the caller's transaction commits, the one-row ``audit_head`` table
+(last id, last hash) is locked, the transaction's entries get the next ids and hashes, and the
+head moves, all in that transaction. Several stations writing to one PostgreSQL database
+therefore never fork the chain (``prev_hash`` is also unique, so a fork could not even be
+stored); SQLite lets one writer in at a time anyway.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import inspect, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import event, inspect, select, update
+from sqlalchemy.orm import Session, SessionTransaction
 
 from desktop.core.models import AuditEntry, AuditHead, Base, utcnow
 
@@ -43,7 +44,8 @@ HASHED_FIELDS = ("id", "at", "actor", "campaign_id", "action", "entity", "entity
                  "before", "after")
 #: ``at`` in the hashed text: UTC, always six digits of microseconds.
 AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-_HEAD_KEY = "audit_head"
+#: ``session.info`` key of the entries recorded, not yet chained: (transaction, entry).
+_PENDING_KEY = "audit_pending"
 
 
 def _plain(value: Any) -> Any:
@@ -99,12 +101,7 @@ def entry_hash(entry: AuditEntry | Mapping[str, Any], prev_hash: str) -> str:
 
 # -- appending -----------------------------------------------------------------------------
 def _locked_head(session: Session) -> AuditHead:
-    """The chain's head, locked until the caller's transaction ends (once per transaction)."""
-    transaction = session.get_transaction()
-    cached = session.info.get(_HEAD_KEY)
-    if cached is not None and cached[0] is transaction:
-        head: AuditHead = cached[1]
-        return head
+    """The chain's head, locked until the session's transaction ends."""
     # Writing the row first takes the lock on every backend: a row lock on PostgreSQL, and on
     # SQLite the database's write lock (pysqlite reads outside a transaction until the first
     # write, so a plain SELECT could see a head that another station is about to move).
@@ -119,7 +116,6 @@ def _locked_head(session: Session) -> AuditHead:
         found = AuditHead(id=HEAD_ID, last_id=last.id if last else 0,
                           last_hash=last.hash if last else GENESIS)
         session.add(found)
-    session.info[_HEAD_KEY] = (transaction, found)
     return found
 
 
@@ -136,17 +132,16 @@ def record(
 ) -> AuditEntry:
     """Add one entry in the caller's transaction (so it commits or rolls back with the change).
 
-    The entry's id, time and hash are assigned while the chain's head is locked; the head
-    stays locked until the caller's transaction ends.
+    The entry joins the chain when the transaction commits: then the head is locked, and the
+    entries of the transaction get their ids, time and hashes in the order they were recorded.
+    Locking last keeps the head locked only for the commit itself, and a transaction holding
+    it waits for no other lock, so it takes part in no deadlock.
     """
     if before is not None and after is not None:
         changed = {k for k in after if before.get(k) != after.get(k)}
         before = {k: v for k, v in before.items() if k in changed or k == "id"}
         after = {k: v for k, v in after.items() if k in changed or k == "id"}
-    head = _locked_head(session)
     entry = AuditEntry(
-        id=head.last_id + 1,
-        at=utcnow(),
         actor=actor,
         action=action,
         entity=entity,
@@ -154,9 +149,40 @@ def record(
         campaign_id=None if campaign_id is None else int(campaign_id),
         before=as_stored(before),
         after=as_stored(after),
-        prev_hash=head.last_hash,
     )
-    entry.hash = entry_hash(entry, entry.prev_hash)
-    head.last_id, head.last_hash = entry.id, entry.hash
-    session.add(entry)
+    transaction = session.get_nested_transaction() or session.get_transaction() or session.begin()
+    session.info.setdefault(_PENDING_KEY, []).append((transaction, entry))
     return entry
+
+
+@event.listens_for(Session, "before_commit")
+def _chain_pending(session: Session) -> None:
+    """At the commit of the outermost transaction: the recorded entries join the chain."""
+    if session.get_nested_transaction() is not None:
+        return  # a savepoint is being released: its entries wait for the real commit
+    pending: list[tuple[SessionTransaction, AuditEntry]] = session.info.pop(_PENDING_KEY, [])
+    if not pending:
+        return
+    head = _locked_head(session)
+    for _transaction, entry in pending:
+        entry.id, entry.at, entry.prev_hash = head.last_id + 1, utcnow(), head.last_hash
+        entry.hash = entry_hash(entry, entry.prev_hash)
+        head.last_id, head.last_hash = entry.id, entry.hash
+        session.add(entry)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _drop_rolled_back(session: Session, previous_transaction: SessionTransaction) -> None:
+    """Entries recorded in a transaction (or savepoint) that was rolled back are forgotten."""
+    pending = session.info.get(_PENDING_KEY)
+    if pending:
+        session.info[_PENDING_KEY] = [(t, e) for t, e in pending
+                                      if not _inside(t, previous_transaction)]
+
+
+def _inside(transaction: SessionTransaction | None, outer: SessionTransaction) -> bool:
+    while transaction is not None:
+        if transaction is outer:
+            return True
+        transaction = transaction.parent
+    return False
