@@ -24,13 +24,7 @@ from desktop.core import audit, messages
 from desktop.core.db import Database
 from desktop.core.messages import Message, RuleError, Severity, error, info, warning
 from desktop.core.models import Campaign, OnlineImport, OnlineMapping, OnlineSource, OnlineTotal
-from desktop.core.online_match import (
-    SAMPLE_ROWS,
-    CandidateIndex,
-    Mapping,
-    shape_key,
-    suggest_mapping,
-)
+from desktop.core.online_match import CandidateIndex, Mapping, shape_key, suggest_mapping
 from desktop.core.online_plan import FlaggedRow, parse
 from desktop.core.online_read import read_grid
 from desktop.core.online_results import candidate_index, import_rows
@@ -180,7 +174,7 @@ class Online:
             known = self._known_headers(s, campaign_id, index)
         grid = read_grid(path, known)
         return (self.saved_mapping(campaign_id, grid.headers)
-                or suggest_mapping(grid.headers, grid.sample(SAMPLE_ROWS), index))
+                or suggest_mapping(grid.headers, grid.sample(), index))
 
     def _known_headers(self, s: Session, campaign_id: int, index: CandidateIndex) -> set[str]:
         known = set(index.categories.values())

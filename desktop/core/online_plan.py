@@ -26,7 +26,6 @@ from desktop.core.online_match import (
     NAME,
     NUMBER,
     OPTION,
-    SAMPLE_ROWS,
     TIME,
     VOTER,
     VOTES,
@@ -115,7 +114,7 @@ class Parsed:
 
 def parse(grid: Grid, index: CandidateIndex, given: Mapping | None,
           rules: FraudRules) -> Parsed:
-    mapping = suggest_mapping(grid.headers, grid.sample(SAMPLE_ROWS), index).merged(
+    mapping = suggest_mapping(grid.headers, grid.sample(), index).merged(
         given or Mapping())
     meanings = {i: mapping.meaning(h) or IGNORE for i, h in enumerate(grid.headers) if h}
     result = Parsed("totals", mapping)

@@ -30,7 +30,7 @@ import pandas as pd
 
 from desktop.core import tabular
 from desktop.core.messages import error
-from desktop.core.online_match import alias_meaning
+from desktop.core.online_match import SAMPLE_ROWS, alias_meaning
 from desktop.core.tabular import TableError, normalise_header
 
 #: A column of cell texts (Python ``str`` objects, "" when blank).
@@ -59,8 +59,8 @@ class Grid:
     def row_number(self, index: int) -> int:
         return self.header_row + 1 + index
 
-    def sample(self, rows: int) -> tuple[list[str], ...]:
-        """The first ``rows`` cells of every column."""
+    def sample(self, rows: int = SAMPLE_ROWS) -> tuple[list[str], ...]:
+        """The first ``rows`` cells of every column (what ``suggest_mapping`` looks at)."""
         return tuple(column[:rows].tolist() for column in self.columns)
 
 
