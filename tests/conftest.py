@@ -103,7 +103,7 @@ def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest,
     name = server.create_database(template=TEMPLATE)
     monkeypatch.setenv(ARCHIVE_ENV_VAR, str(tmp_path / "ballotdesk-archive"))
     yield server.url(name)
-    server.drop_database(name)
+    server.retire(name)
 
 
 @pytest.fixture
@@ -115,7 +115,7 @@ def empty_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -
     server: PostgresServer = request.getfixturevalue("postgres_server")
     name = server.create_database()
     yield server.url(name)
-    server.drop_database(name)
+    server.retire(name)
 
 
 @pytest.fixture

@@ -77,6 +77,7 @@ class PostgresServer:
         self.port = 0
         self._names = itertools.count(1)
         self._running = False
+        self._retired: list[str] = []
         self._prefix: list[str] = []
         if os.geteuid() == 0:
             owner = pwd.getpwnam("postgres")
@@ -126,9 +127,17 @@ class PostgresServer:
             connection.execute(sql)  # type: ignore[arg-type]
 
     def create_database(self, template: str = "template0") -> str:
+        """A new database (a copy of ``template``); databases retired before are dropped."""
+        while self._retired:
+            self.drop_database(self._retired.pop())
         name = f"test_{next(self._names)}"
         self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return name
+
+    def retire(self, name: str) -> None:
+        """Drop ``name`` when the next database is made: by then whatever the finished test
+        left running (a window's timer still querying during teardown) has stopped."""
+        self._retired.append(name)
 
     def drop_database(self, name: str) -> None:
         """Dropped even if a test left connections open (``WITH (FORCE)`` ends them)."""
