@@ -21,6 +21,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -29,6 +30,22 @@ from pathlib import Path
 USER = "app"
 #: The database the migrations run in once; every test's database is a copy of it.
 TEMPLATE = "ballotdesk_template"
+#: Runs beside the test session: when the session's process is gone without stopping its server
+#: (killed by a CI timeout, SIGTERM), stop the server and remove its folder.
+_WATCHDOG = """
+import os, shutil, subprocess, sys, time
+pid, root, stop = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+while os.path.exists(root):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        subprocess.run(stop, capture_output=True, check=False, timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+        break
+    except PermissionError:
+        pass
+    time.sleep(1)
+"""
 _SETTINGS = ("-c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off "
              "-c synchronous_commit=off -c max_connections=200")
 
@@ -107,6 +124,10 @@ class PostgresServer:
                 continue
             self._running = True
             atexit.register(self.stop)
+            subprocess.Popen([sys.executable, "-c", _WATCHDOG, str(os.getpid()), str(self.root),
+                              *self._stop_command()],
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
             return self
         raise RuntimeError(f"the PostgreSQL server did not start: {last_error}\n{self.log()}")
 
@@ -151,10 +172,14 @@ class PostgresServer:
         database = Database.open(self.url(TEMPLATE))
         database.dispose()  # a template must have no connections when it is copied
 
+    def _stop_command(self) -> list[str]:
+        return [*self._prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data),
+                "-m", "immediate", "-w", "stop"]
+
     def stop(self) -> None:
         if self._running:
             self._running = False
-            with contextlib.suppress(RuntimeError, subprocess.TimeoutExpired):
-                self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                          "-w", "stop")
-        shutil.rmtree(self.root, ignore_errors=True)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                subprocess.run(self._stop_command(), capture_output=True, check=False,
+                               timeout=60)
+        shutil.rmtree(self.root, ignore_errors=True)  # also tells the watchdog to leave
