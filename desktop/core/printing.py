@@ -35,7 +35,7 @@ from desktop.core.ballots import (
     render_batch,
     render_preview,
 )
-from desktop.core.ballots.payload import MAX_SERIAL
+from desktop.core.ballots.payload import MAX_SERIAL as MAX_SERIAL_IN_CODE
 from desktop.core.boxes import BatchInfo
 from desktop.core.candidates import Candidates
 from desktop.core.db import Database, is_write_conflict
@@ -71,6 +71,9 @@ register({
 
 #: One print job at most: large enough for any community centre, small enough to catch typos.
 MAX_BATCH_BALLOTS = 50_000
+#: The highest serial: what the QR code can carry, and what a 32-bit integer column holds
+#: (PostgreSQL's INTEGER; the code's limit is slightly higher).
+MAX_SERIAL = min(MAX_SERIAL_IN_CODE, 2**31 - 1)
 #: A batch's destination when it went to a printer rather than to a PDF file.
 PRINTER_DESTINATION_PREFIX = "printer:"
 #: Serials already taken by a print running at the same time: try the next range this often.
