@@ -113,12 +113,17 @@ def backup(db: Database, target_dir: Path, include_archive: bool = True,
 
 
 def _pg_dump(url: str, out: Path) -> None:
+    _run_pg_tool("pg_dump", url, ["--no-owner", "--clean", "--if-exists", "-f", str(out)])
+
+
+def _run_pg_tool(tool: str, url: str, arguments: list[str]) -> None:
+    """Run a PostgreSQL client tool against the database of ``url``."""
     parsed = make_url(url)
-    if shutil.which("pg_dump") is None:
+    if shutil.which(tool) is None:
         raise RuleError([error("backup_no_pg_dump")])
-    command = ["pg_dump", "--no-owner", "--clean", "--if-exists", "-f", str(out),
-               "-h", parsed.host or "localhost", "-p", str(parsed.port or 5432),
-               "-U", parsed.username or "postgres", parsed.database or "postgres"]
+    command = [tool, *arguments, "-h", parsed.host or "localhost",
+               "-p", str(parsed.port or 5432), "-U", parsed.username or "postgres",
+               parsed.database or "postgres"]
     env = {"PGPASSWORD": parsed.password} if parsed.password else {}
     done = subprocess.run(command, capture_output=True, text=True, check=False,
                           env={**os.environ, **env})
@@ -166,17 +171,7 @@ def restore(db: Database, folder: Path) -> dict[str, Any]:
 
 
 def _psql(url: str, dump: Path) -> None:
-    parsed = make_url(url)
-    if shutil.which("psql") is None:
-        raise RuleError([error("backup_no_pg_dump")])
-    command = ["psql", "-v", "ON_ERROR_STOP=1", "-q", "-f", str(dump),
-               "-h", parsed.host or "localhost", "-p", str(parsed.port or 5432),
-               "-U", parsed.username or "postgres", parsed.database or "postgres"]
-    env = {"PGPASSWORD": parsed.password} if parsed.password else {}
-    done = subprocess.run(command, capture_output=True, text=True, check=False,
-                          env={**os.environ, **env})
-    if done.returncode != 0:
-        raise RuleError([error("backup_failed", reason=done.stderr.strip()[:300])])
+    _run_pg_tool("psql", url, ["-v", "ON_ERROR_STOP=1", "-q", "-f", str(dump)])
 
 
 def automatic_backup(db: Database, label: str) -> BackupInfo | None:
