@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop.core.audit import at_text
 from desktop.core.audit_labels import action_label, entity_label, summary
 from desktop.core.audit_log import AuditRecord
-from desktop.ui.models.ballot_models import NUMBER_ALIGNMENT, _RowsModel
+from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
 
 #: How a time is shown: local time, to the second.
 LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -32,7 +32,7 @@ def pretty_json(value: dict[str, Any] | None) -> str:
     return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
 
 
-class AuditTableModel(_RowsModel):
+class AuditTableModel(RowsModel):
     """Rows of :class:`AuditRecord`; ``ObjectRole`` gives the record."""
 
     COL_ID = 0

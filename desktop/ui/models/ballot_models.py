@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
 from desktop.core.ballots.texts import SERIAL_DIGITS
 from desktop.core.boxes import BatchInfo, BoxInfo, Reconciliation
-from desktop.ui.models import ObjectRole
 from desktop.ui.models.candidate_model import local_time
+from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
 from desktop.ui.printing import describe_destination
-
-Index = QModelIndex | QPersistentModelIndex
 
 MISSING_TEXT = QColor("#b71c1c")
 MISSING_BACKGROUND = QColor("#fde0dc")
-NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def serial_label(serial: int) -> str:
@@ -25,48 +22,7 @@ def serial_label(serial: int) -> str:
     return f"{serial:0{SERIAL_DIGITS}d}"
 
 
-class _RowsModel(QAbstractTableModel):
-    """Rows of frozen core objects; subclasses name the columns and fill the cells."""
-
-    COLUMN_COUNT = 0
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self.headers()[section]
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == ObjectRole:
-            return row
-        return self.cell(row, index.column(), role)
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        raise NotImplementedError
-
-
-class BoxTableModel(_RowsModel):
+class BoxTableModel(RowsModel):
     COL_NAME = 0
     COL_LOCATION = 1
     COL_RESPONSIBLE = 2
@@ -81,7 +37,7 @@ class BoxTableModel(_RowsModel):
         return None
 
 
-class BatchTableModel(_RowsModel):
+class BatchTableModel(RowsModel):
     COL_BOX = 0
     COL_SERIALS = 1
     COL_COUNT = 2
@@ -120,7 +76,7 @@ class BatchTableModel(_RowsModel):
         return describe_destination(row.destination)
 
 
-class ReconciliationModel(_RowsModel):
+class ReconciliationModel(RowsModel):
     """One line per box and the total as the last row (bold); missing > 0 in red."""
 
     COL_BOX = 0

@@ -17,6 +17,7 @@ from desktop.core.labels import label
 from desktop.core.registry import CategoryInfo, QuotaRow, UnitInfo
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
+from desktop.ui.models.rows import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,79 +26,35 @@ OVER_QUOTA_BACKGROUND = QColor("#fde0dc")
 FULL_QUOTA_TEXT = QColor("#1b5e20")
 
 
-class CategoryTableModel(QAbstractTableModel):
+class CategoryTableModel(RowsModel):
     COL_POSITION = 0
     COL_NAME = 1
     COL_WINNERS = 2
     COL_MAX_MARKS = 3
     COL_KIND = 4
+    COLUMN_COUNT = 5
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CategoryInfo] = []
+    def headers(self) -> list[str]:
+        return [self.tr("Order"), self.tr("Category"), self.tr("Winners"),
+                self.tr("Marks per ballot"), self.tr("Candidate kind")]
 
-    def set_categories(self, rows: list[CategoryInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Order"), self.tr("Category"), self.tr("Winners"),
-                self.tr("Marks per ballot"), self.tr("Candidate kind"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self._rows[index.row()]
-        if role == ObjectRole:
-            return c
+    def cell(self, row: CategoryInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (c.position, c.name, c.winners, c.max_marks, label(c.kind))[index.column()]
+            return (row.position, row.name, row.winners, row.max_marks, label(row.kind))[column]
         return None
 
 
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(RowsModel):
     COL_NAME = 0
     COL_QUOTA = 1
+    COLUMN_COUNT = 2
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UnitInfo] = []
+    def headers(self) -> list[str]:
+        return [self.tr("Nominating unit"), self.tr("Quota per category")]
 
-    def set_units(self, rows: list[UnitInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Nominating unit"), self.tr("Quota per category"))[section]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        u = self._rows[index.row()]
-        if role == ObjectRole:
-            return u
+    def cell(self, row: UnitInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (u.name, u.quota)[index.column()]
+            return (row.name, row.quota)[column]
         return None
 
 

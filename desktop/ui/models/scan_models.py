@@ -17,7 +17,8 @@ from desktop.core.labels import label
 from desktop.core.recording import RecordOutcome
 from desktop.core.tally import CategoryCount, Tally
 from desktop.ui.i18n import arg
-from desktop.ui.models.ballot_models import NUMBER_ALIGNMENT, _RowsModel, serial_label
+from desktop.ui.models.ballot_models import serial_label
+from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
 from scanning.reasons import Reason, Status
 from scanning.sources import AcquisitionProblem, FileOrigin
 
@@ -102,7 +103,7 @@ class OutcomeRow:
                    item.sheet_id)
 
 
-class OutcomeTableModel(_RowsModel):
+class OutcomeTableModel(RowsModel):
     """Newest first; ``set_problems_only`` hides accepted sheets."""
 
     COL_TIME = 0
@@ -173,7 +174,7 @@ class CategoryLine:
                         for votes, number in ranked)
 
 
-class TallyTableModel(_RowsModel):
+class TallyTableModel(RowsModel):
     COL_CATEGORY = 0
     COL_DECIDED = 1
     COL_VALID = 2

@@ -152,7 +152,7 @@ class CampaignPage(QWidget):
         if campaign is None:
             return
         self._show(campaign)
-        self.model.set_categories(self.registry.list_categories(campaign.id))
+        self.model.set_rows(self.registry.list_categories(campaign.id))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(
             CategoryTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)

@@ -108,7 +108,7 @@ class UnitsPage(QWidget):
         self.setEnabled(campaign_id is not None)
         if campaign_id is None:
             return
-        self.units.set_units(self.registry.list_units(campaign_id))
+        self.units.set_rows(self.registry.list_units(campaign_id))
         overview = self.registry.quota_overview(campaign_id)
         self.quota.set_overview(overview, self.registry.list_categories(campaign_id))
         over = sum(row.any_over for row in overview)
