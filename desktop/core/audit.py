@@ -33,8 +33,8 @@ from desktop.core.models import AuditEntry, AuditHead, Base, utcnow
 
 log = logging.getLogger(__name__)
 
-#: Columns that never reach the log (the campaign secret signs ballots; photos are blobs).
-_NEVER_LOGGED = frozenset({"secret", "image", "thumbnail"})
+#: Columns that never reach the log (secrets and keys, password hashes; photos are blobs).
+_NEVER_LOGGED = frozenset({"secret", "private_key", "password_hash", "image", "thumbnail"})
 #: The ``prev_hash`` of the first entry.
 GENESIS = "0" * 64
 #: The one row of ``audit_head``.

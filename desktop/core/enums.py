@@ -56,3 +56,11 @@ class SerialState(StrEnum):
 
     SPOILED = "spoiled"  # 作废: handed back damaged or mis-marked, replaced
     UNUSED = "unused"  # never handed out
+
+
+class Role(StrEnum):
+    """What a signed-in account may do (desktop/core/accounts.py holds the permissions)."""
+
+    ORGANISER = "organiser"  # 组织者: registry, printing, results, accounts, stations
+    COUNTING = "counting"  # 计票组: scan, review, export station packages
+    OBSERVER = "observer"  # 观察员: sees everything, changes nothing

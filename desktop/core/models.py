@@ -26,7 +26,15 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, SerialState, Sex
+from desktop.core.enums import (
+    CandidateKind,
+    CandidateStatus,
+    Paper,
+    Phase,
+    Role,
+    SerialState,
+    Sex,
+)
 
 #: Names of constraints, so that migrations are deterministic on every backend.
 NAMING_CONVENTION = {
@@ -537,3 +545,67 @@ class TieDecision(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(String(100))
     decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# -- accounts and stations (accounts.py, stations.py) -----------------------------------------
+class Account(Base):
+    """A person who signs in. The password is kept only as a scrypt hash (accounts.py)."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The sign-in name; also the actor recorded in the audit log.
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class StationIdentity(Base):
+    """This installation's own station key (Ed25519), made once; it signs the packages this
+    station exports. One row at most."""
+
+    __tablename__ = "station_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    #: Raw 32-byte Ed25519 private key. Never logged, never exported in a package.
+    private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Station(Base):
+    """A counting station whose packages the organiser accepts, known by its key's
+    fingerprint (SHA-256 of the raw public key, hex); the key itself may come later, with
+    the first package."""
+
+    __tablename__ = "station"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key: Mapped[bytes | None] = mapped_column(LargeBinary(32))
+    registered_by: Mapped[str] = mapped_column(String(100))
+    registered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
+class PackageImport(Base):
+    """One station package merged into this database; ``package_id`` (the SHA-256 of its
+    signed manifest) makes a second import of the same package a no-op."""
+
+    __tablename__ = "package_import"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    package_id: Mapped[str] = mapped_column(String(64), unique=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("station.id", ondelete="RESTRICT"))
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    exported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    imported_by: Mapped[str] = mapped_column(String(100))
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: Counts (new, same, conflicts…) and the conflicts themselves, as reported at import.
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
