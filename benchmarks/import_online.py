@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd
 
-from desktop.core.enums import CandidateKind
+from desktop.core.actors import Actor
+from desktop.core.enums import CandidateKind, Role
 from desktop.core.rules import CandidateFields
 from desktop.core.services import Services
 
@@ -81,7 +82,8 @@ def main() -> int:
         write_votes(path, args.rows)
         print(f"wrote {args.rows:,} rows ({path.stat().st_size / 1e6:.1f} MB) in "
               f"{time.perf_counter() - began:.1f} s")
-        services = Services.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}", "benchmark")
+        services = Services.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}",
+                                 Actor("benchmark", Role.ORGANISER))
         campaign_id = campaign(services)
         theirs: list[tuple[float, float]] = []
         previews: list[tuple[float, float]] = []

@@ -32,8 +32,9 @@ from typing import Any, TextIO
 import cv2
 from numpy.typing import NDArray
 
+from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
-from desktop.core.enums import CandidateKind, CandidateStatus
+from desktop.core.enums import CandidateKind, CandidateStatus, Role
 from desktop.core.fonts import ballot_font_path
 from desktop.core.paths import resources_dir
 from desktop.core.printing import PrintOptions
@@ -48,7 +49,7 @@ from scanning.reasons import Reason, Status
 from scanning.sources import Image
 from scanning.synthetic import draw_tick, rasterize_pdf
 
-ACTOR = "自检 self-test"
+ACTOR = Actor("自检 self-test", Role.ORGANISER)
 #: Worker processes for reading: two, to prove that worker processes start (in a bundle too).
 READ_WORKERS = 2
 JPEG_QUALITY = 90

@@ -32,7 +32,11 @@ os.environ["BALLOTDESK_LANG"] = "zh_CN"
 os.environ.pop("BALLOTDESK_DB", None)
 
 from desktop.cli import main as cli_main  # noqa: E402
-from desktop.core.enums import CandidateKind  # noqa: E402
+from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR  # noqa: E402
+from desktop.core import accounts  # noqa: E402
+from desktop.core.actors import Actor  # noqa: E402
+from desktop.core.db import Database  # noqa: E402
+from desktop.core.enums import CandidateKind, Role  # noqa: E402
 from desktop.core.recording import ARCHIVE_ENV_VAR  # noqa: E402
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo  # noqa: E402
 from desktop.core.rules import CandidateFields  # noqa: E402
@@ -42,6 +46,11 @@ from tests.postgres import TEMPLATE, PostgresServer, find_bindir, why_unavailabl
 pytest_plugins = ["tests.ballot_files"]
 
 CATEGORY_NAMES = ("十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌")
+#: Who the tests act as, and the password of that account where the command line needs one.
+ORGANISER = Actor("测试员", Role.ORGANISER)
+#: A counting-team member who reviews sheets.
+REVIEWER = Actor("复核员", Role.COUNTING)
+PASSWORD = "测试用的密码123"
 
 
 BACKENDS = ("sqlite", "postgresql")
@@ -120,7 +129,7 @@ def empty_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -
 
 @pytest.fixture
 def services(db_url: str) -> Iterator[Services]:
-    opened = Services.open(db_url, actor="测试员")
+    opened = Services.open(db_url, ORGANISER)
     yield opened
     opened.db.dispose()
 
@@ -176,5 +185,15 @@ class Cli:
 
 
 @pytest.fixture
-def cli(db_url: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+def cli(db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """The command line, signed in as the organiser :data:`ORGANISER` (an account made in the
+    database when it has none yet)."""
+    db = Database.open(db_url)
+    try:
+        if not accounts.has_accounts(db):
+            accounts.setup(db, ORGANISER.name, PASSWORD)
+    finally:
+        db.dispose()
+    monkeypatch.setenv(USER_ENV_VAR, ORGANISER.name)
+    monkeypatch.setenv(PASSWORD_ENV_VAR, PASSWORD)
     return Cli(db_url, capsys)

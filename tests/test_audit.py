@@ -19,15 +19,16 @@ from sqlalchemy import delete, insert, update
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
+from desktop.core.actors import Actor, permission_for
 from desktop.core.audit_export import read_export, write_export
 from desktop.core.audit_labels import ACTION_LABELS, action_label, summary
 from desktop.core.audit_log import AuditFilter, AuditLog, Problem, verify_chain
-from desktop.core.enums import CandidateStatus, SerialState
+from desktop.core.enums import CandidateStatus, Role, SerialState
 from desktop.core.models import AuditEntry, AuditHead
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.review import Decision
 from desktop.core.services import Services
-from tests.conftest import CATEGORY_NAMES, person
+from tests.conftest import CATEGORY_NAMES, ORGANISER, person
 
 pytestmark = pytest.mark.both_backends
 
@@ -82,10 +83,10 @@ def test_normal_use_builds_an_intact_chain(used: Services) -> None:
 def test_values_are_hashed_as_the_database_gives_them_back(services: Services) -> None:
     """Tuples, integer keys, microseconds and non-ASCII text hash the same after a round trip."""
     with services.db.transaction() as s:
-        written = audit.record(s, actor="审核员 张", action="test.values", entity="thing",
-                               entity_id=7, campaign_id=None,
+        written = audit.record(s, actor=Actor("审核员 张", Role.ORGANISER), action="unit.values",
+                               entity="thing", entity_id=7, campaign_id=None,
                                after={"tuple": (1, 2.5), 3: "三", "none": None, "flag": True})
-    (read,) = AuditLog(services.db).entries(AuditFilter(action="test."))
+    (read,) = AuditLog(services.db).entries(AuditFilter(action="unit.values"))
     assert read.after == {"tuple": [1, 2.5], "3": "三", "none": None, "flag": True}
     assert read.at == written.at
     assert read.hash == written.hash
@@ -165,7 +166,7 @@ def test_a_refused_change_leaves_the_chain_as_it_was(used: Services,
 
     def refused() -> None:
         with used.db.transaction() as s:
-            audit.record(s, actor="a", action="unit.update", entity="unit", entity_id=1,
+            audit.record(s, actor=ORGANISER, action="unit.update", entity="unit", entity_id=1,
                          campaign_id=None, after={"quota": 9})
             raise RuntimeError
 
@@ -181,7 +182,7 @@ def test_entries_join_the_chain_at_commit_in_recorded_order(services: Services) 
     rolled back takes its entries with it."""
 
     def note(s: Session, number: int) -> None:
-        audit.record(s, actor="a", action="test.order", entity="thing", entity_id=number,
+        audit.record(s, actor=ORGANISER, action="unit.order", entity="thing", entity_id=number,
                      campaign_id=None)
 
     def rolled_back(s: Session) -> None:
@@ -196,7 +197,7 @@ def test_entries_join_the_chain_at_commit_in_recorded_order(services: Services) 
         with s.begin_nested():
             note(s, 3)
         note(s, 4)
-    entries = AuditLog(services.db).entries(AuditFilter(action="test.order"))
+    entries = AuditLog(services.db).entries(AuditFilter(action="unit.order"))
     assert [e.entity_id for e in entries] == [1, 3, 4]
     assert [e.id for e in entries] == [1, 2, 3]
     assert AuditLog(services.db).verify().ok
@@ -211,12 +212,12 @@ def test_concurrent_appends_take_turns(used: Services, db_url: str) -> None:
     before = AuditLog(used.db).verify().count
 
     def station(number: int) -> None:
-        own = Services.open(db_url, f"站点{number}")
+        own = Services.open(db_url, Actor(f"站点{number}", Role.ORGANISER))
         try:
             start.wait()
             for index in range(appends):
                 with own.db.transaction() as s:
-                    audit.record(s, actor=own.actor, action="test.append", entity="station",
+                    audit.record(s, actor=own.actor, action="unit.append", entity="station",
                                  entity_id=number, campaign_id=None, after={"n": index})
                     threading.Event().wait(0.002)  # hold the head a moment
         except BaseException as failed:  # reported below, with the others
@@ -239,7 +240,7 @@ def test_concurrent_appends_take_turns(used: Services, db_url: str) -> None:
 def test_the_migration_chains_a_database_saved_at_0006(tmp_path: Path) -> None:
     copy = tmp_path / "old.sqlite3"
     shutil.copy(ROOT / "tests" / "data" / "schemas" / "0006.sqlite3", copy)
-    services = Services.open(f"sqlite:///{copy}", "upgrader")
+    services = Services.open(f"sqlite:///{copy}", ORGANISER)
     log = AuditLog(services.db)
     result = log.verify()
     assert result.ok, [f.message().text("en") for f in result.findings]
@@ -265,7 +266,7 @@ def test_the_migration_chains_a_database_saved_at_0006(tmp_path: Path) -> None:
 def test_every_saved_schema_upgrades_to_an_intact_chain(saved: Path, tmp_path: Path) -> None:
     copy = tmp_path / "old.sqlite3"
     shutil.copy(saved, copy)
-    services = Services.open(f"sqlite:///{copy}", "upgrader")
+    services = Services.open(f"sqlite:///{copy}", ORGANISER)
     result = AuditLog(services.db).verify()
     assert result.ok
     assert result.count >= 1
@@ -325,6 +326,8 @@ def test_every_action_the_code_records_has_words(used: Services) -> None:
     codes |= {f"{table}.create" for table in ("category", "unit")}
     missing = sorted(codes - set(ACTION_LABELS))
     assert not missing
+    for code in codes:  # and each needs a permission (a code nobody listed raises)
+        permission_for(code)
     assert action_label("candidate.status", "zh_CN") == "更改审查状态"
     assert action_label("candidate.status", "en") == "review status changed"
     assert action_label("something.new", "en") == "something.new"

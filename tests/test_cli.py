@@ -293,7 +293,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
                           text=True, encoding="utf-8", cwd=ROOT, timeout=120, check=False)
 
 
-def test_subprocess_round_trip(db_url: str) -> None:
+def test_subprocess_round_trip(cli: Cli) -> None:
+    db_url = cli.url  # the cli fixture made the organiser and put the sign-in in the environment
     made = run("--db", db_url, "--json", "demo")
     assert made.returncode == 0, made.stderr
     campaign = json.loads(made.stdout)
@@ -313,7 +314,8 @@ def test_subprocess_round_trip(db_url: str) -> None:
     assert usage.returncode == 2
 
 
-def test_database_from_the_environment(db_url: str, backend: str, tmp_path: Path) -> None:
+def test_database_from_the_environment(cli: Cli, backend: str, tmp_path: Path) -> None:
+    db_url = cli.url
     env = {**os.environ, "BALLOTDESK_DB": db_url, "BALLOTDESK_LANG": "en"}
     done = subprocess.run([sys.executable, "-m", "desktop.cli", "campaign", "create", "环境"],
                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT, env=env,

@@ -32,46 +32,46 @@ def tamper(cli: Cli, statement: object) -> None:
 
 def test_verify_reports_an_intact_chain(logged: Cli) -> None:
     out = logged.ok("audit", "verify")
-    assert out.splitlines()[0] == "审计链完整（4 条）"
+    assert out.splitlines()[0] == "审计链完整（5 条）"
     assert len(out.splitlines()[1].rpartition("：")[2]) == 64
     data = logged.json("audit", "verify")
-    assert (data["ok"], data["count"], data["findings"]) == (True, 4, [])
+    assert (data["ok"], data["count"], data["findings"]) == (True, 5, [])
     assert logged.ok("--lang", "en", "audit", "verify").startswith(
-        "The audit chain is intact (4 entries)")
+        "The audit chain is intact (5 entries)")
 
 
 def test_verify_lists_each_broken_entry_and_fails(logged: Cli) -> None:
     entries = AuditEntry.__table__
-    tamper(logged, update(entries).where(entries.c.id == 2).values(actor="别人"))
-    tamper(logged, delete(entries).where(entries.c.id == 3))
+    tamper(logged, update(entries).where(entries.c.id == 3).values(actor="别人"))
+    tamper(logged, delete(entries).where(entries.c.id == 4))
     tamper(logged, update(AuditHead.__table__).values(last_hash="0" * 64))
     assert logged("audit", "verify") == 1
     assert logged.err.splitlines() == [
         "审计链已被破坏：发现 3 处问题",
-        "第 2 条：内容被改动（哈希不符）",
-        "第 2 条与第 4 条之间缺少 1 条记录",
-        "链头不符：链头记为第 4 条，而最后一条是第 4 条（或其哈希不同）",
+        "第 3 条：内容被改动（哈希不符）",
+        "第 3 条与第 5 条之间缺少 1 条记录",
+        "链头不符：链头记为第 5 条，而最后一条是第 5 条（或其哈希不同）",
     ]
     assert logged("--lang", "en", "audit", "verify") == 1
-    assert "entry 2: content changed" in logged.err
+    assert "entry 3: content changed" in logged.err
     assert logged("--json", "audit", "verify") == 1
     problems = [(f["problem"], f["entry_id"]) for f in json.loads(logged.out)["findings"]]
-    assert problems == [("content_changed", 2), ("missing", 4), ("head_mismatch", 4)]
+    assert problems == [("content_changed", 3), ("missing", 5), ("head_mismatch", 5)]
 
 
 def test_list_with_filters(logged: Cli) -> None:
     rows = logged.json("audit", "list")
-    assert [r["action"] for r in rows] == ["campaign.create", "category.create", "unit.create",
-                                           "unit.create"]
-    assert rows[0]["action_label"] == "创建评选活动"
-    assert rows[0]["at"].endswith("Z")
-    assert [r["id"] for r in logged.json("audit", "list", "--action", "unit")] == [3, 4]
+    assert [r["action"] for r in rows] == ["account.setup", "campaign.create", "category.create",
+                                           "unit.create", "unit.create"]
+    assert rows[1]["action_label"] == "创建评选活动"
+    assert rows[1]["at"].endswith("Z")
+    assert [r["id"] for r in logged.json("audit", "list", "--action", "unit")] == [4, 5]
     assert logged.json("audit", "list", "--entity", "category")[0]["after"]["winners"] == 10
     assert logged.json("audit", "list", "--actor", "nobody") == []
     assert logged.json("audit", "list", "--since", "2999-01-01") == []
-    assert len(logged.json("audit", "list", "--until", "2999-01-01")) == 4
-    assert [r["id"] for r in logged.json("audit", "list", "--text", "西山")] == [4]
-    assert [r["id"] for r in logged.json("audit", "list", "--limit", "2")] == [3, 4]
+    assert len(logged.json("audit", "list", "--until", "2999-01-01")) == 5
+    assert [r["id"] for r in logged.json("audit", "list", "--text", "西山")] == [5]
+    assert [r["id"] for r in logged.json("audit", "list", "--limit", "2")] == [4, 5]
     table = logged.ok("audit", "list", "--action", "unit")
     assert "新增推荐单位" in table
     assert "推荐单位 2" in table
@@ -84,13 +84,13 @@ def test_list_with_filters(logged: Cli) -> None:
 def test_export_and_verify_the_file(logged: Cli, tmp_path: Path) -> None:
     for name in ("audit.csv", "audit.jsonl"):
         path = tmp_path / name
-        assert "已导出 4 条审计记录" in logged.ok("audit", "export", str(path))
-        assert logged.ok("audit", "verify", "--file", str(path)).startswith("审计链完整（4 条）")
+        assert "已导出 5 条审计记录" in logged.ok("audit", "export", str(path))
+        assert logged.ok("audit", "verify", "--file", str(path)).startswith("审计链完整（5 条）")
     lines = (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()
-    lines[1] = lines[1].replace("十佳", "九佳")
+    lines[2] = lines[2].replace("十佳", "九佳")
     (tmp_path / "forged.jsonl").write_text("\n".join(lines), encoding="utf-8")
     assert logged("audit", "verify", "--file", str(tmp_path / "forged.jsonl")) == 1
-    assert "第 2 条：内容被改动" in logged.err
+    assert "第 3 条：内容被改动" in logged.err
     assert logged("audit", "export", str(tmp_path / "audit.xlsx")) == 1
     assert ".csv 或 .jsonl" in logged.err
     assert not (tmp_path / "audit.xlsx").exists()

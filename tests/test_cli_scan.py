@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop.core.services import Services
 from tests.ballot_files import fill_in, print_and_rasterize, save_scans
-from tests.conftest import Cli
+from tests.conftest import ORGANISER, Cli
 
 WINDOWS = "十佳优良服务窗口"
 
@@ -16,7 +16,7 @@ def test_interpret_then_scan_then_scan_again(cli: Cli, db_url: str, tmp_path: Pa
     cli.ok("box", "add", "东湖社区服务中心 1号箱")
     other_box = "西山镇文化站 1号箱"
     cli.ok("box", "add", other_box)
-    services = Services.open(db_url, "测试员")
+    services = Services.open(db_url, ORGANISER)
     campaign = services.registry.find_campaign()
     box = services.boxes.find_box(campaign.id, "东湖社区服务中心 1号箱")
     _batch, layout, ballots = print_and_rasterize(services, campaign.id, box.id, 1, tmp_path)
@@ -49,7 +49,7 @@ def test_interpret_then_scan_then_scan_again(cli: Cli, db_url: str, tmp_path: Pa
 def test_review_list_and_decide(cli: Cli, db_url: str, tmp_path: Path) -> None:
     cli.ok("demo")
     cli.ok("box", "add", "东湖社区服务中心 1号箱")
-    services = Services.open(db_url, "测试员")
+    services = Services.open(db_url, ORGANISER)
     campaign = services.registry.find_campaign()
     box = services.boxes.find_box(campaign.id, "东湖社区服务中心 1号箱")
     _batch, layout, ballots = print_and_rasterize(services, campaign.id, box.id, 1, tmp_path)

@@ -43,6 +43,7 @@ from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from scanning.reasons import Reason
 from tests.ballot_files import BRANDS, STAFF, WINDOWS, fill_in, print_and_rasterize, save_scans
+from tests.conftest import ORGANISER, Cli
 from tests.postgres import PostgresServer
 from tests.test_printing import qr_payloads
 
@@ -137,7 +138,7 @@ def six_ballots(services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: 
 
 def test_four_stations_scanning_the_same_sheets_count_each_once(
     services: Services, db_url: str, demo: CampaignInfo, six_ballots: dict[str, list[Path]],
-    tmp_path: Path,
+    tmp_path: Path, cli: Cli,  # cli: the organiser account, signed in through the environment
 ) -> None:
     services.db.dispose()  # the organiser's session is not holding anything
     done = run_together({station: ["--db", db_url, "--json", "scan", "--station", station,
@@ -182,7 +183,7 @@ def test_four_stations_scanning_the_same_sheets_count_each_once(
 
 
 def test_two_stations_printing_at_once_get_disjoint_serials(
-    services: Services, db_url: str, demo: CampaignInfo, box: BoxInfo, tmp_path: Path,
+    services: Services, db_url: str, demo: CampaignInfo, box: BoxInfo, tmp_path: Path, cli: Cli,
 ) -> None:
     other = services.boxes.add_box(demo.id, "西山镇文化站 1号箱")
     services.db.dispose()
@@ -247,7 +248,7 @@ def race(db_url: str, files: list[Path]) -> list[Any]:
     def station(index: int) -> None:
         database = Database(db_url)
         try:
-            recorder = Recorder(database, "测试员", station=f"站点{index + 1}")
+            recorder = Recorder(database, ORGANISER, station=f"站点{index + 1}")
             results[index] = list(scan_paths(recorder, [files[index]], workers=1))
         except BaseException as exc:  # reported below, in the test's thread
             results[index] = exc

@@ -14,7 +14,7 @@ from desktop.core.review import Decision, Review
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from tests.ballot_files import BRANDS, STAFF, VOTES, WINDOWS
-from tests.conftest import Cli
+from tests.conftest import REVIEWER, Cli
 from tests.test_results_common import record
 
 
@@ -60,7 +60,7 @@ def test_the_record_equals_the_tally_and_its_hashes_verify(
 def test_void_and_rejected_ballots(services: Services, demo: CampaignInfo, scans: list[Path],
                                    cli: Cli, tmp_path: Path) -> None:
     record(services, scans)
-    review = Review(services.db, "复核员")
+    review = Review(services.db, REVIEWER)
     (overvoted,) = review.queue(demo.id)
     review.decide(demo.id, overvoted.sheet_id, Decision.ACCEPT)  # eleven marks stand: void
     review.decide(demo.id, 1, Decision.REJECT, reason="选票被涂改")  # ballot 1, page 1

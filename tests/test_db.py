@@ -15,6 +15,7 @@ from desktop.core import db as dbmod
 from desktop.core.db import Database, head_revision, resolve_url
 from desktop.core.models import Base
 from desktop.core.services import Services
+from tests.conftest import ORGANISER
 
 pytestmark = pytest.mark.both_backends
 SQLITE_FILES = "backups and the default location concern a SQLite file"
@@ -39,7 +40,7 @@ def test_migrations_match_the_models(empty_db_url: str) -> None:
 
 
 def test_reopening_at_head_changes_nothing(db_url: str) -> None:
-    first = Services.open(db_url, "a")
+    first = Services.open(db_url, ORGANISER)
     first.registry.create_campaign("甲")
     first.db.dispose()
     database = Database.open(db_url)
@@ -47,7 +48,7 @@ def test_reopening_at_head_changes_nothing(db_url: str) -> None:
     database.dispose()
     assert report.from_revision == report.to_revision == head_revision()
     assert report.backup is None
-    again = Services.open(db_url, "a")
+    again = Services.open(db_url, ORGANISER)
     assert [c.name for c in again.registry.list_campaigns()] == ["甲"]
     again.db.dispose()
 
@@ -110,7 +111,7 @@ def test_every_earlier_schema_upgrades_with_its_data(saved: Path, tmp_path: Path
     """A database saved at each earlier revision opens, is backed up and keeps its data."""
     copy = tmp_path / "old.sqlite3"
     shutil.copy(saved, copy)
-    services = Services.open(f"sqlite:///{copy}", "upgrader")
+    services = Services.open(f"sqlite:///{copy}", ORGANISER)
     assert services.db.current_revision() == head_revision()
     assert len(list((tmp_path / "backups").glob("*.sqlite3"))) == 1
     campaign = services.registry.find_campaign("2025年度十佳评选")

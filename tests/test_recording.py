@@ -11,8 +11,10 @@ import cv2
 import pytest
 from sqlalchemy import func, select
 
+from desktop.core.actors import Actor
 from desktop.core.boxes import BoxInfo
 from desktop.core.demo import create_demo
+from desktop.core.enums import Role
 from desktop.core.models import Sheet
 from desktop.core.recording import Recorder
 from desktop.core.registry import CampaignInfo
@@ -112,7 +114,7 @@ def test_a_photocopy_or_second_scan_is_caught_and_never_counted(
 def test_a_ballot_of_another_database_is_refused(
     services: Services, tmp_path: Path, scans: list[Path]
 ) -> None:
-    other = Services.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", "别处")
+    other = Services.open(f"sqlite:///{tmp_path / 'other.sqlite3'}", Actor("别处", Role.ORGANISER))
     campaign = create_demo(other)
     box = other.boxes.add_box(campaign.id, "别处的箱")
     _batch, layout, ballots = print_and_rasterize(other, campaign.id, box.id, 1, tmp_path)

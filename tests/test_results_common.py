@@ -23,6 +23,7 @@ from desktop.core.review import Decision, Review
 from desktop.core.scanjob import scan_paths
 from desktop.core.services import Services
 from tests.ballot_files import BRANDS, STAFF, WINDOWS
+from tests.conftest import REVIEWER
 from tests.test_online_common import write_csv
 
 #: Winners per category in these tests (the demo has ten; few votes would tie at zero).
@@ -36,7 +37,7 @@ def record(services: Services, paths: list[Path]) -> None:
 
 def settle_overvote(services: Services, campaign_id: int) -> None:
     """The reviewer finds the 11th mark on ballot 3 is a slip and accepts the sheet."""
-    review = Review(services.db, "复核员")
+    review = Review(services.db, REVIEWER)
     (sheet,) = review.queue(campaign_id)
     review.decide(campaign_id, sheet.sheet_id, Decision.EMPTY, [(WINDOWS, "11")])
     review.decide(campaign_id, sheet.sheet_id, Decision.ACCEPT)

@@ -18,6 +18,7 @@ from desktop.core.tally import paper_tally
 from scanning.decide import MarkState
 from scanning.reasons import Reason
 from tests.ballot_files import BRANDS, WINDOWS
+from tests.conftest import REVIEWER
 
 pytestmark = pytest.mark.both_backends
 
@@ -28,7 +29,7 @@ def record(services: Services, paths: list[Path]) -> None:
 
 @pytest.fixture
 def review(services: Services) -> Review:
-    return Review(services.db, "复核员")
+    return Review(services.db, REVIEWER)
 
 
 def test_queue_order_and_an_overvote_settled(

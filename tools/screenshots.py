@@ -49,10 +49,12 @@ def _portrait(path: Path, hue: int) -> None:
 
 def _prepare(folder: Path) -> tuple[object, int]:
     sys.path.insert(0, str(ROOT))
+    from desktop.core.actors import Actor
     from desktop.core.demo import create_demo
+    from desktop.core.enums import Role
     from desktop.core.services import Services
 
-    services = Services.open(f"sqlite:///{folder / 'demo.sqlite3'}", actor="演示")
+    services = Services.open(f"sqlite:///{folder / 'demo.sqlite3'}", Actor("演示", Role.ORGANISER))
     campaign = create_demo(services)
     for index, candidate in enumerate(services.candidates.list(campaign.id)[:PORTRAITS]):
         photo = folder / f"portrait{index}.png"

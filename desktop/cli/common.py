@@ -11,7 +11,9 @@ import argparse
 import dataclasses
 import datetime as dt
 import enum
+import getpass
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -22,11 +24,14 @@ from typing import Any, TypeVar
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from desktop.core import labels, messages
-from desktop.core.db import resolve_url
+from desktop.core import accounts, labels, messages
+from desktop.core.db import Database, resolve_url
 from desktop.core.messages import Message
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
+
+#: Environment variables a script signs in with.
+USER_ENV_VAR, PASSWORD_ENV_VAR = "BALLOTDESK_USER", "BALLOTDESK_PASSWORD"
 
 messages.register({
     "cli_error_prefix": ("错误", "error"),
@@ -50,6 +55,10 @@ messages.register({
         "The graphical interface cannot start: {error}. See ballotdesk --help for the commands.",
     ),
     "cli_interrupted": ("已中断。", "Interrupted."),
+    "cli_sign_in_needed": (
+        "请登录：用 --user 和 --password，或环境变量 BALLOTDESK_USER 和 BALLOTDESK_PASSWORD。",
+        "Please sign in: --user and --password, or $BALLOTDESK_USER and $BALLOTDESK_PASSWORD."),
+    "cli_password_prompt": ("“{name}”的密码：", "Password for {name}: "),
     "cli_bad_int": ("“{value}”不是正整数。", "“{value}” is not a positive whole number."),
     "cli_bad_choice": (
         "无法识别“{value}”，可选：{choices}。",
@@ -184,14 +193,39 @@ class Context:
 
     @property
     def services(self) -> Services:
+        """The services of the database, for the signed-in user (see :meth:`credentials`)."""
         if self._services is None:
-            url = getattr(self.args, "db", None)
+            db = self.database()
             try:
-                self._services = Services.open(url)
-            except ImportError as missing:  # e.g. postgresql:// without its driver installed
-                raise CliError(Message("cli_db_driver_missing", {
-                    "url": safe_url(url), "module": missing.name or missing})) from missing
+                name, password = self.credentials()
+                actor = accounts.sign_in(db, name, password)
+            except BaseException:
+                db.dispose()
+                raise
+            self._services = Services.for_database(db, actor)
         return self._services
+
+    def database(self) -> Database:
+        """The database named by ``--db`` (or its defaults), opened and at the newest schema."""
+        url = getattr(self.args, "db", None)
+        try:
+            return Database.open(url)
+        except ImportError as missing:  # e.g. postgresql:// without its driver installed
+            raise CliError(Message("cli_db_driver_missing", {
+                "url": safe_url(url), "module": missing.name or missing})) from missing
+
+    def credentials(self) -> tuple[str, str]:
+        """``--user`` and ``--password``, else ``$BALLOTDESK_USER`` and
+        ``$BALLOTDESK_PASSWORD``; a missing password is asked for on a terminal."""
+        name = getattr(self.args, "user", None) or os.environ.get(USER_ENV_VAR, "")
+        password = getattr(self.args, "password", None) or os.environ.get(PASSWORD_ENV_VAR)
+        if not name:
+            raise CliError(Message("cli_sign_in_needed"))
+        if password is None:
+            if not sys.stdin.isatty():
+                raise CliError(Message("cli_sign_in_needed"))
+            password = getpass.getpass(self.text("cli_password_prompt", name=name))
+        return name, password
 
     def close(self) -> None:
         if self._services is not None:

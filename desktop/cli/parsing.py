@@ -107,13 +107,21 @@ class Builder:
         return en if self.language == "en" else zh
 
     def global_options(self, parser: argparse.ArgumentParser, top: bool) -> None:
-        """``--db``, ``--campaign``, ``--json``, ``--lang``. On subcommands their default is
+        """``--db``, ``--user``, ``--password``, ``--campaign``, ``--json``, ``--lang``. On
+        subcommands their default is
         "not given", so that a value given before the subcommand is kept."""
         default: dict[str, Any] = {} if top else {"default": argparse.SUPPRESS}
         t = self.t
         parser.add_argument("--db", metavar="URL", **default, help=t(
             "数据库地址（默认：环境变量 BALLOTDESK_DB，或用户数据目录中的 SQLite 文件）",
             "database URL (default: $BALLOTDESK_DB, or a SQLite file in the user's data folder)"))
+        parser.add_argument("--user", metavar="NAME", **default, help=t(
+            "登录用户名（默认：环境变量 BALLOTDESK_USER）",
+            "user name to sign in with (default: $BALLOTDESK_USER)"))
+        parser.add_argument("--password", metavar="PASSWORD", **default, help=t(
+            "登录密码（默认：环境变量 BALLOTDESK_PASSWORD；都没有时在终端询问）",
+            "password (default: $BALLOTDESK_PASSWORD; asked on the terminal when neither is "
+            "given)"))
         parser.add_argument("--campaign", metavar="ID|NAME", **default, help=t(
             "评选活动的编号或名称（默认：唯一的或最近创建的活动）",
             "campaign id or name (default: the only or the latest campaign)"))

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
+from desktop.core.actors import Actor
 from desktop.core.models import AuditEntry, AuditHead, Base, utcnow
 
 log = logging.getLogger(__name__)
@@ -122,7 +123,7 @@ def _locked_head(session: Session) -> AuditHead:
 def record(
     session: Session,
     *,
-    actor: str,
+    actor: Actor,
     action: str,
     entity: str,
     entity_id: int | None,
@@ -132,17 +133,21 @@ def record(
 ) -> AuditEntry:
     """Add one entry in the caller's transaction (so it commits or rolls back with the change).
 
+    Refuses (:class:`~desktop.core.messages.RuleError`) an action the actor's role does not
+    allow: every change is recorded here, so this check covers all of them (actors.py).
+
     The entry joins the chain when the transaction commits: then the head is locked, and the
     entries of the transaction get their ids, time and hashes in the order they were recorded.
     Locking last keeps the head locked only for the commit itself, and a transaction holding
     it waits for no other lock, so it takes part in no deadlock.
     """
+    actor.require_action(action)
     if before is not None and after is not None:
         changed = {k for k in after if before.get(k) != after.get(k)}
         before = {k: v for k, v in before.items() if k in changed or k == "id"}
         after = {k: v for k, v in after.items() if k in changed or k == "id"}
     entry = AuditEntry(
-        actor=actor,
+        actor=actor.name,
         action=action,
         entity=entity,
         entity_id=None if entity_id is None else int(entity_id),

@@ -54,6 +54,11 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "result_notice.set": ("设置公示内容", "notice settings changed"),
     "tie.decide": ("裁定并列", "tie decided"),
     "cvr.export": ("导出逐票记录（CVR）", "cast-vote records exported"),
+    "account.setup": ("创建第一位组织者", "first organiser created"),
+    "account.create": ("创建账户", "account created"),
+    "account.update": ("修改账户", "account changed"),
+    "account.password": ("重设密码", "password reset"),
+    "password.change": ("修改本人密码", "own password changed"),
 }
 
 #: Entity (table) names -> (Chinese, English).
@@ -73,6 +78,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "expert_score": ("专家评分", "expert score"),
     "result_setting": ("综合评选设置", "result settings"),
     "tie_decision": ("并列裁定", "tie decision"),
+    "account": ("账户", "account"),
 }
 
 #: Characters of a summary before it is cut with "…".

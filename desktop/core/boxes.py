@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
+from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import SerialState
 from desktop.core.labels import label
@@ -121,7 +122,7 @@ def parse_serials(text: str) -> list[int]:
 
 
 class Boxes:
-    def __init__(self, db: Database, actor: str,
+    def __init__(self, db: Database, actor: Actor,
                  returned: ReturnedCounter = no_returns_yet) -> None:
         self.db = db
         self.actor = actor
@@ -217,7 +218,7 @@ class Boxes:
                                           state=label(existing.state)))
                     continue
                 entry = SerialNote(campaign_id=campaign_id, serial=serial, state=state,
-                                   note=note.strip(), recorded_by=self.actor)
+                                   note=note.strip(), recorded_by=self.actor.name)
                 s.add(entry)
                 s.flush()
                 audit.record(s, actor=self.actor, action=f"serial.{state.value}",

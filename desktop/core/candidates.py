@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import audit, rules
+from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import (
     STATUSES_OUTSIDE_QUOTA,
@@ -162,7 +163,7 @@ def check_candidate(
 
 
 class Candidates:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 
@@ -269,7 +270,7 @@ class Candidates:
                                                    c.unit.quota)
                 before = audit.snapshot(c)
                 c.status, c.review_note = status, note
-                c.reviewed_by, c.reviewed_at = self.actor, now
+                c.reviewed_by, c.reviewed_at = self.actor.name, now
                 s.flush()
                 self._log(s, "candidate.status", c, before)
             if messages:

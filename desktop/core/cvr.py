@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import select
 
 from desktop.core import audit
+from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
 from desktop.core.messages import RuleError, error
@@ -90,7 +91,7 @@ def sha256_of(path: Path) -> str:
 
 
 class CastVoteRecord:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 
@@ -125,7 +126,7 @@ class CastVoteRecord:
             manifest_path = self._write(folder, write_cvr, {
                 "format": CVR_FORMAT, "campaign": name, "campaign_id": campaign_id,
                 "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "created_by": self.actor, "ballots": len(rows), "categories": categories,
+                "created_by": self.actor.name, "ballots": len(rows), "categories": categories,
                 "values": {VOID: "超过规定人数或选票作废 / overvoted or rejected",
                            PENDING: "待审核 / waiting for review", BLANK: "未选 / no mark"}})
         except RuleError:

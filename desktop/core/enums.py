@@ -64,3 +64,17 @@ class Role(StrEnum):
     ORGANISER = "organiser"  # 组织者: registry, printing, results, accounts, stations
     COUNTING = "counting"  # 计票组: scan, review, export station packages
     OBSERVER = "observer"  # 观察员: sees everything, changes nothing
+
+
+class Permission(StrEnum):
+    """What an action needs. Looking at data needs none: every role may read and export."""
+
+    MANAGE_REGISTRY = "manage_registry"  # campaigns, categories, units, candidates, boxes, printing
+    MANAGE_RESULTS = "manage_results"  # online votes, expert scores, combination rule, ties
+    SCAN = "scan"  # record scanned sheets, spoiled and unused serials
+    REVIEW = "review"  # decide sheets sent to review
+    EXPORT_PACKAGE = "export_package"  # the station's key and its signed packages
+    MANAGE_STATIONS = "manage_stations"  # register stations, import their packages
+    MANAGE_ACCOUNTS = "manage_accounts"  # create accounts, change roles, reset passwords
+    BACKUP = "backup"  # back up and restore the database
+    EXPORT = "export"  # write files others read: registry, CVR, notice, audit log

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, messages
+from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA
 from desktop.core.messages import Message, RuleError, Severity, error, warning
@@ -94,7 +95,7 @@ def _parse_score(text: str) -> float | None:
 
 
 class Experts:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 
@@ -130,7 +131,7 @@ class Experts:
                     row = ExpertScore(campaign_id=campaign_id, candidate_id=candidate_id,
                                       expert=expert)
                     s.add(row)
-                row.score, row.entered_by = score, self.actor
+                row.score, row.entered_by = score, self.actor.name
                 s.flush()
                 audit.record(s, actor=self.actor, action="expert_score.set",
                              entity="expert_score", entity_id=row.id, campaign_id=campaign_id,

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.core import audit
+from desktop.core.actors import Actor
 from desktop.core.candidates import CandidateInfo, Candidates, format_number
 from desktop.core.db import Database
 from desktop.core.importing import HEADERS
@@ -43,7 +44,7 @@ def candidate_row(c: CandidateInfo) -> list[str]:
 
 
 class Exporter:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 

@@ -27,6 +27,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
+from desktop.core.actors import Actor
 from desktop.core.candidates import Batch, check_candidate, clean_fields, insert_candidate
 from desktop.core.db import Database
 from desktop.core.enums import CandidateKind
@@ -153,7 +154,7 @@ class ImportResult:
 
 
 class Importer:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 

@@ -7,7 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, SerialState, Sex
+from desktop.core.enums import (
+    CandidateKind,
+    CandidateStatus,
+    Paper,
+    Permission,
+    Phase,
+    Role,
+    SerialState,
+    Sex,
+)
 from desktop.core.messages import Message, current_language
 from desktop.core.review import Decision
 from scanning.decide import MarkState
@@ -36,6 +45,20 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Sex.FEMALE, ("女", "Female")),
     (SerialState.SPOILED, ("作废", "Spoiled")),
     (SerialState.UNUSED, ("未发放", "Unused")),
+    (Role.ORGANISER, ("组织者", "Organiser")),
+    (Role.COUNTING, ("计票组", "Counting team")),
+    (Role.OBSERVER, ("观察员", "Observer")),
+    (Permission.MANAGE_REGISTRY, ("管理评选登记与印制选票",
+                                  "manage the registry and print ballots")),
+    (Permission.MANAGE_RESULTS, ("管理网络投票、专家评分与结果规则",
+                                 "manage online votes, expert scores and the result rules")),
+    (Permission.SCAN, ("扫描计票", "scan ballots")),
+    (Permission.REVIEW, ("审核选票", "review ballots")),
+    (Permission.EXPORT_PACKAGE, ("导出计票站数据包", "export station packages")),
+    (Permission.MANAGE_STATIONS, ("管理计票站与导入数据包", "manage stations and import packages")),
+    (Permission.MANAGE_ACCOUNTS, ("管理账户", "manage accounts")),
+    (Permission.BACKUP, ("备份与恢复", "back up and restore")),
+    (Permission.EXPORT, ("导出文件", "export files")),
     (Paper.A4, ("A4", "A4")),
     (Paper.A3, ("A3", "A3")),
     (Paper.LETTER, ("Letter", "Letter")),

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, messages
+from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.messages import Message, RuleError, Severity, error, info, warning
 from desktop.core.models import Campaign, OnlineImport, OnlineMapping, OnlineSource, OnlineTotal
@@ -120,7 +121,7 @@ def _source(s: Session, campaign_id: int, name: str) -> OnlineSource | None:
 
 
 class Online:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 
@@ -255,7 +256,7 @@ class Online:
                 flagged_rows=len(preview.flags), encoding=preview.encoding, sheet=preview.sheet,
                 settings={"mapping": preview.mapping.to_json(), "rules": vars(preview.rules),
                           "mapping_origin": preview.mapping_origin},
-                imported_by=self.actor)
+                imported_by=self.actor.name)
             s.add(row)
             s.flush()
             import_rows(s, row.id, preview.totals, preview.unflagged, preview.flags)
@@ -274,7 +275,7 @@ class Online:
         saved = s.scalar(select(OnlineMapping).where(OnlineMapping.campaign_id == campaign_id,
                                                      OnlineMapping.shape == shape))
         if saved is None:
-            saved = OnlineMapping(campaign_id=campaign_id, shape=shape, saved_by=self.actor)
+            saved = OnlineMapping(campaign_id=campaign_id, shape=shape, saved_by=self.actor.name)
             s.add(saved)
         saved.headers, saved.mapping = list(headers), mapping.to_json()
 
@@ -298,7 +299,7 @@ class Online:
                 raise RuleError([error("online_withdrawn", id=import_id, at=row.withdrawn_at
                                        .astimezone().strftime("%Y-%m-%d %H:%M"))])
             before = audit.snapshot(row)
-            row.withdrawn_at, row.withdrawn_by = dt.datetime.now(dt.UTC), self.actor
+            row.withdrawn_at, row.withdrawn_by = dt.datetime.now(dt.UTC), self.actor.name
             row.withdraw_note = note.strip()
             audit.record(s, actor=self.actor, action="online.withdraw", entity="online_import",
                          entity_id=row.id, campaign_id=row.campaign_id, before=before,

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
+from desktop.core.actors import Actor
 from desktop.core.ballots import (
     BallotSpec,
     CandidateSpec,
@@ -114,7 +115,7 @@ def _reading_geometry(layout: Layout) -> dict[str, Any]:
 
 
 class Printing:
-    def __init__(self, db: Database, actor: str, registry: Registry,
+    def __init__(self, db: Database, actor: Actor, registry: Registry,
                  candidates: Candidates) -> None:
         self.db = db
         self.actor = actor
@@ -263,7 +264,7 @@ class Printing:
                 raise IntegrityError("layout version taken by another print", None, ValueError())
             batch = PrintBatch(campaign_id=campaign_id, box_id=box_id, layout_id=layout_row.id,
                                first_serial=first, count=count, destination=destination,
-                               printed_by=self.actor)
+                               printed_by=self.actor.name)
             s.add(batch)
             s.flush()
             audit.record(s, actor=self.actor, action="batch.print", entity="print_batch",

@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
+from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
 from desktop.core.db import Database, is_write_conflict
 from desktop.core.labels import label_list
@@ -136,7 +137,7 @@ def returned_per_box(s: Session, campaign_id: int) -> dict[int, int]:
 
 
 class Recorder:
-    def __init__(self, db: Database, actor: str, station: str | None = None,
+    def __init__(self, db: Database, actor: Actor, station: str | None = None,
                  archive: Path | None = None) -> None:
         self.db = db
         self.actor = actor
@@ -204,7 +205,7 @@ class Recorder:
                 counted_key=counted_key, status=result.status.value,
                 reasons=[r.value for r in result.reasons], qr_text=result.qr_text,
                 homography=list(result.homography) if result.homography else None,
-                image_scale=result.image_scale, station=self.station, recorded_by=self.actor)
+                image_scale=result.image_scale, station=self.station, recorded_by=self.actor.name)
             sheet.marks = [SheetMark(category=m.category, candidate=m.candidate,
                                      state=m.state.value, score=round(m.score, 4))
                            for m in result.marks]

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
+from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Phase
 from desktop.core.messages import Message, RuleError, error, warning
@@ -106,7 +107,7 @@ def quota_counts(session: Session, unit_id: int) -> dict[int, int]:
 
 
 class Registry:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit
+from desktop.core.actors import Actor
 from desktop.core.candidates import format_number
 from desktop.core.combine import (
     SOURCE_PREFIX,
@@ -65,7 +66,7 @@ NO_BOX = "（未指定投票箱）"
 
 
 class Results:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 
@@ -115,14 +116,14 @@ class Results:
         row = _setting(s, campaign_id)
         if row is None:
             row = ResultSetting(campaign_id=campaign_id, method="sum", online_votes="exported",
-                                normalise="top", weights={}, notice={}, set_by=self.actor)
+                                normalise="top", weights={}, notice={}, set_by=self.actor.name)
             s.add(row)
             return row, None
         return row, audit.snapshot(row)
 
     def _saved(self, s: Session, row: ResultSetting, before: dict[str, object] | None,
                action: str) -> None:
-        row.set_by, row.set_at = self.actor, dt.datetime.now(dt.UTC)
+        row.set_by, row.set_at = self.actor.name, dt.datetime.now(dt.UTC)
         s.flush()
         audit.record(s, actor=self.actor, action=action, entity="result_setting",
                      entity_id=row.id, campaign_id=row.campaign_id, before=before,
@@ -151,7 +152,7 @@ class Results:
         with self.db.transaction() as s:
             row = TieDecision(campaign_id=campaign_id, category_id=current.category_id,
                               tied=list(current.cutoff_tie), winners=list(chosen),
-                              note=note.strip(), decided_by=self.actor)
+                              note=note.strip(), decided_by=self.actor.name)
             s.add(row)
             s.flush()
             audit.record(s, actor=self.actor, action="tie.decide", entity="tie_decision",

@@ -24,6 +24,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import audit
+from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.messages import RuleError, error, register
 from desktop.core.models import ReviewDecision, Sheet
@@ -148,7 +149,7 @@ class DecisionInfo:
 
 
 class Review:
-    def __init__(self, db: Database, actor: str) -> None:
+    def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 
@@ -198,7 +199,7 @@ class Review:
             for category, candidate in wanted:
                 entry = ReviewDecision(sheet_id=sheet_id, category=category,
                                        candidate=candidate, decision=decision.value,
-                                       reason=reason, operator=self.actor, decided_at=now)
+                                       reason=reason, operator=self.actor.name, decided_at=now)
                 sheet.decisions.append(entry)
                 s.flush()
                 audit.record(s, actor=self.actor, action=f"review.{decision.value}",

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 
+from desktop.core.actors import Actor
 from desktop.core.boxes import Boxes
 from desktop.core.candidates import Candidates
 from desktop.core.db import Database
@@ -18,18 +18,10 @@ from desktop.core.registry import Registry
 from desktop.core.results import Results
 
 
-def default_actor() -> str:
-    """Who is recorded in the audit log until sign-in exists: the operating-system user."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
-
-
 @dataclass(frozen=True)
 class Services:
     db: Database
-    actor: str
+    actor: Actor
     registry: Registry
     candidates: Candidates
     importer: Importer
@@ -41,12 +33,13 @@ class Services:
     results: Results
 
     @classmethod
-    def open(cls, url: str | None = None, actor: str | None = None) -> Services:
-        db = Database.open(url)
-        return cls.for_database(db, actor or default_actor())
+    def open(cls, url: str | None, actor: Actor) -> Services:
+        """Services acting for ``actor``, who has signed in already (accounts.sign_in), or a
+        trusted in-process caller (the self-test, the tests)."""
+        return cls.for_database(Database.open(url), actor)
 
     @classmethod
-    def for_database(cls, db: Database, actor: str) -> Services:
+    def for_database(cls, db: Database, actor: Actor) -> Services:
         registry, candidates = Registry(db, actor), Candidates(db, actor)
         return cls(db, actor, registry, candidates, Importer(db, actor), Exporter(db, actor),
                    Boxes(db, actor, returned_per_box), Printing(db, actor, registry, candidates),

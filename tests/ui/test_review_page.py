@@ -35,6 +35,7 @@ from desktop.ui.pages.review_page import ReviewPage
 from scanning.decide import MarkState
 from scanning.reasons import Reason
 from tests.ballot_files import BRANDS, STAFF, VOTES, WINDOWS
+from tests.conftest import REVIEWER
 from tests.ui.conftest import when_modal
 
 
@@ -166,7 +167,7 @@ def test_keyboard_unmarks_a_slip_accepts_rejects_and_reopens(
     assert page.controller.state.sheet_id == duplicate
     press(qtbot, page, Qt.Key.Key_U)
     assert queue(page) == [(Reason.DUPLICATE,), (Reason.OVERVOTE,)]
-    assert Review(services.db, "x").queue(demo.id)[0].sheet_id == duplicate
+    assert Review(services.db, services.actor).queue(demo.id)[0].sheet_id == duplicate
 
 
 def test_rejecting_needs_a_reason(
@@ -188,7 +189,7 @@ def test_questioned_targets_follow_the_decisions(
     """Without a window: once the slip is unmarked, the category stays in question."""
     from desktop.core.review import Decision
 
-    review = Review(services.db, "复核员")
+    review = Review(services.db, REVIEWER)
     overvoted = review.queue(demo.id)[1]
     layout = services.printing.stored_layout(demo.id, overvoted.layout_version or 0)
     after = review.decide(demo.id, overvoted.sheet_id, Decision.EMPTY, [(WINDOWS, "11")])

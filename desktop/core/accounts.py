@@ -1,0 +1,241 @@
+"""Local accounts: sign-in, the first organiser, and the organiser's account management.
+
+Passwords are kept only as scrypt hashes (the standard library's ``hashlib.scrypt``, OpenSSL's
+implementation) in a self-describing text, ``scrypt$<n>$<r>$<p>$<salt>$<hash>`` (base64), so
+the work factor can be raised later without invalidating existing accounts. The parameters
+are the interactive-login recommendation (N=2^14, r=8, p=1: about 16 MB and a few tens of
+milliseconds per check).
+
+Sign-in answers the same "wrong name or password" for an unknown name and a wrong password,
+and does the same work for both, so it does not tell which names exist.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core import audit, messages
+from desktop.core.actors import Actor
+from desktop.core.db import Database
+from desktop.core.enums import Permission, Role
+from desktop.core.messages import Message, RuleError
+from desktop.core.models import Account
+
+#: scrypt's cost (N), block size (r) and parallelism (p), and the salt and hash lengths.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+SALT_BYTES, HASH_BYTES = 16, 32
+#: Shortest password accepted (counted in characters: 8 Chinese characters are fine too).
+MIN_PASSWORD_CHARS = 8
+#: Longest sign-in name (the column's length).
+MAX_NAME_CHARS = 64
+
+messages.register({
+    "account_bad_credentials": ("用户名或密码不正确。", "Wrong user name or password."),
+    "account_inactive": ("账户“{name}”已停用。", "The account “{name}” is disabled."),
+    "account_none_yet": (
+        "还没有任何账户：请先创建第一位组织者（ballotdesk account setup 用户名）。",
+        "There are no accounts yet: create the first organiser first "
+        "(ballotdesk account setup NAME)."),
+    "account_setup_done": ("已有账户，第一位组织者只能在设置时创建一次。",
+                           "Accounts exist already; the first organiser is created only once."),
+    "account_name_empty": ("用户名不能为空。", "The user name must not be empty."),
+    "account_name_long": ("用户名不能超过 {max} 个字符。",
+                          "The user name must not exceed {max} characters."),
+    "account_name_taken": ("用户名“{name}”已被使用。", "The user name “{name}” is taken."),
+    "account_password_short": ("密码至少需要 {min} 个字符。",
+                               "The password needs at least {min} characters."),
+    "account_unknown": ("没有名为“{name}”的账户。", "There is no account named “{name}”."),
+    "account_last_organiser": (
+        "“{name}”是最后一位启用的组织者，不能停用或改为其他角色。",
+        "“{name}” is the last active organiser and cannot be disabled or given another role."),
+})
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return "$".join(["scrypt", str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P),
+                     _b64(salt), _b64(digest)])
+
+
+def password_matches(password: str, stored: str) -> bool:
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        expected = base64.b64decode(digest)
+        actual = _scrypt(password, base64.b64decode(salt), int(n), int(r), int(p))
+    except ValueError:
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p,
+                          maxmem=n * r * 129 + 1024 * 1024, dklen=HASH_BYTES)
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+#: Checked against when the name is unknown, so that both failures cost the same.
+_DUMMY_HASH = hash_password(secrets.token_hex(8))
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    id: int
+    name: str
+    full_name: str
+    role: Role
+    active: bool
+
+    @classmethod
+    def of(cls, row: Account) -> AccountInfo:
+        return cls(row.id, row.name, row.full_name, row.role, row.active)
+
+
+def _check_name(name: str) -> list[Message]:
+    if not name:
+        return [messages.error("account_name_empty")]
+    if len(name) > MAX_NAME_CHARS:
+        return [messages.error("account_name_long", max=MAX_NAME_CHARS)]
+    return []
+
+
+def _check_password(password: str) -> list[Message]:
+    if len(password) < MIN_PASSWORD_CHARS:
+        return [messages.error("account_password_short", min=MIN_PASSWORD_CHARS)]
+    return []
+
+
+def has_accounts(db: Database) -> bool:
+    with db.transaction() as s:
+        return bool(s.scalar(select(func.count()).select_from(Account)))
+
+
+def setup(db: Database, name: str, password: str, full_name: str = "") -> Actor:
+    """Create the first organiser of a database that has no account yet (refused otherwise);
+    the organiser is signed in."""
+    name = name.strip()
+    problems = _check_name(name) + _check_password(password)
+    if problems:
+        raise RuleError(problems)
+    actor = Actor(name, Role.ORGANISER)
+    with db.transaction() as s:
+        if s.scalar(select(func.count()).select_from(Account)):
+            raise RuleError([messages.error("account_setup_done")])
+        row = Account(name=name, full_name=full_name.strip(), role=Role.ORGANISER,
+                      password_hash=hash_password(password))
+        s.add(row)
+        s.flush()
+        audit.record(s, actor=actor, action="account.setup", entity="account", entity_id=row.id,
+                     campaign_id=None, after=audit.snapshot(row))
+    return actor
+
+
+def sign_in(db: Database, name: str, password: str) -> Actor:
+    """The actor for a name and password, or :class:`RuleError` saying why not."""
+    with db.transaction() as s:
+        row = s.scalars(select(Account).where(Account.name == name.strip())).one_or_none()
+        if row is None:
+            password_matches(password, _DUMMY_HASH)
+            if not s.scalar(select(func.count()).select_from(Account)):
+                raise RuleError([messages.error("account_none_yet")])
+            raise RuleError([messages.error("account_bad_credentials")])
+        if not password_matches(password, row.password_hash):
+            raise RuleError([messages.error("account_bad_credentials")])
+        if not row.active:
+            raise RuleError([messages.error("account_inactive", name=row.name)])
+        return Actor(row.name, row.role)
+
+
+class Accounts:
+    """The organiser's account management (every change needs ``MANAGE_ACCOUNTS``, except a
+    user changing their own password)."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
+
+    def list(self) -> list[AccountInfo]:
+        with self.db.transaction() as s:
+            return [AccountInfo.of(row) for row in s.scalars(select(Account).order_by(Account.id))]
+
+    def create(self, name: str, role: Role, password: str, full_name: str = "") -> AccountInfo:
+        self.actor.require(Permission.MANAGE_ACCOUNTS)
+        name = name.strip()
+        problems = _check_name(name) + _check_password(password)
+        if problems:
+            raise RuleError(problems)
+        with self.db.transaction() as s:
+            if s.scalars(select(Account.id).where(Account.name == name)).first() is not None:
+                raise RuleError([messages.error("account_name_taken", name=name)])
+            row = Account(name=name, full_name=full_name.strip(), role=role,
+                          password_hash=hash_password(password))
+            s.add(row)
+            s.flush()
+            audit.record(s, actor=self.actor, action="account.create", entity="account",
+                         entity_id=row.id, campaign_id=None, after=audit.snapshot(row))
+            return AccountInfo.of(row)
+
+    def update(self, name: str, *, role: Role | None = None, active: bool | None = None,
+               full_name: str | None = None) -> AccountInfo:
+        """Change an account's role, whether it may sign in, or its full name. The last active
+        organiser keeps that role: without one nobody could manage accounts any more."""
+        self.actor.require(Permission.MANAGE_ACCOUNTS)
+        with self.db.transaction() as s:
+            row = self._row(s, name)
+            before = audit.snapshot(row)
+            if row.role is Role.ORGANISER and row.active and (
+                    (role is not None and role is not Role.ORGANISER) or active is False):
+                others = s.scalar(select(func.count()).select_from(Account).where(
+                    Account.role == Role.ORGANISER, Account.active.is_(True),
+                    Account.id != row.id))
+                if not others:
+                    raise RuleError([messages.error("account_last_organiser", name=row.name)])
+            if role is not None:
+                row.role = role
+            if active is not None:
+                row.active = active
+            if full_name is not None:
+                row.full_name = full_name.strip()
+            s.flush()
+            audit.record(s, actor=self.actor, action="account.update", entity="account",
+                         entity_id=row.id, campaign_id=None, before=before,
+                         after=audit.snapshot(row))
+            return AccountInfo.of(row)
+
+    def set_password(self, name: str, password: str, current: str | None = None) -> None:
+        """An organiser resets anyone's password; anyone changes their own, giving the
+        current one."""
+        own = name.strip() == self.actor.name
+        if not own:
+            self.actor.require(Permission.MANAGE_ACCOUNTS)
+        problems = _check_password(password)
+        if problems:
+            raise RuleError(problems)
+        with self.db.transaction() as s:
+            row = self._row(s, name)
+            if own and not self.actor.can(Permission.MANAGE_ACCOUNTS) and (
+                    current is None or not password_matches(current, row.password_hash)):
+                raise RuleError([messages.error("account_bad_credentials")])
+            row.password_hash = hash_password(password)
+            audit.record(s, actor=self.actor, action="password.change" if own else
+                         "account.password", entity="account", entity_id=row.id,
+                         campaign_id=None)
+
+    @staticmethod
+    def _row(s: Session, name: str) -> Account:
+        row = s.scalars(select(Account).where(Account.name == name.strip())).one_or_none()
+        if row is None:
+            raise RuleError([messages.error("account_unknown", name=name.strip())])
+        return row

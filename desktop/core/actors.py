@@ -1,0 +1,113 @@
+"""Who acts, and what each role may do: the permission checks of the service layer.
+
+Every service is opened for one :class:`Actor` (the signed-in account, see accounts.py) and
+checks it twice:
+
+* at the start of each changing method, ``self.actor.require(Permission.X)``: a refusal comes
+  before any work (a PDF written, a file read);
+* again in :func:`desktop.core.audit.record`, for every entry a change writes: the entry's
+  action names the permission it needs (:data:`ACTION_PERMISSIONS`). Every change is on the
+  audit chain, so no change escapes this second check, even one a method forgot to guard; an
+  action missing from the table is refused too.
+
+Reading needs no permission: every role sees everything and may export it (exports are
+recorded in the audit log, which is how observers' work shows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core import messages
+from desktop.core.enums import Permission, Role
+from desktop.core.messages import Message, RuleError
+
+messages.register({
+    "permission_denied": ("“{name}”（{role}）无权{permission}。",
+                          "{name} ({role}) may not {permission}."),
+})
+
+_P = Permission
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.ORGANISER: frozenset(Permission),
+    Role.COUNTING: frozenset({_P.SCAN, _P.REVIEW, _P.EXPORT_PACKAGE, _P.EXPORT}),
+    Role.OBSERVER: frozenset({_P.EXPORT}),
+}
+
+#: The permission an audit action needs, by the action's first part ("candidate.update" →
+#: "candidate"). Actions of one kind of record need one permission; ``None``: any signed-in
+#: person (changing one's own password).
+ACTION_PERMISSIONS: dict[str, Permission | None] = {
+    # registry and printing
+    "campaign": _P.MANAGE_REGISTRY,
+    "category": _P.MANAGE_REGISTRY,
+    "unit": _P.MANAGE_REGISTRY,
+    "candidate": _P.MANAGE_REGISTRY,
+    "import": _P.MANAGE_REGISTRY,
+    "box": _P.MANAGE_REGISTRY,
+    "layout": _P.MANAGE_REGISTRY,
+    "batch": _P.MANAGE_REGISTRY,
+    # results
+    "online": _P.MANAGE_RESULTS,
+    "online_source": _P.MANAGE_RESULTS,
+    "expert_rule": _P.MANAGE_RESULTS,
+    "expert_score": _P.MANAGE_RESULTS,
+    "result_rule": _P.MANAGE_RESULTS,
+    "result_notice": _P.MANAGE_RESULTS,
+    "tie": _P.MANAGE_RESULTS,
+    # counting
+    "sheet": _P.SCAN,
+    "serial": _P.SCAN,
+    "review": _P.REVIEW,
+    # stations, accounts, backups
+    "station_key": _P.EXPORT_PACKAGE,
+    "package": _P.MANAGE_STATIONS,
+    "station": _P.MANAGE_STATIONS,
+    "account": _P.MANAGE_ACCOUNTS,
+    "password": None,
+    "backup": _P.BACKUP,
+    "restore": _P.BACKUP,
+    # files for others
+    "export": _P.EXPORT,
+    "cvr": _P.EXPORT,
+    "audit_export": _P.EXPORT,
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person a session acts for: the audit log's actor and the holder of a role."""
+
+    name: str
+    role: Role
+
+    def can(self, permission: Permission) -> bool:
+        return permission in ROLE_PERMISSIONS[self.role]
+
+    def require(self, permission: Permission) -> None:
+        """Refuse (:class:`RuleError`) unless this actor's role has ``permission``."""
+        if not self.can(permission):
+            raise RuleError([denied(self, permission)])
+
+    def require_action(self, action: str) -> None:
+        """Refuse an audit action this actor may not take (see :data:`ACTION_PERMISSIONS`)."""
+        permission = permission_for(action)
+        if permission is not None:
+            self.require(permission)
+
+
+def permission_for(action: str) -> Permission | None:
+    """The permission an audit action needs; an action nobody listed is a programming error."""
+    try:
+        return ACTION_PERMISSIONS[action.split(".", 1)[0]]
+    except KeyError:
+        raise ValueError(f"audit action {action!r} has no permission in ACTION_PERMISSIONS") \
+            from None
+
+
+def denied(actor: Actor, permission: Permission) -> Message:
+    # Imported here: labels imports review, which imports this module.
+    from desktop.core.labels import label_list
+
+    return Message("permission_denied", {"name": actor.name, "role": label_list([actor.role]),
+                                         "permission": label_list([permission])})
