@@ -82,10 +82,14 @@ def test_list_with_filters(logged: Cli) -> None:
 
 
 def test_export_and_verify_the_file(logged: Cli, tmp_path: Path) -> None:
-    for name in ("audit.csv", "audit.jsonl"):
+    for count, name in ((5, "audit.csv"), (6, "audit.jsonl")):  # each export is logged too
         path = tmp_path / name
-        assert "已导出 5 条审计记录" in logged.ok("audit", "export", str(path))
-        assert logged.ok("audit", "verify", "--file", str(path)).startswith("审计链完整（5 条）")
+        assert f"已导出 {count} 条审计记录" in logged.ok("audit", "export", str(path))
+        assert logged.ok("audit", "verify", "--file", str(path)).startswith(
+            f"审计链完整（{count} 条）")
+    exported = logged.json("audit", "list", "--action", "audit_export")
+    assert [(e["actor"], e["after"]["file"]) for e in exported] == [
+        ("测试员", "audit.csv"), ("测试员", "audit.jsonl")]
     lines = (tmp_path / "audit.jsonl").read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace("十佳", "九佳")
     (tmp_path / "forged.jsonl").write_text("\n".join(lines), encoding="utf-8")

@@ -11,7 +11,7 @@ from desktop.cli.common import Context, positive_int, text
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
 from desktop.core.audit import at_text
-from desktop.core.audit_export import read_export, write_export
+from desktop.core.audit_export import export_log, read_export
 from desktop.core.audit_labels import action_label, entity_label, summary
 from desktop.core.audit_log import AuditFilter, AuditLog, Verification, verify_chain
 
@@ -122,7 +122,7 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
-    count = write_export(AuditLog(ctx.services.db).iter_all(), args.file)
+    count = export_log(ctx.services.db, ctx.services.actor, args.file)
     if ctx.json:
         ctx.emit({"file": str(args.file), "count": count})
     else:

@@ -16,8 +16,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from desktop.core import audit
+from desktop.core.actors import Actor
 from desktop.core.audit import at_text, canonical_json
-from desktop.core.audit_log import AuditRecord
+from desktop.core.audit_log import AuditLog, AuditRecord
+from desktop.core.db import Database
+from desktop.core.enums import Permission
 from desktop.core.messages import RuleError, error, register
 
 #: Columns of both formats, in order.
@@ -73,6 +77,18 @@ def write_export(entries: Iterable[AuditRecord], path: Path) -> int:
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
+    return count
+
+
+def export_log(db: Database, actor: Actor, path: Path) -> int:
+    """Export the whole log to ``path`` and record that export on the log itself (who took a
+    copy of the log, when, which file, up to which entry): the count of entries written."""
+    actor.require(Permission.EXPORT)
+    count = write_export(AuditLog(db).iter_all(), path)
+    with db.transaction() as s:
+        audit.record(s, actor=actor, action="audit_export.write", entity="audit_entry",
+                     entity_id=None, campaign_id=None,
+                     after={"file": path.name, "entries": count})
     return count
 
 

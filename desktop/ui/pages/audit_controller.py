@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.audit_export import write_export
+from desktop.core.audit_export import export_log
 from desktop.core.audit_log import AuditLog, Verification
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
@@ -29,6 +29,7 @@ class AuditController(QObject):
     def __init__(self, page: AuditPage, context: CampaignContext) -> None:
         super().__init__(page)
         self.page = page
+        self.services = context.services
         self.log = AuditLog(context.services.db)
         self.busy = False
 
@@ -107,4 +108,6 @@ class AuditController(QObject):
             self.page.verify_label.clear()
             failed(exc)
 
-        run_in_background(lambda: write_export(self.log.iter_all(), path), done, on_failure)
+        services = self.services
+        run_in_background(lambda: export_log(services.db, services.actor, path), done,
+                          on_failure)
