@@ -54,6 +54,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "result_notice.set": ("设置公示内容", "notice settings changed"),
     "tie.decide": ("裁定并列", "tie decided"),
     "cvr.export": ("导出逐票记录（CVR）", "cast-vote records exported"),
+    "audit_export.write": ("导出审计日志", "audit log exported"),
     "account.setup": ("创建第一位组织者", "first organiser created"),
     "account.create": ("创建账户", "account created"),
     "account.update": ("修改账户", "account changed"),
@@ -79,6 +80,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "result_setting": ("综合评选设置", "result settings"),
     "tie_decision": ("并列裁定", "tie decision"),
     "account": ("账户", "account"),
+    "audit_entry": ("审计日志", "audit log"),
 }
 
 #: Characters of a summary before it is cut with "…".
