@@ -204,3 +204,21 @@ def test_an_unknown_option_is_reported_at_its_first_row(
     problem = services.online.preview(campaign.id, path, "平台A").errors[0]
     assert (problem.code, problem.params["row"], problem.params["count"]) == (
         "online_unknown_option", 3, 2)
+
+
+@pytest.mark.both_backends
+def test_over_long_cells_of_flagged_rows_are_kept_cut_to_their_columns(
+        services: Services, campaign: CampaignInfo, ids: Ids, tmp_path: Path) -> None:
+    """PostgreSQL refuses text longer than its column (SQLite keeps it): the evidence of a
+    flagged row is stored cut to the column's length, and the import goes through."""
+    services.online.set_source(campaign.id, "平台A", FraudRules(voter_limit=1,
+                                                                 voter_limit_period="total"))
+    voter, address, when = "用" * 250, "1" * 100, "2026-05-01 08:00:00.123456789012345678901234"
+    path = write_csv(tmp_path / "long.csv", [
+        ["用户ID", "IP", "投票时间", "选项"], [voter, address, when, "李四"],
+        [voter, address, when, "王芳"]])
+    preview = services.online.preview(campaign.id, path, "平台A")
+    assert preview.flags, [m.text("en") for m in preview.messages]
+    services.online.commit(preview)
+    (row, *_) = flagged(services.db, campaign.id, "平台A")
+    assert (row.voter, row.ip, row.time) == (voter[:200], address[:64], when[:40])

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import Select, insert, select
+from sqlalchemy import Select, String, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.db import Database
@@ -90,6 +90,15 @@ def candidate_index(s: Session, campaign_id: int) -> CandidateIndex:
     return CandidateIndex(CandidateRef(*row) for row in rows)
 
 
+def _fit(value: str, column: str) -> str:
+    """A flagged row's cell cut to its column's length: the export's cells are kept as evidence,
+    and PostgreSQL (unlike SQLite) refuses text longer than the column."""
+    kind = OnlineFlag.__table__.c[column].type
+    assert isinstance(kind, String)
+    assert kind.length is not None
+    return value[:kind.length]
+
+
 def import_rows(s: Session, import_id: int, totals: Mapping[int, int],
                 unflagged: Mapping[int, int], flags: Iterable[FlaggedRow]) -> None:
     """Bulk inserts (one executemany each) of an import's totals and flagged rows."""
@@ -97,8 +106,9 @@ def import_rows(s: Session, import_id: int, totals: Mapping[int, int],
         s.execute(insert(OnlineTotal), [
             {"import_id": import_id, "candidate_id": cid, "votes": n,
              "unflagged": unflagged.get(cid, n)} for cid, n in totals.items()])
-    rows = [{"import_id": import_id, "row": f.row, "reasons": list(f.reasons), "time": f.time,
-             "voter": f.voter[:200], "ip": f.ip[:64], "candidate_ids": list(f.candidate_ids)}
+    rows = [{"import_id": import_id, "row": f.row, "reasons": list(f.reasons),
+             "time": _fit(f.time, "time"), "voter": _fit(f.voter, "voter"), "ip": _fit(f.ip, "ip"),
+             "candidate_ids": list(f.candidate_ids)}
             for f in flags]
     if rows:
         s.execute(insert(OnlineFlag), rows)
