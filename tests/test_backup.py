@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.audit_log import AuditLog
 from desktop.core.backup import MANIFEST, automatic_backup, backup, restore
 from desktop.core.messages import RuleError
 from desktop.core.recording import Recorder, archive_root
@@ -17,7 +18,7 @@ from desktop.core.scanjob import scan_paths
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from tests.ballot_files import WINDOWS
-from tests.conftest import Cli
+from tests.conftest import ORGANISER, Cli
 
 
 def record(services: Services, paths: list[Path]) -> None:
@@ -28,7 +29,7 @@ def test_backup_and_restore_bring_back_database_and_images(
     services: Services, demo: CampaignInfo, scans: list[Path], tmp_path: Path
 ) -> None:
     record(services, scans[:2])
-    info = backup(services.db, tmp_path / "backups")
+    info = backup(services.db, ORGANISER, tmp_path / "backups")
     manifest = json.loads((info.folder / MANIFEST).read_text(encoding="utf-8"))
     assert "database.sqlite3" in manifest["files"]
     assert sum(name.startswith("archive/") for name in manifest["files"]) == 2
@@ -36,7 +37,7 @@ def test_backup_and_restore_bring_back_database_and_images(
 
     record(services, scans[2:4])  # more work after the backup, then a disaster
     shutil.rmtree(archive_root(services.db))
-    restore(services.db, info.folder)
+    restore(services.db, info.folder, ORGANISER)
     assert paper_tally(services.db, demo.id).categories[WINDOWS].votes == before
     assert len(list(archive_root(services.db).rglob("*.jpg"))) == 2
     assert recount(services.db, demo.id).differences == ()
@@ -46,17 +47,37 @@ def test_a_damaged_backup_is_refused_whole(
     services: Services, demo: CampaignInfo, scans: list[Path], tmp_path: Path
 ) -> None:
     record(services, scans[:1])
-    info = backup(services.db, tmp_path / "backups")
+    info = backup(services.db, ORGANISER, tmp_path / "backups")
     image = next((info.folder / "archive").rglob("*.jpg"))
     image.write_bytes(image.read_bytes()[:-10])
     record(services, scans[1:2])
     with pytest.raises(RuleError) as exc:
-        restore(services.db, info.folder)
+        restore(services.db, info.folder, ORGANISER)
     assert exc.value.messages[0].code == "backup_damaged"
     assert paper_tally(services.db, demo.id).ballots == 1, "nothing was restored"
     with pytest.raises(RuleError) as exc:
-        restore(services.db, tmp_path)
+        restore(services.db, tmp_path, ORGANISER)
     assert exc.value.messages[0].code == "backup_not_found"
+
+
+def test_backup_and_restore_are_on_the_audit_chain(
+    services: Services, campaign: CampaignInfo, tmp_path: Path
+) -> None:
+    log = AuditLog(services.db)
+    info = backup(services.db, ORGANISER, tmp_path / "backups")
+    taken = log.entries()[-1]
+    assert (taken.action, taken.actor, taken.after["folder"]) == (
+        "backup.create", ORGANISER.name, str(info.folder))
+    services.registry.add_unit(campaign.id, "东湖街道")  # after the backup: gone once restored
+
+    restore(services.db, info.folder, ORGANISER)
+    # The backup's own chain (taken before its entry was written), then the restore.
+    assert [e.action for e in log.entries()] == ["campaign.create", "restore.done"]
+    restored = log.entries()[-1]
+    assert restored.actor == ORGANISER.name
+    assert restored.after["created_at"] == json.loads(
+        (info.folder / MANIFEST).read_text(encoding="utf-8"))["created_at"]
+    assert log.verify().ok
 
 
 def test_automatic_backups_keep_the_newest(services: Services, demo: CampaignInfo) -> None:

@@ -1,4 +1,9 @@
-"""``ballotdesk backup DIR``, ``ballotdesk restore DIR`` and ``ballotdesk recount``."""
+"""``ballotdesk backup DIR``, ``ballotdesk restore DIR`` and ``ballotdesk recount``.
+
+Backing up and restoring need an organiser's sign-in, except a restore onto a database with no
+account yet: a new station is set up from the organiser's backup before anyone can sign in
+there (see desktop/core/backup.py and docs/deployment.md).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ from pathlib import Path
 from desktop.cli.common import Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.backup import backup, restore
+from desktop.core.accounts import has_accounts
+from desktop.core.backup import SETUP_ACTOR, backup, restore
 from desktop.core.recount import recount
 
 messages.register({
@@ -41,6 +47,12 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                       help=t("不复制扫描图像", "leave the scanned images out"))
     load = b.command(sub, "restore", "从备份恢复（先校验每个文件的哈希）",
                      "restore from a backup (every file's hash checked first)", run_restore)
+    load.epilog = t(
+        "需要组织者登录。例外：尚无任何账户的数据库（用组织者的备份设置新的计票站）无需登录，"
+        f"恢复会带来账户；审计日志中此次恢复的操作人记为“{SETUP_ACTOR}”。",
+        "Needs an organiser to sign in. Exception: a database with no account yet (a new "
+        "station set up from the organiser's backup) needs no sign-in, the restore brings the "
+        f"accounts; the audit log names this restore's actor “{SETUP_ACTOR}”.")
     load.add_argument("dir", type=Path, metavar="DIR", help=t("备份文件夹", "the backup folder"))
     again = b.command(sub, "recount", "用当前识别程序重新识别所有存档图像并列出差异",
                       "read every archived image again and list what differs", run_recount)
@@ -49,7 +61,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_backup(ctx: Context, args: argparse.Namespace) -> int:
-    info = backup(ctx.services.db, args.dir, include_archive=not args.no_archive)
+    info = backup(ctx.services.db, ctx.services.actor, args.dir,
+                  include_archive=not args.no_archive)
     if ctx.json:
         ctx.emit({"folder": str(info.folder), "files": info.files, "bytes": info.size_bytes})
     else:
@@ -59,7 +72,13 @@ def run_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
-    manifest = restore(ctx.services.db, args.dir)
+    db = ctx.database()
+    try:  # no account yet: a new installation set up from a backup, without a sign-in
+        manifest = None if has_accounts(db) else restore(db, args.dir, None)
+    finally:
+        db.dispose()
+    if manifest is None:
+        manifest = restore(ctx.services.db, args.dir, ctx.services.actor)
     if ctx.json:
         ctx.emit({"restored": str(args.dir), "created_at": manifest["created_at"]})
     else:

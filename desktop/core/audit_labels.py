@@ -60,6 +60,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "account.update": ("修改账户", "account changed"),
     "account.password": ("重设密码", "password reset"),
     "password.change": ("修改本人密码", "own password changed"),
+    "backup.create": ("备份数据库", "backup taken"),
+    "restore.done": ("从备份恢复", "restored from a backup"),
 }
 
 #: Entity (table) names -> (Chinese, English).
@@ -81,6 +83,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "tie_decision": ("并列裁定", "tie decision"),
     "account": ("账户", "account"),
     "audit_entry": ("审计日志", "audit log"),
+    "backup": ("备份", "backup"),
 }
 
 #: Characters of a summary before it is cut with "…".

@@ -8,6 +8,15 @@ A backup is a folder ``ballotdesk-backup-<time>`` holding
 * ``manifest.json``: when, which schema revision, and the SHA-256 of every file above.
 
 Restoring checks every hash first and refuses a backup that does not match, whole.
+
+Taking a backup and restoring one are actions of a signed-in person whose role has
+``Permission.BACKUP`` (organisers), on the audit chain: ``backup.create`` in the database that
+was backed up, ``restore.done`` in the restored database, after the restore (the backup's own
+chain, then this entry). One exception: a database with no account yet (a new station laptop
+set up from the organiser's backup) is restored without a sign-in, since there is nobody to
+sign in as until the restore brings the accounts; its entry's actor is :data:`SETUP_ACTOR`.
+The automatic backup after a scanning batch is the system's own safety copy, not an action:
+it needs no permission and is not logged.
 """
 
 from __future__ import annotations
@@ -26,9 +35,13 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from desktop.core import audit
+from desktop.core.accounts import has_accounts
+from desktop.core.actors import Actor
 from desktop.core.db import Database
+from desktop.core.enums import Permission, Role
 from desktop.core.messages import RuleError, error, register
-from desktop.core.recording import archive_root
+from desktop.core.recording import archive_root, default_station
 
 register({
     "backup_no_pg_dump": (
@@ -43,6 +56,10 @@ register({
         "The backup is damaged and nothing was restored: {count} files do not match the "
         "manifest (e.g. “{file}”).",
     ),
+    "restore_needs_sign_in": (
+        "此数据库已有账户：恢复备份需要组织者登录。",
+        "This database has accounts: restoring a backup needs an organiser to sign in.",
+    ),
     "restore_needs_sqlite": (
         "此备份来自 {kind} 数据库，只能恢复到同类数据库。",
         "This backup is of a {kind} database and can only be restored to one.",
@@ -53,6 +70,8 @@ MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 SQL_DUMP_FILE = "database.sql"
 ARCHIVE_DIR = "archive"
+#: The audit log's actor of a restore onto a database that has no account yet.
+SETUP_ACTOR = "setup"
 #: Automatic backups (after each scanning batch) kept per database.
 KEEP_AUTOMATIC_BACKUPS = 10
 _CHUNK_BYTES = 1 << 20
@@ -77,9 +96,22 @@ class BackupInfo:
     size_bytes: int
 
 
-def backup(db: Database, target_dir: Path, include_archive: bool = True,
-           label: str = "") -> BackupInfo:
-    """Write a new backup folder inside ``target_dir``."""
+def backup(db: Database, actor: Actor, target_dir: Path,
+           include_archive: bool = True) -> BackupInfo:
+    """Write a new backup folder inside ``target_dir``, on the audit chain as ``actor``'s."""
+    actor.require(Permission.BACKUP)
+    info = _write_backup(db, target_dir, include_archive)
+    with db.transaction() as s:
+        audit.record(s, actor=actor, action="backup.create", entity="backup", entity_id=None,
+                     campaign_id=None, after={
+                         "folder": str(info.folder), "files": info.files,
+                         "bytes": info.size_bytes, "includes_archive": include_archive,
+                         "manifest_sha256": sha256_file(info.folder / MANIFEST)})
+    return info
+
+
+def _write_backup(db: Database, target_dir: Path, include_archive: bool,
+                  label: str = "") -> BackupInfo:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = target_dir / f"ballotdesk-backup-{stamp}{('-' + label) if label else ''}"
     partial = folder.with_name(folder.name + ".partial")
@@ -147,8 +179,15 @@ def verify_backup(folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def restore(db: Database, folder: Path) -> dict[str, Any]:
-    """Replace the database (and add the archived images) from a verified backup."""
+def restore(db: Database, folder: Path, actor: Actor | None) -> dict[str, Any]:
+    """Replace the database (and add the archived images) from a verified backup.
+
+    ``actor`` None: only for a database without accounts (see the module docstring)."""
+    if actor is None:
+        if has_accounts(db):
+            raise RuleError([error("restore_needs_sign_in")])
+        actor = Actor(SETUP_ACTOR, Role.ORGANISER)
+    actor.require(Permission.BACKUP)
     manifest = verify_backup(folder)
     if manifest["database"] == "sqlite":
         if db.sqlite_path is None:
@@ -167,6 +206,13 @@ def restore(db: Database, folder: Path) -> dict[str, Any]:
     if archive.is_dir():
         shutil.copytree(archive, archive_root(db), dirs_exist_ok=True)
     db.migrate()
+    with db.transaction() as s:
+        audit.record(s, actor=actor, action="restore.done", entity="backup", entity_id=None,
+                     campaign_id=None, after={
+                         "folder": str(folder), "created_at": manifest["created_at"],
+                         "schema_revision": manifest["schema_revision"],
+                         "manifest_sha256": sha256_file(folder / MANIFEST),
+                         "station": default_station()})
     return manifest
 
 
@@ -181,7 +227,7 @@ def automatic_backup(db: Database, label: str) -> BackupInfo | None:
         return None
     folder = (db.sqlite_path.parent if db.sqlite_path is not None
               else archive_root(db).parent) / "backups" / "automatic"
-    info = backup(db, folder, include_archive=False, label=label)
+    info = _write_backup(db, folder, include_archive=False, label=label)
     old = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.endswith(".partial"))
     for stale in old[:-KEEP_AUTOMATIC_BACKUPS]:
         shutil.rmtree(stale, ignore_errors=True)

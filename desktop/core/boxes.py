@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit, rules
 from desktop.core.actors import Actor
 from desktop.core.db import Database
-from desktop.core.enums import SerialState
+from desktop.core.enums import Permission, SerialState
 from desktop.core.labels import label
 from desktop.core.messages import Message, RuleError, error, register
 from desktop.core.models import BallotBox, PrintBatch, SerialNote
@@ -130,6 +130,7 @@ class Boxes:
 
     def add_box(self, campaign_id: int, name: str, location: str = "",
                 responsible: str = "") -> BoxInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         name = rules.normalise_name(name)
         with self.db.transaction() as s:
             self._check_box(s, campaign_id, name, None)
@@ -142,6 +143,7 @@ class Boxes:
             return BoxInfo.of(box)
 
     def update_box(self, box_id: int, name: str, location: str, responsible: str) -> BoxInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         name = rules.normalise_name(name)
         with self.db.transaction() as s:
             box = s.get_one(BallotBox, box_id)
@@ -168,6 +170,7 @@ class Boxes:
             raise RuleError(messages)
 
     def delete_box(self, box_id: int) -> None:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         with self.db.transaction() as s:
             box = s.get_one(BallotBox, box_id)
             if s.scalar(select(func.count()).select_from(PrintBatch)
@@ -204,6 +207,7 @@ class Boxes:
     def note_serials(self, campaign_id: int, serials: Iterable[int], state: SerialState,
                      note: str = "") -> int:
         """Record serials as spoiled or unused: all of them, or none with every reason."""
+        self.actor.require(Permission.SCAN)
         serials = sorted(set(serials))
         with self.db.transaction() as s:
             messages: list[Message] = []

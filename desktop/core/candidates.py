@@ -18,6 +18,7 @@ from desktop.core.enums import (
     STATUSES_OUTSIDE_QUOTA,
     CandidateKind,
     CandidateStatus,
+    Permission,
     Sex,
 )
 from desktop.core.messages import Message, RuleError, error, raise_if_refused
@@ -182,6 +183,7 @@ class Candidates:
 
     def add(self, campaign_id: int, fields: CandidateFields,
             accept_warnings: bool = False) -> CandidateInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         fields = clean_fields(fields)
         with self.db.transaction() as s:
             campaign = s.get_one(Campaign, campaign_id)
@@ -192,6 +194,7 @@ class Candidates:
 
     def update(self, candidate_id: int, fields: CandidateFields,
                accept_warnings: bool = False) -> CandidateInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         fields = clean_fields(fields)
         with self.db.transaction() as s:
             candidate = s.get_one(Candidate, candidate_id)
@@ -205,6 +208,7 @@ class Candidates:
 
     def delete(self, candidate_ids: Sequence[int]) -> None:
         """Delete several candidates in one transaction: all of them, or none."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         with self.db.transaction() as s:
             for candidate_id in candidate_ids:
                 candidate = s.get_one(Candidate, candidate_id)
@@ -252,6 +256,7 @@ class Candidates:
     def set_status(self, candidate_ids: Sequence[int], status: CandidateStatus,
                    note: str = "") -> int:
         """Review decision for several candidates at once: all of them, or none."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         note = note.strip()
         if status in STATUSES_NEEDING_NOTE and not note:
             raise RuleError([error("missing_field", field="review_note")])
@@ -281,6 +286,7 @@ class Candidates:
                        statuses: Iterable[CandidateStatus] | None = None) -> int:
         """Give numbers in registry order. Existing numbers are kept unless ``renumber``;
         rejected and withdrawn candidates get none. Returns how many were (re)numbered."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         wanted = set(statuses) if statuses is not None else (
             set(CandidateStatus) - STATUSES_OUTSIDE_QUOTA)
         with self.db.transaction() as s:
@@ -309,6 +315,7 @@ class Candidates:
 
     # -- photos -----------------------------------------------------------------------------
     def set_photo(self, candidate_id: int, path: Path) -> None:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         try:
             photo = normalise_photo(path.read_bytes())
         except (OSError, PhotoError) as exc:
@@ -326,6 +333,7 @@ class Candidates:
                          before=before, after={"photo_sha256": photo.sha256})
 
     def remove_photo(self, candidate_id: int) -> None:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         with self.db.transaction() as s:
             row = s.get(Photo, candidate_id)
             if row is None:

@@ -25,6 +25,7 @@ from desktop.core import audit
 from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
+from desktop.core.enums import Permission
 from desktop.core.messages import RuleError, error
 from desktop.core.models import BallotBox, Campaign, LayoutVersion
 from desktop.core.results_files import write_atomically
@@ -98,6 +99,7 @@ class CastVoteRecord:
     def export(self, campaign_id: int, folder: Path | str) -> Path:
         """Write ``cvr.csv``, ``manifest.json`` and ``SHA256SUMS`` into ``folder`` (created if
         needed; refused if it holds other files). Returns the manifest's path."""
+        self.actor.require(Permission.EXPORT)
         folder = Path(folder)
         ours = {CVR_FILE, MANIFEST_FILE, SUMS_FILE}
         try:

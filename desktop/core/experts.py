@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit, messages
 from desktop.core.actors import Actor
 from desktop.core.db import Database
-from desktop.core.enums import STATUSES_OUTSIDE_QUOTA
+from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, Permission
 from desktop.core.messages import Message, RuleError, Severity, error, warning
 from desktop.core.models import Candidate, Category, ExpertRule, ExpertScore
 from desktop.core.online_match import CATEGORY, NAME, NUMBER, alias_meaning
@@ -102,6 +102,7 @@ class Experts:
     def set_rule(self, campaign_id: int, category_id: int | None = None,
                  max_score: float | None = None, drop_extremes: bool | None = None) -> None:
         """Settings of the campaign (``category_id`` None) or of one category (None: inherit)."""
+        self.actor.require(Permission.MANAGE_RESULTS)
         with self.db.transaction() as s:
             rule = s.scalar(select(ExpertRule).where(ExpertRule.campaign_id == campaign_id,
                                                      ExpertRule.category_id.is_(category_id)
@@ -119,6 +120,7 @@ class Experts:
 
     def set_scores(self, campaign_id: int, scores: list[tuple[int, str, float]]) -> int:
         """Enter or change scores (candidate id, expert, score), all or nothing."""
+        self.actor.require(Permission.MANAGE_RESULTS)
         with self.db.transaction() as s:
             problems = self._check(s, campaign_id, scores)
             if problems:
@@ -198,6 +200,7 @@ class Experts:
         return ExpertPreview(campaign_id, Path(path), tuple(scores), tuple(problems))
 
     def commit(self, preview: ExpertPreview) -> int:
+        self.actor.require(Permission.MANAGE_RESULTS)
         if preview.errors:
             raise RuleError([error("import_has_errors", count=len(preview.errors)),
                              *preview.errors])

@@ -20,6 +20,7 @@ from desktop.core import audit
 from desktop.core.actors import Actor
 from desktop.core.candidates import CandidateInfo, Candidates, format_number
 from desktop.core.db import Database
+from desktop.core.enums import Permission
 from desktop.core.importing import HEADERS
 from desktop.core.labels import label
 from desktop.core.messages import RuleError, error
@@ -51,6 +52,7 @@ class Exporter:
     def export(self, campaign_id: int, path: Path | str) -> int:
         """Write the campaign's candidates to ``path`` (.xlsx or .csv, by its extension);
         returns how many. Raises ``RuleError`` (file_unsupported, file_write_failed)."""
+        self.actor.require(Permission.EXPORT)
         path = Path(path)
         suffix = path.suffix.lower()
         if suffix not in SUFFIXES:

@@ -30,7 +30,7 @@ from desktop.core import audit, rules
 from desktop.core.actors import Actor
 from desktop.core.candidates import Batch, check_candidate, clean_fields, insert_candidate
 from desktop.core.db import Database
-from desktop.core.enums import CandidateKind
+from desktop.core.enums import CandidateKind, Permission
 from desktop.core.messages import Message, RuleError, Severity, error, info, warning
 from desktop.core.models import Campaign, Category, Unit
 from desktop.core.rules import CandidateFields
@@ -170,6 +170,7 @@ class Importer:
     def commit(self, preview: ImportPreview, create_missing: bool | None = None) -> ImportResult:
         """Import what ``preview`` showed, all or nothing; ``create_missing`` defaults to the
         preview's. Raises ``RuleError`` (``import_has_errors`` first, then every error)."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         create = preview.create_missing if create_missing is None else create_missing
         table = _read(preview.path, preview.default_category)
         if table.sha256 != preview.sha256:

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit, messages
 from desktop.core.actors import Actor
 from desktop.core.db import Database
+from desktop.core.enums import Permission
 from desktop.core.messages import Message, RuleError, Severity, error, info, warning
 from desktop.core.models import Campaign, OnlineImport, OnlineMapping, OnlineSource, OnlineTotal
 from desktop.core.online_match import CandidateIndex, Mapping, shape_key, suggest_mapping
@@ -129,6 +130,7 @@ class Online:
     def set_source(self, campaign_id: int, name: str, rules: FraudRules | None = None,
                    ) -> SourceInfo:
         """Create the source ``name`` or change its fraud settings (audited)."""
+        self.actor.require(Permission.MANAGE_RESULTS)
         rules = rules or FraudRules()
         problems = [] if rules.voter_limit_period in PERIODS else [
             error("online_bad_period", value=rules.voter_limit_period)]
@@ -223,6 +225,7 @@ class Online:
     def commit(self, preview: OnlinePreview) -> int:
         """Write what ``preview`` showed, all or nothing; returns the import's id. Raises
         ``RuleError`` (``import_has_errors`` first, then every error)."""
+        self.actor.require(Permission.MANAGE_RESULTS)
         if preview.errors:
             raise RuleError([error("import_has_errors", count=len(preview.errors)),
                              *preview.errors])
@@ -289,6 +292,7 @@ class Online:
 
     def withdraw(self, import_id: int, note: str) -> None:
         """Withdraw an import (its totals stop counting); a recorded action with a note."""
+        self.actor.require(Permission.MANAGE_RESULTS)
         if not note.strip():
             raise RuleError([error("online_withdraw_note")])
         with self.db.transaction() as s:

@@ -40,7 +40,7 @@ from desktop.core.ballots.payload import MAX_SERIAL as MAX_SERIAL_IN_CODE
 from desktop.core.boxes import BatchInfo
 from desktop.core.candidates import Candidates
 from desktop.core.db import Database, is_write_conflict
-from desktop.core.enums import CandidateStatus
+from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.messages import Message, RuleError, error, register, warning
 from desktop.core.models import BallotBox, Campaign, LayoutVersion, PrintBatch
 from desktop.core.registry import Registry
@@ -184,6 +184,7 @@ class Printing:
 
         ``destination`` is what the batch history shows (default: the PDF's path); a batch
         spooled to a printer records ``PRINTER_DESTINATION_PREFIX`` + the printer's name."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         if not 1 <= count <= MAX_BATCH_BALLOTS:
             raise RuleError([error("batch_size", count=count, maximum=MAX_BATCH_BALLOTS)])
         with self.db.transaction() as s:

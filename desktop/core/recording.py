@@ -33,6 +33,7 @@ from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
 from desktop.core.db import Database, is_write_conflict
 from desktop.core.labels import label_list
+from desktop.core.enums import Permission
 from desktop.core.messages import Message, error, info, register
 from desktop.core.models import Campaign, LayoutVersion, PrintBatch, Sheet, SheetMark
 from desktop.core.paths import data_dir
@@ -181,6 +182,7 @@ class Recorder:
             box_id, counted_key, message = None, None, None
             if result.status is not Status.REJECTED and result.serial is not None:
                 batch = s.scalar(select(PrintBatch).where(
+        self.actor.require(Permission.SCAN)
                     PrintBatch.campaign_id == result.campaign_id,
                     PrintBatch.first_serial <= result.serial,
                     PrintBatch.first_serial + PrintBatch.count > result.serial))

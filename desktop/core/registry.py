@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit, rules
 from desktop.core.actors import Actor
 from desktop.core.db import Database
-from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Phase
+from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Permission, Phase
 from desktop.core.messages import Message, RuleError, error, warning
 from desktop.core.models import Campaign, Candidate, Category, Unit
 
@@ -121,6 +121,7 @@ class Registry:
 
     # -- campaigns --------------------------------------------------------------------------
     def create_campaign(self, name: str, description: str = "", **fields: Any) -> CampaignInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         name = rules.normalise_name(name)
         with self.db.transaction() as s:
             self._check_campaign(s, name, None, fields)
@@ -134,6 +135,7 @@ class Registry:
             return CampaignInfo.of(campaign)
 
     def update_campaign(self, campaign_id: int, **changes: Any) -> CampaignInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         unknown = set(changes) - CAMPAIGN_EDITABLE
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
@@ -191,6 +193,7 @@ class Registry:
     def add_category(self, campaign_id: int, name: str, winners: int,
                      max_marks: int | None = None,
                      kind: CandidateKind = CandidateKind.PERSON) -> CategoryInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         name = rules.normalise_name(name)
         max_marks = winners if max_marks is None else max_marks
         with self.db.transaction() as s:
@@ -207,6 +210,7 @@ class Registry:
             return CategoryInfo.of(category)
 
     def update_category(self, category_id: int, **changes: Any) -> CategoryInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         unknown = set(changes) - CATEGORY_EDITABLE
         if unknown:
             raise ValueError(f"not editable: {sorted(unknown)}")
@@ -243,6 +247,7 @@ class Registry:
             raise RuleError(messages)
 
     def delete_category(self, category_id: int) -> None:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         with self.db.transaction() as s:
             category = s.get_one(Category, category_id)
             count = len(category.candidates)
@@ -255,6 +260,7 @@ class Registry:
 
     def move_category(self, category_id: int, offset: int) -> list[CategoryInfo]:
         """Move a category up (-1) or down (+1) in the ballot order."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         with self.db.transaction() as s:
             category = s.get_one(Category, category_id)
             ordered = list(category.campaign.categories)
@@ -283,6 +289,7 @@ class Registry:
 
     # -- nominating units -------------------------------------------------------------------
     def add_unit(self, campaign_id: int, name: str, quota: int | None = None) -> UnitInfo:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         name = rules.normalise_name(name)
         with self.db.transaction() as s:
             campaign = s.get_one(Campaign, campaign_id)
@@ -298,6 +305,7 @@ class Registry:
                     quota: int | None = None) -> list[Message]:
         """Rename or change the quota. A quota lowered below what the unit already nominated
         is allowed (the review decides who stays) and returned as warnings."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         with self.db.transaction() as s:
             unit = s.get_one(Unit, unit_id)
             name = unit.name if name is None else rules.normalise_name(name)
@@ -329,6 +337,7 @@ class Registry:
             raise RuleError(messages)
 
     def delete_unit(self, unit_id: int) -> None:
+        self.actor.require(Permission.MANAGE_REGISTRY)
         with self.db.transaction() as s:
             unit = s.get_one(Unit, unit_id)
             count = len(unit.candidates)

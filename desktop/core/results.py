@@ -30,7 +30,7 @@ from desktop.core.combine import (
     rank,
 )
 from desktop.core.db import Database
-from desktop.core.enums import CandidateStatus
+from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.experts import expert_results
 from desktop.core.messages import Message, RuleError, error, warning
 from desktop.core.models import (
@@ -81,6 +81,7 @@ class Results:
 
     def set_rule(self, campaign_id: int, rule: CombinationRule) -> RuleInfo:
         """Store the campaign's combination rule (checked; the change is audited)."""
+        self.actor.require(Permission.MANAGE_RESULTS)
         with self.db.transaction() as s:
             known = set(s.scalars(select(OnlineSource.name)
                                   .where(OnlineSource.campaign_id == campaign_id)))
@@ -100,6 +101,7 @@ class Results:
             return NoticeSettings.from_json(row.notice) if row else NoticeSettings()
 
     def set_notice(self, campaign_id: int, settings: NoticeSettings) -> NoticeSettings:
+        self.actor.require(Permission.MANAGE_RESULTS)
         days = settings.objection_working_days
         if not 1 <= days <= MAX_OBJECTION_WORKING_DAYS:
             raise RuleError([error("invalid_count", field="公示期（工作日）", value=days,
@@ -133,6 +135,7 @@ class Results:
     def decide_tie(self, campaign_id: int, category: str, winners: Sequence[str | int],
                    note: str) -> TieDecisionInfo:
         """Record which of the candidates tied across ``category``'s cut-off win."""
+        self.actor.require(Permission.MANAGE_RESULTS)
         current = next((c for c in self.compute(campaign_id).categories if c.name == category),
                        None)
         if current is None:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core import audit
 from desktop.core.actors import Actor
 from desktop.core.db import Database
+from desktop.core.enums import Permission
 from desktop.core.messages import RuleError, error, register
 from desktop.core.models import ReviewDecision, Sheet
 from scanning.decide import MarkState
@@ -179,6 +180,7 @@ class Review:
     def decide(self, campaign_id: int, sheet_id: int, decision: Decision,
                targets: Sequence[tuple[str, str]] = (), reason: str = "") -> SheetState:
         """Record one decision for the sheet, or the same decision for several targets."""
+        self.actor.require(Permission.REVIEW)
         reason = reason.strip()
         if decision is Decision.REJECT and not reason:
             raise RuleError([error("reject_needs_reason")])

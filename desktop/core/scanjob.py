@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.core.enums import Permission
 from desktop.core.messages import Message, register
 from desktop.core.recording import Recorder, RecordOutcome, read_context
 from scanning.batch import read_in_order, read_task
@@ -72,7 +73,9 @@ class ScanCounts:
 def scan_items(recorder: Recorder, items: Iterable[Acquired], workers: int | None = None,
                cancel: Cancel | None = None,
                on_outcome: OutcomeCallback | None = None) -> Iterator[RecordOutcome]:
-    """Read and record every item; yields one outcome per item, in input order."""
+    """Read and record every item; yields one outcome per item, in input order (refused
+    before the first read for an actor who may not scan)."""
+    recorder.actor.require(Permission.SCAN)
     context = read_context(recorder.db)
 
     def tasks() -> Iterator[tuple[Acquired | RecordOutcome, Image | None]]:
