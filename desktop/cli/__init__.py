@@ -19,6 +19,7 @@ from alembic.util import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.cli import (
+    account,
     audit,
     backup,
     ballots,
@@ -43,7 +44,7 @@ from desktop.core.messages import RuleError
 __all__ = ["build_parser", "main"]
 
 COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, review, online,
-                  experts, results, cvr, backup, audit, demo)
+                  experts, results, cvr, backup, audit, account, demo)
 
 
 def build_parser(language: str) -> Parser:

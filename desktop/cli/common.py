@@ -26,7 +26,7 @@ from sqlalchemy.exc import ArgumentError
 
 from desktop.core import accounts, labels, messages
 from desktop.core.db import Database, resolve_url
-from desktop.core.messages import Message
+from desktop.core.messages import Message, RuleError
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 
@@ -186,6 +186,7 @@ class Context:
     args: argparse.Namespace
     language: str
     _services: Services | None = field(default=None, repr=False)
+    _credentials: tuple[str, str] | None = field(default=None, repr=False)
 
     @property
     def json(self) -> bool:
@@ -197,6 +198,8 @@ class Context:
         if self._services is None:
             db = self.database()
             try:
+                if not accounts.has_accounts(db):  # say how to make one, not "sign in"
+                    raise RuleError([messages.error("account_none_yet")])
                 name, password = self.credentials()
                 actor = accounts.sign_in(db, name, password)
             except BaseException:
@@ -216,7 +219,10 @@ class Context:
 
     def credentials(self) -> tuple[str, str]:
         """``--user`` and ``--password``, else ``$BALLOTDESK_USER`` and
-        ``$BALLOTDESK_PASSWORD``; a missing password is asked for on a terminal."""
+        ``$BALLOTDESK_PASSWORD``; a missing password is asked for on a terminal (once per
+        command)."""
+        if self._credentials is not None:
+            return self._credentials
         name = getattr(self.args, "user", None) or os.environ.get(USER_ENV_VAR, "")
         password = getattr(self.args, "password", None) or os.environ.get(PASSWORD_ENV_VAR)
         if not name:
@@ -225,7 +231,8 @@ class Context:
             if not sys.stdin.isatty():
                 raise CliError(Message("cli_sign_in_needed"))
             password = getpass.getpass(self.text("cli_password_prompt", name=name))
-        return name, password
+        self._credentials = name, password
+        return self._credentials
 
     def close(self) -> None:
         if self._services is not None:

@@ -41,8 +41,8 @@ messages.register({
     "account_inactive": ("账户“{name}”已停用。", "The account “{name}” is disabled."),
     "account_none_yet": (
         "还没有任何账户：请先创建第一位组织者（ballotdesk account setup 用户名）。",
-        "There are no accounts yet: create the first organiser first "
-        "(ballotdesk account setup NAME)."),
+        "There are no accounts yet: create the first organiser with "
+        "ballotdesk account setup NAME."),
     "account_setup_done": ("已有账户，第一位组织者只能在设置时创建一次。",
                            "Accounts exist already; the first organiser is created only once."),
     "account_name_empty": ("用户名不能为空。", "The user name must not be empty."),
