@@ -61,6 +61,7 @@ ACTION_PERMISSIONS: dict[str, Permission | None] = {
     "review": _P.REVIEW,
     # stations, accounts, backups
     "station_key": _P.EXPORT_PACKAGE,
+    "package_export": _P.EXPORT_PACKAGE,
     "package": _P.MANAGE_STATIONS,
     "station": _P.MANAGE_STATIONS,
     "account": _P.MANAGE_ACCOUNTS,

@@ -201,7 +201,7 @@ class Boxes:
 
     def batch_of_serial(self, campaign_id: int, serial: int) -> BatchInfo | None:
         with self.db.transaction() as s:
-            batch = _batch_of(s, campaign_id, serial)
+            batch = batch_of(s, campaign_id, serial)
             return None if batch is None else BatchInfo.of(batch)
 
     def note_serials(self, campaign_id: int, serials: Iterable[int], state: SerialState,
@@ -212,7 +212,7 @@ class Boxes:
         with self.db.transaction() as s:
             messages: list[Message] = []
             for serial in serials:
-                if _batch_of(s, campaign_id, serial) is None:
+                if batch_of(s, campaign_id, serial) is None:
                     messages.append(error("serial_not_printed", serial=serial))
                     continue
                 existing = s.scalar(select(SerialNote).where(
@@ -257,7 +257,8 @@ class Boxes:
             return lines, total
 
 
-def _batch_of(s: Session, campaign_id: int, serial: int) -> PrintBatch | None:
+def batch_of(s: Session, campaign_id: int | None, serial: int) -> PrintBatch | None:
+    """The print batch a serial belongs to, if it was printed in this database."""
     return s.scalar(select(PrintBatch).where(
         PrintBatch.campaign_id == campaign_id, PrintBatch.first_serial <= serial,
         PrintBatch.first_serial + PrintBatch.count > serial))

@@ -31,11 +31,12 @@ from sqlalchemy.orm import Session
 from desktop.core import audit
 from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
+from desktop.core.boxes import batch_of
 from desktop.core.db import Database, is_write_conflict
-from desktop.core.labels import label_list
 from desktop.core.enums import Permission
+from desktop.core.labels import label_list
 from desktop.core.messages import Message, error, info, register
-from desktop.core.models import Campaign, LayoutVersion, PrintBatch, Sheet, SheetMark
+from desktop.core.models import Campaign, LayoutVersion, Sheet, SheetMark
 from desktop.core.paths import data_dir
 from scanning.batch import ReadContext
 from scanning.reasons import Reason, Status
@@ -120,6 +121,26 @@ class RecordOutcome:
         return data
 
 
+def counted_key_of(campaign_id: int | None, serial: int | None, page: int | None) -> str:
+    """``Sheet.counted_key`` of the one sheet that counts for a campaign's serial and page."""
+    return f"{campaign_id}:{serial}:{page}"
+
+
+def archive_file(archive: Path, name: str, data: bytes) -> Path:
+    """Write a file once in the archive, under ``<first two hex digits>/<name>`` where
+    ``name`` is its SHA-256 and suffix (atomic: a temporary file, then a rename; a file already
+    there is left alone, since the same name means the same bytes)."""
+    target = archive / name[:2] / name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, target)
+    return target
+
+
 def read_context(db: Database) -> ReadContext:
     """Every campaign's secret and every stored layout: what the reader needs, as plain data."""
     with db.transaction() as s:
@@ -161,6 +182,7 @@ class Recorder:
 
     def record(self, item: AcquiredImage, result: PageResult) -> RecordOutcome:
         """Store one interpreted image (see the module docstring)."""
+        self.actor.require(Permission.SCAN)
         source = _source(item)
         archived = self._archive(item)
         for attempt in range(RECORD_ATTEMPTS):
@@ -181,17 +203,13 @@ class Recorder:
                                      _already(existing), existing.box_id)
             box_id, counted_key, message = None, None, None
             if result.status is not Status.REJECTED and result.serial is not None:
-                batch = s.scalar(select(PrintBatch).where(
-        self.actor.require(Permission.SCAN)
-                    PrintBatch.campaign_id == result.campaign_id,
-                    PrintBatch.first_serial <= result.serial,
-                    PrintBatch.first_serial + PrintBatch.count > result.serial))
+                batch = batch_of(s, result.campaign_id, result.serial)
                 if batch is None:
                     result = replace(result, status=Status.REJECTED)
                     message = error("serial_never_printed", serial=result.serial)
                 else:
                     box_id = batch.box_id
-                    key = f"{result.campaign_id}:{result.serial}:{result.layout_page}"
+                    key = counted_key_of(result.campaign_id, result.serial, result.layout_page)
                     first = s.scalar(select(Sheet).where(Sheet.counted_key == key))
                     if first is None:
                         counted_key = key
@@ -223,17 +241,8 @@ class Recorder:
                                  message or _verdict(result), box_id)
 
     def _archive(self, item: AcquiredImage) -> Path:
-        """Write the bytes once under their hash (atomic: a temporary file, then a rename)."""
-        suffix = _SUFFIXES.get(item.media_type, ".bin")
-        target = self.archive / item.sha256[:2] / f"{item.sha256}{suffix}"
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-                handle.write(item.data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(handle.name, target)
-        return target
+        return archive_file(self.archive, f"{item.sha256}{_SUFFIXES.get(item.media_type, '.bin')}",
+                            item.data)
 
     def record_all(self, readings: Iterable[tuple[AcquiredImage, PageResult]],
                    on_outcome: Callable[[RecordOutcome], None] | None = None,

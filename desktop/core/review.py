@@ -106,7 +106,7 @@ def sheet_state(sheet: Sheet) -> SheetState:
     """Apply the sheet's decisions (``sheet.decisions`` loaded, oldest first)."""
     states = {(m.category, m.candidate): MarkState(m.state) for m in sheet.marks}
     latest: dict[tuple[str | None, str | None], ReviewDecision] = {}
-    for decision in sorted(sheet.decisions, key=lambda d: d.id):
+    for decision in sheet.decisions:  # oldest first: the relationship's order
         latest[(decision.category, decision.candidate)] = decision
     decided = set()
     for (category, candidate), decision in latest.items():

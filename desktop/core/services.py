@@ -16,6 +16,7 @@ from desktop.core.printing import Printing
 from desktop.core.recording import returned_per_box
 from desktop.core.registry import Registry
 from desktop.core.results import Results
+from desktop.core.stations import Stations
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Services:
     online: Online
     experts: Experts
     results: Results
+    stations: Stations
 
     @classmethod
     def open(cls, url: str | None, actor: Actor) -> Services:
@@ -43,4 +45,5 @@ class Services:
         registry, candidates = Registry(db, actor), Candidates(db, actor)
         return cls(db, actor, registry, candidates, Importer(db, actor), Exporter(db, actor),
                    Boxes(db, actor, returned_per_box), Printing(db, actor, registry, candidates),
-                   Online(db, actor), Experts(db, actor), Results(db, actor))
+                   Online(db, actor), Experts(db, actor), Results(db, actor),
+                   Stations(db, actor))
