@@ -34,6 +34,7 @@ from desktop.cli import (
     results,
     review,
     scan,
+    station,
     unit,
 )
 from desktop.cli.common import CliError, Context, safe_url, text
@@ -44,7 +45,7 @@ from desktop.core.messages import RuleError
 __all__ = ["build_parser", "main"]
 
 COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, review, online,
-                  experts, results, cvr, backup, audit, account, demo)
+                  experts, results, cvr, backup, audit, account, station, demo)
 
 
 def build_parser(language: str) -> Parser:
