@@ -1,0 +1,225 @@
+"""A station package import killed with SIGKILL at random moments, then run again: no sheet
+lost, none counted twice, the audit chain intact.
+
+The import is the real command line (``python -m desktop.cli station import``) in a process
+group of its own, killed as a whole. Each run gets a fresh copy of the organiser's database
+(the station registered, nothing imported), is killed after a random delay spread over the
+measured length of a whole import, and is checked at the moment of the kill (nothing merged,
+or everything: the merge is one transaction; only images may have reached the archive), then
+the import runs again to its end and everything is checked. The delays come from a seeded RNG:
+``BALLOTDESK_KILL_SEED=<seed>`` repeats them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
+from desktop.core import accounts
+from desktop.core.audit_log import AuditLog
+from desktop.core.db import Database
+from desktop.core.demo import create_demo
+from desktop.core.models import AuditEntry, PackageImport, Sheet
+from desktop.core.recording import ARCHIVE_ENV_VAR
+from desktop.core.services import Services
+from tests.ballot_files import BRANDS, STAFF, WINDOWS, fill_in, print_and_rasterize, save_scans
+from tests.conftest import ORGANISER, PASSWORD
+from tests.postgres import TEMPLATE, PostgresServer
+from tests.station_files import STATION_NAME, make_station, votes_of
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_ENV_VAR = "BALLOTDESK_KILL_SEED"
+#: Killed-then-resumed imports per backend.
+RUNS = {"sqlite": 20, "postgresql": 6}
+RUN_TIMEOUT = 120
+#: What four voters ticked (no overvote: every category counts).
+FOUR_VOTES = [
+    {WINDOWS: ["01", "02"], STAFF: ["05", "40"], BRANDS: ["10"]},
+    {WINDOWS: ["02"], STAFF: ["05"], BRANDS: []},
+    {WINDOWS: ["04"], STAFF: ["01", "44"], BRANDS: ["01", "02"]},
+    {WINDOWS: [], STAFF: [], BRANDS: ["10"]},
+]
+PAGES = 2 * len(FOUR_VOTES)
+
+
+@dataclass
+class Prepared:
+    backend: str
+    folder: Path
+    package: Path
+    campaign_id: int
+    expected: dict[str, dict[str, int]]
+    #: SQLite: the prepared file. PostgreSQL: the prepared database's name (a template).
+    source: str
+    server: PostgresServer | None = None
+    full_run_seconds: float = 0.0
+    #: A command that opens the database, signs in and does nothing: before this, no kill
+    #: can land inside the import.
+    startup_seconds: float = 0.0
+    runs: list[str] = field(default_factory=list)
+
+    def fresh(self, name: str) -> tuple[str, Path]:
+        folder = self.folder / name
+        folder.mkdir()
+        if self.server is None:
+            target = folder / "organiser.sqlite3"
+            shutil.copyfile(self.source, target)
+            return f"sqlite:///{target}", folder
+        database = self.server.create_database(template=self.source)
+        self.runs.append(database)
+        return self.server.url(database), folder
+
+
+def prepare(url: str, folder: Path) -> tuple[Path, int, dict[str, dict[str, int]]]:
+    """The organiser prints; a station copied from its database scans and exports; the
+    organiser registers the station."""
+    services = Services.open(url, ORGANISER)
+    try:
+        accounts.setup(services.db, ORGANISER.name, PASSWORD)
+        demo = create_demo(services)
+        box = services.boxes.add_box(demo.id, "东湖社区服务中心 1号箱")
+        _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id,
+                                                      len(FOUR_VOTES), folder)
+        station = make_station(services, folder / "station")
+        scans = [path for n, (pages, votes) in enumerate(zip(ballots, FOUR_VOTES, strict=True))
+                 for path in save_scans(fill_in(layout, pages, votes), folder / "scans", f"b{n}")]
+        station.scan(scans)
+        package = station.stations.export_package(demo.id, folder / "package.zip").path
+        key = station.stations.current()
+        assert key is not None
+        services.stations.register(STATION_NAME, key.fingerprint_text)
+        expected = votes_of(station.db, demo.id)
+        station.db.dispose()
+    finally:
+        services.db.dispose()
+    hand = {category: dict(Counter(n for v in FOUR_VOTES for n in v[category]))
+            for category in (WINDOWS, STAFF, BRANDS)}
+    assert expected == hand
+    return package, demo.id, expected
+
+
+def environment(folder: Path) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT), ARCHIVE_ENV_VAR: str(folder / "archive"),
+            USER_ENV_VAR: ORGANISER.name, PASSWORD_ENV_VAR: PASSWORD}
+
+
+def command(url: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", "desktop.cli", "--db", url, "station", *args]
+
+
+def run(url: str, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command(url, *args), cwd=ROOT, env=environment(folder),
+                          capture_output=True, text=True, encoding="utf-8", check=False,
+                          timeout=RUN_TIMEOUT)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def prepared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+             ) -> Iterator[Prepared]:
+    backend = str(request.param)
+    folder = tmp_path_factory.mktemp(f"station-kill-{backend}")
+    server: PostgresServer | None = None
+    if backend == "sqlite":
+        source = str(folder / "prepared.sqlite3")
+        url = f"sqlite:///{source}"
+    else:
+        server = request.getfixturevalue("postgres_server")
+        source = server.create_database(template=TEMPLATE)
+        url = server.url(source)
+    package, campaign_id, expected = prepare(url, folder)
+    ready = Prepared(backend, folder, package, campaign_id, expected, source, server)
+    url, run_folder = ready.fresh("reference")
+    started = time.monotonic()
+    listed = run(url, run_folder, "imports")
+    ready.startup_seconds = time.monotonic() - started
+    assert listed.returncode == 0, listed.stderr
+    started = time.monotonic()
+    done = run(url, run_folder, "import", str(package))
+    ready.full_run_seconds = time.monotonic() - started
+    assert done.returncode == 0, done.stderr
+    check(ready, url, run_folder, "reference run")
+    yield ready
+    if server is not None:
+        for name in [*ready.runs, source]:
+            server.retire(name)
+
+
+def import_killed(url: str, folder: Path, package: Path, delay: float) -> None:
+    process = subprocess.Popen(command(url, "import", str(package)), cwd=ROOT,
+                               env=environment(folder), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        process.wait(timeout=delay)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=RUN_TIMEOUT)
+
+
+def check(ready: Prepared, url: str, folder: Path, context: str) -> bool:
+    """Nothing merged, or everything exactly once: True when the package is in."""
+    db = Database(url)
+    try:
+        with db.transaction() as s:
+            sheets = s.scalars(select(Sheet)).all()
+            imports = s.scalar(select(func.count()).select_from(PackageImport))
+            audited = s.scalar(select(func.count()).select_from(AuditEntry)
+                               .where(AuditEntry.action == "package.sheet"))
+        verification = AuditLog(db).verify()
+        assert verification.ok, f"{context}: {verification.summary().text('en')}"
+        assert imports in (0, 1), context
+        if not imports:
+            assert (sheets, audited) == ([], 0), f"{context}: half an import"
+            return False
+        assert len(sheets) == PAGES == audited, context
+        assert len({sheet.image_key for sheet in sheets}) == PAGES, context
+        counted = Counter((sheet.serial, sheet.page) for sheet in sheets if sheet.counted_key)
+        assert sorted(counted) == [(serial, page) for serial in range(1, len(FOUR_VOTES) + 1)
+                                   for page in (1, 2)], f"{context}: a page lost"
+        assert set(counted.values()) == {1}, f"{context}: a page counted twice"
+        for sheet in sheets:
+            image = folder / "archive" / sheet.archive_path
+            assert hashlib.sha256(image.read_bytes()).hexdigest() == sheet.image_sha256, context
+        assert votes_of(db, ready.campaign_id) == ready.expected, context
+        return True
+    finally:
+        db.dispose()
+
+
+def test_an_import_killed_at_random_moments_loses_and_doubles_nothing(
+    prepared: Prepared,
+) -> None:
+    seed = int(os.environ.get(SEED_ENV_VAR) or random.randrange(2**32))
+    rng = random.Random(seed)
+    runs = RUNS[prepared.backend]
+    merged_at_kill = []
+    for number in range(runs):
+        delay = rng.uniform(prepared.startup_seconds * 0.8, prepared.full_run_seconds)
+        context = (f"{prepared.backend} run {number + 1}/{runs}, killed after {delay:.2f} s "
+                   f"({SEED_ENV_VAR}={seed})")
+        url, folder = prepared.fresh(f"run{number:02d}")
+        import_killed(url, folder, prepared.package, delay)
+        merged_at_kill.append(check(prepared, url, folder, context + ", at the kill"))
+        again = run(url, folder, "import", str(prepared.package))
+        assert again.returncode == 0, f"{context}: {again.stderr}"
+        assert "Traceback" not in again.stderr, context
+        assert check(prepared, url, folder, context + ", run again")
+    print(f"{prepared.backend}: merged when killed {merged_at_kill} (import "
+          f"{prepared.full_run_seconds:.2f} s, start-up {prepared.startup_seconds:.2f} s; "
+          f"seed {seed})")
+    assert not all(merged_at_kill), f"no kill landed before the import ended (seed {seed})"
