@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.context
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -84,6 +85,17 @@ def _init_worker(context: ReadContext) -> None:
     global _worker_context  # noqa: PLW0603 - one context per worker process, set once
     _worker_context = context
     cv2.setNumThreads(1)  # one process per core; OpenCV's own threads would compete
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
+    """End this worker when the process that started the pool is gone. A pool ends its
+    workers when it closes, but not when its process is killed (SIGKILL, the task manager, a
+    crash): the workers, waiting for tasks that never come, would stay behind for ever."""
+    parent.join()
+    os._exit(1)
 
 
 def read_task(task: Task, context: ReadContext) -> PageResult:
