@@ -10,9 +10,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.core.db import Database
 from desktop.core.fonts import ballot_font_path
 from desktop.core.paths import app_version
 from desktop.core.services import Services
+from desktop.ui.dialogs.account_dialogs import ask_sign_in, start_session
 from desktop.ui.errors import install_excepthook, setup_logging
 from desktop.ui.i18n import chosen_language, install_language, save_language
 from desktop.ui.icons import app_icon
@@ -57,7 +59,7 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 class Shell(QObject):
-    """Owns the main window; a language change rebuilds it with the new translator."""
+    """Owns the main window; a language change or another user signing in rebuilds it."""
 
     def __init__(self, services: Services, language: str) -> None:
         super().__init__()
@@ -69,6 +71,7 @@ class Shell(QObject):
     def _new_window(self, campaign_id: int | None) -> MainWindow:
         window = MainWindow(self.services, campaign_id, self.language)
         window.languageRequested.connect(self.switch_language)
+        window.switchUserRequested.connect(self.switch_user)
         return window
 
     def switch_language(self, language: str) -> None:
@@ -76,6 +79,16 @@ class Shell(QObject):
         save_language(language)
         self.language = language
         install_language(language)
+        self._rebuild()
+
+    def switch_user(self) -> None:
+        """Someone else signs in on this computer; the window is rebuilt for their role."""
+        actor = ask_sign_in(self.services.db, self.window)
+        if actor is not None:
+            self.services = Services.for_database(self.services.db, actor)
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         old = self.window
         self.window = self._new_window(old.context.campaign_id)
         self.window.setGeometry(old.geometry())
@@ -94,18 +107,22 @@ def main(argv: list[str] | None = None) -> int:
     language = chosen_language()
     install_language(language)
     try:
-        services = Services.open(args.db)
+        db = Database.open(args.db)
     except Exception as exc:
         log.exception("cannot open the database")
         QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(
             "App", "Cannot open the database:\n%1").replace("%1", str(exc)))
         return 1
-    shell = Shell(services, language)
-    shell.window.show()
     try:
+        actor = start_session(db)
+        if actor is None:
+            return 0
+        log.info("signed in as %s (%s)", actor.name, actor.role.value)
+        shell = Shell(Services.for_database(db, actor), language)
+        shell.window.show()
         return app.exec()
     finally:
-        services.db.dispose()
+        db.dispose()
 
 
 if __name__ == "__main__":

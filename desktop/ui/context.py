@@ -1,9 +1,13 @@
-"""What every page shares: the services and the campaign being worked on."""
+"""What every page shares: the services, the campaign being worked on, and who works."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
+from desktop.core.actors import denied
+from desktop.core.enums import Permission
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 
@@ -36,3 +40,17 @@ class CampaignContext(QObject):
 
     def changed(self) -> None:
         self.dataChanged.emit()
+
+    def guard(self, permission: Permission, *controls: QWidget | QAction) -> bool:
+        """Whether the signed-in person has ``permission``. If not, ``controls`` are disabled
+        and their tooltip says what the role may not do; a page that enables them again
+        (after a selection) asks with the result. The service refuses anyway: this only
+        spares the person a refusal."""
+        actor = self.services.actor
+        if actor.can(permission):
+            return True
+        why = denied(actor, permission).text()
+        for control in controls:
+            control.setEnabled(False)
+            control.setToolTip(why)
+        return False

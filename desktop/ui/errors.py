@@ -1,4 +1,8 @@
-"""Logging to a rotating file, and unexpected exceptions shown in a dialog, not lost."""
+"""Logging to a rotating file, and unexpected exceptions shown in a dialog, not lost.
+
+A :class:`RuleError` that reaches the hook (a service refusing, say, an action the role may not
+take, from a call no page wrapped in ``run_checked``) is no bug: it is shown like every other
+refusal, in the core's words."""
 
 from __future__ import annotations
 
@@ -21,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.messages import RuleError
 from desktop.core.paths import log_dir
+from desktop.ui.feedback import show_refusal
 from desktop.ui.i18n import arg
 
 log = logging.getLogger("desktop.ui")
@@ -76,10 +82,15 @@ def excepthook(kind: type[BaseException], exc: BaseException,
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
         return
-    log.error("unexpected exception", exc_info=(kind, exc, tb))
     if QCoreApplication.instance() is None:
+        log.error("unexpected exception", exc_info=(kind, exc, tb))
         sys.__excepthook__(kind, exc, tb)
         return
+    if isinstance(exc, RuleError):
+        log.info("refused: %s", "; ".join(m.text("en") for m in exc.messages))
+        show_refusal(QApplication.activeWindow(), exc)
+        return
+    log.error("unexpected exception", exc_info=(kind, exc, tb))
     details = "".join(traceback.format_exception(kind, exc, tb))
     ErrorDialog(f"{kind.__name__}: {exc}", details, QApplication.activeWindow()).exec()
 

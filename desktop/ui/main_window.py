@@ -18,8 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.enums import Permission
+from desktop.core.labels import label
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
+from desktop.ui.dialogs.account_dialogs import ChangePasswordDialog
 from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import LANGUAGES, arg
 from desktop.ui.icons import app_icon
@@ -37,6 +40,8 @@ LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 class MainWindow(QMainWindow):
     #: The user picked another interface language (the app rebuilds the window).
     languageRequested = Signal(str)
+    #: Someone else wants to sign in (the app rebuilds the window for them).
+    switchUserRequested = Signal()
 
     def __init__(self, services: Services, campaign_id: int | None = None,
                  language: str = "zh_CN") -> None:
@@ -47,7 +52,9 @@ class MainWindow(QMainWindow):
             campaigns = services.registry.list_campaigns()
             campaign_id = campaigns[-1].id if campaigns else None
         self.context = CampaignContext(services, campaign_id)
-        self.setWindowTitle(self.tr("BallotDesk"))
+        actor = services.actor
+        self.setWindowTitle(arg(self.tr("%1 — %2 (%3)"), self.tr("BallotDesk"), actor.name,
+                                label(actor.role)))
         self.setWindowIcon(app_icon())
         self._build_pages()
         self._build_toolbar()
@@ -67,6 +74,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: list[QWidget] = []
         for page_type in PAGES:
+            needed = getattr(page_type, "nav_permission", None)
+            if needed is not None and not self.services.actor.can(needed):
+                continue
             page = page_type(self.context, self)
             self.pages.append(page)
             self.stack.addWidget(page)
@@ -121,7 +131,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([candidates.import_action, candidates.export_action])
         file_menu.addSeparator()
+        self.switch_user_action = QAction(self.tr("Switch user…"), self)
+        self.switch_user_action.triggered.connect(self.switchUserRequested)
+        self.password_action = QAction(self.tr("Change password…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        file_menu.addActions([self.switch_user_action, self.password_action])
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
+        self.context.guard(Permission.MANAGE_REGISTRY, self.new_action, self.demo_action,
+                           self.welcome.new_button, self.welcome.demo_button)
 
         language_menu = self.menuBar().addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -198,6 +216,12 @@ class MainWindow(QMainWindow):
             self.unsetCursor()
         self.context.set_campaign(created.id)
         self.show_page(CandidatesPage)
+
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self.services.db, self.services.actor, self)
+        if dialog.exec():
+            QMessageBox.information(self, self.tr("Change password"),
+                                    self.tr("Your password was changed."))
 
     def choose_language(self, language: str) -> None:
         if language != self.language:

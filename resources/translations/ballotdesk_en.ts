@@ -60,6 +60,124 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Password</source>
+        <extracomment>The user name signed in last, offered again at the next start.</extracomment>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>at least %1 characters</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>New account…</source>
+        <extracomment>Only people who may manage accounts see this page in the navigation.</extracomment>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>Organisers manage the registry, printing, results and accounts; the counting team scans and reviews ballots; observers see everything and change nothing. A disabled account cannot sign in; its work stays in the audit log.</source>
+        <translation>Organisers manage the registry, printing, results and accounts; the counting team scans and reviews ballots; observers see everything and change nothing. A disabled account cannot sign in; its work stays in the audit log.</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>Role of %1:</source>
+        <translation>Role of %1:</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <source>Disable the account “%1”? It can no longer sign in; what it recorded stays.</source>
+        <translation>Disable the account “%1”? It can no longer sign in; what it recorded stays.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>The password of %1 was changed.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open the database:
@@ -884,6 +1002,17 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1042,6 +1171,25 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>FirstOrganiserDialog</name>
+    <message>
+        <source>Create the first organiser</source>
+        <translation>Create the first organiser</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. Create the first organiser: everyone signs in, and organisers create the accounts of the others.</source>
+        <translation>This database has no accounts yet. Create the first organiser: everyone signs in, and organisers create the accounts of the others.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+</context>
+<context>
     <name>FlagTableModel</name>
     <message>
         <source>Row</source>
@@ -1096,6 +1244,22 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ImportResultDialog</name>
+    <message>
+        <source>Package imported</source>
+        <extracomment>The progress dialog appears only for work that takes longer than this.</extracomment>
+        <translation>Package imported</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <source>Conflicts (the station&apos;s page is kept for review, never counted twice):</source>
+        <translation>Conflicts (the station&apos;s page is kept for review, never counted twice):</translation>
+    </message>
+</context>
+<context>
     <name>ImportTableModel</name>
     <message>
         <source>No.</source>
@@ -1142,11 +1306,42 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ImportsModel</name>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>New pages</source>
+        <translation>New pages</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>Already here</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>BallotDesk</source>
-        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The user picked another interface language (the app rebuilds the window).</extracomment>
         <translation>BallotDesk</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The user picked another interface language (the app rebuilds the window). Someone else wants to sign in (the app rebuilds the window for them).</extracomment>
+        <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -1171,6 +1366,14 @@ Head hash (write it down to compare later):
     <message>
         <source>Quit</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Change password…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1216,6 +1419,14 @@ Head hash (write it down to compare later):
     <message>
         <source>Name:</source>
         <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>Your password was changed.</translation>
     </message>
     <message>
         <source>&lt;b&gt;BallotDesk&lt;/b&gt; (选票台) %1&lt;br&gt;Community award campaigns: registry, barcoded paper ballots, scanning and tallies.&lt;br&gt;Licence: GPL-3.0-or-later.</source>
@@ -1385,6 +1596,14 @@ Head hash (write it down to compare later):
         <source>Online votes and expert scores</source>
         <extracomment>Gaps listed under the matrix; the rest are counted. The wizard open over the page, if any (for tests and the screenshots).</extracomment>
         <translation>Online votes and expert scores</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
     </message>
 </context>
 <context>
@@ -1928,6 +2147,17 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <translation>New password for %1</translation>
+    </message>
+    <message>
+        <source>Tell the person their new password in private; they can change it after signing in.</source>
+        <translation>Tell the person their new password in private; they can change it after signing in.</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>Import</source>
@@ -2413,6 +2643,21 @@ Show page 1?</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
     <name>SourceDialog</name>
     <message>
         <source>New source</source>
@@ -2617,6 +2862,184 @@ Show page 1?</translation>
     <message>
         <source>Flagged rows</source>
         <translation>Flagged rows</translation>
+    </message>
+</context>
+<context>
+    <name>StationsController</name>
+    <message>
+        <source>New key</source>
+        <extracomment>(done, total) from the worker thread, queued to the GUI thread.</extracomment>
+        <translation>New key</translation>
+    </message>
+    <message>
+        <source>Make a new key for this station? Packages signed with the old key are refused once the organiser registers the new one in its place.</source>
+        <translation>Make a new key for this station? Packages signed with the old key are refused once the organiser registers the new one in its place.</translation>
+    </message>
+    <message>
+        <source>Revoke station</source>
+        <translation>Revoke station</translation>
+    </message>
+    <message>
+        <source>Refuse every package of “%1” from now on? Packages imported already stay.</source>
+        <translation>Refuse every package of “%1” from now on? Packages imported already stay.</translation>
+    </message>
+    <message>
+        <source>Export a package</source>
+        <translation>Export a package</translation>
+    </message>
+    <message>
+        <source>Station package (*.zip)</source>
+        <translation>Station package (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>Writing the package…</translation>
+    </message>
+    <message>
+        <source>“%1” written: %2 pages, %3 images, %4 KB, signed with this station&apos;s key.
+
+Take it to the organiser (a USB stick will do).</source>
+        <translation>“%1” written: %2 pages, %3 images, %4 KB, signed with this station&apos;s key.
+
+Take it to the organiser (a USB stick will do).</translation>
+    </message>
+    <message>
+        <source>Import a package</source>
+        <translation>Import a package</translation>
+    </message>
+    <message>
+        <source>Checking and merging the package…</source>
+        <translation>Checking and merging the package…</translation>
+    </message>
+</context>
+<context>
+    <name>StationsModel</name>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>stored</translation>
+    </message>
+    <message>
+        <source>with the first package</source>
+        <translation>with the first package</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <source>This station&apos;s key</source>
+        <translation>This station&apos;s key</translation>
+    </message>
+    <message>
+        <source>e.g. Donghu community centre</source>
+        <translation>e.g. Donghu community centre</translation>
+    </message>
+    <message>
+        <source>Make this station&apos;s key</source>
+        <translation>Make this station&apos;s key</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>New key…</translation>
+    </message>
+    <message>
+        <source>Copy fingerprint</source>
+        <translation>Copy fingerprint</translation>
+    </message>
+    <message>
+        <source>Copy QR text</source>
+        <translation>Copy QR text</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Export a package</source>
+        <translation>Export a package</translation>
+    </message>
+    <message>
+        <source>Writes every sheet of the current campaign scanned here, with its marks, review decisions and the box reconciliation, into one file signed with this station&apos;s key. Take it to the organiser.</source>
+        <translation>Writes every sheet of the current campaign scanned here, with its marks, review decisions and the box reconciliation, into one file signed with this station&apos;s key. Take it to the organiser.</translation>
+    </message>
+    <message>
+        <source>Include the scanned images</source>
+        <translation>Include the scanned images</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>Export package…</translation>
+    </message>
+    <message>
+        <source>Registered stations (organiser)</source>
+        <translation>Registered stations (organiser)</translation>
+    </message>
+    <message>
+        <source>(from the QR text)</source>
+        <translation>(from the QR text)</translation>
+    </message>
+    <message>
+        <source>Paste the station&apos;s QR text, public key or fingerprint</source>
+        <translation>Paste the station&apos;s QR text, public key or fingerprint</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <source>Station name:</source>
+        <translation>Station name:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <source>Packages imported</source>
+        <translation>Packages imported</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <source>This installation has no station key yet. Name the station and make its key: the organiser registers it before accepting its packages.</source>
+        <translation>This installation has no station key yet. Name the station and make its key: the organiser registers it before accepting its packages.</translation>
+    </message>
+    <message>
+        <source>Station “%1”. Read the fingerprint to the organiser, or let them scan the QR code.</source>
+        <translation>Station “%1”. Read the fingerprint to the organiser, or let them scan the QR code.</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Rename</translation>
     </message>
 </context>
 <context>

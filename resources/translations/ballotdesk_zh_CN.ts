@@ -60,6 +60,124 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>新建账户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Password</source>
+        <extracomment>The user name signed in last, offered again at the next start.</extracomment>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsPage</name>
+    <message>
+        <source>New account…</source>
+        <extracomment>Only people who may manage accounts see this page in the navigation.</extracomment>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Organisers manage the registry, printing, results and accounts; the counting team scans and reviews ballots; observers see everything and change nothing. A disabled account cannot sign in; its work stays in the audit log.</source>
+        <translation>组织者管理评选登记、选票印制、结果和账户；计票组扫描和审核选票；观察员可以查看一切，但不能更改任何内容。已停用的账户不能登录，其操作仍保留在审计日志中。</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Role of %1:</source>
+        <translation>%1 的角色：</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Disable the account “%1”? It can no longer sign in; what it recorded stays.</source>
+        <translation>停用账户“%1”？停用后不能再登录，其已记录的内容保留。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>The password of %1 was changed.</source>
+        <translation>%1 的密码已修改。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Cannot open the database:
@@ -880,6 +998,17 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1038,6 +1167,25 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>FirstOrganiserDialog</name>
+    <message>
+        <source>Create the first organiser</source>
+        <translation>创建第一位组织者</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. Create the first organiser: everyone signs in, and organisers create the accounts of the others.</source>
+        <translation>此数据库还没有任何账户。请创建第一位组织者：每个人都需要登录，其他人的账户由组织者创建。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+</context>
+<context>
     <name>FlagTableModel</name>
     <message>
         <source>Row</source>
@@ -1092,6 +1240,22 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ImportResultDialog</name>
+    <message>
+        <source>Package imported</source>
+        <extracomment>The progress dialog appears only for work that takes longer than this.</extracomment>
+        <translation>数据包已导入</translation>
+    </message>
+    <message>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <source>Conflicts (the station&apos;s page is kept for review, never counted twice):</source>
+        <translation>冲突（计票站的这一页留待人工审核，不会重复计票）：</translation>
+    </message>
+</context>
+<context>
     <name>ImportTableModel</name>
     <message>
         <source>No.</source>
@@ -1138,11 +1302,42 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ImportsModel</name>
+    <message>
+        <source>Station</source>
+        <translation>计票站</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>New pages</source>
+        <translation>新增页</translation>
+    </message>
+    <message>
+        <source>Already here</source>
+        <translation>已有</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>BallotDesk</source>
-        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The user picked another interface language (the app rebuilds the window).</extracomment>
         <translation>选票台</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The user picked another interface language (the app rebuilds the window). Someone else wants to sign in (the app rebuilds the window for them).</extracomment>
+        <translation>%1 — %2（%3）</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -1167,6 +1362,14 @@ Head hash (write it down to compare later):
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1209,6 +1412,14 @@ Head hash (write it down to compare later):
     <message>
         <source>Name:</source>
         <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>你的密码已修改。</translation>
     </message>
     <message>
         <source>&lt;b&gt;BallotDesk&lt;/b&gt; (选票台) %1&lt;br&gt;Community award campaigns: registry, barcoded paper ballots, scanning and tallies.&lt;br&gt;Licence: GPL-3.0-or-later.</source>
@@ -1378,6 +1589,14 @@ Head hash (write it down to compare later):
         <source>Online votes and expert scores</source>
         <extracomment>Gaps listed under the matrix; the rest are counted. The wizard open over the page, if any (for tests and the screenshots).</extracomment>
         <translation>网络投票与专家评分</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>计票站</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
     </message>
 </context>
 <context>
@@ -1918,6 +2137,17 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for %1</source>
+        <translation>为 %1 设置新密码</translation>
+    </message>
+    <message>
+        <source>Tell the person their new password in private; they can change it after signing in.</source>
+        <translation>请私下告知本人新密码；登录后可以自行修改。</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <source>Import</source>
@@ -2403,6 +2633,21 @@ Show page 1?</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>SourceDialog</name>
     <message>
         <source>New source</source>
@@ -2607,6 +2852,184 @@ Show page 1?</source>
     <message>
         <source>Flagged rows</source>
         <translation>标记行数</translation>
+    </message>
+</context>
+<context>
+    <name>StationsController</name>
+    <message>
+        <source>New key</source>
+        <extracomment>(done, total) from the worker thread, queued to the GUI thread.</extracomment>
+        <translation>新密钥</translation>
+    </message>
+    <message>
+        <source>Make a new key for this station? Packages signed with the old key are refused once the organiser registers the new one in its place.</source>
+        <translation>为本计票站生成新密钥？组织者改为登记新密钥后，旧密钥签名的数据包将不再被接受。</translation>
+    </message>
+    <message>
+        <source>Revoke station</source>
+        <translation>撤销计票站</translation>
+    </message>
+    <message>
+        <source>Refuse every package of “%1” from now on? Packages imported already stay.</source>
+        <translation>从现在起拒绝“%1”的所有数据包？已导入的数据包保留。</translation>
+    </message>
+    <message>
+        <source>Export a package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Station package (*.zip)</source>
+        <translation>计票站数据包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing the package…</source>
+        <translation>正在写入数据包…</translation>
+    </message>
+    <message>
+        <source>“%1” written: %2 pages, %3 images, %4 KB, signed with this station&apos;s key.
+
+Take it to the organiser (a USB stick will do).</source>
+        <translation>已写入“%1”：%2 页选票，%3 个图像，%4 KB，已用本计票站的密钥签名。
+
+请交给组织者（用U盘即可）。</translation>
+    </message>
+    <message>
+        <source>Import a package</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <source>Checking and merging the package…</source>
+        <translation>正在校验并合并数据包…</translation>
+    </message>
+</context>
+<context>
+    <name>StationsModel</name>
+    <message>
+        <source>Station</source>
+        <translation>计票站</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>撤销时间</translation>
+    </message>
+    <message>
+        <source>Packages</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>已存</translation>
+    </message>
+    <message>
+        <source>with the first package</source>
+        <translation>随第一个数据包存入</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <source>This station&apos;s key</source>
+        <translation>本计票站的密钥</translation>
+    </message>
+    <message>
+        <source>e.g. Donghu community centre</source>
+        <translation>例如：东湖社区服务中心</translation>
+    </message>
+    <message>
+        <source>Make this station&apos;s key</source>
+        <translation>生成本站密钥</translation>
+    </message>
+    <message>
+        <source>New key…</source>
+        <translation>新密钥…</translation>
+    </message>
+    <message>
+        <source>Copy fingerprint</source>
+        <translation>复制指纹</translation>
+    </message>
+    <message>
+        <source>Copy QR text</source>
+        <translation>复制二维码文本</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Export a package</source>
+        <translation>导出数据包</translation>
+    </message>
+    <message>
+        <source>Writes every sheet of the current campaign scanned here, with its marks, review decisions and the box reconciliation, into one file signed with this station&apos;s key. Take it to the organiser.</source>
+        <translation>把本站扫描的当前评选活动的每一页选票（含识别结果、审核决定和投票箱核对）写入一个用本站密钥签名的文件，交给组织者。</translation>
+    </message>
+    <message>
+        <source>Include the scanned images</source>
+        <translation>包含扫描图像</translation>
+    </message>
+    <message>
+        <source>Export package…</source>
+        <translation>导出数据包…</translation>
+    </message>
+    <message>
+        <source>Registered stations (organiser)</source>
+        <translation>已登记的计票站（组织者）</translation>
+    </message>
+    <message>
+        <source>(from the QR text)</source>
+        <translation>（取自二维码文本）</translation>
+    </message>
+    <message>
+        <source>Paste the station&apos;s QR text, public key or fingerprint</source>
+        <translation>粘贴计票站的二维码文本、公钥或指纹</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <source>Station name:</source>
+        <translation>计票站名称：</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>Packages imported</source>
+        <translation>已导入的数据包</translation>
+    </message>
+    <message>
+        <source>Import package…</source>
+        <translation>导入数据包…</translation>
+    </message>
+    <message>
+        <source>This installation has no station key yet. Name the station and make its key: the organiser registers it before accepting its packages.</source>
+        <translation>本机还没有计票站密钥。请填写计票站名称并生成密钥：组织者登记后才接受本站的数据包。</translation>
+    </message>
+    <message>
+        <source>Station “%1”. Read the fingerprint to the organiser, or let them scan the QR code.</source>
+        <translation>计票站“%1”。请把指纹念给组织者核对，或让组织者扫描二维码。</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
     </message>
 </context>
 <context>

@@ -9,15 +9,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core import accounts
+from desktop.core.db import Database
 from desktop.core.messages import RuleError, error
 from desktop.ui import app as app_module
 from desktop.ui.background import run_in_background
+from desktop.ui.dialogs.account_dialogs import FirstOrganiserDialog
 from desktop.ui.errors import ErrorDialog, excepthook, setup_logging
 from desktop.ui.feedback import background_failure
-from tests.ui.conftest import MessageBoxes
+from tests.ui.conftest import MessageBoxes, when_modal
 
 
 def test_background_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -77,6 +80,20 @@ def test_excepthook_shows_the_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "ZeroDivisionError: 除以零" in shown[0]
 
 
+def test_excepthook_shows_a_refusal_as_a_refusal(monkeypatch: pytest.MonkeyPatch,
+                                                 boxes: MessageBoxes) -> None:
+    """A service refusing a call no page wrapped (say, an action the role may not take)."""
+    shown: list[str] = []
+    monkeypatch.setattr(ErrorDialog, "exec", lambda self: shown.append(self.details) or 0)
+    try:
+        raise RuleError([error("file_empty", file="空.csv")])
+    except RuleError as exc:
+        excepthook(type(exc), exc, exc.__traceback__)
+    assert shown == []
+    assert boxes.kinds() == ["warning"]
+    assert "文件“空.csv”是空的" in boxes.texts()
+
+
 def test_shipped_font_is_the_fallback(qapp: QApplication) -> None:
     families = app_module.install_ui_font(qapp)
     assert families
@@ -84,13 +101,15 @@ def test_shipped_font_is_the_fallback(qapp: QApplication) -> None:
     assert any("WenQuanYi" in family for family in QFontDatabase.families())
 
 
-def test_main_opens_the_window_and_returns(monkeypatch: pytest.MonkeyPatch, db_url: str) -> None:
+@pytest.fixture
+def no_event_loop(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """main() without its event loop (which, once quit, would disturb later tests): the titles
+    of the windows it opened."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "setup_logging", lambda: Path("ballotdesk.log"))
     opened: list[str] = []
 
     def fake_exec() -> int:
-        """Instead of the event loop (which, once quit, would disturb later tests)."""
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
         opened.extend(w.windowTitle() for w in windows)
         for window in windows:
@@ -98,6 +117,28 @@ def test_main_opens_the_window_and_returns(monkeypatch: pytest.MonkeyPatch, db_u
         return 0
 
     monkeypatch.setattr(QApplication, "exec", staticmethod(fake_exec))
+    return opened
+
+
+def test_main_creates_the_first_organiser_and_opens_the_window(
+        no_event_loop: list[str], db_url: str) -> None:
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, FirstOrganiserDialog)
+        dialog.name.setText("张三")
+        dialog.password.setText("足够长的密码12345")
+        dialog.again.setText("足够长的密码12345")
+        dialog.buttons.accepted.emit()
+
+    when_modal(fill)
     assert app_module.main(["--db", db_url]) == 0
-    assert "选票台" in opened or "BallotDesk" in opened
+    assert "选票台 — 张三（组织者）" in no_event_loop
     assert sys.excepthook is excepthook
+
+
+def test_main_quits_when_sign_in_is_cancelled(no_event_loop: list[str], db_url: str) -> None:
+    db = Database.open(db_url)
+    accounts.setup(db, "张三", "足够长的密码12345")
+    db.dispose()
+    when_modal(lambda dialog: dialog.reject())
+    assert app_module.main(["--db", db_url]) == 0
+    assert no_event_loop == []

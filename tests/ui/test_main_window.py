@@ -21,11 +21,12 @@ def nav_texts(window: MainWindow) -> list[str]:
 
 
 @pytest.mark.parametrize(("language", "title", "nav", "file_menu"), [
-    ("zh_CN", "选票台", ["评选活动", "候选对象", "推荐单位", "选票", "扫描", "审核",
-                         "网络投票与专家评分", "审计日志", "结果"], "文件(&F)"),
-    ("en", "BallotDesk", ["Campaign", "Candidates", "Nominating units", "Ballots", "Scan",
-                          "Review", "Online votes and expert scores",
-                          "Audit log", "Results"], "&File"),
+    ("zh_CN", "选票台 — 测试员（组织者）", ["评选活动", "候选对象", "推荐单位", "选票", "扫描",
+                                           "审核", "计票站", "网络投票与专家评分", "审计日志",
+                                           "结果", "账户"], "文件(&F)"),
+    ("en", "BallotDesk — 测试员 (Organiser)", [
+        "Campaign", "Candidates", "Nominating units", "Ballots", "Scan", "Review", "Stations",
+        "Online votes and expert scores", "Audit log", "Results", "Accounts"], "&File"),
 ])
 def test_opens_in_each_language(qtbot: QtBot, services: Services, campaign: CampaignInfo,
                                 language: str, title: str, nav: list[str],
@@ -98,12 +99,12 @@ def test_language_switch_rebuilds_the_window(qtbot: QtBot, services: Services,
     second = shell.window
     qtbot.addWidget(second)
     assert second is not first
-    assert second.windowTitle() == "BallotDesk"
+    assert second.windowTitle() == "BallotDesk — 测试员 (Organiser)"
     assert nav_texts(second)[0] == "Campaign"
     assert second.context.campaign_id == campaign.id
     assert chosen_language() == "en"
     second.choose_language("zh_CN")
-    assert shell.window.windowTitle() == "选票台"
+    assert shell.window.windowTitle() == "选票台 — 测试员（组织者）"
     qtbot.addWidget(shell.window)
     assert chosen_language() == "zh_CN"
 

@@ -2,7 +2,8 @@
 
 Adding a page is one line in :data:`PAGES`. A page is a ``QWidget`` built as
 ``Page(context, parent)`` with a static ``nav_title()``, a ``nav_icon`` (a standard pixmap)
-and ``refresh()``; it takes its services from the :class:`CampaignContext` it is given.
+and ``refresh()``; it takes its services from the :class:`CampaignContext` it is given. A page
+with a ``nav_permission`` is left out of the navigation of people whose role lacks it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QStyle, QWidget
 
 from desktop.ui.context import CampaignContext
+from desktop.ui.pages.accounts_page import AccountsPage
 from desktop.ui.pages.audit_page import AuditPage
 from desktop.ui.pages.ballots_page import BallotsPage
 from desktop.ui.pages.campaign_page import CampaignPage
@@ -42,4 +44,5 @@ PAGES: tuple[PageType, ...] = (
     VotesPage,
     AuditPage,
     ResultsPage,
+    AccountsPage,
 )

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.boxes import BoxInfo
+from desktop.core.enums import Permission
 from desktop.ui.context import CampaignContext
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel, ReconciliationModel
@@ -62,6 +63,10 @@ class BallotsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_actions())
         layout.addWidget(splitter, 1)
+        self.may_print = context.guard(Permission.MANAGE_REGISTRY, self.print_button,
+                                       self.add_box_button, self.edit_box_button,
+                                       self.delete_box_button)
+        context.guard(Permission.SCAN, self.note_button)
         context.campaignChanged.connect(self.refresh)
         context.dataChanged.connect(self.refresh)
         self.refresh()
@@ -171,8 +176,8 @@ class BallotsPage(QWidget):
 
     def update_actions(self) -> None:
         busy = self.controller.job is not None
-        self.print_button.setEnabled(not busy)
-        chosen = self.selected_box() is not None
+        self.print_button.setEnabled(not busy and self.may_print)
+        chosen = self.may_print and self.selected_box() is not None
         self.edit_box_button.setEnabled(chosen)
         self.delete_box_button.setEnabled(chosen)
         self.busy_label.setText(self.tr("Printing…") if busy else "")

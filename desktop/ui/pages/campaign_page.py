@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.enums import Phase
+from desktop.core.enums import Permission, Phase
 from desktop.core.labels import label
 from desktop.core.registry import CampaignInfo, CategoryInfo
 from desktop.core.rules import MAX_QUOTA
@@ -125,6 +125,7 @@ class CampaignPage(QWidget):
         self.table.doubleClicked.connect(self.edit_category)
         style = self.style()
         buttons = QHBoxLayout()
+        self.category_buttons: list[QPushButton] = []
         for text, icon, slot in (
             (self.tr("Add…"), QStyle.StandardPixmap.SP_FileDialogNewFolder, self.add_category),
             (self.tr("Edit…"), QStyle.StandardPixmap.SP_FileDialogDetailedView,
@@ -136,7 +137,9 @@ class CampaignPage(QWidget):
             button = QPushButton(style.standardIcon(icon), text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.category_buttons.append(button)
         buttons.addStretch()
+        self.context.guard(Permission.MANAGE_REGISTRY, self.save_button, *self.category_buttons)
         categories = QGroupBox(self.tr("Award categories (in ballot order)"))
         box = QVBoxLayout(categories)
         box.addLayout(buttons)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.candidates import CandidateInfo
-from desktop.core.enums import CandidateStatus
+from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.labels import label
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
@@ -101,6 +101,9 @@ class CandidatesPage(QWidget):
                                           sp.SP_ToolBarVerticalExtensionButton)
         self.import_action = self._action(self.tr("Import…"), c.import_file, sp.SP_DialogOpenButton)
         self.export_action = self._action(self.tr("Export…"), c.export_file, sp.SP_DialogSaveButton)
+        self.may_edit = self.context.guard(
+            Permission.MANAGE_REGISTRY, self.add_action, self.edit_action, self.delete_action,
+            *self.status_actions.values(), self.number_action, self.import_action)
         toolbar = QToolBar()
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.add_action, self.edit_action, self.delete_action])
@@ -192,7 +195,7 @@ class CandidatesPage(QWidget):
         return [self.proxy.data(index, ObjectRole) for index in rows]
 
     def _update_actions(self) -> None:
-        count = len(self.table.selectionModel().selectedRows())
+        count = len(self.table.selectionModel().selectedRows()) if self.may_edit else 0
         self.edit_action.setEnabled(count == 1)
         self.delete_action.setEnabled(count > 0)
         for action in self.status_actions.values():

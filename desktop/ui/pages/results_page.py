@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import messages
 from desktop.core.combine import CombinationRule
+from desktop.core.enums import Permission
 from desktop.core.results_types import CampaignResults, CategoryResult
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
@@ -72,6 +73,8 @@ class ResultsPage(QWidget):
         layout.addWidget(self.tabs)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.message_label)
+        self.may_change = context.guard(Permission.MANAGE_RESULTS, self.rule_button,
+                                        self.notice_button, self.panel.tie_button)
         context.campaignChanged.connect(self.refresh)
         context.dataChanged.connect(self.refresh)
         self.show_results(None)
@@ -146,7 +149,8 @@ class ResultsPage(QWidget):
                                   else 0)
         self.tabs.blockSignals(False)
         for button in self.buttons:
-            button.setEnabled(results is not None)
+            button.setEnabled(results is not None and (
+                self.may_change or button not in (self.rule_button, self.notice_button)))
         self._show_header(results)
         self._tab_chosen()
 

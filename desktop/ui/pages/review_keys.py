@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from desktop.core.review import Decision
 from desktop.ui.sheet_view import ZOOM_STEP
 
 if TYPE_CHECKING:
@@ -20,15 +19,17 @@ Keys = list[tuple[tuple[str, ...], Callable[[], None]]]
 
 
 def _keys(page: ReviewPage, c: ReviewController) -> Keys:
+    """The decisions press their buttons: a key does nothing while its button is disabled
+    (no sheet, no box in question, or a role that may not review)."""
     view = page.sheet_view
     return [
         (("Down", "J"), lambda: c.move_target(1)),
         (("Up", "K"), lambda: c.move_target(-1)),
-        (("M",), lambda: c.decide_target(Decision.MARKED)),
-        (("E", "N"), lambda: c.decide_target(Decision.EMPTY)),
-        (("A",), c.accept),
-        (("R",), c.reject),
-        (("U",), c.reopen),
+        (("M",), page.mark_button.click),
+        (("E", "N"), page.empty_button.click),
+        (("A",), page.accept_button.click),
+        (("R",), page.reject_button.click),
+        (("U",), page.reopen_button.click),
         (("Return", "Enter", "Space", "PgDown"), lambda: c.next_sheet(1)),
         (("Shift+Return", "Shift+Space", "PgUp"), lambda: c.next_sheet(-1)),
         (("+", "="), lambda: view.zoom_by(ZOOM_STEP)),

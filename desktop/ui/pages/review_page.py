@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.enums import Permission
 from desktop.core.labels import label, label_list
 from desktop.core.review import Decision, SheetState
 from desktop.ui.context import CampaignContext
@@ -67,6 +68,7 @@ class ReviewPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         QVBoxLayout(self).addWidget(splitter)
+        self.may_review = context.guard(Permission.REVIEW, *self.buttons)
         install_keys(self, self.controller)
         context.campaignChanged.connect(self.refresh)
         context.dataChanged.connect(self.refresh)
@@ -197,11 +199,11 @@ class ReviewPage(QWidget):
 
     def show_sheet(self, state: SheetState | None, targets: SheetTargets,
                    current: TargetKey | None, picture: SheetPicture | None) -> None:
-        has_targets = bool(targets.questioned)
+        has_targets = bool(targets.questioned) and self.may_review
         for button in (self.mark_button, self.empty_button):
             button.setEnabled(has_targets)
         for button in (self.accept_button, self.reject_button):
-            button.setEnabled(state is not None)
+            button.setEnabled(state is not None and self.may_review)
         if state is None:
             self.reasons_label.clear()
             self.sheet_info.clear()

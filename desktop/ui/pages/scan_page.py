@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.enums import Permission
 from desktop.core.labels import label
 from desktop.core.scanjob import ScanCounts
 from desktop.ui.context import CampaignContext
@@ -81,6 +82,7 @@ class ScanPage(QWidget):
         self.splitter.setStretchFactor(1, 5)
         layout.addWidget(self.splitter, 1)
         self.controller = ScanController(self, context)
+        self.may_scan = context.guard(Permission.SCAN, self.start_button)
         self.sources.kindChanged.connect(self._kind_changed)
         context.campaignChanged.connect(self.refresh)
         context.dataChanged.connect(self.refresh)
@@ -209,7 +211,7 @@ class ScanPage(QWidget):
 
     def update_actions(self) -> None:
         job = self.controller.job
-        self.start_button.setEnabled(job is None)
+        self.start_button.setEnabled(job is None and self.may_scan)
         self.stop_button.setEnabled(job is not None and not job.stopping)
         self.sources.setEnabled(job is None)
         self.station.setEnabled(job is None)

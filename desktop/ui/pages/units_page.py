@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.enums import Permission
 from desktop.core.registry import UnitInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.registry_dialogs import UnitDialog
@@ -57,6 +58,7 @@ class UnitsPage(QWidget):
         self.unit_table.doubleClicked.connect(self.edit_unit)
         style = self.style()
         buttons = QHBoxLayout()
+        self.unit_buttons: list[QPushButton] = []
         for text, icon, slot in (
             (self.tr("Add…"), QStyle.StandardPixmap.SP_FileDialogNewFolder, self.add_unit),
             (self.tr("Edit…"), QStyle.StandardPixmap.SP_FileDialogDetailedView, self.edit_unit),
@@ -65,7 +67,9 @@ class UnitsPage(QWidget):
             button = QPushButton(style.standardIcon(icon), text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            self.unit_buttons.append(button)
         buttons.addStretch()
+        self.context.guard(Permission.MANAGE_REGISTRY, *self.unit_buttons)
         units_box = QGroupBox(self.tr("Nominating units"))
         left = QVBoxLayout(units_box)
         left.addLayout(buttons)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from desktop.core.enums import STATUSES_OUTSIDE_QUOTA
+from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, Permission
 from desktop.core.experts import expert_results
 from desktop.core.online_results import ImportInfo, imports
 from desktop.core.registry import CategoryInfo
@@ -76,6 +76,12 @@ class VotesPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         QVBoxLayout(self).addWidget(splitter)
+        self.may_change = context.guard(
+            Permission.MANAGE_RESULTS, self.add_source_button, self.import_button,
+            self.withdraw_button, self.rule_button, self.add_expert_button,
+            self.import_experts_button)
+        if not self.may_change:
+            self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         context.campaignChanged.connect(self.refresh)
         context.dataChanged.connect(self.refresh)
         self.refresh()
@@ -172,7 +178,7 @@ class VotesPage(QWidget):
         standing = [i for i in every if i.withdrawn_at is None]
         self.source_model.set_rows(source_rows(services.online.sources(campaign_id), standing))
         self.import_model.set_rows(list(reversed(every)))
-        self.withdraw_button.setEnabled(bool(standing))
+        self.withdraw_button.setEnabled(bool(standing) and self.may_change)
         chosen = self.category.currentData()
         self.category.blockSignals(True)
         self.category.clear()
