@@ -8,8 +8,10 @@ overview), import_zh_CN.png (the import wizard's preview) and ballots_zh_CN.png 
 preview with boxes, a printed batch and spoiled serials), scan_zh_CN.png (the scan page after a
 folder of ticked ballots, a photocopy and a broken file), scan_camera_zh_CN.png (the camera
 preview with the page outline) and review_zh_CN.png (the review queue on an overvoted sheet, its
-boxes outlined and zoomed) and votes_zh_CN.png (online sources with an imported export and
-the expert score matrix). Nothing touches the user's data.
+boxes outlined and zoomed), votes_zh_CN.png (online sources with an imported export and
+the expert score matrix), results_zh_CN.png, sign_in_zh_CN.png (the sign-in form refusing a
+wrong password) and accounts_zh_CN.png (the organiser's accounts page). Nothing touches the
+user's data.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ ROOT = Path(__file__).resolve().parents[1]
 WINDOW_SIZE = (1280, 800)
 #: Demo candidates that get an invented portrait, so the photo column shows something.
 PORTRAITS = 6
+#: The demo's organiser, and the password of every demo account.
+ORGANISER_NAME = "陈明"
+DEMO_PASSWORD = "演示用的密码2026"
+#: The other demo accounts: user name, full name, role value, still active.
+DEMO_ACCOUNTS = (("zhoujie", "周杰", "counting", True), ("lina", "李娜", "counting", True),
+                 ("observer1", "社区监督员 赵强", "observer", True),
+                 ("wanggang", "王刚", "counting", False))
 
 
 def _sandbox() -> Path:
@@ -49,12 +58,20 @@ def _portrait(path: Path, hue: int) -> None:
 
 def _prepare(folder: Path) -> tuple[object, int]:
     sys.path.insert(0, str(ROOT))
-    from desktop.core.actors import Actor
+    from desktop.core import accounts
+    from desktop.core.db import Database
     from desktop.core.demo import create_demo
     from desktop.core.enums import Role
     from desktop.core.services import Services
 
-    services = Services.open(f"sqlite:///{folder / 'demo.sqlite3'}", Actor("演示", Role.ORGANISER))
+    db = Database.open(f"sqlite:///{folder / 'demo.sqlite3'}")
+    organiser = accounts.setup(db, ORGANISER_NAME, DEMO_PASSWORD, "陈明（评选办）")
+    team = accounts.Accounts(db, organiser)
+    for name, full_name, role, active in DEMO_ACCOUNTS:
+        team.create(name, Role(role), DEMO_PASSWORD, full_name)
+        if not active:
+            team.update(name, active=False)
+    services = Services.for_database(db, organiser)
     campaign = create_demo(services)
     for index, candidate in enumerate(services.candidates.list(campaign.id)[:PORTRAITS]):
         photo = folder / f"portrait{index}.png"
@@ -297,6 +314,28 @@ def _results_shot(window: object, services: object, campaign_id: int, folder: Pa
     return out / "results_zh_CN.png"
 
 
+def _account_shots(window: object, services: object, out: Path, settle: object) -> list[Path]:
+    """The sign-in form after a wrong password, and the accounts page with one selected."""
+    from desktop.ui.dialogs.account_dialogs import SignInDialog, remember_user
+    from desktop.ui.pages.accounts_page import AccountsPage
+
+    remember_user(DEMO_ACCOUNTS[0][0])
+    dialog = SignInDialog(services.db, window)  # type: ignore[attr-defined, arg-type]
+    dialog.password.setText("错误的密码")
+    dialog.show()
+    dialog.accept()
+    dialog.password.setText("*" * len(DEMO_PASSWORD))
+    settle()  # type: ignore[operator]
+    dialog.grab().save(str(out / "sign_in_zh_CN.png"))
+    dialog.close()
+    window.show_page(AccountsPage)  # type: ignore[attr-defined]
+    page = window.page(AccountsPage)  # type: ignore[attr-defined]
+    page.select(DEMO_ACCOUNTS[-1][0])
+    settle()  # type: ignore[operator]
+    window.grab().save(str(out / "accounts_zh_CN.png"))  # type: ignore[attr-defined]
+    return [out / "sign_in_zh_CN.png", out / "accounts_zh_CN.png"]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -353,7 +392,8 @@ def main() -> int:
             written += [*_scan_shots(window, services, campaign_id, folder, args.out, settle),
                         _review_shot(window, services, campaign_id, folder, args.out, settle),
                         _votes_shot(window, services, campaign_id, folder, args.out, settle),
-                        _results_shot(window, services, campaign_id, folder, args.out, settle)]
+                        _results_shot(window, services, campaign_id, folder, args.out, settle),
+                        *_account_shots(window, services, args.out, settle)]
         window.close()
     app.processEvents()
     for path in written:

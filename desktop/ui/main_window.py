@@ -160,6 +160,10 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.statusBar().addWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
+        actor = self.services.actor
+        self.user_label = QLabel(arg(self.tr("Signed in: %1 (%2)"), actor.name,
+                                     label(actor.role)))
+        self.statusBar().addPermanentWidget(self.user_label)
         db = self.services.db
         location = str(db.sqlite_path) if db.sqlite_path else db.engine.url.render_as_string()
         self.db_label.setText(arg(self.tr("Database: %1"), location))

@@ -1388,6 +1388,10 @@ Head hash (write it down to compare later):
         <translation>About BallotDesk</translation>
     </message>
     <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>Signed in: %1 (%2)</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>

@@ -1384,6 +1384,10 @@ Head hash (write it down to compare later):
         <translation>关于选票台</translation>
     </message>
     <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>

@@ -136,14 +136,16 @@ def test_a_disabled_account_cannot_sign_in(qtbot: QtBot, db: Database) -> None:
     assert dialog.problem.text() == f"• 账户“{COUNTER.name}”已停用。"
 
 
-@pytest.mark.parametrize(("language", "title"), [
-    ("zh_CN", "选票台 — 测试员（组织者）"), ("en", "BallotDesk — 测试员 (Organiser)")])
+@pytest.mark.parametrize(("language", "title", "status"), [
+    ("zh_CN", "选票台 — 测试员（组织者）", "当前用户：测试员（组织者）"),
+    ("en", "BallotDesk — 测试员 (Organiser)", "Signed in: 测试员 (Organiser)")])
 def test_window_title_names_the_user_and_role(qtbot: QtBot, services: Services,
-                                             language: str, title: str) -> None:
+                                             language: str, title: str, status: str) -> None:
     install_language(language)
     window = MainWindow(services, language=language)
     qtbot.addWidget(window)
     assert window.windowTitle() == title
+    assert window.user_label.text() == status
 
 
 def test_observer_sees_everything_and_changes_nothing(qtbot: QtBot, services: Services,
