@@ -15,9 +15,10 @@ from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import Role
 from desktop.core.messages import RuleError
-from desktop.core.registry import CampaignInfo
+from desktop.core.registry import CampaignInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.ui.app import Shell
+from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import (
     ChangePasswordDialog,
     FirstOrganiserDialog,
@@ -26,6 +27,7 @@ from desktop.ui.dialogs.account_dialogs import (
     remember_user,
     start_session,
 )
+from desktop.ui.dialogs.registry_dialogs import UnitDialog
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.accounts_page import AccountsPage
@@ -195,6 +197,26 @@ def test_observer_sees_everything_and_changes_nothing(qtbot: QtBot, services: Se
     assert not results.panel.tie_button.isEnabled()
     assert results.xlsx_button.isEnabled()
     assert window.password_action.isEnabled()
+
+
+def test_a_refusal_of_the_service_is_a_message(qtbot: QtBot, services: Services,
+                                              campaign: CampaignInfo, units: list[UnitInfo],
+                                              boxes: MessageBoxes) -> None:
+    """The double-click still opens the editor (to look); saving is refused, in words."""
+    page = UnitsPage(CampaignContext(as_actor(services, OBSERVER), campaign.id))
+    qtbot.addWidget(page)
+    page.unit_table.selectRow(0)
+
+    def rename(dialog: QWidget) -> None:
+        assert isinstance(dialog, UnitDialog)
+        dialog.name.setText("改过的名字")
+        dialog.accept()
+
+    when_modal(rename)
+    page.unit_table.doubleClicked.emit(page.units.index(0, 0))
+    assert boxes.kinds() == ["warning"]
+    assert "“观察员小林”（观察员）无权管理评选登记与印制选票。" in boxes.texts()
+    assert services.registry.list_units(campaign.id)[0].name == units[0].name
 
 
 def test_counting_team_scans_and_reviews_but_does_not_print(
