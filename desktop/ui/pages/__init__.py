@@ -21,6 +21,7 @@ from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.results_page import ResultsPage
 from desktop.ui.pages.review_page import ReviewPage
 from desktop.ui.pages.scan_page import ScanPage
+from desktop.ui.pages.stations_page import StationsPage
 from desktop.ui.pages.units_page import UnitsPage
 from desktop.ui.pages.votes_page import VotesPage
 
@@ -41,6 +42,7 @@ PAGES: tuple[PageType, ...] = (
     BallotsPage,
     ScanPage,
     ReviewPage,
+    StationsPage,
     VotesPage,
     AuditPage,
     ResultsPage,
