@@ -130,12 +130,13 @@ class AccountsPage(QWidget):
         if account is None:
             return
         roles = list(Role)
+        names = [label(role) for role in roles]
         chosen, ok = QInputDialog.getItem(
-            self, self.tr("Change role"), arg(self.tr("Role of %1:"), account.name),
-            [label(role) for role in roles], roles.index(account.role), False)
+            self, self.tr("Change role"), arg(self.tr("Role of %1:"), account.name), names,
+            roles.index(account.role), False)
         if not ok:
             return
-        role = roles[[label(r) for r in roles].index(chosen)]
+        role = roles[names.index(chosen)]
         if role is not account.role:
             run_checked(self, lambda: self.service.update(account.name, role=role))
             self.refresh()
