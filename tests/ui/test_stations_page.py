@@ -127,4 +127,6 @@ def test_a_counting_team_exports_and_an_observer_only_looks(
     for button in (looking.create_key_button, looking.export_button, looking.import_button,
                    looking.register_button, looking.revoke_button):
         assert not button.isEnabled()
+    assert "无权" in looking.import_button.toolTip()
+    assert "无权" in counting.register_button.toolTip()
     assert QApplication.activeModalWidget() is None

@@ -221,9 +221,13 @@ class StationsPage(QWidget):
         return self.stations_model.data(rows[0], ObjectRole) if rows else None
 
     def _update_actions(self) -> None:
-        actor = self.services.actor
-        exporting, managing = actor.can(Permission.EXPORT_PACKAGE), \
-            actor.can(Permission.MANAGE_STATIONS)
+        # Disabled, with the reason as tooltip, for a role without the permission.
+        exporting = self.context.guard(Permission.EXPORT_PACKAGE, self.create_key_button,
+                                       self.new_key_button, self.export_button,
+                                       self.images_check)
+        managing = self.context.guard(Permission.MANAGE_STATIONS, self.register_button,
+                                      self.register_name_edit, self.register_key_edit,
+                                      self.revoke_button, self.import_button)
         idle = not self.controller.busy
         has_key = self.key is not None
         self.create_key_button.setEnabled(exporting and idle)
