@@ -2,10 +2,11 @@
 
 Every changing service method is one row of :data:`CHANGES`, with the permission it needs.
 Each role runs the whole table on a campaign of its own: the organiser may do everything, the
-counting team may scan and review, the observer changes nothing, and everybody may export and
-change their own password. A refused call changes nothing at all: not a row of any table, not
-the audit chain, not a file (no PDF, no backup, no archived image). A call that is done is on
-the audit chain, in the signed-in actor's name.
+counting team may scan, review and send its sheets as a station package, the observer changes
+nothing, and everybody may export and change their own password. A refused call changes nothing
+at all: no statement reaches the database, no file is written (no PDF, no backup, no archived
+image), the audit chain stays as it was. A call that is done is on the audit chain, in the
+signed-in actor's name.
 
 The second check, in ``audit.record``, stands on its own: with the early checks skipped (an
 actor whose ``require`` lets everything through, as if a method had forgotten its check), a
@@ -22,6 +23,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import event, select
 
 from desktop.core import accounts, audit
@@ -47,6 +50,7 @@ from desktop.core.review import Decision, Review
 from desktop.core.rules import CandidateFields
 from desktop.core.scanjob import scan_paths
 from desktop.core.services import Services
+from desktop.core.stations import key_text
 from scanning.batch import read_task
 from scanning.result import PageResult
 from scanning.sources import AcquiredImage, read_paths
@@ -64,12 +68,20 @@ ACTORS = {Role.ORGANISER: ORGANISER, Role.COUNTING: COUNTING, Role.OBSERVER: OBS
 #: recorded in the audit log) are open to every role: reading needs no permission.
 MAY = {
     Role.ORGANISER: set(Permission),
-    Role.COUNTING: {Permission.SCAN, Permission.REVIEW, Permission.EXPORT},
+    # A counting team working offline sends its sheets to the organiser as a station package.
+    Role.COUNTING: {Permission.SCAN, Permission.REVIEW, Permission.EXPORT_PACKAGE,
+                    Permission.EXPORT},
     Role.OBSERVER: {Permission.EXPORT},
 }
 #: The account the accounts rows manage.
 COLLEAGUE = "名单外的人"
 NEW_OWN_PASSWORD = "我的新密码123456"
+
+
+def new_station_key() -> str:
+    """Another station's public key, as it would show it."""
+    return key_text(Ed25519PrivateKey.generate().public_key().public_bytes(
+        Encoding.Raw, PublicFormat.Raw))
 
 
 def password_of(name: str) -> str:
@@ -155,6 +167,7 @@ def make_world(organiser: Services, actor: Actor, tmp_path: Path) -> World:
     windows = registry.find_category(campaign.id, WINDOWS).id
     scored = candidates.list(campaign.id, category_id=windows)[0].id
 
+    organiser.stations.register("计票点3", new_station_key())
     setup_backup = backup(db, ORGANISER, tmp_path / "setup-backup").folder
     out = tmp_path / "out"
     out.mkdir()
@@ -255,6 +268,12 @@ CHANGES: list[tuple[str, Permission | None, Change]] = [
      lambda w: Accounts(w.services.db, w.actor).update(COLLEAGUE, role=Role.COUNTING)),
     ("account.password", Permission.MANAGE_ACCOUNTS, lambda w: Accounts(
         w.services.db, w.actor).set_password(COLLEAGUE, "重设的密码123456")),
+    ("station.register", Permission.MANAGE_STATIONS,
+     lambda w: w.services.stations.register("计票点2", new_station_key())),
+    ("station.revoke", Permission.MANAGE_STATIONS,
+     lambda w: w.services.stations.revoke("计票点3")),
+    ("package_export", Permission.EXPORT_PACKAGE,
+     lambda w: w.services.stations.export_package(w.id, w.out / "计票点.zip")),
     ("password.change", None, lambda w: Accounts(w.services.db, w.actor).set_password(
         w.actor.name, NEW_OWN_PASSWORD, current=password_of(w.actor.name))),
     ("backup.create", Permission.BACKUP,
