@@ -1,15 +1,14 @@
 """A counting station for the tests: a SQLite copy of the organiser's database (how stations
-are set up), its own archive and key, real ballots scanned there, and its package."""
+are set up: Stations.station_database), its own archive and key, real ballots scanned there."""
 
 from __future__ import annotations
 
-import sqlite3
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, select
 
 from desktop.core.actors import Actor
 from desktop.core.audit_log import AuditLog
@@ -25,25 +24,6 @@ from desktop.core.tally import paper_tally
 #: Who scans at the station (a counting-team account copied from the organiser's database).
 STATION_ACTOR = Actor("计票员", Role.COUNTING)
 STATION_NAME = "东湖社区站"
-
-
-def copy_database(source: Database, target: Path) -> Database:
-    """The station's database: SQLite's backup of a SQLite organiser, or every row of a
-    PostgreSQL organiser copied into a new SQLite file."""
-    url = f"sqlite:///{target}"
-    if source.sqlite_path is not None:
-        with sqlite3.connect(source.sqlite_path) as src, sqlite3.connect(target) as copy:
-            src.backup(copy)
-        return Database.open(url)
-    copy_db = Database.open(url)
-    with source.engine.connect() as read, copy_db.engine.begin() as write:
-        for table in reversed(Base.metadata.sorted_tables):
-            write.execute(delete(table))
-        for table in Base.metadata.sorted_tables:
-            rows = [dict(row._mapping) for row in read.execute(select(table))]
-            if rows:
-                write.execute(insert(table), rows)
-    return copy_db
 
 
 @dataclass
@@ -62,7 +42,8 @@ class StationSetup:
 
 def make_station(organiser: Services, folder: Path) -> StationSetup:
     folder.mkdir(parents=True, exist_ok=True)
-    db = copy_database(organiser.db, folder / "station.sqlite3")
+    organiser.stations.station_database(folder / "station.sqlite3")
+    db = Database.open(f"sqlite:///{folder / 'station.sqlite3'}")
     archive = folder / "station-archive"
     stations = Stations(db, STATION_ACTOR, archive=archive)
     stations.identity(STATION_NAME, new=True)

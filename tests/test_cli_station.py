@@ -94,6 +94,13 @@ def test_a_package_from_a_station_to_the_organiser(
     assert cli("station", "register", "别的站", "123") == 1
     assert "无法识别" in cli.err
 
+    kit = tmp_path / "第二站.sqlite3"
+    assert "sqlite:///" in cli.ok("station", "database", str(kit))
+    second = Cli(f"sqlite:///{kit}", capsys)
+    assert second.json("station", "list")[0]["name"] == STATION_NAME
+    other = second.json("station", "key", "--name", "第二站")
+    assert other["fingerprint"] != key["fingerprint"]
+
 
 def _archived(package: Path) -> list[str]:
     with zipfile.ZipFile(package) as zf:

@@ -19,7 +19,7 @@ from desktop.core.ballots import Layout
 from desktop.core.boxes import BoxInfo
 from desktop.core.enums import Role, SerialState
 from desktop.core.messages import RuleError
-from desktop.core.models import Sheet, Station
+from desktop.core.models import Campaign, Sheet, Station
 from desktop.core.recording import Recorder
 from desktop.core.registry import CampaignInfo
 from desktop.core.review import Decision, Review
@@ -140,6 +140,24 @@ def test_the_station_key_as_text_and_qr_code(services: Services, tmp_path: Path)
     actions = [e.action for e in AuditLog(services.db).entries(AuditFilter())]
     assert actions == ["station_key.create", "station_key.rename", "station_key.create",
                        "station.register", "station.register", "station.revoke"]
+
+
+def test_a_station_database_is_a_copy_without_this_installation_s_key(
+    services: Services, demo: CampaignInfo, tmp_path: Path,
+) -> None:
+    services.stations.identity("组织者")
+    target = services.stations.station_database(tmp_path / "站.sqlite3")
+    copy = Services.open(f"sqlite:///{target}", STATION_ACTOR)
+    try:
+        assert copy.stations.current() is None, "the organiser's private key stays at home"
+        assert [c.name for c in copy.registry.list_campaigns()] == [demo.name]
+        with services.db.transaction() as s, copy.db.transaction() as c:
+            assert s.get_one(Campaign, demo.id).secret == c.get_one(Campaign, demo.id).secret
+        verification = AuditLog(copy.db).verify()
+        assert verification.ok and verification.count == AuditLog(services.db).verify().count - 1
+        assert copy.stations.identity("东湖社区站").name == "东湖社区站"
+    finally:
+        copy.db.dispose()
 
 
 def test_roles_decide_who_exports_and_who_imports(services: Services, tmp_path: Path) -> None:

@@ -31,6 +31,12 @@ messages.register({
         "by “{station}”.",
     ),
     "cli_station_conflicts": ("冲突：", "Conflicts:"),
+    "cli_station_database": (
+        "已写出“{file}”：在计票站上用 --db sqlite:///{file} 打开，登录后生成本站密钥"
+        "（ballotdesk station key --name 名称）。",
+        "Wrote “{file}”: open it on the station with --db sqlite:///{file}, sign in and make "
+        "the station's key (ballotdesk station key --name NAME).",
+    ),
     "cli_col_fingerprint": ("指纹", "fingerprint"),
     "cli_col_key": ("公钥", "key"),
     "cli_col_registered": ("登记", "registered"),
@@ -83,6 +89,11 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                      run_import)
     load.add_argument("file", type=Path, metavar="FILE", help=t("数据包文件", "package file"))
     b.command(group, "imports", "列出已导入的数据包", "list the packages imported", run_imports)
+    copy = b.command(group, "database", "为离线计票站写出本数据库的 SQLite 副本（不含本机密钥）",
+                     "write a SQLite copy of this database for an offline station (without "
+                     "this installation's key)", run_database)
+    copy.add_argument("file", type=Path, metavar="FILE", help=t(
+        "新的 SQLite 文件（已存在则替换）", "the new SQLite file (replaced if it exists)"))
 
 
 def run_key(ctx: Context, args: argparse.Namespace) -> int:
@@ -174,4 +185,13 @@ def run_imports(ctx: Context, args: argparse.Namespace) -> int:
                 i.summary.get("new"), i.summary.get("same"),
                 len(i.summary.get("conflicts", [])) + len(i.summary.get("note_conflicts", [])))
                for i in imports])
+    return 0
+
+
+def run_database(ctx: Context, args: argparse.Namespace) -> int:
+    target = ctx.services.stations.station_database(args.file.resolve())
+    if ctx.json:
+        ctx.emit({"file": target})
+    else:
+        ctx.say("cli_station_database", file=target)
     return 0

@@ -64,6 +64,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "station_key.rename": ("修改本计票站名称", "station renamed"),
     "station.register": ("登记计票站", "station registered"),
     "station.revoke": ("撤销计票站", "station revoked"),
+    "station.database": ("为离线计票站复制数据库", "database copied for an offline station"),
     "package_export": ("导出计票站数据包", "station package exported"),
     "package.import": ("导入计票站数据包", "station package imported"),
     "package.sheet": ("从数据包导入选票页", "sheet imported from a package"),

@@ -14,14 +14,17 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
+import os
 import re
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import segno
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
@@ -29,7 +32,7 @@ from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import Permission
 from desktop.core.messages import RuleError, error, register
-from desktop.core.models import Campaign, PackageImport, Station, StationIdentity
+from desktop.core.models import Base, Campaign, PackageImport, Station, StationIdentity
 from desktop.core.recording import archive_root, default_station
 from desktop.core.station_merge import ImportReport, import_package
 from desktop.core.station_package import ExportInfo, Progress, write_package
@@ -54,6 +57,8 @@ QR_VERSION = 1
 #: Hex digits per group when a fingerprint is shown to people.
 FINGERPRINT_GROUP = 4
 KEY_BYTES = 32
+#: Rows read and written at a time when a PostgreSQL database is copied to SQLite.
+COPY_ROWS = 2000
 
 
 def fingerprint_of(public_key: bytes) -> str:
@@ -166,6 +171,32 @@ class ImportInfo:
     imported_by: str
     imported_at: dt.datetime
     summary: dict[str, object]
+
+
+def copy_to_sqlite(source: Database, target: Path) -> None:
+    """Every row of ``source`` in a new SQLite file ``target`` (replaced when it exists),
+    except this installation's station key; written under a temporary name, then renamed."""
+    partial = target.with_name(f".{target.name}.partial")
+    partial.unlink(missing_ok=True)
+    if source.sqlite_path is not None:
+        with closing(sqlite3.connect(source.sqlite_path)) as src, \
+                closing(sqlite3.connect(partial)) as duplicate:
+            src.backup(duplicate)
+    copy = Database.open(f"sqlite:///{partial}")
+    try:
+        with copy.engine.begin() as write:
+            if source.sqlite_path is None:
+                for table in reversed(Base.metadata.sorted_tables):
+                    write.execute(delete(table))
+                with source.engine.connect() as read:
+                    for table in Base.metadata.sorted_tables:
+                        rows = read.execution_options(yield_per=COPY_ROWS).execute(select(table))
+                        for chunk in rows.partitions():
+                            write.execute(insert(table), [dict(row._mapping) for row in chunk])
+            write.execute(delete(StationIdentity))
+    finally:
+        copy.dispose()
+    os.replace(partial, target)
 
 
 def _public_bytes(private: Ed25519PrivateKey) -> bytes:
@@ -290,6 +321,17 @@ class Stations:
                 query = query.where(PackageImport.campaign_id == campaign_id)
             return [ImportInfo(p.package_id, name, p.campaign_id, p.exported_at, p.imported_by,
                                p.imported_at, dict(p.summary)) for p, name in s.execute(query)]
+
+    def station_database(self, target: Path) -> Path:
+        """A SQLite copy of this database for an offline station laptop (campaigns, layouts,
+        printed batches, accounts, the audit log), without this installation's own key: the
+        station makes its own on first use. Works from SQLite and from PostgreSQL."""
+        self.actor.require(Permission.MANAGE_STATIONS)
+        copy_to_sqlite(self.db, target)
+        with self.db.transaction() as s:
+            audit.record(s, actor=self.actor, action="station.database", entity="station",
+                         entity_id=None, campaign_id=None, after={"file": target.name})
+        return target
 
     # -- packages ----------------------------------------------------------------------------
     def export_package(self, campaign_id: int, path: Path, include_images: bool = True,
