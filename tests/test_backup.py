@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core import accounts
 from desktop.core.audit_log import AuditLog
-from desktop.core.backup import MANIFEST, automatic_backup, backup, restore
+from desktop.core.backup import MANIFEST, SETUP_ACTOR, automatic_backup, backup, restore
 from desktop.core.messages import RuleError
 from desktop.core.recording import Recorder, archive_root
 from desktop.core.recount import recount
@@ -78,6 +79,19 @@ def test_backup_and_restore_are_on_the_audit_chain(
     assert restored.after["created_at"] == json.loads(
         (info.folder / MANIFEST).read_text(encoding="utf-8"))["created_at"]
     assert log.verify().ok
+
+
+def test_only_a_database_without_accounts_is_restored_without_a_sign_in(
+    services: Services, campaign: CampaignInfo, tmp_path: Path
+) -> None:
+    info = backup(services.db, ORGANISER, tmp_path / "backups")
+    restore(services.db, info.folder, None)  # a new installation being set up
+    assert AuditLog(services.db).entries()[-1].actor == SETUP_ACTOR
+    accounts.setup(services.db, "王组长", "组长的密码123")
+    with pytest.raises(RuleError) as refused:
+        restore(services.db, info.folder, None)
+    assert [m.code for m in refused.value.messages] == ["restore_needs_sign_in"]
+    assert accounts.has_accounts(services.db), "nothing was restored"
 
 
 def test_automatic_backups_keep_the_newest(services: Services, demo: CampaignInfo) -> None:
