@@ -336,6 +336,26 @@ def _account_shots(window: object, services: object, out: Path, settle: object) 
     return [out / "sign_in_zh_CN.png", out / "accounts_zh_CN.png"]
 
 
+def _stations_shot(window: object, services: object, out: Path, settle: object) -> Path:
+    """This station's key and QR code, two registered stations (one revoked)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.core.stations import qr_text
+    from desktop.ui.pages.stations_page import StationsPage
+
+    stations = services.stations  # type: ignore[attr-defined]
+    stations.identity("组织者办公室")
+    for name in ("东湖社区站", "西山镇站"):
+        key = Ed25519PrivateKey.generate().public_key().public_bytes_raw()
+        stations.register(name, qr_text(name, key))
+    stations.revoke("西山镇站")
+    window.show_page(StationsPage)  # type: ignore[attr-defined]
+    window.page(StationsPage).refresh()  # type: ignore[attr-defined]
+    settle()  # type: ignore[operator]
+    window.grab().save(str(out / "stations_zh_CN.png"))  # type: ignore[attr-defined]
+    return out / "stations_zh_CN.png"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -393,7 +413,8 @@ def main() -> int:
                         _review_shot(window, services, campaign_id, folder, args.out, settle),
                         _votes_shot(window, services, campaign_id, folder, args.out, settle),
                         _results_shot(window, services, campaign_id, folder, args.out, settle),
-                        *_account_shots(window, services, args.out, settle)]
+                        *_account_shots(window, services, args.out, settle),
+                        _stations_shot(window, services, args.out, settle)]
         window.close()
     app.processEvents()
     for path in written:
