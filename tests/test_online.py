@@ -99,7 +99,8 @@ def test_broken_totals_files_change_nothing(services: Services, campaign: Campai
     ("blank.csv", b"\r\n,,\r\n", "file_empty"),
     ("header_only.csv", "编号,票数\r\n".encode(), "no_rows"),
     ("binary.csv", b"\x89PNG\r\n\x1a\n\x00\x00", "file_binary"),
-    ("fake.xlsx", b"not a zip at all", "file_corrupt"),
+    ("fake.xlsx", b"not a zip at all", "file_xlsx_is_text"),
+    ("cut.xlsx", b"PK\x03\x04\x14\x00 cut short", "file_corrupt"),
     ("votes.pdf", b"%PDF-1.4", "file_unsupported"),
     ("strange.csv", "名字,点赞\r\n甲,1\r\n".encode(), "online_no_vote_columns"),
 ])

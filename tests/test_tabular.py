@@ -212,7 +212,7 @@ def test_corrupt_xlsx(tmp_path: Path) -> None:
     assert refused(truncated) == "file_corrupt"
     text = tmp_path / "text.xlsx"
     text.write_text("姓名,推荐单位\n张三,东湖\n", encoding="utf-8")
-    assert refused(text) == "file_corrupt"
+    assert refused(text) == "file_xlsx_is_text", "a CSV saved under an .xlsx name is told so"
     not_excel = tmp_path / "other.xlsx"
     with zipfile.ZipFile(not_excel, "w") as archive:
         archive.writestr("hello.txt", "not a workbook")

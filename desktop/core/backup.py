@@ -21,6 +21,7 @@ it needs no permission and is not logged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -64,6 +65,18 @@ register({
         "此备份来自 {kind} 数据库，只能恢复到同类数据库。",
         "This backup is of a {kind} database and can only be restored to one.",
     ),
+    "backup_manifest_damaged": (
+        "备份“{path}”的清单 manifest.json 已损坏或不完整，未恢复任何内容。",
+        "The manifest.json of the backup “{path}” is damaged or incomplete; nothing was "
+        "restored.",
+    ),
+    "backup_database_damaged": (
+        "备份中的数据库“{file}”无法读取（已损坏，或不是 BallotDesk 数据库），未恢复任何内容。",
+        "The database “{file}” in the backup cannot be read (damaged, or not a BallotDesk "
+        "database); nothing was restored.",
+    ),
+    "restore_failed": ("恢复失败，数据库未改动：{reason}",
+                       "The restore failed and the database was not changed: {reason}"),
 })
 
 MANIFEST = "manifest.json"
@@ -148,8 +161,10 @@ def _pg_dump(url: str, out: Path) -> None:
     _run_pg_tool("pg_dump", url, ["--no-owner", "--clean", "--if-exists", "-f", str(out)])
 
 
-def _run_pg_tool(tool: str, url: str, arguments: list[str]) -> None:
-    """Run a PostgreSQL client tool against the database of ``url``."""
+def _run_pg_tool(tool: str, url: str, arguments: list[str], failed: str = "backup_failed",
+                 ) -> None:
+    """Run a PostgreSQL client tool against the database of ``url``; its error output, as
+    the message ``failed``, when it fails."""
     parsed = make_url(url)
     if shutil.which(tool) is None:
         raise RuleError([error("backup_no_pg_dump")])
@@ -160,7 +175,7 @@ def _run_pg_tool(tool: str, url: str, arguments: list[str]) -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=False,
                           env={**os.environ, **env})
     if done.returncode != 0:
-        raise RuleError([error("backup_failed", reason=done.stderr.strip()[:300])])
+        raise RuleError([error(failed, reason=done.stderr.strip()[:300])])
 
 
 def verify_backup(folder: Path) -> dict[str, Any]:
@@ -168,7 +183,7 @@ def verify_backup(folder: Path) -> dict[str, Any]:
     manifest_path = folder / MANIFEST
     if not manifest_path.is_file():
         raise RuleError([error("backup_not_found", path=str(folder))])
-    manifest: dict[str, Any] = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest = _read_manifest(manifest_path)
     listed: dict[str, str] = manifest["files"]
     present = {str(p.relative_to(folder)) for p in _files(folder)}
     wrong = sorted(name for name, digest in listed.items()
@@ -177,6 +192,37 @@ def verify_backup(folder: Path) -> dict[str, Any]:
     if wrong:
         raise RuleError([error("backup_damaged", count=len(wrong), file=wrong[0])])
     return manifest
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest, or a RuleError when it is not one (cut short, edited, another file): every
+    key the restore uses present, the listed files inside the backup folder."""
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:  # not JSON, not UTF-8
+        manifest = None
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not (isinstance(manifest, dict) and isinstance(files, dict)
+            and manifest.get("database") in ("sqlite", "postgresql")
+            and {"created_at", "schema_revision"} <= set(manifest)
+            and all(isinstance(digest, str) and not Path(name).is_absolute()
+                    and ".." not in Path(name).parts for name, digest in files.items())):
+        raise RuleError([error("backup_manifest_damaged", path=str(path.parent))])
+    return manifest
+
+
+def _check_sqlite(path: Path) -> None:
+    """Refuse a backup's database file that SQLite cannot read or that BallotDesk never
+    wrote (its hash can match a manifest written for it), before the database is replaced."""
+    read_only = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        with contextlib.closing(sqlite3.connect(read_only, uri=True)) as check:
+            healthy = check.execute("PRAGMA quick_check").fetchone() == ("ok",)
+            check.execute("SELECT version_num FROM alembic_version").fetchall()
+    except sqlite3.DatabaseError:
+        healthy = False
+    if not healthy:
+        raise RuleError([error("backup_database_damaged", file=str(path))])
 
 
 def restore(db: Database, folder: Path, actor: Actor | None) -> dict[str, Any]:
@@ -192,6 +238,7 @@ def restore(db: Database, folder: Path, actor: Actor | None) -> dict[str, Any]:
     if manifest["database"] == "sqlite":
         if db.sqlite_path is None:
             raise RuleError([error("restore_needs_sqlite", kind="SQLite")])
+        _check_sqlite(folder / SQLITE_FILE)
         db.dispose()
         if db.sqlite_path.exists():
             db.backup_sqlite(reason="before-restore")
@@ -217,7 +264,10 @@ def restore(db: Database, folder: Path, actor: Actor | None) -> dict[str, Any]:
 
 
 def _psql(url: str, dump: Path) -> None:
-    _run_pg_tool("psql", url, ["-v", "ON_ERROR_STOP=1", "-q", "-f", str(dump)])
+    """One transaction: a dump that fails half-way (damaged, written for another server)
+    leaves the database as it was."""
+    _run_pg_tool("psql", url, ["-v", "ON_ERROR_STOP=1", "--single-transaction", "-q",
+                               "-f", str(dump)], failed="restore_failed")
 
 
 def automatic_backup(db: Database, label: str) -> BackupInfo | None:

@@ -271,7 +271,8 @@ def _source(item: AcquiredImage) -> str:
 
 
 def _already(sheet: Sheet) -> Message:
-    what = (f"#{sheet.serial}/{sheet.page}" if sheet.serial is not None else sheet.status)
+    what = (f"#{sheet.serial}/{sheet.page}" if sheet.serial is not None
+            else label_list([Status(sheet.status)]))  # "不计票"/"Rejected", in the reader's words
     return info("already_recorded", what=what,
                 at=sheet.recorded_at.astimezone().strftime("%Y-%m-%d %H:%M"))
 

@@ -30,7 +30,22 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from desktop.core.messages import Message, RuleError, current_language, error, field_label
+from desktop.core.messages import (
+    Message,
+    RuleError,
+    current_language,
+    error,
+    field_label,
+    register,
+)
+
+register({
+    "file_xlsx_is_text": (
+        "文件“{file}”的扩展名是 .xlsx，内容却是文本（如 CSV）：请把扩展名改为 .csv 后再导入。",
+        "“{file}” is named .xlsx but holds text (a CSV, perhaps): rename it to .csv and "
+        "import it again.",
+    ),
+})
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
@@ -39,7 +54,8 @@ HEADER_SEARCH_ROWS = 10
 DELIMITERS = (",", ";", "\t")
 #: Signatures of files that are surely not text (zip = .xlsx/.docx, OLE = .xls/.doc, PDF,
 #: PNG, JPEG, GIF, 7z, RAR).
-_BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff",
+_ZIP_MAGIC = b"PK\x03\x04"  # .xlsx files are zip archives
+_BINARY_MAGIC = (_ZIP_MAGIC, b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8\xff",
                  b"GIF8", b"7z\xbc\xaf", b"Rar!")
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13, 26}
 # Marks of a required or optional column people put after (or before) a header.
@@ -201,6 +217,14 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     raise TableError(error("file_encoding", file=name))
 
 
+def _is_text(data: bytes, name: str) -> bool:
+    try:
+        _decode(data, name)
+    except TableError:
+        return False
+    return True
+
+
 def _split(text: str, lookup: Mapping[str, tuple[str, int]]) -> tuple[str, list[list[str]], int]:
     """Delimiter, records (cells stripped) and how many lines were skipped before them."""
     skipped = 0
@@ -229,6 +253,10 @@ def _split(text: str, lookup: Mapping[str, tuple[str, int]]) -> tuple[str, list[
 def _xlsx_sheets(data: bytes, name: str) -> list[tuple[str | None, list[list[str]], int]]:
     import openpyxl
 
+    if not data:
+        raise TableError(error("file_empty", file=name))
+    if not data.startswith(_ZIP_MAGIC) and _is_text(data, name):
+        raise TableError(error("file_xlsx_is_text", file=name))
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and openpyxl errors alike: the file is damaged

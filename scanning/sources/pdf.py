@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_raw  # type: ignore[import-untyped]
 
 from scanning.sources.base import (
     Acquired,
@@ -36,6 +37,16 @@ def is_pdf(data: bytes) -> bool:
     return PDF_MAGIC in data[:PDF_MAGIC_WINDOW_BYTES]
 
 
+def _opens_without_pages(data: bytes) -> bool:
+    """Whether PDFium opens the document: pypdfium2 refuses one without pages as if it were
+    damaged, with whatever error code an earlier document left (a password, say)."""
+    document = pdfium_raw.FPDF_LoadMemDocument64(data, len(data), None)
+    if not document:
+        return False
+    pdfium_raw.FPDF_CloseDocument(document)
+    return True
+
+
 def read_pdf(path: Path, data: bytes, dpi: int = RENDER_DPI) -> Iterator[Acquired]:
     """Each page of the PDF in ``data`` (read from ``path``) as a grey image at ``dpi``."""
     digest = sha256_hex(data)
@@ -43,7 +54,8 @@ def read_pdf(path: Path, data: bytes, dpi: int = RENDER_DPI) -> Iterator[Acquire
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        code = (ProblemCode.PDF_ENCRYPTED if getattr(error, "err_code", None)
+        code = (ProblemCode.PDF_EMPTY if _opens_without_pages(data)
+                else ProblemCode.PDF_ENCRYPTED if getattr(error, "err_code", None)
                 == _PDFIUM_ERR_PASSWORD else ProblemCode.PDF_CORRUPT)
         yield AcquisitionProblem(code, shown, FileOrigin(path), str(error))
         return

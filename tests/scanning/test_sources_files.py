@@ -15,6 +15,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pytest
 from PIL import Image as PilImage
 from reportlab.lib import pdfencrypt
@@ -176,9 +177,10 @@ def test_encrypted_corrupt_and_empty_pdfs_are_reported(tmp_path: Path) -> None:
     (tmp_path / "b_cut.pdf").write_bytes(ballots_pdf()[:-200])
     (tmp_path / "c_junk.pdf").write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 100)
     (tmp_path / "d_good.pdf").write_bytes(ballots_pdf())
+    pdfium.PdfDocument.new().save(tmp_path / "e_no_pages.pdf")  # well-formed, no page
     items = list(read_paths([tmp_path]))
     assert codes(items) == [ProblemCode.PDF_ENCRYPTED, ProblemCode.PDF_CORRUPT,
-                            ProblemCode.PDF_CORRUPT]
+                            ProblemCode.PDF_CORRUPT, ProblemCode.PDF_EMPTY]
     assert len(images(items)) == 2
     assert "password" in items[0].text("en")
 
