@@ -121,6 +121,8 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
     internal = {p.name for p in (bundle / "_internal").rglob("*")}
     assert any(name.startswith("libzbar.so") for name in internal)
     assert any(name.startswith("zxingcpp") for name in internal)
+    # cryptography's Rust extension: station packages are signed with Ed25519.
+    assert any(name.startswith("_rust.") for name in internal)
     assert not any("WebEngine" in name or "Qt6Qml" in name for name in internal)
     archive = dist / f"BallotDesk-{VERSION}-linux-x86_64.tar.gz"
     with tarfile.open(archive) as packed:

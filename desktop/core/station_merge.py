@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -152,7 +152,6 @@ class ImportReport:
     notes_same: int = 0
     note_conflicts: tuple[NoteConflict, ...] = ()
     images: int = 0
-    messages: list[Message] = field(default_factory=list)
 
     def summary(self) -> Message:
         if self.already_imported:
