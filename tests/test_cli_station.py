@@ -61,7 +61,7 @@ def test_a_package_from_a_station_to_the_organiser(
     assert key["qr_text"].startswith(f"BALLOTDESK-STATION:1:{STATION_NAME}:")
 
     assert cli("station", "import", str(package)) == 1
-    assert "未登记" in cli.err and key["fingerprint"] in cli.err
+    assert "未登记" in cli.err and key["fingerprint_text"] in cli.err
     out = cli.ok("station", "register", STATION_NAME, key["fingerprint_text"])
     assert "公钥随其第一个数据包存入" in out
     listed = cli.json("station", "list")

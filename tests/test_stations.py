@@ -254,6 +254,8 @@ def test_conflicts_are_listed_and_never_counted_twice(
         duplicate = s.get_one(Sheet, conflict.sheet_id)
         assert duplicate.counted_key is None
         assert Reason.DUPLICATE.value in duplicate.reasons
+    queue = Review(services.db, services.actor).queue(demo.id)
+    assert conflict.sheet_id in [state.sheet_id for state in queue], "a person decides"
     windows = votes_of(services.db, demo.id)[WINDOWS]
     assert windows == {"02": 2}, "ballot 1 page 1 counts as the organiser read it"
     assert services.stations.import_package(package).already_imported

@@ -151,8 +151,21 @@ CAMPAIGN_TAG_CONTEXT = b"station-package"
 #: An archived file's path as recording.archive_file makes it: "ab/ab…(64 hex).ext".
 _ARCHIVE_PATH = re.compile(r"(?P<prefix>[0-9a-f]{2})/(?P=prefix)[0-9a-f]{62}\.[a-z0-9]{2,4}")
 _CHUNK_BYTES = 1 << 20
+#: Hex digits per group when a fingerprint is shown to people.
+FINGERPRINT_GROUP = 4
 #: (done, total) of a long step, for progress bars.
 Progress = Callable[[int, int], None]
+
+
+def fingerprint_of(public_key: bytes) -> str:
+    """A station key's fingerprint: SHA-256 of the raw 32-byte public key, hex."""
+    return hashlib.sha256(public_key).hexdigest()
+
+
+def grouped(fingerprint: str) -> str:
+    """``ab12 cd34 …``: easier to read aloud and compare."""
+    return " ".join(fingerprint[i:i + FINGERPRINT_GROUP]
+                    for i in range(0, len(fingerprint), FINGERPRINT_GROUP))
 
 
 def campaign_tag(secret: bytes) -> str:
@@ -404,12 +417,12 @@ def verify_package(db: Database, path: Path) -> VerifiedPackage:
             package_uuid = str(manifest["package_uuid"])
         except (KeyError, TypeError, ValueError, AttributeError, binascii.Error) as exc:
             raise _refuse("package_bad_manifest", reason=f"{type(exc).__name__}: {exc}") from exc
-        fingerprint = hashlib.sha256(public_key).hexdigest()
+        fingerprint = fingerprint_of(public_key)
         with db.transaction() as s:
             station = s.scalar(select(Station).where(Station.fingerprint == fingerprint))
             if station is None:
                 raise _refuse("package_station_unknown", station=station_name,
-                              fingerprint=fingerprint)
+                              fingerprint=grouped(fingerprint))
             if station.revoked_at is not None:
                 raise _refuse("package_station_revoked", station=station.name,
                               at=f"{station.revoked_at.astimezone():%Y-%m-%d %H:%M}")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
-import hashlib
 import os
 import re
 import sqlite3
@@ -35,7 +34,13 @@ from desktop.core.messages import RuleError, error, register
 from desktop.core.models import Base, Campaign, PackageImport, Station, StationIdentity
 from desktop.core.recording import archive_root, default_station
 from desktop.core.station_merge import ImportReport, import_package
-from desktop.core.station_package import ExportInfo, Progress, write_package
+from desktop.core.station_package import (
+    ExportInfo,
+    Progress,
+    fingerprint_of,
+    grouped,
+    write_package,
+)
 
 register({
     "station_key_unreadable": (
@@ -54,21 +59,9 @@ register({
 
 QR_PREFIX = "BALLOTDESK-STATION"
 QR_VERSION = 1
-#: Hex digits per group when a fingerprint is shown to people.
-FINGERPRINT_GROUP = 4
 KEY_BYTES = 32
 #: Rows read and written at a time when a PostgreSQL database is copied to SQLite.
 COPY_ROWS = 2000
-
-
-def fingerprint_of(public_key: bytes) -> str:
-    return hashlib.sha256(public_key).hexdigest()
-
-
-def grouped(fingerprint: str) -> str:
-    """``ab12 cd34 …``: easier to read aloud and compare."""
-    return " ".join(fingerprint[i:i + FINGERPRINT_GROUP]
-                    for i in range(0, len(fingerprint), FINGERPRINT_GROUP))
 
 
 def key_text(public_key: bytes) -> str:
