@@ -246,6 +246,8 @@ def test_conflicts_are_listed_and_never_counted_twice(
     assert "Serial 1 page 1" in conflict.message().text("en")
     (note,) = report.note_conflicts
     assert (note.serial, note.here, note.package) == (3, "unused", "spoiled")
+    assert "“Unused” here and “Spoiled” at the station" in note.message().text("en")
+    assert "本机登记为“未发放”，计票站登记为“作废”" in note.message().text("zh_CN")
     after = state_of(services.db)
     assert after["sheet"] == before["sheet"] + 4
     assert after["counted"] == before["counted"] + 3, "the conflicting page does not count"

@@ -35,7 +35,7 @@ from desktop.core.actors import Actor
 from desktop.core.boxes import batch_of
 from desktop.core.db import Database, is_write_conflict
 from desktop.core.enums import SerialState
-from desktop.core.labels import label
+from desktop.core.labels import label, label_list
 from desktop.core.messages import Message, RuleError, error, info, register
 from desktop.core.models import PackageImport, SerialNote, Sheet, Station
 from desktop.core.recording import RECORD_ATTEMPTS, archive_file, counted_key_of
@@ -123,7 +123,8 @@ class NoteConflict:
 
     def message(self) -> Message:
         return error("package_note_conflict", serial=self.serial,
-                     here=label(SerialState(self.here)), package=label(SerialState(self.package)))
+                     here=label_list([SerialState(self.here)]),
+                     package=label_list([SerialState(self.package)]))
 
 
 @dataclass(frozen=True)
