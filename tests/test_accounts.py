@@ -162,7 +162,7 @@ def test_own_password_needs_the_current_one_and_others_need_an_organiser(
     for current in (None, "错误的密码123"):
         with pytest.raises(RuleError) as refused:
             li.set_password("李四", "李四的新密码123", current=current)
-        assert codes(refused) == ["account_bad_credentials"]
+        assert codes(refused) == ["account_current_password_wrong"]
     with pytest.raises(RuleError) as refused:
         li.set_password("张三", "别人的新密码123", current="李四的密码123")
     assert codes(refused) == ["permission_denied"]
@@ -181,6 +181,9 @@ def test_own_password_needs_the_current_one_and_others_need_an_organiser(
         sign_in(db, "李四", "李四的密码123")
     boss.set_password("张三", "组长重设的密码123")  # an organiser resets, no current password
     assert sign_in(db, "张三", "组长重设的密码123").role is Role.OBSERVER
+    with pytest.raises(RuleError) as refused:  # but not their own: a left window is no key
+        boss.set_password(BOSS, "组长的新密码12345")
+    assert codes(refused) == ["account_current_password_wrong"]
 
 
 def test_every_account_action_is_on_the_chain_in_the_signed_in_name(

@@ -38,6 +38,9 @@ MAX_NAME_CHARS = 64
 
 messages.register({
     "account_bad_credentials": ("用户名或密码不正确。", "Wrong user name or password."),
+    "account_current_password_wrong": (
+        "当前密码不正确：修改本人密码须先输入当前密码。",
+        "The current password is wrong: changing your own password needs the current one."),
     "account_inactive": ("账户“{name}”已停用。", "The account “{name}” is disabled."),
     "account_none_yet": (
         "还没有任何账户：请先创建第一位组织者（ballotdesk account setup 用户名）。",
@@ -215,8 +218,9 @@ class Accounts:
             return AccountInfo.of(row)
 
     def set_password(self, name: str, password: str, current: str | None = None) -> None:
-        """An organiser resets anyone's password; anyone changes their own, giving the
-        current one."""
+        """An organiser resets anyone else's password; everyone, organisers too, changes their
+        own only with the current one (a window left signed in must not let a passer-by take
+        the account over)."""
         own = name.strip() == self.actor.name
         if not own:
             self.actor.require(Permission.MANAGE_ACCOUNTS)
@@ -225,9 +229,8 @@ class Accounts:
             raise RuleError(problems)
         with self.db.transaction() as s:
             row = self._row(s, name)
-            if own and not self.actor.can(Permission.MANAGE_ACCOUNTS) and (
-                    current is None or not password_matches(current, row.password_hash)):
-                raise RuleError([messages.error("account_bad_credentials")])
+            if own and (current is None or not password_matches(current, row.password_hash)):
+                raise RuleError([messages.error("account_current_password_wrong")])
             row.password_hash = hash_password(password)
             audit.record(s, actor=self.actor, action="password.change" if own else
                          "account.password", entity="account", entity_id=row.id,
