@@ -252,6 +252,9 @@ def test_missing_categories_and_units_are_offered_then_created(
     preview = services.importer.preview(campaign.id, path, create_missing=True)
     assert preview.ok
     assert codes(preview.warnings) == ["categories_to_create", "units_to_create"]
+    created = preview.warnings[0]  # names listed the way each language lists them
+    assert "十佳优秀服务标兵、十佳优良服务窗口、十佳惠民项目" in created.text("zh_CN")
+    assert "十佳优秀服务标兵, 十佳优良服务窗口, 十佳惠民项目" in created.text("en")
     assert preview.new_category_kinds == {"十佳优秀服务标兵": CandidateKind.PERSON,
                                           "十佳优良服务窗口": CandidateKind.WINDOW,
                                           "十佳惠民项目": CandidateKind.PROJECT}

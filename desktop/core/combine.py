@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from desktop.core.messages import list_separator
+
 PAPER, ONLINE, EXPERT = "paper", "online", "expert"
 SOURCE_PREFIX = "online:"
 #: Decimals of a weighted combined score in every output (ties are decided on exact values).
@@ -204,7 +206,7 @@ def formula(rule: CombinationRule, sources: Sequence[str], language: str) -> str
                  else "剔除被标记的可疑票后")
     online_en = ("as exported by the platform" if rule.online is OnlineCount.EXPORTED
                  else "without the votes the fraud checks flagged")
-    listed = ("、" if not english else ", ").join(sources)
+    listed = list_separator(language).join(sources)
     if rule.method is Method.SUM:
         if english:
             where = f" ({listed})" if sources else ""

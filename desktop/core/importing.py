@@ -31,7 +31,15 @@ from desktop.core.actors import Actor
 from desktop.core.candidates import Batch, check_candidate, clean_fields, insert_candidate
 from desktop.core.db import Database
 from desktop.core.enums import CandidateKind, Permission
-from desktop.core.messages import Message, RuleError, Severity, error, info, warning
+from desktop.core.messages import (
+    Message,
+    RuleError,
+    Severity,
+    error,
+    info,
+    joined,
+    warning,
+)
 from desktop.core.models import Campaign, Category, Unit
 from desktop.core.rules import CandidateFields
 from desktop.core.tabular import Table, TableRow, read_table
@@ -286,21 +294,21 @@ def _file_messages(campaign: Campaign, table: Table, create_missing: bool,
     messages: list[Message] = []
     if create_missing:
         if categories:
-            messages.append(warning("categories_to_create", names="、".join(categories),
+            messages.append(warning("categories_to_create", names=joined(categories),
                                     winners=NEW_CATEGORY_WINNERS))
         if units:
-            messages.append(warning("units_to_create", names="、".join(units),
+            messages.append(warning("units_to_create", names=joined(units),
                                     quota=campaign.default_quota))
     else:
         if categories:
-            messages.append(error("missing_categories", names="、".join(categories)))
+            messages.append(error("missing_categories", names=joined(categories)))
         if units:
-            messages.append(error("missing_units", names="、".join(units)))
+            messages.append(error("missing_units", names=joined(units)))
         if categories or units:
             messages.append(warning("create_missing_hint"))
     if table.unknown_columns:
-        messages.append(warning("unknown_columns", columns="、".join(table.unknown_columns)))
+        messages.append(warning("unknown_columns", columns=joined(table.unknown_columns)))
     if table.other_sheets:
         messages.append(warning("other_sheets_ignored", sheet=table.sheet,
-                                sheets="、".join(table.other_sheets)))
+                                sheets=joined(table.other_sheets)))
     return messages

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from desktop.core.enums import (
     CandidateKind,
@@ -17,7 +18,7 @@ from desktop.core.enums import (
     SerialState,
     Sex,
 )
-from desktop.core.messages import Message, current_language
+from desktop.core.messages import JoinedList, current_language
 from desktop.core.review import Decision
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status
@@ -97,14 +98,13 @@ def label(value: Enum, language: str | None = None) -> str:
 
 
 @dataclass(frozen=True)
-class LabelList(Message):
+class LabelList(JoinedList):
     """Labels of several values joined in the reader's language, as a message parameter."""
 
     code: str = "label_list"
 
-    def text(self, language: str | None = None) -> str:
-        separator = ", " if (language or current_language()) == "en" else "、"
-        return separator.join(label(value, language) for value in self.params["values"])
+    def item(self, value: Any, language: str | None) -> str:
+        return label(value, language)
 
 
 def label_list(values: Iterable[Enum]) -> LabelList:

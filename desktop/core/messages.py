@@ -243,6 +243,31 @@ class Message:
         return {"code": self.code, "severity": str(self.severity), "message": self.text()}
 
 
+def list_separator(language: str | None = None) -> str:
+    """Between the items of an enumeration: "甲、乙" or "a, b"."""
+    return ", " if (language or current_language()) == "en" else "、"
+
+
+@dataclass(frozen=True)
+class JoinedList(Message):
+    """Several items joined in the reader's language, as a parameter of another message (its
+    text is computed, so its code is not in the catalog). Subclasses say how an item reads."""
+
+    code: str = "joined_list"
+
+    def text(self, language: str | None = None) -> str:
+        return list_separator(language).join(self.item(value, language)
+                                             for value in self.params["values"])
+
+    def item(self, value: Any, language: str | None) -> str:
+        return value.text(language) if isinstance(value, Message) else str(value)
+
+
+def joined(values: Iterable[Any]) -> JoinedList:
+    """Names, numbers or messages as one message parameter: "东湖、西山" / "东湖, 西山"."""
+    return JoinedList(params={"values": tuple(values)})
+
+
 def error(code: str, **params: Any) -> Message:
     return Message(code, params, Severity.ERROR)
 

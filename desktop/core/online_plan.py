@@ -17,7 +17,7 @@ import pandas as pd
 
 from desktop.core import messages
 from desktop.core.importing import parse_number
-from desktop.core.messages import Message, error, warning
+from desktop.core.messages import Message, error, joined, warning
 from desktop.core.online_match import (
     CATEGORY,
     CHOICE,
@@ -125,7 +125,7 @@ def parse(grid: Grid, index: CandidateIndex, given: Mapping | None,
                                          meaning=meaning))
     ignored = [grid.headers[i] for i, m in meanings.items() if m == IGNORE]
     if ignored:
-        result.messages.append(warning("online_ignored_columns", columns="、".join(ignored)))
+        result.messages.append(warning("online_ignored_columns", columns=joined(ignored)))
     first = {m: i for i, m in reversed(meanings.items())}
     if VOTES in first:
         if NUMBER not in first and NAME not in first:
@@ -137,13 +137,13 @@ def parse(grid: Grid, index: CandidateIndex, given: Mapping | None,
         _votes(grid, index, mapping, meanings, first, rules, result)
     else:
         result.messages.append(error("online_no_vote_columns", file=grid.path.name,
-                                     headers="、".join(h for h in grid.headers if h)))
+                                     headers=joined(h for h in grid.headers if h)))
     return result
 
 
-def _where(match: Match) -> str:
-    return "、".join(f"{c.category} {c.number or ''} {c.name}".replace("  ", " ")
-                    for c in match.candidates)
+def _where(match: Match) -> Message:
+    return joined(f"{c.category} {c.number or ''} {c.name}".replace("  ", " ")
+                  for c in match.candidates)
 
 
 def _option(text: str, index: CandidateIndex, mapping: Mapping,

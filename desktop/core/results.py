@@ -32,7 +32,7 @@ from desktop.core.combine import (
 from desktop.core.db import Database
 from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.experts import expert_results
-from desktop.core.messages import Message, RuleError, error, warning
+from desktop.core.messages import Message, RuleError, error, joined, warning
 from desktop.core.models import (
     BallotBox,
     Campaign,
@@ -143,11 +143,11 @@ class Results:
         if not current.cutoff_tie:
             raise RuleError([error("results_no_tie", category=category)])
         chosen = tuple(sorted({_number(w) for w in winners}))
-        problems = [error("results_not_tied", number=n, tied="、".join(current.cutoff_tie))
+        problems = [error("results_not_tied", number=n, tied=joined(current.cutoff_tie))
                     for n in chosen if n not in current.cutoff_tie]
         if len(chosen) != current.seats:
             problems.append(error("results_tie_seats", category=category, seats=current.seats,
-                                  tied="、".join(current.cutoff_tie), count=len(chosen)))
+                                  tied=joined(current.cutoff_tie), count=len(chosen)))
         if not note.strip():
             problems.append(error("results_tie_needs_note"))
         if problems:

@@ -17,7 +17,7 @@ from desktop.core.combine import (
     Normalise,
     OnlineCount,
 )
-from desktop.core.messages import Message, RuleError, error
+from desktop.core.messages import Message, RuleError, error, joined
 
 #: Default objection period of the notice (公示期), in working days (Monday to Friday).
 DEFAULT_OBJECTION_WORKING_DAYS = 5
@@ -193,7 +193,7 @@ def check_rule(rule: CombinationRule, known_sources: set[str]) -> list[Message]:
             problems.append(error("results_unknown_channel", channel=channel))
         elif source is not None and source not in known_sources:
             problems.append(error("results_unknown_source", source=source,
-                                  sources="、".join(sorted(known_sources)) or "—"))
+                                  sources=joined(sorted(known_sources)) if known_sources else "—"))
         if not (0 <= weight < float("inf")):
             problems.append(error("results_bad_weight", channel=channel, value=weight))
     if ONLINE in seen and any(c.startswith(SOURCE_PREFIX) for c in seen):

@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.core.enums import CandidateKind, Sex
 from desktop.core.fonts import missing_glyphs
-from desktop.core.messages import Message, error, register, warning
+from desktop.core.messages import Message, error, joined, register, warning
 from desktop.core.models import Candidate, Category, Unit
 
 register({
@@ -97,7 +97,7 @@ def printable(text: str) -> list[Message]:
     """Names printed on a ballot must be drawable with the ballot font."""
     missing = missing_glyphs(text)
     if missing:
-        chars = "、".join(f"“{c}”(U+{ord(c):04X})" for c in missing)
+        chars = joined(f"“{c}”(U+{ord(c):04X})" for c in missing)
         return [error("unprintable_chars", name=text, chars=chars)]
     return []
 

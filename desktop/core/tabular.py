@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.messages import (
+    JoinedList,
     Message,
     RuleError,
-    current_language,
     error,
     field_label,
     register,
@@ -106,15 +106,13 @@ def normalise_header(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class FieldList(Message):
-    """Field labels joined in the reader's language ("姓名/名称、奖项" / "name, category"), as a
-    parameter of another message. Its text is computed, so its code is not in the catalog."""
+class FieldList(JoinedList):
+    """Field labels joined in the reader's language ("姓名/名称、奖项" / "name, category")."""
 
     code: str = "field_list"
 
-    def text(self, language: str | None = None) -> str:
-        separator = ", " if (language or current_language()) == "en" else "、"
-        return separator.join(field_label(key, language) for key in self.params["keys"])
+    def item(self, value: Any, language: str | None) -> str:
+        return field_label(str(value), language)
 
 
 def read_table(path: Path | str, aliases: Mapping[str, Iterable[str]],
@@ -154,7 +152,7 @@ def read_table(path: Path | str, aliases: Mapping[str, Iterable[str]],
     complete = [(header, index) for header, index in found
                 if set(required) <= set(header[1])]
     if not complete:
-        required_text = FieldList(params={"keys": tuple(required)})
+        required_text = FieldList(params={"values": tuple(required)})
         raise TableError(error("header_missing", file=name, required=required_text))
     (header_index, columns, unknown), chosen = max(
         complete, key=lambda item: (len(item[0][1]), -item[1]))
