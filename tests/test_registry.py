@@ -140,3 +140,26 @@ def test_unit_names_must_be_printable(services: Services, campaign: CampaignInfo
     with pytest.raises(RuleError) as exc:
         services.registry.add_unit(campaign.id, "\U00020bb7家村")
     assert exc.value.messages[0].code == "unprintable_chars"
+
+
+def test_names_longer_than_their_column_are_refused_on_both_backends(
+        services: Services, campaign: CampaignInfo) -> None:
+    """SQLite would keep a 201-character name that PostgreSQL refuses: the rule refuses it on
+    both, with the field and the limit, and nothing is written."""
+    long = "东湖街道" * 50 + "东"  # 201 characters
+    before = services.registry.list_campaigns()
+    attempts = [lambda: services.registry.create_campaign(long),
+                lambda: services.registry.update_campaign(campaign.id, name=long),
+                lambda: services.registry.add_category(campaign.id, long, 10),
+                lambda: services.registry.add_unit(campaign.id, long),
+                lambda: services.boxes.add_box(campaign.id, long)]
+    for attempt in attempts:
+        with pytest.raises(RuleError) as refused:
+            attempt()
+        (message,) = refused.value.messages
+        assert message.code == "field_too_long"
+        assert "201 字，超过上限 200 字" in message.text("zh_CN")
+    assert services.registry.list_campaigns() == before
+    assert services.registry.list_units(campaign.id) == []
+    fits = services.registry.add_unit(campaign.id, long[:200])
+    assert len(fits.name) == 200

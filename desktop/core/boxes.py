@@ -161,7 +161,7 @@ class Boxes:
         if not name:
             messages.append(error("missing_field", field="box"))
         else:
-            messages += rules.printable(name)
+            messages += rules.printable(name) + rules.fits("box", name, BallotBox.name)
         taken = s.scalar(select(BallotBox.id).where(
             BallotBox.campaign_id == campaign_id, BallotBox.name == name))
         if taken is not None and taken != box_id:

@@ -156,6 +156,7 @@ class Registry:
         messages: list[Message] = []
         if not name:
             messages.append(error("missing_field", field="campaign"))
+        messages += rules.fits("campaign", name, Campaign.name)
         taken = s.scalar(select(Campaign.id).where(Campaign.name == name))
         if taken is not None and taken != campaign_id:
             messages.append(error("name_taken", name=name))
@@ -236,7 +237,7 @@ class Registry:
         if not name:
             messages.append(error("missing_field", field="category"))
         else:
-            messages += rules.printable(name)
+            messages += rules.printable(name) + rules.fits("category", name, Category.name)
         taken = s.scalar(select(Category.id).where(
             Category.campaign_id == campaign_id, Category.name == name))
         if taken is not None and taken != category_id:
@@ -328,7 +329,7 @@ class Registry:
         if not name:
             messages.append(error("missing_field", field="unit"))
         else:
-            messages += rules.printable(name)
+            messages += rules.printable(name) + rules.fits("unit", name, Unit.name)
         taken = s.scalar(select(Unit.id).where(Unit.campaign_id == campaign_id, Unit.name == name))
         if taken is not None and taken != unit_id:
             messages.append(error("name_taken", name=name))

@@ -80,6 +80,13 @@ def required_fields(fields: CandidateFields) -> list[Message]:
     ]
 
 
+def fits(field: str, value: str, column: Any) -> list[Message]:
+    """A name typed for ``column`` (campaign, category, unit, box) no longer than it holds."""
+    limit = _width(column)
+    return ([error("field_too_long", field=field, length=len(value), limit=limit)]
+            if len(value) > limit else [])
+
+
 def text_lengths(fields: CandidateFields) -> list[Message]:
     return [error("field_too_long", field=key, length=length, limit=limit)
             for key, limit in TEXT_LIMITS.items()
