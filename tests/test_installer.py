@@ -4,6 +4,7 @@ PyInstaller builds it, then its own self-test and a command run with the bundled
 from __future__ import annotations
 
 import ast
+import json
 import os
 import subprocess
 import sys
@@ -134,8 +135,18 @@ def test_the_bundle_builds_and_passes_its_self_test(tmp_path: Path) -> None:
     version = subprocess.run([exe, "--version"], cwd=tmp_path, env=env, capture_output=True,
                              text=True, timeout=60, check=True)
     assert version.stdout.strip() == f"ballotdesk {VERSION}"
-    listed = subprocess.run([exe, "--db", f"sqlite:///{tmp_path / 'cli.sqlite3'}", "--json",
-                             "campaign", "list"], cwd=tmp_path, env=env, capture_output=True,
-                            text=True, timeout=120, check=False)
+    database = ["--db", f"sqlite:///{tmp_path / 'cli.sqlite3'}"]
+    env["BALLOTDESK_PASSWORD"] = "安装测试的密码123"
+    made = subprocess.run([exe, *database, "account", "setup", "组织者"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert made.returncode == 0, made.stderr
+    signed_in = [*database, "--user", "组织者", "--json"]
+    listed = subprocess.run([exe, *signed_in, "campaign", "list"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120, check=False)
     assert listed.returncode == 0, listed.stderr
     assert listed.stdout.strip() == "[]"
+    key = subprocess.run([exe, *signed_in, "station", "key", "--name", "安装测试站"],  # Ed25519
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+                         check=False)
+    assert key.returncode == 0, key.stderr
+    assert len(json.loads(key.stdout)["fingerprint"].replace(" ", "")) == 64
