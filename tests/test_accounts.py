@@ -204,3 +204,33 @@ def test_every_account_action_is_on_the_chain_in_the_signed_in_name(
     assert not any("password_hash" in (e.after or {}) or "scrypt$" in e.search_text()
                    for e in entries), "no password hash reaches the log"
     assert log.verify().ok
+
+
+def test_disabling_or_changing_a_role_stops_an_open_session_at_its_next_change(
+        db: Database, boss: Accounts) -> None:
+    """A window signed in for hours keeps no more rights than its account has now."""
+    boss.create("李四", Role.ORGANISER, "李四的密码123")
+    li = Accounts(db, sign_in(db, "李四", "李四的密码123"))
+    li.update("李四", full_name="李四（东湖）")  # still as signed in
+    boss.update("李四", role=Role.COUNTING)
+    before = AuditLog(db).verify().count
+    for change in (lambda: li.create("王五", Role.OBSERVER, "王五的密码123"),
+                   lambda: li.set_password("李四", "李四的新密码123", current="李四的密码123")):
+        with pytest.raises(RuleError) as refused:
+            change()
+        assert codes(refused) == ["account_changed_since_sign_in"]
+    assert "请重新登录" in refused.value.messages[0].text("zh_CN")
+    again = Accounts(db, sign_in(db, "李四", "李四的密码123"))  # signed in again: a counter
+    again.set_password("李四", "李四的新密码123", current="李四的密码123")
+    boss.update("李四", active=False)
+    with pytest.raises(RuleError) as refused:
+        again.set_password("李四", "李四的密码456", current="李四的新密码123")
+    assert codes(refused) == ["account_changed_since_sign_in"]
+    assert AuditLog(db).verify().count == before + 2
+    assert [a.name for a in boss.list() if a.name == "王五"] == []
+    boss.update(BOSS, full_name="王组长（评选办）")  # an organiser editing their own account
+    assert [a.full_name for a in boss.list() if a.name == BOSS] == ["王组长（评选办）"]
+    boss.create("赵六", Role.ORGANISER, "赵六的密码123")
+    zhao = Accounts(db, sign_in(db, "赵六", "赵六的密码123"))
+    zhao.update("赵六", role=Role.OBSERVER)  # giving up the role: checked as signed in
+    assert sign_in(db, "赵六", "赵六的密码123").role is Role.OBSERVER

@@ -211,7 +211,8 @@ class Accounts:
                 row.active = active
             if full_name is not None:
                 row.full_name = full_name.strip()
-            s.flush()
+            # Recorded before the change is flushed: the entry checks the signed-in account as
+            # it was (an organiser giving up the role is still one while doing so).
             audit.record(s, actor=self.actor, action="account.update", entity="account",
                          entity_id=row.id, campaign_id=None, before=before,
                          after=audit.snapshot(row))

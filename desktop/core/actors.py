@@ -25,6 +25,10 @@ from desktop.core.messages import Message, RuleError
 messages.register({
     "permission_denied": ("“{name}”（{role}）无权{permission}。",
                           "{name} ({role}) may not {permission}."),
+    "account_changed_since_sign_in": (
+        "账户“{name}”在登录后已被停用或改变了角色：请重新登录。",
+        "The account {name} was disabled or given another role since signing in: please sign "
+        "in again."),
 })
 
 _P = Permission
@@ -95,6 +99,10 @@ class Actor:
         permission = permission_for(action)
         if permission is not None:
             self.require(permission)
+
+
+def changed_since_sign_in(actor: Actor) -> RuleError:
+    return RuleError([Message("account_changed_since_sign_in", {"name": actor.name})])
 
 
 def permission_for(action: str) -> Permission | None:

@@ -29,8 +29,8 @@ from typing import Any
 from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
-from desktop.core.actors import Actor
-from desktop.core.models import AuditEntry, AuditHead, Base, utcnow
+from desktop.core.actors import Actor, changed_since_sign_in
+from desktop.core.models import Account, AuditEntry, AuditHead, Base, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,7 @@ def record(
     it waits for no other lock, so it takes part in no deadlock.
     """
     actor.require_action(action)
+    _check_account(session, actor)
     if before is not None and after is not None:
         changed = {k for k in after if before.get(k) != after.get(k)}
         before = {k: v for k, v in before.items() if k in changed or k == "id"}
@@ -158,6 +159,18 @@ def record(
     transaction = session.get_nested_transaction() or session.get_transaction() or session.begin()
     session.info.setdefault(_PENDING_KEY, []).append((transaction, entry))
     return entry
+
+
+def _check_account(session: Session, actor: Actor) -> None:
+    """The signed-in account must still be active with the role it signed in with: disabling
+    someone or changing their role takes effect at their next change, on every station, not
+    at their next sign-in. (An actor without an account is an in-process caller: the self-test,
+    the tests; every window and command signs in to an account.)"""
+    with session.no_autoflush:
+        found = session.execute(select(Account.role, Account.active)
+                                .where(Account.name == actor.name)).first()
+    if found is not None and (not found.active or found.role is not actor.role):
+        raise changed_since_sign_in(actor)
 
 
 @event.listens_for(Session, "before_commit")
