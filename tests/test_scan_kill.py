@@ -24,37 +24,32 @@ import hashlib
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from PIL import Image as PilImage
 from sqlalchemy import func, select
 
-from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
 from desktop.core import accounts
 from desktop.core.audit_log import AuditLog
 from desktop.core.db import Database
 from desktop.core.demo import create_demo
 from desktop.core.models import AuditEntry, Sheet
-from desktop.core.recording import ARCHIVE_ENV_VAR
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from tests.ballot_files import Votes, fill_in, print_and_rasterize, save_scans
 from tests.conftest import ORGANISER, PASSWORD
-from tests.postgres import TEMPLATE, PostgresServer
+from tests.kill_runs import ROOT, SEED_ENV_VAR, Copies, environment, seeded
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_ENV_VAR = "BALLOTDESK_KILL_SEED"
 #: Killed-then-resumed batches per backend (PostgreSQL: fewer, each run costs a pg_dump too).
 RUNS = {"sqlite": 20, "postgresql": 6}
 BALLOTS = 9
@@ -77,31 +72,14 @@ POLL_SECONDS = 0.005
 class Prepared:
     """A database with the demo campaign, a box and printed ballots; the scans of them."""
 
-    backend: str
-    folder: Path
+    copies: Copies
     files: list[Path]
     pages: int
     campaign_id: int
     expected: dict[str, Counter[str]]
-    #: SQLite: the prepared file. PostgreSQL: the prepared database's name (a template).
-    source: str
-    server: PostgresServer | None = None
     #: How long a whole batch takes, and how long until it stored its first sheet.
     full_run_seconds: float = 0.0
     first_sheet_seconds: float = 0.0
-    runs: list[str] = field(default_factory=list)
-
-    def fresh(self, name: str) -> tuple[str, Path]:
-        """A copy of the prepared database for one run, and that run's folder."""
-        folder = self.folder / name
-        folder.mkdir()
-        if self.server is None:
-            target = folder / "ballotdesk.sqlite3"
-            shutil.copyfile(self.source, target)
-            return f"sqlite:///{target}", folder
-        database = self.server.create_database(template=self.source)
-        self.runs.append(database)
-        return self.server.url(database), folder
 
 
 def draw_votes(rng: random.Random, targets: dict[str, list[str]]) -> Votes:
@@ -147,21 +125,13 @@ def prepare(url: str, folder: Path, backend: str,
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def prepared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
              ) -> Iterator[Prepared]:
-    backend = str(request.param)
-    folder = tmp_path_factory.mktemp(f"kill-{backend}")
-    server: PostgresServer | None = None
-    if backend == "sqlite":
-        source = str(folder / "prepared.sqlite3")
-        url = f"sqlite:///{source}"
-    else:
-        server = request.getfixturevalue("postgres_server")
-        source = server.create_database(template=TEMPLATE)
-        url = server.url(source)
-    files, pages, campaign_id, expected = prepare(url, folder, backend)
-    ready = Prepared(backend, folder, files, pages, campaign_id, expected, source, server)
+    folder = tmp_path_factory.mktemp(f"kill-{request.param}")
+    copies = Copies.make(request, folder)
+    files, pages, campaign_id, expected = prepare(copies.url, folder, copies.backend)
+    ready = Prepared(copies, files, pages, campaign_id, expected)
     # One whole batch, timed: when it stored its first sheet, when it ended (the automatic
     # backup after the batch included).
-    url, run_folder = ready.fresh("reference")
+    url, run_folder = copies.fresh("reference")
     empty = folder / "empty.png"
     empty.touch()  # first a batch of nothing: Python's caches warm, as in the runs that follow
     assert scan(url, run_folder, [empty]).returncode == 0
@@ -179,19 +149,12 @@ def prepared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     assert first is not None
     ready.first_sheet_seconds = min((first - clock).total_seconds(), ready.full_run_seconds)
     yield ready
-    if server is not None:
-        for name in [*ready.runs, source]:
-            server.retire(name)
+    copies.retire()
 
 
 def command(url: str, files: list[Path]) -> list[str]:
     return [sys.executable, "-m", "desktop.cli", "--db", url, "--json", "scan",
             "--workers", str(WORKERS), "--station", "站点1", *map(str, files)]
-
-
-def environment(folder: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), ARCHIVE_ENV_VAR: str(folder / "archive"),
-            USER_ENV_VAR: ORGANISER.name, PASSWORD_ENV_VAR: PASSWORD}
 
 
 def scan(url: str, folder: Path, files: list[Path]) -> subprocess.CompletedProcess[str]:
@@ -322,14 +285,14 @@ def check_database(ready: Prepared, url: str, folder: Path, complete: bool, cont
 def test_a_batch_killed_at_random_moments_resumes_without_loss_or_double_count(
     prepared: Prepared,
 ) -> None:
-    seed = int(os.environ.get(SEED_ENV_VAR) or random.randrange(2**32))
-    rng = random.Random(seed)
-    runs = RUNS[prepared.backend]
+    seed, rng = seeded()
+    backend = prepared.copies.backend
+    runs = RUNS[backend]
     stopped_at = []
     for run in range(runs):
         kill = Kill.draw(rng, prepared)
-        context = f"{prepared.backend} run {run + 1}/{runs}, {kill} ({SEED_ENV_VAR}={seed})"
-        url, folder = prepared.fresh(f"run{run:02d}")
+        context = f"{backend} run {run + 1}/{runs}, {kill} ({SEED_ENV_VAR}={seed})"
+        url, folder = prepared.copies.fresh(f"run{run:02d}")
         scan_killed(url, folder, prepared.files, kill)
         at_kill = check_database(prepared, url, folder, complete=False, context=context)
         stopped_at.append(at_kill.counted)
@@ -344,7 +307,7 @@ def test_a_batch_killed_at_random_moments_resumes_without_loss_or_double_count(
         assert all(o["recorded"] for o in outcomes if o.get("reason") != "already_recorded"), \
             f"{context}: {[o for o in outcomes if not o['recorded']]}"
         check_database(prepared, url, folder, complete=True, context=context + ", rerun")
-    print(f"{prepared.backend}: sheets stored when killed {stopped_at} "
+    print(f"{backend}: sheets stored when killed {stopped_at} "
           f"(batch of {prepared.pages}, {prepared.full_run_seconds:.1f} s, "
           f"first sheet after {prepared.first_sheet_seconds:.1f} s; seed {seed})")
     assert any(0 < n < prepared.pages for n in stopped_at), \

@@ -14,37 +14,31 @@ from __future__ import annotations
 
 import hashlib
 import os
-import random
-import shutil
 import signal
 import subprocess
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
 from desktop.core import accounts
 from desktop.core.audit_log import AuditLog
 from desktop.core.db import Database
 from desktop.core.demo import create_demo
 from desktop.core.models import AuditEntry, PackageImport, Sheet
-from desktop.core.recording import ARCHIVE_ENV_VAR
 from desktop.core.services import Services
 from tests.ballot_files import BRANDS, STAFF, WINDOWS, fill_in, print_and_rasterize, save_scans
 from tests.conftest import ORGANISER, PASSWORD
-from tests.postgres import TEMPLATE, PostgresServer
+from tests.kill_runs import ROOT, SEED_ENV_VAR, Copies, environment, seeded
 from tests.station_files import STATION_NAME, make_station, votes_of
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED_ENV_VAR = "BALLOTDESK_KILL_SEED"
 #: Killed-then-resumed imports per backend.
 RUNS = {"sqlite": 20, "postgresql": 6}
 RUN_TIMEOUT = 120
@@ -66,32 +60,16 @@ PAGES = 2 * len(FOUR_VOTES)
 
 @dataclass
 class Prepared:
-    backend: str
-    folder: Path
+    copies: Copies
     package: Path
     campaign_id: int
     expected: dict[str, dict[str, int]]
-    #: SQLite: the prepared file. PostgreSQL: the prepared database's name (a template).
-    source: str
-    server: PostgresServer | None = None
     full_run_seconds: float = 0.0
     #: A command that opens the database, signs in and does nothing: before this, no kill
     #: can land inside the import.
     startup_seconds: float = 0.0
     #: From the first image written to the end of the import (copying and merging).
     merge_seconds: float = 0.0
-    runs: list[str] = field(default_factory=list)
-
-    def fresh(self, name: str) -> tuple[str, Path]:
-        folder = self.folder / name
-        folder.mkdir()
-        if self.server is None:
-            target = folder / "organiser.sqlite3"
-            shutil.copyfile(self.source, target)
-            return f"sqlite:///{target}", folder
-        database = self.server.create_database(template=self.source)
-        self.runs.append(database)
-        return self.server.url(database), folder
 
 
 def prepare(url: str, folder: Path) -> tuple[Path, int, dict[str, dict[str, int]]]:
@@ -122,11 +100,6 @@ def prepare(url: str, folder: Path) -> tuple[Path, int, dict[str, dict[str, int]
     return package, demo.id, expected
 
 
-def environment(folder: Path) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), ARCHIVE_ENV_VAR: str(folder / "archive"),
-            USER_ENV_VAR: ORGANISER.name, PASSWORD_ENV_VAR: PASSWORD}
-
-
 def command(url: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "desktop.cli", "--db", url, "station", *args]
 
@@ -140,22 +113,14 @@ def run(url: str, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def prepared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
              ) -> Iterator[Prepared]:
-    backend = str(request.param)
-    folder = tmp_path_factory.mktemp(f"station-kill-{backend}")
-    server: PostgresServer | None = None
-    if backend == "sqlite":
-        source = str(folder / "prepared.sqlite3")
-        url = f"sqlite:///{source}"
-    else:
-        server = request.getfixturevalue("postgres_server")
-        source = server.create_database(template=TEMPLATE)
-        url = server.url(source)
-    package, campaign_id, expected = prepare(url, folder)
-    ready = Prepared(backend, folder, package, campaign_id, expected, source, server)
+    folder = tmp_path_factory.mktemp(f"station-kill-{request.param}")
+    copies = Copies.make(request, folder)
+    package, campaign_id, expected = prepare(copies.url, folder)
+    ready = Prepared(copies, package, campaign_id, expected)
     # The shortest of a few runs each: the first run of a command is slower (caches).
     startups, imports, merges = [], [], []
     for attempt in range(REFERENCE_RUNS):
-        url, run_folder = ready.fresh(f"reference{attempt}")
+        url, run_folder = copies.fresh(f"reference{attempt}")
         started = time.monotonic()
         listed = run(url, run_folder, "imports")
         startups.append(time.monotonic() - started)
@@ -171,9 +136,7 @@ def prepared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     ready.startup_seconds, ready.full_run_seconds = min(startups), min(imports)
     ready.merge_seconds = min(merges)
     yield ready
-    if server is not None:
-        for name in [*ready.runs, source]:
-            server.retire(name)
+    copies.retire()
 
 
 def start_import(url: str, folder: Path, package: Path) -> subprocess.Popen[bytes]:
@@ -243,9 +206,9 @@ def check(ready: Prepared, url: str, folder: Path, context: str) -> bool:
 def test_an_import_killed_at_random_moments_loses_and_doubles_nothing(
     prepared: Prepared,
 ) -> None:
-    seed = int(os.environ.get(SEED_ENV_VAR) or random.randrange(2**32))
-    rng = random.Random(seed)
-    runs = RUNS[prepared.backend]
+    seed, rng = seeded()
+    backend = prepared.copies.backend
+    runs = RUNS[backend]
     merged_at_kill, inside = [], 0
     for number in range(runs):
         # Every other run is timed from the first image copied (the checks passed), so that
@@ -253,10 +216,10 @@ def test_an_import_killed_at_random_moments_loses_and_doubles_nothing(
         after_first_image = number % 2 == 1
         delay = rng.uniform(0, prepared.merge_seconds) if after_first_image else rng.uniform(
             prepared.startup_seconds * EARLIEST_KILL, prepared.full_run_seconds)
-        context = (f"{prepared.backend} run {number + 1}/{runs}, killed after {delay:.2f} s "
+        context = (f"{backend} run {number + 1}/{runs}, killed after {delay:.2f} s "
                    f"{'after the first image' if after_first_image else ''} "
                    f"({SEED_ENV_VAR}={seed})")
-        url, folder = prepared.fresh(f"run{number:02d}")
+        url, folder = prepared.copies.fresh(f"run{number:02d}")
         import_killed(url, folder, prepared.package, delay, after_first_image)
         merged_at_kill.append(check(prepared, url, folder, context + ", at the kill"))
         inside += has_images(folder) and not merged_at_kill[-1]
@@ -264,7 +227,7 @@ def test_an_import_killed_at_random_moments_loses_and_doubles_nothing(
         assert again.returncode == 0, f"{context}: {again.stderr}"
         assert "Traceback" not in again.stderr, context
         assert check(prepared, url, folder, context + ", run again")
-    print(f"{prepared.backend}: merged when killed {merged_at_kill}, {inside} killed inside "
+    print(f"{backend}: merged when killed {merged_at_kill}, {inside} killed inside "
           f"the import (import {prepared.full_run_seconds:.2f} s, start-up "
           f"{prepared.startup_seconds:.2f} s, from the first image "
           f"{prepared.merge_seconds:.2f} s; seed {seed})")
