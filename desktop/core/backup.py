@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -42,6 +41,7 @@ from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import Permission, Role
 from desktop.core.messages import RuleError, error, register
+from desktop.core.paths import sha256_file
 from desktop.core.recording import archive_root, default_station
 
 register({
@@ -87,15 +87,6 @@ ARCHIVE_DIR = "archive"
 SETUP_ACTOR = "setup"
 #: Automatic backups (after each scanning batch) kept per database.
 KEEP_AUTOMATIC_BACKUPS = 10
-_CHUNK_BYTES = 1 << 20
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK_BYTES):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _files(root: Path) -> Iterator[Path]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from desktop.core.db import Database
 from desktop.core.enums import Permission
 from desktop.core.messages import RuleError, error
 from desktop.core.models import BallotBox, Campaign, LayoutVersion
+from desktop.core.paths import sha256_file
 from desktop.core.results_files import write_atomically
 from desktop.core.results_messages import register_messages
 from desktop.core.tally import CategoryCount, CountedPage, counted_pages, tally
@@ -36,7 +36,6 @@ register_messages()
 CVR_FILE, MANIFEST_FILE, SUMS_FILE = "cvr.csv", "manifest.json", "SHA256SUMS"
 VOID, PENDING, BLANK = "void", "pending", "blank"
 CVR_FORMAT = "ballotdesk-cvr/1"
-HASH_CHUNK_BYTES = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -83,12 +82,6 @@ def cvr_rows(db: Database, campaign_id: int) -> tuple[list[str], list[CvrRow]]:
     return categories, rows
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(HASH_CHUNK_BYTES):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class CastVoteRecord:
@@ -139,7 +132,7 @@ class CastVoteRecord:
             audit.record(s, actor=self.actor, action="cvr.export", entity="campaign",
                          entity_id=campaign_id, campaign_id=campaign_id,
                          after={"folder": str(folder), "ballots": len(rows),
-                                "sha256": sha256_of(folder / CVR_FILE)})
+                                "sha256": sha256_file(folder / CVR_FILE)})
         return manifest_path
 
     @staticmethod
@@ -147,10 +140,10 @@ class CastVoteRecord:
                manifest: dict[str, Any]) -> Path:
         cvr = write_atomically(folder / CVR_FILE, write_cvr)
         manifest["files"] = [{"name": CVR_FILE, "bytes": cvr.stat().st_size,
-                              "sha256": sha256_of(cvr)}]
+                              "sha256": sha256_file(cvr)}]
         manifest_path = write_atomically(folder / MANIFEST_FILE, lambda target: target.write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"))
-        sums = "".join(f"{sha256_of(p)}  {p.name}\n" for p in (cvr, manifest_path))
+        sums = "".join(f"{sha256_file(p)}  {p.name}\n" for p in (cvr, manifest_path))
         write_atomically(folder / SUMS_FILE,
                          lambda target: target.write_text(sums, encoding="utf-8"))
         return manifest_path

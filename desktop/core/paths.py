@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -9,6 +10,12 @@ from pathlib import Path
 from platformdirs import user_data_path, user_log_path
 
 APP_NAME = "BallotDesk"
+
+
+def sha256_file(path: Path) -> str:
+    """A file's SHA-256 (hex), read in chunks: manifests of backups, CVRs and packages."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def resources_dir() -> Path:

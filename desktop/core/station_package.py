@@ -25,6 +25,7 @@ import binascii
 import datetime as dt
 import hashlib
 import hmac
+import io
 import json
 import os
 import re
@@ -150,7 +151,6 @@ IMAGES_DIR = "images"
 CAMPAIGN_TAG_CONTEXT = b"station-package"
 #: An archived file's path as recording.archive_file makes it: "ab/ab…(64 hex).ext".
 _ARCHIVE_PATH = re.compile(r"(?P<prefix>[0-9a-f]{2})/(?P=prefix)[0-9a-f]{62}\.[a-z0-9]{2,4}")
-_CHUNK_BYTES = 1 << 20
 #: Hex digits per group when a fingerprint is shown to people.
 FINGERPRINT_GROUP = 4
 #: (done, total) of a long step, for progress bars.
@@ -367,14 +367,12 @@ def _read(zf: zipfile.ZipFile, member: str) -> bytes:
 
 
 def _hash_member(zf: zipfile.ZipFile, member: str) -> str:
-    digest = hashlib.sha256()
     try:
         with zf.open(member) as handle:
-            while chunk := handle.read(_CHUNK_BYTES):
-                digest.update(chunk)
+            assert isinstance(handle, io.BufferedIOBase)  # a ZipExtFile (typed as IO)
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise _refuse("package_damaged", member=member, reason=exc) from exc
-    return digest.hexdigest()
 
 
 def _manifest(zf: zipfile.ZipFile, path: Path) -> tuple[bytes, dict[str, Any]]:
