@@ -12,6 +12,9 @@ from desktop.core.messages import Message, RuleError
 
 T = TypeVar("T")
 
+# The colour of refusals and problems written on a page rather than in a box.
+ERROR_STYLE = "color: #b3261e;"
+
 
 def messages_text(messages: list[Message]) -> str:
     return "\n".join(f"• {m.text()}" for m in messages)

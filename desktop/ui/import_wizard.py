@@ -5,22 +5,17 @@ The importer reads and checks in the background; nothing is written before the l
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -28,40 +23,11 @@ from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import background_failure, messages_text
 from desktop.ui.i18n import arg
+from desktop.ui.import_frame import FilePage, ImportFrame
 from desktop.ui.models.preview_model import COL_NAME, COL_PROBLEMS, ImportPreviewModel
 
 if TYPE_CHECKING:
-    from desktop.core.importing import Importer, ImportPreview, ImportResult
-
-TABLE_SUFFIXES = (".xlsx", ".csv")
-
-
-class FilePage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("Choose a file"))
-        self.setSubTitle(self.tr("An Excel workbook (.xlsx) or a CSV file with one candidate "
-                                 "per row and a header row (奖项, 推荐单位, 姓名…)."))
-        self.path = QLineEdit()
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self.browse)
-        self.path.textChanged.connect(self.completeChanged)
-        row = QHBoxLayout()
-        row.addWidget(self.path)
-        row.addWidget(browse)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addStretch()
-
-    def browse(self) -> None:
-        patterns = " ".join(f"*{suffix}" for suffix in TABLE_SUFFIXES)
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a file"), "", arg(self.tr("Tables (%1)"), patterns))
-        if name:
-            self.path.setText(name)
-
-    def isComplete(self) -> bool:
-        return Path(self.path.text().strip()).is_file()
+    from desktop.core.importing import Importer, ImportPreview
 
 
 class PreviewPage(QWizardPage):
@@ -140,57 +106,31 @@ class PreviewPage(QWizardPage):
         return preview is not None and bool(preview.ok)
 
 
-class ResultPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__(wizard)
-        self.owner = wizard
-        self.setTitle(self.tr("Import"))
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addStretch()
-
-    def initializePage(self) -> None:
-        self.label.setText(self.tr("Importing…"))
-        importer, preview = self.owner.importer(), self.owner.preview
-        create = self.owner.preview_page.create_missing.isChecked()
-        run_in_background(lambda: importer.commit(preview, create), self.show_result,
-                          background_failure(self))
-
-    def show_result(self, result: ImportResult) -> None:
-        self.owner.result_info = result
-        text = result.message.text()
-        if result.warnings:
-            text += "\n\n" + messages_text(list(result.warnings))
-        self.label.setText(text)
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        return self.owner.result_info is not None
-
-
-class ImportWizard(QWizard):
+class ImportWizard(ImportFrame):
     def __init__(self, services: Services, campaign_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.campaign_id = campaign_id
+        super().__init__(services, campaign_id, parent)
         self.preview: ImportPreview | None = None
-        self.result_info: ImportResult | None = None
         self.setWindowTitle(QCoreApplication.translate("ImportWizard", "Import candidates"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.file_page = FilePage(self)
         self.preview_page = PreviewPage(self)
-        self.result_page = ResultPage(self)
-        for page in (self.file_page, self.preview_page, self.result_page):
-            self.addPage(page)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
-        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage)
+        self.add_pages(FilePage(self), self.preview_page)
+        self.file_page.setSubTitle(QCoreApplication.translate(
+            "ImportWizard", "An Excel workbook (.xlsx) or a CSV file with one candidate per row "
+            "and a header row (奖项, 推荐单位, 姓名…)."))
         self.resize(900, 600)
-
-    def path(self) -> Path:
-        return Path(self.file_page.path.text().strip())
 
     def importer(self) -> Importer:
         return self.services.importer
+
+    def commit_work(self) -> Callable[[], str]:
+        importer, preview = self.importer(), self.preview
+        create = self.preview_page.create_missing.isChecked()
+
+        def work() -> str:
+            result = importer.commit(preview, create)
+            text = result.message.text()
+            if result.warnings:
+                text += "\n\n" + messages_text(list(result.warnings))
+            return text
+
+        return work

@@ -7,7 +7,7 @@ written before the last page, and the core refuses a file it already imported.
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -41,7 +40,7 @@ from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
-from desktop.ui.import_wizard import FilePage
+from desktop.ui.import_frame import FilePage, ImportFrame
 from desktop.ui.models.votes_models import (
     FlagTableModel,
     MessageModel,
@@ -190,64 +189,26 @@ class PreviewPage(QWizardPage):
         return self.owner.preview is not None and self.owner.preview.ok
 
 
-class ResultPage(QWizardPage):
-    def __init__(self, wizard: OnlineWizard) -> None:
-        super().__init__(wizard)
-        self.owner = wizard
-        self.setTitle(self.tr("Import"))
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addStretch()
+class OnlineWizard(ImportFrame):
+    def __init__(self, services: Services, campaign_id: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(services, campaign_id, parent)
+        self.preview: OnlinePreview | None = None
+        self.meanings = MeaningChoices(services, campaign_id)
+        self.setWindowTitle(QCoreApplication.translate("OnlineWizard", "Import online votes"))
+        self.file_page: SourcePage = SourcePage(self)
+        self.mapping_page = MappingPage(self)
+        self.preview_page = PreviewPage(self)
+        self.add_pages(self.file_page, self.mapping_page, self.preview_page)
+        self.resize(960, 640)
 
-    def initializePage(self) -> None:
-        self.label.setText(self.tr("Importing…"))
-        online, preview = self.owner.services.online, self.owner.preview
+    def source(self) -> str:
+        return self.file_page.source.currentText().strip()
+
+    def commit_work(self) -> Callable[[], str]:
+        online, preview = self.services.online, self.preview
 
         def work() -> str:
             return online.import_message(online.commit(preview)).text()
 
-        run_in_background(work, self.show_result, self.commit_failed)
-
-    def show_result(self, text: str) -> None:
-        self.owner.result_text = text
-        self.label.setText(text)
-        self.completeChanged.emit()
-
-    def commit_failed(self, exc: Exception) -> None:
-        if not isinstance(exc, RuleError):
-            raise exc
-        self.label.setStyleSheet("color: #b3261e;")
-        self.label.setText(self.tr("Nothing was imported.") + "\n" + messages_text(exc.messages))
-
-    def isComplete(self) -> bool:
-        return self.owner.result_text is not None
-
-
-class OnlineWizard(QWizard):
-    def __init__(self, services: Services, campaign_id: int,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.campaign_id = campaign_id
-        self.preview: OnlinePreview | None = None
-        self.result_text: str | None = None
-        self.meanings = MeaningChoices(services, campaign_id)
-        self.setWindowTitle(QCoreApplication.translate("OnlineWizard", "Import online votes"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.file_page = SourcePage(self)
-        self.mapping_page = MappingPage(self)
-        self.preview_page = PreviewPage(self)
-        self.result_page = ResultPage(self)
-        for page in (self.file_page, self.mapping_page, self.preview_page, self.result_page):
-            self.addPage(page)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
-        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage)
-        self.resize(960, 640)
-
-    def path(self) -> Path:
-        return Path(self.file_page.path.text().strip())
-
-    def source(self) -> str:
-        return self.file_page.source.currentText().strip()
+        return work

@@ -1090,21 +1090,6 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
-    <name>ExpertResultPage</name>
-    <message>
-        <source>Import</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>Importing…</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>Nothing was imported.</translation>
-    </message>
-</context>
-<context>
     <name>ExpertRuleDialog</name>
     <message>
         <source>Scoring rule</source>
@@ -1156,10 +1141,6 @@ Head hash (write it down to compare later):
     <message>
         <source>Choose a file</source>
         <translation>Choose a file</translation>
-    </message>
-    <message>
-        <source>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
-        <translation>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1303,6 +1284,10 @@ Head hash (write it down to compare later):
     <message>
         <source>Import candidates</source>
         <translation>Import candidates</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
+        <translation>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</translation>
     </message>
 </context>
 <context>

@@ -1086,21 +1086,6 @@ Head hash (write it down to compare later):
     </message>
 </context>
 <context>
-    <name>ExpertResultPage</name>
-    <message>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>Nothing was imported.</source>
-        <translation>未导入任何内容。</translation>
-    </message>
-</context>
-<context>
     <name>ExpertRuleDialog</name>
     <message>
         <source>Scoring rule</source>
@@ -1152,10 +1137,6 @@ Head hash (write it down to compare later):
     <message>
         <source>Choose a file</source>
         <translation>选择文件</translation>
-    </message>
-    <message>
-        <source>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
-        <translation>Excel 工作簿（.xlsx）或 CSV 文件：第一行为表头（奖项、推荐单位、姓名…），以下每行一名候选对象。</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -1299,6 +1280,10 @@ Head hash (write it down to compare later):
     <message>
         <source>Import candidates</source>
         <translation>导入候选对象</translation>
+    </message>
+    <message>
+        <source>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件：第一行为表头（奖项、推荐单位、姓名…），以下每行一名候选对象。</translation>
     </message>
 </context>
 <context>

@@ -93,7 +93,7 @@ def test_xlsx_with_a_new_unit_created_along(
     assert page.isComplete()
     wizard.next()
     assert wizard.currentPage() is wizard.result_page
-    qtbot.waitUntil(lambda: wizard.result_info is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.result_text is not None, timeout=10_000)
     assert wizard.result_page.isComplete()
     assert "3" in wizard.result_page.label.text()
     names = {c.name for c in services.candidates.list(campaign.id)}

@@ -102,7 +102,7 @@ class CandidatesController(QObject):
 
         wizard = ImportWizard(self.services, campaign_id, parent=self.page)
         wizard.exec()
-        if wizard.result_info is not None:
+        if wizard.result_text is not None:
             self.context.changed()
 
     def export_file(self) -> None:

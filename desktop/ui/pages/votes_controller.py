@@ -16,6 +16,7 @@ from desktop.core.online_results import imports
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
 from desktop.ui.feedback import run_checked
+from desktop.ui.import_frame import ImportFrame
 from desktop.ui.online_wizard import OnlineWizard
 from desktop.ui.pages.votes_experts import ExpertImportWizard
 
@@ -75,7 +76,7 @@ class VotesController(QObject):
         wizard.finished.connect(lambda _result: self._wizard_done(wizard))
         wizard.open()
 
-    def _wizard_done(self, wizard: OnlineWizard | ExpertImportWizard) -> None:
+    def _wizard_done(self, wizard: ImportFrame) -> None:
         self.page.wizard = None
         if wizard.result_text is not None:
             self.context.changed()

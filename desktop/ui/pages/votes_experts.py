@@ -3,7 +3,7 @@ the candidate import."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QVBoxLayout,
     QWidget,
-    QWizard,
     QWizardPage,
 )
 
@@ -24,7 +23,7 @@ from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
-from desktop.ui.import_wizard import FilePage
+from desktop.ui.import_frame import FilePage, ImportFrame
 from desktop.ui.models.votes_models import MessageModel, RowsModel
 from desktop.ui.pages.votes_matrix import score_text
 
@@ -108,58 +107,20 @@ class ExpertPreviewPage(QWizardPage):
         return self.owner.preview is not None and not self.owner.preview.errors
 
 
-class ExpertResultPage(QWizardPage):
-    def __init__(self, wizard: ExpertImportWizard) -> None:
-        super().__init__(wizard)
-        self.owner = wizard
-        self.setTitle(self.tr("Import"))
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.label)
-        layout.addStretch()
-
-    def initializePage(self) -> None:
-        self.label.setText(self.tr("Importing…"))
-        experts, preview = self.owner.services.experts, self.owner.preview
-        run_in_background(lambda: experts.commit(preview), self.show_result, self.failed)
-
-    def show_result(self, count: int) -> None:
-        self.owner.result_text = info("expert_import_done", count=count).text()
-        self.label.setText(self.owner.result_text)
-        self.completeChanged.emit()
-
-    def failed(self, exc: Exception) -> None:
-        if not isinstance(exc, RuleError):
-            raise exc
-        self.label.setText(self.tr("Nothing was imported.") + "\n" + messages_text(exc.messages))
-
-    def isComplete(self) -> bool:
-        return self.owner.result_text is not None
-
-
-class ExpertImportWizard(QWizard):
+class ExpertImportWizard(ImportFrame):
     def __init__(self, services: Services, campaign_id: int,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.campaign_id = campaign_id
+        super().__init__(services, campaign_id, parent)
         self.preview: ExpertPreview | None = None
-        self.result_text: str | None = None
         self.setWindowTitle(QCoreApplication.translate("ExpertImportWizard",
                                                        "Import expert scores"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.file_page = FilePage(self)
+        self.preview_page = ExpertPreviewPage(self)
+        self.add_pages(FilePage(self), self.preview_page)
         self.file_page.setSubTitle(QCoreApplication.translate(
             "ExpertImportWizard", "One row per score (专家, 编号 or 名称, 分数) or one row per "
             "candidate with a column per expert, headed by the expert's name."))
-        self.preview_page = ExpertPreviewPage(self)
-        self.result_page = ExpertResultPage(self)
-        for page in (self.file_page, self.preview_page, self.result_page):
-            self.addPage(page)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
-        self.setOption(QWizard.WizardOption.DisabledBackButtonOnLastPage)
         self.resize(860, 600)
 
-    def path(self) -> Path:
-        return Path(self.file_page.path.text().strip())
+    def commit_work(self) -> Callable[[], str]:
+        experts, preview = self.services.experts, self.preview
+        return lambda: info("expert_import_done", count=experts.commit(preview)).text()

@@ -34,7 +34,7 @@ from desktop.core.online_read import read_grid
 from desktop.core.online_results import candidate_index
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
-from desktop.ui.feedback import messages_text
+from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.models.preview_model import ERROR_BACKGROUND
 from desktop.ui.models.votes_models import candidate_label
@@ -130,7 +130,7 @@ class MappingPage(QWizardPage):
                                          self.tr("Candidate")))
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setStyleSheet(ERROR_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
