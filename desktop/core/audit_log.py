@@ -4,23 +4,29 @@ Verification trusts nothing but the stored rows: it recomputes every hash in id 
 that each ``prev_hash`` is the previous entry's hash, that ids have no gaps and that the head
 (``audit_head``) names the last entry. :func:`verify_chain` works on any rows in id order, so
 an exported file is checked exactly like the database.
+
+The chain is not signed: whoever rewrites every hash from a changed entry onwards, and the
+head, gets a chain that checks out. An :class:`Anchor` closes that gap: an entry's id and hash
+written down outside the database (minutes, the public notice, a backup's manifest), which a
+rewritten chain no longer contains at that entry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.core import messages
 from desktop.core.audit import GENESIS, HEAD_ID, canonical_json, entry_hash
 from desktop.core.db import Database
-from desktop.core.messages import Message
+from desktop.core.messages import Message, RuleError
 from desktop.core.models import AuditEntry, AuditHead
 
 #: Rows read from the database per round trip while verifying or exporting.
@@ -44,7 +50,69 @@ messages.register({
         "(or its hash differs)"),
     "audit_head_missing": ("链头不符：缺少链头记录（audit_head）",
                            "head mismatch: the head row (audit_head) is missing"),
+    "audit_anchor_mismatch": (
+        "第 {id} 条的哈希与留存的 {anchor} 不符：此条或之前的记录被改写",
+        "entry {id}: its hash differs from the anchor {anchor} written down: this entry or "
+        "an earlier one was rewritten"),
+    "audit_anchor_missing": (
+        "第 {id} 条不存在（留存的 {anchor}）：此条已被删除，或日志被截短",
+        "entry {id} does not exist (anchor {anchor}): it was deleted or the log cut short"),
+    "audit_anchor_bad": (
+        "“{text}”不是审计链锚点：应写作“序号:哈希”，哈希为 {min_digits}–{max_digits} 位十六进制"
+        "数字，如 1234:9f86d081884c7d65",
+        "“{text}” is not an audit anchor: write “id:hash” with {min_digits} to {max_digits} hex "
+        "digits of the hash, e.g. 1234:9f86d081884c7d65"),
 })
+
+#: Hex digits of an anchor's hash: the printed short form, and the whole SHA-256.
+ANCHOR_SHORT_DIGITS = 16
+ANCHOR_FULL_DIGITS = 64
+#: ``N:HEX`` (a full-width colon too: typed with a Chinese input method).
+_ANCHOR_PATTERN = re.compile(r"(\d+)\s*[:：]\s*([0-9a-f]+)")
+#: Between several anchors typed in one field.
+_ANCHOR_SEPARATORS = re.compile(r"[\s,，;；、]+")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """An entry's id and (the start of) its hash, kept outside the database.
+
+    Text form ``N:HEX``: ``1234:9f86d081884c7d65``. Sixteen hex digits (64 bits) are the
+    printed short form; any prefix from 16 digits up to the whole hash (64) is accepted."""
+
+    entry_id: int
+    hash_prefix: str
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        """``N:HEX`` with spaces trimmed, any case; a RuleError naming the text otherwise."""
+        found = _ANCHOR_PATTERN.fullmatch(text.strip().lower())
+        if (found is None or int(found[1]) < 1
+                or not ANCHOR_SHORT_DIGITS <= len(found[2]) <= ANCHOR_FULL_DIGITS):
+            raise RuleError([messages.error("audit_anchor_bad", text=text.strip(),
+                                            min_digits=ANCHOR_SHORT_DIGITS,
+                                            max_digits=ANCHOR_FULL_DIGITS)])
+        return cls(int(found[1]), found[2])
+
+    def text(self, digits: int = ANCHOR_SHORT_DIGITS) -> str:
+        return f"{self.entry_id}:{self.hash_prefix[:digits]}"
+
+    def matches(self, entry_hash: str) -> bool:
+        return entry_hash.lower().startswith(self.hash_prefix)
+
+
+def parse_anchors(text: str) -> list[Anchor]:
+    """Anchors typed in one field, separated by spaces, commas or semicolons."""
+    return [Anchor.parse(part) for part in _ANCHOR_SEPARATORS.split(text) if part]
+
+
+def head_anchor(session: Session) -> Anchor | None:
+    """The chain's head as an anchor (full hash), ``None`` while the log is empty; in the
+    caller's transaction, so it names the log as the rest of that transaction reads it."""
+    found = session.get(AuditHead, HEAD_ID)
+    if found is None or found.last_id == 0:
+        return None
+    return Anchor(found.last_id, found.last_hash)
 
 
 class Problem(StrEnum):
@@ -52,18 +120,25 @@ class Problem(StrEnum):
     LINK_BROKEN = "link_broken"
     MISSING = "missing"
     HEAD_MISMATCH = "head_mismatch"
+    ANCHOR_MISMATCH = "anchor_mismatch"
+    ANCHOR_MISSING = "anchor_missing"
 
 
 @dataclass(frozen=True)
 class Finding:
     """One break in the chain. ``entry_id``: the entry concerned (for MISSING, the first entry
-    after the gap; ``after_id`` is the one before it, 0 at the start)."""
+    after the gap; ``after_id`` is the one before it, 0 at the start); ``anchor``: the anchor
+    not matched (ANCHOR_MISMATCH, ANCHOR_MISSING)."""
 
     problem: Problem
     entry_id: int
     after_id: int | None = None
+    anchor: Anchor | None = None
 
     def message(self) -> Message:
+        if self.anchor is not None:
+            return Message(f"audit_{self.problem.value}", {"id": self.entry_id,
+                                                           "anchor": self.anchor.text()})
         if self.problem is Problem.MISSING:
             assert self.after_id is not None
             count = self.entry_id - self.after_id - 1
@@ -84,10 +159,16 @@ class Verification:
     count: int
     last_hash: str
     findings: tuple[Finding, ...]
+    last_id: int = 0
 
     @property
     def ok(self) -> bool:
         return not self.findings
+
+    @property
+    def head(self) -> Anchor | None:
+        """The last entry checked, as an anchor to write down (``None``: no entry)."""
+        return Anchor(self.last_id, self.last_hash) if self.count else None
 
     def summary(self) -> Message:
         if self.ok:
@@ -97,11 +178,14 @@ class Verification:
 
 class ChainCheck:
     """Feed rows in id order (the fields of ``audit.HASHED_FIELDS``, ``prev_hash``, ``hash``),
-    then :meth:`finish` with the head."""
+    then :meth:`finish` with the head. Each of ``anchors`` is checked as its entry goes by."""
 
-    def __init__(self) -> None:
+    def __init__(self, anchors: Iterable[Anchor] = ()) -> None:
         self.findings: list[Finding] = []
         self.last_id, self.last_hash, self.count = 0, GENESIS, 0
+        self.unseen: dict[int, list[Anchor]] = {}
+        for anchor in anchors:
+            self.unseen.setdefault(anchor.entry_id, []).append(anchor)
 
     def feed(self, row: Mapping[str, Any]) -> None:
         self.count += 1
@@ -112,22 +196,29 @@ class ChainCheck:
             self.findings.append(Finding(Problem.LINK_BROKEN, entry_id))
         if entry_hash(row, str(row["prev_hash"])) != row["hash"]:
             self.findings.append(Finding(Problem.CONTENT_CHANGED, entry_id))
+        self.findings += [Finding(Problem.ANCHOR_MISMATCH, entry_id, anchor=anchor)
+                          for anchor in self.unseen.pop(entry_id, ())
+                          if not anchor.matches(str(row["hash"]))]
         self.last_id, self.last_hash = entry_id, str(row["hash"])
 
     def finish(self, head: tuple[int, str] | None, *, check_head: bool = True) -> Verification:
         """``head``: the head's (last id, last hash), ``None`` when the head row is missing;
         ``check_head=False`` for an exported file, which has no head."""
         findings = list(self.findings)
+        findings += [Finding(Problem.ANCHOR_MISSING, entry_id, anchor=anchor)
+                     for entry_id, anchors in sorted(self.unseen.items()) for anchor in anchors]
         if check_head and head is None:
             findings.append(Finding(Problem.HEAD_MISMATCH, self.last_id, None))
         elif check_head and head is not None and head != (self.last_id, self.last_hash):
             findings.append(Finding(Problem.HEAD_MISMATCH, self.last_id, head[0]))
-        return Verification(self.count, self.last_hash, tuple(findings))
+        return Verification(self.count, self.last_hash, tuple(findings), self.last_id)
 
 
-def verify_chain(rows: Iterable[Mapping[str, Any]]) -> Verification:
-    """Check rows in id order against each other (an exported file: no head to compare)."""
-    check = ChainCheck()
+def verify_chain(rows: Iterable[Mapping[str, Any]], anchors: Iterable[Anchor] = ()
+                 ) -> Verification:
+    """Check rows in id order against each other and ``anchors`` (an exported file: no head
+    to compare)."""
+    check = ChainCheck(anchors)
     for row in rows:
         check.feed(row)
     return check.finish(None, check_head=False)
@@ -243,13 +334,18 @@ class AuditLog:
         with self.db.transaction() as s:
             return list(s.scalars(select(column).distinct().order_by(column)))
 
-    def verify(self) -> Verification:
-        """Check the whole chain as stored.
+    def head(self) -> Anchor | None:
+        """The current head (full hash), ``None`` while the log is empty."""
+        with self.db.transaction() as s:
+            return head_anchor(s)
+
+    def verify(self, anchors: Iterable[Anchor] = ()) -> Verification:
+        """Check the whole chain as stored, and that each of ``anchors`` matches its entry.
 
         Other stations may append meanwhile: an entry and the head move in one transaction, so
         a head beyond the last entry read means newer entries, which are read and checked too.
         """
-        check = ChainCheck()
+        check = ChainCheck(anchors)
         while True:
             for entry in self._stream(select(AuditEntry).where(AuditEntry.id > check.last_id)
                                       .order_by(AuditEntry.id)):
