@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, delete, update
 
+from desktop.core.db import Database
 from desktop.core.models import AuditEntry, AuditHead
 from tests.conftest import Cli
+from tests.test_audit_anchors import rewrite_from
 
 pytestmark = pytest.mark.both_backends
 
@@ -33,7 +35,7 @@ def tamper(cli: Cli, statement: object) -> None:
 def test_verify_reports_an_intact_chain(logged: Cli) -> None:
     out = logged.ok("audit", "verify")
     assert out.splitlines()[0] == "审计链完整（5 条）"
-    assert len(out.splitlines()[1].rpartition("：")[2]) == 64
+    assert out.splitlines()[1].rpartition("：")[2].startswith("5:")
     data = logged.json("audit", "verify")
     assert (data["ok"], data["count"], data["findings"]) == (True, 5, [])
     assert logged.ok("--lang", "en", "audit", "verify").startswith(
@@ -98,3 +100,44 @@ def test_export_and_verify_the_file(logged: Cli, tmp_path: Path) -> None:
     assert logged("audit", "export", str(tmp_path / "audit.xlsx")) == 1
     assert ".csv 或 .jsonl" in logged.err
     assert not (tmp_path / "audit.xlsx").exists()
+
+
+def test_verify_against_anchors(logged: Cli, tmp_path: Path) -> None:
+    out = logged.ok("audit", "verify").splitlines()
+    assert out[1].startswith("留存此值，日后可用 --anchor 核对（审计链锚点）：")
+    head = out[1].rpartition("：")[2]
+    assert head == f"5:{logged.json('audit', 'list')[-1]['hash'][:16]}"
+    assert logged.json("audit", "verify")["anchor"] == head
+    second = logged.json("audit", "list")[1]
+    early = f"2:{second['hash'].upper()}"  # the full hash, any case
+    assert logged.ok("audit", "verify", "--anchor", early, "--anchor", head).splitlines()[1] == \
+        "与留存的 2 个锚点相符。"
+    path = tmp_path / "before.csv"
+    logged.ok("audit", "export", str(path))
+    db = Database(logged.url)
+    try:
+        rewrite_from(db, 3)
+    finally:
+        db.dispose()
+    assert logged("audit", "verify") == 0  # the rewritten chain holds together
+    assert logged("audit", "verify", "--anchor", early) == 0
+    assert logged("audit", "verify", "--anchor", early, "--anchor", head) == 1
+    assert logged.err.splitlines() == [
+        "审计链已被破坏：发现 1 处问题",
+        f"第 5 条的哈希与留存的 {head} 不符：此条或之前的记录被改写"]
+    assert logged("--json", "audit", "verify", "--anchor", head, "--anchor", "9:" + "0" * 16) == 1
+    data = json.loads(logged.out)
+    assert (data["ok"], data["anchors"]) == (False, [head, "9:" + "0" * 16])
+    assert [(f["problem"], f["entry_id"], f["anchor"]) for f in data["findings"]] == [
+        ("anchor_mismatch", 5, head), ("anchor_missing", 9, "9:" + "0" * 16)]
+    assert logged("audit", "verify", "--file", str(path), "--anchor", head) == 0
+    assert logged("--lang", "en", "audit", "verify", "--file", str(path), "--anchor",
+                  "6:" + "0" * 16) == 1
+    assert "entry 6 does not exist (anchor 6:0000000000000000)" in logged.err
+
+
+def test_a_malformed_anchor_is_a_usage_error(logged: Cli) -> None:
+    assert logged("audit", "verify", "--anchor", "5:abc") == 2
+    assert "“5:abc”不是审计链锚点" in logged.err
+    assert logged("--lang", "en", "audit", "verify", "--anchor", "abc") == 2
+    assert "“abc” is not an audit anchor" in logged.err

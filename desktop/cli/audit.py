@@ -13,7 +13,8 @@ from desktop.core import messages
 from desktop.core.audit import at_text
 from desktop.core.audit_export import export_log, read_export
 from desktop.core.audit_labels import action_label, entity_label, summary
-from desktop.core.audit_log import AuditFilter, AuditLog, Verification, verify_chain
+from desktop.core.audit_log import Anchor, AuditFilter, AuditLog, Verification, verify_chain
+from desktop.core.messages import RuleError
 
 messages.register({
     "cli_col_entry": ("序号", "id"),
@@ -23,7 +24,11 @@ messages.register({
     "cli_col_change": ("修改前 → 修改后", "before → after"),  # cli_col_time: online.py
     "cli_audit_exported": ("已导出 {count} 条审计记录到“{file}”。",
                            "Exported {count} audit entries to “{file}”."),
-    "cli_audit_head": ("链头哈希：{hash}", "head hash: {hash}"),
+    "cli_audit_head": ("留存此值，日后可用 --anchor 核对（审计链锚点）：{anchor}",
+                       "Write this down to check the log later with --anchor (audit anchor): "
+                       "{anchor}"),
+    "cli_audit_anchors_ok": ("与留存的 {count} 个锚点相符。",
+                             "Matches the {count} anchors written down."),
     "cli_bad_date": ("“{value}”不是日期（例如 2026-05-01 或 2026-05-01 08:30）。",
                      "“{value}” is not a date (e.g. 2026-05-01 or 2026-05-01 08:30)."),
 })
@@ -43,6 +48,19 @@ def date_type(language: str, end_of_day: bool = False) -> Callable[[str], dt.dat
         return moment.astimezone() if moment.tzinfo is None else moment
 
     parse.__name__ = "date"
+    return parse
+
+
+def anchor_type(language: str) -> Callable[[str], Anchor]:
+    """``N:HEX``, an entry's id and hash written down earlier (see docs/audit.md)."""
+
+    def parse(raw: str) -> Anchor:
+        try:
+            return Anchor.parse(raw)
+        except RuleError as exc:
+            raise argparse.ArgumentTypeError(exc.messages[0].text(language)) from None
+
+    parse.__name__ = "anchor"
     return parse
 
 
@@ -71,6 +89,11 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                        "verify the chain: find edited, inserted or deleted entries", run_verify)
     verify.add_argument("--file", type=Path, metavar="FILE", help=t(
         "校验导出的 .csv/.jsonl 文件，而不是数据库", "verify an exported .csv/.jsonl file instead"))
+    verify.add_argument("--anchor", dest="anchors", action="append", default=[],
+                        type=anchor_type(b.language), metavar="N:HASH", help=t(
+                            "留存的锚点（序号:哈希，至少 16 位），第 N 条的哈希须与之相符；可重复",
+                            "an anchor written down earlier (id:hash, at least 16 hex digits): "
+                            "entry N's hash must match it; repeatable"))
     export = b.command(group, "export", "导出全部审计记录（含哈希，可由第三方独立校验）",
                        "export every entry with its hashes, for a third party to verify",
                        run_export)
@@ -99,15 +122,24 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(ctx: Context, result: Verification) -> int:
+def _report(ctx: Context, result: Verification, anchors: list[Anchor]) -> int:
+    head = result.head
     if ctx.json:
         ctx.emit({"ok": result.ok, "count": result.count, "head_hash": result.last_hash,
+                  "anchor": head.text() if head else None,
+                  "anchors": [a.text(len(a.hash_prefix)) for a in anchors],
                   "findings": [{"problem": f.problem.value, "entry_id": f.entry_id,
-                                "after_id": f.after_id, "message": f.message().text(ctx.language)}
+                                "after_id": f.after_id,
+                                "anchor": f.anchor.text(len(f.anchor.hash_prefix))
+                                if f.anchor else None,
+                                "message": f.message().text(ctx.language)}
                                for f in result.findings]})
     elif result.ok:
         ctx.say(result.summary().code, **result.summary().params)
-        ctx.say("cli_audit_head", hash=result.last_hash)
+        if anchors:
+            ctx.say("cli_audit_anchors_ok", count=len(anchors))
+        if head is not None:
+            ctx.say("cli_audit_head", anchor=head.text())
     else:
         ctx.show(result.summary())
         for finding in result.findings:
@@ -117,8 +149,8 @@ def _report(ctx: Context, result: Verification) -> int:
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
     if args.file is not None:
-        return _report(ctx, verify_chain(read_export(args.file)))
-    return _report(ctx, AuditLog(ctx.services.db).verify())
+        return _report(ctx, verify_chain(read_export(args.file), args.anchors), args.anchors)
+    return _report(ctx, AuditLog(ctx.services.db).verify(args.anchors), args.anchors)
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
