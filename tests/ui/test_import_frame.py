@@ -1,0 +1,101 @@
+"""The result page the three import wizards share: a commit the core refuses (here a counting-team
+member, who may read and preview but not import) shows "Nothing was imported." and the reason on
+the page, in the error colour, and leaves every table as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from desktop.core.db import Database
+from desktop.core.models import Base
+from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.services import Services
+from desktop.ui.feedback import ERROR_STYLE
+from desktop.ui.import_frame import ImportFrame
+from desktop.ui.import_wizard import ImportWizard
+from desktop.ui.online_wizard import OnlineWizard
+from desktop.ui.pages.votes_experts import ExpertImportWizard
+from tests.conftest import CATEGORY_NAMES, REVIEWER
+from tests.test_online_common import STANDARD, ids, write_csv
+
+pytestmark = pytest.mark.both_backends
+__all__ = ["ids"]
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture
+def reviewer(services: Services) -> Services:
+    """The same database, used by a counting-team member."""
+    return Services.for_database(services.db, REVIEWER)
+
+
+def rows_per_table(db: Database) -> dict[str, int]:
+    with db.transaction() as s:
+        return {name: s.scalar(select(func.count()).select_from(table)) or 0
+                for name, table in Base.metadata.tables.items()}
+
+
+def show(qtbot: QtBot, wizard: ImportFrame, path: Path) -> None:
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    assert wizard.file_page.isComplete()
+    wizard.next()
+
+
+def to_refusal(qtbot: QtBot, wizard: ImportFrame, before: dict[str, int]) -> None:
+    """From a preview without errors to the result page, which must say nothing was imported."""
+    assert wizard.currentPage().isComplete()
+    wizard.next()
+    page = wizard.result_page
+    assert wizard.currentPage() is page
+    qtbot.waitUntil(lambda: "未导入任何内容" in page.label.text(), timeout=TIMEOUT_MS)
+    assert "复核员" in page.label.text() and "无权" in page.label.text()
+    assert page.label.styleSheet() == ERROR_STYLE
+    assert wizard.result_text is None
+    assert not page.isComplete()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert rows_per_table(wizard.services.db) == before
+
+
+def test_candidates_refused(qtbot: QtBot, reviewer: Services, campaign: CampaignInfo,
+                            categories: list[CategoryInfo], units: list[UnitInfo],
+                            tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "推荐汇总.csv", [
+        ["奖项", "推荐单位", "姓名", "性别", "出生年月", "事迹简介"],
+        [CATEGORY_NAMES[1], "西山镇", "周洋", "男", "1980.5", "扎根基层"]])
+    before = rows_per_table(reviewer.db)
+    wizard = ImportWizard(reviewer, campaign.id)
+    show(qtbot, wizard, path)
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=TIMEOUT_MS)
+    to_refusal(qtbot, wizard, before)
+
+
+def test_online_votes_refused(qtbot: QtBot, reviewer: Services, campaign: CampaignInfo,
+                              ids: dict[tuple[str, int], int], tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "平台A导出.csv", [
+        ["奖项", "编号", "名称", "票数"], [STANDARD, "1", "张三", "35"]])
+    before = rows_per_table(reviewer.db)
+    wizard = OnlineWizard(reviewer, campaign.id)
+    wizard.file_page.source.setCurrentText("平台A")
+    show(qtbot, wizard, path)
+    qtbot.waitUntil(lambda: wizard.mapping_page.analysis is not None, timeout=TIMEOUT_MS)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=TIMEOUT_MS)
+    to_refusal(qtbot, wizard, before)
+
+
+def test_expert_scores_refused(qtbot: QtBot, reviewer: Services, campaign: CampaignInfo,
+                               ids: dict[tuple[str, int], int], tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "专家评分.csv", [
+        ["奖项", "编号", "甲", "乙"], [STANDARD, "1", "90", "80"]])
+    before = rows_per_table(reviewer.db)
+    wizard = ExpertImportWizard(reviewer, campaign.id)
+    show(qtbot, wizard, path)
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=TIMEOUT_MS)
+    to_refusal(qtbot, wizard, before)
