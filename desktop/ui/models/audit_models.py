@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from desktop.core.audit import at_text
 from desktop.core.audit_labels import action_label, entity_label, summary
 from desktop.core.audit_log import AuditRecord
-from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
+from desktop.ui.models.rows import RowsModel
 
 #: How a time is shown: local time, to the second.
 LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -42,6 +42,7 @@ class AuditTableModel(RowsModel):
     COL_ENTITY = 4
     COL_CHANGE = 5
     COLUMN_COUNT = 6
+    NUMERIC_COLUMNS = frozenset({COL_ID})
 
     def headers(self) -> list[str]:
         return [self.tr("No."), self.tr("Time"), self.tr("Actor"), self.tr("Action"),
@@ -60,8 +61,6 @@ class AuditTableModel(RowsModel):
             if column == self.COL_TIME:
                 return at_text(row.at)
             return self._text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_ID:
-            return NUMBER_ALIGNMENT
         return None
 
     def _text(self, row: AuditRecord, column: int) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont
 from desktop.core.ballots.texts import SERIAL_DIGITS
 from desktop.core.boxes import BatchInfo, BoxInfo, Reconciliation
 from desktop.ui.models.candidate_model import local_time
-from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
+from desktop.ui.models.rows import RowsModel
 from desktop.ui.printing import describe_destination
 
 MISSING_TEXT = QColor("#b71c1c")
@@ -45,6 +45,7 @@ class BatchTableModel(RowsModel):
     COL_PRINTED = 4
     COL_DESTINATION = 5
     COLUMN_COUNT = 6
+    NUMERIC_COLUMNS = frozenset({COL_COUNT, COL_VERSION})
 
     def headers(self) -> list[str]:
         return [self.tr("Ballot box"), self.tr("Serials"), self.tr("Ballots"),
@@ -57,9 +58,6 @@ class BatchTableModel(RowsModel):
             return row.destination
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_VERSION:
             return self.tr("Layout version: the scanner reads these ballots with it")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_COUNT,
-                                                                     self.COL_VERSION):
-            return NUMBER_ALIGNMENT
         return None
 
     def _display(self, row: BatchInfo, column: int) -> str:
@@ -87,6 +85,7 @@ class ReconciliationModel(RowsModel):
     COL_SPOILED = 5
     COL_MISSING = 6
     COLUMN_COUNT = 7
+    NUMERIC_COLUMNS = frozenset(range(COL_PRINTED, COLUMN_COUNT))
 
     def set_reconciliation(self, lines: list[Reconciliation], total: Reconciliation) -> None:
         self.set_rows([*lines, total])
@@ -101,8 +100,6 @@ class ReconciliationModel(RowsModel):
                 return row.box.name if row.box is not None else self.tr("Total")
             return str((row.printed, row.unused, row.issued, row.returned, row.spoiled,
                         row.missing)[column - 1])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_BOX:
-            return NUMBER_ALIGNMENT
         missing = column == self.COL_MISSING and row.missing > 0
         if role == Qt.ItemDataRole.ForegroundRole and missing:
             return MISSING_TEXT

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -14,24 +15,35 @@ NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows of frozen core objects; subclasses name the columns and fill the cells."""
+    """Rows of frozen core objects; subclasses name the columns and fill the cells.
 
-    COLUMN_COUNT = 0
+    ``COLUMN_COUNT`` is the number of columns; a table whose columns vary with its data
+    (sources, categories, experts) leaves it ``None`` and has as many as ``headers()``.
+    Columns in ``NUMERIC_COLUMNS`` are aligned right, as numbers.
+    """
+
+    COLUMN_COUNT: int | None = None
+    NUMERIC_COLUMNS: frozenset[int] = frozenset()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return list(self._rows)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
+        if parent.isValid():
+            return 0
+        return len(self.headers()) if self.COLUMN_COUNT is None else self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -39,7 +51,7 @@ class RowsModel(QAbstractTableModel):
             return None
         return self.headers()[section]
 
-    def headers(self) -> list[str]:
+    def headers(self) -> Sequence[str]:
         raise NotImplementedError
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -48,6 +60,8 @@ class RowsModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ObjectRole:
             return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC_COLUMNS:
+            return NUMBER_ALIGNMENT
         return self.cell(row, index.column(), role)
 
     def cell(self, row: Any, column: int, role: int) -> Any:

@@ -18,7 +18,7 @@ from desktop.core.recording import RecordOutcome
 from desktop.core.tally import CategoryCount, Tally
 from desktop.ui.i18n import arg
 from desktop.ui.models.ballot_models import serial_label
-from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
+from desktop.ui.models.rows import RowsModel
 from scanning.reasons import Reason, Status
 from scanning.sources import AcquisitionProblem, FileOrigin
 
@@ -183,6 +183,7 @@ class TallyTableModel(RowsModel):
     COL_PENDING = 5
     COL_LEADING = 6
     COLUMN_COUNT = 7
+    NUMERIC_COLUMNS = frozenset(range(COL_DECIDED, COL_LEADING))
 
     def set_tally(self, tally: Tally, names: Mapping[str, Mapping[str, str]]) -> None:
         self.set_rows([CategoryLine(count, names.get(name, {}))
@@ -202,8 +203,5 @@ class TallyTableModel(RowsModel):
                 return row.leading()
             return str((row.decided, count.valid, count.void, count.blank,
                         count.pending)[column - 1])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (self.COL_CATEGORY,
-                                                                        self.COL_LEADING):
-            return NUMBER_ALIGNMENT
         return None
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.stations import ImportInfo, StationInfo
-from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
+from desktop.ui.models.rows import RowsModel
 
 REVOKED_COLOUR = QColor("#9e9e9e")
 
@@ -21,6 +21,7 @@ def local(moment: dt.datetime | None) -> str:
 class StationsModel(RowsModel):
     COL_NAME, COL_FINGERPRINT, COL_KEY, COL_REGISTERED, COL_REVOKED, COL_PACKAGES = range(6)
     COLUMN_COUNT = 6
+    NUMERIC_COLUMNS = frozenset({COL_PACKAGES})
 
     def headers(self) -> list[str]:
         return [self.tr("Station"), self.tr("Fingerprint"), self.tr("Key"),
@@ -29,8 +30,6 @@ class StationsModel(RowsModel):
     def cell(self, row: StationInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.revoked_at is not None:
             return QBrush(REVOKED_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_PACKAGES:
-            return NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_FINGERPRINT:
             return row.fingerprint_text
         if role != Qt.ItemDataRole.DisplayRole:
@@ -56,14 +55,13 @@ def _count(summary: dict[str, object], key: str) -> int:
 class ImportsModel(RowsModel):
     COL_STATION, COL_EXPORTED, COL_IMPORTED, COL_NEW, COL_SAME, COL_CONFLICTS = range(6)
     COLUMN_COUNT = 6
+    NUMERIC_COLUMNS = frozenset({COL_NEW, COL_SAME, COL_CONFLICTS})
 
     def headers(self) -> list[str]:
         return [self.tr("Station"), self.tr("Exported"), self.tr("Imported"),
                 self.tr("New pages"), self.tr("Already here"), self.tr("Conflicts")]
 
     def cell(self, row: ImportInfo, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.COL_NEW:
-            return NUMBER_ALIGNMENT
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         return {
