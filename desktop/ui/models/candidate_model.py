@@ -6,13 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPixmap
 
 from desktop.core.candidates import CandidateInfo
@@ -20,6 +14,7 @@ from desktop.core.enums import CandidateStatus
 from desktop.core.labels import label
 from desktop.ui.i18n import arg, field_label
 from desktop.ui.models import ObjectRole, SortRole
+from desktop.ui.models.rows import RowsModel
 
 COL_NUMBER = 0
 COL_PHOTO = 1
@@ -50,53 +45,30 @@ def local_time(moment: dt.datetime | None) -> str:
     return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class CandidateTableModel(QAbstractTableModel):
+class CandidateTableModel(RowsModel):
+    COLUMN_COUNT = COLUMN_COUNT
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[CandidateInfo] = []
         self._thumbnails: dict[int, bytes] = {}
         self._pixmaps: dict[int, QPixmap] = {}
 
     def set_candidates(self, rows: list[CandidateInfo],
                        thumbnails: dict[int, bytes] | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self._thumbnails = dict(thumbnails or {})
         self._pixmaps.clear()
-        self.endResetModel()
+        self.set_rows(rows)
 
     def candidate(self, row: int) -> CandidateInfo:
-        return self._rows[row]
+        candidate: CandidateInfo = self._rows[row]
+        return candidate
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("Photo"), self.tr("Name"), self.tr("Category"),
+                self.tr("Nominating unit"), self.tr("Status"), self.tr("Form"),
+                self.tr("Review note"), self.tr("Reviewed")]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            COL_NUMBER: self.tr("No."),
-            COL_PHOTO: self.tr("Photo"),
-            COL_NAME: self.tr("Name"),
-            COL_CATEGORY: self.tr("Category"),
-            COL_UNIT: self.tr("Nominating unit"),
-            COL_STATUS: self.tr("Status"),
-            COL_FORM: self.tr("Form"),
-            COL_NOTE: self.tr("Review note"),
-            COL_REVIEWED: self.tr("Reviewed"),
-        }.get(section)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        c = self._rows[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return c
+    def cell(self, c: CandidateInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(c, column)
         if role == SortRole:
