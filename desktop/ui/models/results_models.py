@@ -7,22 +7,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.combine import CandidateResult, CombinationRule, format_combined, format_expert
 from desktop.core.results_types import BoxCount, CampaignResults, CategoryResult
 from desktop.ui.i18n import arg
-from desktop.ui.models import ObjectRole
-from desktop.ui.models.ballot_models import NUMBER_ALIGNMENT
+from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 WINNER_BACKGROUND = QColor("#dcedc8")  # light green: elected
 TIE_BACKGROUND = QColor("#ffe0b2")  # amber: tied across the cut-off, waiting for a decision
 DECIDED_TIE_BACKGROUND = QColor("#e3f2fd")  # light blue: in a tie the organiser decided
@@ -53,7 +45,7 @@ def provisional_reasons(results: CampaignResults) -> list[str]:
     return reasons
 
 
-class RankingModel(QAbstractTableModel):
+class RankingModel(RowsModel):
     """One category's ranking. Online sources get a column each, between paper and expert."""
 
     COL_RANK = 0
@@ -84,35 +76,20 @@ class RankingModel(QAbstractTableModel):
 
     def set_category(self, category: CategoryResult | None, sources: tuple[str, ...] = (),
                      rule: CombinationRule | None = None) -> None:
-        self.beginResetModel()
         self.category, self.sources = category, tuple(sources)
         self.rule = rule or CombinationRule()
-        self.endResetModel()
+        self.set_rows(category.candidates if category else ())
 
-    def candidates(self) -> tuple[CandidateResult, ...]:
-        return self.category.candidates if self.category else ()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.candidates())
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.col_result + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        fixed = [self.tr("Rank"), self.tr("No."), self.tr("Name"), self.tr("Nominated by"),
-                 self.tr("Paper")]
-        if section < self.COL_FIRST_SOURCE:
-            return fixed[section]
-        if section < self.col_expert:
-            return arg(self.tr("Online\n%1"), self.sources[section - self.COL_FIRST_SOURCE])
-        return [self.tr("Expert avg."), self.tr("Combined"), self.tr("Result")][
-            section - self.col_expert]
+    def headers(self) -> list[str]:
+        online = [arg(self.tr("Online\n%1"), source) for source in self.sources]
+        return [self.tr("Rank"), self.tr("No."), self.tr("Name"), self.tr("Nominated by"),
+                self.tr("Paper"), *online, self.tr("Expert avg."), self.tr("Combined"),
+                self.tr("Result")]
 
     def display(self, row: int, column: int) -> str:
-        c = self.candidates()[row]
+        return self._display(self._rows[row], column)
+
+    def _display(self, c: CandidateResult, column: int) -> str:
         if column < self.COL_FIRST_SOURCE:
             return [str(c.rank), c.number, c.name, c.unit, str(c.paper)][column]
         if column < self.col_expert:
@@ -124,15 +101,10 @@ class RankingModel(QAbstractTableModel):
         assert self.category is not None
         return result_text(c, self.category)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.category is None:
-            return None
-        c = self.candidates()[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return c
+    def cell(self, c: CandidateResult, column: int, role: int) -> Any:
+        assert self.category is not None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.display(index.row(), column)
+            return self._display(c, column)
         if role == Qt.ItemDataRole.BackgroundRole:
             if c.cutoff_tie:
                 return QBrush(TIE_BACKGROUND if self.category.undecided_tie
@@ -146,7 +118,7 @@ class RankingModel(QAbstractTableModel):
                 self.COL_NAME, self.COL_UNIT, self.col_result):
             return NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_NAME, self.COL_UNIT):
-            return self.display(index.row(), column)
+            return self._display(c, column)
         if role == Qt.ItemDataRole.ToolTipRole and column < self.col_expert \
                 and column >= self.COL_FIRST_SOURCE:
             exported, unflagged = c.online_both.get(
@@ -156,7 +128,7 @@ class RankingModel(QAbstractTableModel):
         return None
 
 
-class BoxCountModel(QAbstractTableModel):
+class BoxCountModel(RowsModel):
     """One category's paper ballots per box, and a total row."""
 
     COL_BOX = 0
@@ -166,49 +138,28 @@ class BoxCountModel(QAbstractTableModel):
     COL_BLANK = 4
     COL_PENDING = 5
     COLUMN_COUNT = 6
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BoxCount] = []
+    NUMERIC_COLUMNS = frozenset({COL_BALLOTS, COL_VALID, COL_VOID, COL_BLANK, COL_PENDING})
 
     def set_category(self, category: CategoryResult | None) -> None:
-        self.beginResetModel()
-        self._rows = list(category.boxes) if category else []
-        if category is not None:
-            self._rows.append(BoxCount(
-                self.tr("Total"), sum(b.ballots for b in category.boxes),
-                sum(b.sheets for b in category.boxes), category.valid, category.void,
-                category.blank, category.pending))
-        self.endResetModel()
+        if category is None:
+            self.set_rows([])
+            return
+        self.set_rows([*category.boxes, BoxCount(
+            self.tr("Total"), sum(b.ballots for b in category.boxes),
+            sum(b.sheets for b in category.boxes), category.valid, category.void,
+            category.blank, category.pending)])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> list[str]:
         return [self.tr("Ballot box"), self.tr("Ballots"), self.tr("Valid"), self.tr("Void"),
-                self.tr("Blank"), self.tr("Pending")][section]
+                self.tr("Blank"), self.tr("Pending")]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        box = self._rows[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return box
+    def cell(self, box: BoxCount, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return [box.box, box.ballots, box.valid, box.void, box.blank, box.pending][column]
-        if role == Qt.ItemDataRole.FontRole and index.row() == len(self._rows) - 1:
+        if role == Qt.ItemDataRole.FontRole and box is self._rows[-1]:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_PENDING and box.pending:
             return QBrush(QColor("#b71c1c"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.COL_BOX:
-            return NUMBER_ALIGNMENT
         return None
