@@ -13,25 +13,18 @@ from enum import Enum
 from pathlib import PureWindowsPath
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.ballots import Layout
 from desktop.core.ballots.model import Target
 from desktop.core.labels import label_list
 from desktop.core.review import SheetState
 from desktop.ui.i18n import arg
-from desktop.ui.models import ObjectRole
-from desktop.ui.models.ballot_models import NUMBER_ALIGNMENT, serial_label
+from desktop.ui.models.ballot_models import serial_label
+from desktop.ui.models.rows import Index, RowsModel
 from scanning.decide import MarkState
 from scanning.reasons import Reason
 
-Index = QModelIndex | QPersistentModelIndex
 TargetKey = tuple[str, str]  # (category, candidate number as printed)
 
 
@@ -113,7 +106,7 @@ def source_name(source: str) -> str:
     return PureWindowsPath(source).name or source
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(RowsModel):
     """Sheets waiting for a person, in the core's queue order."""
 
     COL_NUMBER = 0
@@ -121,60 +114,28 @@ class QueueModel(QAbstractTableModel):
     COL_REASONS = 2
     COL_SOURCE = 3
     COLUMN_COUNT = 4
+    NUMERIC_COLUMNS = frozenset({COL_NUMBER})
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[SheetState] = []
-
-    def set_rows(self, rows: list[SheetState]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[SheetState]:
-        return list(self._rows)
-
-    def row_of(self, sheet_id: int) -> int | None:
-        for row, state in enumerate(self._rows):
-            if state.sheet_id == sheet_id:
-                return row
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return ["#", self.tr("Serial / page"), self.tr("Why"), self.tr("Source")][section]
+    def headers(self) -> list[str]:
+        return ["#", self.tr("Serial / page"), self.tr("Why"), self.tr("Source")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        state = self._rows[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return state
+        # The number is the sheet's place in the queue, not a property of the sheet.
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() \
+                and index.column() == self.COL_NUMBER:
+            return str(index.row() + 1)
+        return super().data(index, role)
+
+    def cell(self, state: SheetState, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.row(), state, column)
+            if column == self.COL_SHEET:
+                return sheet_label(state)
+            if column == self.COL_REASONS:
+                return label_list(state.reasons).text()
+            return source_name(state.source)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_SOURCE:
                 return state.source
             if column == self.COL_REASONS:
                 return label_list(state.reasons).text()
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_NUMBER:
-            return NUMBER_ALIGNMENT
         return None
-
-    def _display(self, row: int, state: SheetState, column: int) -> str:
-        if column == self.COL_NUMBER:
-            return str(row + 1)
-        if column == self.COL_SHEET:
-            return sheet_label(state)
-        if column == self.COL_REASONS:
-            return label_list(state.reasons).text()
-        return source_name(state.source)
