@@ -14,11 +14,16 @@ from typing import Any
 
 import numpy as np
 import pypdfium2 as pdfium
+import pytest
+from sqlalchemy import delete, update
 
+from desktop.core import audit
+from desktop.core.audit_log import AuditLog
 from desktop.core.combine import CombinationRule, Method
-from desktop.core.notice import working_days_end
-from desktop.core.registry import CampaignInfo
-from desktop.core.results_types import parse_weights
+from desktop.core.models import AuditEntry, AuditHead
+from desktop.core.notice import working_days_end, write_notice
+from desktop.core.registry import CampaignInfo, CategoryInfo
+from desktop.core.results_types import NoticeSettings, parse_weights
 from desktop.core.services import Services
 from tests.ballot_files import BRANDS, WINDOWS
 from tests.conftest import Cli
@@ -92,6 +97,8 @@ def test_the_notice_renders_embeds_its_font_and_matches_the_json(
     brands = next(c for c in data["categories"] if c["name"] == BRANDS)
     winners = "、".join(f"{c['number']}{c['name']}" for c in brands["candidates"] if c["winner"])
     assert squeeze(f"当选名单（按排名）：{winners}") in text
+    assert all(squeeze(f"审计链 {data['audit_head']}") in squeeze(t) for t in page_texts(pdf))
+    assert cli("audit", "verify", "--anchor", data["audit_head"]) == 0
 
 
 def test_a_provisional_notice_says_so_on_every_page(
@@ -106,6 +113,29 @@ def test_a_provisional_notice_says_so_on_every_page(
     texts = page_texts(pdf)
     assert "当选线并列待决定" in squeeze(texts[0])
     assert all("临时结果" in squeeze(t) for t in texts)
+
+
+@pytest.mark.both_backends
+def test_the_footer_names_the_audit_head_the_figures_were_read_at(
+        services: Services, campaign: CampaignInfo, categories: list[CategoryInfo],
+        tmp_path: Path) -> None:
+    head = AuditLog(services.db).head()
+    assert head is not None
+    results = services.results.compute(campaign.id)
+    assert results.audit_head == head
+    services.registry.update_category(categories[0].id, winners=3)  # logged after the figures
+    pdf = write_notice(results, NoticeSettings(), tmp_path / "notice.pdf")
+    assert all(squeeze(f"审计链 {head.text()}") in squeeze(t) for t in page_texts(pdf))
+    with services.db.engine.begin() as connection:  # a log emptied: the notice still comes
+        connection.execute(delete(AuditEntry.__table__))
+        connection.execute(update(AuditHead.__table__).values(last_id=0,
+                                                              last_hash=audit.GENESIS))
+    results = services.results.compute(campaign.id)
+    assert results.audit_head is None
+    text = squeeze("".join(page_texts(write_notice(results, NoticeSettings(),
+                                                   tmp_path / "empty.pdf"))))
+    assert "数据计算于" in text
+    assert "审计链" not in text
 
 
 def test_working_days_skip_weekends() -> None:

@@ -5,7 +5,9 @@ tie at the cut-off and its decision, a bar chart (paper vs online) and the paper
 box; then the formula, the objection period (N working days, Monday to Friday — public
 holidays are not known to the program: set the dates when they matter) and the organiser.
 While ballots wait for review or a tie at the cut-off is undecided, every page says
-"临时结果" (provisional) across it and the first page says why.
+"临时结果" (provisional) across it and the first page says why. The footer names when the
+figures were computed and the audit log's head at that moment ("审计链 N:hash", an anchor:
+``ballotdesk audit verify --anchor`` checks later that the log up to there is unchanged).
 """
 
 from __future__ import annotations
@@ -252,6 +254,8 @@ def write_notice(results: CampaignResults, settings: NoticeSettings, path: Path 
         canvas.setFillColor(Color(0.35, 0.35, 0.35))
         footer = f"第 {document.page} 页  ·  数据计算于 " + \
             results.computed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if results.audit_head is not None:
+            footer += f"  ·  审计链 {results.audit_head.text()}"
         canvas.drawCentredString(A4[0] / 2, MARGIN_MM * MM / 2, footer)
         if results.provisional:
             canvas.setFont(font, WATERMARK_PT)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit
 from desktop.core.actors import Actor
+from desktop.core.audit_log import head_anchor
 from desktop.core.candidates import format_number
 from desktop.core.combine import (
     SOURCE_PREFIX,
@@ -209,6 +210,7 @@ class Results:
                 categories.append(self._category(category, entries, rule, tally, box_names,
                                                  sheets, choices.get(category.id)))
             name = campaign.name
+            head = head_anchor(s)  # last: the tally, votes and scores read above are before it
         sources = sorted(set(standing) | {c.removeprefix(SOURCE_PREFIX) for c, _w in rule.weights
                             if c.startswith(SOURCE_PREFIX)})
         weighted = rule.weight_map()
@@ -221,7 +223,7 @@ class Results:
         return CampaignResults(
             campaign_id, name, info, formula(rule, sources, "zh_CN"), formula(rule, sources, "en"),
             tuple(sources), tuple(categories), tally.ballots, tally.blank_ballots, boxes,
-            dt.datetime.now(dt.UTC), tuple(warnings))
+            dt.datetime.now(dt.UTC), tuple(warnings), head)
 
     @staticmethod
     def _category(category: Category, entries: list[Entry], rule: CombinationRule,

@@ -95,6 +95,7 @@ def results_json(results: CampaignResults) -> dict[str, Any]:
         "categories": [_category_json(c, results) for c in results.categories],
         "warnings": [m.as_json() for m in results.warnings],
         "computed_at": results.computed_at.isoformat(),
+        "audit_head": results.audit_head.text() if results.audit_head else None,
     }
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.audit_log import Anchor
 from desktop.core.combine import (
     EXPERT,
     ONLINE,
@@ -145,6 +146,9 @@ class CampaignResults:
     boxes: tuple[BoxTotal, ...]
     computed_at: dt.datetime
     warnings: tuple[Message, ...] = field(default=())
+    #: The audit log's head when the figures were read (``None``: an empty log): every change
+    #: they reflect is at or before it, so the notice prints it as the anchor to keep.
+    audit_head: Anchor | None = None
 
     @property
     def pending(self) -> int:
