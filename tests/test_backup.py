@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import accounts
-from desktop.core.audit_log import AuditLog
+from desktop.core.audit_log import ANCHOR_FULL_DIGITS, Anchor, AuditLog
 from desktop.core.backup import MANIFEST, SETUP_ACTOR, automatic_backup, backup, restore
 from desktop.core.messages import RuleError
 from desktop.core.recording import Recorder, archive_root
@@ -81,6 +81,32 @@ def test_backup_and_restore_are_on_the_audit_chain(
     assert log.verify().ok
 
 
+@pytest.mark.both_backends
+def test_the_manifest_keeps_the_audit_head_to_check_the_restored_chain(
+    services: Services, campaign: CampaignInfo, tmp_path: Path
+) -> None:
+    log = AuditLog(services.db)
+    head = log.head()
+    assert head is not None
+    info = backup(services.db, ORGANISER, tmp_path / "backups")
+    path = info.folder / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    assert manifest["audit_head"] == head.text(ANCHOR_FULL_DIGITS)
+    services.registry.add_unit(campaign.id, "东湖街道")
+
+    restore(services.db, info.folder, ORGANISER)
+    assert log.verify([Anchor.parse(manifest["audit_head"])]).ok
+    assert log.entries()[-1].after["audit_head"] == manifest["audit_head"]
+    del manifest["audit_head"]  # a backup written before the key existed
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    restore(services.db, info.folder, ORGANISER)
+    assert log.entries()[-1].after["audit_head"] is None
+    path.write_text(json.dumps(manifest | {"audit_head": 7}), encoding="utf-8")
+    with pytest.raises(RuleError) as refused:
+        restore(services.db, info.folder, ORGANISER)
+    assert [m.code for m in refused.value.messages] == ["backup_manifest_damaged"]
+
+
 def test_only_a_database_without_accounts_is_restored_without_a_sign_in(
     services: Services, campaign: CampaignInfo, tmp_path: Path
 ) -> None:
@@ -122,4 +148,8 @@ def test_cli_backup_restore_recount(cli: Cli, demo: CampaignInfo, scans: list[Pa
     saved = cli.json("backup", str(tmp_path / "b"))
     assert saved["files"] >= 3
     assert "与记录完全一致" in cli.ok("recount")
-    assert "已从备份" in cli.ok("restore", saved["folder"])
+    restored = cli.ok("restore", saved["folder"]).splitlines()
+    assert "已从备份" in restored[0]
+    command = restored[1].rpartition("：")[2].split()
+    assert command[:4] == ["ballotdesk", "audit", "verify", "--anchor"]
+    assert "与留存的 1 个锚点相符" in cli.ok(*command[1:])

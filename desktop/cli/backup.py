@@ -26,6 +26,12 @@ messages.register({
         "已从备份（{created}，架构 {revision}）恢复，并升级到当前版本。",
         "Restored from the backup ({created}, schema {revision}) and upgraded to this version.",
     ),
+    "cli_restore_check": (
+        "备份时的审计链锚点：{anchor}。核对恢复后的审计链："
+        "ballotdesk audit verify --anchor {anchor}",
+        "The audit anchor when the backup was taken: {anchor}. To check the restored chain: "
+        "ballotdesk audit verify --anchor {anchor}",
+    ),
     "cli_recount_same": (
         "重新识别 {count} 张图像：与记录完全一致。",
         "Read {count} images again: every reading matches the record.",
@@ -80,10 +86,13 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
     if manifest is None:
         manifest = restore(ctx.services.db, args.dir, ctx.services.actor)
     if ctx.json:
-        ctx.emit({"restored": str(args.dir), "created_at": manifest["created_at"]})
+        ctx.emit({"restored": str(args.dir), "created_at": manifest["created_at"],
+                  "audit_head": manifest.get("audit_head")})
     else:
         ctx.say("cli_restore_done", created=manifest["created_at"],
                 revision=manifest["schema_revision"])
+        if manifest.get("audit_head"):
+            ctx.say("cli_restore_check", anchor=manifest["audit_head"])
     return 0
 
 

@@ -5,9 +5,15 @@ A backup is a folder ``ballotdesk-backup-<time>`` holding
 * ``database.sqlite3`` (SQLite's online backup API: consistent while the application runs) or
   ``database.sql`` (``pg_dump`` of a PostgreSQL database, when ``pg_dump`` is installed);
 * ``archive/``: the scanned images (content-addressed files, copied as they are);
-* ``manifest.json``: when, which schema revision, and the SHA-256 of every file above.
+* ``manifest.json``: when, which schema revision, the audit log's head when the copy began
+  (``audit_head``, an anchor ``N:hash``: the backup holds that entry, perhaps a few newer) and
+  the SHA-256 of every file above.
 
-Restoring checks every hash first and refuses a backup that does not match, whole.
+Restoring checks every hash first and refuses a backup that does not match, whole. The
+restored chain can then be checked against the manifest's anchor
+(``ballotdesk audit verify --anchor N:hash``; the ``restore.done`` entry records it too): a
+PostgreSQL dump is restored in one ``psql`` transaction, which leaves no point to check the
+chain before it commits, so the restore does not refuse on it.
 
 Taking a backup and restoring one are actions of a signed-in person whose role has
 ``Permission.BACKUP`` (organisers), on the audit chain: ``backup.create`` in the database that
@@ -38,6 +44,7 @@ from sqlalchemy.engine import make_url
 from desktop.core import audit
 from desktop.core.accounts import has_accounts
 from desktop.core.actors import Actor
+from desktop.core.audit_log import ANCHOR_FULL_DIGITS, AuditLog
 from desktop.core.db import Database
 from desktop.core.enums import Permission, Role
 from desktop.core.messages import RuleError, error, register
@@ -119,6 +126,7 @@ def _write_backup(db: Database, target_dir: Path, include_archive: bool,
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = target_dir / f"ballotdesk-backup-{stamp}{('-' + label) if label else ''}"
     partial = folder.with_name(folder.name + ".partial")
+    head = AuditLog(db).head()  # before the copy: the copy holds at least this entry
     try:
         partial.mkdir(parents=True)
         if db.sqlite_path is not None:
@@ -136,6 +144,7 @@ def _write_backup(db: Database, target_dir: Path, include_archive: bool,
             "database": "sqlite" if db.sqlite_path is not None else "postgresql",
             "schema_revision": db.current_revision(),
             "includes_archive": include_archive,
+            "audit_head": head.text(ANCHOR_FULL_DIGITS) if head else None,
             "files": files,
         }
         (partial / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
@@ -196,6 +205,7 @@ def _read_manifest(path: Path) -> dict[str, Any]:
     if not (isinstance(manifest, dict) and isinstance(files, dict)
             and manifest.get("database") in ("sqlite", "postgresql")
             and {"created_at", "schema_revision"} <= set(manifest)
+            and isinstance(manifest.get("audit_head", ""), str | None)
             and all(isinstance(digest, str) and not Path(name).is_absolute()
                     and ".." not in Path(name).parts for name, digest in files.items())):
         raise RuleError([error("backup_manifest_damaged", path=str(path.parent))])
@@ -250,6 +260,7 @@ def restore(db: Database, folder: Path, actor: Actor | None) -> dict[str, Any]:
                          "folder": str(folder), "created_at": manifest["created_at"],
                          "schema_revision": manifest["schema_revision"],
                          "manifest_sha256": sha256_file(folder / MANIFEST),
+                         "audit_head": manifest.get("audit_head"),
                          "station": default_station()})
     return manifest
 
