@@ -193,14 +193,21 @@
         <extracomment>The table shows at most this many entries (the newest); filters reach older ones. Findings listed in the message box; the rest are counted.</extracomment>
         <translation>Verify the audit chain</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, matches the %n anchor(s) written down</source>
+        <translation>
+            <numerusform>%1, matches the %n anchor written down</numerusform>
+            <numerusform>%1, matches the %n anchors written down</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1.
 
-Head hash (write it down to compare later):
+Audit anchor (write it down to check the log later):
 %2</source>
         <translation>%1.
 
-Head hash (write it down to compare later):
+Audit anchor (write it down to check the log later):
 %2</translation>
     </message>
     <message numerus="yes">
@@ -240,6 +247,30 @@ Head hash (write it down to compare later):
     <message>
         <source>Export…</source>
         <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the anchor, to keep it in the minutes or a message</source>
+        <translation>Copy the anchor, to keep it in the minutes or a message</translation>
+    </message>
+    <message>
+        <source>id:hash written down earlier, e.g. 1234:9f86d081884c7d65</source>
+        <translation>id:hash written down earlier, e.g. 1234:9f86d081884c7d65</translation>
+    </message>
+    <message>
+        <source>Verify also checks that each entry named here still has the hash written down (several: separate them with spaces or commas).</source>
+        <translation>Verify also checks that each entry named here still has the hash written down (several: separate them with spaces or commas).</translation>
+    </message>
+    <message>
+        <source>Audit anchor (the head):</source>
+        <translation>Audit anchor (the head):</translation>
+    </message>
+    <message>
+        <source>Check against:</source>
+        <translation>Check against:</translation>
     </message>
     <message>
         <source>any</source>
@@ -319,6 +350,10 @@ Head hash (write it down to compare later):
     <message>
         <source>No. %1 · %2 · %3 · %4 (%5) · %6</source>
         <translation>No. %1 · %2 · %3 · %4 (%5) · %6</translation>
+    </message>
+    <message>
+        <source>(empty log)</source>
+        <translation>(empty log)</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -1574,7 +1609,7 @@ Head hash (write it down to compare later):
     </message>
     <message>
         <source>Audit log</source>
-        <extracomment>The first date of the date filters, shown as &quot;any&quot;. Typing in the search box reloads after this pause.</extracomment>
+        <extracomment>The first date of the date filters, shown as &quot;any&quot;. Typing in the search box reloads after this pause. Between the head&apos;s anchor and the field of anchors to check.</extracomment>
         <translation>Audit log</translation>
     </message>
     <message>
@@ -2833,7 +2868,6 @@ Show page 1?</translation>
     <name>SourceTableModel</name>
     <message>
         <source>Source</source>
-        <extracomment>Columns aligned right (numbers).</extracomment>
         <translation>Source</translation>
     </message>
     <message>
@@ -3219,6 +3253,7 @@ Take it to the organiser (a USB stick will do).</translation>
     <name>Votes</name>
     <message>
         <source>over the per-voter limit</source>
+        <extracomment>The roles a vote table&apos;s cell answers with its value: shown, and as its tooltip.</extracomment>
         <translation>over the per-voter limit</translation>
     </message>
     <message>

@@ -193,14 +193,20 @@
         <extracomment>The table shows at most this many entries (the newest); filters reach older ones. Findings listed in the message box; the rest are counted.</extracomment>
         <translation>校验审计链</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, matches the %n anchor(s) written down</source>
+        <translation>
+            <numerusform>%1，与留存的 %n 个锚点相符</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1.
 
-Head hash (write it down to compare later):
+Audit anchor (write it down to check the log later):
 %2</source>
         <translation>%1。
 
-链头哈希（请记录下来，以便日后比对）：
+审计链锚点（请记录下来，以便日后核对）：
 %2</translation>
     </message>
     <message numerus="yes">
@@ -239,6 +245,30 @@ Head hash (write it down to compare later):
     <message>
         <source>Export…</source>
         <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the anchor, to keep it in the minutes or a message</source>
+        <translation>复制锚点，以便记入会议纪要或发送留存</translation>
+    </message>
+    <message>
+        <source>id:hash written down earlier, e.g. 1234:9f86d081884c7d65</source>
+        <translation>此前留存的 序号:哈希，如 1234:9f86d081884c7d65</translation>
+    </message>
+    <message>
+        <source>Verify also checks that each entry named here still has the hash written down (several: separate them with spaces or commas).</source>
+        <translation>校验时也核对此处所列各条记录的哈希是否仍与留存的相符（多个锚点以空格或逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>Audit anchor (the head):</source>
+        <translation>审计链锚点（链头）：</translation>
+    </message>
+    <message>
+        <source>Check against:</source>
+        <translation>核对锚点：</translation>
     </message>
     <message>
         <source>any</source>
@@ -317,6 +347,10 @@ Head hash (write it down to compare later):
     <message>
         <source>No. %1 · %2 · %3 · %4 (%5) · %6</source>
         <translation>第 %1 条 · %2 · %3 · %4（%5）· %6</translation>
+    </message>
+    <message>
+        <source>(empty log)</source>
+        <translation>（日志为空）</translation>
     </message>
     <message>
         <source>Working…</source>
@@ -1567,7 +1601,7 @@ Head hash (write it down to compare later):
     </message>
     <message>
         <source>Audit log</source>
-        <extracomment>The first date of the date filters, shown as &quot;any&quot;. Typing in the search box reloads after this pause.</extracomment>
+        <extracomment>The first date of the date filters, shown as &quot;any&quot;. Typing in the search box reloads after this pause. Between the head&apos;s anchor and the field of anchors to check.</extracomment>
         <translation>审计日志</translation>
     </message>
     <message>
@@ -2823,7 +2857,6 @@ Show page 1?</source>
     <name>SourceTableModel</name>
     <message>
         <source>Source</source>
-        <extracomment>Columns aligned right (numbers).</extracomment>
         <translation>来源</translation>
     </message>
     <message>
@@ -3208,6 +3241,7 @@ Take it to the organiser (a USB stick will do).</source>
     <name>Votes</name>
     <message>
         <source>over the per-voter limit</source>
+        <extracomment>The roles a vote table&apos;s cell answers with its value: shown, and as its tooltip.</extracomment>
         <translation>超过每人限投</translation>
     </message>
     <message>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
@@ -24,6 +25,7 @@ from desktop.ui.models import ObjectRole
 from desktop.ui.models.audit_models import AuditTableModel
 from desktop.ui.pages.audit_page import AuditPage
 from tests.conftest import person
+from tests.test_audit_anchors import anchor_of, rewrite_from
 from tests.ui.conftest import MessageBoxes
 
 
@@ -164,3 +166,45 @@ def test_in_english(qtbot: QtBot, logged: Services, campaign: CampaignInfo) -> N
     assert page.verify_button.text() == "Verify the audit chain"
     assert column(page, AuditTableModel.COL_ACTION)[0] == "review status changed"
     assert page.model.headerData(AuditTableModel.COL_ACTOR, Qt.Orientation.Horizontal) == "Actor"
+
+
+def test_the_head_anchor_is_shown_and_copied(page: AuditPage, logged: Services,
+                                             units: list[UnitInfo]) -> None:
+    head = AuditLog(logged.db).head()
+    assert head is not None
+    assert page.head_label.text() == head.text()
+    assert page.head_label.toolTip() == f"{head.entry_id}:{head.hash_prefix}"
+    page.copy_button.click()
+    assert QGuiApplication.clipboard().text() == head.text()
+    logged.registry.update_unit(units[0].id, quota=1)
+    page.context.changed()
+    assert page.head_label.text().startswith(f"{head.entry_id + 1}:")
+
+
+def test_verify_against_typed_anchors(qtbot: QtBot, page: AuditPage, logged: Services,
+                                      boxes: MessageBoxes) -> None:
+    log = AuditLog(logged.db)
+    count = log.verify().count
+    early, head = anchor_of(logged, 2), log.head()
+    assert head is not None
+    page.anchor_edit.setText(f"{early.text()}， {head.text()} ")
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert boxes.kinds() == ["information"]
+    assert page.verify_label.text() == f"审计链完整（{count} 条），与留存的 2 个锚点相符"
+    assert head.text() in boxes.texts()
+
+    rewrite_from(logged.db, 3)  # every hash and the head recomputed: only the anchor tells
+    boxes.shown.clear()
+    page.anchor_edit.returnPressed.emit()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert boxes.kinds() == ["warning"]
+    assert f"第 {count} 条的哈希与留存的 {head.text()} 不符" in boxes.texts()
+    assert page.verify_label.text() == "审计链已被破坏：发现 1 处问题"
+
+    boxes.shown.clear()
+    page.anchor_edit.setText("12:abc")
+    page.verify_button.click()
+    assert boxes.shown == []
+    assert page.verify_label.text().startswith("“12:abc”不是审计链锚点")
+    assert page.verify_button.isEnabled()

@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.audit_export import export_log
-from desktop.core.audit_log import AuditLog, Verification
+from desktop.core.audit_log import AuditLog, Verification, parse_anchors
+from desktop.core.messages import RuleError
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import background_failure
@@ -35,6 +36,7 @@ class AuditController(QObject):
 
     def refresh_choices(self) -> None:
         self.page.fill_choices(self.log.actions(), self.log.entities(), self.log.actors())
+        self.page.show_head(self.log.head())
 
     def reload(self) -> None:
         entries = self.log.entries(self.page.current_filter(), newest_first=True,
@@ -54,6 +56,12 @@ class AuditController(QObject):
 
     # -- verify ------------------------------------------------------------------------------
     def verify(self) -> None:
+        """The chain, and the anchors typed (checked before the work starts)."""
+        try:
+            anchors = parse_anchors(self.page.anchor_edit.text())
+        except RuleError as exc:
+            self.page.show_verification(exc.messages[0].text(), ok=False)
+            return
         if not self._start():
             return
         failed = background_failure(self.page)
@@ -63,17 +71,23 @@ class AuditController(QObject):
             self.page.verify_label.clear()
             failed(exc)
 
-        run_in_background(self.log.verify, self.verified, on_failure)
+        log = self.log
+        run_in_background(lambda: log.verify(anchors),
+                          lambda result: self.verified(result, len(anchors)), on_failure)
 
-    def verified(self, result: Verification) -> None:
+    def verified(self, result: Verification, anchors: int = 0) -> None:
         self._finished()
         summary = result.summary().text()
         title = self.tr("Verify the audit chain")
         if result.ok:
+            if anchors:
+                summary = arg(self.tr("%1, matches the %n anchor(s) written down", "",
+                                      anchors), summary)
             self.page.show_verification(summary, ok=True)
+            self.page.show_head(result.head)
             QMessageBox.information(self.page, title, arg(
-                self.tr("%1.\n\nHead hash (write it down to compare later):\n%2"),
-                summary, result.last_hash))
+                self.tr("%1.\n\nAudit anchor (write it down to check the log later):\n%2"),
+                summary, result.head.text() if result.head else "–"))
             return
         self.page.show_verification(summary, ok=False)
         lines = [f"• {f.message().text()}" for f in result.findings[:FINDINGS_SHOWN_MAX]]

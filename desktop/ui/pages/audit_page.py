@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QShowEvent
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.audit_labels import action_label, entity_label
-from desktop.core.audit_log import AuditFilter, AuditRecord
+from desktop.core.audit_log import Anchor, AuditFilter, AuditRecord
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
@@ -41,6 +41,8 @@ ROW_HEIGHT_PX = 24
 NO_DATE = QDate(2000, 1, 1)
 #: Typing in the search box reloads after this pause.
 SEARCH_DELAY_MS = 250
+#: Between the head's anchor and the field of anchors to check.
+ANCHOR_GAP_PX = 24
 
 
 def _start_of(day: QDate) -> dt.datetime:
@@ -54,6 +56,7 @@ class AuditPage(QWidget):
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.head: Anchor | None = None
         self.model = AuditTableModel(self)
         self.controller = AuditController(self, context)
         self.search_timer = QTimer(self)
@@ -62,6 +65,7 @@ class AuditPage(QWidget):
         self.search_timer.timeout.connect(self.controller.reload)
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_actions())
+        layout.addLayout(self._build_anchors())
         layout.addWidget(self._build_filters())
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._build_table())
@@ -92,6 +96,32 @@ class AuditPage(QWidget):
         row.addWidget(self.verify_button)
         row.addWidget(self.export_button)
         row.addWidget(self.verify_label, 1)
+        return row
+
+    def _build_anchors(self) -> QHBoxLayout:
+        """The head as an anchor to write down, and anchors written down earlier to check."""
+        self.head_label = QLabel()
+        self.head_label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.head_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the anchor, to keep it in the minutes or "
+                                            "a message"))
+        self.copy_button.clicked.connect(self.copy_head)
+        self.anchor_edit = QLineEdit()
+        self.anchor_edit.setPlaceholderText(self.tr("id:hash written down earlier, e.g. "
+                                                    "1234:9f86d081884c7d65"))
+        self.anchor_edit.setToolTip(self.tr(
+            "Verify also checks that each entry named here still has the hash written down "
+            "(several: separate them with spaces or commas)."))
+        self.anchor_edit.setClearButtonEnabled(True)
+        self.anchor_edit.returnPressed.connect(self.controller.verify)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Audit anchor (the head):")))
+        row.addWidget(self.head_label)
+        row.addWidget(self.copy_button)
+        row.addSpacing(ANCHOR_GAP_PX)
+        row.addWidget(QLabel(self.tr("Check against:")))
+        row.addWidget(self.anchor_edit, 1)
         return row
 
     def _build_filters(self) -> QGroupBox:
@@ -246,6 +276,17 @@ class AuditPage(QWidget):
         self.before_text.setPlainText(pretty_json(entry.before))
         self.after_text.setPlainText(pretty_json(entry.after))
         self.hash_label.setText(f"prev_hash {entry.prev_hash}\nhash      {entry.hash}")
+
+    def show_head(self, head: Anchor | None) -> None:
+        """The last entry as an anchor (the short form; the whole hash in the tooltip)."""
+        self.head = head
+        self.head_label.setText(head.text() if head else self.tr("(empty log)"))
+        self.head_label.setToolTip(head.text(len(head.hash_prefix)) if head else "")
+        self.copy_button.setEnabled(head is not None)
+
+    def copy_head(self) -> None:
+        if self.head is not None:
+            QGuiApplication.clipboard().setText(self.head.text())
 
     def set_busy(self, busy: bool) -> None:
         self.verify_button.setEnabled(not busy)
