@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.importing import ImportRow
 from desktop.core.messages import Severity
-from desktop.ui.models import ObjectRole
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.models.rows import RowsModel
 
 ERROR_BACKGROUND = QColor("#fde0dc")
 WARNING_BACKGROUND = QColor("#fff3cd")
@@ -32,38 +30,16 @@ def row_severity(row: ImportRow) -> Severity | None:
     return Severity.WARNING if severities else None
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowsModel):
     """One line per row of the file (``ImportPreview.rows``)."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ImportRow] = []
+    COLUMN_COUNT = COLUMN_COUNT
 
-    def set_rows(self, rows: list[ImportRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (self.tr("Row"), self.tr("Category"), self.tr("Nominating unit"),
-                self.tr("No."), self.tr("Name"), self.tr("Problems"))[section]
+                self.tr("No."), self.tr("Name"), self.tr("Problems"))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == ObjectRole:
-            return row
+    def cell(self, row: ImportRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole and row.messages:
