@@ -216,7 +216,7 @@ def test_expert_scores_imported_entered_refused_and_averaged(
 
     model: ExpertMatrixModel = page.matrix_model
     assert model.experts == ["丙", "乙", "甲"]
-    row = {c.number: r for r, c in enumerate(model.candidates)}
+    row = {c.number: r for r, c in enumerate(model.rows())}
 
     def cell(number: int, expert: str) -> QModelIndex:
         return model.index(row[number], model.COL_FIRST_EXPERT + model.experts.index(expert))

@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from desktop.core.candidates import CandidateInfo
 from desktop.core.experts import ExpertResult
-from desktop.ui.models import ObjectRole
+from desktop.ui.models.rows import Index, RowsModel
 
-Index = QModelIndex | QPersistentModelIndex
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
 GAP_BACKGROUND = QColor("#fff3cd")
 DROPPED_FOREGROUND = QColor("#9a9a9a")
@@ -40,7 +39,9 @@ class ScoreCell:
     gap: bool
 
 
-class ExpertMatrixModel(QAbstractTableModel):
+class ExpertMatrixModel(RowsModel):
+    """Rows of candidates; a column per expert between the name and the average."""
+
     COL_NUMBER, COL_NAME = 0, 1
     #: The first expert's column; the average comes after the last expert.
     COL_FIRST_EXPERT = 2
@@ -49,19 +50,16 @@ class ExpertMatrixModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.candidates: list[CandidateInfo] = []
         self.experts: list[str] = []
         self.results: dict[int, ExpertResult] = {}
 
     def set_matrix(self, candidates: list[CandidateInfo], results: dict[int, ExpertResult],
                    extra_experts: list[str] | None = None) -> None:
         """``extra_experts``: names added in the window that have no score yet."""
-        self.beginResetModel()
-        self.candidates = list(candidates)
         self.results = {c.id: results[c.id] for c in candidates if c.id in results}
         named = {m.expert for r in self.results.values() for m in r.marks}
         self.experts = sorted(named | set(extra_experts or ()))
-        self.endResetModel()
+        self.set_rows(candidates)
 
     @property
     def col_average(self) -> int:
@@ -71,9 +69,9 @@ class ExpertMatrixModel(QAbstractTableModel):
         offset = column - self.COL_FIRST_EXPERT
         return self.experts[offset] if 0 <= offset < len(self.experts) else None
 
-    def score_cell(self, row: int, column: int) -> ScoreCell:
+    def score_cell(self, candidate: CandidateInfo, column: int) -> ScoreCell:
         expert = self.expert_of(column)
-        result = self.results.get(self.candidates[row].id)
+        result = self.results.get(candidate.id)
         mark = next((m for m in result.marks if m.expert == expert), None) if result else None
         if mark is not None:
             return ScoreCell(mark.score, mark.dropped, False)
@@ -81,27 +79,13 @@ class ExpertMatrixModel(QAbstractTableModel):
         scored_others = any(m.expert == expert for r in self.results.values() for m in r.marks)
         return ScoreCell(None, False, scored_others)
 
-    def average(self, row: int) -> float | None:
-        result = self.results.get(self.candidates[row].id)
+    def average(self, candidate: CandidateInfo) -> float | None:
+        result = self.results.get(candidate.id)
         return result.average if result else None
 
     # -- Qt --------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.candidates)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.col_average + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        if section == self.COL_NUMBER:
-            return self.tr("No.")
-        if section == self.COL_NAME:
-            return self.tr("Name")
-        if section == self.col_average:
-            return self.tr("Average")
-        return self.expert_of(section)
+    def headers(self) -> list[str]:
+        return [self.tr("No."), self.tr("Name"), *self.experts, self.tr("Average")]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -109,21 +93,15 @@ class ExpertMatrixModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: Index, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        candidate = self.candidates[row]
-        if role == ObjectRole:
-            return candidate
+    def cell(self, candidate: CandidateInfo, column: int, role: int) -> Any:
         if column == self.COL_NUMBER:
             return (f"{candidate.number:02d}" if candidate.number is not None else ""
                     ) if role == DISPLAY else None
         if column == self.COL_NAME:
             return candidate.name if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole) else None
         if column == self.col_average:
-            return self._average_data(row, role)
-        cell = self.score_cell(row, column)
+            return self._average_data(candidate, role)
+        cell = self.score_cell(candidate, column)
         if role in (DISPLAY, EDIT):
             return score_text(cell.score)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -143,9 +121,9 @@ class ExpertMatrixModel(QAbstractTableModel):
                 return self.tr("Not scored yet by this expert")
         return None
 
-    def _average_data(self, row: int, role: int) -> Any:
+    def _average_data(self, candidate: CandidateInfo, role: int) -> Any:
         if role == DISPLAY:
-            return score_text(self.average(row))
+            return score_text(self.average(candidate))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -160,8 +138,9 @@ class ExpertMatrixModel(QAbstractTableModel):
         expert = self.expert_of(index.column())
         if role != EDIT or expert is None:
             return False
+        candidate: CandidateInfo = self._rows[index.row()]
         text = str(value).strip()
-        if text == score_text(self.score_cell(index.row(), index.column()).score):
+        if text == score_text(self.score_cell(candidate, index.column()).score):
             return False  # unchanged
-        self.scoreEntered.emit(self.candidates[index.row()].id, expert, text)
+        self.scoreEntered.emit(candidate.id, expert, text)
         return False  # the controller reloads the matrix from the core once saved
