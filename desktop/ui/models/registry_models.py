@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.labels import label
 from desktop.core.registry import CategoryInfo, QuotaRow, UnitInfo
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
-from desktop.ui.models.rows import RowsModel
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.models.rows import Index, RowsModel
 
 OVER_QUOTA_TEXT = QColor("#b71c1c")
 OVER_QUOTA_BACKGROUND = QColor("#fde0dc")
@@ -58,7 +50,7 @@ class UnitTableModel(RowsModel):
         return None
 
 
-class QuotaTableModel(QAbstractTableModel):
+class QuotaTableModel(RowsModel):
     """Unit × category: nominations used against the quota, over-quota cells in red."""
 
     COL_UNIT = 0
@@ -68,45 +60,25 @@ class QuotaTableModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[QuotaRow] = []
         self._categories: list[CategoryInfo] = []
 
     def set_overview(self, rows: list[QuotaRow], categories: list[CategoryInfo]) -> None:
-        self.beginResetModel()
-        self._rows, self._categories = list(rows), list(categories)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COL_FIRST_CATEGORY + len(self._categories)
+        self._categories = list(categories)
+        self.set_rows(rows)
 
     def category_at(self, column: int) -> CategoryInfo | None:
         offset = column - self.COL_FIRST_CATEGORY
         return self._categories[offset] if 0 <= offset < len(self._categories) else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if section == self.COL_UNIT:
-            return self.tr("Nominating unit")
-        if section == self.COL_QUOTA:
-            return self.tr("Quota")
-        category = self.category_at(section)
-        return category.name if category else None
+    def headers(self) -> list[str]:
+        return [self.tr("Nominating unit"), self.tr("Quota"),
+                *(category.name for category in self._categories)]
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == ObjectRole:
-            return row
-        category = self.category_at(index.column())
+    def cell(self, row: QuotaRow, column: int, role: int) -> Any:
+        category = self.category_at(column)
         if category is None:
             if role == Qt.ItemDataRole.DisplayRole:
-                return row.unit.name if index.column() == self.COL_UNIT else row.unit.quota
+                return row.unit.name if column == self.COL_UNIT else row.unit.quota
             if role == Qt.ItemDataRole.ForegroundRole and row.any_over:
                 return OVER_QUOTA_TEXT
             return None
