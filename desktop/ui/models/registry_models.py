@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.labels import label
@@ -65,6 +65,9 @@ class QuotaTableModel(RowsModel):
     def set_overview(self, rows: list[QuotaRow], categories: list[CategoryInfo]) -> None:
         self._categories = list(categories)
         self.set_rows(rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COL_FIRST_CATEGORY + len(self._categories)
 
     def category_at(self, column: int) -> CategoryInfo | None:
         offset = column - self.COL_FIRST_CATEGORY

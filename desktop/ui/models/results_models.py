@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.combine import CandidateResult, CombinationRule, format_combined, format_expert
 from desktop.core.results_types import BoxCount, CampaignResults, CategoryResult
 from desktop.ui.i18n import arg
-from desktop.ui.models.rows import NUMBER_ALIGNMENT, RowsModel
+from desktop.ui.models.rows import NUMBER_ALIGNMENT, Index, RowsModel
 
 WINNER_BACKGROUND = QColor("#dcedc8")  # light green: elected
 TIE_BACKGROUND = QColor("#ffe0b2")  # amber: tied across the cut-off, waiting for a decision
@@ -79,6 +79,9 @@ class RankingModel(RowsModel):
         self.category, self.sources = category, tuple(sources)
         self.rule = rule or CombinationRule()
         self.set_rows(category.candidates if category else ())
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.col_result + 1
 
     def headers(self) -> list[str]:
         online = [arg(self.tr("Online\n%1"), source) for source in self.sources]

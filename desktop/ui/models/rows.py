@@ -17,8 +17,9 @@ NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 class RowsModel(QAbstractTableModel):
     """Rows of frozen core objects; subclasses name the columns and fill the cells.
 
-    ``COLUMN_COUNT`` is the number of columns; a table whose columns vary with its data
-    (sources, categories, experts) leaves it ``None`` and has as many as ``headers()``.
+    ``COLUMN_COUNT`` is the number of columns; left ``None``, a table has as many as its
+    ``headers()`` (a table whose columns vary with its data counts them in ``columnCount``,
+    which views call for every cell, without building its headers).
     Columns in ``NUMERIC_COLUMNS`` are aligned right, as numbers.
     """
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
 from desktop.core.candidates import CandidateInfo
@@ -84,6 +84,9 @@ class ExpertMatrixModel(RowsModel):
         return result.average if result else None
 
     # -- Qt --------------------------------------------------------------------------------
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.col_average + 1
+
     def headers(self) -> list[str]:
         return [self.tr("No."), self.tr("Name"), *self.experts, self.tr("Average")]
 
