@@ -168,6 +168,7 @@ def test_in_english(qtbot: QtBot, logged: Services, campaign: CampaignInfo) -> N
     assert page.model.headerData(AuditTableModel.COL_ACTOR, Qt.Orientation.Horizontal) == "Actor"
 
 
+@pytest.mark.both_backends
 def test_the_head_anchor_is_shown_and_copied(page: AuditPage, logged: Services,
                                              units: list[UnitInfo]) -> None:
     head = AuditLog(logged.db).head()
@@ -181,6 +182,7 @@ def test_the_head_anchor_is_shown_and_copied(page: AuditPage, logged: Services,
     assert page.head_label.text().startswith(f"{head.entry_id + 1}:")
 
 
+@pytest.mark.both_backends
 def test_verify_against_typed_anchors(qtbot: QtBot, page: AuditPage, logged: Services,
                                       boxes: MessageBoxes) -> None:
     log = AuditLog(logged.db)
