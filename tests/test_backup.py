@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from desktop.core import accounts
 from desktop.core.audit_log import ANCHOR_FULL_DIGITS, Anchor, AuditLog
-from desktop.core.backup import MANIFEST, SETUP_ACTOR, automatic_backup, backup, restore
+from desktop.core.backup import (
+    MANIFEST,
+    SETUP_ACTOR,
+    STALE_PARTIAL_SECONDS,
+    automatic_backup,
+    backup,
+    restore,
+)
 from desktop.core.messages import RuleError
 from desktop.core.recording import Recorder, archive_root
 from desktop.core.recount import recount
@@ -125,6 +134,23 @@ def test_automatic_backups_keep_the_newest(services: Services, demo: CampaignInf
         info = automatic_backup(services.db, "after-scan")
         assert info is not None
     assert len(list(info.folder.parent.iterdir())) == 10
+
+
+def test_automatic_backups_remove_what_a_killed_backup_left(services: Services,
+                                                            demo: CampaignInfo) -> None:
+    first = automatic_backup(services.db, "after-scan")
+    assert first is not None
+    killed = first.folder.with_name("ballotdesk-backup-20261101-080000-000000-after-scan.partial")
+    under_way = first.folder.with_name(killed.name.replace("080000", "090000"))
+    for partial in (killed, under_way):
+        partial.mkdir()
+        (partial / "ballotdesk.sqlite3").write_bytes(b"half a copy")
+    long_ago = time.time() - STALE_PARTIAL_SECONDS - 60
+    os.utime(killed, (long_ago, long_ago))
+    automatic_backup(services.db, "after-scan")
+    assert not killed.exists()
+    assert under_way.exists(), "another process's backup under way is left alone"
+    assert first.folder.exists()
 
 
 def test_recount_lists_what_reads_differently(

@@ -34,6 +34,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +95,9 @@ ARCHIVE_DIR = "archive"
 SETUP_ACTOR = "setup"
 #: Automatic backups (after each scanning batch) kept per database.
 KEEP_AUTOMATIC_BACKUPS = 10
+#: An automatic backup's ``.partial`` folder this old was left by a killed process (a backup
+#: takes seconds; a younger one may be another process's backup under way) and is removed.
+STALE_PARTIAL_SECONDS = 6 * 3600
 
 
 def _files(root: Path) -> Iterator[Path]:
@@ -274,13 +278,16 @@ def _psql(url: str, dump: Path) -> None:
 
 def automatic_backup(db: Database, label: str) -> BackupInfo | None:
     """After a scanning batch: the database (the archive is append-only and content-addressed,
-    so its files are safe where they are), keeping the newest :data:`KEEP_AUTOMATIC_BACKUPS`."""
+    so its files are safe where they are), keeping the newest :data:`KEEP_AUTOMATIC_BACKUPS`
+    and removing what killed backups left (:data:`STALE_PARTIAL_SECONDS`)."""
     if db.sqlite_path is None and shutil.which("pg_dump") is None:
         return None
     folder = (db.sqlite_path.parent if db.sqlite_path is not None
               else archive_root(db).parent) / "backups" / "automatic"
     info = _write_backup(db, folder, include_archive=False, label=label)
     old = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.endswith(".partial"))
-    for stale in old[:-KEEP_AUTOMATIC_BACKUPS]:
+    left_by_kills = [p for p in folder.glob("*.partial")
+                     if time.time() - p.stat().st_mtime > STALE_PARTIAL_SECONDS]
+    for stale in old[:-KEEP_AUTOMATIC_BACKUPS] + left_by_kills:
         shutil.rmtree(stale, ignore_errors=True)
     return info
