@@ -116,6 +116,12 @@ class QueueModel(RowsModel):
     COLUMN_COUNT = 4
     NUMERIC_COLUMNS = frozenset({COL_NUMBER})
 
+    def row_of(self, sheet_id: int) -> int | None:
+        for row, state in enumerate(self._rows):
+            if state.sheet_id == sheet_id:
+                return row
+        return None
+
     def headers(self) -> list[str]:
         return ["#", self.tr("Serial / page"), self.tr("Why"), self.tr("Source")]
 
