@@ -62,7 +62,8 @@ def source_rows(sources: Sequence[SourceInfo], standing: Sequence[ImportInfo]) -
 
 class RowsModel(rows.RowsModel):
     """The base of the expert import's score table (``pages/votes_experts.py``), whose
-    ``cell(row, column)`` gives a cell's one value, shown and as its tooltip."""
+    ``cell(row, column)`` gives a cell's one value, shown and as its tooltip; it goes once that
+    table answers ``cell(row, column, role)`` like every other ``rows.RowsModel``."""
 
     def data(self, index: rows.Index, role: int = DISPLAY) -> Any:
         if index.isValid() and role in SHOWN:
