@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from desktop.ui.app import install_ui_font
 from desktop.ui.background import wait_for_background
@@ -58,12 +58,15 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
 
 
 def when_modal(action: Callable[[QWidget], None], timeout_ms: int = 5000) -> None:
-    """Run ``action`` on the next modal dialog as soon as it is open (for ``exec()``)."""
+    """Run ``action`` on the next modal dialog as soon as it is open (for ``exec()``).
+
+    A progress dialog is passed over: it is modal too and, on a loaded machine, opens before
+    the dialog the test waits for; acting on it would leave that one blocking in ``exec()``."""
     waited = [0]
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is not None:
+        if dialog is not None and not isinstance(dialog, QProgressDialog):
             action(dialog)
         elif waited[0] < timeout_ms:
             waited[0] += 20

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.actors import Actor
@@ -18,11 +18,10 @@ from desktop.core.services import Services
 from desktop.ui.background import wait_for_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.models.station_models import ImportsModel, StationsModel
-from desktop.ui.pages.stations_controller import ImportResultDialog
 from desktop.ui.pages.stations_page import StationsPage
 from tests.ballot_files import VOTES, fill_in, print_and_rasterize, save_scans
 from tests.station_files import STATION_NAME, StationSetup, make_station
-from tests.ui.conftest import MessageBoxes, when_modal
+from tests.ui.conftest import MessageBoxes
 
 
 @pytest.fixture
@@ -70,27 +69,28 @@ def test_the_organiser_makes_a_key_registers_a_station_and_imports_its_package(
         station_key.fingerprint_text]
 
     package = station.stations.export_package(demo.id, tmp_path / "package.zip").path
-    shown: list[str] = []
 
-    def read_and_close(dialog: QWidget) -> None:
-        assert isinstance(dialog, ImportResultDialog)
-        shown.append(dialog.summary.text() + "\n" + dialog.conflicts.toPlainText())
+    def import_and_read() -> str:
+        """Import the package, then read the result dialog that opens once it is merged (the
+        progress dialog, modal too, comes first on a slow machine) and close it."""
+        before = page.controller.result_dialog
+        page.controller.import_from(package)
+        assert not page.import_button.isEnabled(), "one job at a time"
+        qtbot.waitUntil(lambda: page.controller.result_dialog not in (None, before)
+                        and page.controller.result_dialog.isVisible(), timeout=60_000)
+        dialog = page.controller.result_dialog
+        assert dialog is not None and dialog.isModal()
+        text = dialog.summary.text() + "\n" + dialog.conflicts.toPlainText()
         dialog.close()
+        return text
 
-    when_modal(read_and_close, timeout_ms=60_000)
-    page.controller.import_from(package)
-    assert not page.import_button.isEnabled(), "one job at a time"
-    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
-    assert "新增 4 页" in shown[0] and "没有冲突" in shown[0]
+    shown = import_and_read()
+    assert "新增 4 页" in shown and "没有冲突" in shown
     assert cells(page.imports_model, ImportsModel.COL_NEW) == [4]
     assert page.import_button.isEnabled()
 
     # Importing it again changes nothing, and says so.
-    shown.clear()
-    when_modal(read_and_close, timeout_ms=60_000)
-    page.controller.import_from(package)
-    qtbot.waitUntil(lambda: bool(shown), timeout=60_000)
-    assert "导入过" in shown[0]
+    assert "导入过" in import_and_read()
     assert page.imports_model.rowCount() == 1
 
     page.stations_table.selectRow(0)

@@ -71,6 +71,7 @@ class StationsController(QObject):
         self.busy = False
         self.dialog: QProgressDialog | None = None
         self.last_report: ImportReport | None = None
+        self.result_dialog: ImportResultDialog | None = None
         self.progressed.connect(self._show_progress)
 
     # -- this station's key ------------------------------------------------------------------
@@ -155,10 +156,19 @@ class StationsController(QObject):
             self._finished()
             self.last_report = report
             self.context.changed()
-            ImportResultDialog(report, self.page).exec()
+            self._show_result(report)
 
         run_in_background(lambda: stations.import_package(path, progressed.emit), done,
                           self._failed())
+
+    def _show_result(self, report: ImportReport) -> None:
+        """Open the result window-modal without a nested event loop (``open()``, not
+        ``exec()``): this runs in a background job's completion, where a nested loop would let
+        other queued completions run inside it."""
+        if self.result_dialog is not None:
+            self.result_dialog.deleteLater()
+        self.result_dialog = ImportResultDialog(report, self.page)
+        self.result_dialog.open()
 
     # -- the background job ------------------------------------------------------------------
     def _start(self, text: str) -> bool:
