@@ -41,10 +41,10 @@ from desktop.ui.background import run_in_background
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import FilePage, ImportFrame
+from desktop.ui.models import rows
 from desktop.ui.models.votes_models import (
     FlagTableModel,
     MessageModel,
-    RowsModel,
     TotalRow,
     TotalTableModel,
     candidate_label,
@@ -107,7 +107,7 @@ class SourcePage(FilePage):
         return super().isComplete() and bool(self.source.currentText().strip())
 
 
-def _view(model: RowsModel, stretch: int) -> QTableView:
+def _view(model: rows.RowsModel, stretch: int) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.verticalHeader().hide()

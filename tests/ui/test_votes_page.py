@@ -208,7 +208,15 @@ def test_expert_scores_imported_entered_refused_and_averaged(
     wizard.file_page.path.setText(str(path))
     wizard.next()
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=TIMEOUT_MS)
-    assert wizard.preview_page.score_model.rowCount() == 7
+    scores = wizard.preview_page.score_model
+    assert scores.rowCount() == 7
+    shown = {tuple(scores.data(scores.index(r, c)) for c in range(scores.columnCount()))
+             for r in range(scores.rowCount())}
+    first = next(c.name for c in scores.candidates.values() if c.number == 1)
+    assert (STANDARD, "01", first, "甲", "90") in shown
+    first_score = scores.index(0, scores.COL_SCORE)
+    assert scores.data(first_score, Qt.ItemDataRole.ToolTipRole) == scores.data(first_score)
+    assert scores.data(first_score, Qt.ItemDataRole.BackgroundRole) is None
     wizard.next()
     qtbot.waitUntil(lambda: wizard.result_text is not None, timeout=TIMEOUT_MS)
     wizard.accept()

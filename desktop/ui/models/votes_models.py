@@ -14,7 +14,7 @@ from desktop.core.messages import Message, Severity
 from desktop.core.online import SourceInfo
 from desktop.core.online_plan import FlaggedRow
 from desktop.core.online_results import ImportInfo
-from desktop.ui.models import ObjectRole, rows
+from desktop.ui.models import rows
 from desktop.ui.models.preview_model import ERROR_BACKGROUND, WARNING_BACKGROUND
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -58,17 +58,6 @@ def source_rows(sources: Sequence[SourceInfo], standing: Sequence[ImportInfo]) -
                                sum(i.unflagged for i in mine),
                                sum(i.flagged_rows for i in mine)))
     return lines
-
-
-class RowsModel(rows.RowsModel):
-    """The base of the expert import's score table (``pages/votes_experts.py``), whose
-    ``cell(row, column)`` gives a cell's one value, shown and as its tooltip; it goes once that
-    table answers ``cell(row, column, role)`` like every other ``rows.RowsModel``."""
-
-    def data(self, index: rows.Index, role: int = DISPLAY) -> Any:
-        if index.isValid() and role in SHOWN:
-            return self.cell(self._rows[index.row()], index.column())
-        return super().data(index, role) if role == ObjectRole else None
 
 
 class SourceTableModel(rows.RowsModel):

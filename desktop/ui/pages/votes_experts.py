@@ -24,11 +24,12 @@ from desktop.ui.background import run_in_background
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import FilePage, ImportFrame
-from desktop.ui.models.votes_models import MessageModel, RowsModel
+from desktop.ui.models import rows
+from desktop.ui.models.votes_models import SHOWN, MessageModel
 from desktop.ui.pages.votes_matrix import score_text
 
 
-class ScoreTableModel(RowsModel):
+class ScoreTableModel(rows.RowsModel):
     """The scores a file holds: (candidate id, expert, score)."""
 
     COL_CATEGORY, COL_NUMBER, COL_NAME, COL_EXPERT, COL_SCORE = range(5)
@@ -41,7 +42,9 @@ class ScoreTableModel(RowsModel):
         return (self.tr("Category"), self.tr("No."), self.tr("Name"), self.tr("Expert"),
                 self.tr("Score"))
 
-    def cell(self, row: tuple[int, str, float], column: int) -> Any:
+    def cell(self, row: tuple[int, str, float], column: int, role: int) -> Any:
+        if role not in SHOWN:
+            return None
         candidate = self.candidates.get(row[0])
         if column == self.COL_EXPERT:
             return row[1]
