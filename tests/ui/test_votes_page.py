@@ -212,7 +212,8 @@ def test_expert_scores_imported_entered_refused_and_averaged(
     assert scores.rowCount() == 7
     shown = {tuple(scores.data(scores.index(r, c)) for c in range(scores.columnCount()))
              for r in range(scores.rowCount())}
-    first = next(c.name for c in scores.candidates.values() if c.number == 1)
+    first = next(c.name for c in scores.candidates.values()
+                 if (c.category, c.number) == (STANDARD, 1))
     assert (STANDARD, "01", first, "甲", "90") in shown
     first_score = scores.index(0, scores.COL_SCORE)
     assert scores.data(first_score, Qt.ItemDataRole.ToolTipRole) == scores.data(first_score)
