@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -25,6 +24,7 @@ from desktop.ui.feedback import background_failure, messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import FilePage, ImportFrame
 from desktop.ui.models.preview_model import COL_NAME, COL_PROBLEMS, ImportPreviewModel
+from desktop.ui.tables import list_table
 
 if TYPE_CHECKING:
     from desktop.core.importing import Importer, ImportPreview
@@ -41,12 +41,7 @@ class PreviewPage(QWizardPage):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.model = ImportPreviewModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            COL_PROBLEMS, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, COL_PROBLEMS, fit_columns=False)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.create_missing = QCheckBox(self.tr("Create them along with the import"))

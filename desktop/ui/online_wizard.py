@@ -13,9 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,6 @@ from desktop.ui.background import run_in_background
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import FilePage, ImportFrame
-from desktop.ui.models import rows
 from desktop.ui.models.votes_models import (
     FlagTableModel,
     MessageModel,
@@ -50,6 +47,7 @@ from desktop.ui.models.votes_models import (
     candidate_label,
 )
 from desktop.ui.pages.votes_mapping import Analysis, MappingPage, candidate_ref
+from desktop.ui.tables import list_table
 
 
 class MeaningChoices:
@@ -107,16 +105,6 @@ class SourcePage(FilePage):
         return super().isComplete() and bool(self.source.currentText().strip())
 
 
-def _view(model: rows.RowsModel, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return table
-
-
 class PreviewPage(QWizardPage):
     def __init__(self, wizard: OnlineWizard) -> None:
         super().__init__(wizard)
@@ -131,9 +119,9 @@ class PreviewPage(QWizardPage):
         self.flag_model = FlagTableModel(self)
         self.total_model = TotalTableModel(self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(_view(self.message_model, MessageModel.COL_TEXT), "")
-        self.tabs.addTab(_view(self.flag_model, FlagTableModel.COL_CANDIDATES), "")
-        self.tabs.addTab(_view(self.total_model, TotalTableModel.COL_NAME), "")
+        self.tabs.addTab(list_table(self.message_model, MessageModel.COL_TEXT), "")
+        self.tabs.addTab(list_table(self.flag_model, FlagTableModel.COL_CANDIDATES), "")
+        self.tabs.addTab(list_table(self.total_model, TotalTableModel.COL_NAME), "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)

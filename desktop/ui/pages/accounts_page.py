@@ -7,15 +7,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,7 @@ from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.account_models import AccountTableModel
+from desktop.ui.tables import list_table
 
 HINT_STYLE = "color: #555555;"
 
@@ -43,17 +41,7 @@ class AccountsPage(QWidget):
         self.context = context
         self.service = Accounts(context.services.db, context.services.actor)
         self.model = AccountTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AccountTableModel.COL_FULL_NAME,
-                                    QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, AccountTableModel.COL_FULL_NAME)
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
         sp = QStyle.StandardPixmap
         buttons = QHBoxLayout()

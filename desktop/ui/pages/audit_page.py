@@ -9,14 +9,12 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -35,8 +33,8 @@ from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.audit_models import AuditTableModel, entity_text, local_time, pretty_json
 from desktop.ui.pages.audit_controller import AuditController
+from desktop.ui.tables import list_table
 
-ROW_HEIGHT_PX = 24
 #: The first date of the date filters, shown as "any".
 NO_DATE = QDate(2000, 1, 1)
 #: Typing in the search box reloads after this pause.
@@ -163,18 +161,7 @@ class AuditPage(QWidget):
         return box
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AuditTableModel.COL_CHANGE, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, AuditTableModel.COL_CHANGE)
         self.table.selectionModel().selectionChanged.connect(self.show_selected)
         return self.table
 

@@ -3,10 +3,9 @@ reconciliation. What the buttons do is in :mod:`desktop.ui.pages.ballots_control
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,22 +24,10 @@ from desktop.ui.models import ObjectRole
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel, ReconciliationModel
 from desktop.ui.pages.ballots_controller import BallotsController
 from desktop.ui.pages.ballots_preview import PreviewPanel
+from desktop.ui.tables import list_table
 
-ROW_HEIGHT_PX = 26
 PREVIEW_MIN_WIDTH_PX = 380
 NUMBER_COLUMN_WIDTH_PX = 58
-
-
-def _table(model: QAbstractItemModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
-    return table
 
 
 class BallotsPage(QWidget):
@@ -104,7 +90,7 @@ class BallotsPage(QWidget):
 
     def _build_records(self) -> QSplitter:
         c, sp = self.controller, QStyle.StandardPixmap
-        self.box_table = _table(self.box_model)
+        self.box_table = list_table(self.box_model, fit_columns=False)
         self.box_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.box_table.doubleClicked.connect(lambda _index: c.edit_box())
         self.box_table.selectionModel().selectionChanged.connect(self.update_actions)
@@ -121,17 +107,13 @@ class BallotsPage(QWidget):
         box_layout.addLayout(buttons)
         box_layout.addWidget(self.box_table)
 
-        self.batch_table = _table(self.batch_model)
-        header = self.batch_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(BatchTableModel.COL_DESTINATION,
-                                    QHeaderView.ResizeMode.Stretch)
+        self.batch_table = list_table(self.batch_model, BatchTableModel.COL_DESTINATION)
         batches = QGroupBox(self.tr("Printed batches"))
         QVBoxLayout(batches).addWidget(self.batch_table)
 
-        self.reconciliation_table = _table(self.reconciliation_model)
+        self.reconciliation_table = list_table(
+            self.reconciliation_model, ReconciliationModel.COL_BOX, fit_columns=False)
         header = self.reconciliation_table.horizontalHeader()
-        header.setSectionResizeMode(ReconciliationModel.COL_BOX, QHeaderView.ResizeMode.Stretch)
         for column in range(ReconciliationModel.COL_PRINTED, ReconciliationModel.COLUMN_COUNT):
             header.resizeSection(column, NUMBER_COLUMN_WIDTH_PX)
         legend = QLabel(self.tr("Issued = printed − unused. Missing = issued − returned − "

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.registry_models import CategoryTableModel
+from desktop.ui.tables import list_table
 
 DATE_FIELDS = ("starts_on", "voting_opens_on", "voting_closes_on", "ends_on")
 MAX_SUMMARY_CHARS = 5000
@@ -115,13 +115,7 @@ class CampaignPage(QWidget):
         form.addRow("", self.save_button)
 
         self.model = CategoryTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(
-            CategoryTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, CategoryTableModel.COL_NAME, fit_columns=False)
         self.table.doubleClicked.connect(self.edit_category)
         style = self.style()
         buttons = QHBoxLayout()

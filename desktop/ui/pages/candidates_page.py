@@ -5,10 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStyle,
@@ -38,13 +36,15 @@ from desktop.ui.models.candidate_model import (
     CandidateTableModel,
 )
 from desktop.ui.pages.candidates_controller import CandidatesController
+from desktop.ui.tables import Selection, list_table
 
 #: Starting widths of the columns that do not stretch, in pixels.
 COLUMN_WIDTHS_PX = {
     COL_NUMBER: 52, COL_PHOTO: 48, COL_NAME: 210, COL_CATEGORY: 150, COL_UNIT: 130,
     COL_STATUS: 76, COL_FORM: 76, COL_REVIEWED: 170,
 }
-ROW_HEIGHT_PX = 32
+#: Taller than other lists: each row shows the candidate's photo thumbnail.
+PHOTO_ROW_HEIGHT_PX = 32
 
 
 class CandidatesPage(QWidget):
@@ -140,20 +140,14 @@ class CandidatesPage(QWidget):
         return filters
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = list_table(self.proxy, COL_NOTE, fit_columns=False,
+                                selection=Selection.ExtendedSelection,
+                                row_height=PHOTO_ROW_HEIGHT_PX)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
         header = self.table.horizontalHeader()
         for column, width in COLUMN_WIDTHS_PX.items():
             header.resizeSection(column, width)
-        header.setSectionResizeMode(COL_NOTE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.controller.edit())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.proxy.rowsInserted.connect(self._update_count)

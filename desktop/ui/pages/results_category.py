@@ -6,14 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,30 +21,18 @@ from desktop.core.results_types import CategoryResult
 from desktop.ui.chart import BarChart, Series
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import BoxCountModel, RankingModel
+from desktop.ui.tables import list_table
 
 #: Candidates in the chart: the top of the ranking.
 CHART_TOP = 10
 PAPER_COLOUR = QColor("#1565c0")
 ONLINE_COLOUR = QColor("#ef6c00")
-ROW_HEIGHT_PX = 24
 SIDE_MIN_WIDTH_PX = 320
 SIDE_WIDTH_PX = 340
 UNIT_WIDTH_PX = 96
 TIE_STYLE = "background: #ffe0b2; color: #6d3b00; padding: 4px; font-weight: bold;"
 DECIDED_STYLE = "background: #e3f2fd; color: #0d47a1; padding: 4px;"
 INFO_STYLE = "color: #333333;"
-
-
-def _table(model: RankingModel | BoxCountModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
 
 
 class CategoryPanel(QWidget):
@@ -66,9 +52,8 @@ class CategoryPanel(QWidget):
         tie_row = QHBoxLayout()
         tie_row.addWidget(self.tie_label, 1)
         tie_row.addWidget(self.tie_button)
-        self.ranking_table = _table(self.ranking_model)
+        self.ranking_table = list_table(self.ranking_model, RankingModel.COL_NAME)
         header = self.ranking_table.horizontalHeader()
-        header.setSectionResizeMode(RankingModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RankingModel.COL_UNIT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(RankingModel.COL_UNIT, UNIT_WIDTH_PX)
         self.ranking_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -79,9 +64,7 @@ class CategoryPanel(QWidget):
         chart_layout = QVBoxLayout(self.chart_box)
         chart_layout.addWidget(self.chart_title)
         chart_layout.addWidget(self.chart, 1)
-        self.box_table = _table(self.box_model)
-        self.box_table.horizontalHeader().setSectionResizeMode(
-            BoxCountModel.COL_BOX, QHeaderView.ResizeMode.Stretch)
+        self.box_table = list_table(self.box_model, BoxCountModel.COL_BOX)
         counts_box = QGroupBox(self.tr("Paper ballots per box"))
         QVBoxLayout(counts_box).addWidget(self.box_table)
         side = QSplitter(Qt.Orientation.Vertical)

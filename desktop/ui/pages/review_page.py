@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,9 +38,9 @@ from desktop.ui.pages.review_images import SheetPicture
 from desktop.ui.pages.review_keys import install_keys, key_hint
 from desktop.ui.pages.review_zoom import ZoomPanel
 from desktop.ui.sheet_view import OUTLINE_COLOURS, OutlineSpec, SheetView
+from desktop.ui.tables import list_table
 from scanning.decide import MarkState
 
-ROW_HEIGHT_PX = 26
 QUEUE_MIN_WIDTH_PX = 330
 SOURCE_COLUMN_WIDTH_PX = 90  # reasons and source in full: the line above the sheet
 HINT_STYLE = "color: #555555;"
@@ -79,17 +77,9 @@ class ReviewPage(QWidget):
         return QCoreApplication.translate("Navigation", "Review")
 
     def _build_queue(self) -> QGroupBox:
-        self.queue_table = QTableView()
-        self.queue_table.setModel(self.queue_model)
-        self.queue_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.queue_table = list_table(self.queue_model, QueueModel.COL_REASONS)
         self.queue_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ↑/↓ move through targets
-        self.queue_table.setWordWrap(False)
-        self.queue_table.verticalHeader().hide()
-        self.queue_table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
         header = self.queue_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(QueueModel.COL_REASONS, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(QueueModel.COL_SOURCE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(QueueModel.COL_SOURCE, SOURCE_COLUMN_WIDTH_PX)
         self.queue_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

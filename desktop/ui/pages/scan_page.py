@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGridLayout,
     QGroupBox,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,25 +39,14 @@ from desktop.ui.models.scan_models import (
 from desktop.ui.pages.scan_controller import ScanController
 from desktop.ui.pages.scan_jobs import SourceKind
 from desktop.ui.pages.scan_sources import SourcePanel
+from desktop.ui.tables import ROW_HEIGHT_PX, Selection, list_table
 from scanning.reasons import Reason
 
-ROW_HEIGHT_PX = 26
 LEFT_MIN_WIDTH_PX = 340
 CAMERA_LEFT_WIDTH_PX = 560
 SOURCE_COLUMN_WIDTH_PX = 170
 PREVIEW_MIN_HEIGHT_PX = 240
 COUNTER_FONT_PT = 20
-
-
-def _table(model: QAbstractItemModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
-    return table
 
 
 class ScanPage(QWidget):
@@ -173,10 +160,9 @@ class ScanPage(QWidget):
         return left
 
     def _build_right(self) -> QSplitter:
-        self.outcome_table = _table(self.outcome_model)
+        self.outcome_table = list_table(self.outcome_model, OutcomeTableModel.COL_MESSAGE,
+                                        selection=Selection.ExtendedSelection)
         header = self.outcome_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OutcomeTableModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(OutcomeTableModel.COL_SOURCE,
                                     QHeaderView.ResizeMode.Interactive)
         header.resizeSection(OutcomeTableModel.COL_SOURCE, SOURCE_COLUMN_WIDTH_PX)
@@ -187,10 +173,8 @@ class ScanPage(QWidget):
         column.addWidget(self.problems_only)
         column.addWidget(self.outcome_table)
 
-        self.tally_table = _table(self.tally_model)
-        header = self.tally_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TallyTableModel.COL_LEADING, QHeaderView.ResizeMode.Stretch)
+        self.tally_table = list_table(self.tally_model, TallyTableModel.COL_LEADING,
+                                      selection=Selection.ExtendedSelection)
         self.ballots_label = QLabel()
         tally = QGroupBox(self.tr("Count per category (paper ballots so far)"))
         column = QVBoxLayout(tally)

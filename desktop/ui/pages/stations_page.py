@@ -10,19 +10,16 @@ import io
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.station_models import ImportsModel, StationsModel
 from desktop.ui.pages.stations_controller import StationsController
+from desktop.ui.tables import list_table
 
 QR_SCALE = 5
 QR_BORDER = 2
@@ -131,23 +129,10 @@ class StationsPage(QWidget):
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
-    def _table(self, model: StationsModel | ImportsModel, stretch: int) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.verticalHeader().hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return table
-
     def _build_stations(self) -> QGroupBox:
         box = QGroupBox(self.tr("Registered stations (organiser)"))
         layout = QVBoxLayout(box)
-        self.stations_table = self._table(self.stations_model, StationsModel.COL_FINGERPRINT)
+        self.stations_table = list_table(self.stations_model, StationsModel.COL_FINGERPRINT)
         self.stations_table.selectionModel().selectionChanged.connect(self._update_actions)
         self.register_name_edit = QLineEdit()
         self.register_name_edit.setPlaceholderText(self.tr("(from the QR text)"))
@@ -179,7 +164,7 @@ class StationsPage(QWidget):
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
             self.tr("Import package…"))
         self.import_button.clicked.connect(self.controller.import_file)
-        self.imports_table = self._table(self.imports_model, ImportsModel.COL_STATION)
+        self.imports_table = list_table(self.imports_model, ImportsModel.COL_STATION)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.imports_table, 1)
         return box

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from desktop.ui.feedback import messages_text, run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.registry_models import OverQuotaProxy, QuotaTableModel, UnitTableModel
+from desktop.ui.tables import list_table
 
 QUOTA_CELL_WIDTH_PX = 120
 
@@ -48,13 +48,7 @@ class UnitsPage(QWidget):
 
     def _build(self) -> None:
         self.units = UnitTableModel(self)
-        self.unit_table = QTableView()
-        self.unit_table.setModel(self.units)
-        self.unit_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.unit_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.unit_table.verticalHeader().hide()
-        self.unit_table.horizontalHeader().setSectionResizeMode(
-            UnitTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.unit_table = list_table(self.units, UnitTableModel.COL_NAME, fit_columns=False)
         self.unit_table.doubleClicked.connect(self.edit_unit)
         style = self.style()
         buttons = QHBoxLayout()
@@ -78,10 +72,7 @@ class UnitsPage(QWidget):
         self.quota = QuotaTableModel(self)
         self.quota_proxy = OverQuotaProxy(self)
         self.quota_proxy.setSourceModel(self.quota)
-        self.quota_table = QTableView()
-        self.quota_table.setModel(self.quota_proxy)
-        self.quota_table.verticalHeader().hide()
-        self.quota_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.quota_table = list_table(self.quota_proxy, fit_columns=False)
         self.only_over = QCheckBox(self.tr("Only units over quota"))
         self.only_over.toggled.connect(self.quota_proxy.set_only_over)
         self.summary = QLabel()

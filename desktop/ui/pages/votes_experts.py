@@ -8,9 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -27,6 +25,7 @@ from desktop.ui.import_frame import FilePage, ImportFrame
 from desktop.ui.models import rows
 from desktop.ui.models.votes_models import SHOWN, MessageModel
 from desktop.ui.pages.votes_matrix import score_text
+from desktop.ui.tables import list_table
 
 
 class ScoreTableModel(rows.RowsModel):
@@ -70,13 +69,7 @@ class ExpertPreviewPage(QWizardPage):
         layout.addWidget(self.status)
         for model, stretch, weight in ((self.message_model, MessageModel.COL_TEXT, 1),
                                        (self.score_model, ScoreTableModel.COL_NAME, 3)):
-            table = QTableView()
-            table.setModel(model)
-            table.verticalHeader().hide()
-            table.horizontalHeader().setSectionResizeMode(
-                QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-            layout.addWidget(table, weight)
+            layout.addWidget(list_table(model, stretch), weight)
 
     def initializePage(self) -> None:
         self.owner.preview = None

@@ -4,7 +4,7 @@ imports above, the expert score matrix of one category below. What the buttons d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -37,24 +36,11 @@ from desktop.ui.models.votes_models import (
 )
 from desktop.ui.pages.votes_controller import VotesController, expert_rule
 from desktop.ui.pages.votes_matrix import ExpertMatrixModel, score_text
+from desktop.ui.tables import list_table
 
-ROW_HEIGHT_PX = 26
 NAME_COLUMN_WIDTH_PX = 180
 #: Gaps listed under the matrix; the rest are counted.
 LISTED_GAPS = 3
-
-
-def _table(model: QAbstractItemModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT_PX)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return table
 
 
 class VotesPage(QWidget):
@@ -107,14 +93,10 @@ class VotesPage(QWidget):
         for button in (self.add_source_button, self.import_button, self.withdraw_button):
             buttons.addWidget(button)
         buttons.addStretch()
-        self.source_table = _table(self.source_model)
-        self.source_table.horizontalHeader().setSectionResizeMode(
-            SourceTableModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.source_table = list_table(self.source_model, SourceTableModel.COL_NAME)
         self.source_table.doubleClicked.connect(lambda _index: c.edit_source())
         self.source_table.setToolTip(self.tr("Double-click a source to change its fraud rules."))
-        self.import_table = _table(self.import_model)
-        self.import_table.horizontalHeader().setSectionResizeMode(
-            ImportTableModel.COL_FILE, QHeaderView.ResizeMode.Stretch)
+        self.import_table = list_table(self.import_model, ImportTableModel.COL_FILE)
         tables = QSplitter(Qt.Orientation.Horizontal)
         tables.addWidget(self.source_table)
         tables.addWidget(self.import_table)
@@ -143,7 +125,7 @@ class VotesPage(QWidget):
         row.addWidget(self.rule_label, 1)
         for button in (self.rule_button, self.add_expert_button, self.import_experts_button):
             row.addWidget(button)
-        self.matrix = _table(self.matrix_model)
+        self.matrix = list_table(self.matrix_model)
         self.matrix.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                     | QAbstractItemView.EditTrigger.EditKeyPressed
