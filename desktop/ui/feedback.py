@@ -12,8 +12,9 @@ from desktop.core.messages import Message, RuleError
 
 T = TypeVar("T")
 
-# The colour of refusals and problems written on a page rather than in a box.
-ERROR_STYLE = "color: #b3261e;"
+#: The colour of refusals and problems written on a page or a form rather than in a box.
+ERROR_COLOUR = "#b71c1c"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
 def messages_text(messages: list[Message]) -> str:

@@ -14,6 +14,7 @@ from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.candidate_dialog import CandidateDialog
 from desktop.ui.dialogs.registry_dialogs import StatusDialog
+from desktop.ui.feedback import ERROR_COLOUR
 from desktop.ui.pages.candidates_page import CandidatesPage
 from tests.conftest import CATEGORY_NAMES, person
 from tests.ui.conftest import MessageBoxes, when_modal
@@ -39,7 +40,7 @@ def test_error_blocks_then_fixed_form_saves(
     qtbot.addWidget(dialog)
     fill(dialog, "", summary="事" * 25)
     assert dialog.counter.text() == "25 / 20 字"
-    assert "#c62828" in dialog.counter.styleSheet()
+    assert ERROR_COLOUR in dialog.counter.styleSheet()
 
     dialog.save()
     assert boxes.kinds() == ["warning"]

@@ -26,10 +26,9 @@ from desktop.core.db import Database
 from desktop.core.enums import Role
 from desktop.core.labels import label
 from desktop.core.messages import RuleError
-from desktop.ui.feedback import messages_text
+from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 
-ERROR_STYLE = "color: #b71c1c;"
 #: The user name signed in last, offered again at the next start.
 LAST_USER_KEY = "account/last_user"
 FORM_WIDTH_PX = 440

@@ -28,11 +28,10 @@ from desktop.core.enums import SerialState
 from desktop.core.labels import label
 from desktop.core.messages import RuleError
 from desktop.core.printing import MAX_BATCH_BALLOTS
-from desktop.ui.feedback import messages_text, run_checked
+from desktop.ui.feedback import ERROR_STYLE, messages_text, run_checked
 from desktop.ui.i18n import arg
 
 DEFAULT_BATCH_BALLOTS = 100
-ERROR_STYLE = "color: #c62828;"
 HINT_STYLE = "color: #555555;"
 
 

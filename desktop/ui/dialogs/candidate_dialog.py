@@ -23,7 +23,7 @@ from desktop.core.registry import CategoryInfo
 from desktop.core.rules import CandidateFields, parse_birth
 from desktop.core.services import Services
 from desktop.ui.dialogs.photo_box import PhotoBox
-from desktop.ui.feedback import run_checked, save_checked, show_refusal
+from desktop.ui.feedback import ERROR_COLOUR, run_checked, save_checked, show_refusal
 from desktop.ui.i18n import arg
 
 #: Common answers for 政治面貌; the field stays free text.
@@ -128,7 +128,7 @@ class CandidateDialog(QDialog):
     def _count_summary(self) -> None:
         length = len(self.summary.toPlainText().strip())
         self.counter.setText(arg(self.tr("%1 / %2 characters"), length, self.summary_limit))
-        colour = "#c62828" if length > self.summary_limit else "#666666"
+        colour = ERROR_COLOUR if length > self.summary_limit else "#666666"
         self.counter.setStyleSheet(f"color: {colour};")
 
     def fields(self) -> CandidateFields:

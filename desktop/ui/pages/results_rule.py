@@ -33,12 +33,11 @@ from desktop.core.combine import (
     formula,
 )
 from desktop.core.results_types import check_rule
-from desktop.ui.feedback import messages_text
+from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 
 MAX_WEIGHT = 1000.0
 WEIGHT_DECIMALS = 1
-PROBLEM_STYLE = "color: #b71c1c;"
 FORMULA_STYLE = "font-weight: bold; color: #1a237e;"
 #: Weights offered when the organiser switches to a weighted score for the first time.
 DEFAULT_WEIGHTS = {PAPER: 30.0, ONLINE: 40.0, EXPERT: 30.0}
@@ -87,7 +86,7 @@ class RuleDialog(QDialog):
         self.formula_label.setStyleSheet(FORMULA_STYLE)
         self.problems_label = QLabel()
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet(PROBLEM_STYLE)
+        self.problems_label.setStyleSheet(ERROR_STYLE)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.feedback import ERROR_STYLE
 from desktop.ui.pages.scan_jobs import ScanRequest, SourceKind
 from scanning.sources import ScannerInfo, ScannerSettings
 
@@ -104,7 +105,7 @@ class SourcePanel(QWidget):
         self.options = QLineEdit()
         self.options.setPlaceholderText(self.tr("Options, e.g. source=ADF; resolution=300"))
         self.scanner_message = QLabel()
-        self.scanner_message.setStyleSheet("color: #b71c1c;")
+        self.scanner_message.setStyleSheet(ERROR_STYLE)
         self.scanner_message.setWordWrap(True)
         return _row(self.device, self.refresh_button, self.duplex, self.options,
                     self.scanner_message, stretch=3)
