@@ -10,9 +10,13 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
+
+#: Progress dialogs appear only for work that takes longer than this.
+PROGRESS_DELAY_MS = 400
 
 #: Tasks still running, kept alive until their result has been delivered.
 _RUNNING: set[Task] = set()
@@ -77,3 +81,20 @@ def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None]
 def wait_for_background(msecs: int = 10_000) -> bool:
     """For tests and shutdown: wait until no background work is left."""
     return QThreadPool.globalInstance().waitForDone(msecs)
+
+
+def progress_dialog(parent: QWidget, title: str, text: str, maximum: int = 0,
+                    cancel: str | None = None) -> QProgressDialog:
+    """The window-modal progress of a background job, shown only once it has taken longer
+    than ``PROGRESS_DELAY_MS``; it stays open until the job closes it. ``maximum`` 0 is a busy
+    bar; without ``cancel`` text there is no Cancel button."""
+    dialog = QProgressDialog(text, cancel or "", 0, maximum, parent)
+    if cancel is None:
+        dialog.setCancelButton(None)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -20,26 +20,18 @@ from desktop.core.ballots import RenderCancelledError
 from desktop.core.boxes import BatchInfo
 from desktop.core.messages import RuleError
 from desktop.core.printing import Printing, PrintOptions
+from desktop.ui import background
 from desktop.ui.background import run_in_background
 from desktop.ui.dialogs.ballot_dialogs import PrintOrder
 from desktop.ui.feedback import show_refusal
 from desktop.ui.i18n import arg
 from desktop.ui.printing import PrinterOutput
 
-#: Progress dialogs appear only for work that takes longer than this.
-PROGRESS_DELAY_MS = 400
-
 
 def progress_dialog(parent: QWidget, text: str, maximum: int) -> QProgressDialog:
-    dialog = QProgressDialog(text, QCoreApplication.translate("BallotJobs", "Cancel"), 0,
-                             maximum, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("BallotJobs", "Printing ballots"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setValue(0)
-    return dialog
+    return background.progress_dialog(
+        parent, QCoreApplication.translate("BallotJobs", "Printing ballots"), text, maximum,
+        QCoreApplication.translate("BallotJobs", "Cancel"))
 
 
 class BatchJob(QObject):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,17 +23,13 @@ from PySide6.QtWidgets import (
 
 from desktop.core.station_merge import ImportReport
 from desktop.core.station_package import ExportInfo
-from desktop.ui.background import run_in_background
+from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.i18n import arg
 
 if TYPE_CHECKING:
     from desktop.ui.pages.stations_page import StationsPage
-
-#: The progress dialog appears only for work that takes longer than this.
-PROGRESS_DELAY_MS = 400
-
 
 class ImportResultDialog(QDialog):
     """The counts of an import and every conflict, to read and copy."""
@@ -176,15 +172,8 @@ class StationsController(QObject):
             return False
         self.busy = True
         self.page.set_busy(True)
-        dialog = QProgressDialog(text, "", 0, 0, self.page)
-        dialog.setCancelButton(None)
-        dialog.setWindowTitle(QCoreApplication.translate("Navigation", "Stations"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.setValue(0)
-        self.dialog = dialog
+        self.dialog = progress_dialog(
+            self.page, QCoreApplication.translate("Navigation", "Stations"), text)
         return True
 
     def _show_progress(self, done: int, total: int) -> None:
