@@ -31,6 +31,29 @@ from desktop.ui.i18n import arg
 TABLE_SUFFIXES = (".xlsx", ".csv")
 
 
+class PreviewStatus(QLabel):
+    """The line above an import's preview: reading, what was read, or why the file cannot be
+    read. The reason stays on the page in the error colour, where the user looks next, in all
+    three wizards; an exception that is not a refusal is a defect and reaches the excepthook."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def reading(self) -> None:
+        self.read(self.tr("Reading the file…"))
+
+    def read(self, text: str) -> None:
+        self.setStyleSheet("")
+        self.setText(text)
+
+    def unreadable(self, exc: Exception) -> None:
+        if not isinstance(exc, RuleError):
+            raise exc
+        self.setStyleSheet(ERROR_STYLE)
+        self.setText(self.tr("The file cannot be read.") + "\n" + messages_text(exc.messages))
+
+
 class FilePage(QWizardPage):
     """The table to import; each wizard gives the page its subtitle."""
 

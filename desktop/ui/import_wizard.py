@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
-from desktop.ui.feedback import background_failure, messages_text
+from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
-from desktop.ui.import_frame import FilePage, ImportFrame
+from desktop.ui.import_frame import FilePage, ImportFrame, PreviewStatus
 from desktop.ui.models.preview_model import COL_NAME, COL_PROBLEMS, ImportPreviewModel
 from desktop.ui.tables import list_table
 
@@ -38,8 +38,7 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("Check the rows"))
         self.setSubTitle(self.tr("Rows in red have errors and stop the import; rows in amber "
                                  "have warnings and will be imported. Nothing is saved yet."))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = PreviewStatus()
         self.model = ImportPreviewModel(self)
         self.table = list_table(self.model, COL_PROBLEMS, fit_columns=False)
         self.notes = QLabel()
@@ -61,7 +60,7 @@ class PreviewPage(QWizardPage):
     def run_preview(self) -> None:
         self.owner.preview = None
         self.completeChanged.emit()
-        self.status.setText(self.tr("Reading the file…"))
+        self.status.reading()
         self.model.set_rows([])
         importer = self.owner.importer()
         campaign_id, path = self.owner.campaign_id, self.owner.path()
@@ -70,11 +69,7 @@ class PreviewPage(QWizardPage):
         generation = self._generation
         run_in_background(lambda: importer.preview(campaign_id, path, create_missing=create),
                           lambda preview: self.show_preview(preview, generation),
-                          self.preview_failed)
-
-    def preview_failed(self, exc: Exception) -> None:
-        self.status.setText(self.tr("The file cannot be read."))
-        background_failure(self)(exc)
+                          self.status.unreadable)
 
     def show_preview(self, preview: ImportPreview, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:
@@ -86,7 +81,7 @@ class PreviewPage(QWizardPage):
         self.table.horizontalHeader().setSectionResizeMode(
             COL_PROBLEMS, QHeaderView.ResizeMode.Stretch)
         errors, warnings = list(preview.errors), list(preview.warnings)
-        self.status.setText(arg(self.tr("%1 rows read: %2 errors, %3 warnings."),
+        self.status.read(arg(self.tr("%1 rows read: %2 errors, %3 warnings."),
                                 len(preview.rows), len(errors), len(warnings)))
         # The check box below says what the CLI hint says.
         notes = [m for m in preview.file_messages if m.code != "create_missing_hint"]

@@ -13,14 +13,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QLabel,
     QTabWidget,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
-from desktop.core.messages import RuleError
 from desktop.core.online import OnlinePreview
 from desktop.core.online_match import (
     CATEGORY,
@@ -36,9 +34,8 @@ from desktop.core.online_match import (
 )
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
-from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
-from desktop.ui.import_frame import FilePage, ImportFrame
+from desktop.ui.import_frame import FilePage, ImportFrame, PreviewStatus
 from desktop.ui.models.votes_models import (
     FlagTableModel,
     MessageModel,
@@ -113,8 +110,7 @@ class PreviewPage(QWizardPage):
         self.setTitle(self.tr("Check the import"))
         self.setSubTitle(self.tr("Errors (red) stop the import; warnings (amber) do not. "
                                  "Flagged votes are kept and counted apart. Nothing is saved yet."))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = PreviewStatus()
         self.message_model = MessageModel(self)
         self.flag_model = FlagTableModel(self)
         self.total_model = TotalTableModel(self)
@@ -129,7 +125,7 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:
         self.owner.preview = None
         self.completeChanged.emit()
-        self.status.setText(self.tr("Reading and checking the file…"))
+        self.status.read(self.tr("Reading and checking the file…"))
         for model in (self.message_model, self.flag_model, self.total_model):
             model.set_rows([])
         online, campaign_id = self.owner.services.online, self.owner.campaign_id
@@ -139,13 +135,7 @@ class PreviewPage(QWizardPage):
         generation = self._generation
         run_in_background(lambda: online.preview(campaign_id, path, source, mapping),
                           lambda preview: self.show_preview(preview, generation),
-                          self.preview_failed)
-
-    def preview_failed(self, exc: Exception) -> None:
-        if not isinstance(exc, RuleError):
-            raise exc
-        self.status.setText(self.tr("The file cannot be read.") + "\n"
-                            + messages_text(exc.messages))
+                          self.status.unreadable)
 
     def show_preview(self, preview: OnlinePreview, generation: int) -> None:
         if generation != self._generation:
@@ -159,7 +149,7 @@ class PreviewPage(QWizardPage):
         self.total_model.set_rows([TotalRow(candidates[cid], votes, preview.unflagged[cid])
                                    for cid, votes in preview.totals.items() if cid in candidates])
         unflagged = sum(preview.unflagged.values())
-        self.status.setText(arg(self.tr(
+        self.status.read(arg(self.tr(
             "%1 rows (%2): %3 votes as exported, %4 without the %5 flagged rows. %6 errors, "
             "%7 warnings."), preview.rows, self._shape(preview), preview.votes, unflagged,
             len(preview.flags), len(preview.errors), len(preview.warnings)))

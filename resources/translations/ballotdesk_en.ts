@@ -391,7 +391,6 @@ Audit anchor (write it down to check the log later):
     <name>BallotJobs</name>
     <message>
         <source>Cancel</source>
-        <extracomment>Progress dialogs appear only for work that takes longer than this.</extracomment>
         <translation>Cancel</translation>
     </message>
     <message>
@@ -1112,14 +1111,6 @@ Audit anchor (write it down to check the log later):
         <translation>Errors (red) stop the import. Nothing is saved yet.</translation>
     </message>
     <message>
-        <source>Reading the file…</source>
-        <translation>Reading the file…</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message>
         <source>%1 scores read: %2 errors.</source>
         <translation>%1 scores read: %2 errors.</translation>
     </message>
@@ -1160,6 +1151,7 @@ Audit anchor (write it down to check the log later):
     <name>Feedback</name>
     <message>
         <source>Not saved</source>
+        <extracomment>The colour of refusals and problems written on a page or a form rather than in a box.</extracomment>
         <translation>Not saved</translation>
     </message>
     <message>
@@ -1263,7 +1255,6 @@ Audit anchor (write it down to check the log later):
     <name>ImportResultDialog</name>
     <message>
         <source>Package imported</source>
-        <extracomment>The progress dialog appears only for work that takes longer than this.</extracomment>
         <translation>Package imported</translation>
     </message>
     <message>
@@ -1588,7 +1579,7 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Candidates</source>
-        <extracomment>Starting widths of the columns that do not stretch, in pixels.</extracomment>
+        <extracomment>Starting widths of the columns that do not stretch, in pixels. Taller than other lists: each row shows the candidate&apos;s photo thumbnail.</extracomment>
         <translation>Candidates</translation>
     </message>
     <message>
@@ -1818,14 +1809,6 @@ Audit anchor (write it down to check the log later):
         <translation>Create them along with the import</translation>
     </message>
     <message>
-        <source>Reading the file…</source>
-        <translation>Reading the file…</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>
         <translation>%1 rows read: %2 errors, %3 warnings.</translation>
     </message>
@@ -1927,6 +1910,17 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Fix this on the Candidates page (shortlist and number the candidates); the preview follows by itself.</source>
         <translation>Fix this on the Candidates page (shortlist and number the candidates); the preview follows by itself.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewStatus</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
     </message>
 </context>
 <context>

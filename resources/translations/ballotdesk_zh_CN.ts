@@ -388,7 +388,6 @@ Audit anchor (write it down to check the log later):
     <name>BallotJobs</name>
     <message>
         <source>Cancel</source>
-        <extracomment>Progress dialogs appear only for work that takes longer than this.</extracomment>
         <translation>取消</translation>
     </message>
     <message>
@@ -1107,14 +1106,6 @@ Audit anchor (write it down to check the log later):
         <translation>有错误（红色）时不能导入。目前尚未保存任何内容。</translation>
     </message>
     <message>
-        <source>Reading the file…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>无法读取该文件。</translation>
-    </message>
-    <message>
         <source>%1 scores read: %2 errors.</source>
         <translation>读取到 %1 个评分：%2 个错误。</translation>
     </message>
@@ -1155,6 +1146,7 @@ Audit anchor (write it down to check the log later):
     <name>Feedback</name>
     <message>
         <source>Not saved</source>
+        <extracomment>The colour of refusals and problems written on a page or a form rather than in a box.</extracomment>
         <translation>未保存</translation>
     </message>
     <message>
@@ -1258,7 +1250,6 @@ Audit anchor (write it down to check the log later):
     <name>ImportResultDialog</name>
     <message>
         <source>Package imported</source>
-        <extracomment>The progress dialog appears only for work that takes longer than this.</extracomment>
         <translation>数据包已导入</translation>
     </message>
     <message>
@@ -1580,7 +1571,7 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Candidates</source>
-        <extracomment>Starting widths of the columns that do not stretch, in pixels.</extracomment>
+        <extracomment>Starting widths of the columns that do not stretch, in pixels. Taller than other lists: each row shows the candidate&apos;s photo thumbnail.</extracomment>
         <translation>候选对象</translation>
     </message>
     <message>
@@ -1808,14 +1799,6 @@ Audit anchor (write it down to check the log later):
         <translation>导入时一并创建</translation>
     </message>
     <message>
-        <source>Reading the file…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>无法读取该文件。</translation>
-    </message>
-    <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>
         <translation>共读取 %1 行：%2 个错误，%3 个提醒。</translation>
     </message>
@@ -1916,6 +1899,17 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Fix this on the Candidates page (shortlist and number the candidates); the preview follows by itself.</source>
         <translation>请在“候选对象”页处理（设为入围并编号），预览会自动更新。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewStatus</name>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
     </message>
 </context>
 <context>

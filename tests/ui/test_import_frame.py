@@ -1,13 +1,14 @@
 """The result page the three import wizards share: a commit the core refuses (here a counting-team
 member, who may read and preview but not import) shows "Nothing was imported." and the reason on
-the page, in the error colour, and leaves every table as it was."""
+the page, in the error colour, and leaves every table as it was; so does a file that cannot be
+read, on the page after the file page."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -22,6 +23,7 @@ from desktop.ui.online_wizard import OnlineWizard
 from desktop.ui.pages.votes_experts import ExpertImportWizard
 from tests.conftest import CATEGORY_NAMES, REVIEWER
 from tests.test_online_common import STANDARD, ids, write_csv
+from tests.ui.conftest import MessageBoxes
 
 pytestmark = pytest.mark.both_backends
 __all__ = ["ids"]
@@ -99,3 +101,29 @@ def test_expert_scores_refused(qtbot: QtBot, reviewer: Services, campaign: Campa
     show(qtbot, wizard, path)
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=TIMEOUT_MS)
     to_refusal(qtbot, wizard, before)
+
+
+@pytest.mark.parametrize("kind", [ImportWizard, OnlineWizard, ExpertImportWizard])
+def test_an_unreadable_file_says_why_on_the_page_in_every_wizard(
+        qtbot: QtBot, services: Services, campaign: CampaignInfo,
+        ids: dict[tuple[str, int], int], tmp_path: Path, boxes: MessageBoxes,
+        kind: type[ImportFrame]) -> None:
+    broken = tmp_path / "损坏的导出.xlsx"
+    broken.write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)  # a zip header, then noise
+    before = rows_per_table(services.db)
+    wizard = kind(services, campaign.id)
+    if isinstance(wizard, OnlineWizard):
+        wizard.file_page.source.setCurrentText("平台A")
+    show(qtbot, wizard, broken)
+    page = wizard.currentPage()
+
+    def shown() -> list[QLabel]:
+        return [label for label in page.findChildren(QLabel) if label.text()]
+
+    qtbot.waitUntil(lambda: any("无法读取该文件" in label.text() for label in shown()),
+                    timeout=TIMEOUT_MS)
+    reasons = [label.text() for label in shown() if label.styleSheet() == ERROR_STYLE]
+    assert reasons and all("•" in text for text in reasons), reasons
+    assert boxes.shown == [], "the reason is on the page, not in a message box"
+    assert not page.isComplete()
+    assert rows_per_table(services.db) == before

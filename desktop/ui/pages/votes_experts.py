@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QLabel,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -16,12 +15,11 @@ from PySide6.QtWidgets import (
 
 from desktop.core.candidates import CandidateInfo
 from desktop.core.experts import ExpertPreview
-from desktop.core.messages import RuleError, info
+from desktop.core.messages import info
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
-from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
-from desktop.ui.import_frame import FilePage, ImportFrame
+from desktop.ui.import_frame import FilePage, ImportFrame, PreviewStatus
 from desktop.ui.models import rows
 from desktop.ui.models.votes_models import SHOWN, MessageModel
 from desktop.ui.pages.votes_matrix import score_text
@@ -61,8 +59,7 @@ class ExpertPreviewPage(QWizardPage):
         self.owner = wizard
         self.setTitle(self.tr("Check the scores"))
         self.setSubTitle(self.tr("Errors (red) stop the import. Nothing is saved yet."))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = PreviewStatus()
         self.message_model = MessageModel(self)
         self.score_model = ScoreTableModel(self)
         layout = QVBoxLayout(self)
@@ -74,20 +71,14 @@ class ExpertPreviewPage(QWizardPage):
     def initializePage(self) -> None:
         self.owner.preview = None
         self.completeChanged.emit()
-        self.status.setText(self.tr("Reading the file…"))
+        self.status.reading()
         services, campaign_id, path = self.owner.services, self.owner.campaign_id, self.owner.path()
 
         def work() -> tuple[ExpertPreview, list[CandidateInfo]]:
             return (services.experts.preview(campaign_id, path),
                     services.candidates.list(campaign_id))
 
-        run_in_background(work, self.show_preview, self.preview_failed)
-
-    def preview_failed(self, exc: Exception) -> None:
-        if not isinstance(exc, RuleError):
-            raise exc
-        self.status.setText(self.tr("The file cannot be read.") + "\n"
-                            + messages_text(exc.messages))
+        run_in_background(work, self.show_preview, self.status.unreadable)
 
     def show_preview(self, result: tuple[ExpertPreview, list[CandidateInfo]]) -> None:
         preview, candidates = result
@@ -95,7 +86,7 @@ class ExpertPreviewPage(QWizardPage):
         self.message_model.set_rows(list(preview.messages))
         self.score_model.candidates = {c.id: c for c in candidates}
         self.score_model.set_rows(list(preview.scores))
-        self.status.setText(arg(self.tr("%1 scores read: %2 errors."), len(preview.scores),
+        self.status.read(arg(self.tr("%1 scores read: %2 errors."), len(preview.scores),
                                 len(preview.errors)))
         self.completeChanged.emit()
 
