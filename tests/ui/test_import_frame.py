@@ -124,6 +124,7 @@ def test_an_unreadable_file_says_why_on_the_page_in_every_wizard(
                     timeout=TIMEOUT_MS)
     reasons = [label.text() for label in shown() if label.styleSheet() == ERROR_STYLE]
     assert reasons and all("•" in text for text in reasons), reasons
+    assert broken.name in "\n".join(reasons)
     assert boxes.shown == [], "the reason is on the page, not in a message box"
     assert not page.isComplete()
     assert rows_per_table(services.db) == before

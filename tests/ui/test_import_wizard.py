@@ -20,7 +20,6 @@ from desktop.ui.models.preview_model import (
     WARNING_BACKGROUND,
 )
 from tests.conftest import CATEGORY_NAMES, person
-from tests.ui.conftest import MessageBoxes
 
 STAFF = CATEGORY_NAMES[1]
 HEADER = ["奖项", "推荐单位", "姓名", "性别", "出生年月", "事迹简介", "备用列"]
@@ -100,17 +99,3 @@ def test_xlsx_with_a_new_unit_created_along(
     assert names == {"周洋", "郑好", "新港镇便民服务窗口"}
     assert "新港镇" in {u.name for u in services.registry.list_units(campaign.id)}
 
-
-def test_unreadable_file_is_reported(
-        qtbot: QtBot, services: Services, campaign: CampaignInfo,
-        categories: list[CategoryInfo], tmp_path: Path, boxes: MessageBoxes) -> None:
-    path = tmp_path / "坏文件.xlsx"
-    path.write_bytes(b"not a workbook at all")
-    wizard = ImportWizard(services, campaign.id)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.file_page.path.setText(str(path))
-    wizard.next()
-    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=10_000)
-    assert "坏文件.xlsx" in boxes.texts()
-    assert not wizard.preview_page.isComplete()
