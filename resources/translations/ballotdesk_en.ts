@@ -1496,14 +1496,6 @@ Audit anchor (write it down to check the log later):
         <translation>Candidate</translation>
     </message>
     <message>
-        <source>Reading the file…</source>
-        <translation>Reading the file…</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message>
         <source>The mapping saved for files with these headers was applied.</source>
         <translation>The mapping saved for files with these headers was applied.</translation>
     </message>

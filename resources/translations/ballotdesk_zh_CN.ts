@@ -1488,14 +1488,6 @@ Audit anchor (write it down to check the log later):
         <translation>候选对象</translation>
     </message>
     <message>
-        <source>Reading the file…</source>
-        <translation>正在读取文件…</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>无法读取该文件。</translation>
-    </message>
-    <message>
         <source>The mapping saved for files with these headers was applied.</source>
         <translation>已应用为相同表头的文件保存的映射。</translation>
     </message>

@@ -36,6 +36,7 @@ from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
+from desktop.ui.import_frame import PreviewStatus
 from desktop.ui.models.preview_model import ERROR_BACKGROUND
 from desktop.ui.models.votes_models import candidate_label
 
@@ -117,8 +118,7 @@ class MappingPage(QWizardPage):
         self.setSubTitle(self.tr("Check how the file was understood. Set a column's meaning or "
                                  "pick the candidate of an option; the mapping is kept for the "
                                  "next file with the same headers."))
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = PreviewStatus()
         self.edit_button = QPushButton(self.tr("Edit the column meanings"))
         self.edit_button.setCheckable(True)
         self.edit_button.toggled.connect(self._update_visibility)
@@ -165,7 +165,7 @@ class MappingPage(QWizardPage):
     def run_analysis(self) -> None:
         self.analysis = None
         self.completeChanged.emit()
-        self.summary.setText(self.tr("Reading the file…"))
+        self.summary.reading()
         services, campaign_id = self.owner.services, self.owner.campaign_id
         path, source, mapping = self.owner.path(), self.owner.source(), self.mapping()
         self._generation += 1
@@ -175,11 +175,8 @@ class MappingPage(QWizardPage):
                           self.analysis_failed)
 
     def analysis_failed(self, exc: Exception) -> None:
-        messages = getattr(exc, "messages", None)
-        if messages is None:
-            raise exc
-        self.summary.setText(self.tr("The file cannot be read."))
-        self.problems.setText(messages_text(messages))
+        self.problems.clear()
+        self.summary.unreadable(exc)
 
     def show_analysis(self, analysis: Analysis, generation: int) -> None:
         if generation != self._generation:
@@ -196,7 +193,7 @@ class MappingPage(QWizardPage):
             text = self.tr("Your mapping is applied.")
         else:
             text = self.tr("The columns were recognised from their headers.")
-        self.summary.setText(text + "\n" + "；".join(understood) if understood else text)
+        self.summary.read(text + "\n" + "；".join(understood) if understood else text)
         self._fill_columns(meanings, analysis)
         self._fill_options(analysis)
         errors = [m for m in preview.errors if m.code != "online_already_imported"]
