@@ -82,7 +82,7 @@ class PreviewPage(QWizardPage):
             COL_PROBLEMS, QHeaderView.ResizeMode.Stretch)
         errors, warnings = list(preview.errors), list(preview.warnings)
         self.status.read(arg(self.tr("%1 rows read: %2 errors, %3 warnings."),
-                                len(preview.rows), len(errors), len(warnings)))
+                             len(preview.rows), len(errors), len(warnings)))
         # The check box below says what the CLI hint says.
         notes = [m for m in preview.file_messages if m.code != "create_missing_hint"]
         self.notes.setText(messages_text(notes))

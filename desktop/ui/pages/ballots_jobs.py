@@ -20,16 +20,15 @@ from desktop.core.ballots import RenderCancelledError
 from desktop.core.boxes import BatchInfo
 from desktop.core.messages import RuleError
 from desktop.core.printing import Printing, PrintOptions
-from desktop.ui import background
-from desktop.ui.background import run_in_background
+from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.dialogs.ballot_dialogs import PrintOrder
 from desktop.ui.feedback import show_refusal
 from desktop.ui.i18n import arg
 from desktop.ui.printing import PrinterOutput
 
 
-def progress_dialog(parent: QWidget, text: str, maximum: int) -> QProgressDialog:
-    return background.progress_dialog(
+def printing_progress(parent: QWidget, text: str, maximum: int) -> QProgressDialog:
+    return progress_dialog(
         parent, QCoreApplication.translate("BallotJobs", "Printing ballots"), text, maximum,
         QCoreApplication.translate("BallotJobs", "Cancel"))
 
@@ -52,7 +51,7 @@ class BatchJob(QObject):
         self.options = options
         self.out = out
         self.cancelled = threading.Event()
-        self.dialog = progress_dialog(parent, arg(
+        self.dialog = printing_progress(parent, arg(
             self.tr("Printing %1 ballots for “%2”…"), order.count, order.box.name), order.count)
         self.dialog.canceled.connect(self.cancel)
         self.progressed.connect(self._show_progress)
@@ -108,7 +107,7 @@ class PrinterJob(QObject):
         super().__init__(parent)
         self.batch = batch
         self.output = PrinterOutput(printer, pdf, batch.count, self)
-        self.dialog = progress_dialog(parent, arg(
+        self.dialog = printing_progress(parent, arg(
             self.tr("Sending %1 ballots to the printer…"), batch.count), 0)
         self.dialog.canceled.connect(self.cancel)
         self.output.progressed.connect(self._show_progress)

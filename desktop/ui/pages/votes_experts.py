@@ -87,7 +87,7 @@ class ExpertPreviewPage(QWizardPage):
         self.score_model.candidates = {c.id: c for c in candidates}
         self.score_model.set_rows(list(preview.scores))
         self.status.read(arg(self.tr("%1 scores read: %2 errors."), len(preview.scores),
-                                len(preview.errors)))
+                             len(preview.errors)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
