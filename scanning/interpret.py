@@ -19,6 +19,7 @@ from desktop.core.ballots import (
     ForeignCampaignError,
     ForgedPayloadError,
     Layout,
+    Page,
     Payload,
     PayloadError,
     UnsupportedFormatError,
@@ -27,7 +28,7 @@ from desktop.core.ballots import (
 from scanning import page as pg
 from scanning import thresholds as th
 from scanning.decide import MarkState, TargetReading, categories_of, read_targets
-from scanning.decoder import DecodedCode, Gray, decode_qr
+from scanning.decoder import DecodedCode, Gray, Point, decode_qr
 from scanning.marks import PageMarks, find_marks
 from scanning.measure import measure_targets
 from scanning.reasons import Reason, status_for
@@ -189,16 +190,7 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
     reasons: list[Reason] = []
     if pg.is_flat(marks, centres) and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE:
         reasons.append(Reason.WRONG_PAGE_SIZE)
-    boxes = [target.box_mm for target in page.targets]
-    readings: tuple[TargetReading, ...] = ()
-    if boxes:
-        x0 = min(b[0] for b in boxes)
-        y0 = min(b[1] for b in boxes)
-        area = pg.grow((x0, y0, max(b[0] + b[2] for b in boxes) - x0,
-                        max(b[1] + b[3] for b in boxes) - y0), th.TARGET_REGION_GROW_MM)
-        region = pg.warp_region(gray, matrix, area, th.READ_DPI)
-        inks = measure_targets(region, (area[0], area[1]), th.READ_DPI, boxes, t)
-        readings = read_targets(page, inks, t)
+    readings = _read_targets(gray, matrix, page, t)
     categories = categories_of(layout, page, readings)
     if any(r.state is MarkState.AMBIGUOUS for r in readings):
         reasons.append(Reason.AMBIGUOUS_MARK)
@@ -206,6 +198,48 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
         reasons.append(Reason.OVERVOTE)
     return PageResult(status_for(reasons), tuple(reasons), marks=readings, categories=categories,
                       homography=tuple(float(v) for v in matrix.ravel()), **known)
+
+
+def _read_targets(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds
+                  ) -> tuple[TargetReading, ...]:
+    """Measure and classify every target of ``page`` through ``matrix`` (image px → mm)."""
+    boxes = [target.box_mm for target in page.targets]
+    if not boxes:
+        return ()
+    x0 = min(b[0] for b in boxes)
+    y0 = min(b[1] for b in boxes)
+    area = pg.grow((x0, y0, max(b[0] + b[2] for b in boxes) - x0,
+                    max(b[1] + b[3] for b in boxes) - y0), th.TARGET_REGION_GROW_MM)
+    region = pg.warp_region(gray, matrix, area, th.READ_DPI)
+    inks = measure_targets(region, (area[0], area[1]), th.READ_DPI, boxes, t)
+    return read_targets(page, inks, t)
+
+
+def read_with_corners(image: np.ndarray, corners: Sequence[Point], layout: Layout,
+                      page_number: int, *,
+                      thresholds: th.MarkThresholds = th.DEFAULT_THRESHOLDS) -> PageResult:
+    """Read a page whose registration marks a person pointed at (review of a page the reader
+    could not frame): ``corners`` are the centres of the tl, tr, br, bl marks in ``image``'s
+    pixels. The result carries the readings and the homography; serial and status are the
+    caller's (the code was verified when the page was first read)."""
+    page = next((p for p in layout.pages if p.page == page_number), None)
+    if page is None or len(corners) != 4:
+        return PageResult.refused(Reason.UNKNOWN_LAYOUT)
+    gray, scale = prepare(image)
+    scaled = [(float(x) * scale, float(y) * scale) for x, y in corners]
+    marks = PageMarks((scaled[0], scaled[1], scaled[2], scaled[3]), (1.0, 1.0, 1.0, 1.0))
+    matrix = pg.homography(marks, pg.mark_centres_mm(layout.registration_marks))
+    readings = _read_targets(gray, matrix, page, thresholds)
+    categories = categories_of(layout, page, readings)
+    reasons: list[Reason] = []
+    if any(r.state is MarkState.AMBIGUOUS for r in readings):
+        reasons.append(Reason.AMBIGUOUS_MARK)
+    if any(c.overvote for c in categories):
+        reasons.append(Reason.OVERVOTE)
+    return PageResult(status_for(reasons), tuple(reasons), layout_version=layout.layout_version,
+                      layout_page=page_number, marks=readings, categories=categories,
+                      corners=marks.corners, image_scale=scale,
+                      homography=tuple(float(v) for v in matrix.ravel()))
 
 
 def _known(code: DecodedCode | None, payload: Payload | None, qr_pass: str | None,

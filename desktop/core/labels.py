@@ -77,6 +77,7 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Reason.UNSUPPORTED_FORMAT, ("不支持的选票格式版本", "unsupported ballot format")),
     (Reason.UNKNOWN_LAYOUT, ("未知的选票版本", "unknown ballot layout")),
     (Reason.WRONG_PAGE_SIZE, ("纸张尺寸不符", "wrong page size")),
+    (Reason.MISREGISTERED, ("版面定位不准（请人工核对每一格）", "misregistered (check every box)")),
     (Reason.AMBIGUOUS_MARK, ("有不清楚的记号", "unclear mark")),
     (Reason.OVERVOTE, ("超过规定人数（该奖项无效）", "overvote (category void)")),
     (Reason.DUPLICATE, ("重复的票号（已计入过）", "duplicate serial (counted already)")),

@@ -55,7 +55,8 @@ TARGET_DECISIONS = frozenset({Decision.MARKED, Decision.EMPTY})
 
 #: Queue order: the first group that has one of a sheet's reasons places it.
 QUEUE_GROUPS: tuple[frozenset[Reason], ...] = (
-    frozenset({Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.PAGE_NOT_FOUND}),
+    frozenset({Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.PAGE_NOT_FOUND,
+               Reason.MISREGISTERED}),
     frozenset({Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN, Reason.UNSUPPORTED_FORMAT,
                Reason.UNKNOWN_LAYOUT, Reason.DUPLICATE, Reason.WRONG_PAGE_SIZE}),
     frozenset({Reason.OVERVOTE}),
