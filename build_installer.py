@@ -540,7 +540,8 @@ def ensure_environment(argv: list[str]) -> None:
     import dev
 
     if Path(sys.prefix).resolve() != dev.VENV.resolve():
-        dev.ensure_environment()
+        if not dev.ensure_environment():
+            sys.exit(1)
         os.execv(str(dev.PYTHON), [str(dev.PYTHON), str(Path(__file__).resolve()), *argv])
     import importlib.util
 

@@ -4,15 +4,19 @@
     python3 dev.py run [ballotdesk arguments...]   # the application (GUI with no arguments)
     python3 dev.py test [pytest arguments...]      # ruff, mypy and the whole test suite
 
-The first call makes ``.venv`` beside this file and installs the project into it
-(editable, with its dev extras). Later calls reinstall only when pyproject.toml changed.
-It uses only the standard library so that it runs before anything is installed.
+The first call makes ``.venv`` beside this file and installs into it what the command needs:
+``run`` the application (and, when it builds, the optional ``scanner`` extra); ``test`` the
+``dev`` extra as well (test tools, python-sane, PyInstaller). Each part is reinstalled only when
+pyproject.toml changed. On Debian-like systems the system packages the command needs
+(.ci/packages.txt) are checked first and the missing ones named, with the command that installs
+them. It uses only the standard library so that it runs before anything is installed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -20,28 +24,127 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-STAMP = VENV / ".ballotdesk-install-stamp"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+PACKAGES_FILE = ROOT / ".ci" / "packages.txt"
+#: Where pip's output goes when an optional part fails to build (one line on the terminal).
+OPTIONAL_LOG = VENV / "optional-install.log"
+
+#: The parts of .ci/packages.txt each command needs, and the extras it installs.
+REQUIRED_PARTS = {"run": ("run",), "test": ("run", "scanner", "test")}
+EXTRAS = {"run": ("",), "test": ("dev",)}
+#: Installed by ``run`` only when it builds; its system packages are checked, never required.
+OPTIONAL_EXTRA = "scanner"
+
+
+def say(message: str) -> None:
+    print(f"dev.py: {message}", flush=True)
+
+
+def read_packages(parts: tuple[str, ...], path: Path = PACKAGES_FILE) -> list[str]:
+    """The package names of ``parts`` in ``path`` (lines: name, part, why; ``#`` comments)."""
+    names = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) >= 2 and fields[1] in parts:
+            names.append(fields[0])
+    return names
+
+
+def missing_packages(names: list[str]) -> list[str] | None:
+    """The names dpkg does not have installed; None where there is no dpkg to ask."""
+    if not names:
+        return []
+    if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
+        return None
+    shown = subprocess.run(["dpkg-query", "-W", "-f=${Package} ${Status}\n", *names],
+                           capture_output=True, text=True, check=False).stdout
+    installed = {line.split()[0] for line in shown.splitlines()
+                 if line.endswith("install ok installed")}
+    return [name for name in names if name not in installed]
+
+
+def install_command(names: list[str]) -> str:
+    sudo = "" if hasattr(os, "geteuid") and os.geteuid() == 0 else "sudo "
+    return f"{sudo}apt-get install --no-install-recommends {' '.join(names)}"
+
+
+def check_packages(parts: tuple[str, ...], path: Path = PACKAGES_FILE) -> bool:
+    """Say which system packages of ``parts`` are missing; False when any is."""
+    missing = missing_packages(read_packages(parts, path))
+    if not missing:
+        return True
+    say("missing system packages: " + " ".join(missing))
+    say("install them with:  " + install_command(missing))
+    return False
+
+
+def _stamp(extra: str) -> Path:
+    return VENV / f".ballotdesk-install-stamp-{extra or 'app'}"
 
 
 def _pyproject_digest() -> str:
     return hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
 
 
-def ensure_environment() -> None:
-    """Create the virtual environment and install the project when needed."""
-    if not PYTHON.exists():
-        print("dev.py: creating .venv …", flush=True)
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+def _pip(*args: str) -> list[str]:
+    return [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "install", "--quiet", *args]
+
+
+def _target(extra: str) -> str:
+    return f"{ROOT}[{extra}]" if extra else str(ROOT)
+
+
+def install(extra: str) -> bool:
+    """Install the project with ``extra`` ("" for none) unless already done for this pyproject."""
     digest = _pyproject_digest()
-    if STAMP.exists() and STAMP.read_text().strip() == digest:
-        return
-    print("dev.py: installing BallotDesk and its dependencies into .venv …", flush=True)
-    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "install", "--quiet"]
-    subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "-e", f"{ROOT}[dev]"], check=True)
-    STAMP.write_text(digest)
+    stamp = _stamp(extra)
+    if stamp.exists() and stamp.read_text().strip() == digest:
+        return True
+    say(f"installing BallotDesk{f' [{extra}]' if extra else ''} into .venv …")
+    if subprocess.call(_pip("-e", _target(extra))) != 0:
+        say(f"installing BallotDesk{f' [{extra}]' if extra else ''} failed (pip's reasons above)")
+        return False
+    stamp.write_text(digest)
+    return True
+
+
+def install_optional(extra: str, command: list[str] | None = None) -> bool:
+    """Try ``extra`` once per pyproject; on failure one line, pip's output in OPTIONAL_LOG."""
+    digest = _pyproject_digest()
+    stamp = _stamp(extra)
+    done_before = stamp.read_text().strip() if stamp.exists() else ""
+    if done_before in {digest, f"failed {digest}"}:
+        return done_before == digest
+    built = subprocess.run(command or _pip("-e", _target(extra)), stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, text=True, check=False)
+    if built.returncode != 0:
+        OPTIONAL_LOG.write_text(built.stdout, encoding="utf-8")
+        stamp.write_text(f"failed {digest}")
+        say(f"the optional [{extra}] part could not be built and is left out "
+            f"(pip's output: {OPTIONAL_LOG}); the rest works without it")
+        return False
+    stamp.write_text(digest)
+    return True
+
+
+def ensure_environment(command: str = "run") -> bool:
+    """Check the system packages, make .venv and install what ``command`` needs."""
+    if not check_packages(REQUIRED_PARTS[command]):
+        return False
+    if not PYTHON.exists():
+        say("creating .venv …")
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    if not all(install(extra) for extra in EXTRAS[command]):
+        return False
+    if command == "run":
+        missing = missing_packages(read_packages((OPTIONAL_EXTRA,)))
+        if missing:
+            say(f"scanner support is left out until its system packages are installed: "
+                f"{install_command(missing)}")
+        else:
+            install_optional(OPTIONAL_EXTRA)
+    return True
 
 
 def run_app(args: list[str]) -> int:
@@ -69,8 +172,9 @@ def main() -> int:
     if len(sys.argv) < 2 or sys.argv[1] not in {"run", "test"}:
         print(__doc__)
         return 2
-    ensure_environment()
     command, rest = sys.argv[1], sys.argv[2:]
+    if not ensure_environment(command):
+        return 1
     return run_app(rest) if command == "run" else run_tests(rest)
 
 
