@@ -1,7 +1,10 @@
 """The one helper that runs work off the GUI thread (after Anki's ``operations`` helper).
 
 The work is a plain function that touches no widget; its result or exception comes back
-through queued signals, so the callbacks always run on the GUI thread.
+through queued signals, so the callbacks always run on the GUI thread. A callback is not called
+once Qt has deleted the object it updates (``owner``; by default the object of a bound-method
+callback): a wizard cancelled while it was still reading, or a window rebuilt for another
+language, would otherwise have the result land in deleted widgets.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -46,33 +50,56 @@ class Task(QObject):
     """One background call. Created on the GUI thread; its slots run there."""
 
     def __init__(self, work: Callable[[], Any], on_success: Callable[[Any], None],
-                 on_failure: Callable[[Exception], None] | None) -> None:
+                 on_failure: Callable[[Exception], None] | None,
+                 owner: QObject | None = None) -> None:
         super().__init__()
         self.on_success = on_success
         self.on_failure = on_failure
+        self.owner = owner if owner is not None else _bound_qobject(on_success, on_failure)
         self.signals = _Signals()
         self.signals.succeeded.connect(self._succeeded)
         self.signals.failed.connect(self._failed)
         self.runnable = _Runnable(work, self.signals)
         self.runnable.setAutoDelete(False)
 
+    def _owner_gone(self) -> bool:
+        if self.owner is None or shiboken6.isValid(self.owner):
+            return False
+        log.info("a background result for a deleted %s was dropped",
+                 type(self.owner).__name__)
+        return True
+
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
         _RUNNING.discard(self)
-        self.on_success(result)
+        if not self._owner_gone():
+            self.on_success(result)
 
     @Slot(object)
     def _failed(self, exc: Exception) -> None:
         _RUNNING.discard(self)
+        if self._owner_gone():
+            return
         if self.on_failure is None:
             raise exc  # reaches sys.excepthook and its error dialog
         self.on_failure(exc)
 
 
+def _bound_qobject(*callbacks: Callable[..., Any] | None) -> QObject | None:
+    """The QObject a bound-method callback belongs to, if any."""
+    for callback in callbacks:
+        bound = getattr(callback, "__self__", None)
+        if isinstance(bound, QObject):
+            return bound
+    return None
+
+
 def run_in_background(work: Callable[[], Any], on_success: Callable[[Any], None],
-                      on_failure: Callable[[Exception], None] | None = None) -> Task:
-    """Run ``work()`` on the shared thread pool; call back on the GUI thread."""
-    task = Task(work, on_success, on_failure)
+                      on_failure: Callable[[Exception], None] | None = None, *,
+                      owner: QObject | None = None) -> Task:
+    """Run ``work()`` on the shared thread pool; call back on the GUI thread, unless ``owner``
+    (default: the object of a bound-method callback) has been deleted by then."""
+    task = Task(work, on_success, on_failure, owner)
     _RUNNING.add(task)
     QThreadPool.globalInstance().start(task.runnable)
     return task

@@ -69,7 +69,7 @@ class PreviewPage(QWizardPage):
         generation = self._generation
         run_in_background(lambda: importer.preview(campaign_id, path, create_missing=create),
                           lambda preview: self.show_preview(preview, generation),
-                          self.status.unreadable)
+                          self.status.unreadable, owner=self)
 
     def show_preview(self, preview: ImportPreview, generation: int | None = None) -> None:
         if generation is not None and generation != self._generation:

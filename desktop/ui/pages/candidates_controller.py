@@ -102,6 +102,9 @@ class CandidatesController(QObject):
 
         wizard = ImportWizard(self.services, campaign_id, parent=self.page)
         wizard.exec()
+        # Deleted now, not with the window: a closed wizard left under the page outlived its
+        # use and met the window's rebuild (a language switch) with its pages still wired.
+        wizard.deleteLater()
         if wizard.result_text is not None:
             self.context.changed()
 
