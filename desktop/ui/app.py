@@ -15,7 +15,7 @@ from desktop.core.fonts import ballot_font_path
 from desktop.core.paths import app_version
 from desktop.core.services import Services
 from desktop.ui.dialogs.account_dialogs import ask_sign_in, start_session
-from desktop.ui.errors import install_excepthook, setup_logging
+from desktop.ui.errors import enable_crash_log, install_excepthook, setup_logging
 from desktop.ui.i18n import chosen_language, install_language, save_language
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
@@ -101,9 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
     log_file = setup_logging()
+    crash_file = enable_crash_log(log_file.parent)
     install_excepthook()
     app = make_application([sys.argv[0], *argv])
-    log.info("BallotDesk %s starting; log file %s", app_version(), log_file)
+    log.info("BallotDesk %s starting; log file %s, native crashes in %s", app_version(),
+             log_file, crash_file)
     language = chosen_language()
     install_language(language)
     try:

@@ -1,17 +1,25 @@
 """Logging to a rotating file, and unexpected exceptions shown in a dialog, not lost.
 
+A native crash (a segmentation fault in Qt, say) never reaches Python's logging: faulthandler
+writes its Python stack to ``crash.log`` beside the log file, through a file kept open for the
+life of the process.
+
 A :class:`RuleError` that reaches the hook (a service refusing, say, an action the role may not
 take, from a call no page wrapped in ``run_checked``) is no bug: it is shown like every other
 refusal, in the core's words."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
+import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -35,6 +43,12 @@ log = logging.getLogger("desktop.ui")
 LOG_FILE_NAME = "ballotdesk.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUP_COUNT = 5
+CRASH_LOG_NAME = "crash.log"
+#: The crash log starts afresh at a start that finds it larger than this.
+CRASH_LOG_MAX_BYTES = 1_000_000
+
+#: The open crash log: faulthandler writes to its descriptor when the process dies.
+_crash_file: list[IO[str]] = []
 
 
 def setup_logging(folder: Path | None = None) -> Path:
@@ -46,6 +60,19 @@ def setup_logging(folder: Path | None = None) -> Path:
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     root.addHandler(handler)
+    return path
+
+
+def enable_crash_log(folder: Path | None = None) -> Path:
+    """Have faulthandler write native crashes (with every thread's Python stack) to
+    ``crash.log`` in the log folder; each start adds a line saying which process it is."""
+    path = (folder or log_dir()) / CRASH_LOG_NAME
+    mode = "w" if path.exists() and path.stat().st_size > CRASH_LOG_MAX_BYTES else "a"
+    stream = path.open(mode, encoding="utf-8")
+    stream.write(f"--- process {os.getpid()} started {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
+    stream.flush()
+    faulthandler.enable(file=stream, all_threads=True)
+    _crash_file[:] = [stream]
     return path
 
 

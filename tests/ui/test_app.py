@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -18,7 +20,7 @@ from desktop.core.messages import RuleError, error
 from desktop.ui import app as app_module
 from desktop.ui.background import run_in_background
 from desktop.ui.dialogs.account_dialogs import FirstOrganiserDialog
-from desktop.ui.errors import ErrorDialog, excepthook, setup_logging
+from desktop.ui.errors import CRASH_LOG_NAME, ErrorDialog, excepthook, setup_logging
 from desktop.ui.feedback import background_failure
 from tests.ui.conftest import MessageBoxes, when_modal
 
@@ -142,3 +144,21 @@ def test_main_quits_when_sign_in_is_cancelled(no_event_loop: list[str], db_url: 
     when_modal(lambda dialog: dialog.reject())
     assert app_module.main(["--db", db_url]) == 0
     assert no_event_loop == []
+
+
+def test_a_native_crash_is_written_to_the_log_folder(tmp_path: Path) -> None:
+    """A segmentation fault never reaches logging: faulthandler's file in the log folder
+    holds it, with the Python stack that led to it."""
+    script = ("import faulthandler, sys; from pathlib import Path;"
+              "from desktop.ui.errors import enable_crash_log;"
+              "enable_crash_log(Path(sys.argv[1]));"
+              "faulthandler._sigsegv()")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=root,
+                          capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode != 0
+    crash = (tmp_path / CRASH_LOG_NAME).read_text(encoding="utf-8")
+    assert "--- process" in crash
+    assert "Segmentation fault" in crash
+    assert "<string>" in crash  # the Python stack of the crashing call
