@@ -85,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as stop:  # --help, --version, or a usage error (2)
             return stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 2
         if args.handler is None:
-            return run_self_test() if args.self_test else start_gui(args, language)
+            return run_self_test() if args.self_test else start_gui(
+                args, language, language_in(arguments))
         return run(args, language)
 
 
@@ -114,8 +115,9 @@ def run(args: argparse.Namespace, language: str) -> int:
         ctx.close()
 
 
-def start_gui(args: argparse.Namespace, language: str) -> int:
-    """``ballotdesk`` alone: the graphical interface, on the same database."""
+def start_gui(args: argparse.Namespace, language: str, chosen: str | None) -> int:
+    """``ballotdesk`` alone: the graphical interface, on the same database, in the language
+    ``--lang`` chose (``chosen``), which wins over the one saved from the window's menu."""
     try:
         from desktop.ui.app import main as gui_main
     except ImportError as missing:
@@ -124,6 +126,8 @@ def start_gui(args: argparse.Namespace, language: str) -> int:
         print(text(language, "cli_gui_missing", error=missing), file=sys.stderr)
         return 1
     gui_argv = ["--db", args.db] if args.db else []
+    if chosen is not None:
+        gui_argv += ["--lang", chosen]
     return gui_main(gui_argv)
 
 

@@ -6,7 +6,7 @@ import argparse
 import logging
 import sys
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,9 +16,10 @@ from desktop.core.paths import app_version
 from desktop.core.services import Services
 from desktop.ui.dialogs.account_dialogs import ask_sign_in, start_session
 from desktop.ui.errors import enable_crash_log, install_excepthook, setup_logging
-from desktop.ui.i18n import chosen_language, install_language, save_language
+from desktop.ui.i18n import LANGUAGES, chosen_language, install_language, save_language
 from desktop.ui.icons import app_icon
 from desktop.ui.main_window import MainWindow
+from desktop.ui.placement import save_geometry, saved_geometry
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="ballotdesk-gui", description="BallotDesk (选票台)")
     parser.add_argument("--db", metavar="URL",
                         help="database URL (default: $BALLOTDESK_DB or the user's data folder)")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="interface language for this run (default: the one last chosen "
+                             "in the Language menu, else the system's)")
     args, _qt_arguments = parser.parse_known_args(argv)
     return args
 
@@ -59,20 +63,35 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 class Shell(QObject):
-    """Owns the main window; a language change or another user signing in rebuilds it."""
+    """Owns the main window; a language change or another user signing in rebuilds it. The
+    window opens where it was left, if that fits the screen, and that place is saved when it
+    closes."""
 
     def __init__(self, services: Services, language: str) -> None:
         super().__init__()
         self.services = services
         self.language = language
         install_language(language)
-        self.window = self._new_window(None)
+        geometry, self.maximized = saved_geometry()
+        self.window = self._new_window(None, geometry)
 
-    def _new_window(self, campaign_id: int | None) -> MainWindow:
-        window = MainWindow(self.services, campaign_id, self.language)
+    def show(self) -> None:
+        if self.maximized:
+            self.window.showMaximized()
+        else:
+            self.window.show()
+
+    def _new_window(self, campaign_id: int | None, geometry: QRect | None) -> MainWindow:
+        window = MainWindow(self.services, campaign_id, self.language, geometry)
         window.languageRequested.connect(self.switch_language)
         window.switchUserRequested.connect(self.switch_user)
+        window.installEventFilter(self)
         return window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            save_geometry(self.window.normalGeometry(), self.window.isMaximized())
+        return False
 
     def switch_language(self, language: str) -> None:
         """Save the choice, install its translator and rebuild the window in place."""
@@ -90,9 +109,9 @@ class Shell(QObject):
 
     def _rebuild(self) -> None:
         old = self.window
-        self.window = self._new_window(old.context.campaign_id)
-        self.window.setGeometry(old.geometry())
-        self.window.show()
+        self.maximized = old.isMaximized()
+        self.window = self._new_window(old.context.campaign_id, old.normalGeometry())
+        self.show()
         old.close()
         old.deleteLater()
 
@@ -106,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     app = make_application([sys.argv[0], *argv])
     log.info("BallotDesk %s starting; log file %s, native crashes in %s", app_version(),
              log_file, crash_file)
-    language = chosen_language()
+    language = args.lang or chosen_language()
     install_language(language)
     try:
         db = Database.open(args.db)
@@ -121,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         log.info("signed in as %s (%s)", actor.name, actor.role.value)
         shell = Shell(Services.for_database(db, actor), language)
-        shell.window.show()
+        shell.show()
         return app.exec()
     finally:
         db.dispose()

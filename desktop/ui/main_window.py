@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -29,12 +31,31 @@ from desktop.ui.icons import app_icon
 from desktop.ui.pages import PAGES
 from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.welcome_page import WelcomePage
+from desktop.ui.placement import opening_geometry
 
 NAV_WIDTH_PX = 168
 #: Room around the longest page name: the list's frame, item padding and spacing.
 NAV_FRAME_PX = 24
 NAV_ICON_PX = 20
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+#: The database path in the status bar gives way to the window's width down to this.
+DB_LABEL_MIN_PX = 120
+
+
+class PageStack(QStackedWidget):
+    """The pages, as large as the page shown needs (a QStackedWidget asks for its largest)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
 class MainWindow(QMainWindow):
@@ -44,7 +65,8 @@ class MainWindow(QMainWindow):
     switchUserRequested = Signal()
 
     def __init__(self, services: Services, campaign_id: int | None = None,
-                 language: str = "zh_CN") -> None:
+                 language: str = "zh_CN", geometry: QRect | None = None) -> None:
+        """``geometry``: where the window was (it opens there if that fits the screen)."""
         super().__init__()
         self.services = services
         self.language = language
@@ -63,7 +85,7 @@ class MainWindow(QMainWindow):
         self.context.campaignChanged.connect(self.refresh)
         self.context.dataChanged.connect(self.refresh)
         self.refresh()
-        self.resize(1280, 800)
+        self.setGeometry(opening_geometry(geometry))
 
     # -- layout ------------------------------------------------------------------------------
     def _build_pages(self) -> None:
@@ -71,7 +93,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } "
                                "QListWidget::item { padding: 6px 4px; }")
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.pages: list[QWidget] = []
         for page_type in PAGES:
             needed = getattr(page_type, "nav_permission", None)
@@ -93,7 +115,13 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(6, 6, 0, 0)
         row.setSpacing(4)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        # A page wider or taller than the room the screen leaves scrolls, so the window never
+        # has to be larger than the screen.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.stack)
+        row.addWidget(scroll, 1)
         self.welcome = WelcomePage()
         self.welcome.newCampaignRequested.connect(self.new_campaign)
         self.welcome.demoRequested.connect(self.open_demo)
@@ -167,6 +195,11 @@ class MainWindow(QMainWindow):
         db = self.services.db
         location = str(db.sqlite_path) if db.sqlite_path else db.engine.url.render_as_string()
         self.db_label.setText(arg(self.tr("Database: %1"), location))
+        # A long path is cut rather than widening the window past the screen; the tooltip
+        # has it whole.
+        self.db_label.setToolTip(location)
+        self.db_label.setMinimumWidth(DB_LABEL_MIN_PX)
+        self.db_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     # -- behaviour ---------------------------------------------------------------------------
     def page(self, page_type: type) -> QWidget:

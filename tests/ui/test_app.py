@@ -109,6 +109,8 @@ def no_event_loop(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     of the windows it opened."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "setup_logging", lambda: Path("ballotdesk.log"))
+    # faulthandler stays pytest's (test_a_native_crash_is_written_to_the_log_folder checks ours).
+    monkeypatch.setattr(app_module, "enable_crash_log", lambda _folder: Path("crash.log"))
     opened: list[str] = []
 
     def fake_exec() -> int:
@@ -162,3 +164,18 @@ def test_a_native_crash_is_written_to_the_log_folder(tmp_path: Path) -> None:
     assert "--- process" in crash
     assert "Segmentation fault" in crash
     assert "<string>" in crash  # the Python stack of the crashing call
+
+
+def test_ballotdesk_lang_reaches_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ballotdesk --lang en`` opens the window in English whatever the menu saved; without
+    ``--lang`` the window keeps to the saved choice."""
+    from desktop.cli import main as cli_main
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(app_module, "main", lambda argv: started.append(argv) or 0)
+    assert cli_main(["--lang", "en"]) == 0
+    assert cli_main(["--lang=zh_CN", "--db", "sqlite:///x.sqlite3"]) == 0
+    assert cli_main([]) == 0
+    assert started == [["--lang", "en"], ["--db", "sqlite:///x.sqlite3", "--lang", "zh_CN"], []]
+    assert app_module.parse_args(["--lang", "en"]).lang == "en"
+    assert app_module.parse_args([]).lang is None
