@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import Permission
 from desktop.core.labels import label
+from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
+from desktop.ui.background import Task, progress_dialog, run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import ChangePasswordDialog
-from desktop.ui.feedback import run_checked
+from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.i18n import LANGUAGES, arg
 from desktop.ui.icons import app_icon
 from desktop.ui.pages import PAGES
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
             campaigns = services.registry.list_campaigns()
             campaign_id = campaigns[-1].id if campaigns else None
         self.context = CampaignContext(services, campaign_id)
+        self.demo_job: Task | None = None
         actor = services.actor
         self.setWindowTitle(arg(self.tr("%1 — %2 (%3)"), self.tr("BallotDesk"), actor.name,
                                 label(actor.role)))
@@ -244,15 +247,34 @@ class MainWindow(QMainWindow):
             self.show_page(type(self.pages[0]))
 
     def open_demo(self) -> None:
+        """Create the demo campaign in the background (seconds: 150 candidates, their photos),
+        with a busy cursor and, past a moment, a progress dialog; then show its candidates."""
+        if self.demo_job is not None:
+            return  # already on its way
         from desktop.core.demo import create_demo
 
-        self.setCursor(Qt.CursorShape.WaitCursor)
-        try:
-            created = create_demo(self.services)
-        finally:
+        services = self.services
+        dialog = progress_dialog(self, self.tr("Open the demo campaign"),
+                                 self.tr("Creating the demo campaign…"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def finished() -> None:
+            self.demo_job = None
+            dialog.close()
+            dialog.deleteLater()
             self.unsetCursor()
-        self.context.set_campaign(created.id)
-        self.show_page(CandidatesPage)
+
+        def created(campaign: CampaignInfo) -> None:
+            finished()
+            self.context.set_campaign(campaign.id)
+            self.show_page(CandidatesPage)
+
+        def failed(exc: Exception) -> None:
+            finished()
+            background_failure(self)(exc)
+
+        self.demo_job = run_in_background(lambda: create_demo(services), created, failed,
+                                          owner=self)
 
     def change_password(self) -> None:
         dialog = ChangePasswordDialog(self.services.db, self.services.actor, self)

@@ -1050,6 +1050,7 @@ Audit anchor (write it down to check the log later):
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
+        <extracomment>The crash log starts afresh at a start that finds it larger than this. The open crash log: faulthandler writes to its descriptor when the process dies.</extracomment>
         <translation>Unexpected error</translation>
     </message>
     <message>
@@ -1351,7 +1352,7 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>%1 — %2 (%3)</source>
-        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The user picked another interface language (the app rebuilds the window). Someone else wants to sign in (the app rebuilds the window for them).</extracomment>
+        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The database path in the status bar gives way to the window&apos;s width down to this. The user picked another interface language (the app rebuilds the window). Someone else wants to sign in (the app rebuilds the window for them).</extracomment>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
@@ -1434,6 +1435,10 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Name:</source>
         <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Creating the demo campaign…</source>
+        <translation>Creating the demo campaign…</translation>
     </message>
     <message>
         <source>Change password</source>
@@ -2209,7 +2214,7 @@ Audit anchor (write it down to check the log later):
     <name>ResultsController</name>
     <message>
         <source>Notice settings saved.</source>
-        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often.</extracomment>
+        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often. Someone waits for the computation on its way (the page says it is recalculating).</extracomment>
         <translation>Notice settings saved.</translation>
     </message>
     <message>
@@ -2259,6 +2264,10 @@ Show page 1?</translation>
 </context>
 <context>
     <name>ResultsPage</name>
+    <message>
+        <source>Recalculating…</source>
+        <translation>Recalculating…</translation>
+    </message>
     <message>
         <source>Combination rule…</source>
         <translation>Combination rule…</translation>

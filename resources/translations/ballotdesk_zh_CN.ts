@@ -1045,6 +1045,7 @@ Audit anchor (write it down to check the log later):
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
+        <extracomment>The crash log starts afresh at a start that finds it larger than this. The open crash log: faulthandler writes to its descriptor when the process dies.</extracomment>
         <translation>意外错误</translation>
     </message>
     <message>
@@ -1346,7 +1347,7 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>%1 — %2 (%3)</source>
-        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The user picked another interface language (the app rebuilds the window). Someone else wants to sign in (the app rebuilds the window for them).</extracomment>
+        <extracomment>Room around the longest page name: the list&apos;s frame, item padding and spacing. The database path in the status bar gives way to the window&apos;s width down to this. The user picked another interface language (the app rebuilds the window). Someone else wants to sign in (the app rebuilds the window for them).</extracomment>
         <translation>%1 — %2（%3）</translation>
     </message>
     <message>
@@ -1426,6 +1427,10 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Name:</source>
         <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Creating the demo campaign…</source>
+        <translation>正在创建演示评选活动…</translation>
     </message>
     <message>
         <source>Change password</source>
@@ -2198,7 +2203,7 @@ Audit anchor (write it down to check the log later):
     <name>ResultsController</name>
     <message>
         <source>Notice settings saved.</source>
-        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often.</extracomment>
+        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often. Someone waits for the computation on its way (the page says it is recalculating).</extracomment>
         <translation>公示设置已保存。</translation>
     </message>
     <message>
@@ -2248,6 +2253,10 @@ Show page 1?</source>
 </context>
 <context>
     <name>ResultsPage</name>
+    <message>
+        <source>Recalculating…</source>
+        <translation>正在重新计算…</translation>
+    </message>
     <message>
         <source>Combination rule…</source>
         <translation>计分办法…</translation>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.core.registry import CampaignInfo
@@ -50,7 +52,16 @@ def test_welcome_page_then_demo_lists_candidates(qtbot: QtBot, services: Service
     assert window.outer.currentWidget() is window.welcome
     assert window.welcome.demo_button.text() == "打开演示活动"
     window.welcome.demo_button.click()
-    assert window.outer.currentWidget() is window.workspace
+    # Created in the background (seconds on a slow machine): the window stays responsive and
+    # shows it is busy; a second click does not start a second demo.
+    assert window.demo_job is not None
+    assert window.cursor().shape() == Qt.CursorShape.BusyCursor
+    assert window.outer.currentWidget() is window.welcome
+    window.demo_action.trigger()
+    qtbot.waitUntil(lambda: window.outer.currentWidget() is window.workspace, timeout=60_000)
+    assert window.cursor().shape() != Qt.CursorShape.BusyCursor
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
     page = window.page(CandidatesPage)
     assert window.stack.currentWidget() is page
     assert page.model.rowCount() == 150

@@ -168,6 +168,16 @@ def test_a_tie_at_the_cut_off_is_flagged_and_decided_in_the_dialog(
 
     when_modal(decide)
     page.panel.tie_button.click()
+    # Until the new tally is in, the page says the one shown is being replaced.
+    assert page.recalculating_label.isVisible()
+    assert page.recalculating_label.text() == "正在重新计算…"
+    assert page.cursor().shape() == Qt.CursorShape.BusyCursor
+    settle(qtbot, page)
+    assert page.recalculating_label.isHidden()
+    assert page.cursor().shape() != Qt.CursorShape.BusyCursor
+    # The quiet refresh that follows other stations does not.
+    page.controller.schedule(waited_for=False)
+    assert page.recalculating_label.isHidden()
     settle(qtbot, page)
     results = services.results.compute(counted.id)
     brands = next(c for c in results.categories if c.name == BRANDS)

@@ -3,7 +3,9 @@
 ``Results.compute`` reads every ballot, online import and expert score, so it runs in the
 background: when the page is shown, shortly after the campaign's data changed (changes in a
 burst give one computation), and every few seconds while the page is on screen, so the tally
-follows the scanning at another station. Settings and decisions are one short transaction each
+follows the scanning at another station. While a computation someone waits for is on its way
+(after a change, a decision, or coming back to the page), the page says it is recalculating;
+the quiet refresh for other stations does not. Settings and decisions are one short transaction each
 on the GUI thread, announced with ``context.changed()``; the files are written in the
 background. No worker touches a widget.
 """
@@ -51,6 +53,8 @@ class ResultsController(QObject):
         self.preview: PreviewDialog | None = None
         self._running = False
         self._due = False
+        #: Someone waits for the computation on its way (the page says it is recalculating).
+        self._waited_for = False
         self._writing = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -58,21 +62,34 @@ class ResultsController(QObject):
         self._timer.timeout.connect(self.compute)
         self.live_timer = QTimer(self)
         self.live_timer.setInterval(LIVE_REFRESH_MS)
-        self.live_timer.timeout.connect(self.schedule)
+        self.live_timer.timeout.connect(lambda: self.schedule(waited_for=False))
 
     @property
     def busy(self) -> bool:
         return self._running or self._due or self._timer.isActive() or self._writing > 0
 
     # -- computing -----------------------------------------------------------------------------
-    def schedule(self) -> None:
+    def schedule(self, waited_for: bool = True) -> None:
+        if waited_for:
+            self._wait()
         if not self._timer.isActive():
             self._timer.start()
 
-    def compute(self) -> None:
+    def _wait(self) -> None:
+        self._waited_for = True
+        self.page.show_recalculating(True)
+
+    def _done_waiting(self) -> None:
+        self._waited_for = False
+        self.page.show_recalculating(False)
+
+    def compute(self, waited_for: bool = False) -> None:
+        if waited_for:
+            self._wait()
         campaign_id = self.context.campaign_id
         if campaign_id is None:
             self.results = None
+            self._done_waiting()
             self.page.show_results(None)
             return
         if self._running:
@@ -91,11 +108,14 @@ class ResultsController(QObject):
             self.compute()
             return
         self.results = results
+        if self._waited_for:
+            self._done_waiting()
         self.page.show_results(results)
 
     def _failed(self, exc: Exception) -> None:
         self._running = self._due = False
         if shiboken6.isValid(self.page):
+            self._done_waiting()
             background_failure(self.page)(exc)
 
     def _saved(self) -> None:

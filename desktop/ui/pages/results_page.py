@@ -6,7 +6,7 @@ for the rule, the notice and the files, then one tab per category (see
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,7 @@ FORMULA_STYLE = ("background: #e8eaf6; color: #1a237e; padding: 6px; font-size: 
                  "font-weight: bold;")
 HINT_STYLE = "color: #555555;"
 WARNING_STYLE = "color: #8d5300;"
+RECALCULATING_STYLE = "color: #1a237e; font-weight: bold;"
 
 
 class ResultsPage(QWidget):
@@ -57,6 +58,9 @@ class ResultsPage(QWidget):
         self.warnings_label = QLabel()
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setStyleSheet(WARNING_STYLE)
+        self.recalculating_label = QLabel(self.tr("Recalculating…"))
+        self.recalculating_label.setStyleSheet(RECALCULATING_STYLE)
+        self.recalculating_label.hide()
         self.tabs = QTabBar()
         self.tabs.setExpanding(False)
         self.tabs.currentChanged.connect(self._tab_chosen)
@@ -70,6 +74,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.rule_label)
         layout.addWidget(self.warnings_label)
         layout.addLayout(self._build_buttons())
+        layout.addWidget(self.recalculating_label)
         layout.addWidget(self.tabs)
         layout.addWidget(self.panel, 1)
         layout.addWidget(self.message_label)
@@ -120,7 +125,7 @@ class ResultsPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self._stale = False
-            self.controller.compute()
+            self.controller.compute(waited_for=True)
         self.controller.live_timer.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -185,6 +190,14 @@ class ResultsPage(QWidget):
         results = self.results
         self.panel.show_category(self.category(), results.sources if results else (),
                                  results.rule.rule if results else CombinationRule())
+
+    def show_recalculating(self, on: bool) -> None:
+        """What is shown is about to be replaced: say so, with a busy cursor, until it is."""
+        self.recalculating_label.setVisible(on and self.results is not None)
+        if on:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
