@@ -2610,8 +2610,8 @@ Show page 1?</translation>
         <translation>The picture appears when the camera starts.</translation>
     </message>
     <message>
-        <source>This session</source>
-        <translation>This session</translation>
+        <source>This run</source>
+        <translation>This run</translation>
     </message>
     <message>
         <source>Recorded before</source>

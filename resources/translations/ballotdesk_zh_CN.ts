@@ -2599,7 +2599,7 @@ Show page 1?</source>
         <translation>开始后在此显示高拍仪/摄像头画面。</translation>
     </message>
     <message>
-        <source>This session</source>
+        <source>This run</source>
         <translation>本次扫描</translation>
     </message>
     <message>

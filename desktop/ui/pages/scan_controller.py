@@ -96,6 +96,10 @@ class ScanController(QObject):
         job.frame.connect(self.show_frame)
         job.ended.connect(self.job_ended)
         self.job = job
+        # The counters describe this run: a rescan refused whole as recorded before showed
+        # the first run's "counted" beside it. The list of sheets keeps earlier runs.
+        self.counts = ScanCounts()
+        self.page.show_counts(self.counts)
         live = request.kind is not SourceKind.FILES
         bar = self.page.progress
         bar.resetFormat()

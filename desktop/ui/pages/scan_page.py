@@ -130,7 +130,7 @@ class ScanPage(QWidget):
         preview.addWidget(self.preview_label, 1)
         preview.addWidget(self.capture_label)
 
-        counters = QGroupBox(self.tr("This session"))
+        counters = QGroupBox(self.tr("This run"))
         grid = QGridLayout(counters)
         self.counter_labels: dict[Kind, QLabel] = {}
         captions = {Kind.ACCEPTED: kind_label(Kind.ACCEPTED), Kind.REVIEW: kind_label(Kind.REVIEW),
