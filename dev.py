@@ -134,7 +134,12 @@ def ensure_environment(command: str = "run") -> bool:
         return False
     if not PYTHON.exists():
         say("creating .venv …")
-        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+        except (OSError, subprocess.CalledProcessError) as failed:
+            say(f"cannot create .venv ({failed}); on Debian/Ubuntu: "
+                f"{install_command(['python3-venv'])}")
+            return False
     if not all(install(extra) for extra in EXTRAS[command]):
         return False
     if command == "run":
