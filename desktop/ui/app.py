@@ -14,6 +14,7 @@ from desktop.core.db import Database
 from desktop.core.fonts import ballot_font_path
 from desktop.core.paths import app_version
 from desktop.core.services import Services
+from desktop.ui.collector import install_collector
 from desktop.ui.dialogs.account_dialogs import ask_sign_in, start_session
 from desktop.ui.errors import enable_crash_log, install_excepthook, setup_logging
 from desktop.ui.i18n import LANGUAGES, chosen_language, install_language, save_language
@@ -123,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     crash_file = enable_crash_log(log_file.parent)
     install_excepthook()
     app = make_application([sys.argv[0], *argv])
+    install_collector(app)  # reference cycles of Qt wrappers are freed on this thread only
     log.info("BallotDesk %s starting; log file %s, native crashes in %s", app_version(),
              log_file, crash_file)
     language = args.lang or chosen_language()

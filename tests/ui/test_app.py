@@ -105,13 +105,17 @@ def test_shipped_font_is_the_fallback(qapp: QApplication) -> None:
 
 @pytest.fixture
 def no_event_loop(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """main() without its event loop (which, once quit, would disturb later tests): the titles
-    of the windows it opened."""
+    """main() without its event loop (which, once quit, would disturb later tests): what it
+    installed, then the titles of the windows it opened."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "setup_logging", lambda: Path("ballotdesk.log"))
-    # faulthandler stays pytest's (test_a_native_crash_is_written_to_the_log_folder checks ours).
-    monkeypatch.setattr(app_module, "enable_crash_log", lambda _folder: Path("crash.log"))
     opened: list[str] = []
+    # faulthandler and the garbage collector stay pytest's (checked in test_language_switch.py
+    # and test_a_native_crash_is_written_to_the_log_folder); main() is seen to install both.
+    monkeypatch.setattr(app_module, "enable_crash_log",
+                        lambda _folder: opened.append("crash log") or Path("crash.log"))
+    monkeypatch.setattr(app_module, "install_collector",
+                        lambda _app: opened.append("collector"))
 
     def fake_exec() -> int:
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
@@ -136,6 +140,7 @@ def test_main_creates_the_first_organiser_and_opens_the_window(
     when_modal(fill)
     assert app_module.main(["--db", db_url]) == 0
     assert "选票台 — 张三（组织者）" in no_event_loop
+    assert no_event_loop[:2] == ["crash log", "collector"]
     assert sys.excepthook is excepthook
 
 
@@ -145,7 +150,7 @@ def test_main_quits_when_sign_in_is_cancelled(no_event_loop: list[str], db_url: 
     db.dispose()
     when_modal(lambda dialog: dialog.reject())
     assert app_module.main(["--db", db_url]) == 0
-    assert no_event_loop == []
+    assert no_event_loop == ["crash log", "collector"]
 
 
 def test_a_native_crash_is_written_to_the_log_folder(tmp_path: Path) -> None:

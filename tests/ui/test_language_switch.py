@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
@@ -27,8 +28,8 @@ from desktop.ui.background import wait_for_background
 from desktop.ui.import_wizard import ImportWizard
 
 ROOT = Path(__file__).resolve().parents[2]
-#: Each direction twice or more, as in the report (3 of 3, both directions).
-SWITCHES = 4
+#: Each direction several times, as in the report (3 of 3, both directions).
+SWITCHES = 6
 CHILD_TIMEOUT_S = 180
 
 
@@ -90,24 +91,31 @@ def test_language_switch_after_a_cancelled_import_does_not_crash(tmp_path: Path)
     # Both cases ran: the preview shown before the cancel, and one landing after the switch.
     assert report["previews_shown"] >= 1
     assert report["late_previews"] >= 1
-    assert report["languages"] == ["en", "zh_CN", "en", "zh_CN"]
+    assert report["languages"] == ["en", "zh_CN"] * (SWITCHES // 2)
     # The cancelled wizard is gone at once, not kept under the page until the window goes.
     assert report["wizards_after_cancel"] == [0] * SWITCHES
+    # The old windows' wrappers were freed, and only ever on the GUI thread: a collection on a
+    # background job's thread, while the new window was being built, was the crash.
+    assert report["collections_on_gui_thread"] > 0
+    assert report["collections_elsewhere"] == []
 
 
-# -- the child process -------------------------------------------------------------------------
+# -- the child process: the user's steps, by mouse, in the application's event loop ------------
 def _child(work: Path) -> dict[str, Any]:
     import gc
 
-    from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-    from PySide6.QtWidgets import QApplication, QWizard
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMenu, QWizard
 
     from desktop.core.actors import Actor
     from desktop.core.enums import CandidateKind, Role
     from desktop.ui.app import Shell, make_application
+    from desktop.ui.collector import install_collector
     from desktop.ui.pages.candidates_page import CandidatesPage
 
     app = make_application([sys.argv[0]])
+    install_collector(app)  # as main() does
     services = Services.open(f"sqlite:///{work / 'db.sqlite3'}", Actor("测试员", Role.ORGANISER))
     campaign = services.registry.create_campaign("2026年度十佳评选", "")
     category = services.registry.add_category(campaign.id, "十佳优秀服务标兵", winners=10,
@@ -118,62 +126,94 @@ def _child(work: Path) -> dict[str, Any]:
     shell = Shell(services, "zh_CN")
     shell.window.show()
     report: dict[str, Any] = {"previews_shown": 0, "late_previews": 0, "languages": [],
-                              "wizards_after_cancel": []}
+                              "wizards_after_cancel": [], "collections_on_gui_thread": 0,
+                              "collections_elsewhere": []}
 
-    def settle() -> None:
-        for _ in range(3):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            app.processEvents()
-        gc.collect()
-
-    def wizards() -> int:
-        return sum(isinstance(w, ImportWizard) for w in QApplication.allWidgets())
-
-    def on_wizard(act: Callable[[ImportWizard], None]) -> None:
-        widget = QApplication.activeModalWidget()
-        if isinstance(widget, ImportWizard):
-            act(widget)
+    def collection(phase: str, _info: dict[str, int]) -> None:
+        if phase != "start":
+            return
+        thread = threading.current_thread()
+        if thread is threading.main_thread():
+            report["collections_on_gui_thread"] += 1
         else:
-            QTimer.singleShot(20, lambda: on_wizard(act))
+            report["collections_elsewhere"].append(thread.name)
 
-    for round_number in range(SWITCHES):
-        late = round_number % 2 == 1  # every other round, cancel while the file is read
+    gc.callbacks.append(collection)
 
-        def cancel(wizard: ImportWizard, late: bool = late) -> None:
-            wizard.file_page.path.setText(str(path))
-            if not late:
-                release.set()
-            wizard.next()
-            page = wizard.preview_page
+    def later(ms: int, step: Callable[[], None]) -> None:
+        QTimer.singleShot(ms, step)
 
-            def when_shown() -> None:
-                if late or wizard.preview is not None:
-                    report["previews_shown" if not late else "late_previews"] += 1
-                    wizard.button(QWizard.WizardButton.CancelButton).click()
-                else:
-                    QTimer.singleShot(20, when_shown)
+    def click_menu(menu_index: int, wanted: Callable[[Any], bool]) -> None:
+        """Open a menu of the window's menu bar and click the wanted entry, as a user does."""
+        bar = shell.window.menuBar()
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         bar.actionGeometry(bar.actions()[menu_index]).center())
 
-            assert page.isVisible()
-            when_shown()
+        def pick() -> None:
+            menu = QApplication.activePopupWidget()
+            if not isinstance(menu, QMenu):
+                later(20, pick)
+                return
+            action = next(a for a in menu.actions() if wanted(a))
+            QTest.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                             menu.actionGeometry(action).center())
 
+        later(20, pick)
+
+    def start_round() -> None:
+        if len(report["languages"]) == SWITCHES:
+            later(0, app.quit)
+            return
+        late = len(report["languages"]) % 2 == 1  # every other round, cancel while reading
         release.clear()
-        QTimer.singleShot(0, lambda cancel=cancel: on_wizard(cancel))
-        shell.window.page(CandidatesPage).import_action.trigger()  # exec() until cancelled
-        settle()
-        report["wizards_after_cancel"].append(wizards())
+        later(20, lambda: on_wizard(late))
+        import_action = shell.window.page(CandidatesPage).import_action
+        click_menu(0, lambda action: action is import_action)
+
+    def on_wizard(late: bool) -> None:
+        wizard = QApplication.activeModalWidget()
+        if not isinstance(wizard, ImportWizard):
+            later(20, lambda: on_wizard(late))
+            return
+        wizard.file_page.path.setText(str(path))
+        if not late:
+            release.set()
+        QTest.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+        def when_shown() -> None:
+            if not late and wizard.preview is None:
+                later(20, when_shown)
+                return
+            report["late_previews" if late else "previews_shown"] += 1
+            QTest.mouseClick(wizard.button(QWizard.WizardButton.CancelButton),
+                             Qt.MouseButton.LeftButton)
+            later(100, switch)
+
+        when_shown()
+
+    def switch() -> None:
+        report["wizards_after_cancel"].append(
+            sum(isinstance(w, ImportWizard) for w in QApplication.allWidgets()))
         language = "en" if shell.language == "zh_CN" else "zh_CN"
-        menu_action = next(action for menu in shell.window.menuBar().actions()
-                           for action in menu.menu().actions()
-                           if action.text() == {"en": "English", "zh_CN": "中文"}[language])
-        menu_action.trigger()
-        settle()
-        release.set()  # a late preview lands now, in the rebuilt window's time
-        wait_for_background()
-        settle()
-        report["languages"].append(shell.language)
+        name = {"en": "English", "zh_CN": "中文"}[language]
+        click_menu(1, lambda action: action.text() == name)
+
+        def switched() -> None:
+            if shell.language != language:
+                later(20, switched)
+                return
+            report["languages"].append(language)
+            release.set()  # a late preview lands now, in the rebuilt window's time
+            later(300, start_round)
+
+        later(20, switched)
+
+    later(100, start_round)
+    app.exec()
+    wait_for_background()
     shell.window.close()
-    settle()
     services.db.dispose()
+    gc.callbacks.remove(collection)
     return report
 
 
