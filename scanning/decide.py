@@ -61,7 +61,17 @@ class CategoryResult:
 
 
 def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
-    if ink.ink >= t.solid or (ink.ink >= t.definite and ink.extent_mm >= t.min_extent_mm):
+    """Ink spanning the box is a mark, unless it is a stroke passing through the outline that
+    is straight or flat (an underline, a scribble along the names, a neighbour's tail: a tick
+    whose tail runs out of the box is neither), a light wash filling the box (a fill is a
+    mark when it is dark) or a light smudge (its light ink reaches far beyond its dark core:
+    a rubbed-out mark). Any other ink goes to a person; no ink is empty."""
+    spans = ink.ink >= t.definite and ink.extent_mm >= t.min_extent_mm
+    through = ink.crossing_mm >= 0 and (ink.straight or ink.breadth_mm <= t.flat_mm)
+    light = ink.strength < t.fill_strength
+    light_fill = light and ink.ink >= t.fill
+    smudge = light and ink.faint >= t.diffuse_ratio * ink.ink
+    if spans and not through and not light_fill and not smudge:
         return MarkState.MARKED
     if ink.ink >= t.marginal or ink.faint >= t.faint_marginal:
         return MarkState.AMBIGUOUS

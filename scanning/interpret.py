@@ -26,10 +26,11 @@ from desktop.core.ballots import (
     decode_payload,
 )
 from scanning import page as pg
+from scanning import register
 from scanning import thresholds as th
 from scanning.decide import MarkState, TargetReading, categories_of, read_targets
 from scanning.decoder import DecodedCode, Gray, Point, decode_qr
-from scanning.marks import PageMarks, find_marks
+from scanning.marks import PageMarks, search_marks
 from scanning.measure import measure_targets
 from scanning.reasons import Reason, status_for
 from scanning.result import PageResult
@@ -165,32 +166,53 @@ def interpret_file(path: str | Path, secret_for_campaign: SecretLookup, layout_f
 def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
                layout_for: LayoutLookup, t: th.MarkThresholds,
                backends: Sequence[str] | None) -> PageResult:
-    marks = find_marks(gray)
-    if marks is None:
-        code, payload, reason = _check_code(decode_qr(gray, backends), secret_for_campaign)
-        known = _known(code, payload, "whole_image" if code else None, scale)
-        return PageResult.refused(Reason.PAGE_NOT_FOUND, *([reason] if reason else []),
-                                  **known)
-    size = pg.guess_page_size(marks)
-    codes, qr_pass, marks = _read_code(gray, marks, size, backends)
+    marks, blobs = search_marks(gray)
+    if marks is not None:
+        codes, qr_pass, marks = _read_code(gray, marks, pg.guess_page_size(marks), backends)
+    else:
+        codes = decode_qr(gray, backends)
+        qr_pass = "whole_image" if codes else None
     code, payload, reason = _check_code(codes, secret_for_campaign)
     known = _known(code, payload, qr_pass, scale)
-    known["corners"] = marks.corners
     if payload is None:
-        return PageResult.refused(reason or Reason.CODE_UNREADABLE, **known)
-    if not marks.oriented:  # four marks, but neither they nor the code tell which is top-left
-        return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
+        if marks is None:
+            return PageResult.refused(Reason.PAGE_NOT_FOUND, *([reason] if reason else []),
+                                      **known)
+        return PageResult.refused(reason or Reason.CODE_UNREADABLE, corners=marks.corners,
+                                  **known)
     layout = layout_for(payload.campaign_id, payload.layout_version)
     page = None if layout is None else next(
         (p for p in layout.pages if p.page == payload.page), None)
     if layout is None or page is None:
         return PageResult.refused(Reason.UNKNOWN_LAYOUT, **known)
     centres = pg.mark_centres_mm(layout.registration_marks)
-    matrix = pg.homography(marks, centres)
+    points = register.code_points(code, layout)
+    fit = None
+    tried: list[register.Fit] = []
+    if marks is not None and marks.oriented:
+        known["corners"] = marks.corners
+        tried.append(register.verify(gray, pg.homography(marks, centres), page, "marks",
+                                     points))
+    if not (tried and tried[0].verified):
+        first = register.from_code(points, layout, blobs)
+        if first is not None:
+            tried.append(register.verify(gray, first, page, "code", points))
+    fit = next((f for f in tried if f.verified), None)
     reasons: list[Reason] = []
-    if pg.is_flat(marks, centres) and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE:
-        reasons.append(Reason.WRONG_PAGE_SIZE)
-    readings = _read_targets(gray, matrix, page, t)
+    if fit is None:
+        located = max(tried, key=lambda f: f.found_share, default=None)
+        if located is None:
+            return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
+        reasons.append(Reason.MISREGISTERED)
+        readings = tuple(replace(r, state=MarkState.AMBIGUOUS)
+                         for r in _read_targets(gray, located.matrix, page, t))
+        matrix = located.matrix
+    else:
+        matrix = fit.matrix
+        if (fit.origin == "marks" and marks is not None and pg.is_flat(marks, centres)
+                and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE):
+            reasons.append(Reason.WRONG_PAGE_SIZE)
+        readings = _read_targets(gray, matrix, page, t)
     categories = categories_of(layout, page, readings)
     if any(r.state is MarkState.AMBIGUOUS for r in readings):
         reasons.append(Reason.AMBIGUOUS_MARK)

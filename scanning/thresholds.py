@@ -63,6 +63,28 @@ PAGE_ASPECT_TOLERANCE = 0.05
 #: Opposite sides of the mark quadrilateral equal within this fraction: a flat scan.
 FLAT_SIDE_TOLERANCE = 0.01
 
+# -- verifying the fit (scanning/register.py) ---------------------------------------------------
+#: The box grid is looked for on a page warped to this resolution.
+FIT_DPI = 150.0
+#: Searches for every box outline around where the fit puts it: first this far (a fit from
+#: the QR code and three marks, a slightly wrong mark centre), then close (mm).
+FIT_SEARCH_MM = (2.5, 1.0)
+#: A box outline counts as found when its two borders on each axis are at least this dark
+#: on average (fraction of the paper white; printed 0.35 mm lines, blurred by the scan).
+MIN_OUTLINE_DARKNESS = 0.12
+#: RANSAC: an outline within this of where the corrected fit puts it agrees with it (mm).
+FIT_INLIER_MM = 0.5
+#: The fit needs at least this many agreeing points (box outlines and QR corners).
+MIN_FIT_POINTS = 8
+#: A verified fit: at least this share of the page's boxes found where it puts them...
+MIN_BOXES_FOUND_SHARE = 0.9
+#: ...with at most this root mean square residual (mm). Above: the page is misregistered.
+MAX_FIT_RMS_MM = 0.35
+#: A registration mark is looked for this far (mm) from where the QR code's corners put it...
+CODE_MARK_SEARCH_MM = 10.0
+#: ...and its side must match the printed side within this fraction.
+MARK_SIDE_TOLERANCE = 0.35
+
 
 # -- targets -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -76,22 +98,39 @@ class MarkThresholds:
     align_search_mm: float = 1.0
     #: Paper white is the brightest level within this distance (max filter), measured per page.
     white_radius_mm: float = 5.0
-    #: A pixel is ink when darker than this fraction of the local paper white...
-    ink_level: float = 0.62
-    #: ...and "faint" (pencil, a rubbed-out mark) when darker than this one.
-    faint_level: float = 0.85
-    #: Ink below this share of the inner area is nothing (noise, a neighbour's tail tip).
-    marginal: float = 0.025
+    #: Ink is judged against the paper around the box, in units of the page's own printed
+    #: outline darkness (what a full black line looks like on this image: a blurred photo's
+    #: lines are lighter). A pixel is ink from this share of it...
+    ink_contrast: float = 0.3
+    #: ...and light ink (pencil grey, a rubbed-out mark) from this share.
+    faint_contrast: float = 0.15
+    #: In any case a pixel must stand this far above the paper's noise (fraction of white).
+    min_contrast: float = 0.06
+    #: The outline darkness used is at least this (a page whose outlines vanished).
+    min_outline_darkness: float = 0.2
+    #: The blank paper beside each box (the noise sample, the crossing test) spans this (mm).
+    outside_ring_mm: float = 1.0
+    #: Between the inner area and the strip outside the outline where a crossing stroke is
+    #: looked for: the outline and its blur (mm beyond the inner margin).
+    outline_clear_mm: float = 0.6
+    #: Ink passing through the outline whose bounding box is at most this thick (mm) is a
+    #: stroke along the row (an underline, a wavy scribble), not a tick (ticks stand ≥ 2 mm).
+    flat_mm: float = 1.6
+    #: Ink below this share of the inner area is nothing (a speck of noise).
+    marginal: float = 0.008
     #: Ink from this share on is a mark if it spans at least ``min_extent_mm``...
-    definite: float = 0.06
+    definite: float = 0.05
     #: ...the larger side of the ink's bounding box: a tick or cross spans the box, a dot not.
     min_extent_mm: float = 2.3
-    #: From this share on the ink is a mark whatever its shape (a fill, a scribble).
-    solid: float = 0.30
-    #: Light ink over this share with little real ink: faint pencil or a smudge, ask a human.
-    faint_marginal: float = 0.04
-    #: The blank level of a page is the median score of its targets, but at most this.
-    max_blank_level: float = 0.02
+    #: From this share on the ink fills the box: a mark when it is dark enough...
+    fill: float = 0.6
+    #: ...at least half as dark as the printed outline (a light grey wash is not).
+    fill_strength: float = 0.5
+    #: Light ink whose faint share is this many times its ink share is diffuse: a smudge or a
+    #: rubbed-out mark (a pencil tick's grey edge adds about a third to its ink).
+    diffuse_ratio: float = 1.6
+    #: Light ink over this share with little real ink: a smudge, a rubbed-out mark: ask.
+    faint_marginal: float = 0.02
 
 
 DEFAULT_THRESHOLDS = MarkThresholds()
