@@ -63,15 +63,13 @@ class CategoryResult:
 def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
     """Ink spanning the box is a mark, unless it is a stroke passing through the outline that
     is straight or flat (an underline, a scribble along the names, a neighbour's tail: a tick
-    whose tail runs out of the box is neither), a light wash filling the box (a fill is a
-    mark when it is dark) or a light smudge (its light ink reaches far beyond its dark core:
-    a rubbed-out mark). Any other ink goes to a person; no ink is empty."""
+    whose tail runs out of the box is neither) or a light wash over much of the box (a
+    rubbed-out mark, a grey smudge; a fill is a mark when it is dark, a light tick when it is
+    a stroke). Any other ink goes to a person; no ink is empty."""
     spans = ink.ink >= t.definite and ink.extent_mm >= t.min_extent_mm
     through = ink.crossing_mm >= 0 and (ink.straight or ink.breadth_mm <= t.flat_mm)
-    light = ink.strength < t.fill_strength
-    light_fill = light and ink.ink >= t.fill
-    smudge = light and ink.faint >= t.diffuse_ratio * ink.ink
-    if spans and not through and not light_fill and not smudge:
+    wash = ink.strength < t.dark_strength and ink.ink >= t.wash_share
+    if spans and not through and not wash:
         return MarkState.MARKED
     if ink.ink >= t.marginal or ink.faint >= t.faint_marginal:
         return MarkState.AMBIGUOUS

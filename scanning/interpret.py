@@ -32,39 +32,57 @@ from scanning.decide import MarkState, TargetReading, categories_of, read_target
 from scanning.decoder import DecodedCode, Gray, Point, decode_qr
 from scanning.marks import PageMarks, search_marks
 from scanning.measure import measure_targets
-from scanning.reasons import Reason, status_for
+from scanning.reasons import Reason, Status, status_for
 from scanning.result import PageResult
 
 SecretLookup = Callable[[int], bytes | None]
 LayoutLookup = Callable[[int, int], Layout | None]
 #: Reduced JPEG decoding factors libjpeg offers, largest first, with OpenCV's flag for each.
-_REDUCED = ((8, cv2.IMREAD_REDUCED_GRAYSCALE_8), (4, cv2.IMREAD_REDUCED_GRAYSCALE_4),
-            (2, cv2.IMREAD_REDUCED_GRAYSCALE_2))
+_REDUCED = ((8, cv2.IMREAD_REDUCED_GRAYSCALE_8, cv2.IMREAD_REDUCED_COLOR_8),
+            (4, cv2.IMREAD_REDUCED_GRAYSCALE_4, cv2.IMREAD_REDUCED_COLOR_4),
+            (2, cv2.IMREAD_REDUCED_GRAYSCALE_2, cv2.IMREAD_REDUCED_COLOR_2))
 
 
 def load_gray(path: str | Path) -> tuple[Gray | None, float]:
     """A grayscale image file, decoded at reduced size when it is larger than needed (JPEG's
     DCT scaling is much faster than decoding everything), and the scale used; None if unreadable.
+    A colour file is decoded in colour and turned grey by :func:`to_gray`.
     """
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as header:
             long_side = max(header.size)
+            colour = header.mode not in ("1", "L", "LA", "I", "I;16", "F")
     except (OSError, UnidentifiedImageError):
         return None, 1.0
-    for factor, flag in _REDUCED:
+    for factor, grey_flag, colour_flag in _REDUCED:
         if long_side // factor >= th.MIN_LOAD_LONG_SIDE_PX:
-            image = cv2.imread(str(path), flag)
-            return (None if image is None else np.asarray(image, np.uint8)), 1.0 / factor
-    image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
-    return (None if image is None else np.asarray(image, np.uint8)), 1.0
+            image = cv2.imread(str(path), colour_flag if colour else grey_flag)
+            return (None if image is None else to_gray(image)), 1.0 / factor
+    image = cv2.imread(str(path), cv2.IMREAD_COLOR if colour else cv2.IMREAD_GRAYSCALE)
+    return (None if image is None else to_gray(image)), 1.0
+
+
+def to_gray(image: np.ndarray) -> Gray:
+    """Grey as ink shows against paper: the darkest of the colour channels, so blue and red
+    ballpoint stay as dark as they look (the usual luminance makes red ink a light grey)."""
+    if image.ndim == 2:
+        return np.asarray(image, np.uint8)
+    channels = cv2.split(image[:, :, :3])
+    return np.asarray(cv2.min(cv2.min(channels[0], channels[1]), channels[2]), np.uint8)
+
+
+def is_bilevel(image: np.ndarray) -> bool:
+    """A black-and-white (1-bit) scan: nearly every pixel is 0 or 255 (a sample is enough)."""
+    sample = np.asarray(image[:: th.BILEVEL_SAMPLE_STEP, :: th.BILEVEL_SAMPLE_STEP])
+    between = np.count_nonzero((sample > 0) & (sample < 255))
+    return bool(between <= th.BILEVEL_MAX_GREY_SHARE * sample.size)
 
 
 def prepare(image: np.ndarray) -> tuple[Gray, float]:
     """Grayscale, shrunk by a whole factor while the long side stays ≥ MIN_LOAD_LONG_SIDE_PX."""
-    gray: Gray = np.asarray(image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY),
-                            np.uint8)
+    gray = to_gray(image)
     factor = max(1, max(gray.shape[:2]) // th.MIN_LOAD_LONG_SIDE_PX)
     if factor == 1:
         return gray, 1.0
@@ -141,6 +159,8 @@ def interpret_image(
     """Read one page image (grayscale or BGR, any resolution from ~150 dpi up)."""
     gray, scale = prepare(image)
     result = _interpret(gray, scale, secret_for_campaign, layout_for, thresholds, backends)
+    if is_bilevel(image) and result.status is not Status.REJECTED:
+        result = result.with_reasons(Reason.BILEVEL_SCAN)
     if debug:
         from scanning.debug import draw_debug
 

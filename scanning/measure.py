@@ -8,7 +8,6 @@ and the extent of the ink. Nothing here decides; :mod:`scanning.decide` does.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,8 +25,6 @@ Ints = NDArray[np.intp]
 WHITE_MAP_FACTOR = 4
 #: Share of the ink mass left out at each end when measuring its extent (stray specks).
 EXTENT_TAIL = 0.03
-#: The printed blank is this percentile, pixel by pixel, over the page's boxes of one size.
-BLANK_PERCENTILE = 30.0
 #: The paper's noise is this percentile of the darkness in the blank margin around boxes.
 NOISE_PERCENTILE = 95.0
 #: Ink whose minor principal axis is at most this fraction of the major one is one straight
@@ -50,8 +47,8 @@ class TargetInk:
     #: the same place), how far apart those places are, mm; -1 when none does. An underline
     #: or a scribble enters and leaves far apart; a tick whose tail runs out, in one place.
     crossing_mm: float = -1.0
-    #: How dark the ink is, as a share of the page's printed outline darkness (median over
-    #: the ink pixels): a light grey fill is not a black one.
+    #: How dark the ink is, as a share of the page's printed outline darkness (mean over the
+    #: ink pixels): a light grey fill is not a black one.
     strength: float = 0.0
     #: The inner ink is one straight stroke (a line through the box, not a tick or a cross).
     straight: bool = False
@@ -177,6 +174,27 @@ def _outline_darkness(dark: Floats, shift_x: Ints, shift_y: Ints, pad: int, side
     return float(np.median(np.median(np.stack(lines, axis=1), axis=1)))
 
 
+def _blank_box(aligned: Floats, reach: int, side: int, margin: int) -> Floats:
+    """The darkness of a blank printed box, pixel by pixel, for patches aligned so that the
+    outline runs along ``reach`` and ``reach + side``: the darkness at each distance from
+    the outline, measured outside it (median over the boxes), mirrored inside."""
+    span = aligned.shape[1]
+    at = np.arange(span)
+    along = slice(reach + margin, reach + side - margin)
+    profile = np.array([np.median(np.concatenate([
+        aligned[:, along, reach - j], aligned[:, along, min(span - 1, reach + side + j)],
+        aligned[:, reach - j, along], aligned[:, min(span - 1, reach + side + j), along]],
+        axis=1).mean(axis=1)) for j in range(reach + 1)], np.float32)
+    from_edge = np.minimum(np.abs(at - reach), np.abs(at - reach - side))
+    distance = np.minimum(np.minimum.outer(from_edge, from_edge), reach)
+    outside = (at < reach) | (at > reach + side)
+    either = outside[:, None] | outside[None, :]
+    distance = np.where(either, np.minimum(np.maximum.outer(from_edge * outside,
+                                                            from_edge * outside), reach),
+                        distance)
+    return np.asarray(profile[distance], np.float32)
+
+
 def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Point,
                    dpi: float, t: MarkThresholds) -> list[TargetInk]:
     k = dpi / MM_PER_INCH
@@ -205,10 +223,9 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     rows = np.clip((pad - reach + shift_y)[:, None] + np.arange(span), 0, dark.shape[1] - 1)
     cols = np.clip((pad - reach + shift_x)[:, None] + np.arange(span), 0, dark.shape[2] - 1)
     aligned = dark[index, rows[:, :, None], cols[:, None, :]]
-    # The printed blank box as this image shows it (outline blur reaching inside, paper
-    # grain): a low percentile over the page's boxes, so marks in many boxes do not move it.
-    blank = np.percentile(aligned, BLANK_PERCENTILE, axis=0)
-    residual = aligned - blank[None]
+    # The printed blank box as this image shows it: the outline's blur reaches as far into the
+    # box as it reaches out of it, and outside is blank paper whatever anyone marked inside.
+    residual = aligned - _blank_box(aligned, reach, side, margin)[None]
     # The paper's own speckle (noise, JPEG blocks) in the ring of blank paper beside the boxes
     # (names start 2.5 mm away), once the printed blank is taken away.
     inside = slice(reach + margin, reach + side - margin)
@@ -228,10 +245,9 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     crossing = _crossing(residual >= ink_level, reach + margin, inner, gap,
                          max(1, ring - gap)) / k
     straight = _straight(ink_inner)
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # boxes without ink: NaN, then 0
-        strength = np.nanmedian(np.where(ink_inner, area, np.nan).reshape(count, -1), axis=1)
-    strength = np.nan_to_num(strength / reference)
+    inked = ink_inner.sum(axis=(1, 2))
+    strength = (np.where(ink_inner, area, 0.0).sum(axis=(1, 2))
+                / np.maximum(inked, 1) / reference)
     return [TargetInk(float(ink_inner[i].mean()), float(faint_inner[i].mean()),
                       float(extent[i]), (float(shift_x[i]) / k, float(shift_y[i]) / k),
                       float(crossing[i]), float(strength[i]), bool(straight[i]),

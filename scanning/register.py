@@ -62,7 +62,7 @@ def _outline_offsets(region: Gray, origin_mm: Point, dpi: float, boxes: Sequence
     rows = np.clip(top[:, None] + offsets, 0, region.shape[0] - 1)
     cols = np.clip(left[:, None] + offsets, 0, region.shape[1] - 1)
     patches = region[rows[:, :, None], cols[:, None, :]].astype(np.float32)
-    white = np.maximum(np.percentile(patches, 90, axis=(1, 2)), 1.0)[:, None, None]
+    white = np.maximum(patches.max(axis=(1, 2)), 1.0)[:, None, None]
     dark = np.clip(1.0 - patches / white, 0.0, 1.0)
     shifts = np.arange(-search, search + 1)
     found = []
@@ -119,17 +119,27 @@ def _fit_boxes(gray: Gray, matrix: Matrix, page: Page, search_mm: float,
 
 def verify(gray: Gray, matrix: Matrix, page: Page, origin: str,
            code_points: Sequence[tuple[Point, Point]] = ()) -> Fit:
-    """Refine ``matrix`` on the page's box grid (wide search first, then close) and say how
-    well it holds. ``code_points`` are (image px, page mm) pairs from the QR symbol's corners."""
+    """Refine ``matrix`` on the page's box grid and say how well it holds: a close search
+    first (a good fit from the marks needs nothing more), else a wide one then a close one.
+    ``code_points`` are (image px, page mm) pairs from the QR symbol's corners."""
     if not page.targets:
         return Fit(matrix, 1.0, 0.0, origin)
-    found, rms = 0.0, math.inf
+    close = th.FIT_SEARCH_MM[-1]
+    refined, found, rms = _fit_boxes(gray, matrix, page, close, _mapped(matrix, code_points))
+    if found >= th.MIN_BOXES_FOUND_SHARE and rms <= th.MAX_FIT_RMS_MM:
+        return Fit(refined, found, rms, origin)
     for search_mm in th.FIT_SEARCH_MM:
-        mapped = [(pg.to_page(matrix, p), q) for p, q in code_points]
-        matrix, found, rms = _fit_boxes(gray, matrix, page, search_mm, mapped)
+        matrix, found, rms = _fit_boxes(gray, matrix, page, search_mm,
+                                        _mapped(matrix, code_points))
         if not math.isfinite(rms):
             break
     return Fit(matrix, found, rms, origin)
+
+
+def _mapped(matrix: Matrix, points: Sequence[tuple[Point, Point]]
+            ) -> list[tuple[Point, Point]]:
+    """(image px, page mm) pairs as (where ``matrix`` puts the point, page mm)."""
+    return [(pg.to_page(matrix, p), q) for p, q in points]
 
 
 def code_points(code: DecodedCode | None, layout: Layout) -> list[tuple[Point, Point]]:

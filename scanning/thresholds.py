@@ -15,6 +15,11 @@ MM_PER_INCH = 25.4
 #: its long side keeps at least this many pixels: ~150 dpi for A4 (297 mm).
 MIN_LOAD_LONG_SIDE_PX = 1700
 
+#: A black-and-white scan is told by sampling every this many pixels each way...
+BILEVEL_SAMPLE_STEP = 7
+#: ...and finding at most this share of them neither black nor white.
+BILEVEL_MAX_GREY_SHARE = 0.002
+
 # -- finding the registration marks ------------------------------------------------------------
 #: The mark search works on a copy whose long side is about this (75-95 dpi for a full page).
 SEARCH_LONG_SIDE_PX = 1000
@@ -64,8 +69,9 @@ PAGE_ASPECT_TOLERANCE = 0.05
 FLAT_SIDE_TOLERANCE = 0.01
 
 # -- verifying the fit (scanning/register.py) ---------------------------------------------------
-#: The box grid is looked for on a page warped to this resolution.
-FIT_DPI = 150.0
+#: The box grid is looked for on a page warped to this resolution (0.35 mm outlines are
+#: 1.4 px wide at 100 dpi: still found, at less than half the pixels of 150 dpi).
+FIT_DPI = 100.0
 #: Searches for every box outline around where the fit puts it: first this far (a fit from
 #: the QR code and three marks, a slightly wrong mark centre), then close (mm).
 FIT_SEARCH_MM = (2.5, 1.0)
@@ -101,9 +107,9 @@ class MarkThresholds:
     #: Ink is judged against the paper around the box, in units of the page's own printed
     #: outline darkness (what a full black line looks like on this image: a blurred photo's
     #: lines are lighter). A pixel is ink from this share of it...
-    ink_contrast: float = 0.3
+    ink_contrast: float = 0.18
     #: ...and light ink (pencil grey, a rubbed-out mark) from this share.
-    faint_contrast: float = 0.15
+    faint_contrast: float = 0.1
     #: In any case a pixel must stand this far above the paper's noise (fraction of white).
     min_contrast: float = 0.06
     #: The outline darkness used is at least this (a page whose outlines vanished).
@@ -122,13 +128,12 @@ class MarkThresholds:
     definite: float = 0.05
     #: ...the larger side of the ink's bounding box: a tick or cross spans the box, a dot not.
     min_extent_mm: float = 2.3
-    #: From this share on the ink fills the box: a mark when it is dark enough...
-    fill: float = 0.6
-    #: ...at least half as dark as the printed outline (a light grey wash is not).
-    fill_strength: float = 0.5
-    #: Light ink whose faint share is this many times its ink share is diffuse: a smudge or a
-    #: rubbed-out mark (a pencil tick's grey edge adds about a third to its ink).
-    diffuse_ratio: float = 1.6
+    #: Ink lighter than this share of the printed outline's darkness is light (pencil, a
+    #: grey wash)...
+    dark_strength: float = 0.5
+    #: ...and light ink over this share of the box is a wash (a rubbed-out mark, a smudge),
+    #: not a stroke: a person looks. Light strokes and dark fills are marks.
+    wash_share: float = 0.25
     #: Light ink over this share with little real ink: a smudge, a rubbed-out mark: ask.
     faint_marginal: float = 0.02
 

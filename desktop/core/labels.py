@@ -81,6 +81,8 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Reason.AMBIGUOUS_MARK, ("有不清楚的记号", "unclear mark")),
     (Reason.OVERVOTE, ("超过规定人数（该奖项无效）", "overvote (category void)")),
     (Reason.DUPLICATE, ("重复的票号（已计入过）", "duplicate serial (counted already)")),
+    (Reason.BILEVEL_SCAN, ("黑白（1 位）扫描：浅色记号可能已在扫描时丢失",
+                           "black-and-white scan: light marks may have been lost in scanning")),
     (Decision.MARKED, ("认定已划", "marked")),
     (Decision.EMPTY, ("认定未划", "empty")),
     (Decision.ACCEPT, ("确认", "accept")),

@@ -30,7 +30,7 @@ from desktop.core.enums import Permission
 from desktop.core.messages import RuleError, error, register
 from desktop.core.models import ReviewDecision, Sheet
 from scanning.decide import MarkState
-from scanning.reasons import Reason, Status
+from scanning.reasons import NOTES, Reason, Status
 
 register({
     "sheet_not_found": ("找不到第 {sheet} 号图像。", "There is no sheet {sheet}."),
@@ -118,7 +118,7 @@ def sheet_state(sheet: Sheet) -> SheetState:
     verdict = Decision(whole.decision) if whole is not None else None
     reasons = tuple(Reason(r) for r in sheet.reasons)
     unclear_left = any(state is MarkState.AMBIGUOUS for state in states.values())
-    only_unclear = set(reasons) <= {Reason.AMBIGUOUS_MARK}
+    only_unclear = set(reasons) - NOTES <= {Reason.AMBIGUOUS_MARK}
     status = Status(sheet.status)
     settled = (status is Status.ACCEPTED
                or verdict in (Decision.ACCEPT, Decision.REJECT)
