@@ -293,11 +293,40 @@ def save(image: np.ndarray, settings: Settings, path: Path) -> None:
                                                     dpi=(v["dpi"], v["dpi"]))
         return
     if fmt.startswith("pdf"):
-        mode_image = PilImage.fromarray(image if image.ndim == 2 else
-                                        cv2.cvtColor(image, cv2.COLOR_BGR2RGB))
-        mode_image.save(path, "PDF", resolution=float(v["dpi"]), quality=v["quality"])
+        ok, jpeg = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, v["quality"]])
+        assert ok
+        path.write_bytes(jpeg_page_pdf(jpeg.tobytes(), image.shape[1], image.shape[0],
+                                       image.ndim == 3, v["dpi"]))
         return
     if fmt.startswith("jpeg"):
         cv2.imwrite(str(path), image, [cv2.IMWRITE_JPEG_QUALITY, v["quality"]])
         return
     cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+
+
+def jpeg_page_pdf(jpeg: bytes, width: int, height: int, colour: bool, dpi: int) -> bytes:
+    """A one-page PDF holding one JPEG image, the way scan-to-folder writes it."""
+    w_pt, h_pt = width * 72 / dpi, height * 72 / dpi
+    content = f"q {w_pt:.2f} 0 0 {h_pt:.2f} 0 0 cm /Im0 Do Q".encode()
+    space = "/DeviceRGB" if colour else "/DeviceGray"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w_pt:.2f} {h_pt:.2f}] "
+        f"/Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>".encode(),
+        f"<< /Type /XObject /Subtype /Image /Width {width} /Height {height} "
+        f"/ColorSpace {space} /BitsPerComponent 8 /Filter /DCTDecode "
+        f"/Length {len(jpeg)} >>\nstream\n".encode() + jpeg + b"\nendstream",
+        f"<< /Length {len(content)} >>\nstream\n".encode() + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"\
+        .encode()
+    return bytes(out)

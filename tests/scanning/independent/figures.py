@@ -64,6 +64,7 @@ class Tally:
     pages: int = 0
     targets: int = 0
     confident_wrong: int = 0
+    misregistered_stated: int = 0
     ambiguous_total: int = 0
     ambiguous_to_review: int = 0
     clear_pages: int = 0
@@ -82,6 +83,8 @@ class Figures:
     total: Tally = field(default_factory=Tally)
     subsets: dict[str, Tally] = field(default_factory=lambda: {s: Tally() for s in SUBSETS})
     wrong: list[Wrong] = field(default_factory=list)
+    #: Targets read marked or empty on a page flagged misregistered (it must state nothing).
+    misregistered_stated: list[Wrong] = field(default_factory=list)
     #: Doubtful targets read as clear (file, target, read).
     missed_ambiguous: list[Wrong] = field(default_factory=list)
     clear_to_review: list[str] = field(default_factory=list)
@@ -114,14 +117,17 @@ def score(truths: Sequence[PageTruth], results: Sequence[PageResult]) -> Figures
             got = reading.state.value
             wrong = Wrong(truth.file, target, state, got, round(reading.score, 3), status)
             confident = status != "rejected" and (
-                (got == MARKED and state == EMPTY) or (got == EMPTY and state == MARKED)
-                or (misregistered and got != AMBIGUOUS))
+                (got == MARKED and state == EMPTY) or (got == EMPTY and state == MARKED))
+            stated = status != "rejected" and misregistered and got != AMBIGUOUS
             if confident:
                 figures.wrong.append(wrong)
+            if stated:
+                figures.misregistered_stated.append(wrong)
             if state == AMBIGUOUS and got != AMBIGUOUS:
                 figures.missed_ambiguous.append(wrong)
             for tally in tallies:
                 tally.confident_wrong += confident
+                tally.misregistered_stated += stated
                 tally.ambiguous_total += state == AMBIGUOUS
                 tally.ambiguous_to_review += state == AMBIGUOUS and got == AMBIGUOUS
         findable = truth.marks_and_qr_visible
@@ -160,6 +166,7 @@ def report(figures: Figures) -> str:
         f"confident wrong reads: {t.confident_wrong}",
         *(f"  {w.file}  {w.target}  truth {w.truth}  read {w.read}  score {w.score}  "
           f"({w.status})" for w in figures.wrong[:LISTED]),
+        f"targets stated marked/empty on pages flagged misregistered: {t.misregistered_stated}",
         f"ambiguous targets sent to review: {t.ambiguous_to_review}/{t.ambiguous_total}",
         f"clear-only pages sent to review: {t.clear_pages_to_review}/{t.clear_pages} "
         f"({100 * t.rate(t.clear_pages_to_review, t.clear_pages):.1f}%)",

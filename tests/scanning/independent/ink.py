@@ -48,8 +48,8 @@ class Pen:
 
 GRAPHITE = (78, 76, 74)
 PENS: dict[str, Pen] = {pen.name: pen for pen in (
-    Pen("pencil_2b", GRAPHITE, (0.35, 0.55), (0.65, 0.9), grain=0.35),
-    Pen("pencil_hb", GRAPHITE, (0.3, 0.45), (0.45, 0.7), grain=0.45),
+    Pen("pencil_2b", GRAPHITE, (0.35, 0.55), (0.7, 0.95), grain=0.35),
+    Pen("pencil_hb", GRAPHITE, (0.3, 0.45), (0.55, 0.8), grain=0.45),
     #: Light grey pencil, held loosely: still plain to the eye on white paper.
     Pen("pencil_light", GRAPHITE, (0.3, 0.45), (0.32, 0.45), grain=0.5),
     Pen("ballpoint_black", (40, 36, 32), (0.3, 0.45), (0.8, 0.95), skip_per_mm=0.08),
