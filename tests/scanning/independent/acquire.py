@@ -30,6 +30,8 @@ UPSIDE_DOWN_SHARE = 0.15
 EDGE_CUT_SHARE = 0.15
 SCAN_MARGIN_MM = (1.0, 12.0)
 THRESHOLD_LEVELS = (135, 175)
+#: A halftone scan maps this percentile of the page's levels (the paper) to white.
+DITHER_WHITE_PERCENTILE = 80
 CAMERA_FRAMES = (((1920, 1080), 0.3), ((2592, 1944), 0.25), ((3264, 2448), 0.25),
                  ((4000, 3000), 0.2))
 #: Page height as a share of the frame's short side.
@@ -166,7 +168,9 @@ def scan(paper: np.ndarray, settings: Settings, rng: random.Random) -> tuple[np.
         image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     if settings.fmt == "tiff-1bit":
         image = image > v["threshold"]
-    elif settings.fmt == "tiff-dither":
+    elif settings.fmt == "tiff-dither":  # the scanner sets its white point on the paper first
+        white = float(np.percentile(image[::8, ::8], DITHER_WHITE_PERCENTILE))
+        image = cv2.convertScaleAbs(image, alpha=255.0 / max(white, 1.0))
         reps = (image.shape[0] // 8 + 1, image.shape[1] // 8 + 1)
         bayer = np.tile(BAYER_8, reps)[:image.shape[0], :image.shape[1]]
         image = image.astype(np.float32) / 255.0 > bayer

@@ -39,6 +39,10 @@ DOUBTFUL_PAGE_SHARE = 0.35
 #: Share of pages with ink near boxes but in none (underlines, notes).
 NEAR_INK_PAGE_SHARE = 0.5
 TRIES = 6
+#: Doubtful marks are drawn with pens at least this dense (a light pencil's dot would vanish).
+DOUBT_MIN_DENSITY = 0.5
+#: A pencil dot is pressed out a little wider (the grain eats a small one).
+PENCIL_DOT_EXTRA_MM = 0.2
 #: The smallest dot, in image pixels: smaller ones a person could not see on the image.
 MIN_DOT_PX = 3.0
 
@@ -162,9 +166,12 @@ def doubtful_mark(kind: str, page: Page, target: Target, pen: Pen, rng: random.R
     box = target.box_mm
     cx, cy = _centre(box)
     at = (cx + rng.uniform(-1.2, 1.2), cy + rng.uniform(-1.2, 1.2))
+    if pen.density[1] < DOUBT_MIN_DENSITY:  # a light pencil's dot or residue would not show
+        pen = ink.PENS["pencil_hb"]
     if kind == "dot":
         smallest = max(0.05, (MIN_DOT_PX / image_px_per_mm - pen.width_mm[1]) / 2)
         r = rng.uniform(smallest, max(smallest, 0.25) + 0.1)  # with the pen's width: a blob
+        r += PENCIL_DOT_EXTRA_MM if pen.grain else 0.0
         path = _ellipse(r, r * rng.uniform(0.7, 1.0), at, rng, 360)
         return Element(kind, pen, [ink.stroke(pen, path, rng, 1.0, 0.9)], key(target), AMBIGUOUS)
     if kind == "tiny_tick":
@@ -180,7 +187,7 @@ def doubtful_mark(kind: str, page: Page, target: Target, pen: Pen, rng: random.R
         paths = [_zigzag((at[0] - r, at[1] - r * 0.7, 2 * r, 1.4 * r), 5, rng, 0.2)]
         strokes = [ink.stroke(pen, p, rng) for p in paths]
         return Element(kind, ink.PENS["pencil_2b"], strokes, key(target), AMBIGUOUS,
-                       fade=rng.uniform(0.2, 0.32), smear_mm=rng.uniform(0.4, 0.7))
+                       fade=rng.uniform(0.4, 0.6), smear_mm=rng.uniform(0.3, 0.5))
     if kind == "underline_through":  # an underline of the name that starts left of the box
         left, base, width = _name_of(page, target)
         yy = cy + rng.uniform(-1.2, 1.8)
