@@ -16,6 +16,7 @@ import numpy as np
 import pytest
 
 from scanning import PageResult
+from scanning.sources.base import AcquiredImage
 from scanning.sources.files import read_paths
 from tests.scanning.independent import ballot, figures, generate
 from tests.scanning.independent.generate import CHECK_SEEDS, PageTruth
@@ -42,12 +43,12 @@ def truths(sample_dir: Path) -> list[PageTruth]:
 
 
 @pytest.fixture(scope="module")
-def results(sample_dir: Path, truths: list[PageTruth]) -> list[PageResult]:
+def results(sample_dir: Path, truths: list[PageTruth]) -> list[PageResult | str]:
     return figures.read_pages(sample_dir, truths, ballot.read_context(), READ_WORKERS)
 
 
 @pytest.fixture(scope="module")
-def scored(truths: list[PageTruth], results: list[PageResult]) -> figures.Figures:
+def scored(truths: list[PageTruth], results: list[PageResult | str]) -> figures.Figures:
     scored = figures.score(truths, results)
     print("\n" + figures.report(scored))  # the figures, for the log of a failing run
     return scored
@@ -81,6 +82,7 @@ def test_the_truth_puts_the_marks_where_the_image_has_them(sample_dir: Path,
         if truth.fmt.startswith("pdf"):
             continue
         item = next(iter(read_paths([sample_dir / truth.file])))
+        assert isinstance(item, AcquiredImage), item
         image = np.asarray(item.image)
         grey = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
         matrix = np.array(truth.mm_to_image).reshape(3, 3)
@@ -107,6 +109,10 @@ def test_same_seed_same_ballot(tmp_path: Path, sample_dir: Path,
     assert [t.targets for t in again] == [t.targets for t in first]
     for truth in again:
         assert (tmp_path / truth.file).read_bytes() == (sample_dir / truth.file).read_bytes()
+
+
+def test_every_page_is_read_without_a_crash(scored: figures.Figures) -> None:
+    assert not scored.crashed, "the reader raised on:\n" + _lines(scored.crashed)
 
 
 def test_no_confident_wrong_reads(scored: figures.Figures) -> None:

@@ -9,13 +9,17 @@ its code on the image recordable by a person.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scanning import PageResult, ReadContext
-from scanning.batch import Task, read_in_order
+import cv2
+
+from scanning import PageResult, ReadContext, interpret_file, interpret_image
 from scanning.sources.base import AcquiredImage
 from scanning.sources.files import read_paths
 from tests.scanning.independent.generate import PageTruth
@@ -28,25 +32,45 @@ LISTED = 20
 SUBSETS = ("scanner", "camera", "1-bit", "colour", "pdf")
 
 
-def read_pages(folder: Path, truths: Sequence[PageTruth], context: ReadContext,
-               workers: int | None = None) -> list[PageResult]:
-    """Each page's result, in order. A PDF is opened the way the app opens a scan-to-folder
-    file (``scanning.sources``); image files go to the reader by path."""
-    def tasks() -> Iterator[tuple[str, Task | None]]:
-        for truth in truths:
-            path = folder / truth.file
-            if path.suffix == ".pdf":
-                item = next(iter(read_paths([path])))
-                yield truth.file, item.image if isinstance(item, AcquiredImage) else None
-            else:
-                yield truth.file, str(path)
+_context: ReadContext | None = None
 
-    results = []
-    for file, result in read_in_order(tasks(), context, workers):
-        if result is None:
-            raise AssertionError(f"{file}: the file could not be opened at all")
-        results.append(result)
-    return results
+
+def _start_worker(context: ReadContext) -> None:
+    global _context  # noqa: PLW0603 - one context per worker process, set once
+    _context = context
+    cv2.setNumThreads(1)
+
+
+def _read(task: tuple[str, Path]) -> PageResult | str:
+    """One page through the public API; a crash becomes its message (the batch goes on)."""
+    file, path = task
+    assert _context is not None
+    try:
+        if path.suffix == ".pdf":  # opened the way the app opens a scan-to-folder file
+            item = next(iter(read_paths([path])))
+            if not isinstance(item, AcquiredImage):
+                return f"{file}: not opened ({item})"
+            return interpret_image(item.image, _context.secret_for_campaign,
+                                   _context.layout_for)
+        return interpret_file(path, _context.secret_for_campaign, _context.layout_for)
+    except Exception as error:  # a reader crash is a figure, not the end of the batch
+        return f"{file}: {type(error).__name__}: {error}"
+
+
+def read_pages(folder: Path, truths: Sequence[PageTruth], context: ReadContext,
+               workers: int | None = None) -> list[PageResult | str]:
+    """Each page's result (or the reader's crash message), in order, on ``workers``
+    processes started clean (forkserver), as ``scanning.batch`` starts its own."""
+    tasks = [(t.file, folder / t.file) for t in truths]
+    count = workers or os.cpu_count() or 1
+    if count <= 1:
+        _start_worker(context)
+        return [_read(task) for task in tasks]
+    methods = multiprocessing.get_all_start_methods()
+    start = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(count, mp_context=start, initializer=_start_worker,
+                             initargs=(context,)) as pool:
+        return list(pool.map(_read, tasks, chunksize=2))
 
 
 @dataclass
@@ -73,6 +97,7 @@ class Tally:
     findable_not_found: int = 0
     qr_pages: int = 0
     qr_unrecordable: int = 0
+    crashed: int = 0
 
     def rate(self, part: int, whole: int) -> float:
         return 0.0 if whole == 0 else part / whole
@@ -90,6 +115,8 @@ class Figures:
     clear_to_review: list[str] = field(default_factory=list)
     not_found: list[str] = field(default_factory=list)
     unrecordable: list[str] = field(default_factory=list)
+    #: Pages on which the reader raised an exception.
+    crashed: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -99,10 +126,19 @@ def _tallies(figures: Figures, truth: PageTruth) -> list[Tally]:
     return [figures.total] + [figures.subsets[s] for s in truth.subsets if s in figures.subsets]
 
 
-def score(truths: Sequence[PageTruth], results: Sequence[PageResult]) -> Figures:
+def score(truths: Sequence[PageTruth], results: Sequence[PageResult | str]) -> Figures:
     figures = Figures()
     for truth, result in zip(truths, results, strict=True):
         tallies = _tallies(figures, truth)
+        if isinstance(result, str):
+            figures.crashed.append(result)
+            for tally in tallies:
+                tally.pages += 1
+                tally.targets += len(truth.targets)
+                tally.crashed += 1
+                tally.qr_pages += truth.qr_visible
+                tally.qr_unrecordable += truth.qr_visible
+            continue
         reasons = {r.value for r in result.reasons}
         status = result.status.value
         read = {f"{m.category}|{m.candidate}": m for m in result.marks}
@@ -175,6 +211,8 @@ def report(figures: Figures) -> str:
         f"({100 * t.rate(t.findable_not_found, t.findable_pages):.1f}%)",
         f"pages with the QR code on the image that a person cannot record: "
         f"{t.qr_unrecordable}/{t.qr_pages}",
+        f"pages on which the reader crashed: {t.crashed}",
+        *(f"  {c}" for c in figures.crashed[:LISTED]),
         "",
         "subset    pages targets  wrong  ambiguous   clear→rv  lost    unrecordable",
         *(_line(name, tally) for name, tally in [("all", t), *figures.subsets.items()]),
