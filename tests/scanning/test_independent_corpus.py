@@ -28,6 +28,9 @@ SAMPLE_SEEDS = list(CHECK_SEEDS)[:8]
 #: Clear-only pages that may go to review in this sample (≤ 2% of pages, at least one).
 CLEAR_PAGES_TO_REVIEW = 1
 READ_WORKERS = 2
+#: A registration mark's centre is at most this share of the paper's level beside it (the
+#: light may be uneven, the ratio holds).
+MARK_TO_PAPER = 0.5
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +79,7 @@ def test_the_sample_has_what_it_is_meant_to_have(truths: list[PageTruth]) -> Non
 def test_the_truth_puts_the_marks_where_the_image_has_them(sample_dir: Path,
                                                            truths: list[PageTruth]) -> None:
     """The recorded page → image mapping is right: each registration mark it calls fully on
-    the image is dark at its centre and paper 3 mm outside (checked on the image, no reader)."""
+    the image is dark at its centre against the paper 3 mm outside (on the image, no reader)."""
     checked = 0
     for truth in truths:
         if truth.fmt.startswith("pdf"):
@@ -96,7 +99,7 @@ def test_the_truth_puts_the_marks_where_the_image_has_them(sample_dir: Path,
             inside_level = grey[round(centre[1]), round(centre[0])]
             px, py = round(paper[0]), round(paper[1])
             if 0 <= px < grey.shape[1] and 0 <= py < grey.shape[0]:
-                assert inside_level < 110 < grey[py, px], (truth.file, mark.corner)
+                assert inside_level < MARK_TO_PAPER * grey[py, px], (truth.file, mark.corner)
                 checked += 1
     assert checked >= 40
 
