@@ -4,7 +4,7 @@ seeds, read through the real pipeline on every core, scored against its truth.
     .venv/bin/python benchmarks/reading.py [--ballots 200] [--seed 9000] [--out DIR]
                                            [--workers N] [--json figures.json]
 
-A folder already holding these ballots (same seeds) is read again without generating them.
+A folder already holding these ballots (same seeds, same generator) is read again as it is.
 Prints pages and targets; confident wrong reads (the first 20 listed); doubtful targets sent to
 review; clear pages sent to review; findable pages lost; pages with a visible code nobody can
 record; the same per subset (scanner, camera, 1-bit, colour, PDF); CPU and wall time; load.
@@ -13,6 +13,7 @@ record; the same per subset (scanner, camera, 1-bit, colour, PDF); CPU and wall 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import resource
 import sys
@@ -29,6 +30,17 @@ from tests.scanning.independent.generate import BENCHMARK_SEEDS, PageTruth
 
 #: Ballots per generation task handed to a worker.
 CHUNK = 4
+#: Beside the corpus: the hash of the generator that made it (another generator: made again).
+GENERATOR_STAMP = "generator.sha256"
+GENERATOR_MODULES = ("ballot.py", "ink.py", "voter.py", "acquire.py", "generate.py")
+
+
+def generator_hash() -> str:
+    folder = Path(generate.__file__).parent
+    digest = hashlib.sha256()
+    for name in GENERATOR_MODULES:
+        digest.update((folder / name).read_bytes())
+    return digest.hexdigest()
 
 
 def _generate_chunk(seeds: list[int], out: Path) -> list[PageTruth]:
@@ -38,7 +50,9 @@ def _generate_chunk(seeds: list[int], out: Path) -> list[PageTruth]:
 def corpus(seeds: list[int], out: Path, workers: int) -> list[PageTruth]:
     """The ballots of ``seeds`` in ``out``: read from its truth file when it has exactly these,
     generated on ``workers`` processes otherwise."""
-    if (out / generate.TRUTH_FILE).is_file():
+    stamp = out / GENERATOR_STAMP
+    if (out / generate.TRUTH_FILE).is_file() and stamp.is_file() \
+            and stamp.read_text() == generator_hash():
         truths = generate.load_truth(out)
         if sorted({t.seed for t in truths}) == seeds and all(
                 (out / t.file).is_file() for t in truths):
@@ -55,6 +69,7 @@ def corpus(seeds: list[int], out: Path, workers: int) -> list[PageTruth]:
     print(f"\rgenerated {len(seeds)} ballots ({len(truths)} pages) in "
           f"{time.monotonic() - started:.0f} s")
     generate.write_truth(truths, out)
+    stamp.write_text(generator_hash())
     return truths
 
 
