@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -81,6 +82,8 @@ class Wrong:
     read: str
     score: float
     status: str
+    #: What was drawn there (kind/pen, "crossed", or "" for nothing).
+    drawn: str = ""
 
 
 @dataclass
@@ -151,7 +154,8 @@ def score(truths: Sequence[PageTruth], results: Sequence[PageResult | str]) -> F
             if reading is None:
                 continue
             got = reading.state.value
-            wrong = Wrong(truth.file, target, state, got, round(reading.score, 3), status)
+            wrong = Wrong(truth.file, target, state, got, round(reading.score, 3), status,
+                          truth.drawn.get(target, ""))
             confident = status != "rejected" and (
                 (got == MARKED and state == EMPTY) or (got == EMPTY and state == MARKED))
             stated = status != "rejected" and misregistered and got != AMBIGUOUS
@@ -195,15 +199,24 @@ def _line(name: str, t: Tally) -> str:
             f"{t.qr_unrecordable:>5}/{t.qr_pages:<5}")
 
 
+def _kinds(wrongs: list[Wrong]) -> str:
+    counts = Counter(w.drawn or "nothing" for w in wrongs)
+    return ", ".join(f"{kind} {n}" for kind, n in counts.most_common()) or "-"
+
+
 def report(figures: Figures) -> str:
     t = figures.total
     lines = [
         f"pages {t.pages}, targets {t.targets}",
-        f"confident wrong reads: {t.confident_wrong}",
+        f"confident wrong reads: {t.confident_wrong} on {len({w.file for w in figures.wrong})} "
+        f"pages",
         *(f"  {w.file}  {w.target}  truth {w.truth}  read {w.read}  score {w.score}  "
-          f"({w.status})" for w in figures.wrong[:LISTED]),
+          f"({w.status}) {w.drawn}" for w in figures.wrong[:LISTED]),
+        "  votes read empty, by what was drawn: " + _kinds(
+            [w for w in figures.wrong if w.truth == MARKED]),
+        f"ambiguous targets sent to review: {t.ambiguous_to_review}/{t.ambiguous_total}; "
+        "missed, by what was drawn: " + _kinds(figures.missed_ambiguous),
         f"targets stated marked/empty on pages flagged misregistered: {t.misregistered_stated}",
-        f"ambiguous targets sent to review: {t.ambiguous_to_review}/{t.ambiguous_total}",
         f"clear-only pages sent to review: {t.clear_pages_to_review}/{t.clear_pages} "
         f"({100 * t.rate(t.clear_pages_to_review, t.clear_pages):.1f}%)",
         f"pages not found or misregistered with marks and QR on the image: "
