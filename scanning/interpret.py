@@ -157,9 +157,14 @@ def interpret_image(
     debug: bool = False,
 ) -> PageResult:
     """Read one page image (grayscale or BGR, any resolution from ~150 dpi up)."""
+    bilevel = is_bilevel(image)
+    if bilevel:
+        sigma = (th.BILEVEL_SMOOTHING_MM * max(image.shape[:2])
+                 / th.BILEVEL_PAGE_LONG_SIDE_MM)
+        image = cv2.GaussianBlur(to_gray(image), (0, 0), sigma)
     gray, scale = prepare(image)
     result = _interpret(gray, scale, secret_for_campaign, layout_for, thresholds, backends)
-    if is_bilevel(image) and result.status is not Status.REJECTED:
+    if bilevel and result.status is not Status.REJECTED:
         result = result.with_reasons(Reason.BILEVEL_SCAN)
     if debug:
         from scanning.debug import draw_debug

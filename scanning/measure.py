@@ -174,6 +174,27 @@ def _outline_darkness(dark: Floats, shift_x: Ints, shift_y: Ints, pad: int, side
     return float(np.median(np.median(np.stack(lines, axis=1), axis=1)))
 
 
+def _paper_plane(aligned: Floats, reach: int, side: int, margin: int) -> Floats:
+    """Per box, the paper's own darkness as a plane over the box (a shadow's edge, light
+    falling off across a photographed page), from the blank paper beyond the outline's blur
+    on its four sides: medians of the left and right strips set its slope in x, of the top
+    and bottom strips its slope in y."""
+    count, span = aligned.shape[0], aligned.shape[1]
+    along = slice(reach + margin, reach + side - margin)
+    near, far = slice(0, reach - margin), slice(reach + side + margin + 1, span)
+    left = np.median(aligned[:, along, near].reshape(count, -1), axis=1)
+    right = np.median(aligned[:, along, far].reshape(count, -1), axis=1)
+    top = np.median(aligned[:, near, along].reshape(count, -1), axis=1)
+    bottom = np.median(aligned[:, far, along].reshape(count, -1), axis=1)
+    distance = float(side + reach + margin)  # between the strips' middles
+    at = np.arange(span, dtype=np.float32) - span / 2
+    slope_x = ((right - left) / distance)[:, None, None]
+    slope_y = ((bottom - top) / distance)[:, None, None]
+    level = ((left + right + top + bottom) / 4)[:, None, None]
+    return np.asarray(level + slope_x * at[None, None, :] + slope_y * at[None, :, None],
+                      np.float32)
+
+
 def _blank_box(aligned: Floats, reach: int, side: int, margin: int) -> Floats:
     """The darkness of a blank printed box, pixel by pixel, for patches aligned so that the
     outline runs along ``reach`` and ``reach + side``: the darkness at each distance from
@@ -225,6 +246,7 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     aligned = dark[index, rows[:, :, None], cols[:, None, :]]
     # The printed blank box as this image shows it: the outline's blur reaches as far into the
     # box as it reaches out of it, and outside is blank paper whatever anyone marked inside.
+    aligned = aligned - _paper_plane(aligned, reach, side, margin)
     residual = aligned - _blank_box(aligned, reach, side, margin)[None]
     # The paper's own speckle (noise, JPEG blocks) in the ring of blank paper beside the boxes
     # (names start 2.5 mm away), once the printed blank is taken away.

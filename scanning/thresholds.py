@@ -19,6 +19,11 @@ MIN_LOAD_LONG_SIDE_PX = 1700
 BILEVEL_SAMPLE_STEP = 7
 #: ...and finding at most this share of them neither black nor white.
 BILEVEL_MAX_GREY_SHARE = 0.002
+#: A black-and-white scan is smoothed this much (mm on an A4 page, as a Gaussian's sigma)
+#: before reading: a dithered grey paper tint becomes light grey instead of specks of "ink".
+BILEVEL_SMOOTHING_MM = 0.2
+#: Long side of the paper the smoothing assumes (A4, mm).
+BILEVEL_PAGE_LONG_SIDE_MM = 297.0
 
 # -- finding the registration marks ------------------------------------------------------------
 #: The mark search works on a copy whose long side is about this (75-95 dpi for a full page).
@@ -129,11 +134,16 @@ class MarkThresholds:
     #: ...the larger side of the ink's bounding box: a tick or cross spans the box, a dot not.
     min_extent_mm: float = 2.3
     #: Ink lighter than this share of the printed outline's darkness is light (pencil, a
-    #: grey wash)...
-    dark_strength: float = 0.5
-    #: ...and light ink over this share of the box is a wash (a rubbed-out mark, a smudge),
-    #: not a stroke: a person looks. Light strokes and dark fills are marks.
-    wash_share: float = 0.25
+    #: rubbed-out mark, a grey smudge)...
+    dark_strength: float = 0.38
+    #: ...and light ink over this share of the box is a wash, not a stroke: a person looks.
+    #: Light strokes (pencil ticks) and dark fills are marks.
+    wash_share: float = 0.4
+    #: Light ink whose faint share is at least this...
+    smear_share: float = 0.12
+    #: ...and this many times its ink share is a haze, not a stroke: a rubbed-out mark (a
+    #: pencil tick's grey edge adds a fifth to its ink).
+    diffuse_ratio: float = 1.5
     #: Light ink over this share with little real ink: a smudge, a rubbed-out mark: ask.
     faint_marginal: float = 0.02
 
