@@ -45,6 +45,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "review.accept": ("人工审核：接受", "review: accepted"),
     "review.reject": ("人工审核：作废", "review: rejected"),
     "review.reopen": ("人工审核：重新审核", "review: reopened"),
+    "review.no_votes": ("人工审核：本页无选票记号", "review: no votes on this page"),
+    "sheet.supersede": ("未读出的图像由重新扫描的图像取代", "unread sheet superseded by a rescan"),
     "online_source.set": ("设置网络投票来源", "online source set"),
     "online.import": ("导入网络投票", "online votes imported"),
     "online.withdraw": ("撤回网络投票导入", "online import withdrawn"),
