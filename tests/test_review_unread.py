@@ -149,8 +149,8 @@ def test_a_clean_rescan_takes_the_place_of_an_unread_page(
 ) -> None:
     (cut,) = record(services, [unread_ballot.cut_page_1])
     (rescan,) = record(services, [unread_ballot.whole_page_1])
-    assert rescan.recorded and rescan.message.code == "sheet_replaces_unread"
-    assert rescan.result.status is Status.ACCEPTED
+    assert rescan.result.status is Status.ACCEPTED, rescan.result.reasons
+    assert rescan.message.code == "sheet_replaces_unread" and rescan.recorded
     (old_id, old_key, _), (new_id, new_key, new_reasons) = sheet_rows(services)
     assert (old_id, new_id) == (cut.sheet_id, rescan.sheet_id)
     assert old_key is None and new_key is not None and new_reasons == []
@@ -159,7 +159,7 @@ def test_a_clean_rescan_takes_the_place_of_an_unread_page(
     assert review.history(demo.id, old_id)[0].reason == f"#{new_id}"
     assert review.queue(demo.id) == []
     with services.db.transaction() as s:
-        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "sheet.supersede"))
+        entry = s.scalar(select(AuditEntry).where(AuditEntry.action == "review.superseded"))
         assert entry is not None and entry.entity_id == old_id
     counts = paper_tally(services.db, demo.id).categories
     assert {n: v for n, v in counts[WINDOWS].votes.items() if v} == {"01": 1, "03": 1}

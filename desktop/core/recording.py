@@ -277,7 +277,7 @@ def _supersede(s: Session, actor: Actor, old: Sheet, new: Sheet) -> None:
     counted, out of the queue, with the decision and the audit entry saying by which sheet."""
     old.decisions.append(ReviewDecision(sheet_id=old.id, decision=Decision.SUPERSEDED.value,
                                         reason=f"#{new.id}", operator=actor.name))
-    audit.record(s, actor=actor, action="sheet.supersede", entity="sheet", entity_id=old.id,
+    audit.record(s, actor=actor, action="review.superseded", entity="sheet", entity_id=old.id,
                  campaign_id=old.campaign_id, before={"counted": True},
                  after={"counted": False, "serial": old.serial, "page": old.page,
                         "by_sheet": new.id, "by_image_key": new.image_key})
