@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.recording import Recorder
@@ -19,6 +20,7 @@ from desktop.ui.pages.review_page import ReviewPage
 from scanning.reasons import Reason
 from tests.ballot_files import STAFF, WINDOWS, UnreadBallot, mark_centres_px
 from tests.test_review_unread import record_misregistered, ticked
+from tests.ui.conftest import when_modal
 from tests.ui.test_review_page import open_page, press, queue, settle
 
 #: Set to a folder to keep the screenshots (``widget.grab()``) for a look.
@@ -114,3 +116,28 @@ def test_aligning_a_misregistered_page_by_its_four_marks(
     press(qtbot, page, Qt.Key.Key_S)
     assert queue(page) == []
     assert votes(services, demo.id, WINDOWS) == {"01": 1, "03": 1}
+
+
+def test_accept_is_refused_and_no_votes_settles_an_unread_page(
+    qtbot: QtBot, services: Services, demo: CampaignInfo, unread_ballot: UnreadBallot
+) -> None:
+    list(scan_paths(Recorder(services.db, services.actor), [unread_ballot.cut_page_1],
+                    workers=1))
+    page = open_page(qtbot, services, demo.id)
+    refusals: list[str] = []
+
+    def read_and_close(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        refusals.append(dialog.text())
+        dialog.accept()
+
+    when_modal(read_and_close)
+    press(qtbot, page, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: bool(refusals))
+    assert "没有人工判定" in refusals[0] and "本页无选票记号" in refusals[0]
+    assert queue(page) == [(Reason.PAGE_NOT_FOUND,)]
+
+    press(qtbot, page, Qt.Key.Key_V)
+    assert queue(page) == []
+    windows = paper_tally(services.db, demo.id).categories[WINDOWS]
+    assert (windows.pending, windows.blank) == (0, 1)
