@@ -16,6 +16,7 @@ from desktop.core.review import Review
 from desktop.core.scanjob import scan_paths
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
+from desktop.ui.models.review_models import Outline
 from desktop.ui.pages.review_page import ReviewPage
 from scanning.reasons import Reason
 from tests.ballot_files import STAFF, WINDOWS, UnreadBallot, mark_centres_px
@@ -107,7 +108,10 @@ def test_aligning_a_misregistered_page_by_its_four_marks(
     settle(qtbot, page)
     assert not page.sheet_view.picking
     assert page.ticks.ticked() == ticked(unread_ballot, 1)
-    assert len(page.sheet_view.outline_items) == 76, "the boxes where the alignment puts them"
+    outlines = page.sheet_view.outline_items
+    assert len(outlines) == 76, "the boxes where the alignment puts them"
+    assert {k for k, item in outlines.items() if item.data(0) == Outline.MARKED.value} \
+        == ticked(unread_ballot, 1), "the proposed ticks outlined as marked"
     review = Review(services.db, services.actor)
     assert review.sheet(demo.id, state.sheet_id).decided == frozenset(), "a proposal only"
     assert paper_tally(services.db, demo.id).categories[WINDOWS].pending == 1

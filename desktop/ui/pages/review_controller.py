@@ -189,6 +189,7 @@ class ReviewController(QObject):
             return
         if state.unread:
             self.page.ticks.set_ticked(key, decision is Decision.MARKED)
+            self.page.show_sheet(state, self.targets, key, self._pictures.get(state.sheet_id))
             self.move_target(1)
         elif self._decide(state, decision, [key]) is not None:
             self.move_target(1)

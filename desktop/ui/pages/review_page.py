@@ -230,8 +230,11 @@ class ReviewPage(QWidget):
         if self._shown_sheet != state.sheet_id:
             self.sheet_view.set_image(picture.image)
             self._shown_sheet = state.sheet_id
+        # An unread page's boxes not yet decided show the ticks in the list (not saved yet).
+        ticked = self.ticks.ticked() if unread else set()
         self.sheet_view.set_outlines(
-            OutlineSpec(t.key, picture.boxes[t.key], t.outline,
+            OutlineSpec(t.key, picture.boxes[t.key],
+                        Outline.MARKED if t.key in ticked and not t.decided else t.outline,
                         t.decided and t.state is MarkState.MARKED)
             for t in targets.outlined if t.key in picture.boxes)
         self.zoom.set_targets(targets.questioned, picture.crops, current)
