@@ -12,8 +12,10 @@ from pathlib import Path
 
 import cv2
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
+from desktop.core.db import Database
 from desktop.core.messages import RuleError
 from desktop.core.models import AuditEntry, Sheet
 from desktop.core.recording import Recorder, RecordOutcome, archive_root, read_context
@@ -185,6 +187,35 @@ def test_a_rescan_is_a_duplicate_once_a_person_decided_on_the_unread_page(
     (old_id, old_key, _), (_new_id, new_key, _) = sheet_rows(services)
     assert old_key is not None and new_key is None
     assert {q.sheet_id for q in review.queue(demo.id)} == {old_id, rescan.sheet_id}
+
+
+@pytest.mark.postgresql_only
+def test_a_decision_committed_while_a_rescan_is_recorded_keeps_the_page(
+    services: Services, db_url: str, demo: CampaignInfo, unread_ballot: UnreadBallot
+) -> None:
+    """The rescan read the unread sheet with no decision; a reviewer's decision on it commits
+    before the rescan writes: the rescan must see it and be a duplicate. (On SQLite writers are
+    serialized: the reviewer would wait for the rescan's transaction.)"""
+    (cut,) = record(services, [unread_ballot.cut_page_1])
+    assert cut.sheet_id is not None
+    reviewer = Database.open(db_url)
+    started: list[bool] = []
+
+    def decide_first(_session: Session, _context: object, _instances: object) -> None:
+        if not started:  # the rescan's first write; the reviewer's own flush passes through
+            started.append(True)
+            Review(reviewer, REVIEWER).decide(demo.id, cut.sheet_id or 0, Decision.MARKED,
+                                              [(WINDOWS, "01")])
+
+    event.listen(Session, "before_flush", decide_first)
+    try:
+        (rescan,) = record(services, [unread_ballot.whole_page_1])
+    finally:
+        event.remove(Session, "before_flush", decide_first)
+        reviewer.dispose()
+    assert rescan.message.code == "duplicate_sheet" and not rescan.recorded
+    (old_id, old_key, _), (_new, new_key, _) = sheet_rows(services)
+    assert old_id == cut.sheet_id and old_key is not None and new_key is None
 
 
 def test_a_misregistered_page_shows_every_box_unsure_and_reads_by_hand(

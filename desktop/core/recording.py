@@ -194,13 +194,16 @@ class Recorder:
         self.actor.require(Permission.SCAN)
         source = _source(item)
         archived = self._archive(item)
-        for attempt in range(RECORD_ATTEMPTS):
+        conflicts = 0
+        while True:
             try:
                 return self._store(item, result, source, archived)
             except DBAPIError as exc:
-                if attempt == RECORD_ATTEMPTS - 1 or not is_write_conflict(exc):
+                conflicts += 1
+                if conflicts == RECORD_ATTEMPTS or not is_write_conflict(exc):
                     raise
-        raise AssertionError("unreachable")
+            except _DecidedMeanwhileError:
+                pass  # read again: the sheet it was to replace is a decided one now
 
     def _store(self, item: AcquiredImage, result: PageResult, source: str,
                archived: Path) -> RecordOutcome:
@@ -227,6 +230,8 @@ class Recorder:
                         # Free the place before taking it: the key is unique.
                         first.counted_key, counted_key, replaced = None, key, first
                         s.flush()
+                        if _decided_meanwhile(s, first):
+                            raise _DecidedMeanwhileError
                         message = info("sheet_replaces_unread", serial=result.serial,
                                        page=result.layout_page, source=first.source)
                     else:
@@ -270,6 +275,18 @@ class Recorder:
             if on_outcome is not None:
                 on_outcome(outcome)
             yield outcome
+
+
+class _DecidedMeanwhileError(Exception):
+    """A decision on the sheet about to be replaced committed after it was read."""
+
+
+def _decided_meanwhile(s: Session, sheet: Sheet) -> bool:
+    """Whether a decision on ``sheet`` committed since it was read. Asked after its row was
+    written: on PostgreSQL a decision being added holds the row (its foreign key), so the write
+    waited for it and this fresh read sees it; on SQLite writers are serialized anyway."""
+    return bool(s.scalar(select(func.count()).select_from(ReviewDecision)
+                         .where(ReviewDecision.sheet_id == sheet.id)))
 
 
 def _supersede(s: Session, actor: Actor, old: Sheet, new: Sheet) -> None:
