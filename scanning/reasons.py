@@ -34,8 +34,8 @@ class Reason(StrEnum):
     UNKNOWN_LAYOUT = "unknown_layout"
     #: The marks do not fit the layout's paper size (printed scaled or on other paper).
     WRONG_PAGE_SIZE = "wrong_page_size"
-    #: The page was located, but the printed boxes are not where the fit puts them (a mark cut
-    #: off, a black square taken for a mark, a crumpled page): no target is read confidently.
+    #: The page was located and its code verified, but the printed boxes are not where the fit
+    #: puts them: every target is read as unclear and a person checks each one.
     MISREGISTERED = "misregistered"
     #: At least one target is neither clearly marked nor clearly empty.
     AMBIGUOUS_MARK = "ambiguous_mark"

@@ -88,6 +88,8 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Decision.ACCEPT, ("确认", "accept")),
     (Decision.REJECT, ("作废", "reject")),
     (Decision.REOPEN, ("重新审核", "reopen")),
+    (Decision.NO_VOTES, ("本页无选票记号", "no votes on this page")),
+    (Decision.SUPERSEDED, ("已由重新扫描的图像取代", "superseded by a rescan")),
 )
 #: Keyed by type and value: StrEnum members of different enums with the same value
 #: ("rejected" is a candidate status and a sheet status) are equal, and must not collide.
