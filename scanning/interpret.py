@@ -226,7 +226,7 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
     reasons: list[Reason] = []
     if fit is None:
         located = max(tried, key=lambda f: f.found_share, default=None)
-        if located is None:
+        if located is None or located.found_share < th.MIN_LOCATED_SHARE:
             return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
         reasons.append(Reason.MISREGISTERED)
         readings = tuple(replace(r, state=MarkState.AMBIGUOUS)

@@ -91,6 +91,9 @@ MIN_FIT_POINTS = 8
 MIN_BOXES_FOUND_SHARE = 0.9
 #: ...with at most this root mean square residual (mm). Above: the page is misregistered.
 MAX_FIT_RMS_MM = 0.35
+#: A fit that finds fewer boxes than this share has not located the page at all (cut in
+#: half, another sheet): page not found, rather than misregistered.
+MIN_LOCATED_SHARE = 0.5
 #: A registration mark is looked for this far (mm) from where the QR code's corners put it...
 CODE_MARK_SEARCH_MM = 10.0
 #: ...and its side must match the printed side within this fraction.
