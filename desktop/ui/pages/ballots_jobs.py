@@ -29,10 +29,12 @@ from desktop.ui.i18n import arg
 from desktop.ui.printing import PrinterOutput, QueueOutput
 
 
-def printing_progress(parent: QWidget, text: str, maximum: int) -> QProgressDialog:
+def printing_progress(parent: QWidget, text: str, maximum: int,
+                      cancellable: bool = True) -> QProgressDialog:
+    cancel = QCoreApplication.translate("BallotJobs", "Cancel") if cancellable else None
     return progress_dialog(
         parent, QCoreApplication.translate("BallotJobs", "Printing ballots"), text, maximum,
-        QCoreApplication.translate("BallotJobs", "Cancel"))
+        cancel)
 
 
 class BatchJob(QObject):
@@ -120,9 +122,8 @@ class PrinterJob(QObject):
         else:
             self.output = PrinterOutput(printer, pdf, batch.count, self)
             text = arg(self.tr("Sending %1 ballots to the printer…"), batch.count)
-        self.dialog = printing_progress(parent, text, 0)
-        if queue:
-            self.dialog.setCancelButton(None)  # the queue takes the file at once
+        # The queue takes the file at once: nothing to cancel between two ballots.
+        self.dialog = printing_progress(parent, text, 0, cancellable=not queue)
         self.dialog.canceled.connect(self.cancel)
         self.output.progressed.connect(self._show_progress)
         self.output.finished.connect(self._finished)
