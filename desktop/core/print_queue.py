@@ -2,7 +2,7 @@
 
 Where the operating system prints through CUPS (Linux, macOS), ``lp -d QUEUE file.pdf`` gives
 the batch PDF to the queue and CUPS's own filters turn it into what the printer speaks, text
-and QR codes as vectors: about 9 KB per ballot page spooled instead of a raster of the page
+and QR codes as vectors: 2–5 KB spooled a page instead of about 1 MB for an image of the page
 (docs/benchmarks.md). Elsewhere the interface paints page images onto the printer instead
 (:mod:`desktop.ui.printing`). No Qt here: the command line and benchmarks use it too.
 
