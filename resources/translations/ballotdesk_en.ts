@@ -448,6 +448,10 @@ Audit anchor (write it down to check the log later):
         <translation>%1 of %2 ballots for “%3” sent to %4.</translation>
     </message>
     <message>
+        <source>Print job: %1 (the system&apos;s print queue shows it).</source>
+        <translation>Print job: %1 (the system&apos;s print queue shows it).</translation>
+    </message>
+    <message>
         <source>Not sent to the printer</source>
         <translation>Not sent to the printer</translation>
     </message>
@@ -1975,6 +1979,10 @@ Audit anchor (write it down to check the log later):
 <context>
     <name>PrinterJob</name>
     <message>
+        <source>Handing %1 ballots to the print queue “%2”…</source>
+        <translation>Handing %1 ballots to the print queue “%2”…</translation>
+    </message>
+    <message>
         <source>Sending %1 ballots to the printer…</source>
         <translation>Sending %1 ballots to the printer…</translation>
     </message>
@@ -1987,7 +1995,7 @@ Audit anchor (write it down to check the log later):
     <name>Printing</name>
     <message>
         <source>PDF printer</source>
-        <extracomment>Rasterizing above this gains nothing on paper (QR modules are ≥ 0.5 mm) and costs memory. The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
+        <extracomment>Page images finer than this gain nothing on paper (QR modules are ≥ 0.5 mm) and cost memory (an A4 page in grey at 600 dpi is 35 MB). The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
         <translation>PDF printer</translation>
     </message>
     <message>

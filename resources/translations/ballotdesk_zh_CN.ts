@@ -445,6 +445,10 @@ Audit anchor (write it down to check the log later):
         <translation>“%3”的选票已送%4 %1 张（共 %2 张）。</translation>
     </message>
     <message>
+        <source>Print job: %1 (the system&apos;s print queue shows it).</source>
+        <translation>打印作业：%1（可在系统的打印队列中查看）。</translation>
+    </message>
+    <message>
         <source>Not sent to the printer</source>
         <translation>未送打印机</translation>
     </message>
@@ -1964,6 +1968,10 @@ Audit anchor (write it down to check the log later):
 <context>
     <name>PrinterJob</name>
     <message>
+        <source>Handing %1 ballots to the print queue “%2”…</source>
+        <translation>正在把 %1 张选票交给打印队列“%2”…</translation>
+    </message>
+    <message>
         <source>Sending %1 ballots to the printer…</source>
         <translation>正在将 %1 张选票送往打印机…</translation>
     </message>
@@ -1976,7 +1984,7 @@ Audit anchor (write it down to check the log later):
     <name>Printing</name>
     <message>
         <source>PDF printer</source>
-        <extracomment>Rasterizing above this gains nothing on paper (QR modules are ≥ 0.5 mm) and costs memory. The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
+        <extracomment>Page images finer than this gain nothing on paper (QR modules are ≥ 0.5 mm) and cost memory (an A4 page in grey at 600 dpi is 35 MB). The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
         <translation>PDF 打印机</translation>
     </message>
     <message>
