@@ -26,44 +26,63 @@ from desktop.core.ballots import (
     decode_payload,
 )
 from scanning import page as pg
+from scanning import register
 from scanning import thresholds as th
 from scanning.decide import MarkState, TargetReading, categories_of, read_targets
 from scanning.decoder import DecodedCode, Gray, Point, decode_qr
-from scanning.marks import PageMarks, find_marks
+from scanning.marks import PageMarks, search_marks
 from scanning.measure import measure_targets
-from scanning.reasons import Reason, status_for
+from scanning.reasons import Reason, Status, status_for
 from scanning.result import PageResult
 
 SecretLookup = Callable[[int], bytes | None]
 LayoutLookup = Callable[[int, int], Layout | None]
 #: Reduced JPEG decoding factors libjpeg offers, largest first, with OpenCV's flag for each.
-_REDUCED = ((8, cv2.IMREAD_REDUCED_GRAYSCALE_8), (4, cv2.IMREAD_REDUCED_GRAYSCALE_4),
-            (2, cv2.IMREAD_REDUCED_GRAYSCALE_2))
+_REDUCED = ((8, cv2.IMREAD_REDUCED_GRAYSCALE_8, cv2.IMREAD_REDUCED_COLOR_8),
+            (4, cv2.IMREAD_REDUCED_GRAYSCALE_4, cv2.IMREAD_REDUCED_COLOR_4),
+            (2, cv2.IMREAD_REDUCED_GRAYSCALE_2, cv2.IMREAD_REDUCED_COLOR_2))
 
 
 def load_gray(path: str | Path) -> tuple[Gray | None, float]:
     """A grayscale image file, decoded at reduced size when it is larger than needed (JPEG's
     DCT scaling is much faster than decoding everything), and the scale used; None if unreadable.
+    A colour file is decoded in colour and turned grey by :func:`to_gray`.
     """
     from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as header:
             long_side = max(header.size)
+            colour = header.mode not in ("1", "L", "LA", "I", "I;16", "F")
     except (OSError, UnidentifiedImageError):
         return None, 1.0
-    for factor, flag in _REDUCED:
+    for factor, grey_flag, colour_flag in _REDUCED:
         if long_side // factor >= th.MIN_LOAD_LONG_SIDE_PX:
-            image = cv2.imread(str(path), flag)
-            return (None if image is None else np.asarray(image, np.uint8)), 1.0 / factor
-    image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
-    return (None if image is None else np.asarray(image, np.uint8)), 1.0
+            image = cv2.imread(str(path), colour_flag if colour else grey_flag)
+            return (None if image is None else to_gray(image)), 1.0 / factor
+    image = cv2.imread(str(path), cv2.IMREAD_COLOR if colour else cv2.IMREAD_GRAYSCALE)
+    return (None if image is None else to_gray(image)), 1.0
+
+
+def to_gray(image: np.ndarray) -> Gray:
+    """Grey as ink shows against paper: the darkest of the colour channels, so blue and red
+    ballpoint stay as dark as they look (the usual luminance makes red ink a light grey)."""
+    if image.ndim == 2:
+        return np.asarray(image, np.uint8)
+    channels = cv2.split(image[:, :, :3])
+    return np.asarray(cv2.min(cv2.min(channels[0], channels[1]), channels[2]), np.uint8)
+
+
+def is_bilevel(image: np.ndarray) -> bool:
+    """A black-and-white (1-bit) scan: nearly every pixel is 0 or 255 (a sample is enough)."""
+    sample = np.asarray(image[:: th.BILEVEL_SAMPLE_STEP, :: th.BILEVEL_SAMPLE_STEP])
+    between = np.count_nonzero((sample > 0) & (sample < 255))
+    return bool(between <= th.BILEVEL_MAX_GREY_SHARE * sample.size)
 
 
 def prepare(image: np.ndarray) -> tuple[Gray, float]:
     """Grayscale, shrunk by a whole factor while the long side stays ≥ MIN_LOAD_LONG_SIDE_PX."""
-    gray: Gray = np.asarray(image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY),
-                            np.uint8)
+    gray = to_gray(image)
     factor = max(1, max(gray.shape[:2]) // th.MIN_LOAD_LONG_SIDE_PX)
     if factor == 1:
         return gray, 1.0
@@ -138,8 +157,15 @@ def interpret_image(
     debug: bool = False,
 ) -> PageResult:
     """Read one page image (grayscale or BGR, any resolution from ~150 dpi up)."""
+    bilevel = is_bilevel(image)
+    if bilevel:
+        sigma = (th.BILEVEL_SMOOTHING_MM * max(image.shape[:2])
+                 / th.BILEVEL_PAGE_LONG_SIDE_MM)
+        image = cv2.GaussianBlur(to_gray(image), (0, 0), sigma)
     gray, scale = prepare(image)
     result = _interpret(gray, scale, secret_for_campaign, layout_for, thresholds, backends)
+    if bilevel and result.status is not Status.REJECTED:
+        result = result.with_reasons(Reason.BILEVEL_SCAN)
     if debug:
         from scanning.debug import draw_debug
 
@@ -165,32 +191,53 @@ def interpret_file(path: str | Path, secret_for_campaign: SecretLookup, layout_f
 def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
                layout_for: LayoutLookup, t: th.MarkThresholds,
                backends: Sequence[str] | None) -> PageResult:
-    marks = find_marks(gray)
-    if marks is None:
-        code, payload, reason = _check_code(decode_qr(gray, backends), secret_for_campaign)
-        known = _known(code, payload, "whole_image" if code else None, scale)
-        return PageResult.refused(Reason.PAGE_NOT_FOUND, *([reason] if reason else []),
-                                  **known)
-    size = pg.guess_page_size(marks)
-    codes, qr_pass, marks = _read_code(gray, marks, size, backends)
+    marks, blobs = search_marks(gray)
+    if marks is not None:
+        codes, qr_pass, marks = _read_code(gray, marks, pg.guess_page_size(marks), backends)
+    else:
+        codes = decode_qr(gray, backends)
+        qr_pass = "whole_image" if codes else None
     code, payload, reason = _check_code(codes, secret_for_campaign)
     known = _known(code, payload, qr_pass, scale)
-    known["corners"] = marks.corners
     if payload is None:
-        return PageResult.refused(reason or Reason.CODE_UNREADABLE, **known)
-    if not marks.oriented:  # four marks, but neither they nor the code tell which is top-left
-        return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
+        if marks is None:
+            return PageResult.refused(Reason.PAGE_NOT_FOUND, *([reason] if reason else []),
+                                      **known)
+        return PageResult.refused(reason or Reason.CODE_UNREADABLE, corners=marks.corners,
+                                  **known)
     layout = layout_for(payload.campaign_id, payload.layout_version)
     page = None if layout is None else next(
         (p for p in layout.pages if p.page == payload.page), None)
     if layout is None or page is None:
         return PageResult.refused(Reason.UNKNOWN_LAYOUT, **known)
     centres = pg.mark_centres_mm(layout.registration_marks)
-    matrix = pg.homography(marks, centres)
+    points = register.code_points(code, layout)
+    fit = None
+    tried: list[register.Fit] = []
+    if marks is not None and marks.oriented:
+        known["corners"] = marks.corners
+        tried.append(register.verify(gray, pg.homography(marks, centres), page, "marks",
+                                     points))
+    if not (tried and tried[0].verified):
+        first = register.from_code(points, layout, blobs)
+        if first is not None:
+            tried.append(register.verify(gray, first, page, "code", points))
+    fit = next((f for f in tried if f.verified), None)
     reasons: list[Reason] = []
-    if pg.is_flat(marks, centres) and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE:
-        reasons.append(Reason.WRONG_PAGE_SIZE)
-    readings = _read_targets(gray, matrix, page, t)
+    if fit is None:
+        located = max(tried, key=lambda f: f.found_share, default=None)
+        if located is None or located.found_share < th.MIN_LOCATED_SHARE:
+            return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
+        reasons.append(Reason.MISREGISTERED)
+        readings = tuple(replace(r, state=MarkState.AMBIGUOUS)
+                         for r in _read_targets(gray, located.matrix, page, t))
+        matrix = located.matrix
+    else:
+        matrix = fit.matrix
+        if (fit.origin == "marks" and marks is not None and pg.is_flat(marks, centres)
+                and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE):
+            reasons.append(Reason.WRONG_PAGE_SIZE)
+        readings = _read_targets(gray, matrix, page, t)
     categories = categories_of(layout, page, readings)
     if any(r.state is MarkState.AMBIGUOUS for r in readings):
         reasons.append(Reason.AMBIGUOUS_MARK)

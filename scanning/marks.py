@@ -217,16 +217,25 @@ def choose_page(blobs: list[Blob], oriented: bool = True) -> list[Blob] | None:
 
 def find_marks(gray: Gray, long_side_px: int = th.SEARCH_LONG_SIDE_PX) -> PageMarks | None:
     """The page's four marks in ``gray``'s pixels, or None when no page is found."""
+    return search_marks(gray, long_side_px)[0]
+
+
+def search_marks(gray: Gray, long_side_px: int = th.SEARCH_LONG_SIDE_PX
+                 ) -> tuple[PageMarks | None, list[Blob]]:
+    """The page's four marks (or None), and every mark-like square found, in ``gray``'s pixels
+    (the fit from the QR code uses those when a mark is cut off)."""
     small, scale = downscale(gray, long_side_px)
     ink = ink_mask(small, th.SEARCH_WHITE_BLOCK_PX, th.SEARCH_INK_LEVEL)
     blobs = solid_squares(ink)
+    found = [Blob((b.x + 0.5) / scale - 0.5, (b.y + 0.5) / scale - 0.5, b.area / scale**2,
+                  b.bbox) for b in blobs]
     oriented = True
     quad = choose_page(blobs)
     if quad is None:
         oriented = False
         quad = choose_page(blobs, oriented=False)
     if quad is None:
-        return None
+        return None, found
 
     def back(b: Blob) -> Point:  # pixel centres: (x + 0.5) / scale - 0.5
         x, y = _weighted_centre(small, *b.bbox)
@@ -234,4 +243,4 @@ def find_marks(gray: Gray, long_side_px: int = th.SEARCH_LONG_SIDE_PX) -> PageMa
 
     corners = (back(quad[0]), back(quad[1]), back(quad[2]), back(quad[3]))
     areas = tuple(b.area / scale**2 for b in quad)
-    return PageMarks(corners, (areas[0], areas[1], areas[2], areas[3]), oriented)
+    return PageMarks(corners, (areas[0], areas[1], areas[2], areas[3]), oriented), found

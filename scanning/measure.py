@@ -25,18 +25,35 @@ Ints = NDArray[np.intp]
 WHITE_MAP_FACTOR = 4
 #: Share of the ink mass left out at each end when measuring its extent (stray specks).
 EXTENT_TAIL = 0.03
+#: The paper's noise is this percentile of the darkness in the blank margin around boxes.
+NOISE_PERCENTILE = 95.0
+#: Ink whose minor principal axis is at most this fraction of the major one is one straight
+#: stroke (a ruled line is ~0.1; a tick's two arms ~0.4 and more).
+STRAIGHT_AXIS_RATIO = 0.22
 
 
 @dataclass(frozen=True)
 class TargetInk:
-    #: Share of the inner area darker than ``ink_level`` of paper white (blank level removed).
+    #: Share of the inner area that is ink: darker than the paper around the box by at least
+    #: ``ink_contrast`` of the page's printed outline darkness (and above the page's noise).
     ink: float
-    #: Share darker than ``faint_level`` (pencil, smudges and real ink), blank level removed.
+    #: Share of light ink (``faint_contrast`` of the outline): pencil, a rubbed-out mark.
     faint: float
     #: Larger side of the ink's bounding box, in mm (the tails of the ink mass left out).
     extent_mm: float
     #: Where the border was found against where the homography put it, mm.
     shift_mm: Point
+    #: Where strokes pass through the box's outline (ink just outside and just inside it at
+    #: the same place), how far apart those places are, mm; -1 when none does. An underline
+    #: or a scribble enters and leaves far apart; a tick whose tail runs out, in one place.
+    crossing_mm: float = -1.0
+    #: How dark the ink is, as a share of the page's printed outline darkness (mean over the
+    #: ink pixels): a light grey fill is not a black one.
+    strength: float = 0.0
+    #: The inner ink is one straight stroke (a line through the box, not a tick or a cross).
+    straight: bool = False
+    #: Smaller side of the ink's bounding box, mm: a wavy underline is long and flat.
+    breadth_mm: float = 0.0
 
 
 def white_map(region: Gray, radius_mm: float, dpi: float) -> Gray:
@@ -78,30 +95,186 @@ def _extent(mask: NDArray[np.bool_], axis: int) -> Floats:
     return np.where(counts.sum(axis=1) > 0, span, 0.0).astype(np.float32)
 
 
+def _straight(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """Per patch, whether the ink pixels lie along one straight line (principal axes)."""
+    grid = np.indices(mask.shape[1:], dtype=np.float32)
+    ys: Floats = grid[0]
+    xs: Floats = grid[1]
+    n = np.maximum(np.asarray(mask.sum(axis=(1, 2)), np.float32), 1.0)
+    mx = np.asarray((mask * xs).sum(axis=(1, 2)) / n, np.float32)
+    my = np.asarray((mask * ys).sum(axis=(1, 2)) / n, np.float32)
+    dx = xs[None] - mx[:, None, None]
+    dy = ys[None] - my[:, None, None]
+    sxx = (mask * dx * dx).sum(axis=(1, 2)) / n
+    syy = (mask * dy * dy).sum(axis=(1, 2)) / n
+    sxy = (mask * dx * dy).sum(axis=(1, 2)) / n
+    root = np.sqrt(((sxx - syy) / 2) ** 2 + sxy**2)
+    major = (sxx + syy) / 2 + root
+    minor = np.maximum((sxx + syy) / 2 - root, 0.0)
+    return np.asarray(minor <= STRAIGHT_AXIS_RATIO**2 * major, np.bool_)
+
+
+def _crossing(ink: NDArray[np.bool_], first: int, inner: int, gap: int, band: int
+              ) -> Floats:
+    """Per patch, how far apart (px) the places are where a stroke passes through the outline:
+    ink within ``band`` px inside the inner area's edge and within ``band`` px beyond the
+    outline (``gap`` px out from the inner edge) at the same place along a side. -1: none.
+    A tick whose tail runs out of a corner crosses in one place; an underline or a scribble
+    through the box enters and leaves far apart."""
+    count = ink.shape[0]
+    along = np.arange(inner)
+    span = first + along
+    low = np.full((count, 2), np.inf, np.float32)
+    high = np.full((count, 2), -np.inf, np.float32)
+    for vertical in (False, True):  # False: top and bottom sides; True: left and right
+        for inside, outside, at in ((first, first - gap - band, 0),
+                                    (first + inner - band, first + inner + gap, inner)):
+            def strip(start: int, vertical: bool = vertical) -> NDArray[np.bool_]:
+                lines = np.arange(start, start + band)
+                picked = ink[:, span][:, :, lines] if vertical else ink[:, lines][:, :, span]
+                hit = np.asarray(picked.any(axis=2 if vertical else 1), np.bool_)
+                # A slanted stroke moves along the side while it crosses the outline.
+                grown = hit.copy()
+                for step in (1, 2):
+                    grown[:, step:] |= hit[:, :-step]
+                    grown[:, :-step] |= hit[:, step:]
+                return grown
+            hits = strip(inside) & strip(outside)
+            where = np.where(hits, along[None, :], np.nan)
+            found = np.asarray(hits.any(axis=1), np.bool_)
+            lo = np.where(found, np.nanmin(np.where(found[:, None], where, 0), axis=1), np.inf)
+            hi = np.where(found, np.nanmax(np.where(found[:, None], where, 0), axis=1), -np.inf)
+            # Along a horizontal side the place varies in x; its y is the side's own.
+            x_axis, y_axis = (0, 1) if not vertical else (1, 0)
+            low[:, x_axis] = np.minimum(low[:, x_axis], lo)
+            high[:, x_axis] = np.maximum(high[:, x_axis], hi)
+            low[:, y_axis] = np.where(found, np.minimum(low[:, y_axis], at), low[:, y_axis])
+            high[:, y_axis] = np.where(found, np.maximum(high[:, y_axis], at), high[:, y_axis])
+    spread = high - low
+    return np.where(np.isfinite(spread).all(axis=1), np.hypot(spread[:, 0], spread[:, 1]),
+                    -1.0).astype(np.float32)
+
+
+def _outline_darkness(dark: Floats, shift_x: Ints, shift_y: Ints, pad: int, side: int,
+                      margin: int) -> float:
+    """The printed outline's darkness on this image (median over the boxes' four sides): the
+    page's measure of what full ink looks like here (a blurred photo's lines are lighter)."""
+    index = np.arange(dark.shape[0])[:, None, None]
+    middle = np.arange(pad + margin, pad + side - margin)
+    lines = []
+    for shift, vertical in ((shift_x, True), (shift_y, False)):
+        for edge in (pad + shift, pad + side + shift):
+            at = np.clip(edge[:, None] + np.arange(-1, 2), 0, dark.shape[1] - 1)
+            if vertical:
+                picked = dark[index, middle[None, :, None], at[:, None, :]]
+                lines.append(picked.max(axis=2).mean(axis=1))
+            else:
+                picked = dark[index, at[:, :, None], middle[None, None, :]]
+                lines.append(picked.max(axis=1).mean(axis=1))
+    return float(np.median(np.median(np.stack(lines, axis=1), axis=1)))
+
+
+def _paper_plane(aligned: Floats, reach: int, side: int, margin: int) -> Floats:
+    """Per box, the paper's own darkness as a plane over the box (a shadow's edge, light
+    falling off across a photographed page), from the blank paper beyond the outline's blur
+    on its four sides: medians of the left and right strips set its slope in x, of the top
+    and bottom strips its slope in y."""
+    count, span = aligned.shape[0], aligned.shape[1]
+    along = slice(reach + margin, reach + side - margin)
+    near, far = slice(0, reach - margin), slice(reach + side + margin + 1, span)
+    left = np.median(aligned[:, along, near].reshape(count, -1), axis=1)
+    right = np.median(aligned[:, along, far].reshape(count, -1), axis=1)
+    top = np.median(aligned[:, near, along].reshape(count, -1), axis=1)
+    bottom = np.median(aligned[:, far, along].reshape(count, -1), axis=1)
+    distance = float(side + reach + margin)  # between the strips' middles
+    at = np.arange(span, dtype=np.float32) - span / 2
+    slope_x = ((right - left) / distance)[:, None, None]
+    slope_y = ((bottom - top) / distance)[:, None, None]
+    level = ((left + right + top + bottom) / 4)[:, None, None]
+    return np.asarray(level + slope_x * at[None, None, :] + slope_y * at[None, :, None],
+                      np.float32)
+
+
+def _blank_box(aligned: Floats, reach: int, side: int, margin: int) -> Floats:
+    """The darkness of a blank printed box, pixel by pixel, for patches aligned so that the
+    outline runs along ``reach`` and ``reach + side``: the darkness at each distance from
+    the outline, measured outside it (median over the boxes), mirrored inside."""
+    span = aligned.shape[1]
+    at = np.arange(span)
+    along = slice(reach + margin, reach + side - margin)
+    profile = np.array([np.median(np.concatenate([
+        aligned[:, along, reach - j], aligned[:, along, min(span - 1, reach + side + j)],
+        aligned[:, reach - j, along], aligned[:, min(span - 1, reach + side + j), along]],
+        axis=1).mean(axis=1)) for j in range(reach + 1)], np.float32)
+    from_edge = np.minimum(np.abs(at - reach), np.abs(at - reach - side))
+    distance = np.minimum(np.minimum.outer(from_edge, from_edge), reach)
+    outside = (at < reach) | (at > reach + side)
+    either = outside[:, None] | outside[None, :]
+    distance = np.where(either, np.minimum(np.maximum.outer(from_edge * outside,
+                                                            from_edge * outside), reach),
+                        distance)
+    return np.asarray(profile[distance], np.float32)
+
+
 def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Point,
-                   dpi: float, t: MarkThresholds) -> list[tuple[float, float, float, Point]]:
+                   dpi: float, t: MarkThresholds) -> list[TargetInk]:
     k = dpi / MM_PER_INCH
     side = round(boxes[0][2] * k)
     search = max(1, round(t.align_search_mm * k))
     margin = round(t.inner_margin_mm * k)
     inner = side - 2 * margin
-    left = np.array([round((b[0] - origin_mm[0]) * k) for b in boxes], np.intp) - search
-    top = np.array([round((b[1] - origin_mm[1]) * k) for b in boxes], np.intp) - search
-    patches = _gather(region, top, left, side + 2 * search + 1)
+    ring = round(t.outside_ring_mm * k)
+    pad = search + ring + margin
+    left = np.array([round((b[0] - origin_mm[0]) * k) for b in boxes], np.intp) - pad
+    top = np.array([round((b[1] - origin_mm[1]) * k) for b in boxes], np.intp) - pad
+    patches = _gather(region, top, left, side + 2 * pad + 1)
     white = whites[:, None, None]
     dark = np.clip(1.0 - patches / white, 0.0, 1.0)
-    band = slice(search + margin, search + side - margin)
-    shift_x = _best_shift(dark[:, band, :].sum(axis=1), search, side, search)
-    shift_y = _best_shift(dark[:, :, band].sum(axis=2), search, side, search)
-    rows = (search + shift_y + margin)[:, None] + np.arange(inner)
-    cols = (search + shift_x + margin)[:, None] + np.arange(inner)
-    index = np.arange(len(boxes))[:, None, None]
-    area = patches[index, rows[:, :, None], cols[:, None, :]]
-    ink = area < white * t.ink_level
-    faint = area < white * t.faint_level
-    extent = np.maximum(_extent(ink, 2), _extent(ink, 1)) / k
-    return [(float(ink[i].mean()), float(faint[i].mean()), float(extent[i]),
-             (float(shift_x[i]) / k, float(shift_y[i]) / k)) for i in range(len(boxes))]
+    band = slice(pad + margin, pad + side - margin)
+    core = slice(pad - search, pad + side + search + 1)
+    shift_x = _best_shift(dark[:, band, core].sum(axis=1), search, side, search)
+    shift_y = _best_shift(dark[:, core, band].sum(axis=2), search, side, search)
+    count = len(boxes)
+    index = np.arange(count)[:, None, None]
+    reference = max(_outline_darkness(dark, shift_x, shift_y, pad, side, margin),
+                    t.min_outline_darkness)
+    # Every box aligned on its own outline, the box and a ring of paper around it.
+    reach = ring + margin
+    span = side + 2 * reach
+    rows = np.clip((pad - reach + shift_y)[:, None] + np.arange(span), 0, dark.shape[1] - 1)
+    cols = np.clip((pad - reach + shift_x)[:, None] + np.arange(span), 0, dark.shape[2] - 1)
+    aligned = dark[index, rows[:, :, None], cols[:, None, :]]
+    # The printed blank box as this image shows it: the outline's blur reaches as far into the
+    # box as it reaches out of it, and outside is blank paper whatever anyone marked inside.
+    aligned = aligned - _paper_plane(aligned, reach, side, margin)
+    residual = aligned - _blank_box(aligned, reach, side, margin)[None]
+    # The paper's own speckle (noise, JPEG blocks) in the ring of blank paper beside the boxes
+    # (names start 2.5 mm away), once the printed blank is taken away.
+    inside = slice(reach + margin, reach + side - margin)
+    strips = np.concatenate([residual[:, inside, :ring], residual[:, inside, -ring:]],
+                            axis=2).reshape(count, -1)
+    noise = float(np.median(np.percentile(strips, NOISE_PERCENTILE, axis=1)))
+    ink_level = max(t.ink_contrast * reference, noise + t.min_contrast)
+    faint_level = max(t.faint_contrast * reference, noise + t.min_contrast)
+    window = slice(reach + margin, reach + margin + inner)
+    area = residual[:, window, window]
+    ink_inner = area >= ink_level
+    faint_inner = area >= faint_level
+    spans = np.stack([_extent(ink_inner, 2), _extent(ink_inner, 1)]) / k
+    extent = spans.max(axis=0)
+    breadth = spans.min(axis=0)
+    gap = round(t.outline_clear_mm * k)
+    crossing = _crossing(residual >= ink_level, reach + margin, inner, gap,
+                         max(1, ring - gap)) / k
+    straight = _straight(ink_inner)
+    inked = ink_inner.sum(axis=(1, 2))
+    strength = (np.where(ink_inner, area, 0.0).sum(axis=(1, 2))
+                / np.maximum(inked, 1) / reference)
+    return [TargetInk(float(ink_inner[i].mean()), float(faint_inner[i].mean()),
+                      float(extent[i]), (float(shift_x[i]) / k, float(shift_y[i]) / k),
+                      float(crossing[i]), float(strength[i]), bool(straight[i]),
+                      float(breadth[i]))
+            for i in range(count)]
 
 
 def measure_targets(region: Gray, origin_mm: Point, dpi: float, boxes: Sequence[Box],
@@ -112,7 +285,7 @@ def measure_targets(region: Gray, origin_mm: Point, dpi: float, boxes: Sequence[
     k = dpi / MM_PER_INCH
     white = white_map(region, t.white_radius_mm, dpi)
     f = WHITE_MAP_FACTOR
-    raw: dict[int, tuple[float, float, float, Point]] = {}
+    found: dict[int, TargetInk] = {}
     groups: dict[tuple[int, int], list[int]] = {}
     for i, box in enumerate(boxes):
         groups.setdefault((round(box[2] * k), round(box[3] * k)), []).append(i)
@@ -124,8 +297,5 @@ def measure_targets(region: Gray, origin_mm: Point, dpi: float, boxes: Sequence[
                            for cx, cy in centres], np.float32)
         measured = _measure_group(region, whites, [boxes[i] for i in members], origin_mm,
                                   dpi, t)
-        raw.update(zip(members, measured, strict=True))
-    blank_ink = min(t.max_blank_level, float(np.median([raw[i][0] for i in raw])))
-    blank_faint = min(t.max_blank_level, float(np.median([raw[i][1] for i in raw])))
-    return [TargetInk(max(0.0, raw[i][0] - blank_ink), max(0.0, raw[i][1] - blank_faint),
-                      raw[i][2], raw[i][3]) for i in range(len(boxes))]
+        found.update(zip(members, measured, strict=True))
+    return [found[i] for i in range(len(boxes))]

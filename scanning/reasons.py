@@ -34,12 +34,18 @@ class Reason(StrEnum):
     UNKNOWN_LAYOUT = "unknown_layout"
     #: The marks do not fit the layout's paper size (printed scaled or on other paper).
     WRONG_PAGE_SIZE = "wrong_page_size"
+    #: The page was located and its code verified, but the printed boxes are not where the fit
+    #: puts them: every target is read as unclear and a person checks each one.
+    MISREGISTERED = "misregistered"
     #: At least one target is neither clearly marked nor clearly empty.
     AMBIGUOUS_MARK = "ambiguous_mark"
     #: A category has more marks than it allows: void on this sheet (the others count).
     OVERVOTE = "overvote"
     #: This serial and page was recorded before (set by the recording layer).
     DUPLICATE = "duplicate"
+    #: A note, not a problem: the image is black and white only (1-bit); light marks (pencil)
+    #: may have been lost by the scanner before BallotDesk saw them.
+    BILEVEL_SCAN = "bilevel_scan"
 
 
 #: Reasons that make a page worthless as a vote: it is not a valid ballot page of ours.
@@ -47,6 +53,10 @@ REJECTING = frozenset({
     Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN,
     Reason.UNSUPPORTED_FORMAT, Reason.UNKNOWN_LAYOUT,
 })
+
+
+#: Reasons that only inform: they are stored and shown with the sheet but send nothing to review.
+NOTES = frozenset({Reason.BILEVEL_SCAN})
 
 
 def status_for(reasons: Iterable[Reason]) -> Status:
@@ -57,7 +67,7 @@ def status_for(reasons: Iterable[Reason]) -> Status:
     DUPLICATE is a review: a rescan and a photocopy look alike, a human tells which it is.
     WRONG_PAGE_SIZE is a review: the marks are measured, but a human checks them.
     """
-    found = set(reasons)
+    found = set(reasons) - NOTES
     if found & REJECTING:
         return Status.REJECTED
     return Status.REVIEW if found else Status.ACCEPTED

@@ -15,6 +15,16 @@ MM_PER_INCH = 25.4
 #: its long side keeps at least this many pixels: ~150 dpi for A4 (297 mm).
 MIN_LOAD_LONG_SIDE_PX = 1700
 
+#: A black-and-white scan is told by sampling every this many pixels each way...
+BILEVEL_SAMPLE_STEP = 7
+#: ...and finding at most this share of them neither black nor white.
+BILEVEL_MAX_GREY_SHARE = 0.002
+#: A black-and-white scan is smoothed this much (mm on an A4 page, as a Gaussian's sigma)
+#: before reading: a dithered grey paper tint becomes light grey instead of specks of "ink".
+BILEVEL_SMOOTHING_MM = 0.2
+#: Long side of the paper the smoothing assumes (A4, mm).
+BILEVEL_PAGE_LONG_SIDE_MM = 297.0
+
 # -- finding the registration marks ------------------------------------------------------------
 #: The mark search works on a copy whose long side is about this (75-95 dpi for a full page).
 SEARCH_LONG_SIDE_PX = 1000
@@ -63,6 +73,32 @@ PAGE_ASPECT_TOLERANCE = 0.05
 #: Opposite sides of the mark quadrilateral equal within this fraction: a flat scan.
 FLAT_SIDE_TOLERANCE = 0.01
 
+# -- verifying the fit (scanning/register.py) ---------------------------------------------------
+#: The box grid is looked for on a page warped to this resolution (0.35 mm outlines are
+#: 1.4 px wide at 100 dpi: still found, at less than half the pixels of 150 dpi).
+FIT_DPI = 100.0
+#: Searches for every box outline around where the fit puts it: first this far (a fit from
+#: the QR code and three marks, a slightly wrong mark centre), then close (mm).
+FIT_SEARCH_MM = (2.5, 1.0)
+#: A box outline counts as found when its two borders on each axis are at least this dark
+#: on average (fraction of the paper white; printed 0.35 mm lines, blurred by the scan).
+MIN_OUTLINE_DARKNESS = 0.12
+#: RANSAC: an outline within this of where the corrected fit puts it agrees with it (mm).
+FIT_INLIER_MM = 0.5
+#: The fit needs at least this many agreeing points (box outlines and QR corners).
+MIN_FIT_POINTS = 8
+#: A verified fit: at least this share of the page's boxes found where it puts them...
+MIN_BOXES_FOUND_SHARE = 0.9
+#: ...with at most this root mean square residual (mm). Above: the page is misregistered.
+MAX_FIT_RMS_MM = 0.35
+#: A fit that finds fewer boxes than this share has not located the page at all (cut in
+#: half, another sheet): page not found, rather than misregistered.
+MIN_LOCATED_SHARE = 0.5
+#: A registration mark is looked for this far (mm) from where the QR code's corners put it...
+CODE_MARK_SEARCH_MM = 10.0
+#: ...and its side must match the printed side within this fraction.
+MARK_SIDE_TOLERANCE = 0.35
+
 
 # -- targets -------------------------------------------------------------------------------------
 @dataclass(frozen=True)
@@ -76,22 +112,43 @@ class MarkThresholds:
     align_search_mm: float = 1.0
     #: Paper white is the brightest level within this distance (max filter), measured per page.
     white_radius_mm: float = 5.0
-    #: A pixel is ink when darker than this fraction of the local paper white...
-    ink_level: float = 0.62
-    #: ...and "faint" (pencil, a rubbed-out mark) when darker than this one.
-    faint_level: float = 0.85
-    #: Ink below this share of the inner area is nothing (noise, a neighbour's tail tip).
-    marginal: float = 0.025
+    #: Ink is judged against the paper around the box, in units of the page's own printed
+    #: outline darkness (what a full black line looks like on this image: a blurred photo's
+    #: lines are lighter). A pixel is ink from this share of it...
+    ink_contrast: float = 0.18
+    #: ...and light ink (pencil grey, a rubbed-out mark) from this share.
+    faint_contrast: float = 0.1
+    #: In any case a pixel must stand this far above the paper's noise (fraction of white).
+    min_contrast: float = 0.06
+    #: The outline darkness used is at least this (a page whose outlines vanished).
+    min_outline_darkness: float = 0.2
+    #: The blank paper beside each box (the noise sample, the crossing test) spans this (mm).
+    outside_ring_mm: float = 1.0
+    #: Between the inner area and the strip outside the outline where a crossing stroke is
+    #: looked for: the outline and its blur (mm beyond the inner margin).
+    outline_clear_mm: float = 0.6
+    #: Ink passing through the outline whose bounding box is at most this thick (mm) is a
+    #: stroke along the row (an underline, a wavy scribble), not a tick (ticks stand ≥ 2 mm).
+    flat_mm: float = 1.6
+    #: Ink below this share of the inner area is nothing (a speck of noise).
+    marginal: float = 0.008
     #: Ink from this share on is a mark if it spans at least ``min_extent_mm``...
-    definite: float = 0.06
+    definite: float = 0.05
     #: ...the larger side of the ink's bounding box: a tick or cross spans the box, a dot not.
     min_extent_mm: float = 2.3
-    #: From this share on the ink is a mark whatever its shape (a fill, a scribble).
-    solid: float = 0.30
-    #: Light ink over this share with little real ink: faint pencil or a smudge, ask a human.
-    faint_marginal: float = 0.04
-    #: The blank level of a page is the median score of its targets, but at most this.
-    max_blank_level: float = 0.02
+    #: Ink lighter than this share of the printed outline's darkness is light (pencil, a
+    #: rubbed-out mark, a grey smudge)...
+    dark_strength: float = 0.38
+    #: ...and light ink over this share of the box is a wash, not a stroke: a person looks.
+    #: Light strokes (pencil ticks) and dark fills are marks.
+    wash_share: float = 0.4
+    #: Light ink whose faint share is at least this...
+    smear_share: float = 0.12
+    #: ...and this many times its ink share is a haze, not a stroke: a rubbed-out mark (a
+    #: pencil tick's grey edge adds a fifth to its ink).
+    diffuse_ratio: float = 1.5
+    #: Light ink over this share with little real ink: a smudge, a rubbed-out mark: ask.
+    faint_marginal: float = 0.02
 
 
 DEFAULT_THRESHOLDS = MarkThresholds()

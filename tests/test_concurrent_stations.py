@@ -11,7 +11,9 @@ are unique per campaign in the same way. These tests make the stations race for 
   station);
 * two ``ballotdesk ballots print`` processes at the same moment;
 * two stations in one process whose transactions are held at a barrier right before they
-  write, so both have seen "nothing counted yet" when they insert (the retry path, forced).
+  write, so both have seen "nothing counted yet" when they insert (the retry path, forced);
+  the same for two clean rescans of a page whose marks were not read, both having seen the
+  unread sheet they may replace.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import cv2
 import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
@@ -34,7 +37,7 @@ from sqlalchemy.orm import Session
 from desktop.core.ballots import decode_payload
 from desktop.core.boxes import BoxInfo
 from desktop.core.db import Database
-from desktop.core.models import AuditEntry, Sheet
+from desktop.core.models import AuditEntry, ReviewDecision, Sheet
 from desktop.core.printing import secret_lookup
 from desktop.core.recording import Recorder
 from desktop.core.registry import CampaignInfo
@@ -42,7 +45,15 @@ from desktop.core.scanjob import scan_paths
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from scanning.reasons import Reason
-from tests.ballot_files import BRANDS, STAFF, WINDOWS, fill_in, print_and_rasterize, save_scans
+from tests.ballot_files import (
+    BRANDS,
+    STAFF,
+    WINDOWS,
+    UnreadBallot,
+    fill_in,
+    print_and_rasterize,
+    save_scans,
+)
 from tests.conftest import ORGANISER, Cli
 from tests.postgres import PostgresServer
 from tests.test_printing import qr_payloads
@@ -284,6 +295,28 @@ def test_two_copies_of_a_page_stored_at_the_same_moment_count_once(
     assert tally.categories[STAFF].pending == 1, "it spans page 2, which is not scanned yet"
     with services.db.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Sheet)) == 2
+
+
+def test_two_rescans_of_an_unread_page_at_the_same_moment_take_its_place_once(
+    services: Services, db_url: str, demo: CampaignInfo, unread_ballot: UnreadBallot,
+    tmp_path: Path, held_at_first_write: Counter[str],
+) -> None:
+    list(scan_paths(Recorder(services.db, ORGANISER), [unread_ballot.cut_page_1], workers=1))
+    copy = tmp_path / "rescan-2.jpg"
+    cv2.imwrite(str(copy), cv2.imread(str(unread_ballot.whole_page_1)),
+                [cv2.IMWRITE_JPEG_QUALITY, 80])
+    outcomes = race(db_url, [unread_ballot.whole_page_1, copy])
+    assert sorted(o.message.code for o in outcomes) == ["duplicate_sheet",
+                                                        "sheet_replaces_unread"]
+    racing = [held_at_first_write[f"站点{n}"] for n in (1, 2)]
+    assert sorted(racing) == [1, 2], "the later one failed and retried"
+    with services.db.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Sheet)
+                        .where(Sheet.counted_key.is_not(None))) == 1
+        assert s.scalar(select(func.count()).select_from(ReviewDecision)
+                        .where(ReviewDecision.decision == "superseded")) == 1
+    tally = paper_tally(services.db, demo.id)
+    assert {n: v for n, v in tally.categories[WINDOWS].votes.items() if v} == {"01": 1, "03": 1}
 
 
 def test_the_same_image_stored_at_the_same_moment_is_kept_once(

@@ -8,7 +8,8 @@ overview), import_zh_CN.png (the import wizard's preview) and ballots_zh_CN.png 
 preview with boxes, a printed batch and spoiled serials), scan_zh_CN.png (the scan page after a
 folder of ticked ballots, a photocopy and a broken file), scan_camera_zh_CN.png (the camera
 preview with the page outline) and review_zh_CN.png (the review queue on an overvoted sheet, its
-boxes outlined and zoomed), votes_zh_CN.png (online sources with an imported export and
+boxes outlined and zoomed), review_unread_zh_CN.png (a torn page whose marks were not read: the
+tick list of its candidates), votes_zh_CN.png (online sources with an imported export and
 the expert score matrix), results_zh_CN.png, sign_in_zh_CN.png (the sign-in form refusing a
 wrong password) and accounts_zh_CN.png (the organiser's accounts page). Nothing touches the
 user's data.
@@ -253,6 +254,47 @@ def _review_shot(window: object, services: object, campaign_id: int, folder: Pat
     return out / "review_zh_CN.png"
 
 
+def _review_unread_shot(window: object, services: object, campaign_id: int, folder: Path,
+                        out: Path, settle: object) -> Path:
+    """The review page on a ballot page torn below its top third (the code verifies, the marks
+    cannot be read): the tick list of its candidates, two ticked, not yet saved."""
+    import cv2
+
+    from desktop.core.printing import PrintOptions
+    from desktop.core.recording import Recorder
+    from desktop.core.review import Review
+    from desktop.core.scanjob import scan_paths
+    from desktop.ui.pages.review_page import ReviewPage
+    from scanning.synthetic import draw_tick, rasterize_pdf
+
+    boxes, printing = services.boxes, services.printing  # type: ignore[attr-defined]
+    box = boxes.list_boxes(campaign_id)[0]
+    pdf = folder / "review-unread-batch.pdf"
+    batch = printing.print_batch(campaign_id, box.id, 1, pdf, PrintOptions())
+    layout = printing.stored_layout(campaign_id, batch.layout_version)
+    page = rasterize_pdf(pdf)[0]
+    ticked = [layout.pages[0].targets[i] for i in (0, 5)]
+    for target in ticked:
+        draw_tick(page, target.box_mm)
+    path = folder / "东湖1号箱-扫描-0002.jpg"
+    cv2.imwrite(str(path), page[: round(page.shape[0] * 0.3)], [cv2.IMWRITE_JPEG_QUALITY, 85])
+    db, actor = services.db, services.actor  # type: ignore[attr-defined]
+    list(scan_paths(Recorder(db, actor), [path], workers=1))
+    torn = next(s for s in Review(db, actor).queue(campaign_id) if s.source == str(path))
+    window.show_page(ReviewPage)  # type: ignore[attr-defined]
+    review = window.page(ReviewPage)  # type: ignore[attr-defined]
+    review.refresh()
+    settle()  # type: ignore[operator]
+    review.select_row(review.queue_model.row_of(torn.sheet_id))
+    settle()  # type: ignore[operator]
+    for target in ticked:
+        review.ticks.set_ticked((target.category, target.candidate), True)
+    review.controller.choose_target((ticked[-1].category, ticked[-1].candidate))
+    settle()  # type: ignore[operator]
+    window.grab().save(str(out / "review_unread_zh_CN.png"))  # type: ignore[attr-defined]
+    return out / "review_unread_zh_CN.png"
+
+
 def _votes_shot(window: object, services: object, campaign_id: int, folder: Path, out: Path,
                 settle: object) -> Path:
     """The votes page: a platform's per-vote export with an IP burst imported, expert scores of
@@ -411,6 +453,8 @@ def main() -> int:
             window.grab().save(str(written[-1]))
             written += [*_scan_shots(window, services, campaign_id, folder, args.out, settle),
                         _review_shot(window, services, campaign_id, folder, args.out, settle),
+                        _review_unread_shot(window, services, campaign_id, folder, args.out,
+                                            settle),
                         _votes_shot(window, services, campaign_id, folder, args.out, settle),
                         _results_shot(window, services, campaign_id, folder, args.out, settle),
                         *_account_shots(window, services, args.out, settle),

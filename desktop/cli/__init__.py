@@ -34,6 +34,7 @@ from desktop.cli import (
     results,
     review,
     scan,
+    scanner,
     station,
     unit,
 )
@@ -44,8 +45,8 @@ from desktop.core.messages import RuleError
 
 __all__ = ["build_parser", "main"]
 
-COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, review, online,
-                  experts, results, cvr, backup, audit, account, station, demo)
+COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, scanner, review,
+                  online, experts, results, cvr, backup, audit, account, station, demo)
 
 
 def build_parser(language: str) -> Parser:

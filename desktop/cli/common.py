@@ -88,12 +88,14 @@ E = TypeVar("E", bound=enum.StrEnum)
 
 
 def enum_type(kind: type[E], language: str) -> Callable[[str], E]:
-    """An argparse type taking a value (``shortlisted``) or its label in either language."""
+    """An argparse type taking a value (``shortlisted``; ``no-votes`` for ``no_votes``) or its
+    label in either language."""
 
     def parse(raw: str) -> E:
         wanted = raw.strip().lower()
         for member in kind:
-            names = {member.value, *(label(lang, member).lower() for lang in messages.LANGUAGES)}
+            names = {member.value, member.value.replace("_", "-"),
+                     *(label(lang, member).lower() for lang in messages.LANGUAGES)}
             if wanted in names:
                 return member
         choices = ", ".join(f"{m.value}（{label(language, m)}）" if language != "en" else m.value

@@ -38,8 +38,10 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
     decide.add_argument("sheet", type=positive_int(b.language), metavar="SHEET",
                         help=t("图像编号（review list 所列）", "the sheet id (from review list)"))
     decide.add_argument("decision", type=enum_type(Decision, b.language), metavar="DECISION",
-                        help=t("marked / empty（针对 --target）、accept、reject、reopen",
-                               "marked / empty (for --target), accept, reject, reopen"))
+                        help=t("marked / empty（针对 --target）、accept、reject、reopen、"
+                               "no-votes（本页无选票记号）",
+                               "marked / empty (for --target), accept, reject, reopen, "
+                               "no-votes (the page carries no vote)"))
     decide.add_argument("--target", action="append", default=[], metavar="CATEGORY:NUMBER",
                         help=t("奖项:编号，可重复", "category:number, repeatable"))
     decide.add_argument("--reason", default="", help=t("理由（作废时必填）",
@@ -49,7 +51,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 def _row(state: SheetState) -> dict[str, object]:
     return {"sheet": state.sheet_id, "serial": state.serial, "page": state.page,
             "status": state.status.value, "reasons": [r.value for r in state.reasons],
-            "source": state.source,
+            "source": state.source, "unread": state.unread,
             "unclear": [f"{c}:{n}" for (c, n), s in state.states.items()
                         if s.value == "ambiguous"]}
 

@@ -81,11 +81,15 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Reason.AMBIGUOUS_MARK, ("有不清楚的记号", "unclear mark")),
     (Reason.OVERVOTE, ("超过规定人数（该奖项无效）", "overvote (category void)")),
     (Reason.DUPLICATE, ("重复的票号（已计入过）", "duplicate serial (counted already)")),
+    (Reason.BILEVEL_SCAN, ("黑白（1 位）扫描：浅色记号可能已在扫描时丢失",
+                           "black-and-white scan: light marks may have been lost in scanning")),
     (Decision.MARKED, ("认定已划", "marked")),
     (Decision.EMPTY, ("认定未划", "empty")),
     (Decision.ACCEPT, ("确认", "accept")),
     (Decision.REJECT, ("作废", "reject")),
     (Decision.REOPEN, ("重新审核", "reopen")),
+    (Decision.NO_VOTES, ("本页无选票记号", "no votes on this page")),
+    (Decision.SUPERSEDED, ("已由重新扫描的图像取代", "superseded by a rescan")),
 )
 #: Keyed by type and value: StrEnum members of different enums with the same value
 #: ("rejected" is a candidate status and a sheet status) are equal, and must not collide.

@@ -8,7 +8,10 @@ For every image the reader has interpreted:
 3. one transaction stores the sheet and its marks. The sheet counts only if it is the first
    for its campaign, serial and page: ``Sheet.counted_key`` is unique in the database, so two
    stations feeding the same sheet in the same second cannot both count it. A later copy is
-   stored with the DUPLICATE reason for the review queue and never counted.
+   stored with the DUPLICATE reason for the review queue and never counted, unless the sheet
+   holding the place never counted in effect (its marks were not read and no person decided
+   anything on it): then the new reading takes the place in the same transaction, and the old
+   sheet is kept, marked superseded (a ``superseded`` decision, on the audit log too).
 
 Re-running a killed batch therefore resumes where it stopped: what was stored is recognised
 by its image key, what was not is read and stored now.
@@ -26,7 +29,7 @@ from typing import Any
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import audit
 from desktop.core.actors import Actor
@@ -36,8 +39,9 @@ from desktop.core.db import Database, is_write_conflict
 from desktop.core.enums import Permission
 from desktop.core.labels import label_list
 from desktop.core.messages import Message, error, info, register
-from desktop.core.models import Campaign, LayoutVersion, Sheet, SheetMark
+from desktop.core.models import Campaign, LayoutVersion, ReviewDecision, Sheet, SheetMark
 from desktop.core.paths import data_dir
+from desktop.core.review import UNREAD_REASONS, Decision, replaceable
 from scanning.batch import ReadContext
 from scanning.reasons import Reason, Status
 from scanning.result import PageResult
@@ -52,6 +56,11 @@ register({
         "票号 {serial} 第 {page} 页已经计入（{source}）：本页未计票，已转人工审核。",
         "Serial {serial} page {page} is counted already ({source}): this page is not "
         "counted and goes to review.",
+    ),
+    "sheet_replaces_unread": (
+        "已记录票号 {serial} 第 {page} 页，取代此前未能读出记号的图像（{source}）。",
+        "Recorded serial {serial}, page {page} in place of an image whose marks were not read "
+        "({source}).",
     ),
     "sheet_recorded": (
         "已记录票号 {serial} 第 {page} 页。",
@@ -185,13 +194,16 @@ class Recorder:
         self.actor.require(Permission.SCAN)
         source = _source(item)
         archived = self._archive(item)
-        for attempt in range(RECORD_ATTEMPTS):
+        conflicts = 0
+        while True:
             try:
                 return self._store(item, result, source, archived)
             except DBAPIError as exc:
-                if attempt == RECORD_ATTEMPTS - 1 or not is_write_conflict(exc):
+                conflicts += 1
+                if conflicts == RECORD_ATTEMPTS or not is_write_conflict(exc):
                     raise
-        raise AssertionError("unreachable")
+            except _DecidedMeanwhileError:
+                pass  # read again: the sheet it was to replace is a decided one now
 
     def _store(self, item: AcquiredImage, result: PageResult, source: str,
                archived: Path) -> RecordOutcome:
@@ -201,7 +213,7 @@ class Recorder:
             if existing is not None:
                 return RecordOutcome(describe, page_index, result, False, existing.id,
                                      _already(existing), existing.box_id)
-            box_id, counted_key, message = None, None, None
+            box_id, counted_key, message, replaced = None, None, None, None
             if result.status is not Status.REJECTED and result.serial is not None:
                 batch = batch_of(s, result.campaign_id, result.serial)
                 if batch is None:
@@ -210,9 +222,18 @@ class Recorder:
                 else:
                     box_id = batch.box_id
                     key = counted_key_of(result.campaign_id, result.serial, result.layout_page)
-                    first = s.scalar(select(Sheet).where(Sheet.counted_key == key))
+                    first = s.scalar(select(Sheet).where(Sheet.counted_key == key)
+                                     .options(selectinload(Sheet.decisions)))
                     if first is None:
                         counted_key = key
+                    elif replaceable(first) and not UNREAD_REASONS & set(result.reasons):
+                        # Free the place before taking it: the key is unique.
+                        first.counted_key, counted_key, replaced = None, key, first
+                        s.flush()
+                        if _decided_meanwhile(s, first):
+                            raise _DecidedMeanwhileError
+                        message = info("sheet_replaces_unread", serial=result.serial,
+                                       page=result.layout_page, source=first.source)
                     else:
                         result = result.with_reasons(Reason.DUPLICATE)
                         message = error("duplicate_sheet", serial=result.serial,
@@ -237,6 +258,8 @@ class Recorder:
                                 "page": sheet.page, "status": sheet.status,
                                 "reasons": sheet.reasons, "counted": counted_key is not None,
                                 "station": self.station})
+            if replaced is not None:
+                _supersede(s, self.actor, replaced, sheet)
             return RecordOutcome(describe, page_index, result, counted_key is not None, sheet.id,
                                  message or _verdict(result), box_id)
 
@@ -252,6 +275,29 @@ class Recorder:
             if on_outcome is not None:
                 on_outcome(outcome)
             yield outcome
+
+
+class _DecidedMeanwhileError(Exception):
+    """A decision on the sheet about to be replaced committed after it was read."""
+
+
+def _decided_meanwhile(s: Session, sheet: Sheet) -> bool:
+    """Whether a decision on ``sheet`` committed since it was read. Asked after its row was
+    written: on PostgreSQL a decision being added holds the row (its foreign key), so the write
+    waited for it and this fresh read sees it; on SQLite writers are serialized anyway."""
+    return bool(s.scalar(select(func.count()).select_from(ReviewDecision)
+                         .where(ReviewDecision.sheet_id == sheet.id)))
+
+
+def _supersede(s: Session, actor: Actor, old: Sheet, new: Sheet) -> None:
+    """Mark ``old`` (which just gave its counted place to ``new``) superseded: kept, never
+    counted, out of the queue, with the decision and the audit entry saying by which sheet."""
+    old.decisions.append(ReviewDecision(sheet_id=old.id, decision=Decision.SUPERSEDED.value,
+                                        reason=f"#{new.id}", operator=actor.name))
+    audit.record(s, actor=actor, action="review.superseded", entity="sheet", entity_id=old.id,
+                 campaign_id=old.campaign_id, before={"counted": True},
+                 after={"counted": False, "serial": old.serial, "page": old.page,
+                        "by_sheet": new.id, "by_image_key": new.image_key})
 
 
 def _fits(source: str) -> str:

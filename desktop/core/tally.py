@@ -27,7 +27,7 @@ from sqlalchemy.orm import selectinload
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
 from desktop.core.models import LayoutVersion, Sheet
-from desktop.core.review import sheet_state
+from desktop.core.review import sheet_states
 from scanning.decide import MarkState
 from scanning.reasons import Reason
 
@@ -164,8 +164,7 @@ def counted_pages(db: Database, campaign_id: int) -> list[CountedPage]:
                                 Sheet.counted_key.is_not(None))
             .options(selectinload(Sheet.marks), selectinload(Sheet.decisions))).all()
         pages = []
-        for sheet in sheets:
-            state = sheet_state(sheet)
+        for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True):
             pages.append(CountedPage(sheet.serial or 0, sheet.layout_version or 0,
                                      sheet.page or 0, sheet.box_id, state.states,
                                      state.open_reasons, state.rejected))

@@ -1,15 +1,19 @@
-"""Ballot PDFs to the system printer: each page rasterized by pypdfium2, painted 1:1.
+"""Ballot PDFs to the system printer: as vector PDF to a CUPS queue, else as page images.
 
-There is no QtPdf in PySide6-Essentials (see :mod:`desktop.ui.pdf_images`), so the printer
-gets images of the very PDF pages that were recorded, not a second drawing of the ballot.
-:func:`paint_pdf` does it in one go (the print preview dialog, a one-ballot preview);
-:class:`PrinterOutput` does it page by page, each page rasterized on the background helper
-and painted on the GUI thread, so a batch of hundreds never freezes the window and can stop
-between two ballots.
+A printer that is a CUPS queue (Linux, macOS) gets the recorded batch PDF itself through
+``lp`` (:mod:`desktop.core.print_queue`, :class:`QueueOutput`): CUPS's filters print it as
+vectors, a few KB a page. Any other printer (Windows, or a Qt PDF file) gets images of the very
+PDF pages that were recorded, not a second drawing of the ballot: grey, at the printer's
+resolution. There is no QtPdf in PySide6-Essentials (see :mod:`desktop.ui.pdf_images`), so
+pypdfium2 rasterizes them. :func:`paint_pdf` does it in one go (the print preview dialog, a
+one-ballot preview); :class:`PrinterOutput` does it page by page, each page rasterized on the
+background helper and painted on the GUI thread, so a batch of hundreds never freezes the
+window and can stop between two ballots.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import tempfile
 from pathlib import Path
@@ -20,13 +24,16 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.core.enums import Paper
+from desktop.core.print_queue import is_print_queue, submit_pdf
 from desktop.core.printing import PRINTER_DESTINATION_PREFIX
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg
 from desktop.ui.pdf_images import PdfPages, PdfSource
 
-#: Rasterizing above this gains nothing on paper (QR modules are ≥ 0.5 mm) and costs memory.
-PRINT_DPI_MAX = 300
+#: Page images finer than this gain nothing on paper (QR modules are ≥ 0.5 mm) and cost memory
+#: (an A4 page in grey at 600 dpi is 35 MB).
+PRINT_RASTER_DPI_MAX = 600
+PRINT_RASTER_DPI_MIN = 72
 #: The print preview dialog only has to be legible on screen.
 PRINT_PREVIEW_DPI = 120
 PAGE_SIZES = {
@@ -51,7 +58,29 @@ def new_printer(paper: Paper) -> QPrinter:
 
 
 def print_dpi(printer: QPrinter) -> int:
-    return max(72, min(printer.resolution(), PRINT_DPI_MAX))
+    """The printer's resolution, or the largest whole fraction of it that is at most
+    :data:`PRINT_RASTER_DPI_MAX` (1200 → 600, 720 → 360): every image pixel then covers whole
+    printer dots and nothing is resampled on the way."""
+    device = max(PRINT_RASTER_DPI_MIN, printer.resolution())
+    return max(PRINT_RASTER_DPI_MIN, device // math.ceil(device / PRINT_RASTER_DPI_MAX))
+
+
+def print_queue(printer: QPrinter) -> str:
+    """The CUPS queue ``printer`` is, when the batch PDF can go to it as it is; else ""
+    (not a queue, no CUPS, or Qt writing a PDF file itself). Asks the scheduler (``lpstat``):
+    call it before a job starts, not for every page."""
+    name = printer.printerName()
+    native = printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+    return name if native and is_print_queue(name) else ""
+
+
+def queue_options(printer: QPrinter) -> dict[str, str]:
+    """What the print dialog chose that a CUPS job takes as an option: printing on both sides.
+    Copies and page ranges are ignored: every serial is printed once."""
+    sides = {QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+             QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
+             QPrinter.DuplexMode.DuplexNone: "one-sided"}.get(printer.duplex())
+    return {"sides": sides} if sides else {}
 
 
 def printer_label(printer: QPrinter) -> str:
@@ -96,10 +125,17 @@ def paint_page(painter: QPainter, printer: QPrinter, image: QImage) -> None:
     painter.drawImage(target, image)
 
 
+def grey_raster(printer: QPrinter) -> None:
+    """Page images go out grey whatever the print dialog said: ballots are black on white, and
+    Qt's PDF output (what CUPS gets from a QPainter) keeps grey images grey only so."""
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
+
+
 def paint_pdf(printer: QPrinter, pdf: PdfSource, dpi: int | None = None) -> int:
     """Every page of ``pdf`` onto ``printer`` at once; returns the pages painted."""
     pages = PdfPages(pdf)
     painter = QPainter()
+    grey_raster(printer)
     try:
         if not painter.begin(printer):
             return 0
@@ -150,6 +186,7 @@ class PrinterOutput(QObject):
         except Exception as exc:  # an unreadable spool file: reported like a printer failure
             self._fail(exc)
             return
+        grey_raster(self.printer)
         if not self._painter.begin(self.printer):
             self._fail(OSError(QCoreApplication.translate(
                 "Printing", "The printer could not start printing.")))
@@ -195,3 +232,46 @@ class PrinterOutput(QObject):
             self._pages.close()
             self._pages = None
         self.finished.emit(self._done // self.pages_per_ballot)
+
+
+class QueueOutput(QObject):
+    """Hand a batch PDF to a CUPS queue on the background helper: the same signals as
+    :class:`PrinterOutput`. ``lp`` takes the file in one piece, so there is nothing to stop
+    between two ballots: ``cancel`` does nothing (the queue's own tools cancel a job).
+    ``job_id`` names the print job once the queue took it."""
+
+    progressed = Signal(int, int)
+    finished = Signal(int)
+
+    def __init__(self, queue: str, printer: QPrinter, pdf: Path, ballots: int, paper: Paper,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.queue = queue
+        self.pdf = pdf
+        self.ballots = ballots
+        self.paper = paper
+        self.title = printer.docName() or "BallotDesk"
+        self.options = queue_options(printer)
+        self.error: Exception | None = None
+        self.job_id = ""
+
+    def start(self) -> None:
+        queue, pdf, title, paper, options = (self.queue, self.pdf, self.title, self.paper,
+                                             self.options)
+        run_in_background(lambda: submit_pdf(queue, pdf, title, paper, options),
+                          self._submitted, self._failed)
+
+    def cancel(self) -> None:
+        """Nothing to stop: the queue takes the whole file at once."""
+
+    def _submitted(self, job_id: str) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.job_id = job_id
+        self.progressed.emit(1, 1)
+        self.finished.emit(self.ballots)
+
+    def _failed(self, exc: Exception) -> None:
+        if shiboken6.isValid(self):
+            self.error = exc
+            self.finished.emit(0)

@@ -2,7 +2,8 @@
 
 The picture fills the view until the user zooms (Ctrl + wheel, or :meth:`zoom_by`); outlines
 are items over the pixmap, coloured by what the reader or a person made of each target, and the
-current target is drawn thicker and kept in sight.
+current target is drawn thicker and kept in sight. In picking mode (:meth:`set_picking`) a left
+click on the picture is a point (``pointPicked``, in the picture's pixels) instead of a drag.
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
     QImage,
+    QMouseEvent,
     QPainter,
     QPen,
     QPixmap,
@@ -49,6 +51,9 @@ FILL_ALPHA = 60
 ZOOM_STEP = 1.25
 MAX_ZOOM = 12.0
 TICK = "✓"
+#: A picked point: a cross this many screen pixels across, in this colour.
+PICK_MARKER_PX = 14.0
+PICK_COLOUR = QColor("#d81b60")
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ class OutlineSpec:
 
 
 class SheetView(QGraphicsView):
+    pointPicked = Signal(float, float)  # picture pixels, in picking mode
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
@@ -77,12 +84,15 @@ class SheetView(QGraphicsView):
         self._ticks: list[QGraphicsSimpleTextItem] = []
         self._current: TargetKey | None = None
         self._fitted = True
+        self._picking = False
+        self._markers: list[QGraphicsSimpleTextItem] = []
 
     # -- content -------------------------------------------------------------------------------
     def set_image(self, image: QImage | None) -> None:
         """A new sheet: the picture (None: nothing to show), fitted to the view."""
         self.scene().clear()
         self.outline_items, self._ticks, self._current = {}, [], None
+        self._markers = []
         self.pixmap_item = None
         if image is not None and not image.isNull():
             self.pixmap_item = self.scene().addPixmap(QPixmap.fromImage(image))
@@ -139,6 +149,48 @@ class SheetView(QGraphicsView):
             pen.setCosmetic(True)
             item.setPen(pen)
             item.setZValue(2 if current else 1)
+
+    # -- picking points -------------------------------------------------------------------------
+    def set_picking(self, on: bool) -> None:
+        """Clicks become points (crosshair cursor, no dragging); off: the markers go too."""
+        self._picking = on
+        self.setDragMode(QGraphicsView.DragMode.NoDrag if on
+                         else QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if on
+                                  else Qt.CursorShape.OpenHandCursor)
+        if not on:
+            for marker in self._markers:
+                self.scene().removeItem(marker)
+            self._markers = []
+
+    @property
+    def picking(self) -> bool:
+        return self._picking
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if (self._picking and self.pixmap_item is not None
+                and event.button() == Qt.MouseButton.LeftButton):
+            point = self.mapToScene(event.position().toPoint())
+            self._add_marker(point)
+            self.pointPicked.emit(point.x(), point.y())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def _add_marker(self, point: QPointF) -> None:
+        marker = self.scene().addSimpleText("+")
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(round(PICK_MARKER_PX * 2))
+        marker.setFont(font)
+        marker.setBrush(PICK_COLOUR)
+        marker.setFlag(marker.GraphicsItemFlag.ItemIgnoresTransformations)
+        box = marker.boundingRect()
+        marker.setPos(point)
+        marker.setTransformOriginPoint(box.center())
+        marker.setTransform(marker.transform().translate(-box.width() / 2, -box.height() / 2))
+        marker.setZValue(3)
+        self._markers.append(marker)
 
     # -- zoom ----------------------------------------------------------------------------------
     def fit(self) -> None:

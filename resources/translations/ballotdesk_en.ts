@@ -448,6 +448,10 @@ Audit anchor (write it down to check the log later):
         <translation>%1 of %2 ballots for “%3” sent to %4.</translation>
     </message>
     <message>
+        <source>Print job: %1 (the system&apos;s print queue shows it).</source>
+        <translation>Print job: %1 (the system&apos;s print queue shows it).</translation>
+    </message>
+    <message>
         <source>Not sent to the printer</source>
         <translation>Not sent to the printer</translation>
     </message>
@@ -1593,6 +1597,7 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Review</source>
+        <extracomment>The unread sheet (and its decisions) whose ticks are in the list.</extracomment>
         <translation>Review</translation>
     </message>
     <message>
@@ -1979,6 +1984,10 @@ Audit anchor (write it down to check the log later):
 <context>
     <name>PrinterJob</name>
     <message>
+        <source>Handing %1 ballots to the print queue “%2”…</source>
+        <translation>Handing %1 ballots to the print queue “%2”…</translation>
+    </message>
+    <message>
         <source>Sending %1 ballots to the printer…</source>
         <translation>Sending %1 ballots to the printer…</translation>
     </message>
@@ -1991,7 +2000,7 @@ Audit anchor (write it down to check the log later):
     <name>Printing</name>
     <message>
         <source>PDF printer</source>
-        <extracomment>Rasterizing above this gains nothing on paper (QR modules are ≥ 0.5 mm) and costs memory. The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
+        <extracomment>Page images finer than this gain nothing on paper (QR modules are ≥ 0.5 mm) and cost memory (an A4 page in grey at 600 dpi is 35 MB). The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
         <translation>PDF printer</translation>
     </message>
     <message>
@@ -2355,6 +2364,10 @@ Show page 1?</translation>
         <translation>U: reopen last</translation>
     </message>
     <message>
+        <source>unread page: S save ticks, G align, V no votes, Esc cancel</source>
+        <translation>unread page: S save ticks, G align, V no votes, Esc cancel</translation>
+    </message>
+    <message>
         <source>Enter/Space: next sheet (Shift: previous)</source>
         <translation>Enter/Space: next sheet (Shift: previous)</translation>
     </message>
@@ -2392,6 +2405,10 @@ Show page 1?</translation>
     <message>
         <source>The archived image cannot be shown.</source>
         <translation>The archived image cannot be shown.</translation>
+    </message>
+    <message>
+        <source>The marks were not read: tick the candidates in the list, or press G and click the four corner marks to read the page.</source>
+        <translation>The marks were not read: tick the candidates in the list, or press G and click the four corner marks to read the page.</translation>
     </message>
     <message>
         <source>The page was not found on the image: no boxes to show.</source>
@@ -3111,6 +3128,61 @@ Take it to the organiser (a USB stick will do).</translation>
     <message>
         <source>Leading so far</source>
         <translation>Leading so far</translation>
+    </message>
+</context>
+<context>
+    <name>TickPanel</name>
+    <message>
+        <source>The marks of this page were not read. Tick the candidates marked on the paper, then save: the others are recorded as not marked.</source>
+        <translation>The marks of this page were not read. Tick the candidates marked on the paper, then save: the others are recorded as not marked.</translation>
+    </message>
+    <message>
+        <source>Save ticks (S)</source>
+        <translation>Save ticks (S)</translation>
+    </message>
+    <message>
+        <source>Align by the four marks (G)</source>
+        <translation>Align by the four marks (G)</translation>
+    </message>
+    <message>
+        <source>No votes on this page (V)</source>
+        <translation>No votes on this page (V)</translation>
+    </message>
+    <message>
+        <source>%1 (at most %2)</source>
+        <translation>%1 (at most %2)</translation>
+    </message>
+    <message>
+        <source>top-left</source>
+        <translation>top-left</translation>
+    </message>
+    <message>
+        <source>top-right</source>
+        <translation>top-right</translation>
+    </message>
+    <message>
+        <source>bottom-right</source>
+        <translation>bottom-right</translation>
+    </message>
+    <message>
+        <source>bottom-left</source>
+        <translation>bottom-left</translation>
+    </message>
+    <message>
+        <source>Align (%1/4): click the centre of the %2 registration mark. Esc cancels.</source>
+        <translation>Align (%1/4): click the centre of the %2 registration mark. Esc cancels.</translation>
+    </message>
+    <message>
+        <source>Reading the page through the four marks…</source>
+        <translation>Reading the page through the four marks…</translation>
+    </message>
+    <message>
+        <source>The page could not be read through these points.</source>
+        <translation>The page could not be read through these points.</translation>
+    </message>
+    <message>
+        <source>Read through your four points: %1 marked, %2 unclear (shaded). Check the ticks, then save (S): nothing counts before.</source>
+        <translation>Read through your four points: %1 marked, %2 unclear (shaded). Check the ticks, then save (S): nothing counts before.</translation>
     </message>
 </context>
 <context>

@@ -445,6 +445,10 @@ Audit anchor (write it down to check the log later):
         <translation>“%3”的选票已送%4 %1 张（共 %2 张）。</translation>
     </message>
     <message>
+        <source>Print job: %1 (the system&apos;s print queue shows it).</source>
+        <translation>打印作业：%1（可在系统的打印队列中查看）。</translation>
+    </message>
+    <message>
         <source>Not sent to the printer</source>
         <translation>未送打印机</translation>
     </message>
@@ -1585,6 +1589,7 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Review</source>
+        <extracomment>The unread sheet (and its decisions) whose ticks are in the list.</extracomment>
         <translation>审核</translation>
     </message>
     <message>
@@ -1968,6 +1973,10 @@ Audit anchor (write it down to check the log later):
 <context>
     <name>PrinterJob</name>
     <message>
+        <source>Handing %1 ballots to the print queue “%2”…</source>
+        <translation>正在把 %1 张选票交给打印队列“%2”…</translation>
+    </message>
+    <message>
         <source>Sending %1 ballots to the printer…</source>
         <translation>正在将 %1 张选票送往打印机…</translation>
     </message>
@@ -1980,7 +1989,7 @@ Audit anchor (write it down to check the log later):
     <name>Printing</name>
     <message>
         <source>PDF printer</source>
-        <extracomment>Rasterizing above this gains nothing on paper (QR modules are ≥ 0.5 mm) and costs memory. The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
+        <extracomment>Page images finer than this gain nothing on paper (QR modules are ≥ 0.5 mm) and cost memory (an A4 page in grey at 600 dpi is 35 MB). The print preview dialog only has to be legible on screen. Temporary folders that hold a batch on its way to a printer; the recorded destination is ``&lt;folder&gt;/&lt;printer name&gt;.pdf``, which :func:`describe_destination` shows as the printer.</extracomment>
         <translation>PDF 打印机</translation>
     </message>
     <message>
@@ -2344,6 +2353,10 @@ Show page 1?</source>
         <translation>U：重新审核上一张</translation>
     </message>
     <message>
+        <source>unread page: S save ticks, G align, V no votes, Esc cancel</source>
+        <translation>未读出的页：S 保存勾选，G 手工定位，V 本页无选票记号，Esc 取消</translation>
+    </message>
+    <message>
         <source>Enter/Space: next sheet (Shift: previous)</source>
         <translation>回车/空格：下一张（加 Shift 上一张）</translation>
     </message>
@@ -2381,6 +2394,10 @@ Show page 1?</source>
     <message>
         <source>The archived image cannot be shown.</source>
         <translation>存档的图像无法显示。</translation>
+    </message>
+    <message>
+        <source>The marks were not read: tick the candidates in the list, or press G and click the four corner marks to read the page.</source>
+        <translation>本页记号未读出：请在右侧名单中勾选已划的候选对象，或按 G 后依次点击四角定位标记来读取本页。</translation>
     </message>
     <message>
         <source>The page was not found on the image: no boxes to show.</source>
@@ -3099,6 +3116,61 @@ Take it to the organiser (a USB stick will do).</source>
     <message>
         <source>Leading so far</source>
         <translation>目前领先</translation>
+    </message>
+</context>
+<context>
+    <name>TickPanel</name>
+    <message>
+        <source>The marks of this page were not read. Tick the candidates marked on the paper, then save: the others are recorded as not marked.</source>
+        <translation>本页记号未读出。请对照纸质选票勾选已划的候选对象，然后保存：未勾选的均记为未划。</translation>
+    </message>
+    <message>
+        <source>Save ticks (S)</source>
+        <translation>保存勾选 (S)</translation>
+    </message>
+    <message>
+        <source>Align by the four marks (G)</source>
+        <translation>按四角定位标记读取 (G)</translation>
+    </message>
+    <message>
+        <source>No votes on this page (V)</source>
+        <translation>本页无选票记号 (V)</translation>
+    </message>
+    <message>
+        <source>%1 (at most %2)</source>
+        <translation>%1（最多 %2 项）</translation>
+    </message>
+    <message>
+        <source>top-left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>top-right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>bottom-right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>bottom-left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>Align (%1/4): click the centre of the %2 registration mark. Esc cancels.</source>
+        <translation>手工定位（%1/4）：请点击%2定位标记的中心。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Reading the page through the four marks…</source>
+        <translation>正在按四角定位标记读取本页…</translation>
+    </message>
+    <message>
+        <source>The page could not be read through these points.</source>
+        <translation>按这四个点无法读取本页。</translation>
+    </message>
+    <message>
+        <source>Read through your four points: %1 marked, %2 unclear (shaded). Check the ticks, then save (S): nothing counts before.</source>
+        <translation>已按您点的四个定位点读取：%1 格已划，%2 格不清楚（底色标出）。请核对勾选后保存（S）：保存前不计票。</translation>
     </message>
 </context>
 <context>

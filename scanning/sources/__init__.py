@@ -52,7 +52,9 @@ from scanning.sources.sane_source import (
     ScannerInfo,
     ScannerSettings,
     list_scanners,
+    parse_options,
     scan_sheets,
+    settings_from_options,
 )
 
 __all__ = [
@@ -61,6 +63,6 @@ __all__ = [
     "CaptureEvent", "CaptureSettings", "CaptureState", "CaptureStep", "Corners", "FileOrigin",
     "Image", "Origin", "PageSighting", "ProblemCode", "SaneScanner", "ScannerInfo",
     "ScannerOrigin", "ScannerSettings", "WatchedFolder", "auto_capture", "captured_sheets",
-    "draw_overlay", "list_scanners", "problem_text", "read_file", "read_folder", "read_paths",
-    "read_pdf", "scan_sheets", "sniff",
+    "draw_overlay", "list_scanners", "parse_options", "problem_text", "read_file",
+    "read_folder", "read_paths", "read_pdf", "scan_sheets", "settings_from_options", "sniff",
 ]

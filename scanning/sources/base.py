@@ -121,6 +121,7 @@ class ProblemCode(StrEnum):
     SCANNER_OPEN_FAILED = "source_scanner_open_failed"
     SCANNER_BUSY = "source_scanner_busy"
     SCANNER_ACCESS_DENIED = "source_scanner_access_denied"
+    SCANNER_SOURCE_UNKNOWN = "source_scanner_source_unknown"
     FEEDER_EMPTY = "source_feeder_empty"
     FEEDER_JAMMED = "source_feeder_jammed"
     COVER_OPEN = "source_cover_open"

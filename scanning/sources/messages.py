@@ -101,6 +101,11 @@ CATALOG: dict[str, tuple[str, str]] = {
         "没有使用扫描仪“{device}”的权限。",
         "No permission to use scanner “{device}”.",
     ),
+    ProblemCode.SCANNER_SOURCE_UNKNOWN: (
+        "扫描仪“{device}”没有“{source}”这个进纸方式。可选：{sources}（或 ADF、duplex、flatbed）。",
+        "Scanner “{device}” has no source “{source}”. It has: {sources} (or say ADF, duplex, "
+        "flatbed).",
+    ),
     ProblemCode.FEEDER_EMPTY: (
         "进纸器里没有选票。请放入选票后再开始扫描。",
         "The document feeder is empty. Load the ballots, then start scanning.",

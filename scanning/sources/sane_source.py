@@ -47,6 +47,10 @@ BITS_PER_SAMPLE = 8
 _FEEDER_SOURCE = re.compile(r"adf|feeder|automatic", re.IGNORECASE)
 _DUPLEX_SOURCE = re.compile(r"duplex|back|rear", re.IGNORECASE)
 _GREY_MODE = re.compile(r"gr[ae]y", re.IGNORECASE)
+#: Words for a kind of source, for when a device's own source names are not known by heart.
+SOURCE_FEEDER = frozenset({"adf", "feeder"})
+SOURCE_DUPLEX = frozenset({"duplex"})
+SOURCE_GLASS = frozenset({"flatbed", "glass"})
 
 #: sane_strstatus() texts (sanei/sane_strstatus.c) -> what they mean for a batch.
 STATUS_TEXTS: Mapping[str, ProblemCode] = {
@@ -92,6 +96,37 @@ class ScannerSettings:
     #: Backend options by python-sane name (dashes as underscores), set last, e.g.
     #: ``{"swdeskew": True}``; the pnm test backend takes ``{"filename": "x.ppm"}``.
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: A source by the device's name for it ("ADF Front", any case) or by kind ("ADF",
+    #: "duplex", "flatbed"); empty: chosen by ``feeder`` and ``duplex``.
+    source: str = ""
+
+
+def parse_options(text: str) -> dict[str, str | int]:
+    """Scanner options as ``name=value; name=value`` (python-sane names; numbers as numbers).
+    Raises ValueError on a part without ``=``."""
+    options: dict[str, str | int] = {}
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        name, equals, value = part.partition("=")
+        if not equals or not name.strip():
+            raise ValueError(part)
+        value = value.strip()
+        options[name.strip().replace("-", "_")] = int(value) if value.isdigit() else value
+    return options
+
+
+def settings_from_options(options: Mapping[str, str | int], duplex: bool = False,
+                          ) -> ScannerSettings:
+    """Settings from written options: ``source`` and ``resolution`` become the settings of
+    that name (so ``source=ADF`` picks the feeder as the settings do), the rest stay backend
+    options. Raises ValueError when the resolution is not a positive whole number."""
+    rest = dict(options)
+    source = str(rest.pop("source", ""))
+    resolution = rest.pop("resolution", RESOLUTION_DPI)
+    if not isinstance(resolution, int) or resolution < 1:
+        raise ValueError(f"resolution={resolution}")
+    return ScannerSettings(resolution_dpi=resolution, duplex=duplex, options=rest, source=source)
 
 
 def load_sane() -> ModuleType:
@@ -157,7 +192,11 @@ class SaneScanner:
             raise AcquisitionError(AcquisitionProblem(
                 code, {"device": device, "error": str(error)}, detail=str(error),
                 ends_source=True)) from error
-        return cls(device, handle, settings or ScannerSettings())
+        try:
+            return cls(device, handle, settings or ScannerSettings())
+        except BaseException:
+            handle.close()
+            raise
 
     def __enter__(self) -> SaneScanner:
         return self
@@ -201,7 +240,9 @@ class SaneScanner:
         settings = self.settings
         sources = [str(s) for s in self._choices("source")]
         feeders = [s for s in sources if _FEEDER_SOURCE.search(s)]
-        if settings.feeder and feeders:
+        if settings.source:
+            self._choose_source(settings.source, sources, feeders)
+        elif settings.feeder and feeders:
             duplex = [s for s in feeders if _DUPLEX_SOURCE.search(s)]
             simplex = [s for s in feeders if s not in duplex]
             wanted = (duplex or simplex) if settings.duplex else (simplex or duplex)
@@ -219,6 +260,32 @@ class SaneScanner:
         self._set_resolution(settings.resolution_dpi)
         for name, value in settings.options.items():
             self.set_option(name, value)
+
+    def _choose_source(self, wanted: str, sources: list[str], feeders: list[str]) -> None:
+        """The source asked for by name or kind; AcquisitionError when the device has none."""
+        word = wanted.strip().lower()
+        if not sources and word in SOURCE_GLASS:
+            return  # a device without a choice of source scans from its glass
+        named = [s for s in sources if s.lower() == word]
+        duplex = [s for s in feeders if _DUPLEX_SOURCE.search(s)]
+        if named:
+            matches = named
+        elif word in SOURCE_FEEDER:
+            matches = [s for s in feeders if s not in duplex] or feeders
+        elif word in SOURCE_DUPLEX:
+            matches = duplex
+        elif word in SOURCE_GLASS:
+            matches = [s for s in sources if s not in feeders]
+        else:
+            matches = []
+        if not matches:
+            raise AcquisitionError(AcquisitionProblem(
+                ProblemCode.SCANNER_SOURCE_UNKNOWN,
+                {"device": self.device, "source": wanted, "sources": ", ".join(sources) or "-"},
+                detail=wanted, ends_source=True))
+        if self.set_option("source", matches[0]):
+            self.source = matches[0]
+            self.uses_feeder = matches[0] in feeders
 
     def _set_resolution(self, dpi: int) -> None:
         option = self._handle.opt.get("resolution")

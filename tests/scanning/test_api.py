@@ -14,6 +14,7 @@ import pytest
 
 from desktop.core.ballots import Layout
 from scanning import (
+    NOTES,
     REJECTING,
     PageResult,
     ReadContext,
@@ -50,8 +51,10 @@ def test_json_form_is_the_cli_contract(corpus_results: list[PageResult]) -> None
 def test_statuses_follow_the_reasons() -> None:
     assert status_for([]) is Status.ACCEPTED
     for reason in Reason:
-        expected = Status.REJECTED if reason in REJECTING else Status.REVIEW
+        expected = (Status.REJECTED if reason in REJECTING
+                    else Status.ACCEPTED if reason in NOTES else Status.REVIEW)
         assert status_for([reason]) is expected
+    assert status_for([Reason.BILEVEL_SCAN, Reason.AMBIGUOUS_MARK]) is Status.REVIEW
     assert status_for([Reason.AMBIGUOUS_MARK, Reason.BAD_HMAC]) is Status.REJECTED
     assert {Reason.AMBIGUOUS_MARK, Reason.OVERVOTE, Reason.DUPLICATE,
             Reason.PAGE_NOT_FOUND} & REJECTING == set()

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from desktop.core.ballots import Layout, encode_payload
-from scanning import ReadContext, Reason, Status, interpret_file, interpret_image
+from scanning import MarkState, ReadContext, Reason, Status, interpret_file, interpret_image
 from scanning import page as pg
 from tests.scanning import pens
 from tests.scanning.corpus import (
@@ -92,13 +92,30 @@ def test_a_blank_image_is_rejected(context: ReadContext) -> None:
     assert result.reasons == (Reason.PAGE_NOT_FOUND, Reason.CODE_UNREADABLE)
 
 
-def test_a_page_with_a_cut_off_corner_goes_to_review(sheet: np.ndarray,
-                                                     context: ReadContext) -> None:
-    cut = sheet[: round(280 * pens.PX_PER_MM)]  # the bottom marks are gone
+def test_a_page_whose_bottom_marks_are_cut_off_is_located_from_the_code_and_boxes(
+        sheet: np.ndarray, context: ReadContext) -> None:
+    """Both bottom marks gone: the QR code's corners and the two top marks give a first fit,
+    the printed box grid verifies it, and the page reads as the whole page does."""
+    whole = interpret_image(sheet, context.secret_for_campaign, context.layout_for)
+    cut = sheet[: round(280 * pens.PX_PER_MM)]
+    result = interpret_image(cut, context.secret_for_campaign, context.layout_for)
+    assert Reason.PAGE_NOT_FOUND not in result.reasons
+    assert Reason.MISREGISTERED not in result.reasons
+    assert result.serial == SERIAL and result.qr_pass == "whole_image"
+    assert [(m.candidate, m.state) for m in result.marks] == [
+        (m.candidate, m.state) for m in whole.marks]
+
+
+def test_a_page_cut_in_half_goes_to_review_unread(sheet: np.ndarray,
+                                                   context: ReadContext) -> None:
+    """Only the top third survives (the code and the two top marks): nothing to fit the far
+    end of the page to, so it is not read; the code verified, so a person reviews it."""
+    cut = sheet[: round(90 * pens.PX_PER_MM)]
     result = interpret_image(cut, context.secret_for_campaign, context.layout_for)
     assert result.status is Status.REVIEW
-    assert result.reasons == (Reason.PAGE_NOT_FOUND,)
-    assert result.serial == SERIAL and result.qr_pass == "whole_image"
+    assert Reason.PAGE_NOT_FOUND in result.reasons or Reason.MISREGISTERED in result.reasons
+    assert result.serial == SERIAL
+    assert all(m.state is MarkState.AMBIGUOUS for m in result.marks)
 
 
 def test_a_file_that_is_not_an_image_is_rejected(tmp_path: Path, context: ReadContext) -> None:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
@@ -14,6 +18,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.core.ballots import build_layout, render_batch
+from desktop.core.ballots.sample import sample_spec
 from desktop.core.enums import CandidateStatus, Paper, SerialState
 from desktop.core.printing import PrintOptions
 from desktop.core.registry import CampaignInfo
@@ -22,10 +28,20 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.ballot_dialogs import BoxDialog, NoteSerialsDialog, PrintBatchDialog
 from desktop.ui.models.ballot_models import MISSING_BACKGROUND, ReconciliationModel
 from desktop.ui.pages.ballots_page import BallotsPage
-from desktop.ui.printing import SPOOL_PREFIX, describe_destination, new_printer, paint_pdf
+from desktop.ui.printing import (
+    SPOOL_PREFIX,
+    describe_destination,
+    new_printer,
+    paint_pdf,
+    print_dpi,
+)
+from tests.cups_server import QUEUE, private_cups, unavailable
 from tests.ui.conftest import MessageBoxes, when_modal
 
 BOX = "东湖社区服务中心 1号箱"
+ROOT = Path(__file__).resolve().parents[2]
+#: Set in the child process that prints to the private CUPS queue: the job's title.
+CUPS_CHILD_ENV = "BALLOTDESK_TEST_CUPS_TITLE"
 
 
 @pytest.fixture
@@ -269,6 +285,121 @@ def test_print_to_a_printer(qtbot: QtBot, services: Services, demo: CampaignInfo
     assert "3 张（共 3 张）" in boxes.texts()
     _lines, total = services.boxes.reconciliation(demo.id)
     assert (total.printed, total.unused) == (3, 0)
+
+
+def image_colour_spaces(path: Path) -> list[int]:
+    """The PDFium colour space (FPDF_COLORSPACE_*) of every image in a PDF."""
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return [item.get_metadata().colorspace for page in document
+                for item in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,))
+                if isinstance(item, pdfium.PdfImage)]
+    finally:
+        document.close()
+
+
+def test_a_printer_without_a_queue_gets_grey_pages_at_its_resolution(tmp_path: Path) -> None:
+    """The fallback (no CUPS queue): images of the recorded pages, grey, with whole printer
+    dots per image pixel."""
+    printer = new_printer(Paper.A4)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "grey.pdf"))
+    assert printer.resolution() == 1200 and print_dpi(printer) == 600
+    printer.setResolution(720)
+    assert print_dpi(printer) == 360
+    printer.setResolution(300)
+    assert print_dpi(printer) == 300
+    pdf = tmp_path / "one.pdf"
+    render_batch(build_layout(sample_spec()), [7], b"0" * 32, pdf)
+    assert paint_pdf(printer, pdf) == pdf_pages(pdf) == 2
+    assert image_colour_spaces(tmp_path / "grey.pdf") == [pdfium_c.FPDF_COLORSPACE_DEVICEGRAY] * 2
+
+
+def test_print_to_a_cups_queue_sends_the_pdf_itself(
+        qtbot: QtBot, services: Services, demo: CampaignInfo, boxes: MessageBoxes,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A printer that is a CUPS queue gets the batch PDF through lp: a private cupsd with a
+    cups-pdf queue (tests/cups_server.py). Qt reads $CUPS_SERVER when it first lists printers,
+    so the page runs in a child pytest process started with it; this process checks the PDF
+    that came out of the queue."""
+    title = os.environ.get(CUPS_CHILD_ENV)
+    if title is None:
+        reason = unavailable()
+        if reason:
+            pytest.skip(reason)
+        title = f"ballotdesk-ui-{os.getpid()}"
+        with tempfile.TemporaryDirectory(prefix="ballotdesk-cups-") as folder:
+            Path(folder).chmod(0o755)  # CUPS's filters run as "lp"
+            with private_cups(Path(folder)) as server:
+                result = subprocess.run(
+                    [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                     f"{Path(__file__).relative_to(ROOT)}::"
+                     "test_print_to_a_cups_queue_sends_the_pdf_itself"],
+                    cwd=ROOT, env={**server.env(), CUPS_CHILD_ENV: title},
+                    capture_output=True, text=True, timeout=300, check=False)
+                assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+                assert "1 passed" in result.stdout
+                printed = server.wait_for(f"{QUEUE}-1", title)
+                try:
+                    assert pdf_pages(printed) == 6
+                    assert image_colour_spaces(printed) == []  # vectors, not page images
+                finally:
+                    printed.unlink()
+        return
+
+    services.boxes.add_box(demo.id, BOX)
+    page = open_page(qtbot, services, demo.id)
+
+    def queue_printer(paper: Paper) -> QPrinter:
+        printer = new_printer(paper)
+        printer.setPrinterName(QUEUE)
+        printer.setDocName(title)
+        return printer
+
+    monkeypatch.setattr(page.controller, "ask_printer", queue_printer)
+    order = PrintBatchDialog(services.boxes.list_boxes(demo.id), None, "", "x.pdf")
+    qtbot.addWidget(order)
+    order.to_printer.setChecked(True)
+    order.count.setValue(3)
+    page.controller.print_order(order.order(), page.preview.options())
+    qtbot.waitUntil(lambda: page.controller.job is None and bool(boxes.shown), timeout=60_000)
+
+    assert f"打印作业：{QUEUE}-1" in boxes.texts()
+    assert "3 张（共 3 张）" in boxes.texts()
+    (batch,) = services.boxes.batches(demo.id)
+    assert batch.destination == f"printer:{QUEUE}"
+    assert not list(Path(tempfile.gettempdir()).glob(f"{SPOOL_PREFIX}*")), "spool removed"
+    _lines, total = services.boxes.reconciliation(demo.id)
+    assert (total.printed, total.unused) == (3, 0)
+
+
+def test_a_queue_that_refuses_the_batch_records_it_unused(
+        qtbot: QtBot, services: Services, demo: CampaignInfo, boxes: MessageBoxes,
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """lp fails (here: the scheduler is gone after the queue was chosen): nothing was printed,
+    every serial of the batch is recorded as unused and lp's reason is shown."""
+    services.boxes.add_box(demo.id, BOX)
+    page = open_page(qtbot, services, demo.id)
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-scheduler.sock"))
+    monkeypatch.setattr(page.controller, "ask_printer", new_printer)
+    original = page.controller._send_to_printer
+
+    def to_queue(batch: object, printer: QPrinter, spool: Path, _queue: str,
+                 paper: Paper) -> None:
+        original(batch, printer, spool, "office", paper)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(page.controller, "_send_to_printer", to_queue)
+    order = PrintBatchDialog(services.boxes.list_boxes(demo.id), None, "", "x.pdf")
+    qtbot.addWidget(order)
+    order.to_printer.setChecked(True)
+    order.count.setValue(2)
+    page.controller.print_order(order.order(), page.preview.options())
+    qtbot.waitUntil(lambda: page.controller.job is None and bool(boxes.shown), timeout=30_000)
+
+    assert "打印队列“office”没有接收这批选票" in boxes.texts()
+    assert "000001–000002" in boxes.texts()
+    _lines, total = services.boxes.reconciliation(demo.id)
+    assert (total.printed, total.unused, total.issued) == (2, 2, 0)
 
 
 def test_print_dialog_cancelled_records_nothing(qtbot: QtBot, services: Services,

@@ -2,9 +2,9 @@
 
 Printing to a printer asks for the printer first and prints the batch only after that, so
 cancelling the print dialog records nothing. The batch is then rendered to a temporary PDF,
-recorded like any batch, and painted onto the printer page by page; ballots that never reached
-the printer (stopped, or the printer failed) are recorded as unused, so the reconciliation
-stays true.
+recorded like any batch, and handed to the CUPS queue as it is, or (no CUPS queue) painted onto
+the printer page by page; ballots that never reached the printer (stopped, the queue refused
+the file, or the printer failed) are recorded as unused, so the reconciliation stays true.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from desktop.ui.printing import (
     PRINT_PREVIEW_DPI,
     new_printer,
     paint_pdf,
+    print_queue,
     printer_label,
     remove_spool,
     spool_path,
@@ -197,9 +198,11 @@ class BallotsController(QObject):
         printer = self.ask_printer(options.paper)
         if printer is None:
             return  # nothing printed, nothing recorded
+        queue = print_queue(printer)
         spool = spool_path(printer)
         self._run_batch(order, options, spool,
-                        lambda batch: self._send_to_printer(batch, printer, spool),
+                        lambda batch: self._send_to_printer(batch, printer, spool, queue,
+                                                            options.paper),
                         lambda: remove_spool(spool),
                         destination=PRINTER_DESTINATION_PREFIX + printer_label(printer))
 
@@ -237,25 +240,30 @@ class BallotsController(QObject):
             batch.box, serial_label(batch.first_serial), serial_label(batch.last_serial),
             batch.destination))
 
-    def _send_to_printer(self, batch: BatchInfo, printer: QPrinter, spool: Path) -> None:
+    def _send_to_printer(self, batch: BatchInfo, printer: QPrinter, spool: Path,
+                         queue: str = "", paper: Paper = Paper.A4) -> None:
         self.context.changed()  # the batch is recorded: show it while the pages go out
         campaign_id = self.context.campaign_id
         assert campaign_id is not None
-        job = PrinterJob(self.page, printer, batch, spool)
+        job = PrinterJob(self.page, printer, batch, spool, queue, paper)
         self._set_job(job)
 
         def finished(sent: int) -> None:
             remove_spool(spool)
             self._set_job(None)
-            self._printer_finished(campaign_id, batch, sent, printer_label(printer), job.error)
+            self._printer_finished(campaign_id, batch, sent, printer_label(printer), job.error,
+                                   job.job_id)
 
         job.finished.connect(finished)
         job.start()
 
     def _printer_finished(self, campaign_id: int, batch: BatchInfo, sent: int, printer: str,
-                          error: Exception | None) -> None:
+                          error: Exception | None, job_id: str = "") -> None:
         text = arg(self.tr("%1 of %2 ballots for “%3” sent to %4."), sent, batch.count,
                    batch.box, printer)
+        if job_id:
+            text += "\n" + arg(self.tr("Print job: %1 (the system's print queue shows it)."),
+                               job_id)
         if sent < batch.count:
             first_unsent = batch.first_serial + sent
             run_checked(self.page, lambda: self.services.boxes.note_serials(

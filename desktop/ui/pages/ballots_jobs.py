@@ -2,7 +2,8 @@
 
 :class:`BatchJob` runs ``Printing.print_batch`` on the background helper; its progress callback
 only emits a signal (delivered on the GUI thread) and its cancel callable only reads a flag
-that the dialog's Cancel sets. :class:`PrinterJob` paints a recorded batch onto the printer.
+that the dialog's Cancel sets. :class:`PrinterJob` sends a recorded batch to the printer: the
+PDF itself to a CUPS queue, else painted page by page.
 """
 
 from __future__ import annotations
@@ -18,19 +19,22 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.core.ballots import RenderCancelledError
 from desktop.core.boxes import BatchInfo
+from desktop.core.enums import Paper
 from desktop.core.messages import RuleError
 from desktop.core.printing import Printing, PrintOptions
 from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.dialogs.ballot_dialogs import PrintOrder
 from desktop.ui.feedback import show_refusal
 from desktop.ui.i18n import arg
-from desktop.ui.printing import PrinterOutput
+from desktop.ui.printing import PrinterOutput, QueueOutput
 
 
-def printing_progress(parent: QWidget, text: str, maximum: int) -> QProgressDialog:
+def printing_progress(parent: QWidget, text: str, maximum: int,
+                      cancellable: bool = True) -> QProgressDialog:
+    cancel = QCoreApplication.translate("BallotJobs", "Cancel") if cancellable else None
     return progress_dialog(
         parent, QCoreApplication.translate("BallotJobs", "Printing ballots"), text, maximum,
-        QCoreApplication.translate("BallotJobs", "Cancel"))
+        cancel)
 
 
 class BatchJob(QObject):
@@ -99,19 +103,35 @@ class BatchJob(QObject):
 
 
 class PrinterJob(QObject):
-    """Send a recorded batch's PDF to the printer; ``finished(ballots_sent)`` at the end."""
+    """Send a recorded batch's PDF to the printer; ``finished(ballots_sent)`` at the end.
+
+    ``queue`` (see :func:`desktop.ui.printing.print_queue`) names the CUPS queue that takes the
+    PDF as it is; without one the pages are painted onto ``printer``."""
 
     finished = Signal(int)
 
-    def __init__(self, parent: QWidget, printer: QPrinter, batch: BatchInfo, pdf: Path) -> None:
+    def __init__(self, parent: QWidget, printer: QPrinter, batch: BatchInfo, pdf: Path,
+                 queue: str = "", paper: Paper = Paper.A4) -> None:
         super().__init__(parent)
         self.batch = batch
-        self.output = PrinterOutput(printer, pdf, batch.count, self)
-        self.dialog = printing_progress(parent, arg(
-            self.tr("Sending %1 ballots to the printer…"), batch.count), 0)
+        self.output: PrinterOutput | QueueOutput
+        if queue:
+            self.output = QueueOutput(queue, printer, pdf, batch.count, paper, self)
+            text = arg(self.tr("Handing %1 ballots to the print queue “%2”…"), batch.count,
+                       queue)
+        else:
+            self.output = PrinterOutput(printer, pdf, batch.count, self)
+            text = arg(self.tr("Sending %1 ballots to the printer…"), batch.count)
+        # The queue takes the file at once: nothing to cancel between two ballots.
+        self.dialog = printing_progress(parent, text, 0, cancellable=not queue)
         self.dialog.canceled.connect(self.cancel)
         self.output.progressed.connect(self._show_progress)
         self.output.finished.connect(self._finished)
+
+    @property
+    def job_id(self) -> str:
+        """The print queue's job, once it took the batch ("" when painted)."""
+        return self.output.job_id if isinstance(self.output, QueueOutput) else ""
 
     @property
     def error(self) -> Exception | None:

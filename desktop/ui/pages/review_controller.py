@@ -5,24 +5,36 @@ sheets); a decision is one short transaction through :class:`Review`, made on th
 the next key press already sees it. Each decision is announced with ``context.changed()`` so
 tallies elsewhere follow, and the queue reloads: a sheet that left it gives its place to the
 next one. Sheets settled here are remembered, newest last, so U can reopen them.
+
+An unread page (its code verified, its marks not read) is decided from the tick list: M and E
+tick and untick the current candidate, S saves the ticks as decisions, V records "no votes on
+this page". G aligns it by hand: the reviewer clicks the four registration marks (Esc cancels),
+the reader measures the boxes through them in the background, and its reading becomes the ticks
+shown; nothing is recorded until the reviewer saves.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject
 
 from desktop.core.ballots import Layout
+from desktop.core.ballots.model import Target
 from desktop.core.recording import archive_root
 from desktop.core.review import Decision, Review, SheetState
+from desktop.core.review_align import CORNERS, read_pointed
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.review_dialogs import RejectDialog
 from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.models.review_models import SheetTargets, TargetKey, sheet_label, sheet_targets
-from desktop.ui.pages.review_images import SheetPicture, load_picture
+from desktop.ui.pages.review_images import SheetPicture, aligned_boxes, load_picture
+from scanning.decide import MarkState
+from scanning.result import PageResult
 
 if TYPE_CHECKING:
     from desktop.ui.pages.review_page import ReviewPage
@@ -50,10 +62,14 @@ class ReviewController(QObject):
         #: After the queue reloads: the sheet to show, else the row to fall back on.
         self._follow: int | None = None
         self._row_hint = 0
+        #: The marks clicked so far in align mode (file pixels), None when not aligning.
+        self._corners: list[tuple[float, float]] | None = None
+        self._aligning = False  # the reader is reading through the clicked marks
 
     @property
     def busy(self) -> bool:
-        return self._loading_queue or self._queue_stale or bool(self._loading_pictures)
+        return (self._loading_queue or self._queue_stale or bool(self._loading_pictures)
+                or self._aligning)
 
     # -- the queue -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -92,6 +108,8 @@ class ReviewController(QObject):
     def show_sheet(self, state: SheetState | None, row: int = 0) -> None:
         same_sheet = (state is not None and self.state is not None
                       and state.sheet_id == self.state.sheet_id)
+        if not same_sheet:
+            self.cancel_align()
         self.state, self._row_hint = state, max(row, 0)
         if state is None:
             self.targets, self.current = SheetTargets((), ()), None
@@ -115,11 +133,18 @@ class ReviewController(QObject):
             self._layouts[key] = self.context.services.printing.stored_layout(*key)
         return self._layouts[key]
 
-    def _load_picture(self, state: SheetState) -> None:
+    def limits(self, state: SheetState) -> dict[str, int]:
+        layout = self._layout(state)
+        return layout.max_marks if layout is not None else {}
+
+    def _page_targets(self, state: SheetState) -> tuple[Target, ...]:
         layout = self._layout(state)
         page = state.page or 0
-        targets = (layout.pages[page - 1].targets
-                   if layout is not None and 1 <= page <= layout.page_count else ())
+        return (layout.pages[page - 1].targets
+                if layout is not None and 1 <= page <= layout.page_count else ())
+
+    def _load_picture(self, state: SheetState) -> None:
+        targets = self._page_targets(state)
         archive = archive_root(self.context.services.db)
         sheet_id = state.sheet_id
         self._loading_pictures.add(sheet_id)
@@ -158,11 +183,91 @@ class ReviewController(QObject):
 
     # -- decisions -----------------------------------------------------------------------------
     def decide_target(self, decision: Decision) -> None:
+        """Decide the current target; on an unread page, tick or untick it (saved with S)."""
         state, key = self.state, self.current
         if state is None or key is None:
             return
-        if self._decide(state, decision, [key]) is not None:
+        if state.unread:
+            self.page.ticks.set_ticked(key, decision is Decision.MARKED)
+            self.page.show_sheet(state, self.targets, key, self._pictures.get(state.sheet_id))
             self.move_target(1)
+        elif self._decide(state, decision, [key]) is not None:
+            self.move_target(1)
+
+    def save_ticks(self) -> None:
+        """Record the tick list of an unread page: ticked marked, the others empty."""
+        state, campaign_id = self.state, self.context.campaign_id
+        if state is None or not state.unread or campaign_id is None:
+            return
+        ticked = self.page.ticks.ticked()
+        self.cancel_align()
+        self._apply(state, lambda: self.review.decide_page(campaign_id, state.sheet_id, ticked))
+
+    def no_votes(self) -> None:
+        if self.state is not None:
+            self._decide(self.state, Decision.NO_VOTES)
+
+    # -- aligning an unread page by hand -------------------------------------------------------
+    def start_align(self) -> None:
+        state = self.state
+        picture = self._pictures.get(state.sheet_id) if state is not None else None
+        if state is None or not state.unread or picture is None or picture.image is None:
+            return
+        self._corners = []
+        self.page.sheet_view.set_picking(True)
+        self.page.ticks.prompt_corner(0)
+
+    def cancel_align(self) -> None:
+        if self._corners is not None:
+            self._corners = None
+            self.page.sheet_view.set_picking(False)
+            self.page.ticks.set_prompt("")
+
+    def point_picked(self, x: float, y: float) -> None:
+        state = self.state
+        picture = self._pictures.get(state.sheet_id) if state is not None else None
+        if self._corners is None or state is None or picture is None:
+            return
+        self._corners.append((x / picture.display_per_file, y / picture.display_per_file))
+        if len(self._corners) < len(CORNERS):
+            self.page.ticks.prompt_corner(len(self._corners))
+            return
+        corners, self._corners = self._corners, None
+        self.page.sheet_view.set_picking(False)
+        self.page.ticks.prompt_reading()
+        archive, layout = archive_root(self.context.services.db), self._layout(state)
+        self._aligning = True
+        run_in_background(lambda: read_pointed(archive, state, layout, corners),
+                          lambda result: self._aligned(state, result), self._align_failed)
+
+    def _aligned(self, state: SheetState, result: PageResult) -> None:
+        if not shiboken6.isValid(self.page):
+            return
+        self._aligning = False
+        if self.state is None or self.state.sheet_id != state.sheet_id:
+            return
+        if result.homography is None:
+            self.page.ticks.prompt_unreadable()
+            return
+        marked = {(m.category, m.candidate) for m in result.marks
+                  if m.state is MarkState.MARKED}
+        unsure = {(m.category, m.candidate) for m in result.marks
+                  if m.state is MarkState.AMBIGUOUS}
+        self.page.ticks.show_reading(marked, unsure)
+        self.page.ticks.prompt_read(len(marked), len(unsure))
+        picture = self._pictures.get(state.sheet_id)
+        if picture is not None:
+            boxes = aligned_boxes(picture, result.homography, result.image_scale,
+                                  self._page_targets(state))
+            self._pictures[state.sheet_id] = replace(picture, boxes=boxes)
+            self.page.show_sheet(self.state, self.targets, self.current,
+                                 self._pictures[state.sheet_id])
+
+    def _align_failed(self, exc: Exception) -> None:
+        if shiboken6.isValid(self.page):
+            self._aligning = False
+            self.page.ticks.set_prompt("")
+            background_failure(self.page)(exc)
 
     def accept(self) -> None:
         if self.state is not None:
@@ -190,8 +295,11 @@ class ReviewController(QObject):
         campaign_id = self.context.campaign_id
         if campaign_id is None:
             return None
-        after = run_checked(self.page, lambda: self.review.decide(
+        return self._apply(state, lambda: self.review.decide(
             campaign_id, state.sheet_id, decision, targets or [], reason))
+
+    def _apply(self, state: SheetState, action: Callable[[], SheetState]) -> SheetState | None:
+        after = run_checked(self.page, action)
         if after is None:
             return None
         if after.settled and not state.settled:
@@ -201,3 +309,4 @@ class ReviewController(QObject):
         self.page.show_settled(self.settled[-1] if self.settled else None)
         self.context.changed()  # tallies elsewhere follow; the queue reloads
         return after
+

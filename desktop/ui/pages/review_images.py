@@ -8,7 +8,7 @@ scanned upside down or photographed at an angle shows its boxes upright in the z
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,9 +51,11 @@ class SheetPicture:
     boxes: dict[TargetKey, tuple[Point, ...]] = field(default_factory=dict)
     #: An upright close-up of each target.
     crops: dict[TargetKey, QImage] = field(default_factory=dict)
+    #: Displayed pixels per pixel of the page as the reader decodes the file.
+    display_per_file: float = 1.0
 
 
-def load_picture(archive: Path, state: SheetState, targets: Iterable[Target]) -> SheetPicture:
+def load_picture(archive: Path, state: SheetState, targets: Sequence[Target]) -> SheetPicture:
     """The sheet's picture; the targets are mapped only when the reader found the page."""
     pixels, file_to_display = _load(archive / state.archive_path, state.archive_path,
                                     state.page_index)
@@ -61,21 +63,41 @@ def load_picture(archive: Path, state: SheetState, targets: Iterable[Target]) ->
         return SheetPicture(state.sheet_id, None)
     image = _qimage(pixels)
     if state.homography is None:
-        return SheetPicture(state.sheet_id, image)
-    reader_to_mm = np.array(state.homography, np.float64).reshape(3, 3)
+        return SheetPicture(state.sheet_id, image, display_per_file=file_to_display)
+    display_to_mm = _display_to_mm(state.homography, state.image_scale, file_to_display)
+    boxes = target_boxes(display_to_mm, targets)
+    crops = {(t.category, t.candidate): _qimage(_crop(pixels, display_to_mm, t.box_mm))
+             for t in targets}
+    return SheetPicture(state.sheet_id, image, boxes, crops, file_to_display)
+
+
+def _display_to_mm(homography: Sequence[float], image_scale: float,
+                   file_to_display: float) -> np.ndarray:
+    """Displayed pixels → page mm, from the reader's homography (its pixels → page mm)."""
+    reader_to_mm = np.array(homography, np.float64).reshape(3, 3)
     # File pixels = reader pixels / image_scale; displayed = file pixels · file_to_display.
-    display_per_reader = file_to_display / state.image_scale
-    display_to_mm = reader_to_mm @ np.diag([1 / display_per_reader, 1 / display_per_reader, 1])
+    display_per_reader = file_to_display / image_scale
+    return reader_to_mm @ np.diag([1 / display_per_reader, 1 / display_per_reader, 1])
+
+
+def aligned_boxes(picture: SheetPicture, homography: Sequence[float], image_scale: float,
+                  targets: Iterable[Target]) -> dict[TargetKey, tuple[Point, ...]]:
+    """Where the targets lie on the picture by a reading's homography (a hand alignment)."""
+    return target_boxes(_display_to_mm(homography, image_scale, picture.display_per_file),
+                        targets)
+
+
+def target_boxes(display_to_mm: np.ndarray, targets: Iterable[Target]
+                 ) -> dict[TargetKey, tuple[Point, ...]]:
     mm_to_display = np.linalg.inv(display_to_mm)
-    boxes, crops = {}, {}
+    boxes = {}
     for target in targets:
-        key = (target.category, target.candidate)
         x, y, w, h = target.box_mm
         corners = np.array([[[x, y], [x + w, y], [x + w, y + h], [x, y + h]]], np.float64)
         mapped = cv2.perspectiveTransform(corners, mm_to_display)[0]
-        boxes[key] = tuple((float(px), float(py)) for px, py in mapped)
-        crops[key] = _qimage(_crop(pixels, display_to_mm, target.box_mm))
-    return SheetPicture(state.sheet_id, image, boxes, crops)
+        boxes[(target.category, target.candidate)] = tuple((float(px), float(py))
+                                                           for px, py in mapped)
+    return boxes
 
 
 def crop_box_mm(box_mm: tuple[float, float, float, float]) -> tuple[float, float, float, float]:

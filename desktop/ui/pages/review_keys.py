@@ -30,6 +30,10 @@ def _keys(page: ReviewPage, c: ReviewController) -> Keys:
         (("A",), page.accept_button.click),
         (("R",), page.reject_button.click),
         (("U",), page.reopen_button.click),
+        (("S", "Ctrl+S"), page.ticks.save_button.click),
+        (("G",), page.ticks.align_button.click),
+        (("V",), page.ticks.no_votes_button.click),
+        (("Escape",), c.cancel_align),
         (("Return", "Enter", "Space", "PgDown"), lambda: c.next_sheet(1)),
         (("Shift+Return", "Shift+Space", "PgUp"), lambda: c.next_sheet(-1)),
         (("+", "="), lambda: view.zoom_by(ZOOM_STEP)),
@@ -59,6 +63,8 @@ def key_hint() -> str:
         QCoreApplication.translate("ReviewKeys", "A: accept sheet"),
         QCoreApplication.translate("ReviewKeys", "R: reject…"),
         QCoreApplication.translate("ReviewKeys", "U: reopen last"),
+        QCoreApplication.translate("ReviewKeys", "unread page: S save ticks, G align, "
+                                   "V no votes, Esc cancel"),
         QCoreApplication.translate("ReviewKeys", "Enter/Space: next sheet (Shift: previous)"),
         QCoreApplication.translate("ReviewKeys", "+/−/0: zoom"),
     ))

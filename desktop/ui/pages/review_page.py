@@ -1,5 +1,6 @@
 """The review page (view): the queue on the left; on the right the sheet with the targets in
-question outlined, a close-up of each, the buttons and the keys. What the keys do is in
+question outlined, a close-up of each (for an unread page: the tick list of its candidates), the
+buttons and the keys. What the keys do is in
 :mod:`desktop.ui.pages.review_controller`; the key map in :mod:`desktop.ui.pages.review_keys`.
 """
 
@@ -36,6 +37,7 @@ from desktop.ui.models.review_models import (
 from desktop.ui.pages.review_controller import ReviewController
 from desktop.ui.pages.review_images import SheetPicture
 from desktop.ui.pages.review_keys import install_keys, key_hint
+from desktop.ui.pages.review_ticks import TickPanel
 from desktop.ui.pages.review_zoom import ZoomPanel
 from desktop.ui.sheet_view import OUTLINE_COLOURS, OutlineSpec, SheetView
 from desktop.ui.tables import list_table
@@ -58,15 +60,18 @@ class ReviewPage(QWidget):
         self.queue_model = QueueModel(self)
         self.sheet_view = SheetView()
         self.zoom = ZoomPanel()
+        self.ticks = TickPanel()
         self.controller = ReviewController(self, context)
         self._shown_sheet: int | None = None  # the sheet whose picture is on screen
+        #: The unread sheet (and its decisions) whose ticks are in the list.
+        self._ticks_of: tuple[int, frozenset[TargetKey], Decision | None] | None = None
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_queue())
         splitter.addWidget(self._build_sheet())
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         QVBoxLayout(self).addWidget(splitter)
-        self.may_review = context.guard(Permission.REVIEW, *self.buttons)
+        self.may_review = context.guard(Permission.REVIEW, *self.buttons, *self.ticks.buttons)
         install_keys(self, self.controller)
         context.campaignChanged.connect(self.refresh)
         context.dataChanged.connect(self.refresh)
@@ -102,9 +107,16 @@ class ReviewPage(QWidget):
         self.sheet_info.setStyleSheet(HINT_STYLE)
         self.sheet_info.setWordWrap(True)
         self.zoom.targetChosen.connect(self.controller.choose_target)
+        self.ticks.targetChosen.connect(self.controller.choose_target)
+        self.ticks.save_button.clicked.connect(self.controller.save_ticks)
+        self.ticks.align_button.clicked.connect(self.controller.start_align)
+        self.ticks.no_votes_button.clicked.connect(self.controller.no_votes)
+        self.sheet_view.pointPicked.connect(self.controller.point_picked)
+        self.ticks.hide()
         pictures = QHBoxLayout()
         pictures.addWidget(self.sheet_view, 1)
         pictures.addWidget(self.zoom)
+        pictures.addWidget(self.ticks)
         self.keys_label = QLabel(key_hint())
         self.keys_label.setWordWrap(True)
         self.keys_label.setStyleSheet(HINT_STYLE)
@@ -194,6 +206,13 @@ class ReviewPage(QWidget):
             button.setEnabled(has_targets)
         for button in (self.accept_button, self.reject_button):
             button.setEnabled(state is not None and self.may_review)
+        unread = state is not None and state.unread
+        for button in self.ticks.buttons:
+            button.setEnabled(unread and self.may_review)
+        self.zoom.setVisible(not unread)
+        self.ticks.setVisible(unread)
+        if state is not None and unread:
+            self._show_ticks(state, targets)
         if state is None:
             self.reasons_label.clear()
             self.sheet_info.clear()
@@ -211,12 +230,24 @@ class ReviewPage(QWidget):
         if self._shown_sheet != state.sheet_id:
             self.sheet_view.set_image(picture.image)
             self._shown_sheet = state.sheet_id
+        # An unread page's boxes not yet decided show the ticks in the list (not saved yet).
+        ticked = self.ticks.ticked() if unread else set()
         self.sheet_view.set_outlines(
-            OutlineSpec(t.key, picture.boxes[t.key], t.outline,
+            OutlineSpec(t.key, picture.boxes[t.key],
+                        Outline.MARKED if t.key in ticked and not t.decided else t.outline,
                         t.decided and t.state is MarkState.MARKED)
             for t in targets.outlined if t.key in picture.boxes)
         self.zoom.set_targets(targets.questioned, picture.crops, current)
-        self.sheet_view.set_current(current)
+        self.show_current(current)
+
+    def _show_ticks(self, state: SheetState, targets: SheetTargets) -> None:
+        """The page's candidates, ticked as decided; kept while the reviewer ticks (until the
+        sheet or its decisions change)."""
+        shown = (state.sheet_id, state.decided, state.verdict)
+        if shown != self._ticks_of:
+            self._ticks_of = shown
+            self.ticks.set_targets(targets.outlined, self.controller.limits(state))
+            self.ticks.set_prompt("")
 
     def _info(self, state: SheetState, picture: SheetPicture | None) -> str:
         parts = [sheet_label(state), label(state.status)]
@@ -224,7 +255,10 @@ class ReviewPage(QWidget):
             parts.append(self.tr("Loading the image…"))
         elif picture.image is None:
             parts.append(self.tr("The archived image cannot be shown."))
-        elif state.homography is None:
+        elif state.unread and not picture.boxes:
+            parts.append(self.tr("The marks were not read: tick the candidates in the list, or "
+                                 "press G and click the four corner marks to read the page."))
+        elif state.homography is None and not picture.boxes:
             parts.append(self.tr("The page was not found on the image: no boxes to show."))
         parts.append(state.source)
         return " · ".join(parts)
@@ -232,6 +266,7 @@ class ReviewPage(QWidget):
     def show_current(self, key: TargetKey | None) -> None:
         self.sheet_view.set_current(key)
         self.zoom.set_current(key)
+        self.ticks.set_current(key)
 
     def show_settled(self, state: SheetState | None) -> None:
         if state is None:

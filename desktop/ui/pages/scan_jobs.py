@@ -8,17 +8,16 @@ database from that thread (every service call is its own short session).
 
 Files and folders are read on every core (``scan_paths``: worker processes, results in input
 order). Live sources (watched folder, scanner, camera) read each sheet in the job's thread as
-it arrives: the process pool hands out several sheets ahead, so it would hold the first results
-back until that many sheets had come in, and one page reads in 20–50 ms, faster than any
-feeder. A thread of its own (not the shared pool) keeps the camera loop from starving the
-short background tasks (the tally, the ballot preview) on a two-core machine.
+it arrives (``scan_live``, ``scan_scanner``: the same code as ``ballotdesk scan --scanner``).
+A thread of its own (not the shared pool) keeps the camera loop from starving the short
+background tasks (the tally, the ballot preview) on a two-core machine.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -29,17 +28,14 @@ from PySide6.QtGui import QImage
 from desktop.core.backup import automatic_backup
 from desktop.core.db import Database
 from desktop.core.recording import Recorder, RecordOutcome
-from desktop.core.scanjob import scan_items, scan_paths
+from desktop.core.scanjob import divert_problems, scan_items, scan_live, scan_paths, scan_scanner
 from desktop.ui.camera import analyse_sighting, preview_image
 from scanning.sources import (
-    Acquired,
-    AcquisitionProblem,
     CameraSource,
     CaptureEvent,
     ScannerSettings,
     WatchedFolder,
     auto_capture,
-    scan_sheets,
 )
 from scanning.sources.files import walk_folder
 
@@ -150,10 +146,11 @@ class ScanJob(QObject):
             self._files(recorder)
         elif request.kind is SourceKind.WATCH:
             assert request.folder is not None
-            self._record(recorder, WatchedFolder(request.folder).watch(self._stop.is_set))
+            self._record(scan_live(recorder, WatchedFolder(request.folder).watch(self._stop.is_set),
+                                   self.outcome.emit, self._stop.is_set))
         elif request.kind is SourceKind.SCANNER:
-            self._record(recorder, scan_sheets(request.device, request.settings,
-                                               self._stop.is_set))
+            self._record(scan_scanner(recorder, request.device, request.settings,
+                                      self.outcome.emit, self._stop.is_set))
         else:
             self._camera(recorder)
         # Every batch, however it ended, leaves a copy of the database behind it.
@@ -170,26 +167,17 @@ class ScanJob(QObject):
             self.outcome.emit(outcome)
             self.progressed.emit(min(len(done), total), total)
 
-    def _record(self, recorder: Recorder, items: Iterable[Acquired]) -> None:
-        outcomes = scan_items(recorder, self._divert(items), 1, self._stop.is_set)
+    def _record(self, outcomes: Iterable[RecordOutcome]) -> None:
         for sheets, outcome in enumerate(outcomes, 1):
             self.outcome.emit(outcome)
             self.progressed.emit(sheets, 0)
-
-    def _divert(self, items: Iterable[Acquired]) -> Iterator[Acquired]:
-        """A problem that ends the source (jam, camera lost) is no page: it is reported, not
-        counted; a page's problem (a broken file) goes on to be counted as a rejected page."""
-        for item in items:
-            if isinstance(item, AcquisitionProblem) and item.ends_source:
-                self.outcome.emit(item)
-            else:
-                yield item
 
     def _camera(self, recorder: Recorder) -> None:
         frames = CameraSource(self.request.camera).frames(self._stop.is_set)
         shown_at = 0.0
         sheets = 0
-        for event in auto_capture(self._divert(frames), analyse_sighting):  # type: ignore[arg-type]
+        for event in auto_capture(divert_problems(frames, self.outcome.emit),
+                                  analyse_sighting):  # type: ignore[arg-type]
             assert isinstance(event, CaptureEvent)
             now = time.monotonic()
             if event.image is not None or now - shown_at >= PREVIEW_INTERVAL_S:

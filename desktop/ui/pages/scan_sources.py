@@ -22,27 +22,12 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.feedback import ERROR_STYLE
 from desktop.ui.pages.scan_jobs import ScanRequest, SourceKind
-from scanning.sources import ScannerInfo, ScannerSettings
+from scanning.sources import ScannerInfo, parse_options, settings_from_options
 
 #: Separates several paths in the files field (also what the file dialog puts there).
 PATH_SEPARATOR = ";"
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.pdf"
 VIDEO_FILTER = "*.avi *.mp4 *.mkv *.mov"
-
-
-def parse_options(text: str) -> dict[str, str | int]:
-    """Scanner options as ``name=value; name=value`` (python-sane names; numbers as numbers).
-    Raises ValueError on a part without ``=``."""
-    options: dict[str, str | int] = {}
-    for part in (p.strip() for p in text.split(";")):
-        if not part:
-            continue
-        name, equals, value = part.partition("=")
-        if not equals or not name.strip():
-            raise ValueError(part)
-        value = value.strip()
-        options[name.strip().replace("-", "_")] = int(value) if value.isdigit() else value
-    return options
 
 
 def _row(*widgets: QWidget, stretch: int = 0) -> QWidget:
@@ -174,11 +159,11 @@ class SourcePanel(QWidget):
             if not device:
                 return self.tr("No scanner chosen: click “Find scanners”.")
             try:
-                options = parse_options(self.options.text())
+                settings = settings_from_options(parse_options(self.options.text()),
+                                                 self.duplex.isChecked())
             except ValueError as error:
                 return self.tr("Scanner options are written name=value: %1").replace(
                     "%1", str(error))
-            settings = ScannerSettings(duplex=self.duplex.isChecked(), options=options)
             return ScanRequest(kind, station, device=str(device), settings=settings)
         text = self.camera.text().strip() or "0"
         camera: int | str = int(text) if text.isdigit() else text

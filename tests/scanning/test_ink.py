@@ -1,0 +1,140 @@
+"""Ink against the paper and the printed blank, through the real pipeline on printed sheets.
+
+Each test draws one kind of ink the way voters leave it and checks the state the reader gives
+it: light pencil and colour ballpoint are votes, a line through a box, a dot and a light wash go
+to a person, nothing depends on the other marks, and a black-and-white scan says it is one.
+"""
+
+from __future__ import annotations
+
+import random
+
+import cv2
+import numpy as np
+import pytest
+
+from desktop.core.ballots import Layout
+from scanning import MarkState, ReadContext, Reason, Status, interpret_image
+from scanning.result import PageResult
+from tests.scanning import pens
+from tests.scanning.corpus import print_sheets, scan
+
+SERIAL = 5151
+Colour = tuple[int, int, int]
+
+
+@pytest.fixture(scope="module")
+def blank(layout: Layout) -> np.ndarray:
+    return print_sheets(layout, [SERIAL])[0]
+
+
+def read(image: np.ndarray, context: ReadContext) -> PageResult:
+    return interpret_image(image, context.secret_for_campaign, context.layout_for)
+
+
+def states(result: PageResult) -> dict[str, MarkState]:
+    return {f"{m.category}|{m.candidate}": m.state for m in result.marks}
+
+
+def key(layout: Layout, index: int) -> str:
+    target = layout.pages[0].targets[index]
+    return f"{target.category}|{target.candidate}"
+
+
+def box(layout: Layout, index: int) -> pens.Box:
+    return layout.pages[0].targets[index].box_mm
+
+
+def polyline(image: np.ndarray, points: list[pens.Pt], width_mm: float,
+             colour: int | Colour) -> None:
+    pts = np.array([pens._fp(p) for p in points], np.int32).reshape(-1, 1, 2)
+    cv2.polylines(image, [pts], False, colour, max(1, round(width_mm * pens.PX_PER_MM)),
+                  cv2.LINE_AA, pens.SHIFT)
+
+
+def tick_points(b: pens.Box, overshoot: float = 0.0) -> list[pens.Pt]:
+    """√ inside the box; ``overshoot`` (mm) runs the long arm out past the top-right corner."""
+    x, y, w, h = b
+    return [(x + 0.2 * w, y + 0.5 * h), (x + 0.42 * w, y + 0.8 * h),
+            (x + 0.88 * w + overshoot, y + 0.15 * h - overshoot)]
+
+
+def test_light_pencil_ticks_are_votes(blank: np.ndarray, layout: Layout,
+                                      context: ReadContext) -> None:
+    """Grey 175–195 on white: a quarter as dark as ink, plain to the eye; read on a noisy,
+    slightly turned scan."""
+    image = blank.copy()
+    for index, grey in ((0, 175), (1, 185), (2, 195)):
+        polyline(image, tick_points(box(layout, index)), 0.3, grey)
+    result = read(scan(image, random.Random(3), 1.2, False), context)
+    got = states(result)
+    assert [got[key(layout, i)] for i in range(3)] == [MarkState.MARKED] * 3
+    assert result.status is Status.ACCEPTED
+
+
+def test_blue_and_red_ballpoint_in_a_colour_scan_are_votes(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """Light red gel (BGR 170, 170, 255) is as light as pencil in luminance; the darkest
+    channel keeps it as dark as it looks."""
+    image = cv2.cvtColor(blank, cv2.COLOR_GRAY2BGR)
+    polyline(image, tick_points(box(layout, 0)), 0.4, (170, 170, 255))
+    polyline(image, tick_points(box(layout, 1)), 0.4, (255, 160, 150))
+    got = states(read(image, context))
+    assert got[key(layout, 0)] is MarkState.MARKED
+    assert got[key(layout, 1)] is MarkState.MARKED
+
+
+def test_a_line_through_a_box_goes_to_a_person_a_tick_running_out_is_a_vote(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    image = blank.copy()
+    x, y, w, h = box(layout, 0)
+    polyline(image, [(x - 4, y + 0.6 * h), (x + w + 25, y + 0.7 * h)], 0.5, 20)  # underline
+    polyline(image, tick_points(box(layout, 1), overshoot=2.5), 0.5, 20)
+    got = states(read(image, context))
+    assert got[key(layout, 0)] is MarkState.AMBIGUOUS
+    assert got[key(layout, 1)] is MarkState.MARKED
+
+
+def test_a_dot_and_a_light_wash_go_to_a_person_a_dark_fill_is_a_vote(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    image = blank.copy()
+    x, y, w, h = box(layout, 0)
+    cv2.circle(image, pens._fp((x + w / 2, y + h / 2)), round(0.4 * pens.PX_PER_MM * 16), 30,
+               -1, cv2.LINE_AA, pens.SHIFT)
+    for index, grey in ((1, 215), (2, 60)):
+        bx, by, bw, bh = box(layout, index)
+        top_left = (round((bx + 0.5) * pens.PX_PER_MM), round((by + 0.5) * pens.PX_PER_MM))
+        bottom_right = (round((bx + bw - 0.5) * pens.PX_PER_MM),
+                        round((by + bh - 0.5) * pens.PX_PER_MM))
+        cv2.rectangle(image, top_left, bottom_right, grey, -1)
+    got = states(read(image, context))
+    assert got[key(layout, 0)] is MarkState.AMBIGUOUS
+    assert got[key(layout, 1)] is MarkState.AMBIGUOUS
+    assert got[key(layout, 2)] is MarkState.MARKED
+
+
+def test_no_state_depends_on_the_other_marks(blank: np.ndarray, layout: Layout,
+                                             context: ReadContext) -> None:
+    """The same light tick reads the same on a page with nothing else and on one where every
+    other box of the page is filled."""
+    alone = blank.copy()
+    polyline(alone, tick_points(box(layout, 0)), 0.3, 185)
+    crowded = alone.copy()
+    for index in range(1, len(layout.pages[0].targets)):
+        pens.fill(crowded, box(layout, index), random.Random(index))
+    first = read(alone, context).marks[0]
+    second = read(crowded, context).marks[0]
+    assert first.state is second.state is MarkState.MARKED
+    assert second.score == pytest.approx(first.score, abs=0.02)
+
+
+def test_a_black_and_white_scan_is_read_and_says_so(blank: np.ndarray, layout: Layout,
+                                                    context: ReadContext) -> None:
+    image = blank.copy()
+    polyline(image, tick_points(box(layout, 0)), 0.5, 20)
+    bilevel = np.where(scan(image, random.Random(5), 0.8, False) < 128, 0, 255).astype(np.uint8)
+    result = read(bilevel, context)
+    assert Reason.BILEVEL_SCAN in result.reasons
+    assert result.status is Status.ACCEPTED  # a note, not a reason to review
+    assert states(result)[key(layout, 0)] is MarkState.MARKED
+    assert Reason.BILEVEL_SCAN not in read(image, context).reasons
