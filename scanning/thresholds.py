@@ -115,9 +115,9 @@ class MarkThresholds:
     #: Ink is judged against the paper around the box, in units of the page's own printed
     #: outline darkness (what a full black line looks like on this image: a blurred photo's
     #: lines are lighter). A pixel is ink from this share of it...
-    ink_contrast: float = 0.18
+    ink_contrast: float = 0.12
     #: ...and light ink (pencil grey, a rubbed-out mark) from this share.
-    faint_contrast: float = 0.1
+    faint_contrast: float = 0.07
     #: In any case a pixel must stand this far above the paper's noise (fraction of white).
     min_contrast: float = 0.06
     #: The outline darkness used is at least this (a page whose outlines vanished).
