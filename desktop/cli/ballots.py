@@ -18,7 +18,7 @@ messages.register({
     "cli_layout_summary": (
         "选票第 {version} 版（{state}）：{paper}，每张 {pages} 页，{categories} 个奖项，"
         "{targets} 个候选对象。",
-        "Ballot version {version} ({state}): {paper}, {pages} page(s) per ballot, "
+        "Ballot version {version} ({state}): {paper}, {pages:|page|pages} per ballot, "
         "{categories} categories, {targets} candidates.",
     ),
     "cli_layout_stored": ("已存档", "stored"),

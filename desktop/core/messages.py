@@ -8,6 +8,7 @@ render it in the user's language. A test keeps both languages complete.
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -24,7 +25,22 @@ class Severity(StrEnum):
     INFO = "info"  # a report of what was done
 
 
-# code -> (Chinese, English). Parameters use str.format names.
+class _Formatter(string.Formatter):
+    """``str.format`` plus English plurals: ``{count:|error|errors}`` gives "1 error" and
+    "3 errors" (Chinese needs none: "{count} 个错误")."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith(PLURAL_MARK):
+            one, many = format_spec[1:].split(PLURAL_MARK)
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+PLURAL_MARK = "|"
+_FORMATTER = _Formatter()
+
+# code -> (Chinese, English). Parameters use str.format names; an English count takes its
+# noun's two forms: {count:|error|errors}.
 CATALOG: dict[str, tuple[str, str]] = {
     # -- registry rules ---------------------------------------------------------------------
     "unit_over_quota": (
@@ -160,7 +176,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "import_has_errors": (
         "导入未执行：有 {count} 个错误，未写入任何数据。",
-        "Nothing was imported: {count} errors; no data was written.",
+        "Nothing was imported: {count:|error|errors}; no data was written.",
     ),
     "import_done": (
         "已导入 {count} 名候选对象（新建奖项 {categories} 个、推荐单位 {units} 个）。",
@@ -234,7 +250,7 @@ class Message:
         }
         if "field" in params:
             params["field"] = field_label(str(params["field"]), language)
-        return template.format(**params)
+        return _FORMATTER.format(template, **params)
 
     def __str__(self) -> str:
         return self.text()

@@ -339,8 +339,8 @@ Audit anchor (write it down to check the log later):
     <message numerus="yes">
         <source>%n entry(ies)</source>
         <translation>
-            <numerusform>%n entry(ies)</numerusform>
-            <numerusform>%n entry(ies)</numerusform>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
         </translation>
     </message>
     <message>
@@ -979,13 +979,19 @@ Audit anchor (write it down to check the log later):
         <source>Paper ballots per box</source>
         <translation>Paper ballots per box</translation>
     </message>
-    <message>
-        <source>%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review</source>
-        <translation>%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review</translation>
+    <message numerus="yes">
+        <source>%n winner(s) · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review</source>
+        <translation>
+            <numerusform>%n winner · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review</numerusform>
+            <numerusform>%n winners · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Tie at the cut-off: %1 have the same combined score for %2 seat(s). It is not broken automatically: decide it and record why.</source>
-        <translation>Tie at the cut-off: %1 have the same combined score for %2 seat(s). It is not broken automatically: decide it and record why.</translation>
+    <message numerus="yes">
+        <source>Tie at the cut-off: %1 have the same combined score for %n seat(s). It is not broken automatically: decide it and record why.</source>
+        <translation>
+            <numerusform>Tie at the cut-off: %1 have the same combined score for %n seat. It is not broken automatically: decide it and record why.</numerusform>
+            <numerusform>Tie at the cut-off: %1 have the same combined score for %n seats. It is not broken automatically: decide it and record why.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tie at the cut-off (%1) decided by %2 on %3: %4 win. Note: %5</source>
@@ -2196,9 +2202,12 @@ Audit anchor (write it down to check the log later):
         <source>Winner</source>
         <translation>Winner</translation>
     </message>
-    <message>
-        <source>%1: %2 ballot(s) wait for review</source>
-        <translation>%1: %2 ballot(s) wait for review</translation>
+    <message numerus="yes">
+        <source>%1: %n ballot(s) wait for review</source>
+        <translation>
+            <numerusform>%1: %n ballot wait for review</numerusform>
+            <numerusform>%1: %n ballots wait for review</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: a tie at the cut-off (%2) waits for your decision</source>
@@ -2291,9 +2300,12 @@ Show page 1?</translation>
         <source>Provisional results, for checking only:</source>
         <translation>Provisional results, for checking only:</translation>
     </message>
-    <message>
-        <source>%1 paper ballot(s) counted, %2 of them blank</source>
-        <translation>%1 paper ballot(s) counted, %2 of them blank</translation>
+    <message numerus="yes">
+        <source>%n paper ballot(s) counted, %1 of them blank</source>
+        <translation>
+            <numerusform>%n paper ballot counted, %1 of them blank</numerusform>
+            <numerusform>%n paper ballots counted, %1 of them blank</numerusform>
+        </translation>
     </message>
     <message>
         <source>rule set by %1 on %2</source>

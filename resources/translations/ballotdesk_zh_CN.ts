@@ -974,13 +974,17 @@ Audit anchor (write it down to check the log later):
         <source>Paper ballots per box</source>
         <translation>各投票箱纸质选票</translation>
     </message>
-    <message>
-        <source>%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review</source>
-        <translation>当选 %1 名 · 纸质选票：有效 %2，无效 %3，空白 %4，待审核 %5</translation>
+    <message numerus="yes">
+        <source>%n winner(s) · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review</source>
+        <translation>
+            <numerusform>当选 %n 名 · 纸质选票：有效 %1，无效 %2，空白 %3，待审核 %4</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Tie at the cut-off: %1 have the same combined score for %2 seat(s). It is not broken automatically: decide it and record why.</source>
-        <translation>当选线并列：%1 综合得分相同，争 %2 个名额。系统不会自动决定，请作出决定并记录依据。</translation>
+    <message numerus="yes">
+        <source>Tie at the cut-off: %1 have the same combined score for %n seat(s). It is not broken automatically: decide it and record why.</source>
+        <translation>
+            <numerusform>当选线并列：%1 综合得分相同，争 %n 个名额。系统不会自动决定，请作出决定并记录依据。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tie at the cut-off (%1) decided by %2 on %3: %4 win. Note: %5</source>
@@ -2185,9 +2189,11 @@ Audit anchor (write it down to check the log later):
         <source>Winner</source>
         <translation>当选</translation>
     </message>
-    <message>
-        <source>%1: %2 ballot(s) wait for review</source>
-        <translation>%1：%2 张选票待审核</translation>
+    <message numerus="yes">
+        <source>%1: %n ballot(s) wait for review</source>
+        <translation>
+            <numerusform>%1：%n 张选票待审核</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: a tie at the cut-off (%2) waits for your decision</source>
@@ -2280,9 +2286,11 @@ Show page 1?</source>
         <source>Provisional results, for checking only:</source>
         <translation>临时结果，仅供核对：</translation>
     </message>
-    <message>
-        <source>%1 paper ballot(s) counted, %2 of them blank</source>
-        <translation>已统计纸质选票 %1 张，其中空白 %2 张</translation>
+    <message numerus="yes">
+        <source>%n paper ballot(s) counted, %1 of them blank</source>
+        <translation>
+            <numerusform>已统计纸质选票 %n 张，其中空白 %1 张</numerusform>
+        </translation>
     </message>
     <message>
         <source>rule set by %1 on %2</source>
