@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Meaning</source>
-        <comment>not used</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>candidate number</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>candidate name</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>votes</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>vote time</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>voter</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>IP address</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>category</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>options chosen (any category)</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>options chosen in %1</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>1/0 for %1</comment>
-        <translation>Meaning</translation>
-    </message>
-</context>
-<context>
     <name>AccountDialog</name>
     <message>
         <source>New account</source>
@@ -1544,6 +1486,53 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>— choose the candidate —</source>
         <translation>— choose the candidate —</translation>
+    </message>
+</context>
+<context>
+    <name>Meaning</name>
+    <message>
+        <source>not used</source>
+        <translation>not used</translation>
+    </message>
+    <message>
+        <source>candidate number</source>
+        <translation>candidate number</translation>
+    </message>
+    <message>
+        <source>candidate name</source>
+        <translation>candidate name</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>votes</translation>
+    </message>
+    <message>
+        <source>vote time</source>
+        <translation>vote time</translation>
+    </message>
+    <message>
+        <source>voter</source>
+        <translation>voter</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>options chosen (any category)</source>
+        <translation>options chosen (any category)</translation>
+    </message>
+    <message>
+        <source>options chosen in %1</source>
+        <translation>options chosen in %1</translation>
+    </message>
+    <message>
+        <source>1/0 for %1</source>
+        <translation>1/0 for %1</translation>
     </message>
 </context>
 <context>

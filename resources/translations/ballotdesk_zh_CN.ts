@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Meaning</source>
-        <comment>not used</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>candidate number</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>candidate name</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>votes</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>vote time</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>voter</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>IP address</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>category</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>options chosen (any category)</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>options chosen in %1</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>1/0 for %1</comment>
-        <translation>含义</translation>
-    </message>
-</context>
-<context>
     <name>AccountDialog</name>
     <message>
         <source>New account</source>
@@ -1534,6 +1476,53 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>— choose the candidate —</source>
         <translation>— 选择候选对象 —</translation>
+    </message>
+</context>
+<context>
+    <name>Meaning</name>
+    <message>
+        <source>not used</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <source>candidate number</source>
+        <translation>候选对象编号</translation>
+    </message>
+    <message>
+        <source>candidate name</source>
+        <translation>候选对象名称</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <source>vote time</source>
+        <translation>投票时间</translation>
+    </message>
+    <message>
+        <source>voter</source>
+        <translation>投票人</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>奖项</translation>
+    </message>
+    <message>
+        <source>options chosen (any category)</source>
+        <translation>所选选项（不分奖项）</translation>
+    </message>
+    <message>
+        <source>options chosen in %1</source>
+        <translation>“%1”中所选选项</translation>
+    </message>
+    <message>
+        <source>1/0 for %1</source>
+        <translation>%1（1/0）</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ scores (imported, entered by hand, refused out of range, averaged without extrem
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -82,6 +83,10 @@ def test_totals_with_recognised_headers(qtbot: QtBot, services: Services, campai
     wizard = open_online(qtbot, page, path, "平台A")
     mapping = wizard.mapping_page
     assert "表头" in mapping.summary.text() and "票数" in mapping.summary.text()
+    # Every meaning in Chinese (they were English: lupdate had misread their context).
+    understood = mapping.summary.text().splitlines()[-1]
+    assert "编号 → 候选对象编号" in understood and "票数 → 票数" in understood
+    assert not re.search(r"[A-Za-z]{3,}", understood), understood
     assert not mapping.column_table.isVisibleTo(mapping)
     to_preview(qtbot, wizard)
     assert wizard.preview_page.total_model.rowCount() == 3

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.candidates import CandidateInfo
-from desktop.core.messages import list_separator
+from desktop.core.messages import current_language, list_separator
 from desktop.core.online import OnlinePreview
 from desktop.core.online_match import CHOICE, IGNORE, Mapping, split_options
 from desktop.core.online_read import read_grid
@@ -194,7 +194,8 @@ class MappingPage(QWizardPage):
             text = self.tr("Your mapping is applied.")
         else:
             text = self.tr("The columns were recognised from their headers.")
-        self.summary.read(text + "\n" + "；".join(understood) if understood else text)
+        between = "; " if current_language() == "en" else "；"
+        self.summary.read(text + "\n" + between.join(understood) if understood else text)
         self._fill_columns(meanings, analysis)
         self._fill_options(analysis)
         errors = [m for m in preview.errors if m.code != "online_already_imported"]
