@@ -39,7 +39,7 @@ messages.register({
     "cli_col_issued": ("发放", "issued"),
     "cli_col_returned": ("收回", "returned"),
     "cli_col_spoiled": ("作废", "spoiled"),
-    "cli_col_missing": ("缺失", "missing"),
+    "cli_col_missing": ("未收回", "not returned"),
     "cli_col_unused": ("未发放", "unused"),
     "cli_total": ("合计", "total"),
 })
@@ -150,7 +150,7 @@ def run_reconcile(ctx: Context, args: argparse.Namespace) -> int:
     if ctx.json:
         ctx.emit({"boxes": [{"box": line.box.name if line.box else None, **numbers(line)}
                             for line in lines],
-                  "total": numbers(total)})
+                  "total": numbers(total), "voting_over": total.voting_over})
         return 0
     rows = [[line.box.name if line.box else "", *numbers(line).values()] for line in lines]
     rows.append([ctx.text("cli_total"), *numbers(total).values()])

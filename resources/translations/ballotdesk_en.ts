@@ -437,8 +437,8 @@ Audit anchor (write it down to check the log later):
         <translation>Printed batches</translation>
     </message>
     <message>
-        <source>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</source>
-        <translation>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</translation>
+        <source>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</source>
+        <translation>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -2107,8 +2107,16 @@ Audit anchor (write it down to check the log later):
         <translation>Spoiled</translation>
     </message>
     <message>
-        <source>Missing</source>
-        <translation>Missing</translation>
+        <source>Not returned</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled: voting is over, these ballots are missing.</source>
+        <translation>Issued − returned − spoiled: voting is over, these ballots are missing.</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled: still out while voting runs.</source>
+        <translation>Issued − returned − spoiled: still out while voting runs.</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2117,10 +2125,6 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Counted from scanned ballots once scanning is in use.</source>
         <translation>Counted from scanned ballots once scanning is in use.</translation>
-    </message>
-    <message>
-        <source>Issued − returned − spoiled</source>
-        <translation>Issued − returned − spoiled</translation>
     </message>
 </context>
 <context>

@@ -434,8 +434,8 @@ Audit anchor (write it down to check the log later):
         <translation>印制记录</translation>
     </message>
     <message>
-        <source>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</source>
-        <translation>已发放 = 已印制 − 未发放；缺失 = 已发放 − 已收回 − 作废。已收回按扫描的选票计。</translation>
+        <source>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</source>
+        <translation>已发放 = 已打印 − 未使用。未收回 = 已发放 − 已收回 − 作废：投票结束后（统计评选阶段）仍未收回的即为缺失，以红色显示。已收回按扫描的选票计。</translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -2094,8 +2094,16 @@ Audit anchor (write it down to check the log later):
         <translation>作废</translation>
     </message>
     <message>
-        <source>Missing</source>
-        <translation>缺失</translation>
+        <source>Not returned</source>
+        <translation>未收回</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled: voting is over, these ballots are missing.</source>
+        <translation>已发放 − 已收回 − 作废：投票已结束，这些选票缺失。</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled: still out while voting runs.</source>
+        <translation>已发放 − 已收回 − 作废：投票进行中，选票尚在投票人手中。</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2104,10 +2112,6 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Counted from scanned ballots once scanning is in use.</source>
         <translation>启用扫描后按扫描的选票计数。</translation>
-    </message>
-    <message>
-        <source>Issued − returned − spoiled</source>
-        <translation>已发放 − 已收回 − 作废</translation>
     </message>
 </context>
 <context>

@@ -116,8 +116,9 @@ class BallotsPage(QWidget):
         header = self.reconciliation_table.horizontalHeader()
         for column in range(ReconciliationModel.COL_PRINTED, ReconciliationModel.COLUMN_COUNT):
             header.resizeSection(column, NUMBER_COLUMN_WIDTH_PX)
-        legend = QLabel(self.tr("Issued = printed − unused. Missing = issued − returned − "
-                                "spoiled. Returned counts scanned ballots."))
+        legend = QLabel(self.tr("Issued = printed − unused. Not returned = issued − returned − "
+                                "spoiled: in red once voting is over (phase Counting), when "
+                                "they are missing. Returned counts scanned ballots."))
         legend.setWordWrap(True)
         legend.setStyleSheet("color: #555555;")
         reconciliation = QGroupBox(self.tr("Reconciliation"))
