@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core.enums import CandidateStatus
 from desktop.core.online_results import imports, online_votes
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
@@ -202,6 +203,7 @@ def test_expert_scores_imported_entered_refused_and_averaged(
     category = next(c for c in services.registry.list_categories(campaign.id)
                     if c.name == STANDARD)
     services.experts.set_rule(campaign.id, category.id, None, True)
+    services.candidates.set_status(list(ids.values()), CandidateStatus.SHORTLISTED, "入围")
     path = write_csv(tmp_path / "专家评分.csv", [
         ["奖项", "编号", "甲", "乙", "丙"], [STANDARD, "1", "90", "80", "70"],
         [STANDARD, "2", "85", "88", "86"], [STANDARD, "3", "75", "", ""]])
