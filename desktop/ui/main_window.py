@@ -25,7 +25,7 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import ChangePasswordDialog
 from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import LANGUAGES, arg
-from desktop.ui.icons import app_icon
+from desktop.ui.icons import app_icon, nav_icon
 from desktop.ui.pages import PAGES
 from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.welcome_page import WelcomePage
@@ -80,8 +80,7 @@ class MainWindow(QMainWindow):
             page = page_type(self.context, self)
             self.pages.append(page)
             self.stack.addWidget(page)
-            item = QListWidgetItem(self.style().standardIcon(page_type.nav_icon),
-                                   page_type.nav_title())
+            item = QListWidgetItem(nav_icon(page_type.nav_icon), page_type.nav_title())
             self.nav.addItem(item)
         # As wide as the longest page name in this language needs, never narrower than the
         # default: a fixed width cut off longer names (and English ones).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.registry import CampaignInfo
@@ -123,3 +124,20 @@ def test_about_box(qtbot: QtBot, services: Services, boxes: MessageBoxes) -> Non
     window.about()
     assert boxes.kinds() == ["about"]
     assert "选票台" in boxes.texts()
+
+
+def test_every_page_has_its_own_drawn_icon(qapp: QApplication) -> None:
+    """No two pages share a generic icon (and scanning is no floppy disk): each page names its
+    own drawing, which renders to a visible picture."""
+    from desktop.ui.icons import nav_icon, nav_icon_path
+
+    names = [page.nav_icon for page in PAGES]
+    assert len(set(names)) == len(names), names
+    pictures = set()
+    for name in names:
+        assert nav_icon_path(name).is_file(), name
+        image = nav_icon(name).pixmap(24, 24).toImage()
+        drawn = sum(image.pixelColor(x, y).alpha() > 0 for x in range(24) for y in range(24))
+        assert drawn > 24, f"{name} draws almost nothing"
+        pictures.add(bytes(image.constBits()))
+    assert len(pictures) == len(names)

@@ -49,7 +49,7 @@ def _start_of(day: QDate) -> dt.datetime:
 
 
 class AuditPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogInfoView
+    nav_icon = "audit"  # resources/icons/nav/audit.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

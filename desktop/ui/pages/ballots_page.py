@@ -31,7 +31,7 @@ NUMBER_COLUMN_WIDTH_PX = 58
 
 
 class BallotsPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogListView
+    nav_icon = "ballots"  # resources/icons/nav/ballots.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -48,7 +48,7 @@ PHOTO_ROW_HEIGHT_PX = 32
 
 
 class CandidatesPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogContentsView
+    nav_icon = "candidates"  # resources/icons/nav/candidates.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyle,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ WARNING_STYLE = "color: #8d5300;"
 
 
 class ResultsPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogInfoView
+    nav_icon = "results"  # resources/icons/nav/results.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -31,7 +31,7 @@ QUOTA_CELL_WIDTH_PX = 120
 
 
 class UnitsPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_DirHomeIcon
+    nav_icon = "units"  # resources/icons/nav/units.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
