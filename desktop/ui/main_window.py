@@ -26,6 +26,7 @@ from desktop.ui.dialogs.account_dialogs import ChangePasswordDialog
 from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import LANGUAGES, arg
 from desktop.ui.icons import app_icon, nav_icon
+from desktop.ui.maintenance import MaintenanceActions
 from desktop.ui.pages import PAGES
 from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.welcome_page import WelcomePage
@@ -129,6 +130,10 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addActions([candidates.import_action, candidates.export_action])
+        file_menu.addSeparator()
+        self.maintenance = MaintenanceActions(self.context, self)
+        self.maintenance.restored.connect(self.switchUserRequested)
+        file_menu.addActions(self.maintenance.actions())
         file_menu.addSeparator()
         self.switch_user_action = QAction(self.tr("Switch user…"), self)
         self.switch_user_action.triggered.connect(self.switchUserRequested)

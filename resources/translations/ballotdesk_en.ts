@@ -1397,6 +1397,95 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>MaintenanceActions</name>
+    <message>
+        <source>Back up…</source>
+        <extracomment>Bytes in the megabytes a backup&apos;s size is told in. The database was replaced by a backup: the window should ask for a sign-in again.</extracomment>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Read every scanned image again…</source>
+        <translation>Read every scanned image again…</translation>
+    </message>
+    <message>
+        <source>Read the archived images with this version&apos;s reader and list what differs from the record.</source>
+        <translation>Read the archived images with this version&apos;s reader and list what differs from the record.</translation>
+    </message>
+    <message>
+        <source>Back up into a folder</source>
+        <translation>Back up into a folder</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>Copying the database and the scanned images…</source>
+        <translation>Copying the database and the scanned images…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up to “%1”: %n file(s), %2 MB.</source>
+        <translation>
+            <numerusform>Backed up to “%1”: %n file, %2 MB.</numerusform>
+            <numerusform>Backed up to “%1”: %n files, %2 MB.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>Choose a backup folder</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1? What was entered since then is replaced; a copy of the current database is kept beside it. You will sign in again afterwards.</source>
+        <translation>Replace the database with the backup of %1? What was entered since then is replaced; a copy of the current database is kept beside it. You will sign in again afterwards.</translation>
+    </message>
+    <message>
+        <source>Restoring the database and the scanned images…</source>
+        <translation>Restoring the database and the scanned images…</translation>
+    </message>
+    <message>
+        <source>Restored from the backup of %1.</source>
+        <translation>Restored from the backup of %1.</translation>
+    </message>
+    <message>
+        <source>The audit anchor when the backup was taken: %1. Check the restored log against it on the audit page.</source>
+        <translation>The audit anchor when the backup was taken: %1. Check the restored log against it on the audit page.</translation>
+    </message>
+    <message>
+        <source>Read every scanned image again</source>
+        <translation>Read every scanned image again</translation>
+    </message>
+    <message>
+        <source>Reading the archived images…</source>
+        <translation>Reading the archived images…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n image(s) again: every reading matches the record.</source>
+        <translation>
+            <numerusform>Read %n image again: every reading matches the record.</numerusform>
+            <numerusform>Read %n images again: every reading matches the record.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) read differently from the record: see the details, and look at those sheets on the review page.</source>
+        <translation>
+            <numerusform>%n image read differently from the record: see the details, and look at those sheets on the review page.</numerusform>
+            <numerusform>%n images read differently from the record: see the details, and look at those sheets on the review page.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message>
         <source>What the columns mean</source>

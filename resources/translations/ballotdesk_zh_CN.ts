@@ -1387,6 +1387,92 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>MaintenanceActions</name>
+    <message>
+        <source>Back up…</source>
+        <extracomment>Bytes in the megabytes a backup&apos;s size is told in. The database was replaced by a backup: the window should ask for a sign-in again.</extracomment>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Read every scanned image again…</source>
+        <translation>重新识别全部扫描图像…</translation>
+    </message>
+    <message>
+        <source>Read the archived images with this version&apos;s reader and list what differs from the record.</source>
+        <translation>用当前版本的识别程序重新识别存档图像，列出与记录不同之处。</translation>
+    </message>
+    <message>
+        <source>Back up into a folder</source>
+        <translation>选择备份存放的文件夹</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Copying the database and the scanned images…</source>
+        <translation>正在复制数据库和扫描图像…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up to “%1”: %n file(s), %2 MB.</source>
+        <translation>
+            <numerusform>已备份到“%1”：%n 个文件，%2 MB。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在校验备份…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1? What was entered since then is replaced; a copy of the current database is kept beside it. You will sign in again afterwards.</source>
+        <translation>用 %1 的备份替换数据库吗？此后录入的内容将被替换；当前数据库会另存一份副本。恢复后需重新登录。</translation>
+    </message>
+    <message>
+        <source>Restoring the database and the scanned images…</source>
+        <translation>正在恢复数据库和扫描图像…</translation>
+    </message>
+    <message>
+        <source>Restored from the backup of %1.</source>
+        <translation>已从 %1 的备份恢复。</translation>
+    </message>
+    <message>
+        <source>The audit anchor when the backup was taken: %1. Check the restored log against it on the audit page.</source>
+        <translation>备份时的审计链锚点：%1。请在审计日志页用它核对恢复后的审计链。</translation>
+    </message>
+    <message>
+        <source>Read every scanned image again</source>
+        <translation>重新识别全部扫描图像</translation>
+    </message>
+    <message>
+        <source>Reading the archived images…</source>
+        <translation>正在识别存档图像…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n image(s) again: every reading matches the record.</source>
+        <translation>
+            <numerusform>已重新识别 %n 张图像：与记录完全一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) read differently from the record: see the details, and look at those sheets on the review page.</source>
+        <translation>
+            <numerusform>%n 张图像的识别结果与记录不同：请查看详细信息，并在审核页面核对这些选票。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message>
         <source>What the columns mean</source>
