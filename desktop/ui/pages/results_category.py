@@ -22,7 +22,7 @@ from desktop.core.results_types import CategoryResult
 from desktop.ui.chart import BarChart, Series
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import BoxCountModel, RankingModel
-from desktop.ui.tables import list_table
+from desktop.ui.tables import list_table, set_widths
 
 #: Candidates in the chart: the top of the ranking.
 CHART_TOP = 10
@@ -56,7 +56,7 @@ class CategoryPanel(QWidget):
         self.ranking_table = list_table(self.ranking_model, RankingModel.COL_NAME)
         header = self.ranking_table.horizontalHeader()
         header.setSectionResizeMode(RankingModel.COL_UNIT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(RankingModel.COL_UNIT, UNIT_WIDTH_PX)
+        set_widths(self.ranking_table, {RankingModel.COL_UNIT: UNIT_WIDTH_PX})
         self.ranking_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = BarChart()
         self.chart_title = QLabel()  # a label, not the group's title: it wraps
