@@ -19,17 +19,17 @@ messages.register({
         "选票第 {version} 版（{state}）：{paper}，每张 {pages} 页，{categories} 个奖项，"
         "{targets} 个候选对象。",
         "Ballot version {version} ({state}): {paper}, {pages:|page|pages} per ballot, "
-        "{categories} categories, {targets} candidates.",
+        "{categories:|category|categories}, {targets:|candidate|candidates}.",
     ),
     "cli_layout_stored": ("已存档", "stored"),
     "cli_layout_new": ("将在首次印制时存档", "stored when first printed"),
     "cli_printed": (
         "已为“{box}”印制 {count} 张选票（第 {version} 版），票号 {first}–{last}，文件：{file}",
-        "Printed {count} ballots (version {version}) for “{box}”, serials {first}–{last}, "
+        "Printed {count:|ballot|ballots} (version {version}) for “{box}”, serials {first}–{last}, "
         "file: {file}",
     ),
     "cli_serials_noted": ("已登记 {count} 个票号为“{state}”。",
-                          "Recorded {count} serials as “{state}”."),
+                          "Recorded {count:|serial|serials} as “{state}”."),
     "cli_col_serials": ("票号", "serials"),
     "cli_col_count": ("张数", "count"),
     "cli_col_version": ("版本", "version"),

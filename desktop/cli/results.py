@@ -36,7 +36,7 @@ messages.register({
         "is undecided."),
     "cli_results_category": ("{category}（当选 {winners} 名；有效 {valid}，无效 {void}，"
                              "待审核 {pending}）",
-                             "{category} ({winners} winners; valid {valid}, void {void}, "
+                             "{category} ({winners:|winner|winners}; valid {valid}, void {void}, "
                              "pending {pending})"),
     "cli_results_tie": ("当选线并列：{tied}，需选 {seats} 名（{state}）",
                         "Tie at the cut-off: {tied}, {seats} to choose ({state})"),

@@ -45,8 +45,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     # -- registry rules ---------------------------------------------------------------------
     "unit_over_quota": (
         "推荐单位“{unit}”在奖项“{category}”中推荐了 {count} 名，超过限额 {quota} 名。",
-        "Nominating unit “{unit}” has {count} nominations in “{category}”, over its quota of "
-        "{quota}.",
+        "Nominating unit “{unit}” has {count:|nomination|nominations} in “{category}”, over its "
+        "quota of {quota}.",
     ),
     "duplicate_number": (
         "奖项“{category}”中已有编号 {number}（{other}）。",
@@ -90,11 +90,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "unit_has_candidates": (
         "推荐单位“{unit}”还有 {count} 名候选对象，不能删除。",
-        "Nominating unit “{unit}” still has {count} candidates and cannot be deleted.",
+        "Nominating unit “{unit}” still has {count:|candidate|candidates} and cannot be deleted.",
     ),
     "category_has_candidates": (
         "奖项“{category}”还有 {count} 名候选对象，不能删除。",
-        "Category “{category}” still has {count} candidates and cannot be deleted.",
+        "Category “{category}” still has {count:|candidate|candidates} and cannot be deleted.",
     ),
     "quota_now_exceeded": (
         "调整后，推荐单位“{unit}”在奖项“{category}”中超出限额（{count}/{quota}）。",
@@ -163,8 +163,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "categories_to_create": (
         "导入时将新建奖项：{names}（获奖名额默认 {winners} 名，可稍后修改）。",
-        "These categories will be created: {names} ({winners} winners each; change it later "
-        "if needed).",
+        "These categories will be created: {names} ({winners:|winner|winners} each; change it "
+        "later if needed).",
     ),
     "units_to_create": (
         "导入时将新建推荐单位：{names}（推荐限额 {quota} 名）。",
@@ -180,11 +180,12 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "import_done": (
         "已导入 {count} 名候选对象（新建奖项 {categories} 个、推荐单位 {units} 个）。",
-        "Imported {count} candidates (created {categories} categories and {units} units).",
+        "Imported {count:|candidate|candidates} (created {categories:|category|categories} and "
+        "{units:|unit|units}).",
     ),
     "export_done": (
         "已导出 {count} 名候选对象到“{file}”。",
-        "Exported {count} candidates to “{file}”.",
+        "Exported {count:|candidate|candidates} to “{file}”.",
     ),
 }
 
