@@ -69,8 +69,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                            help=t("票号或范围，如 101-120 135", "serials or ranges: 101-120 135"))
         noted.add_argument("--note", default="", help=t("说明", "a note"))
         noted.set_defaults(state=state)
-    b.command(group, "reconcile", "各投票箱对账：印制、发放、收回、作废、缺失",
-              "per box: printed, issued, returned, spoiled, missing", run_reconcile)
+    b.command(group, "reconcile", "各投票箱对账：印制、发放、收回、作废、未收回",
+              "per box: printed, issued, returned, spoiled, not returned", run_reconcile)
 
 
 def _print_options(b: Builder, parser: argparse.ArgumentParser) -> None:
