@@ -99,6 +99,10 @@ class _Styles:
         self.body = style("body", BODY_PT, firstLineIndent=2 * BODY_PT, spaceAfter=1.5 * MM)
         self.plain = style("plain", BODY_PT, spaceAfter=1.5 * MM)
         self.warning = style("warning", BODY_PT, textColor=Color(*RED), spaceAfter=2 * MM)
+        #: A category's opening lines: they go to the next page with its winners' table.
+        self.lead = style("lead", BODY_PT, spaceAfter=1.5 * MM, keepWithNext=1)
+        self.lead_warning = style("lead_warning", BODY_PT, textColor=Color(*RED),
+                                  spaceAfter=2 * MM, keepWithNext=1)
         self.right = style("right", BODY_PT, alignment=TA_RIGHT)
         self.cell = style("cell", TABLE_PT)
         grey = Color(0.3, 0.3, 0.3)
@@ -206,13 +210,13 @@ def _category_story(index: int, category: CategoryResult, results: CampaignResul
         _text(f"{section_number(index)}、{category.name}（当选名额 {category.winners} 名）",
               st.heading),
         _text(f"本奖项现场纸质选票有效 {category.valid} 张（其中空白 {category.blank} 张），"
-              f"无效 {category.void} 张。", st.plain)]
+              f"无效 {category.void} 张。", st.lead)]
     if category.cutoff_tie:
-        story.append(_text(_tie_text(category), st.warning if category.undecided_tie
-                           else st.plain))
+        story.append(_text(_tie_text(category), st.lead_warning if category.undecided_tie
+                           else st.lead))
     if category.pending:
         story.append(_text(f"本奖项尚有 {category.pending} 张纸质选票待审核，结果为临时结果。",
-                           st.warning))
+                           st.lead_warning))
     tied_rows = 0 < len(category.cutoff_tie) <= TIED_ROWS_MAX
     decided = [c for c in category.candidates if c.winner or (c.cutoff_tie and tied_rows)]
     if decided:
