@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit
 from desktop.core.actors import Actor, permission_for
 from desktop.core.audit_export import read_export, write_export
-from desktop.core.audit_labels import ACTION_LABELS, action_label, summary
+from desktop.core.audit_labels import ACTION_LABELS, action_label, lines, summary
 from desktop.core.audit_log import AuditFilter, AuditLog, Problem, verify_chain
 from desktop.core.enums import CandidateStatus, Role, SerialState
 from desktop.core.models import AuditEntry, AuditHead
@@ -335,7 +335,19 @@ def test_every_action_the_code_records_has_words(used: Services) -> None:
 
 def test_summary_of_a_change() -> None:
     assert summary({"id": 1, "status": "nominated"}, {"id": 1, "status": "qualified"},
-                   "zh_CN") == "状态: nominated → qualified"
+                   "zh_CN") == "状态: 已推荐 → 合格"
+    assert summary({"id": 1, "status": "nominated"}, {"id": 1, "status": "qualified"},
+                   "en") == "status: Nominated → Qualified"
+    # Keys in words, moments in local time, lists joined (not "category_id: 3; tied: [...]").
+    moment = "2026-12-07T02:45:51.740438+00:00"
+    local = dt.datetime.fromisoformat(moment).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    after = {"category_id": 3, "tied": ["01", "03"], "entered_at": moment, "active": True}
+    assert summary(None, after, "zh_CN") == (
+        f"奖项: 3; 并列编号: 01、03; 录入时间: {local}; 启用: 是")
+    assert summary(None, after, "en") == (
+        f"category: 3; tied numbers: 01, 03; entered at: {local}; active: yes")
+    assert lines(after, "zh_CN").splitlines()[1] == "并列编号：01、03"
+    assert summary(None, {"status": "from_the_future"}, "en") == "status: from_the_future"
     assert summary(None, {"id": 1, "name": "东湖"}, "en") == "name: 东湖"
     assert summary({"id": 1, "quota": 3}, None, "en") == "quota: 3 → ∅"
     assert len(summary(None, {"summary": "事" * 500}, "zh_CN")) == 120

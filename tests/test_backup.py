@@ -165,7 +165,7 @@ def test_recount_lists_what_reads_differently(
             "UPDATE sheet_mark SET state = 'empty' WHERE candidate = '01' AND state = 'marked'")
     (difference,) = recount(services.db, demo.id).differences
     assert difference.serial == 1
-    assert any("01: empty → marked" in change for change in difference.changes)
+    assert any("01: 未划 → 已划" in change for change in difference.changes)  # in words
 
 
 def test_cli_backup_restore_recount(cli: Cli, demo: CampaignInfo, scans: list[Path],

@@ -49,3 +49,4 @@ def test_serials_that_were_never_printed_cannot_be_noted(
     lines, total = boxes.reconciliation(campaign.id)
     assert lines == []
     assert (total.printed, total.issued, total.missing) == (0, 0, 0)
+    assert not total.voting_over and not total.alarming

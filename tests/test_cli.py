@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import types
@@ -245,9 +246,19 @@ def test_usage_errors_exit_2(filled: Cli) -> None:
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
-    assert "启动图形界面" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "启动图形界面" in out
+    # argparse's own words are in Chinese too, on every level.
+    assert out.startswith("用法：ballotdesk")
+    assert "显示本帮助并退出" in out and "显示版本号并退出" in out
+    assert main(["candidates", "list", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：ballotdesk candidates list") and "选项" in out
+    assert not re.search(r"usage|options|show this help|exit", out)
     assert main(["--lang", "en", "candidates", "--help"]) == 0
-    assert "set-status" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "set-status" in out
+    assert out.startswith("usage: ballotdesk candidates") and "show this help message" in out
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("ballotdesk ")
 

@@ -43,7 +43,7 @@ def test_interpret_then_scan_then_scan_again(cli: Cli, db_url: str, tmp_path: Pa
     assert {r["reason"] for r in again} == {"already_recorded"}
     assert cli.json("ballots", "reconcile")["total"]["returned"] == 1
     summary = cli.ok("--lang", "en", "scan", str(files[0]))
-    assert "1 pages: 0 accepted, 0 for review, 0 rejected, 1 recorded before." in summary
+    assert "1 page: 0 accepted, 0 for review, 0 rejected, 1 recorded before." in summary
 
 
 def test_review_list_and_decide(cli: Cli, db_url: str, tmp_path: Path) -> None:

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.core.demo import create_demo, load_demo_data, unique_name
-from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, CandidateStatus
+from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, CandidateStatus, Phase
 from desktop.core.fonts import missing_glyphs
+from desktop.core.labels import label
 from desktop.core.messages import RuleError
 from desktop.core.models import AuditEntry
 from desktop.core.rules import FORM_FIELDS
@@ -23,6 +24,9 @@ DEMO_NAME = "演示：2026年度十佳评选"
 def test_demo_campaign_is_complete(services: Services) -> None:
     campaign = create_demo(services)
     assert campaign.name == DEMO_NAME
+    # Shortlisted candidates belong to a campaign whose shortlist is published, not 推荐报名.
+    assert campaign.phase is Phase.SHORTLIST_PUBLISHED
+    assert label(campaign.phase, "zh_CN") == "候选名单公示"
 
     categories = services.registry.list_categories(campaign.id)
     assert [(c.name, c.kind, c.winners, c.max_marks) for c in categories] == [

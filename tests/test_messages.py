@@ -56,3 +56,15 @@ def test_every_value_shown_to_users_has_a_label_in_both_languages() -> None:
             assert label(member, "en")
     # Equal values of different enums keep their own words.
     assert label(CandidateStatus.REJECTED, "zh_CN") != label(Status.REJECTED, "zh_CN")
+
+
+def test_english_counts_take_the_right_form_and_no_text_says_s_in_brackets() -> None:
+    _load_every_core_module()
+    assert Message("import_has_errors", {"count": 1}).text("en").startswith(
+        "Nothing was imported: 1 error;")
+    assert "3 errors;" in Message("import_has_errors", {"count": 3}).text("en")
+    assert "有 1 个错误" in Message("import_has_errors", {"count": 1}).text("zh_CN")
+    assert "its 1 paper vote is not" in Message(
+        "results_paper_unmatched", {"votes": 1, "number": "07", "category": "x"}).text("en")
+    bracketed = [code for code, (_zh, en) in CATALOG.items() if "(s)" in en or "(ies)" in en]
+    assert not bracketed, f"plural forms written as (s): {bracketed}"

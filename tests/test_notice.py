@@ -19,20 +19,24 @@ from sqlalchemy import delete, update
 
 from desktop.core import audit
 from desktop.core.audit_log import AuditLog
+from desktop.core.charts import charted
 from desktop.core.combine import CombinationRule, Method
+from desktop.core.linebreak import CANNOT_END, CANNOT_START, break_lines
 from desktop.core.models import AuditEntry, AuditHead
-from desktop.core.notice import working_days_end, write_notice
+from desktop.core.notice import ANCHOR_WORDS, working_days_end, write_notice
 from desktop.core.registry import CampaignInfo, CategoryInfo
 from desktop.core.results_types import NoticeSettings, parse_weights
 from desktop.core.services import Services
-from tests.ballot_files import BRANDS, WINDOWS
+from tests.ballot_files import BRANDS, STAFF, WINDOWS
 from tests.conftest import Cli
-from tests.test_results_common import counted
+from tests.test_results_common import counted, set_winners
 
 __all__ = ["counted"]
 DOC_IMAGE = Path(__file__).parent.parent / "docs" / "images" / "notice_p1.png"
 DOC_DPI = 150
 WHITE = 250
+#: Pages the notice proper (before its annex) may take for three categories of ten winners.
+NOTICE_PAGES = 3
 
 
 def page_texts(pdf: Path) -> list[str]:
@@ -94,10 +98,9 @@ def test_the_notice_renders_embeds_its_font_and_matches_the_json(
     assert "公示期为2026年12月4日至2026年12月14日（7个工作日）" in text
     assert "东湖区精神文明建设委员会办公室" in text
     assert "临时结果" not in text
-    brands = next(c for c in data["categories"] if c["name"] == BRANDS)
-    winners = "、".join(f"{c['number']}{c['name']}" for c in brands["candidates"] if c["winner"])
-    assert squeeze(f"当选名单（按排名）：{winners}") in text
-    assert all(squeeze(f"审计链 {data['audit_head']}") in squeeze(t) for t in page_texts(pdf))
+    assert all(squeeze(f"{ANCHOR_WORDS} {data['audit_head']}") in squeeze(t)
+               for t in page_texts(pdf))
+    assert squeeze(f"每页页脚的“{ANCHOR_WORDS}”") in text  # and what it is, in plain words
     assert cli("audit", "verify", "--anchor", data["audit_head"]) == 0
 
 
@@ -125,7 +128,7 @@ def test_the_footer_names_the_audit_head_the_figures_were_read_at(
     assert results.audit_head == head
     services.registry.update_category(categories[0].id, winners=3)  # logged after the figures
     pdf = write_notice(results, NoticeSettings(), tmp_path / "notice.pdf")
-    assert all(squeeze(f"审计链 {head.text()}") in squeeze(t) for t in page_texts(pdf))
+    assert all(squeeze(f"{ANCHOR_WORDS} {head.text()}") in squeeze(t) for t in page_texts(pdf))
     with services.db.engine.begin() as connection:  # a log emptied: the notice still comes
         connection.execute(delete(AuditEntry.__table__))
         connection.execute(update(AuditHead.__table__).values(last_id=0,
@@ -135,7 +138,7 @@ def test_the_footer_names_the_audit_head_the_figures_were_read_at(
     text = squeeze("".join(page_texts(write_notice(results, NoticeSettings(),
                                                    tmp_path / "empty.pdf"))))
     assert "数据计算于" in text
-    assert "审计链" not in text
+    assert ANCHOR_WORDS not in text
 
 
 def test_working_days_skip_weekends() -> None:
@@ -156,3 +159,67 @@ def test_a_broken_output_path_gives_its_message_and_writes_nothing(
     assert cli("--lang", "en", "results", "--csv", str(tmp_path / "missing" / "n.csv")) == 1
     assert "Cannot write" in cli.err
     assert list(tmp_path.glob(".n.*")) == []
+
+
+def test_three_categories_of_ten_fit_three_pages_and_the_full_ranking_is_annexed(
+        services: Services, counted: CampaignInfo, tmp_path: Path) -> None:
+    set_winners(services, counted.id, {WINDOWS: 10, STAFF: 10, BRANDS: 10})
+    results = services.results.compute(counted.id)
+    texts = [squeeze(t) for t in page_texts(write_notice(
+        results, NoticeSettings(organiser="东湖区文明办"), tmp_path / "n.pdf"))]
+    annex = next(i for i, t in enumerate(texts) if "附件：各奖项全部候选对象" in t)
+    assert annex <= NOTICE_PAGES, f"the notice proper takes {annex} pages"
+    assert "东湖区文明办" in texts[annex - 1]  # the signature ends the notice proper
+    notice, appendix = "".join(texts[:annex]), "".join(texts[annex:])
+    for category in results.categories:
+        last = category.candidates[-1]  # no vote: only in the annex
+        assert squeeze(f"{last.rank}{last.number}{last.name}") not in notice
+        assert squeeze(f"{last.rank}{last.number}{last.name}{last.unit}") in appendix
+    for page in texts:  # no heading left alone at a page's foot
+        assert not re.search(r"[一二三]、[^、]{2,12}（当选名额\d+名）$", page[:page.rfind("第")])
+
+
+def test_the_chart_shows_votes_and_the_share_of_ballots_and_a_tie_at_its_cut_whole(
+        services: Services, counted: CampaignInfo, tmp_path: Path) -> None:
+    # Windows, 3 ballots: 02 on all 3, 01 and 03 on 2, 04…10 on 1 each (tied).
+    set_winners(services, counted.id, {WINDOWS: 1})
+    results = services.results.compute(counted.id)
+    windows = next(c for c in results.categories if c.name == WINDOWS)
+    assert windows.valid == 3
+    # The cut after 1 winner + 3 falls inside the tie of 04…10: all seven are shown.
+    assert [c.number for c in charted(windows)] == [
+        "02", "01", "03", "04", "05", "06", "07", "08", "09", "10"]
+    text = squeeze("".join(page_texts(write_notice(results, NoticeSettings(),
+                                                   tmp_path / "n.pdf"))))
+    # Chosen on 3 of 3 ballots is 100%, on 1 of 3 is 33.3% (not a share of all 14 marks).
+    assert "3票·100.0%" in text
+    assert text.count("1票·33.3%") >= 7
+    assert "21.4%" not in text  # 3 of 14 marks: the old, misleading figure
+
+
+def test_no_line_starts_with_a_closing_mark_nor_ends_with_an_opening_one() -> None:
+    text = ("【临时结果】“十佳优秀服务标兵”当选线并列待决定；“十佳优质服务品牌”尚有 3 张选票"
+            "待审核。"
+            "计分办法：综合得票＝纸质选票得票＋网络投票得票（平台A、平台B），按 2026 年规则；"
+            "依据：《评选办法》第三条。")
+    for width in range(4, 40):
+        lines = break_lines(text, (width - 2, width), len)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        for number, line in enumerate(lines):
+            assert line[:1] not in CANNOT_START or number == 0, (width, lines)
+            assert line[-1:] not in CANNOT_END, (width, lines)
+            assert len(line) <= width or " " not in line, (width, line)
+        assert not any("2026" in line and len(line.strip()) < 4 for line in lines)
+        assert all("2026" in line for line in lines if "202" in line)  # a number stays whole
+
+
+def test_the_printed_notice_follows_the_rules_too(
+        services: Services, counted: CampaignInfo, tmp_path: Path) -> None:
+    services.registry.update_category(
+        services.registry.find_category(counted.id, WINDOWS).id, winners=2)
+    results = services.results.compute(counted.id)
+    pdf = write_notice(results, NoticeSettings(contact="0571-12345678；东湖区文明办"),
+                       tmp_path / "n.pdf")
+    lines = [line.strip() for page in page_texts(pdf) for line in page.splitlines()]
+    assert len(lines) > 50
+    assert not [line for line in lines if line[:1] in CANNOT_START], "a line starts with a mark"

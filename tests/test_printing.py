@@ -84,6 +84,19 @@ def test_batches_continue_the_serials_and_reuse_the_layout(
     assert [b.box for b in services.boxes.batches(demo.id)] == [box.name, other.name]
 
 
+def test_instructions_in_another_language_print_as_the_same_version(
+    services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path
+) -> None:
+    services.printing.print_batch(demo.id, box.id, 1, tmp_path / "zh.pdf", PrintOptions())
+    english = PrintOptions(language="en")
+    state = services.printing.current_layout(demo.id, english)
+    assert (state.version, state.stored, state.warnings) == (1, True, ())  # no change reported
+    batch = services.printing.print_batch(demo.id, box.id, 1, tmp_path / "en.pdf", english)
+    assert batch.layout_version == 1
+    assert services.printing.stored_versions(demo.id) == [1]
+    assert "How to vote" in page_text(tmp_path / "en.pdf", 0)
+
+
 def test_an_edit_after_printing_makes_a_new_version_and_the_old_stays_readable(
     services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path
 ) -> None:

@@ -44,12 +44,36 @@ def test_files_hold_the_same_numbers_as_the_json(counted: CampaignInfo, cli: Cli
     assert table[0][6:8] == ["网络投票（平台A）", "网络投票（平台B）"]
     assert table[1:] == expected
     assert (tmp_path / "r.csv").read_bytes().startswith(b"\xef\xbb\xbf")
-    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["结果"]
-    cells = [["" if v is None else str(v) for v in row]
-             for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert cells == expected
-    about = openpyxl.load_workbook(tmp_path / "r.xlsx")["说明"]
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    sheet = book["结果"]
+    assert [[shown(cell) for cell in row] for row in sheet.iter_rows(min_row=2)] == expected
+    # Figures are numbers a spreadsheet can sum and sort, shown with the notice's decimals.
+    figures = {"排名": "0", "纸质选票": "0", "网络投票（平台A）": "0", "网络投票（平台B）": "0",
+               "专家平均分": "0.00", "综合得分": "0.00"}
+    by_header = dict(zip(table[0], zip(*sheet.iter_rows(min_row=2), strict=True), strict=True))
+    for header, cells in by_header.items():
+        filled = [cell for cell in cells if cell.value is not None]
+        if header in figures:
+            assert all(isinstance(cell.value, int | float) for cell in filled), header
+            assert {cell.number_format for cell in filled} == {figures[header]}, header
+        else:
+            assert all(cell.data_type == "s" for cell in filled), header
+    assert any(cell.value % 1 for cell in by_header["综合得分"])  # fractions kept, not "79.00"
+    assert sheet.freeze_panes == "A2"
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKLM"]
+    assert all(w >= 6 for w in widths) and widths[3] >= 16  # the name column is wide
+    about = book["说明"]
     assert about["B3"].value == data["formula"]["zh_CN"]
+    assert about.column_dimensions["B"].width >= 40
+
+
+def shown(cell: Any) -> str:
+    """A cell as a spreadsheet shows it (its value through its number format)."""
+    if cell.value is None:
+        return ""
+    if isinstance(cell.value, int | float) and cell.number_format.startswith("0."):
+        return f"{cell.value:.{len(cell.number_format) - 2}f}"
+    return str(cell.value)
 
 
 def test_the_commands_show_set_and_decide(services: Services, counted: CampaignInfo,

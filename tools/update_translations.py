@@ -6,7 +6,7 @@
 New strings appear in ``resources/translations/ballotdesk_<lang>.ts`` as unfinished; translate
 them in Qt Linguist (``pyside6-linguist``) or in the XML, then run this again to compile.
 English is the source language: its unfinished entries are filled with the source text (numerus
-forms "(s)" become singular/plural), so only Chinese needs a translator.
+forms "(s)" and "y(ies)" become singular/plural), so only Chinese needs a translator.
 tests/ui/test_translations.py fails while any string is untranslated or a .qm is stale.
 """
 
@@ -67,7 +67,9 @@ def fill_english(ts: Path) -> int:
         if message.get("numerus") == "yes":
             for form in list(translation):
                 translation.remove(form)
-            for text in (source.replace("(s)", ""), source.replace("(s)", "s")):
+            singular = source.replace("y(ies)", "y").replace("(s)", "")
+            plural = source.replace("y(ies)", "ies").replace("(s)", "s")
+            for text in (singular, plural):
                 ET.SubElement(translation, "numerusform").text = text
         else:
             translation.text = source

@@ -28,7 +28,7 @@ messages.register({
                        "Write this down to check the log later with --anchor (audit anchor): "
                        "{anchor}"),
     "cli_audit_anchors_ok": ("与留存的 {count} 个锚点相符。",
-                             "Matches the {count} anchors written down."),
+                             "Matches the {count:|anchor|anchors} written down."),
     "cli_bad_date": ("“{value}”不是日期（例如 2026-05-01 或 2026-05-01 08:30）。",
                      "“{value}” is not a date (e.g. 2026-05-01 or 2026-05-01 08:30)."),
 })

@@ -20,7 +20,7 @@ from desktop.core.recount import recount
 messages.register({
     "cli_backup_done": (
         "已备份到“{folder}”：{files} 个文件，{size_mb} MB。",
-        "Backed up to “{folder}”: {files} files, {size_mb} MB.",
+        "Backed up to “{folder}”: {files:|file|files}, {size_mb} MB.",
     ),
     "cli_restore_done": (
         "已从备份（{created}，架构 {revision}）恢复，并升级到当前版本。",
@@ -34,11 +34,11 @@ messages.register({
     ),
     "cli_recount_same": (
         "重新识别 {count} 张图像：与记录完全一致。",
-        "Read {count} images again: every reading matches the record.",
+        "Read {count:|image|images} again: every reading matches the record.",
     ),
     "cli_recount_differs": (
         "重新识别后有 {count} 张图像与记录不同：",
-        "{count} images read differently from the record:",
+        "{count:|image|images} read differently from the record:",
     ),
 })
 

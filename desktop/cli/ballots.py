@@ -18,18 +18,18 @@ messages.register({
     "cli_layout_summary": (
         "选票第 {version} 版（{state}）：{paper}，每张 {pages} 页，{categories} 个奖项，"
         "{targets} 个候选对象。",
-        "Ballot version {version} ({state}): {paper}, {pages} page(s) per ballot, "
-        "{categories} categories, {targets} candidates.",
+        "Ballot version {version} ({state}): {paper}, {pages:|page|pages} per ballot, "
+        "{categories:|category|categories}, {targets:|candidate|candidates}.",
     ),
     "cli_layout_stored": ("已存档", "stored"),
     "cli_layout_new": ("将在首次印制时存档", "stored when first printed"),
     "cli_printed": (
         "已为“{box}”印制 {count} 张选票（第 {version} 版），票号 {first}–{last}，文件：{file}",
-        "Printed {count} ballots (version {version}) for “{box}”, serials {first}–{last}, "
+        "Printed {count:|ballot|ballots} (version {version}) for “{box}”, serials {first}–{last}, "
         "file: {file}",
     ),
     "cli_serials_noted": ("已登记 {count} 个票号为“{state}”。",
-                          "Recorded {count} serials as “{state}”."),
+                          "Recorded {count:|serial|serials} as “{state}”."),
     "cli_col_serials": ("票号", "serials"),
     "cli_col_count": ("张数", "count"),
     "cli_col_version": ("版本", "version"),
@@ -39,7 +39,7 @@ messages.register({
     "cli_col_issued": ("发放", "issued"),
     "cli_col_returned": ("收回", "returned"),
     "cli_col_spoiled": ("作废", "spoiled"),
-    "cli_col_missing": ("缺失", "missing"),
+    "cli_col_missing": ("未收回", "not returned"),
     "cli_col_unused": ("未发放", "unused"),
     "cli_total": ("合计", "total"),
 })
@@ -69,8 +69,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                            help=t("票号或范围，如 101-120 135", "serials or ranges: 101-120 135"))
         noted.add_argument("--note", default="", help=t("说明", "a note"))
         noted.set_defaults(state=state)
-    b.command(group, "reconcile", "各投票箱对账：印制、发放、收回、作废、缺失",
-              "per box: printed, issued, returned, spoiled, missing", run_reconcile)
+    b.command(group, "reconcile", "各投票箱对账：印制、发放、收回、作废、未收回",
+              "per box: printed, issued, returned, spoiled, not returned", run_reconcile)
 
 
 def _print_options(b: Builder, parser: argparse.ArgumentParser) -> None:
@@ -150,7 +150,7 @@ def run_reconcile(ctx: Context, args: argparse.Namespace) -> int:
     if ctx.json:
         ctx.emit({"boxes": [{"box": line.box.name if line.box else None, **numbers(line)}
                             for line in lines],
-                  "total": numbers(total)})
+                  "total": numbers(total), "voting_over": total.voting_over})
         return 0
     rows = [[line.box.name if line.box else "", *numbers(line).values()] for line in lines]
     rows.append([ctx.text("cli_total"), *numbers(total).values()])

@@ -18,15 +18,15 @@ messages.register({
     "cli_form_missing": ("缺{fields}", "missing {fields}"),
     "cli_status_set": (
         "已将 {count} 名候选对象的状态设为“{status}”。",
-        "Set the status of {count} candidates to “{status}”.",
+        "Set the status of {count:|candidate|candidates} to “{status}”.",
     ),
     "cli_numbered": (
         "奖项“{category}”：{count} 名候选对象获得了新编号。",
-        "“{category}”: {count} candidates got a new number.",
+        "“{category}”: {count:|candidate|candidates} got a new number.",
     ),
     "cli_import_warnings": (
         "有 {count} 条提示，导入照常进行。",
-        "{count} warnings; the import goes ahead.",
+        "{count:|warning|warnings}; the import goes ahead.",
     ),
 })
 

@@ -14,7 +14,7 @@ messages.register({
     "cli_category_added": (
         "已在“{campaign}”中添加奖项“{name}”：{kind}，获奖名额 {winners}，"
         "每票最多可选 {max_marks}。",
-        "Added the category “{name}” to “{campaign}”: {kind}, {winners} winners, at most "
+        "Added the category “{name}” to “{campaign}”: {kind}, {winners:|winner|winners}, at most "
         "{max_marks} marks per ballot.",
     ),
 })

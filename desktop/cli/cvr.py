@@ -14,7 +14,8 @@ from desktop.core.cvr import CastVoteRecord
 messages.register({
     "cli_cvr_written": (
         "已写出 {ballots} 张选票的逐票记录：{folder}（SHA-256 校验见 SHA256SUMS）",
-        "Wrote the cast-vote record of {ballots} ballots to {folder} (SHA-256 in SHA256SUMS)"),
+        "Wrote the cast-vote record of {ballots:|ballot|ballots} to {folder} (SHA-256 in "
+        "SHA256SUMS)"),
 })
 
 

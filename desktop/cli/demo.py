@@ -14,8 +14,9 @@ messages.register({
     "cli_demo_created": (
         "已创建演示评选活动“{name}”（ID {id}）：{categories} 个奖项、{units} 个推荐单位、"
         "{candidates} 名候选对象（其中入围 {shortlisted} 名），人物和单位均为虚构。",
-        "Created the demo campaign “{name}” (id {id}): {categories} categories, {units} "
-        "nominating units, {candidates} candidates ({shortlisted} shortlisted), all invented.",
+        "Created the demo campaign “{name}” (id {id}): {categories:|category|categories}, "
+        "{units:|nominating unit|nominating units}, {candidates:|candidate|candidates} "
+        "({shortlisted} shortlisted), all invented.",
     ),
     "cli_demo_next": (
         "试试：ballotdesk --campaign {id} candidates list",

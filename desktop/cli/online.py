@@ -20,8 +20,8 @@ messages.register({
     "cli_online_flagged": (
         "标记了 {count} 行（超限 {over_limit}，同一 IP 集中 {ip_burst}，每分钟突增 "
         "{minute_spike}）；合计：原始 {votes} 票，去除标记后 {unflagged} 票。",
-        "{count} rows flagged (over the limit {over_limit}, IP bursts {ip_burst}, minute "
-        "spikes {minute_spike}); in all {votes} votes as exported, {unflagged} without the "
+        "{count:|row|rows} flagged (over the limit {over_limit}, IP bursts {ip_burst}, minute "
+        "spikes {minute_spike}); in all {votes:|vote|votes} as exported, {unflagged} without the "
         "flagged rows.",
     ),
     "cli_online_withdrawn": ("已撤回导入 {id}。", "Import {id} withdrawn."),

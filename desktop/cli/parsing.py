@@ -34,6 +34,12 @@ messages.register({
         "选项 {option} 不明确，可能是：{matches}",
         "ambiguous option: {option} could match {matches}"),
     "cli_usage_argument": ("参数 {arg}：{text}", "argument {arg}: {text}"),
+    # argparse's own words in help pages (Python ships no Chinese for them).
+    "cli_help_usage": ("用法：", "usage: "),
+    "cli_help_options": ("选项", "options"),
+    "cli_help_positionals": ("参数", "positional arguments"),
+    "cli_help_help": ("显示本帮助并退出", "show this help message and exit"),
+    "cli_help_version": ("显示版本号并退出", "show the version number and exit"),
 })
 
 #: argparse's own error messages (English only: Python ships no translation) -> our codes.
@@ -72,8 +78,24 @@ class Parser(argparse.ArgumentParser):
     """argparse with the error line in the user's language (exit status 2, as usual)."""
 
     def __init__(self, *args: Any, language: str = "zh_CN", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, add_help=False, **kwargs)
         self.language = language
+        self._optionals.title = text(language, "cli_help_options")
+        self._positionals.title = text(language, "cli_help_positionals")
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=text(language, "cli_help_help"))
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        language = self.language
+
+        class Formatter(argparse.HelpFormatter):
+            def add_usage(self, usage: str | None, actions: Any, groups: Any,
+                          prefix: str | None = None) -> None:
+                # argparse passes "" when it builds a subcommand's prog: keep that.
+                super().add_usage(usage, actions, groups, text(language, "cli_help_usage")
+                                  if prefix is None else prefix)
+
+        return Formatter(prog=self.prog)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -138,7 +160,8 @@ class Builder:
                                "BallotDesk: registry, ballots and tallies of award campaigns. "
                                "Without a subcommand it starts the graphical interface."))
         self.global_options(parser, top=True)
-        parser.add_argument("--version", action="version", version=f"ballotdesk {app_version()}")
+        parser.add_argument("--version", action="version", version=f"ballotdesk {app_version()}",
+                            help=text(self.language, "cli_help_version"))
         parser.set_defaults(handler=None)
         return parser
 

@@ -32,10 +32,11 @@ messages.register({
     "cli_results_formula": ("计算方法：{formula}", "Formula: {formula}"),
     "cli_results_provisional": (
         "临时结果：尚有 {pending} 张选票待审核，或有当选线并列待决定。",
-        "Provisional: {pending} ballot(s) wait for review, or a tie at a cut-off is undecided."),
+        "Provisional: {pending:|ballot waits|ballots wait} for review, or a tie at a cut-off "
+        "is undecided."),
     "cli_results_category": ("{category}（当选 {winners} 名；有效 {valid}，无效 {void}，"
                              "待审核 {pending}）",
-                             "{category} ({winners} winners; valid {valid}, void {void}, "
+                             "{category} ({winners:|winner|winners}; valid {valid}, void {void}, "
                              "pending {pending})"),
     "cli_results_tie": ("当选线并列：{tied}，需选 {seats} 名（{state}）",
                         "Tie at the cut-off: {tied}, {seats} to choose ({state})"),

@@ -39,7 +39,7 @@ messages.register({
     "cli_scan_summary": (
         "共 {total} 页：计入 {accepted}，待审核 {review}，不计票 {rejected}，"
         "此前已记录 {already}。",
-        "{total} pages: {accepted} accepted, {review} for review, {rejected} rejected, "
+        "{total:|page|pages}: {accepted} accepted, {review} for review, {rejected} rejected, "
         "{already} recorded before.",
     ),
     "cli_box_mismatch": (

@@ -27,8 +27,8 @@ messages.register({
                             "Station “{name}” revoked: its packages are refused from now on."),
     "cli_station_exported": (
         "已导出数据包“{file}”：{sheets} 页选票，{images} 个图像，{size_kb} KB，由“{station}”签名。",
-        "Exported the package “{file}”: {sheets} pages, {images} images, {size_kb} KB, signed "
-        "by “{station}”.",
+        "Exported the package “{file}”: {sheets:|page|pages}, {images:|image|images}, "
+        "{size_kb} KB, signed by “{station}”.",
     ),
     "cli_station_conflicts": ("冲突：", "Conflicts:"),
     "cli_station_database": (

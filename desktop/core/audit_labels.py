@@ -6,10 +6,14 @@ feature newer than this table) is shown as it is: still exact, only less friendl
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from enum import Enum
 from typing import Any
 
-from desktop.core import messages
+from desktop.core import labels, messages
 from desktop.core.audit import canonical_json
+from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, Role, SerialState, Sex
 from desktop.core.messages import field_label
 
 #: Action code -> (Chinese, English).
@@ -101,6 +105,56 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "backup": ("备份", "backup"),
 }
 
+#: Keys of before/after that are not 推荐表 fields -> (Chinese, English). A key not here is
+#: shown as it is.
+KEY_LABELS: dict[str, tuple[str, str]] = {
+    "category_id": ("奖项", "category"), "unit_id": ("推荐单位", "nominating unit"),
+    "candidate_id": ("候选对象", "candidate"), "candidate_ids": ("候选对象", "candidates"),
+    "box_id": ("投票箱", "ballot box"), "sheet_id": ("选票页", "sheet"),
+    "layout_id": ("选票版式", "ballot layout"), "station_id": ("计票站", "station"),
+    "source_id": ("网络投票来源", "online source"), "import_id": ("导入批次", "import"),
+    "description": ("说明", "description"), "phase": ("阶段", "phase"),
+    "default_quota": ("默认推荐限额", "default quota"), "note": ("备注", "note"),
+    "tied": ("并列编号", "tied numbers"), "decision": ("决定", "decision"),
+    "decided_at": ("决定时间", "decided at"), "decided_by": ("决定人", "decided by"),
+    "entered_at": ("录入时间", "entered at"), "entered_by": ("录入人", "entered by"),
+    "created_at": ("创建时间", "created at"), "printed_at": ("打印时间", "printed at"),
+    "printed_by": ("打印人", "printed by"), "recorded_at": ("记录时间", "recorded at"),
+    "recorded_by": ("记录人", "recorded by"), "reviewed_at": ("审核时间", "reviewed at"),
+    "reviewed_by": ("审核人", "reviewed by"), "imported_at": ("导入时间", "imported at"),
+    "imported_by": ("导入人", "imported by"), "set_at": ("设置时间", "set at"),
+    "set_by": ("设置人", "set by"), "saved_at": ("保存时间", "saved at"),
+    "saved_by": ("保存人", "saved by"), "withdrawn_at": ("撤回时间", "withdrawn at"),
+    "withdrawn_by": ("撤回人", "withdrawn by"), "withdraw_note": ("撤回说明", "withdrawal note"),
+    "registered_at": ("登记时间", "registered at"), "revoked_at": ("撤销时间", "revoked at"),
+    "starts_on": ("开始日期", "starts on"), "ends_on": ("结束日期", "ends on"),
+    "voting_opens_on": ("投票开始日期", "voting opens on"),
+    "voting_closes_on": ("投票截止日期", "voting closes on"),
+    "first_serial": ("起始票号", "first serial"), "serial": ("票号", "serial"),
+    "count": ("数量", "count"), "votes": ("票数", "votes"), "score": ("分数", "score"),
+    "expert": ("专家", "expert"), "max_score": ("满分", "maximum score"),
+    "drop_extremes": ("去掉最高最低分", "drop extremes"), "method": ("计算方法", "method"),
+    "weights": ("权重", "weights"), "normalise": ("换算方式", "scaling"),
+    "online_votes": ("网络票计入", "online votes counted"), "file": ("文件", "file"),
+    "file_name": ("文件名", "file name"), "rows": ("行数", "rows"), "source": ("来源", "source"),
+    "full_name": ("姓名", "full name"), "role": ("角色", "role"), "active": ("启用", "active"),
+    "location": ("地点", "location"), "responsible": ("负责人", "responsible"),
+    "reason": ("原因", "reason"), "reasons": ("原因", "reasons"), "state": ("状态", "state"),
+    "version": ("版本", "version"), "page": ("页", "page"), "position": ("位置", "position"),
+    "ballots": ("选票数", "ballots"), "sheets": ("选票页数", "sheets"),
+    "flagged_rows": ("可疑行数", "flagged rows"), "unflagged": ("未标记票数", "unflagged votes"),
+    "station": ("计票站", "station"), "package_id": ("数据包", "package"),
+    "fingerprint": ("指纹", "fingerprint"), "audit_head": ("审计链锚点", "audit anchor"),
+}
+#: Keys whose values are one of the domain's enumerations, shown by their labels.
+KEY_VALUES: dict[str, type[Enum]] = {
+    "status": CandidateStatus, "phase": Phase, "kind": CandidateKind, "sex": Sex,
+    "role": Role, "paper": Paper, "state": SerialState,
+}
+#: A moment as JSON holds it (``2026-12-07T02:45:51.740438+00:00``): shown in local time.
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
+MOMENT_FORMAT = "%Y-%m-%d %H:%M:%S"
+
 #: Characters of a summary before it is cut with "…".
 SUMMARY_CHARS = 120
 #: Keys a summary leaves out: the entry names them already.
@@ -121,16 +175,48 @@ def entity_label(name: str, language: str | None = None) -> str:
     return _pick(ENTITY_LABELS.get(name), name, language)
 
 
-def _value(value: Any) -> str:
+def key_label(key: str, language: str | None = None) -> str:
+    """A before/after key in words: a 推荐表 field's label, else :data:`KEY_LABELS`, else the
+    key itself."""
+    if key in messages.FIELD_LABELS:
+        return field_label(key, language)
+    return _pick(KEY_LABELS.get(key), key, language)
+
+
+def value_text(value: Any, language: str | None = None, key: str = "") -> str:
+    """A before/after value in words: a status by its label, a moment in local time, a list
+    joined, yes/no."""
     if value is None or value == "":
         return "∅"
+    if key in KEY_VALUES and isinstance(value, str):
+        try:
+            return labels.label(KEY_VALUES[key](value), language)
+        except (ValueError, KeyError):  # a value newer than this program: as it is
+            return value
     if isinstance(value, str):
+        if _ISO_MOMENT.fullmatch(value):
+            moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=dt.UTC)
+            return moment.astimezone().strftime(MOMENT_FORMAT)
         return value
     if isinstance(value, bool):
-        return "true" if value else "false"
+        english = (language or messages.current_language()) == "en"
+        return ("yes" if value else "no") if english else ("是" if value else "否")
     if isinstance(value, int | float):
         return str(value)
+    if isinstance(value, list) and all(not isinstance(v, dict | list) for v in value):
+        return messages.list_separator(language).join(value_text(v, language) for v in value)
     return canonical_json(value)
+
+
+def lines(values: dict[str, Any] | None, language: str | None = None) -> str:
+    """Every key and value of a before or after, one per line, in words (``∅``: none)."""
+    if not values:
+        return "∅"
+    colon = ": " if (language or messages.current_language()) == "en" else "："
+    return "\n".join(f"{key_label(k, language)}{colon}{value_text(v, language, k)}"
+                     for k, v in values.items())
 
 
 def summary(before: dict[str, Any] | None, after: dict[str, Any] | None,
@@ -139,12 +225,13 @@ def summary(before: dict[str, Any] | None, after: dict[str, Any] | None,
     keys = [k for k in {**(before or {}), **(after or {})} if k not in _NOT_SUMMARISED]
     parts = []
     for key in keys:
-        name = field_label(key, language)
+        name = key_label(key, language)
         if before is not None and after is not None:
-            parts.append(f"{name}: {_value(before.get(key))} → {_value(after.get(key))}")
+            parts.append(f"{name}: {value_text(before.get(key), language, key)} → "
+                         f"{value_text(after.get(key), language, key)}")
         elif after is not None:
-            parts.append(f"{name}: {_value(after.get(key))}")
+            parts.append(f"{name}: {value_text(after.get(key), language, key)}")
         else:
-            parts.append(f"{name}: {_value((before or {}).get(key))} → ∅")
+            parts.append(f"{name}: {value_text((before or {}).get(key), language, key)} → ∅")
     text = "; ".join(parts)
     return text if len(text) <= limit else text[: limit - 1] + "…"

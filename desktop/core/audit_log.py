@@ -33,9 +33,10 @@ from desktop.core.models import AuditEntry, AuditHead
 BATCH_ROWS = 2000
 
 messages.register({
-    "audit_intact": ("审计链完整（{count} 条）", "The audit chain is intact ({count} entries)"),
+    "audit_intact": ("审计链完整（{count} 条）",
+                     "The audit chain is intact ({count:|entry|entries})"),
     "audit_broken": ("审计链已被破坏：发现 {count} 处问题", "The audit chain is broken: "
-                     "{count} problems found"),
+                     "{count:|problem|problems} found"),
     "audit_content_changed": ("第 {id} 条：内容被改动（哈希不符）",
                               "entry {id}: content changed (the hash does not match)"),
     "audit_link_broken": ("第 {id} 条：链接断开（prev_hash 不是上一条的哈希）",

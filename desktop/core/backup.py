@@ -62,7 +62,7 @@ register({
                          "“{path}” is not a BallotDesk backup (no manifest.json)."),
     "backup_damaged": (
         "备份已损坏，未恢复任何内容：{count} 个文件与清单不符（如“{file}”）。",
-        "The backup is damaged and nothing was restored: {count} files do not match the "
+        "The backup is damaged and nothing was restored: {count:|file does|files do} not match the "
         "manifest (e.g. “{file}”).",
     ),
     "restore_needs_sign_in": (

@@ -2,7 +2,9 @@
 
 Reconciliation per box: printed = serials of its batches; unused and spoiled are entered by
 hand; issued = printed − unused; returned comes from the scanned sheets (0 until the
-scanning issue records them); missing = issued − returned − spoiled.
+scanning issue records them); missing = issued − returned − spoiled. Until voting is over
+(the campaign's phase before 统计评选) the missing ballots are only "not yet returned": still in
+voters' hands, no cause for alarm (:attr:`Reconciliation.alarming`).
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from sqlalchemy.orm import Session
 from desktop.core import audit, rules
 from desktop.core.actors import Actor
 from desktop.core.db import Database
-from desktop.core.enums import Permission, SerialState
+from desktop.core.enums import Permission, Phase, SerialState
 from desktop.core.labels import label
 from desktop.core.messages import Message, RuleError, error, register
-from desktop.core.models import BallotBox, PrintBatch, SerialNote
+from desktop.core.models import BallotBox, Campaign, PrintBatch, SerialNote
 
 register({
     "box_has_batches": (
@@ -86,6 +88,13 @@ class Reconciliation:
     unused: int
     spoiled: int
     returned: int
+    #: The campaign is counting or later: a ballot not back by now is missing.
+    voting_over: bool = False
+
+    @property
+    def alarming(self) -> bool:
+        """Ballots are missing and should be back by now."""
+        return self.voting_over and self.missing > 0
 
     @property
     def issued(self) -> int:
@@ -242,6 +251,8 @@ class Boxes:
             notes = s.scalars(select(SerialNote)
                               .where(SerialNote.campaign_id == campaign_id)).all()
             returned = self.returned(s, campaign_id)
+            phase = s.get_one(Campaign, campaign_id).phase
+            voting_over = list(Phase).index(phase) >= list(Phase).index(Phase.COUNTING)
             lines = []
             for box in boxes:
                 own = [b for b in batches if b.box_id == box.id]
@@ -250,10 +261,10 @@ class Boxes:
                 lines.append(Reconciliation(
                     BoxInfo.of(box), sum(b.count for b in own),
                     states.count(SerialState.UNUSED), states.count(SerialState.SPOILED),
-                    returned.get(box.id, 0)))
+                    returned.get(box.id, 0), voting_over))
             total = Reconciliation(
                 None, sum(x.printed for x in lines), sum(x.unused for x in lines),
-                sum(x.spoiled for x in lines), sum(x.returned for x in lines))
+                sum(x.spoiled for x in lines), sum(x.returned for x in lines), voting_over)
             return lines, total
 
 

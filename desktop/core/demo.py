@@ -2,9 +2,10 @@
 
 Three categories (windows, staff, brands) with ten winners each, ten nominating units with a
 quota of five, and fifty candidates per category with complete nomination forms, reviewed and
-numbered. The data is ``resources/demo/demo_campaign.json`` (made by
-``tools/make_demo_data.py``); it goes through the services like any user's input, so every
-rule applies and the audit log records it. Used by ``ballotdesk demo`` and the welcome screen.
+numbered, so the campaign is in the phase 候选名单公示. The data is
+``resources/demo/demo_campaign.json`` (made by ``tools/make_demo_data.py``); it goes through
+the services like any user's input, so every rule applies and the audit log records it. Used
+by ``ballotdesk demo`` and the welcome screen.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from desktop.core.enums import CandidateKind, CandidateStatus, Sex
+from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
 from desktop.core.paths import resources_dir
 from desktop.core.registry import CampaignInfo
 from desktop.core.rules import CandidateFields
 from desktop.core.services import Services
+
+#: The demo's phase: its shortlist is published, voting can be tried next.
+DEMO_PHASE = Phase.SHORTLIST_PUBLISHED
 
 
 def demo_file() -> Path:
@@ -80,4 +84,5 @@ def create_demo(services: Services, name: str | None = None) -> CampaignInfo:
         candidates.set_status(ids, status, note)
     for category in categories:
         candidates.assign_numbers(category.id)
-    return registry.get_campaign(campaign.id)
+    # Its candidates are reviewed and shortlisted: the campaign is where that puts it.
+    return registry.update_campaign(campaign.id, phase=DEMO_PHASE)

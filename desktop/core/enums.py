@@ -36,6 +36,8 @@ class CandidateStatus(StrEnum):
 
 #: Statuses that no longer use a unit's nomination quota.
 STATUSES_OUTSIDE_QUOTA = frozenset({CandidateStatus.REJECTED, CandidateStatus.WITHDRAWN})
+#: Statuses of the candidates on the ballot, who are ranked and whom the experts score.
+RANKED_STATUSES = (CandidateStatus.SHORTLISTED, CandidateStatus.WINNER)
 
 
 class Sex(StrEnum):

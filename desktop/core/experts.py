@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from desktop.core import audit, messages
 from desktop.core.actors import Actor
 from desktop.core.db import Database
-from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, Permission
+from desktop.core.enums import RANKED_STATUSES, Permission
 from desktop.core.messages import Message, RuleError, Severity, error, warning
 from desktop.core.models import Candidate, Category, ExpertRule, ExpertScore
 from desktop.core.online_match import CATEGORY, NAME, NUMBER, alias_meaning
@@ -207,13 +207,14 @@ class Experts:
         return self.set_scores(preview.campaign_id, list(preview.scores))
 
     def gaps(self, campaign_id: int) -> list[Message]:
-        """An expert who scored some candidates of a category but not all."""
+        """An expert who scored some candidates on the ballot of a category but not all (a
+        candidate not shortlisted is not ranked: no score is missing for them)."""
         results = expert_results(self.db, campaign_id)
         with self.db.transaction() as s:
             found = []
             for category in s.scalars(select(Category).where(Category.campaign_id == campaign_id)
                                       .order_by(Category.position)):
-                active = [c for c in category.candidates if c.status not in STATUSES_OUTSIDE_QUOTA]
+                active = [c for c in category.candidates if c.status in RANKED_STATUSES]
                 experts = sorted({m.expert for c in active if c.id in results
                                   for m in results[c.id].marks})
                 for c in active:

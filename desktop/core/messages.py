@@ -8,6 +8,7 @@ render it in the user's language. A test keeps both languages complete.
 from __future__ import annotations
 
 import os
+import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -24,13 +25,28 @@ class Severity(StrEnum):
     INFO = "info"  # a report of what was done
 
 
-# code -> (Chinese, English). Parameters use str.format names.
+class _Formatter(string.Formatter):
+    """``str.format`` plus English plurals: ``{count:|error|errors}`` gives "1 error" and
+    "3 errors" (Chinese needs none: "{count} 个错误")."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith(PLURAL_MARK):
+            one, many = format_spec[1:].split(PLURAL_MARK)
+            return f"{value} {one if value == 1 else many}"
+        return str(super().format_field(value, format_spec))
+
+
+PLURAL_MARK = "|"
+_FORMATTER = _Formatter()
+
+# code -> (Chinese, English). Parameters use str.format names; an English count takes its
+# noun's two forms: {count:|error|errors}.
 CATALOG: dict[str, tuple[str, str]] = {
     # -- registry rules ---------------------------------------------------------------------
     "unit_over_quota": (
         "推荐单位“{unit}”在奖项“{category}”中推荐了 {count} 名，超过限额 {quota} 名。",
-        "Nominating unit “{unit}” has {count} nominations in “{category}”, over its quota of "
-        "{quota}.",
+        "Nominating unit “{unit}” has {count:|nomination|nominations} in “{category}”, over its "
+        "quota of {quota}.",
     ),
     "duplicate_number": (
         "奖项“{category}”中已有编号 {number}（{other}）。",
@@ -74,11 +90,11 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "unit_has_candidates": (
         "推荐单位“{unit}”还有 {count} 名候选对象，不能删除。",
-        "Nominating unit “{unit}” still has {count} candidates and cannot be deleted.",
+        "Nominating unit “{unit}” still has {count:|candidate|candidates} and cannot be deleted.",
     ),
     "category_has_candidates": (
         "奖项“{category}”还有 {count} 名候选对象，不能删除。",
-        "Category “{category}” still has {count} candidates and cannot be deleted.",
+        "Category “{category}” still has {count:|candidate|candidates} and cannot be deleted.",
     ),
     "quota_now_exceeded": (
         "调整后，推荐单位“{unit}”在奖项“{category}”中超出限额（{count}/{quota}）。",
@@ -147,8 +163,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "categories_to_create": (
         "导入时将新建奖项：{names}（获奖名额默认 {winners} 名，可稍后修改）。",
-        "These categories will be created: {names} ({winners} winners each; change it later "
-        "if needed).",
+        "These categories will be created: {names} ({winners:|winner|winners} each; change it "
+        "later if needed).",
     ),
     "units_to_create": (
         "导入时将新建推荐单位：{names}（推荐限额 {quota} 名）。",
@@ -160,15 +176,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "import_has_errors": (
         "导入未执行：有 {count} 个错误，未写入任何数据。",
-        "Nothing was imported: {count} errors; no data was written.",
+        "Nothing was imported: {count:|error|errors}; no data was written.",
     ),
     "import_done": (
         "已导入 {count} 名候选对象（新建奖项 {categories} 个、推荐单位 {units} 个）。",
-        "Imported {count} candidates (created {categories} categories and {units} units).",
+        "Imported {count:|candidate|candidates} (created {categories:|category|categories} and "
+        "{units:|unit|units}).",
     ),
     "export_done": (
         "已导出 {count} 名候选对象到“{file}”。",
-        "Exported {count} candidates to “{file}”.",
+        "Exported {count:|candidate|candidates} to “{file}”.",
     ),
 }
 
@@ -234,7 +251,7 @@ class Message:
         }
         if "field" in params:
             params["field"] = field_label(str(params["field"]), language)
-        return template.format(**params)
+        return _FORMATTER.format(template, **params)
 
     def __str__(self) -> str:
         return self.text()

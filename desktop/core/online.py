@@ -49,8 +49,8 @@ messages.register({
                              "{name} must be a positive whole number, not {value}."),
     "online_import_done": (
         "已导入来源“{source}”的 {rows} 行：{votes} 票，其中 {flagged} 行被标记（导入编号 {id}）。",
-        "Imported {rows} rows of source “{source}”: {votes} votes, {flagged} rows flagged "
-        "(import {id}).",
+        "Imported {rows:|row|rows} of source “{source}”: {votes:|vote|votes}, "
+        "{flagged:|row|rows} flagged (import {id}).",
     ),
     "online_withdrawn": ("导入 {id} 已于 {at} 撤回。", "Import {id} was withdrawn on {at}."),
     "online_withdraw_note": ("撤回导入需要填写说明。", "Withdrawing an import needs a note."),

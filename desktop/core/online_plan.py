@@ -69,7 +69,7 @@ messages.register({
     ),
     "online_unknown_option": (
         "选项“{text}”找不到对应的候选对象（共 {count} 处，首次在第 {row} 行）。",
-        "The option “{text}” matches no candidate ({count} times, first in row {row}).",
+        "The option “{text}” matches no candidate ({count:|time|times}, first in row {row}).",
     ),
     "online_bad_flag": (
         "第 {row} 行“{column}”列的值“{value}”应为 1 或 0。",

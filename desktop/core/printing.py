@@ -3,7 +3,10 @@
 Layout versions. The stored layout is the ballot without a box name (the box name only fills
 the header line and moves nothing the scanner reads). Its fingerprint identifies it: printing
 with an unchanged registry reuses the stored version; after a ballot-relevant edit the next
-print stores a new version, and the old one stays readable for the ballots already out.
+print stores a new version, and the old one stays readable for the ballots already out. A print
+that differs only in its words (the instructions in English) reads exactly like a stored
+version (same :attr:`Layout.reading_fingerprint`) and is printed as that version: no change
+is reported, and the stored JSON keeps the words of its first print.
 
 A batch is recorded only once its PDF is complete: render to a temporary file, then record the
 layout and the serials in one transaction, then move the file into place. A cancelled or
@@ -152,6 +155,12 @@ class Printing:
         fingerprint = layout.fingerprint
         same = s.scalar(select(LayoutVersion.version).where(
             LayoutVersion.campaign_id == campaign_id, LayoutVersion.fingerprint == fingerprint))
+        if same is None:  # printed before with other words (the instructions' language)?
+            reading = layout.reading_fingerprint
+            same = next((version for version, text in s.execute(
+                select(LayoutVersion.version, LayoutVersion.layout_json)
+                .where(LayoutVersion.campaign_id == campaign_id))
+                if Layout.from_json(text).reading_fingerprint == reading), None)
         if same is not None:
             return LayoutState(layout.with_version(same), True, ())
         latest = s.scalar(select(func.max(LayoutVersion.version))
@@ -261,7 +270,8 @@ class Printing:
                              entity_id=layout_row.id, campaign_id=campaign_id,
                              after={"version": state.version,
                                     "fingerprint": layout_row.fingerprint})
-            elif layout_row.fingerprint != state.layout.fingerprint:
+            elif (Layout.from_json(layout_row.layout_json).reading_fingerprint
+                  != state.layout.reading_fingerprint):
                 raise IntegrityError("layout version taken by another print", None, ValueError())
             batch = PrintBatch(campaign_id=campaign_id, box_id=box_id, layout_id=layout_row.id,
                                first_serial=first, count=count, destination=destination,

@@ -15,15 +15,20 @@ from sqlalchemy.orm import selectinload
 
 from desktop.core.db import Database
 from desktop.core.labels import label
+from desktop.core.messages import Message, register
 from desktop.core.models import Sheet
 from desktop.core.recording import archive_root, read_context
 from scanning.batch import read_in_order
+from scanning.decide import MarkState
 from scanning.reasons import Reason
 from scanning.result import PageResult
 from scanning.sources import AcquiredImage, FileOrigin, Image, read_file
 
 #: Reasons set by the recording layer, not by the reader: never a difference.
 _RECORDING_REASONS = frozenset({Reason.DUPLICATE})
+
+
+register({"recount_serial": ("票号 {old} → {new}", "serial {old} → {new}")})
 
 
 @dataclass(frozen=True)
@@ -55,14 +60,20 @@ def _compare(sheet: Sheet, result: PageResult | None) -> tuple[str, ...]:
     for reason in sorted(before - after):
         changes.append(f"− {label(reason)}")
     if result.serial != sheet.serial:
-        changes.append(f"serial {sheet.serial} → {result.serial}")
+        changes.append(Message("recount_serial", {"old": sheet.serial, "new": result.serial})
+                       .text())
     stored = {(m.category, m.candidate): m.state for m in sheet.marks}
     read = {(m.category, m.candidate): m.state.value for m in result.marks}
     for key in sorted(stored.keys() | read.keys()):
         if stored.get(key) != read.get(key):
-            old, new = stored.get(key, "—"), read.get(key, "—")
+            old, new = (_state(stored.get(key)), _state(read.get(key)))
             changes.append(f"{key[0]} {key[1]}: {old} → {new}")
     return tuple(changes)
+
+
+def _state(value: str | None) -> str:
+    """A stored or read mark state in words ("—": no such target)."""
+    return "—" if value is None else label(MarkState(value))
 
 
 @dataclass(frozen=True)

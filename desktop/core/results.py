@@ -31,7 +31,7 @@ from desktop.core.combine import (
     rank,
 )
 from desktop.core.db import Database
-from desktop.core.enums import CandidateStatus, Permission
+from desktop.core.enums import RANKED_STATUSES, Permission
 from desktop.core.experts import expert_results
 from desktop.core.messages import Message, RuleError, error, joined, warning
 from desktop.core.models import (
@@ -61,7 +61,6 @@ from desktop.core.tally import CategoryCount, Tally, paper_tally
 
 register_messages()
 #: Candidates ranked: the shortlist (and winners already marked as such).
-RANKED_STATUSES = (CandidateStatus.SHORTLISTED, CandidateStatus.WINNER)
 #: Sheets whose box is not known (a ballot printed before boxes existed).
 NO_BOX = "（未指定投票箱）"
 

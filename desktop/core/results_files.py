@@ -2,6 +2,8 @@
 
 The .csv and the .xlsx hold one table with a category column (one row per ranked candidate,
 in ranking order); the .xlsx adds a sheet "说明" with the formula, the rule and the counts.
+In the .xlsx the figures are numbers shown through number formats (``0.00``), the columns
+have widths and the header row stays in view; the .csv writes the same figures as text.
 Every file is written to a temporary name beside its destination and moved into place, so a
 failed write leaves nothing behind (see :func:`write_atomically`).
 """
@@ -13,10 +15,19 @@ import csv
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from desktop.core.combine import CandidateResult, format_combined, format_expert
+from desktop.core.combine import (
+    COMBINED_DECIMALS,
+    EXPERT_DECIMALS,
+    CandidateResult,
+    Method,
+    format_combined,
+    format_expert,
+)
 from desktop.core.messages import RuleError, error
 from desktop.core.results_types import CampaignResults, CategoryResult
 
@@ -24,6 +35,8 @@ from desktop.core.results_types import CampaignResults, CategoryResult
 JSON_DECIMALS = 6
 YES, NO = "是", ""
 RESULT_SHEET, ABOUT_SHEET = "结果", "说明"
+#: Column widths of the sheet "说明" (characters): labels, then the long texts (the formula).
+ABOUT_WIDTHS = (18, 60, 8, 8, 8, 8, 16)
 
 
 def write_atomically(path: Path | str, write: Callable[[Path], object]) -> Path:
@@ -99,21 +112,51 @@ def results_json(results: CampaignResults) -> dict[str, Any]:
     }
 
 
-def table(results: CampaignResults) -> tuple[list[str], list[list[Any]]]:
-    """The one table of the .csv and the .xlsx: headers and rows (numbers as numbers)."""
-    headers = ["奖项", "排名", "编号", "名称", "推荐单位", "纸质选票",
-               *(f"网络投票（{s}）" for s in results.sources), "专家平均分",
-               "综合得票" if results.rule.rule.method.value == "sum" else "综合得分",
-               "当选", "并列", "当选线并列"]
+@dataclass(frozen=True)
+class Column:
+    """A column of the results table: its header, its width in the .xlsx (characters) and,
+    for a figure with a fixed number of decimals, those decimals (the .xlsx stores the number
+    and shows them through a number format; the .csv writes the same text)."""
+
+    header: str
+    width: float
+    decimals: int | None = None
+
+    @property
+    def number_format(self) -> str:
+        return "0" if not self.decimals else "0." + "0" * self.decimals
+
+    def text(self, value: object) -> object:
+        """The value as the .csv writes it."""
+        if self.decimals is None or not isinstance(value, float):
+            return value
+        return f"{value:.{self.decimals}f}"
+
+
+def _figure(value: Fraction | None, decimals: int) -> float | None:
+    """A figure as the notice shows it, as a number (``None``: no figure)."""
+    return None if value is None else round(float(value), decimals)
+
+
+def table(results: CampaignResults) -> tuple[list[Column], list[list[Any]]]:
+    """The one table of the .csv and the .xlsx: its columns and rows (numbers as numbers)."""
+    summed = results.rule.rule.method is Method.SUM
+    columns = [Column("奖项", 18), Column("排名", 6, 0), Column("编号", 6), Column("名称", 20),
+               Column("推荐单位", 16), Column("纸质选票", 10, 0),
+               *(Column(f"网络投票（{s}）", 8 + 2 * len(s), 0) for s in results.sources),
+               Column("专家平均分", 11, EXPERT_DECIMALS),
+               Column("综合得票", 10, 0) if summed else Column("综合得分", 10, COMBINED_DECIMALS),
+               Column("当选", 6), Column("并列", 6), Column("当选线并列", 11)]
     rows: list[list[Any]] = []
     for category in results.categories:
         for c in category.candidates:
             rows.append([category.name, c.rank, c.number, c.name, c.unit, c.paper,
                          *(c.online.get(s, 0) for s in results.sources),
-                         format_expert(c.expert), format_combined(c.combined, results.rule.rule),
+                         _figure(c.expert, EXPERT_DECIMALS),
+                         int(c.combined) if summed else _figure(c.combined, COMBINED_DECIMALS),
                          YES if c.winner else NO, YES if c.tie else NO,
                          YES if c.cutoff_tie else NO])
-    return headers, rows
+    return columns, rows
 
 
 def about_rows(results: CampaignResults) -> list[list[Any]]:
@@ -130,39 +173,51 @@ def about_rows(results: CampaignResults) -> list[list[Any]]:
 
 
 def write_csv(results: CampaignResults, path: Path | str) -> Path:
-    headers, rows = table(results)
+    columns, rows = table(results)
 
     def write(target: Path) -> None:
         with target.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(headers)
-            writer.writerows(rows)
+            writer.writerow([c.header for c in columns])
+            writer.writerows([c.text(v) for c, v in zip(columns, row, strict=True)]
+                             for row in rows)
 
     return write_atomically(path, write)
 
 
 def write_xlsx(results: CampaignResults, path: Path | str) -> Path:
+    """The table on sheet "结果" (figures as numbers with number formats, columns wide enough
+    to read, the header row frozen) and the explanation on sheet "说明"."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
-    headers, rows = table(results)
+    columns, rows = table(results)
 
     def write(target: Path) -> None:
         book = Workbook()
         sheet = book.active
         sheet.title = RESULT_SHEET
-        sheet.append(headers)
+        sheet.append([c.header for c in columns])
         for row in rows:
             sheet.append(row)
-            for cell in sheet[sheet.max_row]:
+            for column, cell in zip(columns, sheet[sheet.max_row], strict=True):
                 if isinstance(cell.value, str):
                     cell.data_type = "s"  # text as text: a name starting with "=" is no formula
+                elif column.decimals is not None:
+                    cell.number_format = column.number_format
         for cell in sheet[1]:
             cell.font = Font(bold=True)
+        for index, column in enumerate(columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
         sheet.freeze_panes = "A2"
         about = book.create_sheet(ABOUT_SHEET)
         for row in about_rows(results):
             about.append(row)
+        for index, width in enumerate(ABOUT_WIDTHS, start=1):
+            about.column_dimensions[get_column_letter(index)].width = width
+        for cell in about["B"]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
         book.save(target)
 
     return write_atomically(path, write)

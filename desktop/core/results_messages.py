@@ -33,8 +33,8 @@ _MESSAGES = {
         "score."),
     "results_paper_unmatched": (
         "奖项“{category}”中编号 {number} 的 {votes} 张纸质票不属于任何入围候选对象，未计入。",
-        "{votes} paper vote(s) for number {number} in “{category}” belong to no shortlisted "
-        "candidate and are not counted."),
+        "Number {number} in “{category}” is no shortlisted candidate: its "
+        "{votes:|paper vote is|paper votes are} not counted."),
     "results_no_tie": ("奖项“{category}”的当选线上没有并列，无需决定。",
                        "There is no tie at the cut-off of “{category}”: nothing to decide."),
     "results_not_tied": ("编号 {number} 不在当选线上的并列名单（{tied}）中。",

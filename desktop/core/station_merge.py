@@ -54,8 +54,8 @@ register({
     "package_imported": (
         "已导入计票站“{station}”的数据包（{campaign}）：新增 {new} 页，已有 {same} 页，"
         "冲突 {conflicts} 处；票号登记新增 {notes} 条。",
-        "Imported the package of station “{station}” ({campaign}): {new} pages new, {same} "
-        "already here, {conflicts} conflicts; {notes} serial notes new.",
+        "Imported the package of station “{station}” ({campaign}): {new:|page|pages} new, {same} "
+        "already here, {conflicts:|conflict|conflicts}; {notes:|serial note|serial notes} new.",
     ),
     "package_already_imported": (
         "计票站“{station}”的这个数据包已于 {at} 导入过：未作任何修改。",

@@ -29,7 +29,8 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import ChangePasswordDialog
 from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.i18n import LANGUAGES, arg
-from desktop.ui.icons import app_icon
+from desktop.ui.icons import app_icon, nav_icon
+from desktop.ui.maintenance import MaintenanceActions
 from desktop.ui.pages import PAGES
 from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.welcome_page import WelcomePage
@@ -105,8 +106,7 @@ class MainWindow(QMainWindow):
             page = page_type(self.context, self)
             self.pages.append(page)
             self.stack.addWidget(page)
-            item = QListWidgetItem(self.style().standardIcon(page_type.nav_icon),
-                                   page_type.nav_title())
+            item = QListWidgetItem(nav_icon(page_type.nav_icon), page_type.nav_title())
             self.nav.addItem(item)
         # As wide as the longest page name in this language needs, never narrower than the
         # default: a fixed width cut off longer names (and English ones).
@@ -161,6 +161,10 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.demo_action])
         file_menu.addSeparator()
         file_menu.addActions([candidates.import_action, candidates.export_action])
+        file_menu.addSeparator()
+        self.maintenance = MaintenanceActions(self.context, self)
+        self.maintenance.restored.connect(self.switchUserRequested)
+        file_menu.addActions(self.maintenance.actions())
         file_menu.addSeparator()
         self.switch_user_action = QAction(self.tr("Switch user…"), self)
         self.switch_user_action.triggered.connect(self.switchUserRequested)

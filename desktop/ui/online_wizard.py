@@ -52,19 +52,23 @@ class MeaningChoices:
     category, and a 1/0 column for each candidate."""
 
     def __init__(self, services: Services, campaign_id: int) -> None:
-        tr = QCoreApplication.translate
+        # Spelled out: lupdate reads a two-argument alias as tr(text, comment).
         self.entries: list[tuple[str, str]] = [
-            (IGNORE, tr("Meaning", "not used")), (NUMBER, tr("Meaning", "candidate number")),
-            (NAME, tr("Meaning", "candidate name")), (VOTES, tr("Meaning", "votes")),
-            (TIME, tr("Meaning", "vote time")), (VOTER, tr("Meaning", "voter")),
-            (IP, tr("Meaning", "IP address")), (CATEGORY, tr("Meaning", "category")),
-            (CHOICE, tr("Meaning", "options chosen (any category)"))]
+            (IGNORE, QCoreApplication.translate("Meaning", "not used")),
+            (NUMBER, QCoreApplication.translate("Meaning", "candidate number")),
+            (NAME, QCoreApplication.translate("Meaning", "candidate name")),
+            (VOTES, QCoreApplication.translate("Meaning", "votes")),
+            (TIME, QCoreApplication.translate("Meaning", "vote time")),
+            (VOTER, QCoreApplication.translate("Meaning", "voter")),
+            (IP, QCoreApplication.translate("Meaning", "IP address")),
+            (CATEGORY, QCoreApplication.translate("Meaning", "category")),
+            (CHOICE, QCoreApplication.translate("Meaning", "options chosen (any category)"))]
         for category in services.registry.list_categories(campaign_id):
-            self.entries.append((f"{CHOICE}:{category.name}",
-                                 arg(tr("Meaning", "options chosen in %1"), category.name)))
+            self.entries.append((f"{CHOICE}:{category.name}", arg(QCoreApplication.translate(
+                "Meaning", "options chosen in %1"), category.name)))
         for candidate in services.candidates.list(campaign_id):
-            self.entries.append((f"{OPTION}:{candidate_ref(candidate)}",
-                                 arg(tr("Meaning", "1/0 for %1"), candidate_label(candidate))))
+            self.entries.append((f"{OPTION}:{candidate_ref(candidate)}", arg(
+                QCoreApplication.translate("Meaning", "1/0 for %1"), candidate_label(candidate))))
         self._labels = dict(self.entries)
 
     def label(self, meaning: str) -> str:

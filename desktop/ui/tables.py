@@ -7,6 +7,8 @@ answer (``flags()``), not the view's: only the expert matrix says yes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -35,3 +37,11 @@ def list_table(model: QAbstractItemModel, stretch: int | None = None, *,
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table
+
+
+def set_widths(table: QTableView, widths: Mapping[int, int]) -> None:
+    """Give columns their widths (px), each at least as wide as its own header text needs in
+    the current language: a narrow figure column never cuts its heading ("Not returned")."""
+    header = table.horizontalHeader()
+    for column, width in widths.items():
+        header.resizeSection(column, max(width, header.sectionSizeHint(column)))

@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Meaning</source>
-        <comment>not used</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>candidate number</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>candidate name</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>votes</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>vote time</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>voter</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>IP address</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>category</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>options chosen (any category)</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>options chosen in %1</comment>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>1/0 for %1</comment>
-        <translation>Meaning</translation>
-    </message>
-</context>
-<context>
     <name>AccountDialog</name>
     <message>
         <source>New account</source>
@@ -339,8 +281,8 @@ Audit anchor (write it down to check the log later):
     <message numerus="yes">
         <source>%n entry(ies)</source>
         <translation>
-            <numerusform>%n entry(ies)</numerusform>
-            <numerusform>%n entry(ies)</numerusform>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
         </translation>
     </message>
     <message>
@@ -499,8 +441,8 @@ Audit anchor (write it down to check the log later):
         <translation>Printed batches</translation>
     </message>
     <message>
-        <source>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</source>
-        <translation>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</translation>
+        <source>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</source>
+        <translation>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -983,13 +925,19 @@ Audit anchor (write it down to check the log later):
         <source>Paper ballots per box</source>
         <translation>Paper ballots per box</translation>
     </message>
-    <message>
-        <source>%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review</source>
-        <translation>%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review</translation>
+    <message numerus="yes">
+        <source>%n winner(s) · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review</source>
+        <translation>
+            <numerusform>%n winner · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review</numerusform>
+            <numerusform>%n winners · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Tie at the cut-off: %1 have the same combined score for %2 seat(s). It is not broken automatically: decide it and record why.</source>
-        <translation>Tie at the cut-off: %1 have the same combined score for %2 seat(s). It is not broken automatically: decide it and record why.</translation>
+    <message numerus="yes">
+        <source>Tie at the cut-off: %1 have the same combined score for %n seat(s). It is not broken automatically: decide it and record why.</source>
+        <translation>
+            <numerusform>Tie at the cut-off: %1 have the same combined score for %n seat. It is not broken automatically: decide it and record why.</numerusform>
+            <numerusform>Tie at the cut-off: %1 have the same combined score for %n seats. It is not broken automatically: decide it and record why.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tie at the cut-off (%1) decided by %2 on %3: %4 win. Note: %5</source>
@@ -1458,6 +1406,95 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>MaintenanceActions</name>
+    <message>
+        <source>Back up…</source>
+        <extracomment>Bytes in the megabytes a backup&apos;s size is told in. The database was replaced by a backup: the window should ask for a sign-in again.</extracomment>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Read every scanned image again…</source>
+        <translation>Read every scanned image again…</translation>
+    </message>
+    <message>
+        <source>Read the archived images with this version&apos;s reader and list what differs from the record.</source>
+        <translation>Read the archived images with this version&apos;s reader and list what differs from the record.</translation>
+    </message>
+    <message>
+        <source>Back up into a folder</source>
+        <translation>Back up into a folder</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>Copying the database and the scanned images…</source>
+        <translation>Copying the database and the scanned images…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up to “%1”: %n file(s), %2 MB.</source>
+        <translation>
+            <numerusform>Backed up to “%1”: %n file, %2 MB.</numerusform>
+            <numerusform>Backed up to “%1”: %n files, %2 MB.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>Choose a backup folder</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1? What was entered since then is replaced; a copy of the current database is kept beside it. You will sign in again afterwards.</source>
+        <translation>Replace the database with the backup of %1? What was entered since then is replaced; a copy of the current database is kept beside it. You will sign in again afterwards.</translation>
+    </message>
+    <message>
+        <source>Restoring the database and the scanned images…</source>
+        <translation>Restoring the database and the scanned images…</translation>
+    </message>
+    <message>
+        <source>Restored from the backup of %1.</source>
+        <translation>Restored from the backup of %1.</translation>
+    </message>
+    <message>
+        <source>The audit anchor when the backup was taken: %1. Check the restored log against it on the audit page.</source>
+        <translation>The audit anchor when the backup was taken: %1. Check the restored log against it on the audit page.</translation>
+    </message>
+    <message>
+        <source>Read every scanned image again</source>
+        <translation>Read every scanned image again</translation>
+    </message>
+    <message>
+        <source>Reading the archived images…</source>
+        <translation>Reading the archived images…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n image(s) again: every reading matches the record.</source>
+        <translation>
+            <numerusform>Read %n image again: every reading matches the record.</numerusform>
+            <numerusform>Read %n images again: every reading matches the record.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) read differently from the record: see the details, and look at those sheets on the review page.</source>
+        <translation>
+            <numerusform>%n image read differently from the record: see the details, and look at those sheets on the review page.</numerusform>
+            <numerusform>%n images read differently from the record: see the details, and look at those sheets on the review page.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message>
         <source>What the columns mean</source>
@@ -1547,6 +1584,53 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>— choose the candidate —</source>
         <translation>— choose the candidate —</translation>
+    </message>
+</context>
+<context>
+    <name>Meaning</name>
+    <message>
+        <source>not used</source>
+        <translation>not used</translation>
+    </message>
+    <message>
+        <source>candidate number</source>
+        <translation>candidate number</translation>
+    </message>
+    <message>
+        <source>candidate name</source>
+        <translation>candidate name</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>votes</translation>
+    </message>
+    <message>
+        <source>vote time</source>
+        <translation>vote time</translation>
+    </message>
+    <message>
+        <source>voter</source>
+        <translation>voter</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP address</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>category</translation>
+    </message>
+    <message>
+        <source>options chosen (any category)</source>
+        <translation>options chosen (any category)</translation>
+    </message>
+    <message>
+        <source>options chosen in %1</source>
+        <translation>options chosen in %1</translation>
+    </message>
+    <message>
+        <source>1/0 for %1</source>
+        <translation>1/0 for %1</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2097,17 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Serial / page</source>
@@ -2115,8 +2210,16 @@ Audit anchor (write it down to check the log later):
         <translation>Spoiled</translation>
     </message>
     <message>
-        <source>Missing</source>
-        <translation>Missing</translation>
+        <source>Not returned</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled: voting is over, these ballots are missing.</source>
+        <translation>Issued − returned − spoiled: voting is over, these ballots are missing.</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled: still out while voting runs.</source>
+        <translation>Issued − returned − spoiled: still out while voting runs.</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2125,10 +2228,6 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Counted from scanned ballots once scanning is in use.</source>
         <translation>Counted from scanned ballots once scanning is in use.</translation>
-    </message>
-    <message>
-        <source>Issued − returned − spoiled</source>
-        <translation>Issued − returned − spoiled</translation>
     </message>
 </context>
 <context>
@@ -2210,9 +2309,12 @@ Audit anchor (write it down to check the log later):
         <source>Winner</source>
         <translation>Winner</translation>
     </message>
-    <message>
-        <source>%1: %2 ballot(s) wait for review</source>
-        <translation>%1: %2 ballot(s) wait for review</translation>
+    <message numerus="yes">
+        <source>%1: %n ballot(s) wait for review</source>
+        <translation>
+            <numerusform>%1: %n ballot wait for review</numerusform>
+            <numerusform>%1: %n ballots wait for review</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: a tie at the cut-off (%2) waits for your decision</source>
@@ -2309,9 +2411,12 @@ Show page 1?</translation>
         <source>Provisional results, for checking only:</source>
         <translation>Provisional results, for checking only:</translation>
     </message>
-    <message>
-        <source>%1 paper ballot(s) counted, %2 of them blank</source>
-        <translation>%1 paper ballot(s) counted, %2 of them blank</translation>
+    <message numerus="yes">
+        <source>%n paper ballot(s) counted, %1 of them blank</source>
+        <translation>
+            <numerusform>%n paper ballot counted, %1 of them blank</numerusform>
+            <numerusform>%n paper ballots counted, %1 of them blank</numerusform>
+        </translation>
     </message>
     <message>
         <source>rule set by %1 on %2</source>

@@ -2,64 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Meaning</source>
-        <comment>not used</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>candidate number</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>candidate name</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>votes</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>vote time</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>voter</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>IP address</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>category</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>options chosen (any category)</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>options chosen in %1</comment>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <comment>1/0 for %1</comment>
-        <translation>含义</translation>
-    </message>
-</context>
-<context>
     <name>AccountDialog</name>
     <message>
         <source>New account</source>
@@ -496,8 +438,8 @@ Audit anchor (write it down to check the log later):
         <translation>印制记录</translation>
     </message>
     <message>
-        <source>Issued = printed − unused. Missing = issued − returned − spoiled. Returned counts scanned ballots.</source>
-        <translation>已发放 = 已印制 − 未发放；缺失 = 已发放 − 已收回 − 作废。已收回按扫描的选票计。</translation>
+        <source>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</source>
+        <translation>已发放 = 已打印 − 未使用。未收回 = 已发放 − 已收回 − 作废：投票结束后（统计评选阶段）仍未收回的即为缺失，以红色显示。已收回按扫描的选票计。</translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -978,13 +920,17 @@ Audit anchor (write it down to check the log later):
         <source>Paper ballots per box</source>
         <translation>各投票箱纸质选票</translation>
     </message>
-    <message>
-        <source>%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review</source>
-        <translation>当选 %1 名 · 纸质选票：有效 %2，无效 %3，空白 %4，待审核 %5</translation>
+    <message numerus="yes">
+        <source>%n winner(s) · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review</source>
+        <translation>
+            <numerusform>当选 %n 名 · 纸质选票：有效 %1，无效 %2，空白 %3，待审核 %4</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Tie at the cut-off: %1 have the same combined score for %2 seat(s). It is not broken automatically: decide it and record why.</source>
-        <translation>当选线并列：%1 综合得分相同，争 %2 个名额。系统不会自动决定，请作出决定并记录依据。</translation>
+    <message numerus="yes">
+        <source>Tie at the cut-off: %1 have the same combined score for %n seat(s). It is not broken automatically: decide it and record why.</source>
+        <translation>
+            <numerusform>当选线并列：%1 综合得分相同，争 %n 个名额。系统不会自动决定，请作出决定并记录依据。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tie at the cut-off (%1) decided by %2 on %3: %4 win. Note: %5</source>
@@ -1450,6 +1396,92 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>MaintenanceActions</name>
+    <message>
+        <source>Back up…</source>
+        <extracomment>Bytes in the megabytes a backup&apos;s size is told in. The database was replaced by a backup: the window should ask for a sign-in again.</extracomment>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Read every scanned image again…</source>
+        <translation>重新识别全部扫描图像…</translation>
+    </message>
+    <message>
+        <source>Read the archived images with this version&apos;s reader and list what differs from the record.</source>
+        <translation>用当前版本的识别程序重新识别存档图像，列出与记录不同之处。</translation>
+    </message>
+    <message>
+        <source>Back up into a folder</source>
+        <translation>选择备份存放的文件夹</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Copying the database and the scanned images…</source>
+        <translation>正在复制数据库和扫描图像…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backed up to “%1”: %n file(s), %2 MB.</source>
+        <translation>
+            <numerusform>已备份到“%1”：%n 个文件，%2 MB。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在校验备份…</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup of %1? What was entered since then is replaced; a copy of the current database is kept beside it. You will sign in again afterwards.</source>
+        <translation>用 %1 的备份替换数据库吗？此后录入的内容将被替换；当前数据库会另存一份副本。恢复后需重新登录。</translation>
+    </message>
+    <message>
+        <source>Restoring the database and the scanned images…</source>
+        <translation>正在恢复数据库和扫描图像…</translation>
+    </message>
+    <message>
+        <source>Restored from the backup of %1.</source>
+        <translation>已从 %1 的备份恢复。</translation>
+    </message>
+    <message>
+        <source>The audit anchor when the backup was taken: %1. Check the restored log against it on the audit page.</source>
+        <translation>备份时的审计链锚点：%1。请在审计日志页用它核对恢复后的审计链。</translation>
+    </message>
+    <message>
+        <source>Read every scanned image again</source>
+        <translation>重新识别全部扫描图像</translation>
+    </message>
+    <message>
+        <source>Reading the archived images…</source>
+        <translation>正在识别存档图像…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n image(s) again: every reading matches the record.</source>
+        <translation>
+            <numerusform>已重新识别 %n 张图像：与记录完全一致。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) read differently from the record: see the details, and look at those sheets on the review page.</source>
+        <translation>
+            <numerusform>%n 张图像的识别结果与记录不同：请查看详细信息，并在审核页面核对这些选票。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MappingPage</name>
     <message>
         <source>What the columns mean</source>
@@ -1539,6 +1571,53 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>— choose the candidate —</source>
         <translation>— 选择候选对象 —</translation>
+    </message>
+</context>
+<context>
+    <name>Meaning</name>
+    <message>
+        <source>not used</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <source>candidate number</source>
+        <translation>候选对象编号</translation>
+    </message>
+    <message>
+        <source>candidate name</source>
+        <translation>候选对象名称</translation>
+    </message>
+    <message>
+        <source>votes</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <source>vote time</source>
+        <translation>投票时间</translation>
+    </message>
+    <message>
+        <source>voter</source>
+        <translation>投票人</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>奖项</translation>
+    </message>
+    <message>
+        <source>options chosen (any category)</source>
+        <translation>所选选项（不分奖项）</translation>
+    </message>
+    <message>
+        <source>options chosen in %1</source>
+        <translation>“%1”中所选选项</translation>
+    </message>
+    <message>
+        <source>1/0 for %1</source>
+        <translation>%1（1/0）</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2081,17 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <source>Serial / page</source>
@@ -2104,8 +2194,16 @@ Audit anchor (write it down to check the log later):
         <translation>作废</translation>
     </message>
     <message>
-        <source>Missing</source>
-        <translation>缺失</translation>
+        <source>Not returned</source>
+        <translation>未收回</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled: voting is over, these ballots are missing.</source>
+        <translation>已发放 − 已收回 − 作废：投票已结束，这些选票缺失。</translation>
+    </message>
+    <message>
+        <source>Issued − returned − spoiled: still out while voting runs.</source>
+        <translation>已发放 − 已收回 − 作废：投票进行中，选票尚在投票人手中。</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2114,10 +2212,6 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Counted from scanned ballots once scanning is in use.</source>
         <translation>启用扫描后按扫描的选票计数。</translation>
-    </message>
-    <message>
-        <source>Issued − returned − spoiled</source>
-        <translation>已发放 − 已收回 − 作废</translation>
     </message>
 </context>
 <context>
@@ -2199,9 +2293,11 @@ Audit anchor (write it down to check the log later):
         <source>Winner</source>
         <translation>当选</translation>
     </message>
-    <message>
-        <source>%1: %2 ballot(s) wait for review</source>
-        <translation>%1：%2 张选票待审核</translation>
+    <message numerus="yes">
+        <source>%1: %n ballot(s) wait for review</source>
+        <translation>
+            <numerusform>%1：%n 张选票待审核</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1: a tie at the cut-off (%2) waits for your decision</source>
@@ -2298,9 +2394,11 @@ Show page 1?</source>
         <source>Provisional results, for checking only:</source>
         <translation>临时结果，仅供核对：</translation>
     </message>
-    <message>
-        <source>%1 paper ballot(s) counted, %2 of them blank</source>
-        <translation>已统计纸质选票 %1 张，其中空白 %2 张</translation>
+    <message numerus="yes">
+        <source>%n paper ballot(s) counted, %1 of them blank</source>
+        <translation>
+            <numerusform>已统计纸质选票 %n 张，其中空白 %1 张</numerusform>
+        </translation>
     </message>
     <message>
         <source>rule set by %1 on %2</source>

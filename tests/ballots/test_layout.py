@@ -102,6 +102,22 @@ def test_the_fingerprint_follows_what_is_printed_not_the_version_number() -> Non
 
 
 @pytest.mark.parametrize("paper", ALL_PAPERS)
+def test_the_instructions_language_moves_nothing_that_is_read(paper: Paper) -> None:
+    chinese = build_layout(sample_spec(paper=paper, language="zh_CN"))
+    english = build_layout(sample_spec(paper=paper, language="en"))
+    assert chinese.fingerprint != english.fingerprint  # other words are printed…
+    assert chinese.reading_fingerprint == english.reading_fingerprint  # …read alike
+    assert [t.box_mm for p in chinese.pages for t in p.targets] == [
+        t.box_mm for p in english.pages for t in p.targets]
+    spec = sample_spec(paper=paper)
+    category = spec.categories[0]
+    renamed = replace(category, candidates=(
+        replace(category.candidates[0], name="改了名字"), *category.candidates[1:]))
+    assert build_layout(replace(spec, categories=(renamed, *spec.categories[1:]))
+                        ).reading_fingerprint != chinese.reading_fingerprint
+
+
+@pytest.mark.parametrize("paper", ALL_PAPERS)
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_3_categories_of_50_paginate_with_every_candidate_once_in_order(
     paper: Paper, language: str

@@ -184,3 +184,23 @@ def test_ballotdesk_lang_reaches_the_window(monkeypatch: pytest.MonkeyPatch) -> 
     assert started == [["--lang", "en"], ["--db", "sqlite:///x.sqlite3", "--lang", "zh_CN"], []]
     assert app_module.parse_args(["--lang", "en"]).lang == "en"
     assert app_module.parse_args([]).lang is None
+
+
+def test_qt_own_dialogs_speak_the_chosen_language(qtbot: QtBot) -> None:
+    """Qt's base translations (qtbase_zh_CN.qm from PySide6) are loaded with ours: a file
+    dialog says 查找范围 and 文件类型, not "Look in" and "Files of type"."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from desktop.ui.i18n import install_language
+
+    try:
+        for language, look_in in (("zh_CN", "查找范围"), ("zh_CN", "文件类型"), ("en", "Look in"),
+                                  ("en", "Files of")):
+            install_language(language)
+            dialog = QFileDialog(None, "x")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            qtbot.addWidget(dialog)
+            labels = " ".join(label.text() for label in dialog.findChildren(QLabel))
+            assert look_in in labels, labels
+    finally:
+        install_language("zh_CN")

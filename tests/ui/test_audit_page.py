@@ -67,7 +67,7 @@ def test_model_columns_without_a_window() -> None:
     cells = [model.data(model.index(0, c)) for c in range(model.columnCount())]
     local = at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
     assert cells == ["7", local, "审核员", "更改审查状态", "候选对象 3",
-                     "状态: nominated → qualified"]
+                     "状态: 已推荐 → 合格"]
     tooltip = Qt.ItemDataRole.ToolTipRole
     assert model.data(model.index(0, AuditTableModel.COL_ACTION), tooltip) == "candidate.status"
     assert model.data(model.index(0, AuditTableModel.COL_TIME), tooltip) == (
@@ -82,8 +82,8 @@ def test_newest_first_and_the_detail_pane(page: AuditPage, logged: Services) -> 
     assert column(page, AuditTableModel.COL_ID)[:2] == [str(count), str(count - 1)]
     assert column(page, AuditTableModel.COL_ACTION)[0] == "更改审查状态"
     page.table.selectRow(0)
-    assert '"status": "nominated"' in page.before_text.toPlainText()
-    assert '"status": "qualified"' in page.after_text.toPlainText()
+    assert "状态：已推荐" in page.before_text.toPlainText().splitlines()
+    assert "状态：合格" in page.after_text.toPlainText().splitlines()
     assert "candidate.status" in page.detail_label.text()
     assert AuditLog(logged.db).entries()[-1].hash in page.hash_label.text()
     assert page.before_text.isReadOnly()

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.ballots import build_layout, render_batch
 from desktop.core.ballots.sample import sample_spec
-from desktop.core.enums import CandidateStatus, Paper, SerialState
+from desktop.core.enums import CandidateStatus, Paper, Phase, SerialState
 from desktop.core.printing import PrintOptions
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
@@ -174,8 +174,14 @@ def test_print_to_pdf_records_the_batch(qtbot: QtBot, services: Services, demo: 
     assert [cell(rec, 0, c) for c in range(rec.COLUMN_COUNT)] == [
         BOX, "25", "0", "25", "0", "0", "25"]
     assert cell(rec, 1, rec.COL_BOX) == "合计"
-    assert rec.data(rec.index(0, rec.COL_MISSING),
-                    Qt.ItemDataRole.BackgroundRole) == MISSING_BACKGROUND
+    assert rec.headerData(rec.COL_MISSING, Qt.Orientation.Horizontal) == "未收回"
+    # Just printed, nobody has voted: 25 are out, not missing (no red).
+    background = Qt.ItemDataRole.BackgroundRole
+    assert rec.data(rec.index(0, rec.COL_MISSING), background) is None
+    services.registry.update_campaign(demo.id, phase=Phase.COUNTING)
+    page.context.changed()
+    assert cell(rec, 0, rec.COL_MISSING) == "25"
+    assert rec.data(rec.index(0, rec.COL_MISSING), background) == MISSING_BACKGROUND
     wait_preview(qtbot, page)
     assert page.preview.state_label.text() == "第 1 版（已存档）"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -134,3 +136,56 @@ def test_about_box(qtbot: QtBot, services: Services, boxes: MessageBoxes) -> Non
     window.about()
     assert boxes.kinds() == ["about"]
     assert "选票台" in boxes.texts()
+
+
+def test_every_page_has_its_own_drawn_icon(qapp: QApplication) -> None:
+    """No two pages share a generic icon (and scanning is no floppy disk): each page names its
+    own drawing, which renders to a visible picture."""
+    from desktop.ui.icons import nav_icon, nav_icon_path
+
+    names = [page.nav_icon for page in PAGES]
+    assert len(set(names)) == len(names), names
+    pictures = set()
+    for name in names:
+        assert nav_icon_path(name).is_file(), name
+        image = nav_icon(name).pixmap(24, 24).toImage()
+        drawn = sum(image.pixelColor(x, y).alpha() > 0 for x in range(24) for y in range(24))
+        assert drawn > 24, f"{name} draws almost nothing"
+        pictures.add(bytes(image.constBits()))
+    assert len(pictures) == len(names)
+
+
+def test_file_menu_backs_up_restores_and_reads_again(
+        qtbot: QtBot, services: Services, campaign: CampaignInfo, boxes: MessageBoxes,
+        tmp_path: Path) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert {"备份…", "从备份恢复…", "重新识别全部扫描图像…"} <= set(texts)
+    maintenance = window.maintenance
+
+    maintenance.backup_to(tmp_path / "backups")
+    qtbot.waitUntil(lambda: "已备份到" in boxes.texts(), timeout=30_000)
+    (folder,) = (tmp_path / "backups").iterdir()
+    services.registry.create_campaign("备份之后新建的活动")
+
+    with qtbot.waitSignal(window.switchUserRequested, timeout=30_000):
+        maintenance.restore_from(folder)
+    assert boxes.kinds()[-2:] == ["question", "information"]
+    assert "已从" in boxes.texts() and "审计链锚点" in boxes.texts()
+    assert [c.name for c in services.registry.list_campaigns()] == [campaign.name]
+
+    maintenance.recount()
+    qtbot.waitUntil(lambda: "与记录完全一致" in boxes.shown[-1][2], timeout=30_000)
+
+
+def test_a_damaged_backup_is_refused_before_anything_is_asked(
+        qtbot: QtBot, services: Services, campaign: CampaignInfo, boxes: MessageBoxes,
+        tmp_path: Path) -> None:
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.maintenance.restore_from(tmp_path)  # no manifest: not a backup
+    qtbot.waitUntil(lambda: bool(boxes.shown), timeout=30_000)
+    assert boxes.kinds() == ["warning"]
+    assert [c.name for c in services.registry.list_campaigns()] == [campaign.name]

@@ -69,6 +69,15 @@ def test_english_numerus_forms() -> None:
     committed = messages(ts_path("en"))
     forms = [f.text for f in committed[("MainWindow", "%n candidates")].iter("numerusform")]
     assert forms == ["%n candidate", "%n candidates"]
+    forms = [f.text for f in committed[("AuditPage", "%n entry(ies)")].iter("numerusform")]
+    assert forms == ["%n entry", "%n entries"]
+    bracketed = [form.text for message in committed.values()
+                 for form in message.iter("numerusform") if "(" in (form.text or "")
+                 and ("(s)" in (form.text or "") or "(ies)" in (form.text or ""))]
+    assert not bracketed, bracketed
+    plain = [source for (_context, source), message in committed.items()
+             if message.get("numerus") != "yes" and ("(s)" in source or "(ies)" in source)]
+    assert not plain, f"counts that English cannot inflect (use %n): {plain}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -4,12 +4,14 @@ scores (imported, entered by hand, refused out of range, averaged without extrem
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core.enums import CandidateStatus
 from desktop.core.online_results import imports, online_votes
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
@@ -82,6 +84,10 @@ def test_totals_with_recognised_headers(qtbot: QtBot, services: Services, campai
     wizard = open_online(qtbot, page, path, "平台A")
     mapping = wizard.mapping_page
     assert "表头" in mapping.summary.text() and "票数" in mapping.summary.text()
+    # Every meaning in Chinese (they were English: lupdate had misread their context).
+    understood = mapping.summary.text().splitlines()[-1]
+    assert "编号 → 候选对象编号" in understood and "票数 → 票数" in understood
+    assert not re.search(r"[A-Za-z]{3,}", understood), understood
     assert not mapping.column_table.isVisibleTo(mapping)
     to_preview(qtbot, wizard)
     assert wizard.preview_page.total_model.rowCount() == 3
@@ -197,6 +203,7 @@ def test_expert_scores_imported_entered_refused_and_averaged(
     category = next(c for c in services.registry.list_categories(campaign.id)
                     if c.name == STANDARD)
     services.experts.set_rule(campaign.id, category.id, None, True)
+    services.candidates.set_status(list(ids.values()), CandidateStatus.SHORTLISTED, "入围")
     path = write_csv(tmp_path / "专家评分.csv", [
         ["奖项", "编号", "甲", "乙", "丙"], [STANDARD, "1", "90", "80", "70"],
         [STANDARD, "2", "85", "88", "86"], [STANDARD, "3", "75", "", ""]])

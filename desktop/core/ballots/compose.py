@@ -33,6 +33,7 @@ from desktop.core.ballots.spec import (
     BallotSpec,
 )
 from desktop.core.ballots.texts import Wording, check_glyphs, serial_text
+from desktop.core.messages import LANGUAGES
 
 
 @dataclass
@@ -75,6 +76,18 @@ class _Header:
     bottom_mm: float  # where the body may begin
 
 
+def _instruction_lines(words: Wording, width: float) -> list[tuple[str, float, bool]]:
+    """The instructions wrapped to ``width``: (line, indent, bold); a numbered paragraph's
+    further lines are indented under its text, the unnumbered heading is bold."""
+    found = []
+    for paragraph in words.instructions():
+        numbered = paragraph[:2] in {f"{n}." for n in range(1, 10)}
+        indent = text_width_mm(paragraph[:3], g.INSTRUCTIONS_PT) if numbered else 0.0
+        found += [(line, indent if i else 0.0, not numbered) for i, line in
+                  enumerate(wrap(paragraph, width - indent, g.INSTRUCTIONS_PT))]
+    return found
+
+
 def _header(spec: BallotSpec, words: Wording, width: float, qr_module_mm: float) -> _Header:
     """QR code top right (its modules level with the marks); title, box, instructions left."""
     left, right = g.SIDE_MARGIN_MM, width - g.SIDE_MARGIN_MM
@@ -100,15 +113,15 @@ def _header(spec: BallotSpec, words: Wording, width: float, qr_module_mm: float)
     box_line = ellipsize(words.box_line(spec.box_name), header_right - left - g.PAGE_LINE_ROOM_MM,
                          g.BOX_LINE_PT)
     texts.append(_text(box_line, left, g.BOX_LINE_BASELINE_MM, g.BOX_LINE_PT, "box", bold=True))
-    y = g.BOX_LINE_BASELINE_MM + 1.5
-    for paragraph in words.instructions():
-        numbered = paragraph[:2] in {f"{n}." for n in range(1, 10)}
-        indent = text_width_mm(paragraph[:3], g.INSTRUCTIONS_PT) if numbered else 0.0
-        for i, line in enumerate(wrap(paragraph, header_right - left - indent,
-                                      g.INSTRUCTIONS_PT)):
-            y += g.INSTRUCTIONS_PITCH_MM
-            texts.append(_text(line, left + (indent if i else 0.0), y, g.INSTRUCTIONS_PT,
-                               "instructions", bold=not numbered))
+    top = g.BOX_LINE_BASELINE_MM + 1.5
+    y = top
+    for line, indent, bold in _instruction_lines(words, header_right - left):
+        y += g.INSTRUCTIONS_PITCH_MM
+        texts.append(_text(line, left + indent, y, g.INSTRUCTIONS_PT, "instructions", bold=bold))
+    # The instructions take the room of the longest language's: the language moves nothing.
+    lines = max(len(_instruction_lines(Wording(language), header_right - left))
+                for language in LANGUAGES)
+    y = top + lines * g.INSTRUCTIONS_PITCH_MM
     bottom = max(y + 2.0, serial.baseline_mm + 1.5) + g.BODY_GAP_MM
     return _Header(qr, serial, tuple(texts), header_right, g.BOX_LINE_BASELINE_MM, bottom)
 

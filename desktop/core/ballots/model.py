@@ -156,6 +156,20 @@ class Layout:
         canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
+    @property
+    def reading_fingerprint(self) -> str:
+        """SHA-256 of what reading a ballot relies on: the paper, the categories and their
+        limits, every target (category, candidate, name, box), the marks and the QR code; not
+        the words around them. Two layouts with the same one read alike: ballots whose
+        instructions are in another language are the same version."""
+        content = self.to_dict()
+        for key in ("layout_version", "serial"):
+            del content[key]
+        content["pages"] = [{"page": p["page"], "targets": p["targets"]}
+                            for p in content["pages"]]
+        canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
     def with_version(self, layout_version: int) -> Layout:
         return replace(self, layout_version=layout_version)
 

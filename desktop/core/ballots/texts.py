@@ -33,8 +33,7 @@ INSTRUCTIONS: tuple[tuple[str, ...], tuple[str, ...]] = (
     ),
     (
         "How to vote:",
-        "1. Put a tick (√) in the box beside each candidate you choose; other clear marks such "
-        "as ○ or × also count.",
+        "1. Tick (√) the box beside each candidate you choose; ○, × or other clear marks count.",
         "2. Each category says how many you may choose (\"vote for at most 10\"); fewer is fine.",
         "3. A category with more marks than allowed is void; the other categories still count.",
         "4. Do not write on the QR code, the serial or the black corner squares; do not fold.",

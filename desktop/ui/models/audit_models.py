@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.audit import at_text
-from desktop.core.audit_labels import action_label, entity_label, summary
+from desktop.core.audit_labels import action_label, entity_label, lines, summary
 from desktop.core.audit_log import AuditRecord
 from desktop.ui.models.rows import RowsModel
 
@@ -25,11 +24,12 @@ def entity_text(entry: AuditRecord) -> str:
     return name if entry.entity_id is None else f"{name} {entry.entity_id}"
 
 
-def pretty_json(value: dict[str, Any] | None) -> str:
-    """A before/after value for reading: indented, keys sorted, characters as they are."""
+def readable(value: dict[str, Any] | None) -> str:
+    """A before/after value for reading: a line per key, in words (ids, moments in local
+    time, lists joined; the exact JSON is in the exported log)."""
     if value is None:
         return QCoreApplication.translate("AuditModels", "(none)")
-    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    return lines(value)
 
 
 class AuditTableModel(RowsModel):

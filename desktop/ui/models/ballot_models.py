@@ -75,7 +75,8 @@ class BatchTableModel(RowsModel):
 
 
 class ReconciliationModel(RowsModel):
-    """One line per box and the total as the last row (bold); missing > 0 in red."""
+    """One line per box and the total as the last row (bold); ballots not returned are in red
+    only once voting is over (before, they are still in voters' hands)."""
 
     COL_BOX = 0
     COL_PRINTED = 1
@@ -92,7 +93,7 @@ class ReconciliationModel(RowsModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Ballot box"), self.tr("Printed"), self.tr("Unused"), self.tr("Issued"),
-                self.tr("Returned"), self.tr("Spoiled"), self.tr("Missing")]
+                self.tr("Returned"), self.tr("Spoiled"), self.tr("Not returned")]
 
     def cell(self, row: Reconciliation, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -100,7 +101,7 @@ class ReconciliationModel(RowsModel):
                 return row.box.name if row.box is not None else self.tr("Total")
             return str((row.printed, row.unused, row.issued, row.returned, row.spoiled,
                         row.missing)[column - 1])
-        missing = column == self.COL_MISSING and row.missing > 0
+        missing = column == self.COL_MISSING and row.alarming
         if role == Qt.ItemDataRole.ForegroundRole and missing:
             return MISSING_TEXT
         if role == Qt.ItemDataRole.BackgroundRole and missing:
@@ -112,5 +113,8 @@ class ReconciliationModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_RETURNED:
             return self.tr("Counted from scanned ballots once scanning is in use.")
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_MISSING:
-            return self.tr("Issued − returned − spoiled")
+            if row.alarming:
+                return self.tr("Issued − returned − spoiled: voting is over, these ballots are "
+                               "missing.")
+            return self.tr("Issued − returned − spoiled: still out while voting runs.")
         return None

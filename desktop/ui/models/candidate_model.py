@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPixmap
 from desktop.core.candidates import CandidateInfo
 from desktop.core.enums import CandidateStatus
 from desktop.core.labels import label
+from desktop.core.messages import list_separator
 from desktop.ui.i18n import arg, field_label
 from desktop.ui.models import ObjectRole, SortRole
 from desktop.ui.models.rows import RowsModel
@@ -124,7 +125,7 @@ class CandidateTableModel(RowsModel):
 
     def _tooltip(self, c: CandidateInfo, column: int) -> str | None:
         if column == COL_FORM and c.missing_fields:
-            names = "、".join(field_label(name) for name in c.missing_fields)
+            names = list_separator().join(field_label(name) for name in c.missing_fields)
             return arg(self.tr("Missing: %1"), names)
         if column == COL_NOTE and c.review_note:
             return c.review_note

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.core.combine import CandidateResult, CombinationRule, format_combined, format_expert
+from desktop.core.messages import list_separator
 from desktop.core.results_types import BoxCount, CampaignResults, CategoryResult
 from desktop.ui.i18n import arg
 from desktop.ui.models.rows import NUMBER_ALIGNMENT, Index, RowsModel
@@ -36,12 +37,13 @@ def provisional_reasons(results: CampaignResults) -> list[str]:
     reasons = []
     for category in results.categories:
         if category.pending:
-            pending = QCoreApplication.translate("Results", "%1: %2 ballot(s) wait for review")
-            reasons.append(arg(pending, category.name, category.pending))
+            pending = QCoreApplication.translate("Results", "%1: %n ballot(s) wait for review",
+                                                 "", category.pending)
+            reasons.append(arg(pending, category.name))
         if category.undecided_tie:
             tie = QCoreApplication.translate(
                 "Results", "%1: a tie at the cut-off (%2) waits for your decision")
-            reasons.append(arg(tie, category.name, "、".join(category.cutoff_tie)))
+            reasons.append(arg(tie, category.name, list_separator().join(category.cutoff_tie)))
     return reasons
 
 

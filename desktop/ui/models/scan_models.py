@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.labels import label
+from desktop.core.messages import list_separator
 from desktop.core.recording import RecordOutcome
 from desktop.core.tally import CategoryCount, Tally
 from desktop.ui.i18n import arg
@@ -169,9 +170,9 @@ class CategoryLine:
     def leading(self) -> str:
         ranked = sorted(((votes, number) for number, votes in self.count.votes.items() if votes),
                         key=lambda item: (-item[0], item[1]))[:TOP_CANDIDATES]
-        return "、".join(arg(QCoreApplication.translate("ScanModels", "%1 %2 (%3)"), number,
-                             self.names.get(number, ""), votes)
-                        for votes, number in ranked)
+        template = QCoreApplication.translate("ScanModels", "%1 %2 (%3)")
+        return list_separator().join(arg(template, number, self.names.get(number, ""), votes)
+                                     for votes, number in ranked)
 
 
 class TallyTableModel(RowsModel):

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.candidates import CandidateInfo
-from desktop.core.messages import Message, Severity
+from desktop.core.messages import Message, Severity, list_separator
 from desktop.core.online import SourceInfo
 from desktop.core.online_plan import FlaggedRow
 from desktop.core.online_results import ImportInfo
@@ -135,9 +135,10 @@ class FlagTableModel(rows.RowsModel):
         if role not in SHOWN:
             return None
         if column == self.COL_REASONS:
-            return "、".join(reason_label(r) for r in row.reasons)
+            return list_separator().join(reason_label(r) for r in row.reasons)
         if column == self.COL_CANDIDATES:
-            return "、".join(candidate_label(self.candidates.get(c)) for c in row.candidate_ids)
+            return list_separator().join(candidate_label(self.candidates.get(c))
+                                         for c in row.candidate_ids)
         return (row.row, "", row.time, row.voter, row.ip)[column]
 
 

@@ -1,7 +1,8 @@
 """The pages of the main window, in navigation order.
 
 Adding a page is one line in :data:`PAGES`. A page is a ``QWidget`` built as
-``Page(context, parent)`` with a static ``nav_title()``, a ``nav_icon`` (a standard pixmap)
+``Page(context, parent)`` with a static ``nav_title()``, a ``nav_icon`` (the name of its
+drawing in resources/icons/nav)
 and ``refresh()``; it takes its services from the :class:`CampaignContext` it is given. A page
 with a ``nav_permission`` is left out of the navigation of people whose role lacks it.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.ui.context import CampaignContext
 from desktop.ui.pages.accounts_page import AccountsPage
@@ -27,7 +28,7 @@ from desktop.ui.pages.votes_page import VotesPage
 
 
 class PageType(Protocol):
-    nav_icon: QStyle.StandardPixmap
+    nav_icon: str
 
     def __call__(self, context: CampaignContext, parent: QWidget | None = None) -> QWidget: ...
 

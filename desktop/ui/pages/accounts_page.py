@@ -32,7 +32,7 @@ HINT_STYLE = "color: #555555;"
 
 
 class AccountsPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_ComputerIcon
+    nav_icon = "accounts"  # resources/icons/nav/accounts.svg
     #: Only people who may manage accounts see this page in the navigation.
     nav_permission = Permission.MANAGE_ACCOUNTS
 

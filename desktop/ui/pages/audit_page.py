@@ -31,7 +31,7 @@ from desktop.core.audit_log import Anchor, AuditFilter, AuditRecord
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
-from desktop.ui.models.audit_models import AuditTableModel, entity_text, local_time, pretty_json
+from desktop.ui.models.audit_models import AuditTableModel, entity_text, local_time, readable
 from desktop.ui.pages.audit_controller import AuditController
 from desktop.ui.tables import list_table
 
@@ -49,7 +49,7 @@ def _start_of(day: QDate) -> dt.datetime:
 
 
 class AuditPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogInfoView
+    nav_icon = "audit"  # resources/icons/nav/audit.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -260,8 +260,8 @@ class AuditPage(QWidget):
         self.detail_label.setText(arg(
             self.tr("No. %1 · %2 · %3 · %4 (%5) · %6"), entry.id, local_time(entry), entry.actor,
             action_label(entry.action), entry.action, entity_text(entry)))
-        self.before_text.setPlainText(pretty_json(entry.before))
-        self.after_text.setPlainText(pretty_json(entry.after))
+        self.before_text.setPlainText(readable(entry.before))
+        self.after_text.setPlainText(readable(entry.after))
         self.hash_label.setText(f"prev_hash {entry.prev_hash}\nhash      {entry.hash}")
 
     def show_head(self, head: Anchor | None) -> None:

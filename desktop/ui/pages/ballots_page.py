@@ -24,14 +24,14 @@ from desktop.ui.models import ObjectRole
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel, ReconciliationModel
 from desktop.ui.pages.ballots_controller import BallotsController
 from desktop.ui.pages.ballots_preview import PreviewPanel
-from desktop.ui.tables import list_table
+from desktop.ui.tables import list_table, set_widths
 
 PREVIEW_MIN_WIDTH_PX = 380
 NUMBER_COLUMN_WIDTH_PX = 58
 
 
 class BallotsPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogListView
+    nav_icon = "ballots"  # resources/icons/nav/ballots.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,11 +113,12 @@ class BallotsPage(QWidget):
 
         self.reconciliation_table = list_table(
             self.reconciliation_model, ReconciliationModel.COL_BOX, fit_columns=False)
-        header = self.reconciliation_table.horizontalHeader()
-        for column in range(ReconciliationModel.COL_PRINTED, ReconciliationModel.COLUMN_COUNT):
-            header.resizeSection(column, NUMBER_COLUMN_WIDTH_PX)
-        legend = QLabel(self.tr("Issued = printed − unused. Missing = issued − returned − "
-                                "spoiled. Returned counts scanned ballots."))
+        set_widths(self.reconciliation_table, dict.fromkeys(
+            range(ReconciliationModel.COL_PRINTED, ReconciliationModel.COLUMN_COUNT),
+            NUMBER_COLUMN_WIDTH_PX))
+        legend = QLabel(self.tr("Issued = printed − unused. Not returned = issued − returned − "
+                                "spoiled: in red once voting is over (phase Counting), when "
+                                "they are missing. Returned counts scanned ballots."))
         legend.setWordWrap(True)
         legend.setStyleSheet("color: #555555;")
         reconciliation = QGroupBox(self.tr("Reconciliation"))

@@ -82,7 +82,7 @@ class CampaignPage(QWidget):
     def nav_title() -> str:
         return QCoreApplication.translate("Navigation", "Campaign")
 
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogInfoView
+    nav_icon = "campaign"  # resources/icons/nav/campaign.svg
 
     def _build(self) -> None:
         self.name = QLineEdit()

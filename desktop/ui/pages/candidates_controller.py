@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.enums import CandidateStatus
-from desktop.core.messages import info
+from desktop.core.messages import info, list_separator
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.candidate_dialog import CandidateDialog
@@ -52,7 +52,8 @@ class CandidatesController(QObject):
         selected = self.page.selected()
         if not selected:
             return
-        names = "、".join(c.name for c in selected[:5]) + ("…" if len(selected) > 5 else "")
+        names = (list_separator().join(c.name for c in selected[:5])
+                 + ("…" if len(selected) > 5 else ""))
         answer = QMessageBox.question(
             self.page, self.tr("Delete candidates"),
             arg(self.tr("Delete %n candidate(s): %1?", "", len(selected)), names))

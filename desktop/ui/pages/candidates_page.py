@@ -36,7 +36,7 @@ from desktop.ui.models.candidate_model import (
     CandidateTableModel,
 )
 from desktop.ui.pages.candidates_controller import CandidatesController
-from desktop.ui.tables import Selection, list_table
+from desktop.ui.tables import Selection, list_table, set_widths
 
 #: Starting widths of the columns that do not stretch, in pixels.
 COLUMN_WIDTHS_PX = {
@@ -48,7 +48,7 @@ PHOTO_ROW_HEIGHT_PX = 32
 
 
 class CandidatesPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogContentsView
+    nav_icon = "candidates"  # resources/icons/nav/candidates.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,9 +145,7 @@ class CandidatesPage(QWidget):
                                 row_height=PHOTO_ROW_HEIGHT_PX)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        for column, width in COLUMN_WIDTHS_PX.items():
-            header.resizeSection(column, width)
+        set_widths(self.table, COLUMN_WIDTHS_PX)
         self.table.doubleClicked.connect(lambda _index: self.controller.edit())
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
         self.proxy.rowsInserted.connect(self._update_count)

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.combine import CombinationRule
+from desktop.core.messages import list_separator
 from desktop.core.results_types import CategoryResult
 from desktop.ui.chart import BarChart, Series
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import BoxCountModel, RankingModel
-from desktop.ui.tables import list_table
+from desktop.ui.tables import list_table, set_widths
 
 #: Candidates in the chart: the top of the ranking.
 CHART_TOP = 10
@@ -55,7 +56,7 @@ class CategoryPanel(QWidget):
         self.ranking_table = list_table(self.ranking_model, RankingModel.COL_NAME)
         header = self.ranking_table.horizontalHeader()
         header.setSectionResizeMode(RankingModel.COL_UNIT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(RankingModel.COL_UNIT, UNIT_WIDTH_PX)
+        set_widths(self.ranking_table, {RankingModel.COL_UNIT: UNIT_WIDTH_PX})
         self.ranking_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = BarChart()
         self.chart_title = QLabel()  # a label, not the group's title: it wraps
@@ -96,8 +97,9 @@ class CategoryPanel(QWidget):
             self.chart.set_data([], [])
             return
         self.info_label.setText(arg(self.tr(
-            "%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review"),
-            category.winners, category.valid, category.void, category.blank, category.pending))
+            "%n winner(s) · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review",
+            "", category.winners),
+            category.valid, category.void, category.blank, category.pending))
         self._show_tie(category)
         self._show_chart(category, sources)
 
@@ -107,21 +109,21 @@ class CategoryPanel(QWidget):
         self.tie_button.setVisible(tied)
         if category is None or not tied:
             return
-        numbers = "、".join(category.cutoff_tie)
+        numbers = list_separator().join(category.cutoff_tie)
         decision = category.tie_decision
         if decision is None:
             self.tie_label.setStyleSheet(TIE_STYLE)
             self.tie_label.setText(arg(self.tr(
-                "Tie at the cut-off: %1 have the same combined score for %2 seat(s). It is "
-                "not broken automatically: decide it and record why."), numbers,
-                category.seats))
+                "Tie at the cut-off: %1 have the same combined score for %n seat(s). It is "
+                "not broken automatically: decide it and record why.", "", category.seats),
+                numbers))
             self.tie_button.setText(self.tr("Decide the tie…"))
         else:
             self.tie_label.setStyleSheet(DECIDED_STYLE)
             self.tie_label.setText(arg(self.tr(
                 "Tie at the cut-off (%1) decided by %2 on %3: %4 win. Note: %5"), numbers,
                 decision.decided_by, decision.decided_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                "、".join(decision.winners), decision.note))
+                list_separator().join(decision.winners), decision.note))
             self.tie_button.setText(self.tr("Decide again…"))
 
     def _show_chart(self, category: CategoryResult, sources: tuple[str, ...]) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyle,
     QTabBar,
     QVBoxLayout,
     QWidget,
@@ -38,7 +37,7 @@ RECALCULATING_STYLE = "color: #1a237e; font-weight: bold;"
 
 
 class ResultsPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogInfoView
+    nav_icon = "results"  # resources/icons/nav/results.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,8 +172,8 @@ class ResultsPage(QWidget):
                             + "<br>".join(f"• {r}" for r in reasons))
         self.formula_label.setText(results.formula(messages.current_language()))
         info = results.rule
-        parts = [arg(self.tr("%1 paper ballot(s) counted, %2 of them blank"), results.ballots,
-                     results.blank_ballots)]
+        parts = [arg(self.tr("%n paper ballot(s) counted, %1 of them blank", "",
+                             results.ballots), results.blank_ballots)]
         if info.set_by and info.set_at:
             parts.append(arg(self.tr("rule set by %1 on %2"), info.set_by,
                              info.set_at.astimezone().strftime("%Y-%m-%d %H:%M")))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -51,7 +50,7 @@ REASONS_STYLE = "font-size: 15px; font-weight: bold; color: #b71c1c;"
 
 
 class ReviewPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogContentsView
+    nav_icon = "review"  # resources/icons/nav/review.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

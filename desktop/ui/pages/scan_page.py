@@ -50,7 +50,7 @@ COUNTER_FONT_PT = 20
 
 
 class ScanPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_DriveFDIcon
+    nav_icon = "scan"  # resources/icons/nav/scan.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.messages import list_separator
 from desktop.ui.feedback import ERROR_STYLE
 from desktop.ui.pages.scan_jobs import ScanRequest, SourceKind
 from scanning.sources import ScannerInfo, parse_options, settings_from_options
@@ -147,7 +148,7 @@ class SourcePanel(QWidget):
                 return self.tr("Choose the scanned files or a folder first.")
             missing = [str(p) for p in paths if not p.exists()]
             if missing:
-                return self.tr("Not found: %1").replace("%1", "、".join(missing))
+                return self.tr("Not found: %1").replace("%1", list_separator().join(missing))
             return ScanRequest(kind, station, paths=paths)
         if kind is SourceKind.WATCH:
             folder = Path(self.watch_folder.text().strip())

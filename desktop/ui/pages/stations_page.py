@@ -39,7 +39,7 @@ KEY_TEXT_LINES = 3
 
 
 class StationsPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_DriveNetIcon
+    nav_icon = "stations"  # resources/icons/nav/stations.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -25,13 +25,13 @@ from desktop.ui.feedback import messages_text, run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.registry_models import OverQuotaProxy, QuotaTableModel, UnitTableModel
-from desktop.ui.tables import list_table
+from desktop.ui.tables import list_table, set_widths
 
 QUOTA_CELL_WIDTH_PX = 120
 
 
 class UnitsPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_DirHomeIcon
+    nav_icon = "units"  # resources/icons/nav/units.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,10 +111,11 @@ class UnitsPage(QWidget):
         self.summary.setStyleSheet("color: #b71c1c; font-weight: bold;" if over else "")
         header = self.quota_table.horizontalHeader()
         header.setSectionResizeMode(QuotaTableModel.COL_UNIT, QHeaderView.ResizeMode.Stretch)
-        for column in range(QuotaTableModel.COL_QUOTA, self.quota.columnCount()):
+        columns = range(QuotaTableModel.COL_QUOTA, self.quota.columnCount())
+        for column in columns:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, QUOTA_CELL_WIDTH_PX)
-        header.resizeSection(QuotaTableModel.COL_QUOTA, QUOTA_CELL_WIDTH_PX // 2)
+        set_widths(self.quota_table, dict.fromkeys(columns, QUOTA_CELL_WIDTH_PX)
+                   | {QuotaTableModel.COL_QUOTA: QUOTA_CELL_WIDTH_PX // 2})
 
     def selected_unit(self) -> UnitInfo | None:
         rows = self.unit_table.selectionModel().selectedRows()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.candidates import CandidateInfo
+from desktop.core.messages import current_language, list_separator
 from desktop.core.online import OnlinePreview
 from desktop.core.online_match import CHOICE, IGNORE, Mapping, split_options
 from desktop.core.online_read import read_grid
@@ -74,7 +75,7 @@ def analyse(services: Services, campaign_id: int, path: Path, source: str,
     grid = read_grid(path, preview.headers)
     with services.db.transaction() as s:
         index = candidate_index(s, campaign_id)
-    samples = {h: "、".join(c for c in column[:SAMPLE_CELLS] if c.strip())
+    samples = {h: list_separator().join(c for c in column[:SAMPLE_CELLS] if c.strip())
                for h, column in zip(grid.headers, grid.sample(SAMPLE_CELLS), strict=True)}
     options: list[OptionRow] = []
     given = preview.mapping.options
@@ -193,7 +194,8 @@ class MappingPage(QWizardPage):
             text = self.tr("Your mapping is applied.")
         else:
             text = self.tr("The columns were recognised from their headers.")
-        self.summary.read(text + "\n" + "；".join(understood) if understood else text)
+        between = "; " if current_language() == "en" else "；"
+        self.summary.read(text + "\n" + between.join(understood) if understood else text)
         self._fill_columns(meanings, analysis)
         self._fill_options(analysis)
         errors = [m for m in preview.errors if m.code != "online_already_imported"]

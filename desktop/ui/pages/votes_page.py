@@ -44,7 +44,7 @@ LISTED_GAPS = 3
 
 
 class VotesPage(QWidget):
-    nav_icon = QStyle.StandardPixmap.SP_FileDialogInfoView
+    nav_icon = "votes"  # resources/icons/nav/votes.svg
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

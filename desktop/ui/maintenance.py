@@ -1,0 +1,150 @@
+"""The File menu's care of the data: back up, restore from a backup, read every image again.
+
+The same services as ``ballotdesk backup|restore|recount`` (desktop/core/backup.py,
+recount.py), run as background jobs with a busy dialog. A restore replaces the database, so
+the window asks for a sign-in again afterwards (``restored``): the accounts may have changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop.core.backup import BackupInfo, backup, restore, verify_backup
+from desktop.core.enums import Permission
+from desktop.core.recount import RecountReport, recount
+from desktop.ui.background import progress_dialog, run_in_background
+from desktop.ui.context import CampaignContext
+from desktop.ui.feedback import background_failure
+from desktop.ui.i18n import arg
+
+#: Bytes in the megabytes a backup's size is told in.
+BYTES_PER_MB = 1_000_000
+
+
+class MaintenanceActions(QObject):
+    """Three actions for the File menu, and what they do."""
+
+    #: The database was replaced by a backup: the window should ask for a sign-in again.
+    restored = Signal()
+
+    def __init__(self, context: CampaignContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.window = parent
+        self.backup_action = QAction(self.tr("Back up…"), parent)
+        self.backup_action.triggered.connect(self.choose_backup_folder)
+        self.restore_action = QAction(self.tr("Restore from a backup…"), parent)
+        self.restore_action.triggered.connect(self.choose_restore_folder)
+        self.recount_action = QAction(self.tr("Read every scanned image again…"), parent)
+        self.recount_action.setToolTip(self.tr(
+            "Read the archived images with this version's reader and list what differs from "
+            "the record."))
+        self.recount_action.triggered.connect(self.recount)
+        context.guard(Permission.BACKUP, self.backup_action, self.restore_action)
+
+    def actions(self) -> list[QAction]:
+        return [self.backup_action, self.restore_action, self.recount_action]
+
+    # -- back up -----------------------------------------------------------------------------
+    def choose_backup_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Back up into a folder"))
+        if folder:
+            self.backup_to(Path(folder))
+
+    def backup_to(self, folder: Path) -> None:
+        services = self.context.services
+        dialog = progress_dialog(self.window, self.tr("Back up"), self.tr(
+            "Copying the database and the scanned images…"))
+
+        def done(info: BackupInfo) -> None:
+            dialog.close()
+            QMessageBox.information(self.window, self.tr("Back up"), arg(self.tr(
+                "Backed up to “%1”: %n file(s), %2 MB.", "", info.files), info.folder,
+                f"{info.size_bytes / BYTES_PER_MB:.1f}"))
+
+        run_in_background(lambda: backup(services.db, services.actor, folder), done,
+                          self._failed(dialog))
+
+    # -- restore -----------------------------------------------------------------------------
+    def choose_restore_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Choose a backup folder"))
+        if folder:
+            self.restore_from(Path(folder))
+
+    def restore_from(self, folder: Path) -> None:
+        """Check the backup (every file's hash), ask, then replace the database with it."""
+        dialog = progress_dialog(self.window, self.tr("Restore from a backup"),
+                                 self.tr("Checking the backup…"))
+
+        def checked(manifest: dict[str, object]) -> None:
+            dialog.close()
+            self._confirm_restore(folder, manifest)
+
+        run_in_background(lambda: verify_backup(folder), checked, self._failed(dialog))
+
+    def _confirm_restore(self, folder: Path, manifest: dict[str, object]) -> None:
+        answer = QMessageBox.question(self.window, self.tr("Restore from a backup"), arg(self.tr(
+            "Replace the database with the backup of %1? What was entered since then is "
+            "replaced; a copy of the current database is kept beside it. You will sign in "
+            "again afterwards."), manifest["created_at"]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        services = self.context.services
+        dialog = progress_dialog(self.window, self.tr("Restore from a backup"),
+                                 self.tr("Restoring the database and the scanned images…"))
+
+        def done(restored: dict[str, object]) -> None:
+            dialog.close()
+            text = arg(self.tr("Restored from the backup of %1."), restored["created_at"])
+            if restored.get("audit_head"):
+                text += "\n" + arg(self.tr(
+                    "The audit anchor when the backup was taken: %1. Check the restored log "
+                    "against it on the audit page."), restored["audit_head"])
+            QMessageBox.information(self.window, self.tr("Restore from a backup"), text)
+            self.restored.emit()
+
+        run_in_background(lambda: restore(services.db, folder, services.actor), done,
+                          self._failed(dialog))
+
+    # -- recount -----------------------------------------------------------------------------
+    def recount(self) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is None:
+            return
+        services = self.context.services
+        dialog = progress_dialog(self.window, self.tr("Read every scanned image again"),
+                                 self.tr("Reading the archived images…"))
+
+        def done(report: RecountReport) -> None:
+            dialog.close()
+            title = self.tr("Read every scanned image again")
+            if not report.differences:
+                QMessageBox.information(self.window, title, self.tr(
+                    "Read %n image(s) again: every reading matches the record.", "",
+                    report.read))
+                return
+            box = QMessageBox(QMessageBox.Icon.Warning, title, self.tr(
+                "%n image(s) read differently from the record: see the details, and look at "
+                "those sheets on the review page.", "", len(report.differences)),
+                QMessageBox.StandardButton.Ok, self.window)
+            box.setDetailedText("\n".join(
+                f"#{d.sheet_id} {d.source}\n" + "\n".join(f"    {c}" for c in d.changes)
+                for d in report.differences))
+            box.exec()
+
+        run_in_background(lambda: recount(services.db, campaign_id), done,
+                          self._failed(dialog))
+
+    def _failed(self, dialog: QWidget) -> Callable[[Exception], None]:
+        shown = background_failure(self.window)
+
+        def failed(exc: Exception) -> None:
+            dialog.close()
+            shown(exc)
+
+        return failed
