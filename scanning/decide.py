@@ -61,18 +61,23 @@ class CategoryResult:
 
 
 def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
-    """Ink spanning the box is a mark, unless a stroke passing through the outline is straight
-    or flat (an underline, a neighbour's tail: a tick whose tail runs out of the box is
-    neither), light ink washes over much of the box (a grey smudge; a fill is a mark when it
-    is dark, a light tick when it is a stroke) or light ink is mostly a faint haze around a
-    little darker ink (a rubbed-out mark). Any other ink goes to a
-    person; no ink is empty."""
+    """Ink spanning the box is a mark, unless
+
+    - it is one straight stroke (a ruled line, a neighbour's tail, a slip of the pen; a tick,
+      a cross and a circle are not straight) or a stroke passing through the outline that is
+      flat (an underline, a wavy line along the names);
+    - light ink washes over much of the box (a grey smudge; a fill is a mark when it is dark,
+      a light tick when it is a stroke), or very light ink covers more than a stroke does (a
+      shadow's edge, a haze);
+    - light ink is mostly a faint haze around a little darker ink (a rubbed-out mark).
+    Any other ink goes to a person; no ink is empty."""
     spans = ink.ink >= t.definite and ink.extent_mm >= t.min_extent_mm
-    through = ink.crossing_mm >= 0 and (ink.straight or ink.breadth_mm <= t.flat_mm)
+    through = ink.straight or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
     light = ink.strength < t.dark_strength
     wash = light and ink.ink >= t.wash_share
+    haze = ink.strength < t.faint_strength and ink.ink >= t.haze_share
     smear = light and ink.faint >= t.smear_share and ink.faint >= t.diffuse_ratio * ink.ink
-    if spans and not through and not wash and not smear:
+    if spans and not through and not wash and not haze and not smear:
         return MarkState.MARKED
     if ink.ink >= t.marginal or ink.faint >= t.faint_marginal:
         return MarkState.AMBIGUOUS

@@ -54,10 +54,13 @@ def load_gray(path: str | Path) -> tuple[Gray | None, float]:
         with Image.open(path) as header:
             long_side = max(header.size)
             colour = header.mode not in ("1", "L", "LA", "I", "I;16", "F")
+            # A black-and-white file is read whole: decoding it reduced would average its
+            # black and white into grey, and the page would no longer say what it is.
+            bilevel = header.mode == "1"
     except (OSError, UnidentifiedImageError):
         return None, 1.0
     for factor, grey_flag, colour_flag in _REDUCED:
-        if long_side // factor >= th.MIN_LOAD_LONG_SIDE_PX:
+        if long_side // factor >= th.MIN_LOAD_LONG_SIDE_PX and not bilevel:
             image = cv2.imread(str(path), colour_flag if colour else grey_flag)
             return (None if image is None else to_gray(image)), 1.0 / factor
     image = cv2.imread(str(path), cv2.IMREAD_COLOR if colour else cv2.IMREAD_GRAYSCALE)

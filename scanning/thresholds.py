@@ -21,7 +21,7 @@ BILEVEL_SAMPLE_STEP = 7
 BILEVEL_MAX_GREY_SHARE = 0.002
 #: A black-and-white scan is smoothed this much (mm on an A4 page, as a Gaussian's sigma)
 #: before reading: a dithered grey paper tint becomes light grey instead of specks of "ink".
-BILEVEL_SMOOTHING_MM = 0.2
+BILEVEL_SMOOTHING_MM = 0.35
 #: Long side of the paper the smoothing assumes (A4, mm).
 BILEVEL_PAGE_LONG_SIDE_MM = 297.0
 
@@ -142,11 +142,16 @@ class MarkThresholds:
     #: ...and light ink over this share of the box is a wash, not a stroke: a person looks.
     #: Light strokes (pencil ticks) and dark fills are marks.
     wash_share: float = 0.4
+    #: Ink lighter than this share of the outline's darkness is very light...
+    faint_strength: float = 0.25
+    #: ...and over this share of the box, more than a light stroke covers, it is a haze (a
+    #: shadow's edge on a photo), not a pencil tick.
+    haze_share: float = 0.18
     #: Light ink whose faint share is at least this...
     smear_share: float = 0.12
     #: ...and this many times its ink share is a haze, not a stroke: a rubbed-out mark (a
-    #: pencil tick's grey edge adds a fifth to its ink).
-    diffuse_ratio: float = 1.5
+    #: crisp pencil or pen stroke adds less than a tenth to its ink with its grey edge).
+    diffuse_ratio: float = 1.25
     #: Light ink over this share with little real ink: a smudge, a rubbed-out mark: ask.
     faint_marginal: float = 0.02
 

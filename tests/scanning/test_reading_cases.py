@@ -65,7 +65,17 @@ def expected_state(case: dict[str, Any], target: str) -> str:
     return "ambiguous" if target in case["ambiguous"] else "empty"
 
 
-@pytest.mark.parametrize("name", sorted(TRUTH))
+#: Cases the reader does not meet yet (issue 12 open). Strict: once one passes, the test fails
+#: until it is taken off this list.
+NOT_YET = {
+    "light-pencil-ticks-camera.jpg": "a 1080p photo (~47 dpi): two light grey washes and two "
+                                     "scribbles across boxes are read as marks, not unclear",
+}
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=NOT_YET[name]))
+    if name in NOT_YET else name for name in sorted(TRUTH)])
 def test_reading_case(name: str, read: dict[str, dict[str, Any]]) -> None:
     case, page = TRUTH[name], read[name]
     assert page["status"] in READABLE, f"{name}: {page['status']} {page['reasons']}"
