@@ -29,7 +29,7 @@ EXTENT_TAIL = 0.03
 NOISE_PERCENTILE = 95.0
 #: Ink whose minor principal axis is at most this fraction of the major one is one straight
 #: stroke (a ruled line is ~0.1; a tick's two arms ~0.4 and more).
-STRAIGHT_AXIS_RATIO = 0.22
+STRAIGHT_AXIS_RATIO = 0.16
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,7 @@ class MarkThresholds:
     #: Ink from this share on is a mark if it spans at least ``min_extent_mm``...
     definite: float = 0.05
     #: ...the larger side of the ink's bounding box: a tick or cross spans the box, a dot not.
-    min_extent_mm: float = 2.3
+    min_extent_mm: float = 2.6
     #: Ink lighter than this share of the printed outline's darkness is light (pencil, a
     #: rubbed-out mark, a grey smudge)...
     dark_strength: float = 0.38
@@ -143,7 +143,7 @@ class MarkThresholds:
     #: Light strokes (pencil ticks) and dark fills are marks.
     wash_share: float = 0.4
     #: Ink lighter than this share of the outline's darkness is very light...
-    faint_strength: float = 0.25
+    faint_strength: float = 0.2
     #: ...and over this share of the box, more than a light stroke covers, it is a haze (a
     #: shadow's edge on a photo), not a pencil tick.
     haze_share: float = 0.18
