@@ -155,21 +155,27 @@ def code_points(code: DecodedCode | None, layout: Layout) -> list[tuple[Point, P
 def from_code(points: Sequence[tuple[Point, Point]], layout: Layout, blobs: Sequence[Blob]
               ) -> Matrix | None:
     """A first fit from the QR symbol's corners and the registration marks that lie where
-    those corners put them (marks cut off by the image edge or hidden are simply missing)."""
+    those corners put them (marks cut off by the image edge or hidden are simply missing).
+
+    The symbol spans a sixth of the page: a perspective fit of its corners alone swings wildly
+    at the far end, so the marks are looked for nearest first under an affine fit of what is
+    known so far, each search wider the farther it reaches; the homography comes last."""
     if len(points) != 4:
         return None
-    src = np.array([p for p, _ in points], np.float32)
-    dst = np.array([q for _, q in points], np.float32)
-    first = cv2.getPerspectiveTransform(src, dst).astype(np.float64)
-    back = np.asarray(np.linalg.inv(first), np.float64)
     pairs = list(points)
-    for mark in layout.registration_marks:
-        x, y, w, h = mark.box_mm
-        centre = (x + w / 2, y + h / 2)
+    qr_mm = np.mean([q for _, q in points], axis=0)
+    marks = sorted(layout.registration_marks,
+                   key=lambda m: math.dist(_centre(m.box_mm), qr_mm))
+    for mark in marks:
+        centre = _centre(mark.box_mm)
+        back = _affine_back(pairs)
         guess = pg.to_page(back, centre)
-        near = [b for b in blobs
-                if math.dist((b.x, b.y), guess) <= th.CODE_MARK_SEARCH_MM * _px_per_mm(back)
-                and abs(math.sqrt(b.area) / _px_per_mm(back) - w) <= w * th.MARK_SIDE_TOLERANCE]
+        per_mm = _px_per_mm(back)
+        reach = min(th.CODE_MARK_SEARCH_MM + th.CODE_MARK_SEARCH_GROWTH
+                    * math.dist(centre, qr_mm), th.CODE_MARK_SEARCH_MAX_MM) * per_mm
+        side = mark.box_mm[2]
+        near = [b for b in blobs if math.dist((b.x, b.y), guess) <= reach
+                and abs(math.sqrt(b.area) / per_mm - side) <= side * th.MARK_SIDE_TOLERANCE]
         if near:
             best = min(near, key=lambda b: math.dist((b.x, b.y), guess))
             pairs.append(((best.x, best.y), centre))
@@ -178,6 +184,18 @@ def from_code(points: Sequence[tuple[Point, Point]], layout: Layout, blobs: Sequ
     matrix, _ = cv2.findHomography(np.array([p for p, _ in pairs], np.float64),
                                    np.array([q for _, q in pairs], np.float64), 0)
     return None if matrix is None else np.asarray(matrix, np.float64)
+
+
+def _centre(box: pg.Box) -> Point:
+    return (box[0] + box[2] / 2, box[1] + box[3] / 2)
+
+
+def _affine_back(pairs: Sequence[tuple[Point, Point]]) -> Matrix:
+    """Page mm → image px, the least-squares affine map of the (image px, mm) pairs."""
+    mm = np.array([[q[0], q[1], 1.0] for _, q in pairs], np.float64)
+    px = np.array([p for p, _ in pairs], np.float64)
+    solution, *_ = np.linalg.lstsq(mm, px, rcond=None)
+    return np.vstack([solution.T, [0.0, 0.0, 1.0]])
 
 
 def _px_per_mm(back: Matrix) -> float:

@@ -94,8 +94,12 @@ MAX_FIT_RMS_MM = 0.35
 #: A fit that finds fewer boxes than this share has not located the page at all (cut in
 #: half, another sheet): page not found, rather than misregistered.
 MIN_LOCATED_SHARE = 0.5
-#: A registration mark is looked for this far (mm) from where the QR code's corners put it...
-CODE_MARK_SEARCH_MM = 10.0
+#: A registration mark is looked for this far (mm) from where the QR code's corners (and the
+#: marks found so far) put it, plus this share of its distance from the code, at most the
+#: last: the fit from a 40 mm symbol errs more the farther it reaches...
+CODE_MARK_SEARCH_MM = 6.0
+CODE_MARK_SEARCH_GROWTH = 0.15
+CODE_MARK_SEARCH_MAX_MM = 30.0
 #: ...and its side must match the printed side within this fraction.
 MARK_SIDE_TOLERANCE = 0.35
 
