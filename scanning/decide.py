@@ -65,14 +65,16 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
 
     - it is one straight stroke (a ruled line, a neighbour's tail, a slip of the pen; a tick,
       a cross and a circle are not straight) or a stroke passing through the outline that is
-      flat (an underline, a wavy line along the names);
+      flat (an underline, a wavy line along the names), or ink entering and leaving the box
+      far apart that stays low (a doodle across it);
     - light ink washes over much of the box (a grey smudge; a fill is a mark when it is dark,
       a light tick when it is a stroke), or very light ink covers more than a stroke does (a
       shadow's edge, a haze);
     - light ink is mostly a faint haze around a little darker ink (a rubbed-out mark).
     Any other ink goes to a person; no ink is empty."""
     spans = ink.ink >= t.definite and ink.extent_mm >= t.min_extent_mm
-    through = ink.straight or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
+    through = (ink.straight or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
+               or (ink.crossing_mm >= t.through_span_mm and ink.breadth_mm <= t.doodle_mm))
     light = ink.strength < t.dark_strength
     wash = light and ink.ink >= t.wash_share
     haze = ink.strength < t.faint_strength and ink.ink >= t.haze_share

@@ -131,6 +131,12 @@ class MarkThresholds:
     #: Between the inner area and the strip outside the outline where a crossing stroke is
     #: looked for: the outline and its blur (mm beyond the inner margin).
     outline_clear_mm: float = 0.6
+    #: Ink passing through the outline at places this far apart (mm) enters and leaves the
+    #: box...
+    through_span_mm: float = 3.0
+    #: ...and if its bounding box is no thicker than this (mm) it is a doodle across the box
+    #: (ticks and crosses that overrun the outline stand taller).
+    doodle_mm: float = 2.2
     #: Ink passing through the outline whose bounding box is at most this thick (mm) is a
     #: stroke along the row (an underline, a wavy scribble), not a tick (ticks stand ≥ 2 mm).
     flat_mm: float = 1.6
