@@ -31,7 +31,7 @@ from scanning import thresholds as th
 from scanning.decide import MarkState, TargetReading, categories_of, read_targets
 from scanning.decoder import DecodedCode, Gray, Point, decode_qr
 from scanning.marks import PageMarks, search_marks
-from scanning.measure import measure_targets
+from scanning.measure import TargetInk, measure_targets
 from scanning.reasons import Reason, Status, status_for
 from scanning.result import PageResult
 
@@ -215,12 +215,19 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
         return PageResult.refused(Reason.UNKNOWN_LAYOUT, **known)
     centres = pg.mark_centres_mm(layout.registration_marks)
     points = register.code_points(code, layout)
-    fit = None
     tried: list[register.Fit] = []
+    readings: tuple[TargetReading, ...] = ()
     if marks is not None and marks.oriented:
         known["corners"] = marks.corners
-        tried.append(register.verify(gray, pg.homography(marks, centres), page, "marks",
-                                     points))
+        matrix = pg.homography(marks, centres)
+        # Usually the marks are right: the boxes measured through them show it at once.
+        readings, inks = _measure(gray, matrix, page, t)
+        found, rms = register.agreement(inks)
+        if not (found >= th.MIN_BOXES_FOUND_SHARE and rms <= th.MAX_FIT_RMS_MM):
+            readings = ()
+            tried.append(register.verify(gray, matrix, page, "marks", points))
+        else:
+            tried.append(register.Fit(matrix, found, rms, "marks"))
     if not (tried and tried[0].verified):
         first = register.from_code(points, layout, blobs)
         if first is not None:
@@ -233,14 +240,14 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
             return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
         reasons.append(Reason.MISREGISTERED)
         readings = tuple(replace(r, state=MarkState.AMBIGUOUS)
-                         for r in _read_targets(gray, located.matrix, page, t))
+                         for r in _measure(gray, located.matrix, page, t)[0])
         matrix = located.matrix
     else:
         matrix = fit.matrix
         if (fit.origin == "marks" and marks is not None and pg.is_flat(marks, centres)
                 and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE):
             reasons.append(Reason.WRONG_PAGE_SIZE)
-        readings = _read_targets(gray, matrix, page, t)
+        readings = readings or _measure(gray, matrix, page, t)[0]
     categories = categories_of(layout, page, readings)
     if any(r.state is MarkState.AMBIGUOUS for r in readings):
         reasons.append(Reason.AMBIGUOUS_MARK)
@@ -250,19 +257,19 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
                       homography=tuple(float(v) for v in matrix.ravel()), **known)
 
 
-def _read_targets(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds
-                  ) -> tuple[TargetReading, ...]:
+def _measure(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds
+             ) -> tuple[tuple[TargetReading, ...], list[TargetInk]]:
     """Measure and classify every target of ``page`` through ``matrix`` (image px → mm)."""
     boxes = [target.box_mm for target in page.targets]
     if not boxes:
-        return ()
+        return (), []
     x0 = min(b[0] for b in boxes)
     y0 = min(b[1] for b in boxes)
     area = pg.grow((x0, y0, max(b[0] + b[2] for b in boxes) - x0,
                     max(b[1] + b[3] for b in boxes) - y0), th.TARGET_REGION_GROW_MM)
     region = pg.warp_region(gray, matrix, area, th.READ_DPI)
     inks = measure_targets(region, (area[0], area[1]), th.READ_DPI, boxes, t)
-    return read_targets(page, inks, t)
+    return read_targets(page, inks, t), inks
 
 
 def read_with_corners(image: np.ndarray, corners: Sequence[Point], layout: Layout,
@@ -279,7 +286,7 @@ def read_with_corners(image: np.ndarray, corners: Sequence[Point], layout: Layou
     scaled = [(float(x) * scale, float(y) * scale) for x, y in corners]
     marks = PageMarks((scaled[0], scaled[1], scaled[2], scaled[3]), (1.0, 1.0, 1.0, 1.0))
     matrix = pg.homography(marks, pg.mark_centres_mm(layout.registration_marks))
-    readings = _read_targets(gray, matrix, page, thresholds)
+    readings = _measure(gray, matrix, page, thresholds)[0]
     categories = categories_of(layout, page, readings)
     reasons: list[Reason] = []
     if any(r.state is MarkState.AMBIGUOUS for r in readings):

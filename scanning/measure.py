@@ -54,6 +54,9 @@ class TargetInk:
     straight: bool = False
     #: Smaller side of the ink's bounding box, mm: a wavy underline is long and flat.
     breadth_mm: float = 0.0
+    #: The box's printed outline where it was found: its weakest side's mean darkness
+    #: (fraction of paper white). No outline: the box is not where the fit put it.
+    outline: float = 0.0
 
 
 def white_map(region: Gray, radius_mm: float, dpi: float) -> Gray:
@@ -156,9 +159,11 @@ def _crossing(ink: NDArray[np.bool_], first: int, inner: int, gap: int, band: in
 
 
 def _outline_darkness(dark: Floats, shift_x: Ints, shift_y: Ints, pad: int, side: int,
-                      margin: int) -> float:
-    """The printed outline's darkness on this image (median over the boxes' four sides): the
-    page's measure of what full ink looks like here (a blurred photo's lines are lighter)."""
+                      margin: int) -> Floats:
+    """Per box, the printed outline's darkness where it was found (the weakest of its four
+    sides): their median is the page's measure of what full ink looks like here (a blurred
+    photo's lines are lighter), and a box whose outline is missing was not where the fit put
+    it."""
     index = np.arange(dark.shape[0])[:, None, None]
     middle = np.arange(pad + margin, pad + side - margin)
     lines = []
@@ -171,7 +176,7 @@ def _outline_darkness(dark: Floats, shift_x: Ints, shift_y: Ints, pad: int, side
             else:
                 picked = dark[index, at[:, :, None], middle[None, None, :]]
                 lines.append(picked.max(axis=1).mean(axis=1))
-    return float(np.median(np.median(np.stack(lines, axis=1), axis=1)))
+    return np.asarray(np.stack(lines, axis=1).min(axis=1), np.float32)
 
 
 def _paper_plane(aligned: Floats, reach: int, side: int, margin: int) -> Floats:
@@ -236,8 +241,8 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     shift_y = _best_shift(dark[:, core, band].sum(axis=2), search, side, search)
     count = len(boxes)
     index = np.arange(count)[:, None, None]
-    reference = max(_outline_darkness(dark, shift_x, shift_y, pad, side, margin),
-                    t.min_outline_darkness)
+    outline = _outline_darkness(dark, shift_x, shift_y, pad, side, margin)
+    reference = max(float(np.median(outline)), t.min_outline_darkness)
     # Every box aligned on its own outline, the box and a ring of paper around it.
     reach = ring + margin
     span = side + 2 * reach
@@ -273,7 +278,7 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     return [TargetInk(float(ink_inner[i].mean()), float(faint_inner[i].mean()),
                       float(extent[i]), (float(shift_x[i]) / k, float(shift_y[i]) / k),
                       float(crossing[i]), float(strength[i]), bool(straight[i]),
-                      float(breadth[i]))
+                      float(breadth[i]), float(outline[i]))
             for i in range(count)]
 
 

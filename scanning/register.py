@@ -25,6 +25,7 @@ from scanning import page as pg
 from scanning import thresholds as th
 from scanning.decoder import DecodedCode, Gray, Point
 from scanning.marks import Blob
+from scanning.measure import TargetInk
 
 Matrix = pg.Matrix
 
@@ -46,6 +47,17 @@ class Fit:
     def verified(self) -> bool:
         return (self.found_share >= th.MIN_BOXES_FOUND_SHARE
                 and self.rms_mm <= th.MAX_FIT_RMS_MM)
+
+
+def agreement(inks: Sequence[TargetInk]) -> tuple[float, float]:
+    """How well a measured page agrees with the fit it was measured through: the share of its
+    boxes whose outline was found, and the root mean square of where they were found against
+    where the fit put them (mm), without any correction."""
+    found = [ink for ink in inks if ink.outline >= th.MIN_OUTLINE_DARKNESS]
+    if not inks or not found:
+        return 0.0, math.inf
+    rms = math.sqrt(sum(x * x + y * y for x, y in (ink.shift_mm for ink in found)) / len(found))
+    return len(found) / len(inks), rms
 
 
 def _outline_offsets(region: Gray, origin_mm: Point, dpi: float, boxes: Sequence[pg.Box],
