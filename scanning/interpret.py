@@ -215,27 +215,18 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
         return PageResult.refused(Reason.UNKNOWN_LAYOUT, **known)
     centres = pg.mark_centres_mm(layout.registration_marks)
     points = register.code_points(code, layout)
-    tried: list[register.Fit] = []
-    readings: tuple[TargetReading, ...] = ()
+    tried: list[tuple[register.Fit, tuple[TargetReading, ...]]] = []
     if marks is not None and marks.oriented:
         known["corners"] = marks.corners
-        matrix = pg.homography(marks, centres)
-        # Usually the marks are right: the boxes measured through them show it at once.
-        readings, inks = _measure(gray, matrix, page, t)
-        found, rms = register.agreement(inks)
-        if not (found >= th.MIN_BOXES_FOUND_SHARE and rms <= th.MAX_FIT_RMS_MM):
-            readings = ()
-            tried.append(register.verify(gray, matrix, page, "marks", points))
-        else:
-            tried.append(register.Fit(matrix, found, rms, "marks"))
-    if not (tried and tried[0].verified):
+        tried.append(_fit(gray, pg.homography(marks, centres), page, "marks", points, t))
+    if not (tried and tried[0][0].verified):
         first = register.from_code(points, layout, blobs)
         if first is not None:
-            tried.append(register.verify(gray, first, page, "code", points))
-    fit = next((f for f in tried if f.verified), None)
+            tried.append(_fit(gray, first, page, "code", points, t))
+    fit, readings = next(((f, r) for f, r in tried if f.verified), (None, ()))
     reasons: list[Reason] = []
     if fit is None:
-        located = max(tried, key=lambda f: f.found_share, default=None)
+        located = max((f for f, _ in tried), key=lambda f: f.found_share, default=None)
         if located is None or located.found_share < th.MIN_LOCATED_SHARE:
             return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
         reasons.append(Reason.MISREGISTERED)
@@ -247,7 +238,6 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
         if (fit.origin == "marks" and marks is not None and pg.is_flat(marks, centres)
                 and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE):
             reasons.append(Reason.WRONG_PAGE_SIZE)
-        readings = readings or _measure(gray, matrix, page, t)[0]
     categories = categories_of(layout, page, readings)
     if any(r.state is MarkState.AMBIGUOUS for r in readings):
         reasons.append(Reason.AMBIGUOUS_MARK)
@@ -255,6 +245,24 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
         reasons.append(Reason.OVERVOTE)
     return PageResult(status_for(reasons), tuple(reasons), marks=readings, categories=categories,
                       homography=tuple(float(v) for v in matrix.ravel()), **known)
+
+
+def _fit(gray: Gray, matrix: pg.Matrix, page: Page, origin: str,
+         points: Sequence[tuple[Point, Point]], t: th.MarkThresholds
+         ) -> tuple[register.Fit, tuple[TargetReading, ...]]:
+    """A fit and the page read through it, judged by the boxes as measured: their outlines
+    must be where it puts them. Usually the first fit is right and this costs one warp; else
+    the box grid refines it (:func:`register.verify`) and the boxes are measured again."""
+    readings, inks = _measure(gray, matrix, page, t)
+    found, rms = register.agreement(inks)
+    if found >= th.MIN_BOXES_FOUND_SHARE and rms <= th.MAX_FIT_RMS_MM:
+        return register.Fit(matrix, found, rms, origin), readings
+    refined = register.verify(gray, matrix, page, origin, points)
+    if not refined.verified:
+        return refined, ()
+    readings, inks = _measure(gray, refined.matrix, page, t)
+    found, rms = register.agreement(inks)
+    return register.Fit(refined.matrix, found, rms, origin), readings
 
 
 def _measure(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds

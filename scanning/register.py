@@ -53,8 +53,10 @@ def agreement(inks: Sequence[TargetInk]) -> tuple[float, float]:
     """How well a measured page agrees with the fit it was measured through: the share of its
     boxes whose outline was found, and the root mean square of where they were found against
     where the fit put them (mm), without any correction."""
+    if not inks:  # a page without boxes has nothing to disagree with
+        return 1.0, 0.0
     found = [ink for ink in inks if ink.outline >= th.MIN_OUTLINE_DARKNESS]
-    if not inks or not found:
+    if not found:
         return 0.0, math.inf
     rms = math.sqrt(sum(x * x + y * y for x, y in (ink.shift_mm for ink in found)) / len(found))
     return len(found) / len(inks), rms
