@@ -26,11 +26,12 @@ from desktop.core.db import Database
 from desktop.core.enums import Permission
 from desktop.core.messages import Message, RuleError, Severity, error, info, warning
 from desktop.core.models import Campaign, OnlineImport, OnlineMapping, OnlineSource, OnlineTotal
-from desktop.core.online_match import CandidateIndex, Mapping, shape_key, suggest_mapping
+from desktop.core.online_match import CandidateIndex, Mapping, suggest_mapping
 from desktop.core.online_plan import FlaggedRow, parse
 from desktop.core.online_read import read_grid
 from desktop.core.online_results import candidate_index, import_rows
 from desktop.core.online_votes import PERIODS, FraudRules
+from desktop.core.tabular import encoding_warnings, shape_key
 
 messages.register({
     "online_already_imported": (
@@ -181,15 +182,17 @@ class Online:
 
     def _known_headers(self, s: Session, campaign_id: int, index: CandidateIndex) -> set[str]:
         known = set(index.categories.values())
-        for headers in s.scalars(select(OnlineMapping.headers).where(
-                OnlineMapping.campaign_id == campaign_id)):
-            known.update(headers)
+        for headers, mapping in s.execute(select(OnlineMapping.headers, OnlineMapping.mapping)
+                                          .where(OnlineMapping.campaign_id == campaign_id)):
+            if "for" not in mapping:  # the candidate import's mappings say what they are for
+                known.update(headers)
         return known
 
     # -- import --------------------------------------------------------------------------
     def preview(self, campaign_id: int, path: Path | str, source: str,
-                mapping: Mapping | None = None) -> OnlinePreview:
-        """Read, map and count ``path`` without writing. An unreadable file raises
+                mapping: Mapping | None = None, encoding: str | None = None) -> OnlinePreview:
+        """Read, map and count ``path`` without writing; ``encoding`` reads a text file in that
+        encoding instead of the detected one. An unreadable file raises
         ``tabular.TableError`` (a ``RuleError``) with one message."""
         path = Path(path).absolute()
         with self.db.transaction() as s:
@@ -199,11 +202,14 @@ class Online:
                 (mapping or Mapping()).columns)
             existing = _source(s, campaign_id, source)
             rules = _rules(existing) if existing else FraudRules()
-        grid = read_grid(path, known)
+        grid = read_grid(path, known, encoding)
         saved = None if mapping else self.saved_mapping(campaign_id, grid.headers)
         origin = "file" if mapping else "saved" if saved else "suggested"
         parsed = parse(grid, index, mapping or saved, rules)
-        notes: list[Message] = [] if existing else [warning("online_new_source", source=source)]
+        notes = encoding_warnings(path.name, grid.encoding, grid.encoding_sample,
+                                  grid.alternatives)
+        if not existing:
+            notes.append(warning("online_new_source", source=source))
         with self.db.transaction() as s:
             done = self._imported(s, campaign_id, grid.sha256, path.name)
         return OnlinePreview(

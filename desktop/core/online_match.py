@@ -10,12 +10,11 @@ An export names candidates its own way: "07", "张三", "07.张三", "【东湖�
 A :class:`Mapping` says what each column means and which candidate an option text is; it is
 plain JSON (``{"columns": {header: meaning}, "options": {text: "category/number"}}``) so that
 the organiser can write one by hand, the CLI can take it (``--mapping``), the database keeps it
-per file shape (:func:`shape_key`) and the GUI's wizard can edit :func:`suggest_mapping`'s.
+per file shape (:func:`tabular.shape_key`) and the GUI's wizard can edit :func:`suggest_mapping`'s.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -82,11 +81,6 @@ def without_asides(text: str) -> str:
     """'张三（东湖街道）' → '张三' (normalised)."""
     _, rest = split_prefix(text)
     return normalise_name(_ASIDE.sub("", unicodedata.normalize("NFKC", rest)))
-
-
-def shape_key(headers: Sequence[str]) -> str:
-    """The file's shape: SHA-256 of its normalised header row (column order matters)."""
-    return hashlib.sha256("\x1f".join(normalise_header(h) for h in headers).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
