@@ -52,9 +52,7 @@ from desktop.core.models import Campaign, Category, OnlineMapping, Unit
 from desktop.core.rules import CandidateFields
 from desktop.core.tabular import (
     IGNORE,
-    FieldList,
     Table,
-    TableError,
     TableRow,
     read_table,
     shape_key,
@@ -329,11 +327,7 @@ def _read(s: Session, campaign_id: int, path: Path, default_category: str | None
     if mapping is None:
         probe = read_table(path, HEADERS, (), None, encoding)
         mapping = _saved_mapping(s, campaign_id, probe.headers)
-    table = read_table(path, HEADERS, (), mapping, encoding)
-    if not set(required) <= set(table.columns):
-        raise TableError(error("header_missing", file=path.name,
-                               required=FieldList(params={"values": tuple(required)})))
-    return table
+    return read_table(path, HEADERS, required, mapping, encoding)
 
 
 def _fill_down(table: Table) -> tuple[list[TableRow], list[int]]:

@@ -1047,6 +1047,45 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>ColumnPage</name>
+    <message>
+        <source>What the columns mean</source>
+        <translation>What the columns mean</translation>
+    </message>
+    <message>
+        <source>Check what each column is read as and change it where it is wrong; the choice is kept for the next file with the same headers.</source>
+        <translation>Check what each column is read as and change it where it is wrong; the choice is kept for the next file with the same headers.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>First cells</source>
+        <translation>First cells</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>row count (not imported)</source>
+        <translation>row count (not imported)</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <source>As last time for files with these headers.</source>
+        <translation>As last time for files with these headers.</translation>
+    </message>
+    <message>
+        <source>Suggested from the header texts.</source>
+        <translation>Suggested from the header texts.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1309,11 +1348,12 @@ Audit anchor (write it down to check the log later):
     <name>ImportWizard</name>
     <message>
         <source>Import candidates</source>
+        <extracomment>The encoding the user picked for a text file; None: the one detected.</extracomment>
         <translation>Import candidates</translation>
     </message>
     <message>
-        <source>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
-        <translation>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</translation>
+        <source>An Excel workbook (.xlsx, .xls) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
+        <translation>An Excel workbook (.xlsx, .xls) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1839,11 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Create them along with the import</source>
         <translation>Create them along with the import</translation>
+    </message>
+    <message>
+        <source>Read the file as:</source>
+        <extracomment>The encodings that decode the file, when more than one does.</extracomment>
+        <translation>Read the file as:</translation>
     </message>
     <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>

@@ -1042,6 +1042,45 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>ColumnPage</name>
+    <message>
+        <source>What the columns mean</source>
+        <translation>各列的含义</translation>
+    </message>
+    <message>
+        <source>Check what each column is read as and change it where it is wrong; the choice is kept for the next file with the same headers.</source>
+        <translation>请核对每一列被读作什么，不对的请改正；所做选择会保留，下次遇到表头相同的文件时沿用。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First cells</source>
+        <translation>前几个单元格</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>row count (not imported)</source>
+        <translation>序号（行数，不导入）</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>As last time for files with these headers.</source>
+        <translation>沿用上次表头相同的文件的设置。</translation>
+    </message>
+    <message>
+        <source>Suggested from the header texts.</source>
+        <translation>根据表头文字建议。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1304,11 +1343,12 @@ Audit anchor (write it down to check the log later):
     <name>ImportWizard</name>
     <message>
         <source>Import candidates</source>
+        <extracomment>The encoding the user picked for a text file; None: the one detected.</extracomment>
         <translation>导入候选对象</translation>
     </message>
     <message>
-        <source>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
-        <translation>Excel 工作簿（.xlsx）或 CSV 文件：第一行为表头（奖项、推荐单位、姓名…），以下每行一名候选对象。</translation>
+        <source>An Excel workbook (.xlsx, .xls) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
+        <translation>Excel 工作簿（.xlsx、.xls）或 CSV 文件：每行一个候选对象，带表头行（奖项、推荐单位、姓名…）。</translation>
     </message>
 </context>
 <context>
@@ -1789,6 +1829,11 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Create them along with the import</source>
         <translation>导入时一并创建</translation>
+    </message>
+    <message>
+        <source>Read the file as:</source>
+        <extracomment>The encodings that decode the file, when more than one does.</extracomment>
+        <translation>文件编码：</translation>
     </message>
     <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>
