@@ -116,3 +116,55 @@ def test_wps_et_is_read_as_the_xls_it_is(tmp_path: Path) -> None:
     table = read_table(copy(tmp_path, "乡镇推荐表.xls", "推荐表.et"), {"name": ("姓名",)},
                        ("name",))
     assert [r.cells["name"] for r in table.rows][:2] == ["周洋", "孙悦"]
+
+
+@pytest.mark.usefixtures("ready")
+def test_big5_form_reads_as_big5_and_shows_the_other_reading(
+        services: Services, campaign: CampaignInfo, tmp_path: Path) -> None:
+    """The Big5 CSV LibreOffice wrote: its bytes also decode in GB18030 (as gibberish); the
+    whole file's evidence picks Big5, the preview names the other reading, and the names
+    import as written (they used to be refused with "找不到表头")."""
+    preview = services.importer.preview(campaign.id, copy(tmp_path, "推薦表_big5.csv"),
+                                        create_missing=True)
+    assert preview.encoding == "cp950"
+    assert [r.fields.name for r in preview.rows] == ["陳曾", "張偉明"]
+    assert [r.fields.category for r in preview.rows] == ["十佳優秀服務標兵"] * 2
+    assert [other for other, _ in preview.alternatives] == ["gb18030"]
+    shown = next(m for m in preview.file_messages if m.code == "encoding_alternative")
+    assert "cp950" in shown.text("zh_CN") and "gb18030" in shown.text("zh_CN")
+    assert "陳曾" in shown.text("zh_CN")
+    assert preview.ok
+    assert services.importer.commit(preview).count == 2
+    assert {c.name for c in services.candidates.list(campaign.id)} == {"陳曾", "張偉明"}
+
+
+@pytest.mark.usefixtures("ready")
+def test_bytes_valid_in_big5_and_gbk_show_both_readings_and_the_pick_is_honoured(
+        services: Services, campaign: CampaignInfo, tmp_path: Path) -> None:
+    """陳曾 in Big5 is also valid GBK (朝纯): both readings are shown, and the reading the user
+    picks is the one imported."""
+    path = tmp_path / "推荐.csv"
+    path.write_bytes(b"name,unit\r\n" + "陳曾".encode("big5") + b",Donghu\r\n")
+    preview = services.importer.preview(campaign.id, path, create_missing=True,
+                                        default_category=STAFF)
+    assert (preview.encoding, preview.rows[0].fields.name) == ("cp950", "陳曾")
+    assert preview.alternatives == (("gbk", "朝纯 Donghu"),)
+    shown = next(m for m in preview.file_messages if m.code == "encoding_alternative")
+    assert "陳曾 Donghu" in shown.text("zh_CN") and "朝纯 Donghu" in shown.text("zh_CN")
+    picked = services.importer.preview(campaign.id, path, create_missing=True,
+                                       default_category=STAFF, encoding="gbk")
+    assert (picked.encoding, picked.rows[0].fields.name) == ("gbk", "朝纯")
+    services.importer.commit(picked)
+    assert [c.name for c in services.candidates.list(campaign.id)] == ["朝纯"]
+
+
+def test_online_export_that_two_encodings_decode_says_so(
+        services: Services, campaign: CampaignInfo, tmp_path: Path) -> None:
+    path = tmp_path / "平台导出.csv"
+    path.write_bytes(b"number,name,votes\r\n1," + "陳曾".encode("big5") + b",35\r\n")
+    preview = services.online.preview(campaign.id, path, "平台A")
+    assert "encoding_alternative" in [m.code for m in preview.messages]
+    forced = services.online.preview(campaign.id, path, "平台A",
+                                     encoding="gbk" if preview.encoding != "gbk" else "cp950")
+    assert forced.encoding != preview.encoding
+    assert "encoding_alternative" not in [m.code for m in forced.messages]

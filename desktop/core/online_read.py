@@ -85,8 +85,7 @@ def read_grid(path: Path | str, known_headers: Iterable[str] = (),
 
 def _read(path: Path, data: bytes, known: set[str], chosen_encoding: str | None) -> Grid:
     name, suffix = path.name, path.suffix.lower()
-    alternatives: tuple[tuple[str, str], ...] = ()
-    encoding_sample = ""
+    decoded: tabular.Decoded | None = None
     if suffix in tabular.WORKBOOK_SUFFIXES:
         sheets = tabular.workbook_sheets(data, path)
         if not sheets:
@@ -99,8 +98,7 @@ def _read(path: Path, data: bytes, known: set[str], chosen_encoding: str | None)
         body = _frame(records[header_index + 1:])
     else:
         decoded = tabular.decode(data, name, chosen_encoding)
-        text, encoding, alternatives = decoded.text, decoded.encoding, decoded.alternatives
-        encoding_sample = tabular.encoding_sample(text) if alternatives else ""
+        text, encoding = decoded.text, decoded.encoding
         sheet, skipped = None, 0
         line_end = text.find("\n") % (len(text) + 1)  # the first line's end (-1: none)
         forced = re.fullmatch(r"sep=(.)", text[:line_end].strip())
@@ -129,8 +127,9 @@ def _read(path: Path, data: bytes, known: set[str], chosen_encoding: str | None)
     filled = len(body[0]) - len(blank)
     width, rows = len(headers), len(body[0])
     columns = (*body, *(np.full(rows, "", object) for _ in range(width - len(body))))[:width]
+    sample, alternatives = decoded.samples(header_index + 1 + skipped) if decoded else ("", ())
     return Grid(path, "", encoding, sheet, header_index + 1 + skipped, headers,
-                tuple(columns), filled, alternatives, encoding_sample)
+                tuple(columns), filled, alternatives, sample)
 
 
 def _read_csv(path: Path, encoding: str, delimiter: str, skip: int, width: int,

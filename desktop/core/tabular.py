@@ -120,8 +120,16 @@ class Decoded:
     text: str
     #: "utf-8", "utf-8-sig", "gbk", "gb18030", "cp950" (Big5) or "utf-16".
     encoding: str
-    #: Other encodings that decode the same bytes, each with a sample of what it reads.
-    alternatives: tuple[tuple[str, str], ...] = ()
+    #: Other encodings that decode the same bytes, each with its text.
+    others: tuple[tuple[str, str], ...] = ()
+
+    def samples(self, first_line: int) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """What this reading and each other one show from line ``first_line`` (0-based; the
+        first data row, where the names are): the sample, and (encoding, sample) pairs."""
+        if not self.others:
+            return "", ()
+        return encoding_sample(self.text, first_line), tuple(
+            (other, encoding_sample(text, first_line)) for other, text in self.others)
 
 
 @dataclass(frozen=True)
@@ -233,10 +241,10 @@ def read_table(path: Path | str, aliases: Mapping[str, Iterable[str]],
     if not table_rows:
         raise TableError(error("no_rows", file=name))
     others = tuple(str(sheets[index][0]) for _, index in complete if index != chosen)
+    sample, alternatives = decoded.samples(header.end + skipped) if decoded else ("", ())
     return Table(path, sha256, decoded.encoding if decoded else None, delimiter, sheet,
                  header.end + skipped, header.texts, header.columns, header.unknown, others,
-                 table_rows, decoded.alternatives if decoded else (),
-                 encoding_sample(decoded.text) if decoded and decoded.alternatives else "")
+                 table_rows, alternatives, sample)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -349,7 +357,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
         raise TableError(error("file_encoding", file=name))
     chosen = _most_likely(data, tuple(readings))
     return Decoded(readings[chosen], chosen, tuple(
-        (other, encoding_sample(text)) for other, text in readings.items() if other != chosen))
+        (other, text) for other, text in readings.items() if other != chosen))
 
 
 def _most_likely(data: bytes, encodings: tuple[str, ...]) -> str:
@@ -368,11 +376,12 @@ def _most_likely(data: bytes, encodings: tuple[str, ...]) -> str:
     return found if found in encodings else encodings[0]
 
 
-def encoding_sample(text: str) -> str:
-    """The first characters of the lines that hold more than ASCII (names, not digits)."""
-    lines = [line.strip() for line in text.splitlines()[:HEADER_SEARCH_ROWS * 3]
-             if not line.isascii()]
-    return " / ".join(lines)[:ENCODING_SAMPLE_CHARS]
+def encoding_sample(text: str, first_line: int) -> str:
+    """The lines from ``first_line`` on that hold more than ASCII (names, not digits), runs of
+    delimiters shown as one space, cut at :data:`ENCODING_SAMPLE_CHARS`."""
+    lines = text.splitlines()[first_line:first_line + HEADER_SEARCH_ROWS]
+    shown = [re.sub(r"[,;\t\s]+", " ", line).strip() for line in lines if not line.isascii()]
+    return " / ".join(shown)[:ENCODING_SAMPLE_CHARS]
 
 
 def _is_text(data: bytes, name: str) -> bool:
