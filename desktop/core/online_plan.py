@@ -110,6 +110,9 @@ class Parsed:
     unflagged: dict[int, int] = field(default_factory=dict)
     flags: list[FlaggedRow] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
+    #: Per-vote files: the kept row fingerprints and their modulus (``online_votes``).
+    row_sample: tuple[int, ...] = ()
+    sample_modulus: int = 1
 
 
 def parse(grid: Grid, index: CandidateIndex, given: Mapping | None,
@@ -270,6 +273,7 @@ def _count(grid: Grid, columns: list[VoteColumn], index: CandidateIndex, first: 
             break
         result.messages.append(error("online_bad_time", row=grid.row_number(i), value=text))
     result.totals, result.unflagged = counted.totals, counted.unflagged
+    result.row_sample, result.sample_modulus = counted.row_sample, counted.sample_modulus
 
     def cell(column: Column | None, row: int) -> str:
         return "" if column is None else str(column[row]).strip()

@@ -9,10 +9,15 @@ files and need neither this script nor LibreOffice).
 over the rows of one category, a 填表人/日期 footer). LibreOffice re-saves it as .xlsx, as
 legacy .xls (Excel 97, what WPS and old offices send) and as a GBK CSV, the way the office's
 own program writes them.
+
+平台A投票明细_gbk.csv is an online platform's per-vote export (GBK, as Chinese platforms write
+it) for the candidates of tests/test_online_common.py, 平台A票数_gbk.csv its totals export;
+LibreOffice re-saves each as .xlsx, the way an organiser "tidies" a file before sending it on.
 """
 
 from __future__ import annotations
 
+import random
 import shutil
 import subprocess
 import tempfile
@@ -61,6 +66,24 @@ def form(path: Path, rows: list[list[str | None]] = ROWS,
     book.save(path)
 
 
+def online_exports(folder: Path) -> None:
+    rng = random.Random(13)
+    options = ["01.张三", "02.李四", "03.王芳"]
+    lines = ["投票时间,用户ID,IP,十佳优秀服务标兵"]
+    counts = dict.fromkeys(options, 0)
+    for i in range(240):
+        option = rng.choice(options)
+        counts[option] += 1
+        second = rng.randrange(60)
+        lines.append(f"2026-05-{1 + i // 60:02d} {8 + i % 12:02d}:{i % 60:02d}:{second:02d},"
+                     f"wx_{rng.randrange(10**6):06d},"
+                     f"10.0.{rng.randrange(256)}.{rng.randrange(256)},{option}")
+    (folder / "平台A投票明细_gbk.csv").write_bytes("\r\n".join(lines).encode("gbk"))
+    totals = ["奖项,编号,名称,票数"] + [
+        f"十佳优秀服务标兵,{option[:2]},{option[3:]},{n}" for option, n in counts.items()]
+    (folder / "平台A票数_gbk.csv").write_bytes("\r\n".join(totals).encode("gbk"))
+
+
 def convert(source: Path, target: Path, filter_name: str) -> None:
     with tempfile.TemporaryDirectory() as out:
         subprocess.run(["soffice", "--headless", "--convert-to", filter_name, "--outdir", out,
@@ -80,6 +103,15 @@ def main() -> None:
         traditional = Path(tmp) / "big5.xlsx"
         form(traditional, BIG5_ROWS, BIG5_HEADER)
         convert(traditional, HERE / "推薦表_big5.csv", "csv:Text - txt - csv (StarCalc):44,34,68")
+        online_exports(HERE)
+        for name in ("平台A投票明细", "平台A票数"):
+            # the CSV import filter's options: commas, quotes, GBK (67), from line 1
+            shutil.copy(HERE / f"{name}_gbk.csv", Path(tmp) / f"{name}.csv")
+            subprocess.run(["soffice", "--headless", "--infilter=CSV:44,34,67,1",
+                            "--convert-to", "xlsx", "--outdir", tmp,
+                            str(Path(tmp) / f"{name}.csv")], check=True, capture_output=True,
+                           timeout=120)
+            shutil.move(Path(tmp) / f"{name}.xlsx", HERE / f"{name}.xlsx")
 
 
 if __name__ == "__main__":
