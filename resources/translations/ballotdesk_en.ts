@@ -1536,6 +1536,11 @@ Audit anchor (write it down to check the log later):
         <translation>Candidate</translation>
     </message>
     <message>
+        <source>Options are also separated by:</source>
+        <extracomment>What joins chosen options besides the usual separators (wjx: ┋), as learned from the data or typed; &apos;&apos; for none.</extracomment>
+        <translation>Options are also separated by:</translation>
+    </message>
+    <message>
         <source>The mapping saved for files with these headers was applied.</source>
         <translation>The mapping saved for files with these headers was applied.</translation>
     </message>
@@ -1546,6 +1551,10 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>The columns were recognised from their headers.</source>
         <translation>The columns were recognised from their headers.</translation>
+    </message>
+    <message>
+        <source>Chosen options are separated by “%1”.</source>
+        <translation>Chosen options are separated by “%1”.</translation>
     </message>
     <message>
         <source>… and %1 more</source>

@@ -1528,6 +1528,11 @@ Audit anchor (write it down to check the log later):
         <translation>候选对象</translation>
     </message>
     <message>
+        <source>Options are also separated by:</source>
+        <extracomment>What joins chosen options besides the usual separators (wjx: ┋), as learned from the data or typed; &apos;&apos; for none.</extracomment>
+        <translation>选项之间另有分隔符：</translation>
+    </message>
+    <message>
         <source>The mapping saved for files with these headers was applied.</source>
         <translation>已应用为相同表头的文件保存的映射。</translation>
     </message>
@@ -1538,6 +1543,10 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>The columns were recognised from their headers.</source>
         <translation>已根据表头识别各列。</translation>
+    </message>
+    <message>
+        <source>Chosen options are separated by “%1”.</source>
+        <translation>所选选项以“%1”分隔。</translation>
     </message>
     <message>
         <source>… and %1 more</source>

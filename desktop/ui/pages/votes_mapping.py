@@ -18,8 +18,10 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -85,7 +87,7 @@ def analyse(services: Services, campaign_id: int, path: Path, source: str,
         category_id = index.category_id(target) if target else None
         counted: Counter[str] = Counter()
         for cell, n in pd.Series(column).value_counts(sort=False).items():
-            for text in split_options(str(cell)):
+            for text in split_options(str(cell), preview.mapping.separator):
                 counted[text] += int(n)
         for text, n in counted.items():
             if text in given:
@@ -131,8 +133,18 @@ class MappingPage(QWizardPage):
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(ERROR_STYLE)
+        #: What joins chosen options besides the usual separators (wjx: ┋), as learned from
+        #: the data or typed; '' for none.
+        self.separator = QLineEdit()
+        self.separator.setMaxLength(1)
+        self.separator.setMaximumWidth(60)
+        self.separator.editingFinished.connect(self._set_separator)
+        self.separator_set = False
+        form = QFormLayout()
+        form.addRow(self.tr("Options are also separated by:"), self.separator)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(form)
         layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.column_table, 2)
         layout.addWidget(self.option_label)
@@ -151,16 +163,19 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.columns, self.options, self.base = {}, {}, None
+        self.separator_set = False
         self.edit_button.setChecked(False)
         self.run_analysis()
 
     def mapping(self) -> Mapping | None:
         """The mapping to preview with: None when nothing was changed (the core then uses the
         saved mapping or its own guess)."""
-        if not (self.columns or self.options):
+        if not (self.columns or self.options or self.separator_set):
             return None
         base = self.base or Mapping()
-        return Mapping({**base.columns, **self.columns}, {**base.options, **self.options})
+        separator = self.separator.text().strip() if self.separator_set else base.separator
+        return Mapping({**base.columns, **self.columns}, {**base.options, **self.options},
+                       separator)
 
     def run_analysis(self) -> None:
         self.analysis = None
@@ -193,6 +208,10 @@ class MappingPage(QWizardPage):
             text = self.tr("Your mapping is applied.")
         else:
             text = self.tr("The columns were recognised from their headers.")
+        if preview.mapping.separator:
+            text += "\n" + arg(self.tr("Chosen options are separated by “%1”."),
+                               preview.mapping.separator)
+        self.separator.setText(preview.mapping.separator)
         self.summary.read(text + "\n" + "；".join(understood) if understood else text)
         self._fill_columns(meanings, analysis)
         self._fill_options(analysis)
@@ -249,6 +268,12 @@ class MappingPage(QWizardPage):
 
     def _set_meaning(self, header: str, combo: QComboBox) -> None:
         self.columns[header] = combo.currentData()
+        self.run_analysis()
+
+    def _set_separator(self) -> None:
+        if self.base is not None and self.separator.text().strip() == self.base.separator:
+            return
+        self.separator_set = True
         self.run_analysis()
 
     def _set_option(self, text: str, combo: QComboBox, by_id: dict[int, CandidateInfo]) -> None:
