@@ -18,7 +18,7 @@ from typing import Any
 
 from desktop.core.ballots.fonts import register_ballot_font
 from desktop.core.charts import bar_chart, charted
-from desktop.core.combine import format_combined, format_expert
+from desktop.core.combine import FLAG_MARK, flag_note, format_combined, format_expert
 from desktop.core.results_files import write_atomically
 from desktop.core.results_types import CampaignResults, CategoryResult, NoticeSettings
 
@@ -114,6 +114,7 @@ def _ranking_table(category: CategoryResult, results: CampaignResults, st: _Styl
     for line, c in enumerate(category.candidates, 1):
         outcome = "当选" if c.winner else ("并列待定" if c.cutoff_tie and
                                           category.undecided_tie else "")
+        outcome += FLAG_MARK if c.flag_dependent else ""
         rows.append([str(c.rank), c.number, Paragraph(c.name, st.cell),
                      Paragraph(c.unit, st.cell), str(c.paper),
                      *(str(c.online.get(s, 0)) for s in sources),
@@ -168,12 +169,15 @@ def _category_story(index: int, category: CategoryResult, results: CampaignResul
                     st: _Styles) -> list[Any]:
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
-    winners = "、".join(f"{c.number} {c.name}" for c in category.winner_list) or "（暂无）"
+    winners = "、".join(f"{c.number} {c.name}{FLAG_MARK if c.flag_dependent else ''}"
+                       for c in category.winner_list) or "（暂无）"
     story: list[Any] = [
         CondPageBreak(60 * MM),
         Paragraph(f"{section_number(index)}、{category.name}（当选名额 {category.winners} 名）",
                   st.heading),
         Paragraph(f"当选名单（按排名）：{winners}", st.plain)]
+    if any(c.flag_dependent for c in category.candidates):
+        story.append(Paragraph(flag_note(results.rule.rule, "zh_CN"), st.warning))
     if category.cutoff_tie:
         story.append(Paragraph(_tie_text(category), st.warning if category.undecided_tie
                                else st.plain))

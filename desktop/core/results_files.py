@@ -16,7 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop.core.combine import CandidateResult, format_combined, format_expert
+from desktop.core.combine import (
+    FLAG_MARK,
+    CandidateResult,
+    flag_note,
+    format_combined,
+    format_expert,
+)
 from desktop.core.messages import RuleError, error
 from desktop.core.results_types import CampaignResults, CategoryResult
 
@@ -57,6 +63,7 @@ def _candidate_json(c: CandidateResult, results: CampaignResults) -> dict[str, A
         "combined": round(float(c.combined), JSON_DECIMALS),
         "combined_text": format_combined(c.combined, results.rule.rule),
         "rank": c.rank, "winner": c.winner, "tie": c.tie, "cutoff_tie": c.cutoff_tie,
+        "flag_dependent": c.flag_dependent,
     }
 
 
@@ -104,7 +111,7 @@ def table(results: CampaignResults) -> tuple[list[str], list[list[Any]]]:
     headers = ["奖项", "排名", "编号", "名称", "推荐单位", "纸质选票",
                *(f"网络投票（{s}）" for s in results.sources), "专家平均分",
                "综合得票" if results.rule.rule.method.value == "sum" else "综合得分",
-               "当选", "并列", "当选线并列"]
+               "当选", "并列", "当选线并列", f"取决于可疑票{FLAG_MARK}"]
     rows: list[list[Any]] = []
     for category in results.categories:
         for c in category.candidates:
@@ -112,7 +119,7 @@ def table(results: CampaignResults) -> tuple[list[str], list[list[Any]]]:
                          *(c.online.get(s, 0) for s in results.sources),
                          format_expert(c.expert), format_combined(c.combined, results.rule.rule),
                          YES if c.winner else NO, YES if c.tie else NO,
-                         YES if c.cutoff_tie else NO])
+                         YES if c.cutoff_tie else NO, YES if c.flag_dependent else NO])
     return headers, rows
 
 
@@ -121,6 +128,7 @@ def about_rows(results: CampaignResults) -> list[list[Any]]:
         ["评选活动", results.campaign],
         ["状态", "临时结果（尚有待审核选票或未决定的并列）" if results.provisional else "最终结果"],
         ["计算公式", results.formula_zh], ["Formula", results.formula_en],
+        [f"标记{FLAG_MARK}", flag_note(results.rule.rule, "zh_CN")],
         ["计算时间（UTC）", results.computed_at.strftime("%Y-%m-%d %H:%M:%S")],
         ["纸质选票（张）", results.ballots], ["空白选票（张）", results.blank_ballots], [],
         ["奖项", "当选名额", "有效", "无效", "空白", "待审核", "当选线并列"]]

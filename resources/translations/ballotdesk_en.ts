@@ -2467,6 +2467,10 @@ Show page 1?</translation>
         <translation>Combination rule</translation>
     </message>
     <message>
+        <source>Before the first notice, confirm how the results are combined, above all whether the online votes the fraud checks flagged count.</source>
+        <translation>Before the first notice, confirm how the results are combined, above all whether the online votes the fraud checks flagged count.</translation>
+    </message>
+    <message>
         <source>Plain sum of votes (paper + every online source; expert scores shown, not added)</source>
         <translation>Plain sum of votes (paper + every online source; expert scores shown, not added)</translation>
     </message>
@@ -2484,6 +2488,7 @@ Show page 1?</translation>
     </message>
     <message>
         <source>Online votes:</source>
+        <extracomment>The choice about flagged votes, stated plainly.</extracomment>
         <translation>Online votes:</translation>
     </message>
     <message>
@@ -2525,6 +2530,14 @@ Show page 1?</translation>
     <message>
         <source>Expert average:</source>
         <translation>Expert average:</translation>
+    </message>
+    <message>
+        <source>Flagged online votes are left out: a vote the fraud checks flagged (an IP burst, a minute spike, a voter over the limit) decides nothing. A result that counting them would change is marked %1.</source>
+        <translation>Flagged online votes are left out: a vote the fraud checks flagged (an IP burst, a minute spike, a voter over the limit) decides nothing. A result that counting them would change is marked %1.</translation>
+    </message>
+    <message>
+        <source>Flagged online votes count as the platform exported them: suspicious votes can decide a seat. Every result they decide is marked %1 in the results, the notice and the tables.</source>
+        <translation>Flagged online votes count as the platform exported them: suspicious votes can decide a seat. Every result they decide is marked %1 in the results, the notice and the tables.</translation>
     </message>
 </context>
 <context>

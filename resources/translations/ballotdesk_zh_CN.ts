@@ -2456,6 +2456,10 @@ Show page 1?</source>
         <translation>计分办法</translation>
     </message>
     <message>
+        <source>Before the first notice, confirm how the results are combined, above all whether the online votes the fraud checks flagged count.</source>
+        <translation>发布第一份公示前，请确认综合计分办法，尤其是被防刷检查标记的网络票是否计入。</translation>
+    </message>
+    <message>
         <source>Plain sum of votes (paper + every online source; expert scores shown, not added)</source>
         <translation>票数直接相加（纸质选票 + 各网络平台；专家评分仅列示，不计入）</translation>
     </message>
@@ -2473,6 +2477,7 @@ Show page 1?</source>
     </message>
     <message>
         <source>Online votes:</source>
+        <extracomment>The choice about flagged votes, stated plainly.</extracomment>
         <translation>网络投票：</translation>
     </message>
     <message>
@@ -2514,6 +2519,14 @@ Show page 1?</source>
     <message>
         <source>Expert average:</source>
         <translation>专家平均分：</translation>
+    </message>
+    <message>
+        <source>Flagged online votes are left out: a vote the fraud checks flagged (an IP burst, a minute spike, a voter over the limit) decides nothing. A result that counting them would change is marked %1.</source>
+        <translation>被标记的网络票不计入：被防刷检查标记的票（同一 IP 集中投票、每分钟突增、超过限票的投票人）不决定任何结果。若计入它们会改变的结果，标注 %1。</translation>
+    </message>
+    <message>
+        <source>Flagged online votes count as the platform exported them: suspicious votes can decide a seat. Every result they decide is marked %1 in the results, the notice and the tables.</source>
+        <translation>被标记的网络票按平台导出的票数计入：可疑票可能决定当选名额。由它们决定的每个结果在统计结果、公示和表格中标注 %1。</translation>
     </message>
 </context>
 <context>

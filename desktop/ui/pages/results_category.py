@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.combine import CombinationRule
+from desktop.core.combine import CombinationRule, flag_note
+from desktop.core.messages import current_language
 from desktop.core.results_types import CategoryResult
 from desktop.ui.chart import BarChart, Series
 from desktop.ui.i18n import arg
@@ -95,9 +96,12 @@ class CategoryPanel(QWidget):
             self._show_tie(None)
             self.chart.set_data([], [])
             return
-        self.info_label.setText(arg(self.tr(
+        info = arg(self.tr(
             "%1 winner(s) · paper ballots: %2 valid, %3 void, %4 blank, %5 waiting for review"),
-            category.winners, category.valid, category.void, category.blank, category.pending))
+            category.winners, category.valid, category.void, category.blank, category.pending)
+        if any(c.flag_dependent for c in category.candidates):
+            info += "\n" + flag_note(rule, current_language())
+        self.info_label.setText(info)
         self._show_tie(category)
         self._show_chart(category, sources)
 
