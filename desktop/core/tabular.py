@@ -225,7 +225,8 @@ def read_table(path: Path | str, aliases: Mapping[str, Iterable[str]],
     if not any(any(cell for cell in row) for _, rows, _ in sheets for row in rows):
         raise TableError(error("file_empty", file=name))
     found = [(_find_header(rows, lookup), index) for index, (_, rows, _) in enumerate(sheets)]
-    complete = [(header, index) for header, index in found if set(required) <= set(header.columns)]
+    complete = [(header, index) for header, index in found
+                if header.columns and set(required) <= set(header.columns)]
     if not complete:
         required_text = FieldList(params={"values": tuple(required)})
         raise TableError(error("header_missing", file=name, required=required_text))
