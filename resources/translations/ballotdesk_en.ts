@@ -1537,8 +1537,12 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Options are also separated by:</source>
-        <extracomment>What joins chosen options besides the usual separators (wjx: ┋), as learned from the data or typed; &apos;&apos; for none.</extracomment>
+        <extracomment>What joins chosen options besides the usual separators (wjx: ┋), as learned from the data or typed; &apos;&apos; for none. The encodings that decode the file, when more than one does.</extracomment>
         <translation>Options are also separated by:</translation>
+    </message>
+    <message>
+        <source>Read the file as:</source>
+        <translation>Read the file as:</translation>
     </message>
     <message>
         <source>The mapping saved for files with these headers was applied.</source>
@@ -1762,6 +1766,7 @@ Audit anchor (write it down to check the log later):
     <name>OnlineWizard</name>
     <message>
         <source>Import online votes</source>
+        <extracomment>The encoding the user picked for a text file; None: the one detected.</extracomment>
         <translation>Import online votes</translation>
     </message>
 </context>

@@ -268,3 +268,25 @@ def test_a_wjx_export_shows_the_separator_learned_from_its_cells(
     commit(qtbot, wizard)
     assert sum(v.votes for v in online_votes(services.db, campaign.id).values()) == sum(
         counted.values())
+
+
+def test_an_export_two_encodings_decode_can_be_read_in_the_other(
+        qtbot: QtBot, services: Services, campaign: CampaignInfo, ids: Ids,
+        tmp_path: Path) -> None:
+    path = tmp_path / "平台导出.csv"
+    path.write_bytes(b"number,name,votes\r\n1," + "陳曾".encode("big5") + b",35\r\n")
+    page = make_page(qtbot, services, campaign)
+    wizard = open_online(qtbot, page, path, "平台A")
+    mapping = wizard.mapping_page
+    assert mapping.encoding.isVisibleTo(mapping)
+    readings = [mapping.encoding.itemData(i) for i in range(mapping.encoding.count())]
+    assert sorted(readings) == ["cp950", "gbk"]
+    other = readings[1]
+    wizard.mapping_page.analysis = None
+    mapping.encoding.setCurrentIndex(1)
+    mapping.encoding.activated.emit(1)
+    qtbot.waitUntil(lambda: wizard.mapping_page.analysis is not None, timeout=TIMEOUT_MS)
+    assert wizard.encoding == other
+    assert mapping.analysis is not None and mapping.analysis.preview.encoding == other
+    to_preview(qtbot, wizard)
+    assert wizard.preview is not None and wizard.preview.encoding == other

@@ -70,10 +70,10 @@ class Analysis:
 
 
 def analyse(services: Services, campaign_id: int, path: Path, source: str,
-            mapping: Mapping | None) -> Analysis:
+            mapping: Mapping | None, encoding: str | None = None) -> Analysis:
     """The core's preview, the columns' first cells and the option texts' matches."""
-    preview = services.online.preview(campaign_id, path, source, mapping)
-    grid = read_grid(path, preview.headers)
+    preview = services.online.preview(campaign_id, path, source, mapping, encoding)
+    grid = read_grid(path, preview.headers, encoding)
     with services.db.transaction() as s:
         index = candidate_index(s, campaign_id)
     samples = {h: "、".join(c for c in column[:SAMPLE_CELLS] if c.strip())
@@ -140,8 +140,13 @@ class MappingPage(QWizardPage):
         self.separator.setMaximumWidth(60)
         self.separator.editingFinished.connect(self._set_separator)
         self.separator_set = False
+        #: The encodings that decode the file, when more than one does.
+        self.encoding = QComboBox()
+        self.encoding.activated.connect(self._set_encoding)
         form = QFormLayout()
         form.addRow(self.tr("Options are also separated by:"), self.separator)
+        form.addRow(self.tr("Read the file as:"), self.encoding)
+        self._form = form
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)
@@ -183,9 +188,10 @@ class MappingPage(QWizardPage):
         self.summary.reading()
         services, campaign_id = self.owner.services, self.owner.campaign_id
         path, source, mapping = self.owner.path(), self.owner.source(), self.mapping()
+        encoding = self.owner.encoding
         self._generation += 1
         generation = self._generation
-        run_in_background(lambda: analyse(services, campaign_id, path, source, mapping),
+        run_in_background(lambda: analyse(services, campaign_id, path, source, mapping, encoding),
                           lambda result: self.show_analysis(result, generation),
                           self.analysis_failed)
 
@@ -212,6 +218,12 @@ class MappingPage(QWizardPage):
             text += "\n" + arg(self.tr("Chosen options are separated by “%1”."),
                                preview.mapping.separator)
         self.separator.setText(preview.mapping.separator)
+        others = [m.params["other"] for m in preview.messages
+                  if m.code == "encoding_alternative"]
+        self.encoding.clear()
+        for encoding in (preview.encoding, *others):
+            self.encoding.addItem(str(encoding), encoding)
+        self._form.setRowVisible(self.encoding, bool(others))
         self.summary.read(text + "\n" + "；".join(understood) if understood else text)
         self._fill_columns(meanings, analysis)
         self._fill_options(analysis)
@@ -268,6 +280,10 @@ class MappingPage(QWizardPage):
 
     def _set_meaning(self, header: str, combo: QComboBox) -> None:
         self.columns[header] = combo.currentData()
+        self.run_analysis()
+
+    def _set_encoding(self) -> None:
+        self.owner.encoding = str(self.encoding.currentData())
         self.run_analysis()
 
     def _set_separator(self) -> None:
