@@ -157,6 +157,19 @@ def test_import_with_missing_names(filled: Cli, tmp_path: Path) -> None:
     assert [c["name"] for c in filled.json("category", "list")][-1] == "十佳优质服务品牌"
 
 
+def test_import_shows_both_readings_and_takes_the_encoding_asked_for(
+        filled: Cli, tmp_path: Path) -> None:
+    """陳曾 in Big5 is also valid GBK (朝纯): the import says so, and --encoding picks."""
+    sheet = tmp_path / "big5.csv"
+    sheet.write_bytes(b"name,unit,category\r\n" + "陳曾".encode("big5") + b",Donghu,Staff\r\n")
+    args = ("candidates", "import", str(sheet), "--create-missing")
+    assert filled(*args) == 0
+    assert "陳曾" in filled.err and "朝纯" in filled.err  # both readings, side by side
+    assert filled.ok(*args, "--encoding", "gbk")
+    names = [c["name"] for c in filled.json("candidates", "list") if c["category"] == "Staff"]
+    assert names == ["陳曾", "朝纯"]
+
+
 def test_import_warnings_do_not_block(filled: Cli, tmp_path: Path) -> None:
     sheet = tmp_path / "extra.csv"
     sheet.write_text("奖项,姓名/名称,推荐单位,备用列\n十佳优秀服务标兵,林晓梅,东湖街道,x\n",

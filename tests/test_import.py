@@ -348,7 +348,7 @@ def test_commit_rechecks_against_the_database_as_it_is_now(
 def _broken(tmp_path: Path, kind: str) -> Path:
     if kind == "file_not_found":
         return tmp_path / "nope.csv"
-    path = tmp_path / {"file_unsupported": "a.xls", "file_corrupt": "a.xlsx"}.get(kind, "a.csv")
+    path = tmp_path / {"file_unsupported": "a.doc", "file_corrupt": "a.xlsx"}.get(kind, "a.csv")
     content = {
         "file_unsupported": b"\xd0\xcf\x11\xe0 old excel",
         "file_empty": b"",

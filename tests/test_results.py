@@ -20,6 +20,8 @@ from tests.test_results_common import counted, record, set_winners, settle_overv
 
 __all__ = ["counted"]
 WEIGHTS = parse_weights("online=40,paper=30,expert=30")
+#: The rule that counts flagged online votes, which the default leaves out.
+EXPORTED = CombinationRule(online=OnlineCount.EXPORTED)
 
 
 def category(results: CampaignResults, name: str) -> CategoryResult:
@@ -36,6 +38,7 @@ def audit_actions(services: Services) -> list[str]:
 
 
 def test_paper_figures_equal_what_was_ticked(services: Services, counted: CampaignInfo) -> None:
+    services.results.set_rule(counted.id, EXPORTED)  # no tie at the brands' cut-off then
     results = services.results.compute(counted.id)
     windows, staff, brands = (category(results, n) for n in (WINDOWS, STAFF, BRANDS))
     assert {c.number: c.paper for c in windows.candidates if c.paper} == {
@@ -53,17 +56,12 @@ def test_paper_figures_equal_what_was_ticked(services: Services, counted: Campai
     assert all(c.tie and not c.cutoff_tie for c in tied_inside), "a tie inside needs no decision"
 
 
-def test_plain_sum_as_exported_then_without_flagged_votes_ties_at_the_cut_off(
+def test_flagged_votes_are_left_out_by_default_and_what_they_decide_is_marked(
         services: Services, counted: CampaignInfo) -> None:
-    brands = category(services.results.compute(counted.id), BRANDS)
-    assert scores(brands) == [("11", F(21), 1, True), ("12", F(9), 2, True),
-                              ("10", F(8), 3, False)]
-    top = brands.candidates[0]
-    assert (dict(top.online), top.paper, top.expert) == ({"平台A": 20, "平台B": 0}, 1, F(70))
-    assert brands.candidates[1].online_both == {"平台A": (7, 7), "平台B": (2, 1)}
-
-    services.results.set_rule(counted.id, CombinationRule(online=OnlineCount.UNFLAGGED))
+    """平台B's one flagged vote for brand 12 decides its seat: left out (the default) 10 and 12
+    tie at the cut-off; counted, 12 wins. Both ways, 10 and 12 are marked; 11 wins anyway."""
     results = services.results.compute(counted.id)
+    assert results.rule.rule.online is OnlineCount.UNFLAGGED
     brands = category(results, BRANDS)
     assert scores(brands) == [("11", F(21), 1, True), ("10", F(8), 2, False),
                               ("12", F(8), 2, False)]
@@ -71,6 +69,18 @@ def test_plain_sum_as_exported_then_without_flagged_votes_ties_at_the_cut_off(
     assert results.provisional, "an undecided tie at the cut-off keeps the results provisional"
     assert "剔除被标记的可疑票" in results.formula_zh
     assert "without the votes the fraud checks flagged" in results.formula_en
+    assert [c.number for c in brands.candidates if c.flag_dependent] == ["10", "12"]
+    assert not any(c.flag_dependent for name in (WINDOWS, STAFF)
+                   for c in category(results, name).candidates)
+
+    services.results.set_rule(counted.id, EXPORTED)
+    brands = category(services.results.compute(counted.id), BRANDS)
+    assert scores(brands) == [("11", F(21), 1, True), ("12", F(9), 2, True),
+                              ("10", F(8), 3, False)]
+    top = brands.candidates[0]
+    assert (dict(top.online), top.paper, top.expert) == ({"平台A": 20, "平台B": 0}, 1, F(70))
+    assert brands.candidates[1].online_both == {"平台A": (7, 7), "平台B": (2, 1)}
+    assert [c.number for c in brands.candidates if c.flag_dependent] == ["12", "10"]
 
 
 def test_a_tie_at_the_cut_off_is_decided_and_a_newer_decision_replaces_it(
@@ -99,7 +109,7 @@ def test_a_tie_at_the_cut_off_is_decided_and_a_newer_decision_replaces_it(
     assert audit_actions(services).count("tie.decide") == 2
 
     # The decision holds for the tie it decided only: another tie needs another decision.
-    service.set_rule(counted.id, CombinationRule())
+    service.set_rule(counted.id, EXPORTED)
     assert category(service.compute(counted.id), BRANDS).tie_decision is None
 
 
@@ -116,8 +126,8 @@ def test_a_tie_at_the_cut_off_is_decided_and_a_newer_decision_replaces_it(
 def test_weighted_scores_with_each_normalisation(
         services: Services, counted: CampaignInfo, normalise: Normalise,
         expected: dict[str, F]) -> None:
-    services.results.set_rule(counted.id, CombinationRule(Method.WEIGHTED, normalise=normalise,
-                                                          weights=WEIGHTS))
+    services.results.set_rule(counted.id, CombinationRule(
+        Method.WEIGHTED, OnlineCount.EXPORTED, normalise, WEIGHTS))
     results = services.results.compute(counted.id)
     brands = category(results, BRANDS)
     assert {c.number: c.combined for c in brands.candidates[:3]} == expected
@@ -133,7 +143,8 @@ def test_weighted_scores_with_each_normalisation(
 
 def test_online_sources_weighted_apart(services: Services, counted: CampaignInfo) -> None:
     services.results.set_rule(counted.id, CombinationRule(
-        Method.WEIGHTED, weights=parse_weights("online:平台A=50,online:平台B=50")))
+        Method.WEIGHTED, OnlineCount.EXPORTED,
+        weights=parse_weights("online:平台A=50,online:平台B=50")))
     brands = category(services.results.compute(counted.id), BRANDS)
     # 平台A top 20, 平台B top 2 (12): 12 = 50 × 7/20 + 50 × 2/2
     assert {c.number: c.combined for c in brands.candidates[:3]} == {

@@ -25,7 +25,8 @@ def json_rows(data: dict[str, Any]) -> list[list[str]]:
             rows.append([category["name"], str(c["rank"]), c["number"], c["name"], c["unit"],
                          str(c["paper"]), *(str(c["online"][s]) for s in data["sources"]),
                          c["expert_text"], c["combined_text"], "是" if c["winner"] else "",
-                         "是" if c["tie"] else "", "是" if c["cutoff_tie"] else ""])
+                         "是" if c["tie"] else "", "是" if c["cutoff_tie"] else "",
+                         "是" if c["flag_dependent"] else ""])
     return rows
 
 
@@ -79,10 +80,12 @@ def shown(cell: Any) -> str:
 def test_the_commands_show_set_and_decide(services: Services, counted: CampaignInfo,
                                           cli: Cli) -> None:
     assert "默认规则" in cli.ok("results", "rule")
+    cli.ok("results", "rule", "--online-votes", "exported")
     data = cli.json("results")
     brands = next(c for c in data["categories"] if c["name"] == BRANDS)
-    assert [(c["number"], c["combined_text"], c["winner"]) for c in brands["candidates"][:3]] \
-        == [("11", "21", True), ("12", "9", True), ("10", "8", False)]
+    assert [(c["number"], c["combined_text"], c["winner"], c["flag_dependent"])
+            for c in brands["candidates"][:3]] == [
+        ("11", "21", True, False), ("12", "9", True, True), ("10", "8", False, True)]
     assert data["pending"] == 0
     assert "plain" not in data["formula"]["en"]
 

@@ -40,13 +40,17 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
     group = b.group(sub, "candidates", "候选对象：导入、列出、导出、审核、编号",
                     "candidates: import, list, export, review, number")
 
-    imp = b.command(group, "import", "从 .xlsx 或 .csv 推荐表汇总导入候选对象（有错误时不导入）",
-                    "import candidates from an .xlsx or .csv sheet (nothing if it has errors)",
-                    run_import)
+    imp = b.command(group, "import",
+                    "从 .xlsx、.xls 或 .csv 推荐表汇总导入候选对象（有错误时不导入）",
+                    "import candidates from an .xlsx, .xls or .csv sheet (nothing if it has "
+                    "errors)", run_import)
     imp.add_argument("file", metavar="FILE", help=t("要导入的文件", "the file to import"))
     imp.add_argument("--create-missing", action="store_true", help=t(
         "一并创建文件中出现但尚不存在的奖项和推荐单位",
         "create the categories and units the file names that do not exist yet"))
+    imp.add_argument("--encoding", metavar="NAME", help=t(
+        "按此编码读取 CSV（如 gbk、cp950），而非自动识别的编码",
+        "read a CSV in this encoding (e.g. gbk, cp950) instead of the one detected"))
 
     lst = b.command(group, "list", "列出候选对象", "list candidates", run_list)
     lst.add_argument("--category", metavar="NAME", help=t("只列此奖项", "only this category"))
@@ -85,7 +89,8 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
     """Preview, show every problem, and commit only when none is an error."""
     campaign = ctx.campaign()
     importer = ctx.services.importer
-    preview = importer.preview(campaign.id, Path(args.file), create_missing=args.create_missing)
+    preview = importer.preview(campaign.id, Path(args.file), create_missing=args.create_missing,
+                               encoding=args.encoding)
     for message in preview.messages:
         ctx.show(message)
     report: dict[str, Any] = {

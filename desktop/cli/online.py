@@ -54,6 +54,9 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                      help=t("来源名称，如“平台A”", "the source's name, e.g. “platform A”"))
     imp.add_argument("--mapping", metavar="FILE.json", help=t(
         "列和选项的对应关系（JSON）", "the column and option mapping (JSON)"))
+    imp.add_argument("--encoding", metavar="NAME", help=t(
+        "按此编码读取 CSV（如 gbk、cp950），而非自动识别的编码",
+        "read a CSV in this encoding (e.g. gbk, cp950) instead of the one detected"))
     b.command(group, "list", "列出来源及其导入和票数", "list sources, imports and votes", run_list)
     rep = b.command(group, "report", "列出被标记的投票", "list the flagged votes", run_report)
     rep.add_argument("--source", metavar="NAME", help=t("只列此来源", "only this source"))
@@ -84,7 +87,7 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
     campaign = ctx.campaign()
     online = ctx.services.online
     preview = online.preview(campaign.id, Path(args.file), args.source,
-                             _mapping(ctx, args.mapping))
+                             _mapping(ctx, args.mapping), args.encoding)
     for message in preview.messages:
         ctx.show(message)
     report: dict[str, Any] = {

@@ -17,10 +17,12 @@ from desktop.cli.common import Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
 from desktop.core.combine import (
+    FLAG_MARK,
     CombinationRule,
     Method,
     Normalise,
     OnlineCount,
+    flag_note,
     format_combined,
     format_expert,
 )
@@ -132,9 +134,12 @@ def _print_results(ctx: Context, results: CampaignResults) -> None:
                   [[c.rank, c.number, c.name, c.paper, *(c.online.get(s, 0)
                                                          for s in results.sources),
                     format_expert(c.expert), format_combined(c.combined, rule),
-                    ctx.text("cli_results_winner") if c.winner else
-                    ctx.text("cli_results_tied") if c.cutoff_tie else ""]
+                    (ctx.text("cli_results_winner") if c.winner else
+                     ctx.text("cli_results_tied") if c.cutoff_tie else "")
+                    + (FLAG_MARK if c.flag_dependent else "")]
                    for c in category.candidates])
+        if any(c.flag_dependent for c in category.candidates):
+            print(flag_note(rule, ctx.language))
 
 
 def run_results(ctx: Context, args: argparse.Namespace) -> int:

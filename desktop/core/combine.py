@@ -2,8 +2,8 @@
 
 Pure functions over plain data (no database), so the arithmetic is tested by itself:
 
-* **sum**: combined = paper votes + the votes of every online source (as exported, or without
-  the flagged votes). Expert scores are shown, not added: they are not votes.
+* **sum**: combined = paper votes + the votes of every online source (without the flagged
+  votes by default, or as exported). Expert scores are shown, not added: they are not votes.
 * **weighted**: combined = Σ weight × channel score / the category's top (or total) of that
   channel. Channels: ``paper``, ``online`` (all sources as one) or ``online:<source>`` (each
   source apart), ``expert`` (the average score).
@@ -12,12 +12,17 @@ Arithmetic is exact (:class:`fractions.Fraction`), so equal scores are equal and
 never an artefact of rounding. Ranks are competition ranks (1, 2, 2, 4). A tie across the cut-off
 (the same combined score at positions N and N+1) is never broken here: only a recorded
 decision of the organiser (:class:`TieChoice`) fills the seats the tie holds.
+
+Flagged online votes (the fraud checks' IP bursts, spikes, over-limit voters) are left out by
+default: a careful organiser counts them only by choice. Either way, each candidate whose place
+among the winners (or in a tie across the cut-off) would differ under the other choice is
+marked ``flag_dependent``, and every output shows the mark.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
@@ -25,6 +30,8 @@ from desktop.core.messages import list_separator
 
 PAPER, ONLINE, EXPERT = "paper", "online", "expert"
 SOURCE_PREFIX = "online:"
+#: Beside a result that depends on how flagged online votes count, in every output.
+FLAG_MARK = "※"
 #: Decimals of a weighted combined score in every output (ties are decided on exact values).
 COMBINED_DECIMALS = 2
 EXPERT_DECIMALS = 2
@@ -48,7 +55,7 @@ class Normalise(StrEnum):
 @dataclass(frozen=True)
 class CombinationRule:
     method: Method = Method.SUM
-    online: OnlineCount = OnlineCount.EXPORTED
+    online: OnlineCount = OnlineCount.UNFLAGGED
     normalise: Normalise = Normalise.TOP
     #: (channel, weight) in the order given; only for ``weighted``.
     weights: tuple[tuple[str, float], ...] = ()
@@ -92,6 +99,9 @@ class CandidateResult:
     tie: bool
     #: In a tie across the cut-off (decided or not).
     cutoff_tie: bool
+    #: Would win, lose, or be in the cut-off tie otherwise, were the flagged online votes
+    #: counted the other way (included instead of left out, or the reverse).
+    flag_dependent: bool = False
 
     @property
     def online_total(self) -> int:
@@ -154,7 +164,23 @@ def combined_scores(entries: Sequence[Entry], rule: CombinationRule) -> list[Fra
 
 def rank(entries: Sequence[Entry], rule: CombinationRule, winners: int,
          choice: TieChoice | None = None) -> Ranking:
-    """The category's ranking; the top ``winners`` win unless a tie crosses the cut-off."""
+    """The category's ranking; the top ``winners`` win unless a tie crosses the cut-off. A
+    candidate whose outcome the other way of counting flagged votes changes is marked."""
+    ranking = _rank(entries, rule, winners, choice)
+    if all(exported == unflagged for e in entries for exported, unflagged in e.online.values()):
+        return ranking
+    other_count = (OnlineCount.EXPORTED if rule.online is OnlineCount.UNFLAGGED
+                   else OnlineCount.UNFLAGGED)
+    other = {c.candidate_id: c for c in _rank(
+        entries, replace(rule, online=other_count), winners, choice).candidates}
+    marked = tuple(replace(c, flag_dependent=(
+        c.winner != other[c.candidate_id].winner
+        or c.cutoff_tie != other[c.candidate_id].cutoff_tie)) for c in ranking.candidates)
+    return replace(ranking, candidates=marked)
+
+
+def _rank(entries: Sequence[Entry], rule: CombinationRule, winners: int,
+          choice: TieChoice | None) -> Ranking:
     scores = combined_scores(entries, rule)
     order = sorted(range(len(entries)), key=lambda i: (-scores[i], entries[i].number))
     ranks: dict[int, int] = {}
@@ -225,6 +251,19 @@ def formula(rule: CombinationRule, sources: Sequence[str], language: str) -> str
                 f"the combined score ({COMBINED_DECIMALS} decimals shown, ties compared exactly).")
     return (f"综合得分 = {' + '.join(terms)}；网络票数{online_zh}；按综合得分排名"
             f"（显示 {COMBINED_DECIMALS} 位小数，并列按精确值判断）。")
+
+
+def flag_note(rule: CombinationRule, language: str) -> str:
+    """What :data:`FLAG_MARK` means under ``rule``, as every output states it."""
+    if language == "en":
+        counted = ("left out" if rule.online is OnlineCount.UNFLAGGED else "counted")
+        other = ("counted" if rule.online is OnlineCount.UNFLAGGED else "left out")
+        return (f"{FLAG_MARK} The flagged online votes (fraud checks) are {counted}; were they "
+                f"{other}, this candidate's result or place at the cut-off would differ.")
+    counted_zh = "未计入" if rule.online is OnlineCount.UNFLAGGED else "已计入"
+    other_zh = "计入" if rule.online is OnlineCount.UNFLAGGED else "不计入"
+    return (f"{FLAG_MARK} 被防刷检查标记的可疑网络票{counted_zh}；若{other_zh}，"
+            "该候选对象是否当选（或当选线位置）将会不同。")
 
 
 def format_combined(value: Fraction, rule: CombinationRule) -> str:

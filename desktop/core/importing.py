@@ -13,6 +13,13 @@ Categories and units the file names but the campaign lacks are created when aske
 from its name (:func:`infer_kind`), a unit the campaign's default quota. The columns
 状态/审核意见 that the export writes are recognised but not imported: an imported candidate
 starts as nominated, and review decisions are made (and audited) in the app.
+
+序号 is a running row count on nearly every Chinese form, not the ballot number: it is
+recognised (so not "unknown") and not imported, unless the user's mapping says otherwise.
+What each column means can be set by the user (:meth:`Importer.columns` suggests it; the
+preview takes ``mapping``); the mapping of a commit is kept for the next file whose header row
+has the same shape. A merged 奖项 cell (one category over several rows) leaves the rows below
+its first blank: they take the category above them, and the preview says which rows did.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -38,30 +45,52 @@ from desktop.core.messages import (
     error,
     info,
     joined,
+    register,
     warning,
 )
-from desktop.core.models import Campaign, Category, Unit
+from desktop.core.models import Campaign, Category, OnlineMapping, Unit
 from desktop.core.rules import CandidateFields
-from desktop.core.tabular import Table, TableRow, read_table
+from desktop.core.tabular import (
+    IGNORE,
+    Table,
+    TableRow,
+    read_table,
+    shape_key,
+)
+
+register({
+    "category_filled_down": (
+        "第 {rows} 行的奖项为空（合并单元格），已沿用上方的奖项。",
+        "Rows {rows} have no category (a merged cell): they take the category above them.",
+    ),
+})
 
 #: Column key -> header texts that name it. The first is the canonical header the export
 #: writes; all are compared after ``tabular.normalise_header``.
 HEADERS: dict[str, tuple[str, ...]] = {
-    "category": ("奖项", "类别", "奖项类别", "评选类别", "奖项名称", "category", "award"),
-    "number": ("编号", "序号", "候选编号", "number", "no", "no."),
+    "category": ("奖项", "类别", "奖项类别", "评选类别", "奖项名称", "推荐奖项", "申报奖项",
+                 "参评奖项", "推荐类别", "獎項", "推薦獎項", "category", "award"),
+    "number": ("编号", "候选编号", "number", "no", "no."),
     "name": ("姓名/名称", "姓名", "名称", "候选对象", "候选人", "name"),
-    "unit": ("推荐单位", "单位", "nominating unit", "unit"),
-    "sex": ("性别", "sex", "gender"),
+    "unit": ("推荐单位", "单位", "推薦單位", "單位", "nominating unit", "unit"),
+    "sex": ("性别", "性別", "sex", "gender"),
     "birth": ("出生年月", "出生日期", "birth", "date of birth", "born"),
     "political": ("政治面貌", "political", "political affiliation"),
     "post": ("工作单位及职务", "工作单位和职务", "单位及职务", "工作单位", "职务", "post",
              "work unit and post"),
     "awards": ("获奖情况", "主要荣誉", "荣誉", "awards"),
-    "summary": ("事迹简介", "项目简介", "简介", "主要事迹", "summary"),
+    "summary": ("事迹简介", "项目简介", "简介", "主要事迹", "事蹟簡介", "summary"),
     # Written by the export, recognised (not "unknown") but not imported: see the docstring.
     "status": ("状态", "status"),
     "review_note": ("审核意见", "review note"),
+    # A running count of the form's rows: recognised, not imported (see the docstring).
+    "row_count": ("序号", "序號", "行号", "row"),
 }
+#: The keys a user may give a column in the mapping step, in the order offered.
+MAPPABLE = ("category", "number", "name", "unit", "sex", "birth", "political", "post",
+            "awards", "summary", "row_count")
+#: Keeps the candidate import's saved mappings apart from the online import's.
+MAPPING_KIND = "candidates"
 REQUIRED = ("name", "category", "unit")
 #: Winners of a category the import creates; the user adjusts it in the registry.
 NEW_CATEGORY_WINNERS = 10
@@ -104,11 +133,25 @@ class ImportRow:
 
 
 @dataclass(frozen=True)
+class ColumnGuess:
+    """What :meth:`Importer.columns` suggests a file's columns mean."""
+
+    #: The header's texts, in file order.
+    headers: tuple[str, ...]
+    #: header → key of :data:`HEADERS` or ``tabular.IGNORE``.
+    mapping: dict[str, str]
+    #: "saved" (the last import of this shape) or "suggested" (the header texts).
+    origin: str
+    #: header → its first cells, joined.
+    samples: dict[str, str]
+
+
+@dataclass(frozen=True)
 class ImportPreview:
     campaign_id: int
     path: Path
     sha256: str
-    #: "utf-8", "utf-8-sig", "gbk", "gb18030" or "utf-16"; None for .xlsx.
+    #: See ``tabular.Decoded``; None for a workbook.
     encoding: str | None
     #: The sheet read from a workbook; None for CSV.
     sheet: str | None
@@ -120,6 +163,11 @@ class ImportPreview:
     unknown_columns: tuple[str, ...]
     missing_categories: tuple[str, ...]
     missing_units: tuple[str, ...]
+    #: The header's texts and what each was read as (key or ``tabular.IGNORE``).
+    headers: tuple[str, ...] = ()
+    mapping: Mapping[str, str] = field(default_factory=dict)
+    #: Other encodings that decode the file (see ``tabular.Table.alternatives``).
+    alternatives: tuple[tuple[str, str], ...] = ()
 
     @property
     def messages(self) -> list[Message]:
@@ -166,24 +214,46 @@ class Importer:
         self.db = db
         self.actor = actor
 
-    def preview(self, campaign_id: int, path: Path | str, create_missing: bool = False,
-                default_category: str | None = None) -> ImportPreview:
-        """Read and check ``path`` without writing anything. A file that cannot be read at all
-        raises ``tabular.TableError`` (a ``RuleError``) with one message."""
-        table = _read(Path(path).absolute(), default_category)
+    def columns(self, campaign_id: int, path: Path | str,
+                encoding: str | None = None) -> ColumnGuess:
+        """What the file's columns are taken to mean: the mapping saved for its shape, else the
+        header texts' (for the wizard's mapping step). Raises ``TableError`` like preview."""
+        path = Path(path).absolute()
+        probe = read_table(path, HEADERS, (), None, encoding)
         with self.db.transaction() as s:
+            saved = _saved_mapping(s, campaign_id, probe.headers)
+        table = read_table(path, HEADERS, (), saved, encoding) if saved else probe
+        # Every header as its own key, to show each column's first cells.
+        raw = read_table(path, {}, (), {h: h for h in table.headers if h}, encoding)
+        samples = {h: "、".join(c for c in (row.cells.get(h, "") for row in raw.rows[:3]) if c)
+                   for h in table.headers if h}
+        return ColumnGuess(table.headers, mapping_of(table), "saved" if saved else "suggested",
+                           samples)
+
+    def preview(self, campaign_id: int, path: Path | str, create_missing: bool = False,
+                default_category: str | None = None, mapping: Mapping[str, str] | None = None,
+                encoding: str | None = None) -> ImportPreview:
+        """Read and check ``path`` without writing anything. ``mapping`` (header → key or
+        ``tabular.IGNORE``) defaults to the one saved for the file's shape; ``encoding`` reads
+        a text file in that encoding. A file that cannot be read at all raises
+        ``tabular.TableError`` (a ``RuleError``) with one message."""
+        path = Path(path).absolute()
+        with self.db.transaction() as s:
+            table = _read(s, campaign_id, path, default_category, mapping, encoding)
             return _check(s, s.get_one(Campaign, campaign_id), table, create_missing,
                           default_category)
 
     def commit(self, preview: ImportPreview, create_missing: bool | None = None) -> ImportResult:
         """Import what ``preview`` showed, all or nothing; ``create_missing`` defaults to the
-        preview's. Raises ``RuleError`` (``import_has_errors`` first, then every error)."""
+        preview's. Keeps the preview's mapping for the next file of the same shape. Raises
+        ``RuleError`` (``import_has_errors`` first, then every error)."""
         self.actor.require(Permission.MANAGE_REGISTRY)
         create = preview.create_missing if create_missing is None else create_missing
-        table = _read(preview.path, preview.default_category)
-        if table.sha256 != preview.sha256:
-            raise RuleError([error("file_changed", file=preview.path.name)])
         with self.db.transaction() as s:
+            table = _read(s, preview.campaign_id, preview.path, preview.default_category,
+                          preview.mapping, preview.encoding)
+            if table.sha256 != preview.sha256:
+                raise RuleError([error("file_changed", file=preview.path.name)])
             campaign = s.get_one(Campaign, preview.campaign_id)
             checked = _check(s, campaign, table, create, preview.default_category)
             if checked.errors:
@@ -197,15 +267,26 @@ class Importer:
                 audit.record(s, actor=self.actor, action="candidate.import", entity="candidate",
                              entity_id=candidate.id, campaign_id=campaign.id,
                              after=audit.snapshot(candidate))
+            self._save_mapping(s, campaign.id, table)
             audit.record(s, actor=self.actor, action="import", entity="campaign",
                          entity_id=campaign.id, campaign_id=campaign.id, after={
                              "file": table.path.name, "sha256": table.sha256,
                              "count": len(ids), "encoding": table.encoding,
-                             "sheet": table.sheet,
+                             "sheet": table.sheet, "mapping": mapping_of(table),
                              "categories_created": list(checked.missing_categories),
                              "units_created": list(checked.missing_units)})
         return ImportResult(len(ids), tuple(ids), checked.missing_categories,
                             checked.missing_units, tuple(checked.warnings))
+
+    def _save_mapping(self, s: Session, campaign_id: int, table: Table) -> None:
+        shape = shape_key(table.headers, MAPPING_KIND)
+        saved = s.scalar(select(OnlineMapping).where(OnlineMapping.campaign_id == campaign_id,
+                                                     OnlineMapping.shape == shape))
+        if saved is None:
+            saved = OnlineMapping(campaign_id=campaign_id, shape=shape, saved_by=self.actor.name)
+            s.add(saved)
+        saved.headers = list(table.headers)
+        saved.mapping = {"for": MAPPING_KIND, "columns": mapping_of(table)}
 
     def _create_missing(self, s: Session, campaign: Campaign, checked: ImportPreview) -> None:
         position = s.scalar(select(func.coalesce(func.max(Category.position), 0))
@@ -225,9 +306,42 @@ class Importer:
                          after=audit.snapshot(obj))
 
 
-def _read(path: Path, default_category: str | None) -> Table:
+def mapping_of(table: Table) -> dict[str, str]:
+    """What each header of ``table`` was read as: its key, or ``tabular.IGNORE``."""
+    keys = {column: key for key, column in table.columns.items()}
+    return {h: keys.get(i, IGNORE) for i, h in enumerate(table.headers) if h}
+
+
+def _saved_mapping(s: Session, campaign_id: int, headers: tuple[str, ...],
+                   ) -> dict[str, str] | None:
+    saved = s.scalar(select(OnlineMapping.mapping).where(
+        OnlineMapping.campaign_id == campaign_id,
+        OnlineMapping.shape == shape_key(headers, MAPPING_KIND)))
+    return dict(saved["columns"]) if saved else None
+
+
+def _read(s: Session, campaign_id: int, path: Path, default_category: str | None,
+          mapping: Mapping[str, str] | None, encoding: str | None) -> Table:
+    """The table with ``mapping``, else the one saved for its shape, else the aliases."""
     required = [key for key in REQUIRED if not (key == "category" and default_category)]
-    return read_table(path, HEADERS, required)
+    if mapping is None:
+        probe = read_table(path, HEADERS, (), None, encoding)
+        mapping = _saved_mapping(s, campaign_id, probe.headers)
+    return read_table(path, HEADERS, required, mapping, encoding)
+
+
+def _fill_down(table: Table) -> tuple[list[TableRow], list[int]]:
+    """The rows with a blank category taking the one above it (a merged cell), and which."""
+    rows, filled, above = [], [], ""
+    for row in table.rows:
+        category = row.cells.get("category", "")
+        if "category" in table.columns and not category and above:
+            rows.append(TableRow(row.number, {**row.cells, "category": above}))
+            filled.append(row.number)
+        else:
+            rows.append(row)
+            above = category
+    return rows, filled
 
 
 def _parse(row: TableRow, default_category: str | None) -> tuple[CandidateFields, list[Message]]:
@@ -256,7 +370,8 @@ def _parse(row: TableRow, default_category: str | None) -> tuple[CandidateFields
 
 def _check(s: Session, campaign: Campaign, table: Table, create_missing: bool,
            default_category: str | None) -> ImportPreview:
-    parsed = [(row, *_parse(row, default_category)) for row in table.rows]
+    table_rows, filled = _fill_down(table)
+    parsed = [(row, *_parse(row, default_category)) for row in table_rows]
     categories = set(s.scalars(select(Category.name).where(Category.campaign_id == campaign.id)))
     units = set(s.scalars(select(Unit.name).where(Unit.campaign_id == campaign.id)))
     missing_categories = tuple(rules.unique_names(
@@ -283,15 +398,18 @@ def _check(s: Session, campaign: Campaign, table: Table, create_missing: bool,
         rows.append(ImportRow(table_row.number, table_row.cells, fields, tuple(messages)))
     file_messages = _file_messages(campaign, table, create_missing, missing_categories,
                                    missing_units)
+    if filled:
+        file_messages.append(warning("category_filled_down", rows=joined(filled)))
     return ImportPreview(
         campaign.id, table.path, table.sha256, table.encoding, table.sheet, create_missing,
         default_category, tuple(rows), tuple(file_messages), table.unknown_columns,
-        missing_categories, missing_units)
+        missing_categories, missing_units, table.headers, mapping_of(table),
+        table.alternatives)
 
 
 def _file_messages(campaign: Campaign, table: Table, create_missing: bool,
                    categories: tuple[str, ...], units: tuple[str, ...]) -> list[Message]:
-    messages: list[Message] = []
+    messages: list[Message] = table.encoding_messages
     if create_missing:
         if categories:
             messages.append(warning("categories_to_create", names=joined(categories),

@@ -112,16 +112,17 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "file_empty": ("文件“{file}”是空的。", "File “{file}” is empty."),
     "file_unsupported": (
-        "不支持文件“{file}”的格式：请使用 .xlsx 或 .csv 文件。",
-        "The format of “{file}” is not supported: use an .xlsx or .csv file.",
+        "不支持文件“{file}”的格式：请使用 .xlsx、.xls 或 .csv 文件。",
+        "The format of “{file}” is not supported: use an .xlsx, .xls or .csv file.",
     ),
     "file_binary": (
         "文件“{file}”不是文本表格（可能是改了扩展名的其他文件）。",
         "“{file}” is not a text table (perhaps another kind of file renamed).",
     ),
     "file_encoding": (
-        "无法识别文件“{file}”的编码：请另存为 UTF-8 或 GBK 编码的 CSV，或 .xlsx 文件。",
-        "Cannot tell the encoding of “{file}”: save it as a UTF-8 or GBK CSV, or as .xlsx.",
+        "无法识别文件“{file}”的编码：请另存为 UTF-8、GBK 或 Big5 编码的 CSV，或 .xlsx 文件。",
+        "Cannot tell the encoding of “{file}”: save it as a UTF-8, GBK or Big5 CSV, or as "
+        ".xlsx.",
     ),
     "file_corrupt": (
         "无法打开 Excel 文件“{file}”：文件已损坏或不是 .xlsx 格式。",

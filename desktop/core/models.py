@@ -507,7 +507,7 @@ class ResultSetting(Base):
     """How a campaign combines its channels (方法、权重、归一化) and its notice settings.
 
     One row per campaign; every change is audited. No row: the default rule (a plain sum of
-    votes, online votes as exported) and the default notice settings.
+    votes, online votes without the flagged ones) and the default notice settings.
     """
 
     __tablename__ = "result_setting"
@@ -517,8 +517,8 @@ class ResultSetting(Base):
         ForeignKey("campaign.id", ondelete="CASCADE"), unique=True)
     #: "sum" or "weighted".
     method: Mapped[str] = mapped_column(String(16), default="sum")
-    #: "exported" or "unflagged": which online total counts.
-    online_votes: Mapped[str] = mapped_column(String(16), default="exported")
+    #: "exported" or "unflagged": which online total counts (no row: "unflagged").
+    online_votes: Mapped[str] = mapped_column(String(16), default="unflagged")
     #: "top" or "total": a weighted channel score as a share of the category's top or total.
     normalise: Mapped[str] = mapped_column(String(8), default="top")
     #: Channel ("paper", "online", "online:<source>", "expert") → weight.

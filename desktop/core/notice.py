@@ -23,7 +23,13 @@ from typing import Any
 
 from desktop.core.ballots.fonts import register_ballot_font
 from desktop.core.charts import bar_chart, charted
-from desktop.core.combine import CandidateResult, format_combined, format_expert
+from desktop.core.combine import (
+    FLAG_MARK,
+    CandidateResult,
+    flag_note,
+    format_combined,
+    format_expert,
+)
 from desktop.core.results_files import write_atomically
 from desktop.core.results_types import CampaignResults, CategoryResult, NoticeSettings
 
@@ -149,6 +155,7 @@ def _ranking_table(category: CategoryResult, candidates: Sequence[CandidateResul
     for line, c in enumerate(candidates, 1):
         outcome = "当选" if c.winner else ("并列待定" if c.cutoff_tie and
                                           category.undecided_tie else "")
+        outcome += FLAG_MARK if c.flag_dependent else ""
         rows.append([str(c.rank), c.number, _text(c.name, st.cell), _text(c.unit, st.cell),
                      str(c.paper), *(str(c.online.get(s, 0)) for s in sources),
                      *([format_expert(c.expert)] if has_expert else []),
@@ -211,6 +218,8 @@ def _category_story(index: int, category: CategoryResult, results: CampaignResul
               st.heading),
         _text(f"本奖项现场纸质选票有效 {category.valid} 张（其中空白 {category.blank} 张），"
               f"无效 {category.void} 张。", st.lead)]
+    if any(c.flag_dependent for c in category.candidates):
+        story.append(_text(flag_note(results.rule.rule, "zh_CN"), st.lead_warning))
     if category.cutoff_tie:
         story.append(_text(_tie_text(category), st.lead_warning if category.undecided_tie
                            else st.lead))

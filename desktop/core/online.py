@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import select
@@ -26,17 +26,33 @@ from desktop.core.db import Database
 from desktop.core.enums import Permission
 from desktop.core.messages import Message, RuleError, Severity, error, info, warning
 from desktop.core.models import Campaign, OnlineImport, OnlineMapping, OnlineSource, OnlineTotal
-from desktop.core.online_match import CandidateIndex, Mapping, shape_key, suggest_mapping
+from desktop.core.online_match import CandidateIndex, Mapping, suggest_mapping
 from desktop.core.online_plan import FlaggedRow, parse
 from desktop.core.online_read import read_grid
 from desktop.core.online_results import candidate_index, import_rows
-from desktop.core.online_votes import PERIODS, FraudRules
+from desktop.core.online_votes import PERIODS, FraudRules, shared_rows
+from desktop.core.tabular import encoding_warnings, shape_key
 
 messages.register({
     "online_already_imported": (
         "文件“{file}”已于 {at} 导入（来源“{source}”，导入编号 {id}），未做任何更改。",
         "“{file}” was already imported on {at} (source “{source}”, import {id}); nothing "
         "changed.",
+    ),
+    "online_same_totals": (
+        "文件“{file}”中各候选对象的票数与导入 {id}（文件“{earlier}”，来源“{source}”，{at}）"
+        "完全相同：同样的数据不能计两次。如确为另一批投票，请先撤回导入 {id}。",
+        "The votes per candidate in “{file}” are exactly those of import {id} (“{earlier}”, "
+        "source “{source}”, {at}): the same data cannot count twice. If these are other votes, "
+        "withdraw import {id} first.",
+    ),
+    "online_same_rows": (
+        "文件“{file}”与导入 {id}（文件“{earlier}”，来源“{source}”，{at}）有相同的投票记录"
+        "（约占记录较少一方的 {share}%）：同样的投票不能计两次。如为累计导出，请先撤回导入 {id} "
+        "再导入。",
+        "“{file}” and import {id} (“{earlier}”, source “{source}”, {at}) hold the same vote "
+        "rows (about {share}% of the smaller one's): the same votes cannot count twice. For a "
+        "cumulative export, withdraw import {id} first.",
     ),
     "online_new_source": ("将新建来源“{source}”。", "The source “{source}” will be created."),
     "online_settings_changed": (
@@ -57,6 +73,11 @@ messages.register({
     "online_no_import": ("找不到导入 {id}。", "No import {id} was found."),
     "online_no_source": ("找不到来源“{source}”。", "No source “{source}” was found."),
 })
+
+
+#: The share of rows two per-vote files hold both (of the smaller file's) that refuses the
+#: second (half: a re-save or a cumulative export shares all; two honest files next to none).
+SAME_ROWS_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -93,6 +114,9 @@ class OnlinePreview:
     messages: tuple[Message, ...]
     #: The candidates the preview matched against (re-checked at commit).
     candidate_ids: frozenset[int]
+    #: Per-vote files: the kept row fingerprints and their modulus (``online_votes``).
+    row_sample: tuple[int, ...] = ()
+    sample_modulus: int = 1
 
     @property
     def errors(self) -> list[Message]:
@@ -181,15 +205,17 @@ class Online:
 
     def _known_headers(self, s: Session, campaign_id: int, index: CandidateIndex) -> set[str]:
         known = set(index.categories.values())
-        for headers in s.scalars(select(OnlineMapping.headers).where(
-                OnlineMapping.campaign_id == campaign_id)):
-            known.update(headers)
+        for headers, mapping in s.execute(select(OnlineMapping.headers, OnlineMapping.mapping)
+                                          .where(OnlineMapping.campaign_id == campaign_id)):
+            if "for" not in mapping:  # the candidate import's mappings say what they are for
+                known.update(headers)
         return known
 
     # -- import --------------------------------------------------------------------------
     def preview(self, campaign_id: int, path: Path | str, source: str,
-                mapping: Mapping | None = None) -> OnlinePreview:
-        """Read, map and count ``path`` without writing. An unreadable file raises
+                mapping: Mapping | None = None, encoding: str | None = None) -> OnlinePreview:
+        """Read, map and count ``path`` without writing; ``encoding`` reads a text file in that
+        encoding instead of the detected one. An unreadable file raises
         ``tabular.TableError`` (a ``RuleError``) with one message."""
         path = Path(path).absolute()
         with self.db.transaction() as s:
@@ -199,27 +225,49 @@ class Online:
                 (mapping or Mapping()).columns)
             existing = _source(s, campaign_id, source)
             rules = _rules(existing) if existing else FraudRules()
-        grid = read_grid(path, known)
+        grid = read_grid(path, known, encoding)
         saved = None if mapping else self.saved_mapping(campaign_id, grid.headers)
         origin = "file" if mapping else "saved" if saved else "suggested"
         parsed = parse(grid, index, mapping or saved, rules)
-        notes: list[Message] = [] if existing else [warning("online_new_source", source=source)]
-        with self.db.transaction() as s:
-            done = self._imported(s, campaign_id, grid.sha256, path.name)
-        return OnlinePreview(
+        notes = encoding_warnings(path.name, grid.encoding, grid.encoding_sample,
+                                  grid.alternatives)
+        if not existing:
+            notes.append(warning("online_new_source", source=source))
+        preview = OnlinePreview(
             campaign_id, source.strip(), path, grid.sha256, grid.encoding, grid.sheet,
             parsed.shape, grid.headers, parsed.mapping, origin, rules, parsed.rows,
-            parsed.totals, parsed.unflagged, tuple(parsed.flags),
-            tuple(done + notes + parsed.messages), frozenset(c.id for c in index.candidates))
+            parsed.totals, parsed.unflagged, tuple(parsed.flags), (),
+            frozenset(c.id for c in index.candidates), parsed.row_sample, parsed.sample_modulus)
+        with self.db.transaction() as s:
+            done = self._imported(s, preview)
+        return replace(preview, messages=tuple(done + notes + parsed.messages))
 
-    def _imported(self, s: Session, campaign_id: int, sha256: str, name: str) -> list[Message]:
-        for earlier in s.scalars(select(OnlineImport).where(
-                OnlineImport.campaign_id == campaign_id, OnlineImport.sha256 == sha256,
-                OnlineImport.withdrawn_at.is_(None))):
-            source = s.get_one(OnlineSource, earlier.source_id)
-            return [error("online_already_imported", file=name, id=earlier.id,
-                          source=source.name,
-                          at=earlier.imported_at.astimezone().strftime("%Y-%m-%d %H:%M"))]
+    def _imported(self, s: Session, preview: OnlinePreview) -> list[Message]:
+        """Why ``preview`` holds what an earlier import (not withdrawn) holds already: the same
+        file, the same votes per candidate, or (per-vote files) the same rows."""
+        name = preview.path.name
+        earlier_imports = s.scalars(select(OnlineImport).where(
+            OnlineImport.campaign_id == preview.campaign_id,
+            OnlineImport.withdrawn_at.is_(None)).order_by(OnlineImport.id)).all()
+        for earlier in earlier_imports:
+            source = s.get_one(OnlineSource, earlier.source_id).name
+            at = earlier.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if earlier.sha256 == preview.sha256:
+                return [error("online_already_imported", file=name, id=earlier.id,
+                              source=source, at=at)]
+            totals = {row.candidate_id: row.votes for row in s.execute(
+                select(OnlineTotal.candidate_id, OnlineTotal.votes).where(
+                    OnlineTotal.import_id == earlier.id))}
+            named = {"file": name, "id": earlier.id, "earlier": earlier.file_name,
+                     "source": source, "at": at}
+            rows = earlier.settings.get("rows") or {}
+            share = shared_rows(preview.row_sample, preview.sample_modulus,
+                                tuple(rows.get("sample", ())), int(rows.get("modulus", 1)))
+            if share >= SAME_ROWS_SHARE:
+                return [error("online_same_rows", share=round(share * 100), **named)]
+            if preview.totals and {k: v for k, v in totals.items() if v} == {
+                    k: v for k, v in preview.totals.items() if v}:
+                return [error("online_same_totals", **named)]
         return []
 
     def commit(self, preview: OnlinePreview) -> int:
@@ -237,7 +285,7 @@ class Online:
             raise RuleError([error("file_changed", file=preview.path.name)])
         with self.db.transaction() as s:
             campaign_id = preview.campaign_id
-            problems = self._imported(s, campaign_id, preview.sha256, preview.path.name)
+            problems = self._imported(s, preview)
             source = _source(s, campaign_id, preview.source)
             index = candidate_index(s, campaign_id)
             if (source and _rules(source) != preview.rules) or not (
@@ -258,7 +306,9 @@ class Online:
                 sha256=preview.sha256, shape=preview.shape, rows=preview.rows,
                 flagged_rows=len(preview.flags), encoding=preview.encoding, sheet=preview.sheet,
                 settings={"mapping": preview.mapping.to_json(), "rules": vars(preview.rules),
-                          "mapping_origin": preview.mapping_origin},
+                          "mapping_origin": preview.mapping_origin,
+                          "rows": {"modulus": preview.sample_modulus,
+                                   "sample": list(preview.row_sample)}},
                 imported_by=self.actor.name)
             s.add(row)
             s.flush()

@@ -8,19 +8,20 @@ An export names candidates its own way: "07", "张三", "07.张三", "【东湖�
 (the same name or number in two categories) is *ambiguous* and reported, never guessed.
 
 A :class:`Mapping` says what each column means and which candidate an option text is; it is
-plain JSON (``{"columns": {header: meaning}, "options": {text: "category/number"}}``) so that
+plain JSON (``{"columns": {header: meaning}, "options": {text: "category/number"},
+"separator": "┋"}``; the separator of chosen options is optional) so that
 the organiser can write one by hand, the CLI can take it (``--mapping``), the database keeps it
-per file shape (:func:`shape_key`) and the GUI's wizard can edit :func:`suggest_mapping`'s.
+per file shape (:func:`tabular.shape_key`) and the GUI's wizard can edit :func:`suggest_mapping`'s.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -56,9 +57,33 @@ SAMPLE_ROWS = 200
 _FLAG_VALUES = frozenset({"", "0", "1", "0.0", "1.0", "true", "false", "是", "否", "√"})
 
 
-def split_options(cell: str) -> tuple[str, ...]:
-    """'张三，李四、 王五' → ('张三', '李四', '王五'): the chosen options of one cell."""
-    return tuple(part for part in (p.strip() for p in _SPLIT.split(cell)) if part)
+def split_options(cell: str, separator: str = "") -> tuple[str, ...]:
+    """'张三，李四、 王五' → ('张三', '李四', '王五'): the chosen options of one cell, split at
+    any of :data:`OPTION_SEPARATORS` and at ``separator`` (a platform's own: wjx joins with
+    '┋')."""
+    parts = _SPLIT.split(cell.replace(separator, OPTION_SEPARATORS[0]) if separator else cell)
+    return tuple(part for part in (p.strip() for p in parts) if part)
+
+
+def learn_separator(cells: Iterable[str], index: CandidateIndex,
+                    category_id: int | None = None) -> str:
+    """The character that joins the chosen options in ``cells`` when it is none of
+    :data:`OPTION_SEPARATORS` ('' when there is none): of the punctuation and symbols in the
+    cells whose options do not all match, the one that makes the most of those cells match
+    in full. Cells that match already are left out, so the '.' of '01.张三' never counts."""
+    def options_match(cell: str, separator: str) -> bool:
+        options = split_options(cell, separator)
+        return bool(options) and all(index.match(o, category_id).one is not None
+                                     for o in options)
+
+    unmatched = [cell for cell in islice((c for c in cells if c.strip()), SAMPLE_ROWS * 5)
+                 if not options_match(cell, "")][:SAMPLE_ROWS]
+    marks = sorted({char for cell in unmatched for char in cell
+                    if unicodedata.category(char)[0] in "PS"
+                    and char not in OPTION_SEPARATORS and char not in _BRACKETS})
+    scores = {mark: sum(options_match(cell, mark) for cell in unmatched) for mark in marks}
+    best = max(marks, key=lambda mark: scores[mark], default="")
+    return best if best and scores[best] else ""
 
 
 def split_prefix(text: str) -> tuple[int | None, str]:
@@ -82,11 +107,6 @@ def without_asides(text: str) -> str:
     """'张三（东湖街道）' → '张三' (normalised)."""
     _, rest = split_prefix(text)
     return normalise_name(_ASIDE.sub("", unicodedata.normalize("NFKC", rest)))
-
-
-def shape_key(headers: Sequence[str]) -> str:
-    """The file's shape: SHA-256 of its normalised header row (column order matters)."""
-    return hashlib.sha256("\x1f".join(normalise_header(h) for h in headers).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -166,9 +186,12 @@ class Mapping:
 
     columns: dict[str, str] = field(default_factory=dict)
     options: dict[str, str] = field(default_factory=dict)
+    #: What joins chosen options besides :data:`OPTION_SEPARATORS` ('' when nothing else).
+    separator: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"columns": dict(self.columns), "options": dict(self.options)}
+        data: dict[str, Any] = {"columns": dict(self.columns), "options": dict(self.options)}
+        return {**data, "separator": self.separator} if self.separator else data
 
     @classmethod
     def from_json(cls, data: Any) -> Mapping:
@@ -177,8 +200,11 @@ class Mapping:
         columns, options = data.get("columns", {}), data.get("options", {})
         if not (isinstance(columns, dict) and isinstance(options, dict)):
             raise ValueError("'columns' and 'options' must be JSON objects")
+        separator = data.get("separator", "")
+        if not isinstance(separator, str) or len(separator) > 1:
+            raise ValueError("'separator' must be one character")
         return cls({str(k): str(v) for k, v in columns.items()},
-                   {str(k): str(v) for k, v in options.items()})
+                   {str(k): str(v) for k, v in options.items()}, separator)
 
     @classmethod
     def load(cls, path: Path | str) -> Mapping:
@@ -191,7 +217,8 @@ class Mapping:
 
     def merged(self, other: Mapping) -> Mapping:
         """This mapping with ``other``'s entries taking precedence."""
-        return Mapping({**self.columns, **other.columns}, {**self.options, **other.options})
+        return Mapping({**self.columns, **other.columns}, {**self.options, **other.options},
+                       other.separator or self.separator)
 
 
 _ALIAS_LOOKUP = {normalise_header(alias): key

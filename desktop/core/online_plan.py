@@ -10,14 +10,14 @@ error.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
 from desktop.core import messages
 from desktop.core.importing import parse_number
-from desktop.core.messages import Message, error, joined, warning
+from desktop.core.messages import Message, error, info, joined, warning
 from desktop.core.online_match import (
     CATEGORY,
     CHOICE,
@@ -32,6 +32,7 @@ from desktop.core.online_match import (
     CandidateIndex,
     Mapping,
     Match,
+    learn_separator,
     normalise_name,
     split_options,
     suggest_mapping,
@@ -81,6 +82,11 @@ messages.register({
                               "{count} more rows have a vote time that is not recognised."),
     "online_no_time": ("没有投票时间列：不检查同一 IP 集中投票和每分钟突增。",
                        "No vote time column: IP bursts and minute spikes are not checked."),
+    "online_separator_learned": (
+        "“{column}”列中的选项以“{separator}”分隔（从数据中识别）。",
+        "The options in column “{column}” are separated by “{separator}” (learned from the "
+        "data).",
+    ),
     "online_ignored_columns": ("以下列未使用：{columns}。",
                                "These columns are not used: {columns}."),
 })
@@ -110,6 +116,9 @@ class Parsed:
     unflagged: dict[int, int] = field(default_factory=dict)
     flags: list[FlaggedRow] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
+    #: Per-vote files: the kept row fingerprints and their modulus (``online_votes``).
+    row_sample: tuple[int, ...] = ()
+    sample_modulus: int = 1
 
 
 def parse(grid: Grid, index: CandidateIndex, given: Mapping | None,
@@ -229,10 +238,16 @@ def _votes(grid: Grid, index: CandidateIndex, mapping: Mapping, meanings: dict[i
             if target and category_id is None:
                 result.messages.append(error("online_unknown_category", text=target))
                 continue
+            if not mapping.separator:
+                learned = learn_separator(texts, index, category_id)
+                if learned:
+                    mapping = result.mapping = replace(mapping, separator=learned)
+                    result.messages.append(info("online_separator_learned", separator=learned,
+                                                column=grid.headers[i]))
             problems: dict[str, tuple[Match, int]] = {}
             for code, text in enumerate(texts):
                 ids = []
-                for option in split_options(text):
+                for option in split_options(text, mapping.separator):
                     match = _option(option, index, mapping, category_id)
                     if match.one is None:
                         problems.setdefault(option, (match, code))
@@ -270,6 +285,7 @@ def _count(grid: Grid, columns: list[VoteColumn], index: CandidateIndex, first: 
             break
         result.messages.append(error("online_bad_time", row=grid.row_number(i), value=text))
     result.totals, result.unflagged = counted.totals, counted.unflagged
+    result.row_sample, result.sample_modulus = counted.row_sample, counted.sample_modulus
 
     def cell(column: Column | None, row: int) -> str:
         return "" if column is None else str(column[row]).strip()

@@ -51,6 +51,10 @@ class Grid:
     columns: tuple[Column, ...]
     #: Data rows with at least one cell that is not empty.
     filled_rows: int
+    #: Other encodings that decode a text file, with a sample of what each reads, and a
+    #: sample of the chosen reading (``tabular.Table``'s).
+    alternatives: tuple[tuple[str, str], ...] = ()
+    encoding_sample: str = ""
 
     @property
     def row_count(self) -> int:
@@ -64,31 +68,26 @@ class Grid:
         return tuple(column[:rows].tolist() for column in self.columns)
 
 
-def read_grid(path: Path | str, known_headers: Iterable[str] = ()) -> Grid:
+def read_grid(path: Path | str, known_headers: Iterable[str] = (),
+              encoding: str | None = None) -> Grid:
     """Read ``path``: the header is the row among the first ``tabular.HEADER_SEARCH_ROWS`` that
     names the most known columns (common aliases and ``known_headers``), else the first row
-    that is not blank. Raises ``TableError`` for a file that is not a readable table."""
+    that is not blank. ``encoding`` overrides the one detected for a text file. Raises
+    ``TableError`` for a file that is not a readable table."""
     path = Path(path)
-    name, suffix = path.name, path.suffix.lower()
-    if suffix not in tabular.XLSX_SUFFIXES | tabular.TEXT_SUFFIXES:
-        raise TableError(error("file_unsupported", file=name))
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TableError(error("file_not_found", file=name)) from None
-    except OSError as exc:
-        raise TableError(error("file_unreadable", file=name, reason=exc.strerror or exc)) from None
+    data = tabular.read_bytes(path)
     known = {normalise_header(h) for h in known_headers}
     with ThreadPoolExecutor(1) as pool:  # hashing lets go of the GIL: it runs beside the rest
         hashed = pool.submit(lambda: hashlib.sha256(data).hexdigest())
-        grid = _read(path, data, known)
+        grid = _read(path, data, known, encoding)
     return replace(grid, sha256=hashed.result())
 
 
-def _read(path: Path, data: bytes, known: set[str]) -> Grid:
+def _read(path: Path, data: bytes, known: set[str], chosen_encoding: str | None) -> Grid:
     name, suffix = path.name, path.suffix.lower()
-    if suffix in tabular.XLSX_SUFFIXES:
-        sheets = tabular._xlsx_sheets(data, name)
+    decoded: tabular.Decoded | None = None
+    if suffix in tabular.WORKBOOK_SUFFIXES:
+        sheets = tabular.workbook_sheets(data, path)
         if not sheets:
             raise TableError(error("file_empty", file=name))
         scored = [(_header(rows, known), index) for index, (_, rows, _) in enumerate(sheets)]
@@ -98,7 +97,8 @@ def _read(path: Path, data: bytes, known: set[str]) -> Grid:
         head = records[:header_index + 1]
         body = _frame(records[header_index + 1:])
     else:
-        text, encoding = tabular._decode(data, name)
+        decoded = tabular.decode(data, name, chosen_encoding)
+        text, encoding = decoded.text, decoded.encoding
         sheet, skipped = None, 0
         line_end = text.find("\n") % (len(text) + 1)  # the first line's end (-1: none)
         forced = re.fullmatch(r"sep=(.)", text[:line_end].strip())
@@ -127,8 +127,9 @@ def _read(path: Path, data: bytes, known: set[str]) -> Grid:
     filled = len(body[0]) - len(blank)
     width, rows = len(headers), len(body[0])
     columns = (*body, *(np.full(rows, "", object) for _ in range(width - len(body))))[:width]
+    sample, alternatives = decoded.samples(header_index + 1 + skipped) if decoded else ("", ())
     return Grid(path, "", encoding, sheet, header_index + 1 + skipped, headers,
-                tuple(columns), filled)
+                tuple(columns), filled, alternatives, sample)
 
 
 def _read_csv(path: Path, encoding: str, delimiter: str, skip: int, width: int,

@@ -9,6 +9,12 @@ Speed: each column is factorized once (``pandas.factorize``), so a cell text is 
 matched once per distinct text; the votes become two integer arrays (row, candidate) and every
 count and check runs in numpy/pandas over them. Python loops only visit distinct texts and the
 flagged rows.
+
+Each row also gets a fingerprint of what it says (vote time as read, voter, IP, the candidates
+it chooses), so that the same votes in another file (a CSV and its .xlsx re-save, an export
+and a later cumulative one) are recognised whatever the file's formatting. An import keeps a
+consistent sample of them: the fingerprints divisible by a power of two chosen so that about
+:data:`ROW_SAMPLE_SIZE` remain; two files' samples share the same rows' fingerprints.
 """
 
 from __future__ import annotations
@@ -38,7 +44,7 @@ from desktop.core.online_read import Column
 
 __all__ = ["DEFAULT_IP_BURST_SECONDS", "DEFAULT_IP_BURST_VOTES",
            "DEFAULT_SPIKE_VOTES_PER_MINUTE", "PERIODS", "Counted", "FraudRules", "VoteColumn",
-           "count_votes", "parse_time", "parse_times"]
+           "count_votes", "parse_time", "parse_times", "row_sample", "shared_rows"]
 _TIME = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:时](\d{1,2})"
                    r"(?:[:分](\d{1,2})(?:\.\d+)?秒?)?)?\s*(?:Z|[+-]\d\d:?\d\d)?")
 #: Layouts read by ``pandas.to_datetime`` (in C) when a column is written in one of them; every
@@ -46,6 +52,11 @@ _TIME = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,
 #: goes through :func:`parse_time`, once per distinct text.
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M",
                 "%Y-%m-%dT%H:%M:%S", "%Y年%m月%d日 %H:%M:%S", "%Y年%m月%d日 %H:%M")
+#: About how many row fingerprints an import keeps (see the docstring).
+ROW_SAMPLE_SIZE = 1024
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: multiplying by it mixes the parts of a row
+#: Low bits of a fingerprint that decide whether it is kept (moduli stay below 2**32).
+_KEPT_BITS = 32
 #: How many cells of a time column choose its layout.
 _FORMAT_SAMPLE = 50
 
@@ -72,6 +83,65 @@ class Counted:
     bad_times: dict[int, str]
     #: Row index → the candidate ids it votes for (for the flagged rows).
     row_candidates: dict[int, tuple[int, ...]]
+    #: The rows' fingerprints kept (sorted) and the power of two that chose them.
+    row_sample: tuple[int, ...] = ()
+    sample_modulus: int = 1
+
+
+def _text_hashes(column: Column) -> npt.NDArray[np.uint64]:
+    """A hash per cell of its stripped text, computed once per distinct text."""
+    codes, uniques = pd.factorize(column)
+    stripped = np.asarray([str(text).strip() for text in uniques.tolist()], object)
+    hashed: npt.NDArray[np.uint64] = pd.util.hash_array(stripped)[codes]
+    return hashed
+
+
+def row_sample(columns: list[VoteColumn], seconds: Ints | None, voters: Column | None,
+               ips: Column | None) -> tuple[tuple[int, ...], int]:
+    """The kept fingerprints of the rows that vote, and the modulus that kept them; none for
+    a file without a time, voter or IP column (its rows cannot be told apart).
+
+    Which rows are kept depends on the parts cheap to hash for every row (the vote time and
+    the candidates chosen); the voter and IP texts are hashed for the kept rows only, into the
+    bits above :data:`_KEPT_BITS`, so that a kept fingerprint still shows why it was kept."""
+    if seconds is None and voters is None and ips is None:
+        return (), 1
+    texts = [text for text in (voters, ips) if text is not None]
+    parts = []
+    if seconds is not None:
+        parts.append(pd.util.hash_array(seconds))
+    else:  # no time: the texts must choose the rows (slower, and rare)
+        parts += [_text_hashes(text) for text in texts]
+        texts = []
+    voting = np.zeros(len(columns[0].codes) if columns else 0, np.bool_)
+    for column in columns:
+        chosen = np.asarray([",".join(map(str, sorted(ids))) for ids in column.choices], object)
+        parts.append(pd.util.hash_array(chosen)[column.codes])
+        voting |= np.asarray([bool(ids) for ids in column.choices], np.bool_)[column.codes]
+    base = np.zeros(len(voting), np.uint64)
+    for part in parts:
+        base = base * _MIX + part  # wraps around: a hash of the ordered parts
+    modulus = 1
+    while int(voting.sum()) > ROW_SAMPLE_SIZE * modulus:
+        modulus *= 2
+    rows = np.flatnonzero(voting & (base % np.uint64(modulus) == 0))
+    full = base[rows]
+    for text in texts:
+        full = full * _MIX + _text_hashes(text[rows])
+    low = np.uint64((1 << _KEPT_BITS) - 1)
+    kept = (base[rows] & low) | (full & ~low)
+    return tuple(np.sort(kept).tolist()), modulus
+
+
+def shared_rows(sample: tuple[int, ...], modulus: int, other: tuple[int, ...],
+                other_modulus: int) -> float:
+    """The share of the rows of the smaller of two files that the other holds too, from their
+    samples (0 when they tell nothing)."""
+    common = max(modulus, other_modulus)
+    mine = {h for h in sample if h % common == 0}
+    theirs = {h for h in other if h % common == 0}
+    smaller = min(len(mine), len(theirs))
+    return len(mine & theirs) / smaller if smaller else 0.0
 
 
 def parse_time(text: str) -> int | None:
@@ -161,8 +231,9 @@ def count_votes(columns: list[VoteColumn], category_of: dict[int, int], times: C
                       for i in sorted(flags)}
     left_out = Counter(cid for ids in row_candidates.values() for cid in ids)
     unflagged = {cid: n - left_out[cid] for cid, n in totals.items()}
+    sample, modulus = row_sample(columns, seconds, voters, ips)
     return Counted(totals, unflagged, {i: tuple(flags[i]) for i in sorted(flags)}, bad_times,
-                   row_candidates)
+                   row_candidates, sample, modulus)
 
 
 def _votes(columns: list[VoteColumn], candidates: list[int], rows: int) -> Votes:

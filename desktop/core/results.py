@@ -35,6 +35,7 @@ from desktop.core.enums import RANKED_STATUSES, Permission
 from desktop.core.experts import expert_results
 from desktop.core.messages import Message, RuleError, error, joined, warning
 from desktop.core.models import (
+    AuditEntry,
     BallotBox,
     Campaign,
     Category,
@@ -79,6 +80,14 @@ class Results:
             return RuleInfo(rule_from_row(row.method, row.online_votes, row.normalise,
                                           row.weights), row.set_by, row.set_at)
 
+    def rule_confirmed(self, campaign_id: int) -> bool:
+        """Whether someone has set the rule (an audited choice), so the default, and with it
+        how flagged online votes count, was not merely left as it came."""
+        with self.db.transaction() as s:
+            return s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.campaign_id == campaign_id,
+                AuditEntry.action == "result_rule.set")) != 0
+
     def set_rule(self, campaign_id: int, rule: CombinationRule) -> RuleInfo:
         """Store the campaign's combination rule (checked; the change is audited)."""
         self.actor.require(Permission.MANAGE_RESULTS)
@@ -117,7 +126,7 @@ class Results:
             raise RuleError([error("not_found", field="campaign", name=str(campaign_id))])
         row = _setting(s, campaign_id)
         if row is None:
-            row = ResultSetting(campaign_id=campaign_id, method="sum", online_votes="exported",
+            row = ResultSetting(campaign_id=campaign_id, method="sum", online_votes="unflagged",
                                 normalise="top", weights={}, notice={}, set_by=self.actor.name)
             s.add(row)
             return row, None

@@ -23,8 +23,10 @@ from typing import Any
 from desktop.core.combine import (
     COMBINED_DECIMALS,
     EXPERT_DECIMALS,
+    FLAG_MARK,
     CandidateResult,
     Method,
+    flag_note,
     format_combined,
     format_expert,
 )
@@ -70,6 +72,7 @@ def _candidate_json(c: CandidateResult, results: CampaignResults) -> dict[str, A
         "combined": round(float(c.combined), JSON_DECIMALS),
         "combined_text": format_combined(c.combined, results.rule.rule),
         "rank": c.rank, "winner": c.winner, "tie": c.tie, "cutoff_tie": c.cutoff_tie,
+        "flag_dependent": c.flag_dependent,
     }
 
 
@@ -146,7 +149,8 @@ def table(results: CampaignResults) -> tuple[list[Column], list[list[Any]]]:
                *(Column(f"网络投票（{s}）", 8 + 2 * len(s), 0) for s in results.sources),
                Column("专家平均分", 11, EXPERT_DECIMALS),
                Column("综合得票", 10, 0) if summed else Column("综合得分", 10, COMBINED_DECIMALS),
-               Column("当选", 6), Column("并列", 6), Column("当选线并列", 11)]
+               Column("当选", 6), Column("并列", 6), Column("当选线并列", 11),
+               Column(f"取决于可疑票{FLAG_MARK}", 14)]
     rows: list[list[Any]] = []
     for category in results.categories:
         for c in category.candidates:
@@ -155,7 +159,7 @@ def table(results: CampaignResults) -> tuple[list[Column], list[list[Any]]]:
                          _figure(c.expert, EXPERT_DECIMALS),
                          int(c.combined) if summed else _figure(c.combined, COMBINED_DECIMALS),
                          YES if c.winner else NO, YES if c.tie else NO,
-                         YES if c.cutoff_tie else NO])
+                         YES if c.cutoff_tie else NO, YES if c.flag_dependent else NO])
     return columns, rows
 
 
@@ -164,6 +168,7 @@ def about_rows(results: CampaignResults) -> list[list[Any]]:
         ["评选活动", results.campaign],
         ["状态", "临时结果（尚有待审核选票或未决定的并列）" if results.provisional else "最终结果"],
         ["计算公式", results.formula_zh], ["Formula", results.formula_en],
+        [f"标记{FLAG_MARK}", flag_note(results.rule.rule, "zh_CN")],
         ["计算时间（UTC）", results.computed_at.strftime("%Y-%m-%d %H:%M:%S")],
         ["纸质选票（张）", results.ballots], ["空白选票（张）", results.blank_ballots], [],
         ["奖项", "当选名额", "有效", "无效", "空白", "待审核", "当选线并列"]]

@@ -7,13 +7,21 @@ a whole raises :class:`TableError` carrying one message; nothing here knows abou
 
 What is accepted:
 
-* ``.xlsx``/``.xlsm`` (openpyxl, read-only, cached values of formulas). The sheet whose header
-  recognises the most columns is read; the others are named in ``other_sheets``.
-* ``.csv``/``.tsv``/``.txt`` in UTF-8 (with or without BOM), GBK/GB18030, or UTF-16 with a BOM
-  (Excel's "Unicode text"); the delimiter is whichever of ``,`` ``;`` tab recognises the most
-  headers (Excel's ``sep=;`` first line is honoured).
+* ``.xlsx``/``.xlsm`` (openpyxl, read-only, cached values of formulas) and the legacy
+  ``.xls`` of Excel 97–2003 and WPS (xlrd; WPS's ``.et`` is the same BIFF8 format). The sheet
+  whose header recognises the most columns is read; the others are named in ``other_sheets``.
+* ``.csv``/``.tsv``/``.txt`` in UTF-8 (with or without BOM), GBK/GB18030, Big5, or UTF-16
+  with a BOM (Excel's "Unicode text"). Without a BOM the encoding is decided on the whole
+  file's evidence (:func:`decode`): when more than one decodes it, charset-normalizer ranks
+  them, and the others are kept in ``Table.alternatives`` with a sample of what they read, so
+  the preview can show both and the user can pick (``encoding=``). The delimiter is whichever
+  of ``,`` ``;`` tab recognises the most headers (Excel's ``sep=;`` first line is honoured).
 * The header row is searched in the first :data:`HEADER_SEARCH_ROWS` rows, since forms often
-  have a title row above it. Headers are compared after :func:`normalise_header`.
+  have a title row above it; a header of two rows (a merged group title over its sub-headers,
+  "基本情况" over "性别 | 出生年月") is read as one. Headers are compared after
+  :func:`normalise_header`; a ``mapping`` (header text → key, or :data:`IGNORE`) given by the
+  user takes precedence over the aliases.
+* Trailing rows that only hold a form's footer ("填表人：…  日期：…", "注：…") are not data.
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ import hashlib
 import io
 import re
 import unicodedata
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -37,18 +46,31 @@ from desktop.core.messages import (
     error,
     field_label,
     register,
+    warning,
 )
 
 register({
     "file_xlsx_is_text": (
-        "文件“{file}”的扩展名是 .xlsx，内容却是文本（如 CSV）：请把扩展名改为 .csv 后再导入。",
-        "“{file}” is named .xlsx but holds text (a CSV, perhaps): rename it to .csv and "
+        "文件“{file}”的扩展名是 {suffix}，内容却是文本（如 CSV）：请把扩展名改为 .csv 后再导入。",
+        "“{file}” is named {suffix} but holds text (a CSV, perhaps): rename it to .csv and "
         "import it again.",
     ),
 })
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+#: Excel 97–2003 workbooks and WPS's spreadsheets (the same BIFF8 format).
+XLS_SUFFIXES = frozenset({".xls", ".et"})
+WORKBOOK_SUFFIXES = XLSX_SUFFIXES | XLS_SUFFIXES
 TEXT_SUFFIXES = frozenset({".csv", ".tsv", ".txt"})
+#: A mapping's word for a column that is read as nothing.
+IGNORE = "ignore"
+#: Encodings tried, in this order, on a text file without a BOM that is not UTF-8.
+LEGACY_ENCODINGS = ("gbk", "gb18030", "cp950")
+#: Characters of each encoding's reading shown when two encodings decode a file.
+ENCODING_SAMPLE_CHARS = 60
+#: Words that open a form's footer row: who filled it in, when, a note, the seal.
+_FOOTER = re.compile(r"^(填表人|填报人|制表人|经办人|联系人|联系电话|审核人|负责人|填表日期|"
+                     r"填报日期|日期|单位盖章|盖章|注|备注)\s*[:：]")
 #: How many rows from the top may hold titles and notes before the header row.
 HEADER_SEARCH_ROWS = 10
 DELIMITERS = (",", ";", "\t")
@@ -61,6 +83,20 @@ _CONTROL = frozenset(range(32)) - {9, 10, 12, 13, 26}
 # Marks of a required or optional column people put after (or before) a header.
 _HEADER_MARKS = re.compile(r"^\*+|(\*+|\((必填|选填|可选|必选|required|optional)\)|:)+$")
 _DECIMALS = re.compile(r"0\.(0+)")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls (and .doc) files are OLE compound documents
+
+register({
+    "encoding_alternative": (
+        "文件“{file}”按 {encoding} 读出“{sample}”；按 {other} 也能读，读出“{other_sample}”。"
+        "如果姓名是乱码，请改选编码。",
+        "“{file}” reads as “{sample}” in {encoding}; it also decodes in {other}, as "
+        "“{other_sample}”. If the names are garbled, choose the other encoding.",
+    ),
+    "encoding_not_decoding": (
+        "文件“{file}”不能按 {encoding} 读取。",
+        "“{file}” cannot be read in {encoding}.",
+    ),
+})
 
 
 class TableError(RuleError):
@@ -80,15 +116,34 @@ class TableRow:
 
 
 @dataclass(frozen=True)
+class Decoded:
+    text: str
+    #: "utf-8", "utf-8-sig", "gbk", "gb18030", "cp950" (Big5) or "utf-16".
+    encoding: str
+    #: Other encodings that decode the same bytes, each with its text.
+    others: tuple[tuple[str, str], ...] = ()
+
+    def samples(self, first_line: int) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """What this reading and each other one show from line ``first_line`` (0-based; the
+        first data row, where the names are): the sample, and (encoding, sample) pairs."""
+        if not self.others:
+            return "", ()
+        return encoding_sample(self.text, first_line), tuple(
+            (other, encoding_sample(text, first_line)) for other, text in self.others)
+
+
+@dataclass(frozen=True)
 class Table:
     path: Path
     sha256: str
-    #: How the text was decoded ("utf-8", "utf-8-sig", "gbk", "gb18030", "utf-16"); None for
-    #: .xlsx.
+    #: How the text was decoded (see :class:`Decoded`); None for a workbook.
     encoding: str | None
     delimiter: str | None
     sheet: str | None
+    #: Row number of the header's (last) row.
     header_row: int
+    #: The header's texts, in file order (a two-row header's lower text where it has one).
+    headers: tuple[str, ...]
     #: key -> 0-based column index.
     columns: Mapping[str, int]
     #: Header texts not recognised (ignored), in file order.
@@ -96,6 +151,29 @@ class Table:
     #: Other sheets of a workbook that also have a recognisable header (not read).
     other_sheets: tuple[str, ...]
     rows: tuple[TableRow, ...]
+    #: Other encodings that decode a text file, with a sample of what each reads.
+    alternatives: tuple[tuple[str, str], ...] = ()
+    #: A sample of what the chosen encoding reads (what ``alternatives`` are compared with).
+    sample: str = ""
+
+    @property
+    def encoding_messages(self) -> list[Message]:
+        return encoding_warnings(self.path.name, self.encoding, self.sample, self.alternatives)
+
+
+def encoding_warnings(file: str, encoding: str | None, sample: str,
+                      alternatives: Iterable[tuple[str, str]]) -> list[Message]:
+    """A warning per other encoding that decodes the file, both readings side by side."""
+    return [warning("encoding_alternative", file=file, encoding=encoding, sample=sample,
+                    other=other, other_sample=other_sample)
+            for other, other_sample in alternatives]
+
+
+def shape_key(headers: Sequence[str], kind: str = "") -> str:
+    """A file's shape: SHA-256 of its normalised header row (column order matters); ``kind``
+    keeps the shapes of different imports apart."""
+    texts = [kind, *map(normalise_header, headers)] if kind else map(normalise_header, headers)
+    return hashlib.sha256("\x1f".join(texts).encode()).hexdigest()
 
 
 def normalise_header(text: str) -> str:
@@ -116,33 +194,31 @@ class FieldList(JoinedList):
 
 
 def read_table(path: Path | str, aliases: Mapping[str, Iterable[str]],
-               required: Sequence[str] = ()) -> Table:
+               required: Sequence[str] = (), mapping: Mapping[str, str] | None = None,
+               encoding: str | None = None) -> Table:
     """Read ``path``. ``aliases`` maps each column key to the header texts that name it (any
-    language; normalised here); ``required`` keys must all be found in the header row."""
+    language; normalised here); ``mapping`` (header text → key or :data:`IGNORE`) overrides
+    them; ``required`` keys must all be found in the header row. ``encoding`` reads a text
+    file in that encoding instead of the one detected."""
     path = Path(path)
     name = path.name
-    suffix = path.suffix.lower()
-    if suffix not in XLSX_SUFFIXES | TEXT_SUFFIXES:
-        raise TableError(error("file_unsupported", file=name))
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TableError(error("file_not_found", file=name)) from None
-    except OSError as exc:
-        raise TableError(error("file_unreadable", file=name, reason=exc.strerror or exc)) from None
+    data = read_bytes(path)
     # header -> (key, rank): when two columns name the same key, the earlier alias wins
-    # (编号 before 序号, which is often only a running count).
-    lookup: dict[str, tuple[str, int]] = {}
+    # (编号 before 候选编号); the user's mapping comes before every alias.
+    lookup: dict[str, tuple[str, int]] = {
+        normalise_header(header): (key, -1) for header, key in (mapping or {}).items()}
     for key, names in aliases.items():
         for rank, alias in enumerate((*names, key)):
             lookup.setdefault(normalise_header(alias), (key, rank))
     sha256 = hashlib.sha256(data).hexdigest()
-    if suffix in XLSX_SUFFIXES:
-        sheets, encoding, delimiter = _xlsx_sheets(data, name), None, None
+    decoded: Decoded | None = None
+    delimiter = None
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        sheets = workbook_sheets(data, path)
     else:
-        text, encoding = _decode(data, name)
+        decoded = decode(data, name, encoding)
         try:
-            delimiter, records, skipped = _split(text, lookup)
+            delimiter, records, skipped = _split(decoded.text, lookup)
         except csv.Error as exc:
             raise TableError(error("file_binary", file=name)) from exc
         sheets = [(None, records, skipped)]
@@ -150,74 +226,168 @@ def read_table(path: Path | str, aliases: Mapping[str, Iterable[str]],
         raise TableError(error("file_empty", file=name))
     found = [(_find_header(rows, lookup), index) for index, (_, rows, _) in enumerate(sheets)]
     complete = [(header, index) for header, index in found
-                if set(required) <= set(header[1])]
+                if header.columns and set(required) <= set(header.columns)]
     if not complete:
         required_text = FieldList(params={"values": tuple(required)})
         raise TableError(error("header_missing", file=name, required=required_text))
-    (header_index, columns, unknown), chosen = max(
-        complete, key=lambda item: (len(item[0][1]), -item[1]))
+    header, chosen = max(complete, key=lambda item: (len(item[0].columns), -item[1]))
     sheet, rows, skipped = sheets[chosen]
+    body = _without_footer(rows[header.end:])
     table_rows = tuple(
-        TableRow(number + skipped, {key: _cell(row, column) for key, column in columns.items()})
-        for number, row in enumerate(rows[header_index + 1:], start=header_index + 2)
-        if any(_cell(row, column) for column in columns.values())
+        TableRow(number + skipped, {key: _cell(row, column)
+                                    for key, column in header.columns.items()})
+        for number, row in enumerate(body, start=header.end + 1)
+        if any(_cell(row, column) for column in header.columns.values())
     )
     if not table_rows:
         raise TableError(error("no_rows", file=name))
     others = tuple(str(sheets[index][0]) for _, index in complete if index != chosen)
-    return Table(path, sha256, encoding, delimiter, sheet, header_index + 1 + skipped, columns,
-                 unknown, others, table_rows)
+    sample, alternatives = decoded.samples(header.end + skipped) if decoded else ("", ())
+    return Table(path, sha256, decoded.encoding if decoded else None, delimiter, sheet,
+                 header.end + skipped, header.texts, header.columns, header.unknown, others,
+                 table_rows, alternatives, sample)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or ``TableError`` for a kind of file no reader takes or a file that
+    cannot be read."""
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES | TEXT_SUFFIXES:
+        raise TableError(error("file_unsupported", file=path.name))
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise TableError(error("file_not_found", file=path.name)) from None
+    except OSError as exc:
+        raise TableError(error("file_unreadable", file=path.name,
+                               reason=exc.strerror or exc)) from None
 
 
 def _cell(row: Sequence[str], column: int) -> str:
     return row[column] if column < len(row) else ""
 
 
+@dataclass(frozen=True)
+class _Header:
+    #: 0-based index of the first data row (just below the header's one or two rows).
+    end: int
+    texts: tuple[str, ...]
+    columns: dict[str, int]
+    unknown: tuple[str, ...]
+
+
 def _find_header(rows: Sequence[Sequence[str]], lookup: Mapping[str, tuple[str, int]],
-                 ) -> tuple[int, dict[str, int], tuple[str, ...]]:
-    """The row among the first few that recognises the most columns (the first on a tie)."""
-    best: tuple[int, dict[str, int], tuple[str, ...]] = (0, {}, ())
+                 ) -> _Header:
+    """The row among the first few that recognises the most columns (the first on a tie), or a
+    row with the row below it when the lower one's sub-headers recognise more: the texts of the
+    lower row stand where it has any, the upper row's elsewhere (merged group titles)."""
+    best = _Header(0, (), {}, ())
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        chosen: dict[str, tuple[int, int]] = {}  # key -> (rank, column)
-        for column, text in enumerate(row):
-            key, rank = lookup.get(normalise_header(text), ("", 0))
-            if key and (key not in chosen or rank < chosen[key][0]):
-                chosen[key] = (rank, column)
-        columns = {key: column for key, (_, column) in chosen.items()}
-        used = set(columns.values())
-        if len(columns) > len(best[1]):
-            unknown = tuple(text for column, text in enumerate(row) if text and column not in used)
-            best = (index, columns, unknown)
+        below = rows[index + 1] if index + 1 < len(rows) else []
+        merged = [_cell(below, c) or _cell(row, c) for c in range(max(len(row), len(below)))]
+        for texts, end in ((list(row), index + 1), (merged, index + 2)):
+            header = _recognise(texts, end, lookup)
+            if len(header.columns) > len(best.columns):
+                best = header
     return best
 
 
+def _recognise(texts: Sequence[str], end: int, lookup: Mapping[str, tuple[str, int]],
+               ) -> _Header:
+    chosen: dict[str, tuple[int, int]] = {}  # key -> (rank, column)
+    ignored = set()
+    for column, text in enumerate(texts):
+        key, rank = lookup.get(normalise_header(text), ("", 0))
+        if key == IGNORE:
+            ignored.add(column)
+        elif key and (key not in chosen or rank < chosen[key][0]):
+            chosen[key] = (rank, column)
+    columns = {key: column for key, (_, column) in chosen.items()}
+    used = set(columns.values()) | ignored
+    unknown = tuple(text for column, text in enumerate(texts) if text and column not in used)
+    return _Header(end, tuple(texts), columns, unknown)
+
+
+def _without_footer(rows: Sequence[Sequence[str]]) -> Sequence[Sequence[str]]:
+    """``rows`` without the footer rows (and blank rows) at their end."""
+    end = len(rows)
+    while end and all(not cell or _FOOTER.match(unicodedata.normalize("NFKC", cell))
+                      for cell in rows[end - 1]):
+        end -= 1
+    return rows[:end]
+
+
 # -- text files -------------------------------------------------------------------------------
-def _decode(data: bytes, name: str) -> tuple[str, str]:
-    """Text and the encoding that decoded it; refuses binary files and unknown encodings."""
+def decode(data: bytes, name: str, encoding: str | None = None) -> Decoded:
+    """The text, in ``encoding`` when given, else in the encoding the bytes show: a BOM, UTF-8,
+    or the one of :data:`LEGACY_ENCODINGS` that charset-normalizer ranks first among those
+    that decode the whole file (the others are kept as alternatives). Refuses binary files and
+    unknown encodings."""
+    if encoding is not None:
+        try:
+            return Decoded(data.decode(encoding), encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise TableError(error("encoding_not_decoding", file=name,
+                                   encoding=encoding)) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return Decoded(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError:
             raise TableError(error("file_encoding", file=name)) from None
     if data.startswith(b"\xef\xbb\xbf"):
-        candidates: tuple[str, ...] = ("utf-8-sig",)
-    else:
-        head = data[:4096]
-        controls = sum(1 for byte in head if byte in _CONTROL)
-        if data.startswith(_BINARY_MAGIC) or b"\x00" in data or controls > len(head) // 20:
-            raise TableError(error("file_binary", file=name))
-        candidates = ("utf-8", "gbk", "gb18030")
-    for encoding in candidates:
         try:
-            return data.decode(encoding), encoding
+            return Decoded(data.decode("utf-8-sig"), "utf-8-sig")
+        except UnicodeDecodeError:
+            raise TableError(error("file_encoding", file=name)) from None
+    head = data[:4096]
+    controls = sum(1 for byte in head if byte in _CONTROL)
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in data or controls > len(head) // 20:
+        raise TableError(error("file_binary", file=name))
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    readings: dict[str, str] = {}
+    for candidate in LEGACY_ENCODINGS:
+        if candidate == "gb18030" and "gbk" in readings:
+            continue  # GB18030 extends GBK: the same reading
+        try:
+            readings[candidate] = data.decode(candidate)
         except UnicodeDecodeError:
             continue
-    raise TableError(error("file_encoding", file=name))
+    if not readings:
+        raise TableError(error("file_encoding", file=name))
+    chosen = _most_likely(data, tuple(readings))
+    return Decoded(readings[chosen], chosen, tuple(
+        (other, text) for other, text in readings.items() if other != chosen))
+
+
+def _most_likely(data: bytes, encodings: tuple[str, ...]) -> str:
+    """Of ``encodings`` (each decodes ``data``), the one whose text charset-normalizer finds
+    least chaotic; the first when it cannot tell."""
+    if len(encodings) == 1:
+        return encodings[0]
+    import charset_normalizer
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        best = charset_normalizer.from_bytes(data, cp_isolation=list(encodings)).best()
+    found = best.encoding if best is not None else ""
+    aliases = {"big5": "cp950", "gb2312": "gbk"}
+    found = aliases.get(found, found)
+    return found if found in encodings else encodings[0]
+
+
+def encoding_sample(text: str, first_line: int) -> str:
+    """The lines from ``first_line`` on that hold more than ASCII (names, not digits), runs of
+    delimiters shown as one space, cut at :data:`ENCODING_SAMPLE_CHARS`."""
+    lines = text.splitlines()[first_line:first_line + HEADER_SEARCH_ROWS]
+    shown = [re.sub(r"[,;\t\s]+", " ", line).strip() for line in lines if not line.isascii()]
+    return " / ".join(shown)[:ENCODING_SAMPLE_CHARS]
 
 
 def _is_text(data: bytes, name: str) -> bool:
     try:
-        _decode(data, name)
+        decode(data, name)
     except TableError:
         return False
     return True
@@ -240,32 +410,44 @@ def _split(text: str, lookup: Mapping[str, tuple[str, int]]) -> tuple[str, list[
     else:
         def score(d: str) -> tuple[int, int]:
             sample = records(d, HEADER_SEARCH_ROWS)
-            _, columns, _ = _find_header(sample, lookup)
-            return len(columns), max((len(row) for row in sample), default=0)
+            return len(_find_header(sample, lookup).columns), max(
+                (len(row) for row in sample), default=0)
 
         delimiter = max(DELIMITERS, key=score)
     return delimiter, records(delimiter), skipped
 
 
-# -- Excel ------------------------------------------------------------------------------------
-def _xlsx_sheets(data: bytes, name: str) -> list[tuple[str | None, list[list[str]], int]]:
-    import openpyxl
+# -- workbooks --------------------------------------------------------------------------------
+Sheets = list[tuple[str | None, list[list[str]], int]]
 
+
+def workbook_sheets(data: bytes, path: Path) -> Sheets:
+    """Each worksheet of an .xlsx or .xls workbook: its name, its rows as text, 0."""
+    name = path.name
     if not data:
         raise TableError(error("file_empty", file=name))
-    if not data.startswith(_ZIP_MAGIC) and _is_text(data, name):
-        raise TableError(error("file_xlsx_is_text", file=name))
+    if not data.startswith((_ZIP_MAGIC, _OLE_MAGIC)) and _is_text(data, name):
+        raise TableError(error("file_xlsx_is_text", file=name, suffix=path.suffix.lower()))
+    if data.startswith(_OLE_MAGIC) or path.suffix.lower() in XLS_SUFFIXES:
+        return _xls_sheets(data, name)
+    return _xlsx_sheets(data, name)
+
+
+def _xlsx_sheets(data: bytes, name: str) -> Sheets:
+    import openpyxl
+
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and openpyxl errors alike: the file is damaged
         raise TableError(error("file_corrupt", file=name)) from exc
     try:
-        sheets: list[tuple[str | None, list[list[str]], int]] = []
+        sheets: Sheets = []
         for sheet in book.worksheets:
             if not hasattr(sheet, "iter_rows"):  # chart sheets
                 continue
             sheet.reset_dimensions()  # some writers declare a wrong size; read every cell
-            rows = [[_excel_text(cell) for cell in row] for row in sheet.iter_rows()]
+            rows = [[_excel_text(cell.value, getattr(cell, "number_format", None))
+                     for cell in row] for row in sheet.iter_rows()]
             sheets.append((str(sheet.title), rows, 0))
         return sheets
     except Exception as exc:  # read-only parsing is lazy: damage shows while iterating
@@ -274,11 +456,47 @@ def _xlsx_sheets(data: bytes, name: str) -> list[tuple[str | None, list[list[str
         book.close()
 
 
-def _excel_text(cell: Any) -> str:
+def _xls_sheets(data: bytes, name: str) -> Sheets:
+    """An Excel 97–2003 (or WPS) workbook through xlrd, with each cell's number format so that
+    dates read as they show."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True,
+                                  logfile=io.StringIO())
+    except Exception as exc:  # xlrd's own errors, struct errors, …: the file is damaged
+        raise TableError(error("file_corrupt", file=name)) from exc
+    try:
+        sheets: Sheets = []
+        for sheet in book.sheets():
+            rows = []
+            for r in range(sheet.nrows):
+                row = []
+                for c in range(sheet.ncols):
+                    cell = sheet.cell(r, c)
+                    fmt = book.format_map.get(book.xf_list[cell.xf_index].format_key)
+                    value: Any = cell.value
+                    if cell.ctype == xlrd.XL_CELL_DATE:
+                        value = xlrd.xldate_as_datetime(cell.value, book.datemode)
+                    elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                        value = bool(cell.value)
+                    elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK,
+                                        xlrd.XL_CELL_ERROR):
+                        value = None
+                    row.append(_excel_text(value, fmt.format_str if fmt else None))
+                rows.append(row)
+            sheets.append((str(sheet.name), rows, 0))
+        return sheets
+    except Exception as exc:
+        raise TableError(error("file_corrupt", file=name)) from exc
+    finally:
+        book.release_resources()
+
+
+def _excel_text(value: Any, number_format: str | None) -> str:
     """A cell as the text the user sees: 3.0 → '3', a date formatted without a day →
     'YYYY-MM', other dates 'YYYY-MM-DD'."""
-    value = cell.value
-    fmt = str(getattr(cell, "number_format", None) or "General")
+    fmt = str(number_format or "General")
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -28,7 +28,7 @@ from desktop.ui.background import run_in_background
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 
-TABLE_SUFFIXES = (".xlsx", ".csv")
+TABLE_SUFFIXES = (".xlsx", ".xls", ".et", ".csv", ".txt")
 
 
 class PreviewStatus(QLabel):

@@ -1,6 +1,11 @@
-"""Importing candidates from .xlsx/.csv: choose a file → preview → commit → result.
+"""Importing candidates from .xlsx/.xls/.csv: choose a file → what its columns mean → preview
+→ commit → result.
 
-The importer reads and checks in the background; nothing is written before the last page.
+The column page shows the importer's suggestion (the mapping kept for files of this shape, else
+the header texts') with each column's first cells; the user may change any meaning (序号 is a
+row count unless set to the number). When another encoding also decodes a CSV, the preview
+offers both readings to pick from. The importer reads and checks in the background; nothing
+is written before the last page.
 """
 
 from __future__ import annotations
@@ -11,14 +16,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
     QWizardPage,
 )
 
+from desktop.core.importing import MAPPABLE
+from desktop.core.messages import field_label
 from desktop.core.services import Services
+from desktop.core.tabular import IGNORE
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
@@ -27,7 +39,87 @@ from desktop.ui.models.preview_model import COL_NAME, COL_PROBLEMS, ImportPrevie
 from desktop.ui.tables import list_table
 
 if TYPE_CHECKING:
-    from desktop.core.importing import Importer, ImportPreview
+    from desktop.core.importing import ColumnGuess, Importer, ImportPreview
+
+
+class ColumnPage(QWizardPage):
+    """What each column of the file is read as; a combo per column."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.owner = wizard
+        self.guess: ColumnGuess | None = None
+        self._generation = 0
+        self.setTitle(self.tr("What the columns mean"))
+        self.setSubTitle(self.tr("Check what each column is read as and change it where it is "
+                                 "wrong; the choice is kept for the next file with the same "
+                                 "headers."))
+        self.status = PreviewStatus()
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("First cells"), self.tr("Read as")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.table, 1)
+
+    def meanings(self) -> list[tuple[str, str]]:
+        labels = {"row_count": self.tr("row count (not imported)"),
+                  IGNORE: self.tr("not imported")}
+        return [(key, labels.get(key) or field_label(key)) for key in (*MAPPABLE, IGNORE)]
+
+    def initializePage(self) -> None:
+        self.guess = None
+        self.completeChanged.emit()
+        self.table.setRowCount(0)
+        self.status.reading()
+        importer, campaign_id = self.owner.importer(), self.owner.campaign_id
+        path, encoding = self.owner.path(), self.owner.encoding
+        self._generation += 1
+        generation = self._generation
+        run_in_background(lambda: importer.columns(campaign_id, path, encoding),
+                          lambda guess: self.show_guess(guess, generation),
+                          self.status.unreadable)
+
+    def show_guess(self, guess: ColumnGuess, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.guess = guess
+        self.status.read(self.tr("As last time for files with these headers.")
+                         if guess.origin == "saved" else
+                         self.tr("Suggested from the header texts."))
+        headers = [h for h in guess.headers if h]
+        self.table.setRowCount(len(headers))
+        for row, header in enumerate(headers):
+            self.table.setItem(row, 0, QTableWidgetItem(header))
+            self.table.setItem(row, 1, QTableWidgetItem(guess.samples.get(header, "")))
+            combo = QComboBox()
+            for key, label in self.meanings():
+                combo.addItem(label, key)
+            combo.setCurrentIndex(max(0, combo.findData(guess.mapping.get(header, IGNORE))))
+            self.table.setCellWidget(row, 2, combo)
+        self.table.resizeColumnToContents(0)
+        self.completeChanged.emit()
+
+    def combo(self, header: str) -> QComboBox:
+        row = next(r for r in range(self.table.rowCount())
+                   if self.table.item(r, 0).text() == header)
+        widget = self.table.cellWidget(row, 2)
+        assert isinstance(widget, QComboBox)
+        return widget
+
+    def mapping(self) -> dict[str, str] | None:
+        if self.guess is None:
+            return None
+        return {self.table.item(r, 0).text(): str(self.combo(self.table.item(r, 0).text())
+                                                      .currentData())
+                for r in range(self.table.rowCount())}
+
+    def isComplete(self) -> bool:
+        return self.guess is not None
 
 
 class PreviewPage(QWizardPage):
@@ -45,8 +137,16 @@ class PreviewPage(QWizardPage):
         self.notes.setWordWrap(True)
         self.create_missing = QCheckBox(self.tr("Create them along with the import"))
         self.create_missing.toggled.connect(self.run_preview)
+        #: The encodings that decode the file, when more than one does.
+        self.encoding = QComboBox()
+        self.encoding.activated.connect(self.choose_encoding)
+        self.encoding_row = QWidget()
+        form = QFormLayout(self.encoding_row)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Read the file as:"), self.encoding)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.encoding_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.notes)
         layout.addWidget(self.create_missing)
@@ -55,6 +155,11 @@ class PreviewPage(QWizardPage):
         self.create_missing.blockSignals(True)
         self.create_missing.setChecked(False)
         self.create_missing.blockSignals(False)
+        self.encoding_row.hide()
+        self.run_preview()
+
+    def choose_encoding(self) -> None:
+        self.owner.encoding = str(self.encoding.currentData())
         self.run_preview()
 
     def run_preview(self) -> None:
@@ -65,9 +170,11 @@ class PreviewPage(QWizardPage):
         importer = self.owner.importer()
         campaign_id, path = self.owner.campaign_id, self.owner.path()
         create = self.create_missing.isChecked()
+        mapping, encoding = self.owner.column_page.mapping(), self.owner.encoding
         self._generation += 1
         generation = self._generation
-        run_in_background(lambda: importer.preview(campaign_id, path, create_missing=create),
+        run_in_background(lambda: importer.preview(campaign_id, path, create_missing=create,
+                                                   mapping=mapping, encoding=encoding),
                           lambda preview: self.show_preview(preview, generation),
                           self.status.unreadable, owner=self)
 
@@ -87,6 +194,11 @@ class PreviewPage(QWizardPage):
         notes = [m for m in preview.file_messages if m.code != "create_missing_hint"]
         self.notes.setText(messages_text(notes))
         self.notes.setVisible(bool(notes))
+        if preview.alternatives:
+            self.encoding.clear()
+            for encoding in (preview.encoding, *(e for e, _ in preview.alternatives)):
+                self.encoding.addItem(str(encoding), encoding)
+            self.encoding_row.show()
         missing = bool(preview.missing_categories or preview.missing_units)
         self.create_missing.setVisible(missing or self.create_missing.isChecked())
         self.completeChanged.emit()
@@ -101,13 +213,20 @@ class ImportWizard(ImportFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(services, campaign_id, parent)
         self.preview: ImportPreview | None = None
+        #: The encoding the user picked for a text file; None: the one detected.
+        self.encoding: str | None = None
         self.setWindowTitle(QCoreApplication.translate("ImportWizard", "Import candidates"))
+        self.column_page = ColumnPage(self)
         self.preview_page = PreviewPage(self)
-        self.add_pages(FilePage(self), self.preview_page)
+        self.add_pages(FilePage(self), self.column_page, self.preview_page)
+        self.file_page.path.textChanged.connect(self._new_file)
         self.file_page.setSubTitle(QCoreApplication.translate(
-            "ImportWizard", "An Excel workbook (.xlsx) or a CSV file with one candidate per row "
-            "and a header row (奖项, 推荐单位, 姓名…)."))
+            "ImportWizard", "An Excel workbook (.xlsx, .xls) or a CSV file with one candidate "
+            "per row and a header row (奖项, 推荐单位, 姓名…)."))
         self.resize(900, 600)
+
+    def _new_file(self) -> None:
+        self.encoding = None
 
     def importer(self) -> Importer:
         return self.services.importer

@@ -134,10 +134,10 @@ class PreviewPage(QWizardPage):
             model.set_rows([])
         online, campaign_id = self.owner.services.online, self.owner.campaign_id
         path, source = self.owner.path(), self.owner.source()
-        mapping = self.owner.mapping_page.mapping()
+        mapping, encoding = self.owner.mapping_page.mapping(), self.owner.encoding
         self._generation += 1
         generation = self._generation
-        run_in_background(lambda: online.preview(campaign_id, path, source, mapping),
+        run_in_background(lambda: online.preview(campaign_id, path, source, mapping, encoding),
                           lambda preview: self.show_preview(preview, generation),
                           self.status.unreadable)
 
@@ -176,13 +176,19 @@ class OnlineWizard(ImportFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(services, campaign_id, parent)
         self.preview: OnlinePreview | None = None
+        #: The encoding the user picked for a text file; None: the one detected.
+        self.encoding: str | None = None
         self.meanings = MeaningChoices(services, campaign_id)
         self.setWindowTitle(QCoreApplication.translate("OnlineWizard", "Import online votes"))
         self.file_page: SourcePage = SourcePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.add_pages(self.file_page, self.mapping_page, self.preview_page)
+        self.file_page.path.textChanged.connect(self._new_file)
         self.resize(960, 640)
+
+    def _new_file(self) -> None:
+        self.encoding = None
 
     def source(self) -> str:
         return self.file_page.source.currentText().strip()

@@ -999,6 +999,45 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>ColumnPage</name>
+    <message>
+        <source>What the columns mean</source>
+        <translation>What the columns mean</translation>
+    </message>
+    <message>
+        <source>Check what each column is read as and change it where it is wrong; the choice is kept for the next file with the same headers.</source>
+        <translation>Check what each column is read as and change it where it is wrong; the choice is kept for the next file with the same headers.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>First cells</source>
+        <translation>First cells</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <source>row count (not imported)</source>
+        <translation>row count (not imported)</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <source>As last time for files with these headers.</source>
+        <translation>As last time for files with these headers.</translation>
+    </message>
+    <message>
+        <source>Suggested from the header texts.</source>
+        <translation>Suggested from the header texts.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1262,11 +1301,12 @@ Audit anchor (write it down to check the log later):
     <name>ImportWizard</name>
     <message>
         <source>Import candidates</source>
+        <extracomment>The encoding the user picked for a text file; None: the one detected.</extracomment>
         <translation>Import candidates</translation>
     </message>
     <message>
-        <source>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
-        <translation>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</translation>
+        <source>An Excel workbook (.xlsx, .xls) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
+        <translation>An Excel workbook (.xlsx, .xls) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1582,15 @@ Audit anchor (write it down to check the log later):
         <translation>Candidate</translation>
     </message>
     <message>
+        <source>Options are also separated by:</source>
+        <extracomment>What joins chosen options besides the usual separators (wjx: ┋), as learned from the data or typed; &apos;&apos; for none. The encodings that decode the file, when more than one does.</extracomment>
+        <translation>Options are also separated by:</translation>
+    </message>
+    <message>
+        <source>Read the file as:</source>
+        <translation>Read the file as:</translation>
+    </message>
+    <message>
         <source>The mapping saved for files with these headers was applied.</source>
         <translation>The mapping saved for files with these headers was applied.</translation>
     </message>
@@ -1552,6 +1601,10 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>The columns were recognised from their headers.</source>
         <translation>The columns were recognised from their headers.</translation>
+    </message>
+    <message>
+        <source>Chosen options are separated by “%1”.</source>
+        <translation>Chosen options are separated by “%1”.</translation>
     </message>
     <message>
         <source>… and %1 more</source>
@@ -1807,6 +1860,7 @@ Audit anchor (write it down to check the log later):
     <name>OnlineWizard</name>
     <message>
         <source>Import online votes</source>
+        <extracomment>The encoding the user picked for a text file; None: the one detected.</extracomment>
         <translation>Import online votes</translation>
     </message>
 </context>
@@ -1893,6 +1947,11 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Create them along with the import</source>
         <translation>Create them along with the import</translation>
+    </message>
+    <message>
+        <source>Read the file as:</source>
+        <extracomment>The encodings that decode the file, when more than one does.</extracomment>
+        <translation>Read the file as:</translation>
     </message>
     <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>
@@ -2544,6 +2603,10 @@ Show page 1?</translation>
         <translation>Combination rule</translation>
     </message>
     <message>
+        <source>Before the first notice, confirm how the results are combined, above all whether the online votes the fraud checks flagged count.</source>
+        <translation>Before the first notice, confirm how the results are combined, above all whether the online votes the fraud checks flagged count.</translation>
+    </message>
+    <message>
         <source>Plain sum of votes (paper + every online source; expert scores shown, not added)</source>
         <translation>Plain sum of votes (paper + every online source; expert scores shown, not added)</translation>
     </message>
@@ -2561,6 +2624,7 @@ Show page 1?</translation>
     </message>
     <message>
         <source>Online votes:</source>
+        <extracomment>The choice about flagged votes, stated plainly.</extracomment>
         <translation>Online votes:</translation>
     </message>
     <message>
@@ -2602,6 +2666,14 @@ Show page 1?</translation>
     <message>
         <source>Expert average:</source>
         <translation>Expert average:</translation>
+    </message>
+    <message>
+        <source>Flagged online votes are left out: a vote the fraud checks flagged (an IP burst, a minute spike, a voter over the limit) decides nothing. A result that counting them would change is marked %1.</source>
+        <translation>Flagged online votes are left out: a vote the fraud checks flagged (an IP burst, a minute spike, a voter over the limit) decides nothing. A result that counting them would change is marked %1.</translation>
+    </message>
+    <message>
+        <source>Flagged online votes count as the platform exported them: suspicious votes can decide a seat. Every result they decide is marked %1 in the results, the notice and the tables.</source>
+        <translation>Flagged online votes count as the platform exported them: suspicious votes can decide a seat. Every result they decide is marked %1 in the results, the notice and the tables.</translation>
     </message>
 </context>
 <context>

@@ -992,6 +992,45 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>ColumnPage</name>
+    <message>
+        <source>What the columns mean</source>
+        <translation>各列的含义</translation>
+    </message>
+    <message>
+        <source>Check what each column is read as and change it where it is wrong; the choice is kept for the next file with the same headers.</source>
+        <translation>请核对每一列被读作什么，不对的请改正；所做选择会保留，下次遇到表头相同的文件时沿用。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>First cells</source>
+        <translation>前几个单元格</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <source>row count (not imported)</source>
+        <translation>序号（行数，不导入）</translation>
+    </message>
+    <message>
+        <source>not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <source>As last time for files with these headers.</source>
+        <translation>沿用上次表头相同的文件的设置。</translation>
+    </message>
+    <message>
+        <source>Suggested from the header texts.</source>
+        <translation>根据表头文字建议。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Unexpected error</source>
@@ -1255,11 +1294,12 @@ Audit anchor (write it down to check the log later):
     <name>ImportWizard</name>
     <message>
         <source>Import candidates</source>
+        <extracomment>The encoding the user picked for a text file; None: the one detected.</extracomment>
         <translation>导入候选对象</translation>
     </message>
     <message>
-        <source>An Excel workbook (.xlsx) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
-        <translation>Excel 工作簿（.xlsx）或 CSV 文件：第一行为表头（奖项、推荐单位、姓名…），以下每行一名候选对象。</translation>
+        <source>An Excel workbook (.xlsx, .xls) or a CSV file with one candidate per row and a header row (奖项, 推荐单位, 姓名…).</source>
+        <translation>Excel 工作簿（.xlsx、.xls）或 CSV 文件：每行一个候选对象，带表头行（奖项、推荐单位、姓名…）。</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1569,15 @@ Audit anchor (write it down to check the log later):
         <translation>候选对象</translation>
     </message>
     <message>
+        <source>Options are also separated by:</source>
+        <extracomment>What joins chosen options besides the usual separators (wjx: ┋), as learned from the data or typed; &apos;&apos; for none. The encodings that decode the file, when more than one does.</extracomment>
+        <translation>选项之间另有分隔符：</translation>
+    </message>
+    <message>
+        <source>Read the file as:</source>
+        <translation>文件编码：</translation>
+    </message>
+    <message>
         <source>The mapping saved for files with these headers was applied.</source>
         <translation>已应用为相同表头的文件保存的映射。</translation>
     </message>
@@ -1539,6 +1588,10 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>The columns were recognised from their headers.</source>
         <translation>已根据表头识别各列。</translation>
+    </message>
+    <message>
+        <source>Chosen options are separated by “%1”.</source>
+        <translation>所选选项以“%1”分隔。</translation>
     </message>
     <message>
         <source>… and %1 more</source>
@@ -1792,6 +1845,7 @@ Audit anchor (write it down to check the log later):
     <name>OnlineWizard</name>
     <message>
         <source>Import online votes</source>
+        <extracomment>The encoding the user picked for a text file; None: the one detected.</extracomment>
         <translation>导入网络投票</translation>
     </message>
 </context>
@@ -1878,6 +1932,11 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Create them along with the import</source>
         <translation>导入时一并创建</translation>
+    </message>
+    <message>
+        <source>Read the file as:</source>
+        <extracomment>The encodings that decode the file, when more than one does.</extracomment>
+        <translation>文件编码：</translation>
     </message>
     <message>
         <source>%1 rows read: %2 errors, %3 warnings.</source>
@@ -2526,6 +2585,10 @@ Show page 1?</source>
         <translation>计分办法</translation>
     </message>
     <message>
+        <source>Before the first notice, confirm how the results are combined, above all whether the online votes the fraud checks flagged count.</source>
+        <translation>发布第一份公示前，请确认综合计分办法，尤其是被防刷检查标记的网络票是否计入。</translation>
+    </message>
+    <message>
         <source>Plain sum of votes (paper + every online source; expert scores shown, not added)</source>
         <translation>票数直接相加（纸质选票 + 各网络平台；专家评分仅列示，不计入）</translation>
     </message>
@@ -2543,6 +2606,7 @@ Show page 1?</source>
     </message>
     <message>
         <source>Online votes:</source>
+        <extracomment>The choice about flagged votes, stated plainly.</extracomment>
         <translation>网络投票：</translation>
     </message>
     <message>
@@ -2584,6 +2648,14 @@ Show page 1?</source>
     <message>
         <source>Expert average:</source>
         <translation>专家平均分：</translation>
+    </message>
+    <message>
+        <source>Flagged online votes are left out: a vote the fraud checks flagged (an IP burst, a minute spike, a voter over the limit) decides nothing. A result that counting them would change is marked %1.</source>
+        <translation>被标记的网络票不计入：被防刷检查标记的票（同一 IP 集中投票、每分钟突增、超过限票的投票人）不决定任何结果。若计入它们会改变的结果，标注 %1。</translation>
+    </message>
+    <message>
+        <source>Flagged online votes count as the platform exported them: suspicious votes can decide a seat. Every result they decide is marked %1 in the results, the notice and the tables.</source>
+        <translation>被标记的网络票按平台导出的票数计入：可疑票可能决定当选名额。由它们决定的每个结果在统计结果、公示和表格中标注 %1。</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,8 @@ def test_candidates_refused(qtbot: QtBot, reviewer: Services, campaign: Campaign
     before = rows_per_table(reviewer.db)
     wizard = ImportWizard(reviewer, campaign.id)
     show(qtbot, wizard, path)
+    qtbot.waitUntil(lambda: wizard.column_page.guess is not None, timeout=TIMEOUT_MS)
+    wizard.next()
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=TIMEOUT_MS)
     to_refusal(qtbot, wizard, before)
 

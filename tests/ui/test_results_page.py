@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.boxes import BoxInfo
 from desktop.core.combine import (
+    FLAG_MARK,
     CombinationRule,
     Method,
     OnlineCount,
@@ -71,12 +72,14 @@ def expected_rows(results: CampaignResults, name: str, rows: int = 3) -> list[li
     return [[str(c.rank), c.number, c.name, c.unit, str(c.paper),
              *(str(c.online.get(s, 0)) for s in results.sources), format_expert(c.expert),
              format_combined(c.combined, rule),
-             "并列待定" if c.cutoff_tie and category.undecided_tie else winner[c.winner]]
+             ("并列待定" if c.cutoff_tie and category.undecided_tie else winner[c.winner])
+             + (FLAG_MARK if c.flag_dependent else "")]
             for c in category.candidates[:rows]]
 
 
 def test_the_ranking_and_the_chart_show_the_core_numbers(
         qtbot: QtBot, services: Services, counted: CampaignInfo) -> None:
+    services.results.set_rule(counted.id, CombinationRule(online=OnlineCount.EXPORTED))
     page = open_page(qtbot, services, counted.id)
     assert page.tabs.count() == 3
     choose(page, BRANDS)
@@ -87,8 +90,13 @@ def test_the_ranking_and_the_chart_show_the_core_numbers(
     expected = expected_rows(services.results.compute(counted.id), BRANDS)
     assert table(page) == expected
     # By hand: 11 = 1 paper + 20 平台A, 12 = 7 + 2, 10 = 2 + 5 + 1 (two winners).
+    # 12's seat and 10's loss hang on 平台B's one flagged vote: both marked, and said why.
     assert [(row[1], row[-2], row[-1]) for row in expected] == [
-        ("11", "21", "当选"), ("12", "9", "当选"), ("10", "8", "—")]
+        ("11", "21", "当选"), ("12", "9", "当选※"), ("10", "8", "—※")]
+    assert "可疑网络票已计入" in page.panel.info_label.text()
+    model = page.panel.ranking_model
+    assert "可疑网络票" in model.data(model.index(1, model.col_result),
+                                   Qt.ItemDataRole.ToolTipRole)
     assert "综合得票 = 纸质选票得票 + 网络投票得票" in page.formula_label.text()
     assert page.banner.isHidden()
 
@@ -125,6 +133,7 @@ def test_the_rule_editor_changes_the_scores_and_stores_the_rule(
         dialog.source_spins["平台A"].setValue(50)
         dialog.source_spins["平台B"].setValue(50)
         assert dialog.problems() == ""
+        assert "被标记的网络票不计入" in dialog.flag_label.text()  # the default, said plainly
         assert "50 × 网络投票（平台A）得票" in dialog.formula_label.text()
         dialog.accept()
 
@@ -151,7 +160,7 @@ def test_a_tie_at_the_cut_off_is_flagged_and_decided_in_the_dialog(
     assert category.cutoff_tie == ("10", "12")
     assert page.panel.tie_button.isVisible()
     assert "10、12" in page.panel.tie_label.text()
-    assert [row[-1] for row in table(page)] == ["当选", "并列待定", "并列待定"]
+    assert [row[-1] for row in table(page)] == ["当选", "并列待定※", "并列待定※"]
     assert page.banner.isVisible() and "并列" in page.banner.text()
 
     def decide(dialog: QWidget) -> None:
@@ -185,7 +194,7 @@ def test_a_tie_at_the_cut_off_is_flagged_and_decided_in_the_dialog(
     assert [c.number for c in brands.winner_list] == ["11", "10"]
     rows = table(page)
     assert [(row[1], row[-1]) for row in rows] == [
-        ("11", "当选"), ("10", "当选（并列已决定）"), ("12", "—")]
+        ("11", "当选"), ("10", "当选（并列已决定）※"), ("12", "—※")]
     assert "纪要第3号" in page.panel.tie_label.text()
     assert page.banner.isHidden()
 
@@ -195,7 +204,20 @@ def test_the_notice_tables_and_cast_vote_record_are_written(
         boxes: MessageBoxes) -> None:
     page = open_page(qtbot, services, counted.id)
     notice = tmp_path / "公示.pdf"
+    shown: list[str] = []
+
+    def confirm(dialog: QWidget) -> None:
+        """Before the first notice the rule is confirmed, the choice about flagged votes
+        stated plainly."""
+        assert isinstance(dialog, RuleDialog)
+        assert dialog.intro.isVisible()
+        shown.append(dialog.flag_label.text())
+        dialog.accept()
+
+    when_modal(confirm)
     page.controller.export_notice(notice)
+    assert shown and "被标记的网络票不计入" in shown[0]
+    assert services.results.rule_confirmed(counted.id)
     qtbot.waitUntil(lambda: page.controller.preview is not None, timeout=30_000)
     settle(qtbot, page)
     assert boxes.kinds() == ["question"]

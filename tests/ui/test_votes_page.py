@@ -22,6 +22,7 @@ from desktop.ui.pages.votes_experts import ExpertImportWizard
 from desktop.ui.pages.votes_matrix import ExpertMatrixModel
 from desktop.ui.pages.votes_page import VotesPage
 from tests.test_online_common import STANDARD, WINDOW, counts, ids, write_csv
+from tests.test_online_wjx import QUESTION, wjx_export
 from tests.ui.conftest import MessageBoxes, when_modal
 
 __all__ = ["ids"]
@@ -254,3 +255,45 @@ def test_expert_scores_imported_entered_refused_and_averaged(
     assert "0 到 100" in boxes.texts()
     assert model.data(cell(2, "甲")) == "85"
     assert model.data(model.index(row[2], model.col_average)) == "86"
+
+
+def test_a_wjx_export_shows_the_separator_learned_from_its_cells(
+        qtbot: QtBot, services: Services, campaign: CampaignInfo, ids: Ids,
+        tmp_path: Path) -> None:
+    path, counted = wjx_export(tmp_path / "问卷星导出.csv", rows=200)
+    page = make_page(qtbot, services, campaign)
+    wizard = open_online(qtbot, page, path, "问卷星")
+    mapping = wizard.mapping_page
+    assert mapping.separator.text() == ""  # no choice column yet: nothing to learn from
+    for header, meaning in (("提交答卷时间", "time"), ("来自IP", "ip"),
+                            (QUESTION, f"choice:{STANDARD}")):
+        choose(qtbot, wizard, mapping.meaning_combo(header), meaning)
+    assert mapping.separator.text() == "┋"
+    assert "“┋”" in mapping.summary.text()
+    to_preview(qtbot, wizard)
+    assert wizard.preview is not None and wizard.preview.votes == sum(counted.values())
+    commit(qtbot, wizard)
+    assert sum(v.votes for v in online_votes(services.db, campaign.id).values()) == sum(
+        counted.values())
+
+
+def test_an_export_two_encodings_decode_can_be_read_in_the_other(
+        qtbot: QtBot, services: Services, campaign: CampaignInfo, ids: Ids,
+        tmp_path: Path) -> None:
+    path = tmp_path / "平台导出.csv"
+    path.write_bytes(b"number,name,votes\r\n1," + "陳曾".encode("big5") + b",35\r\n")
+    page = make_page(qtbot, services, campaign)
+    wizard = open_online(qtbot, page, path, "平台A")
+    mapping = wizard.mapping_page
+    assert mapping.encoding.isVisibleTo(mapping)
+    readings = [mapping.encoding.itemData(i) for i in range(mapping.encoding.count())]
+    assert sorted(readings) == ["cp950", "gbk"]
+    other = readings[1]
+    wizard.mapping_page.analysis = None
+    mapping.encoding.setCurrentIndex(1)
+    mapping.encoding.activated.emit(1)
+    qtbot.waitUntil(lambda: wizard.mapping_page.analysis is not None, timeout=TIMEOUT_MS)
+    assert wizard.encoding == other
+    assert mapping.analysis is not None and mapping.analysis.preview.encoding == other
+    to_preview(qtbot, wizard)
+    assert wizard.preview is not None and wizard.preview.encoding == other

@@ -10,8 +10,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.core.combine import CandidateResult, CombinationRule, format_combined, format_expert
-from desktop.core.messages import list_separator
+from desktop.core.combine import (
+    FLAG_MARK,
+    CandidateResult,
+    CombinationRule,
+    flag_note,
+    format_combined,
+    format_expert,
+)
+from desktop.core.messages import current_language, list_separator
 from desktop.core.results_types import BoxCount, CampaignResults, CategoryResult
 from desktop.ui.i18n import arg
 from desktop.ui.models.rows import NUMBER_ALIGNMENT, Index, RowsModel
@@ -22,14 +29,16 @@ DECIDED_TIE_BACKGROUND = QColor("#e3f2fd")  # light blue: in a tie the organiser
 
 
 def result_text(candidate: CandidateResult, category: CategoryResult) -> str:
-    """当选 / 并列待定 / — as the result column (and the tests) show it."""
+    """当选 / 并列待定 / — as the result column (and the tests) show it, with
+    ``combine.FLAG_MARK`` when how flagged online votes count would change it."""
+    mark = FLAG_MARK if candidate.flag_dependent else ""
     if candidate.cutoff_tie and category.undecided_tie:
-        return QCoreApplication.translate("Results", "Tied, to be decided")
+        return QCoreApplication.translate("Results", "Tied, to be decided") + mark
     if candidate.winner and candidate.cutoff_tie:
-        return QCoreApplication.translate("Results", "Winner (tie decided)")
+        return QCoreApplication.translate("Results", "Winner (tie decided)") + mark
     if candidate.winner:
-        return QCoreApplication.translate("Results", "Winner")
-    return "—"
+        return QCoreApplication.translate("Results", "Winner") + mark
+    return "—" + mark
 
 
 def provisional_reasons(results: CampaignResults) -> list[str]:
@@ -122,6 +131,9 @@ class RankingModel(RowsModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
                 self.COL_NAME, self.COL_UNIT, self.col_result):
             return NUMBER_ALIGNMENT
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.col_result \
+                and c.flag_dependent:
+            return flag_note(self.rule, current_language())
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.COL_NAME, self.COL_UNIT):
             return self._display(c, column)
         if role == Qt.ItemDataRole.ToolTipRole and column < self.col_expert \

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.combine import CombinationRule
-from desktop.core.messages import list_separator
+from desktop.core.combine import CombinationRule, flag_note
+from desktop.core.messages import current_language, list_separator
 from desktop.core.results_types import CategoryResult
 from desktop.ui.chart import BarChart, Series
 from desktop.ui.i18n import arg
@@ -96,10 +96,13 @@ class CategoryPanel(QWidget):
             self._show_tie(None)
             self.chart.set_data([], [])
             return
-        self.info_label.setText(arg(self.tr(
+        info = arg(self.tr(
             "%n winner(s) · paper ballots: %1 valid, %2 void, %3 blank, %4 waiting for review",
             "", category.winners),
-            category.valid, category.void, category.blank, category.pending))
+            category.valid, category.void, category.blank, category.pending)
+        if any(c.flag_dependent for c in category.candidates):
+            info += "\n" + flag_note(rule, current_language())
+        self.info_label.setText(info)
         self._show_tie(category)
         self._show_chart(category, sources)
 

@@ -123,15 +123,19 @@ class ResultsController(QObject):
         self.schedule()
 
     # -- settings and decisions ----------------------------------------------------------------
-    def edit_rule(self) -> None:
+    def edit_rule(self, before_notice: bool = False) -> bool:
+        """The rule dialog; True when a rule was saved."""
         campaign_id = self.context.campaign_id
         if campaign_id is None:
-            return
+            return False
         sources = self.results.sources if self.results else ()
-        dialog = RuleDialog(self.service.rule(campaign_id).rule, sources, self.page)
+        dialog = RuleDialog(self.service.rule(campaign_id).rule, sources, self.page,
+                            before_notice)
         if dialog.exec() and run_checked(
                 self.page, lambda: self.service.set_rule(campaign_id, dialog.rule())):
             self._saved()
+            return True
+        return False
 
     def decide_tie(self) -> None:
         campaign_id, category = self.context.campaign_id, self.page.category()
@@ -188,6 +192,10 @@ class ResultsController(QObject):
         self.page.show_message(arg(self.tr("Written: %1"), path))
 
     def export_notice(self, path: Path | None = None) -> None:
+        campaign_id = self.context.campaign_id
+        if campaign_id is not None and not self.service.rule_confirmed(campaign_id) \
+                and not self.edit_rule(before_notice=True):
+            return  # the first notice waits for a rule someone chose
         path = path or self._ask_file(self.tr("Write the notice PDF"),
                                       self.tr("%1 results notice"), ".pdf", "PDF")
         if path is None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.core import messages
 from desktop.core.combine import (
     EXPERT,
+    FLAG_MARK,
     ONLINE,
     PAPER,
     SOURCE_PREFIX,
@@ -52,11 +53,19 @@ def _spin(value: float) -> QDoubleSpinBox:
 
 
 class RuleDialog(QDialog):
+    """``before_notice``: opened before the first notice, to confirm the rule (above all how
+    flagged online votes count) rather than let the default pass unseen."""
+
     def __init__(self, rule: CombinationRule, sources: tuple[str, ...],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, before_notice: bool = False) -> None:
         super().__init__(parent)
         self.sources = sources
         self.setWindowTitle(self.tr("Combination rule"))
+        self.intro = QLabel(self.tr(
+            "Before the first notice, confirm how the results are combined, above all whether "
+            "the online votes the fraud checks flagged count."))
+        self.intro.setWordWrap(True)
+        self.intro.setVisible(before_notice)
         weights = rule.weight_map() if rule.method is Method.WEIGHTED else {}
         if not weights:
             weights = dict(DEFAULT_WEIGHTS)
@@ -74,12 +83,17 @@ class RuleDialog(QDialog):
         self.online_count.addItem(self.tr("Without the votes the fraud checks flagged"),
                                   OnlineCount.UNFLAGGED)
         self.online_count.setCurrentIndex(self.online_count.findData(rule.online))
+        #: The choice about flagged votes, stated plainly.
+        self.flag_label = QLabel()
+        self.flag_label.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addWidget(self.sum_button)
         layout.addWidget(self.weighted_button)
         form = QFormLayout()
         form.addRow(self.tr("Online votes:"), self.online_count)
         layout.addLayout(form)
+        layout.addWidget(self.flag_label)
         layout.addWidget(self._build_weights(rule, weights))
         self.formula_label = QLabel()
         self.formula_label.setWordWrap(True)
@@ -160,6 +174,18 @@ class RuleDialog(QDialog):
             self._form.setRowVisible(spin, per_source)
         rule = self.rule()
         self.formula_label.setText(formula(rule, self.sources, messages.current_language()))
+        if rule.online is OnlineCount.UNFLAGGED:
+            self.flag_label.setText(self.tr(
+                "Flagged online votes are left out: a vote the fraud checks flagged (an IP "
+                "burst, a minute spike, a voter over the limit) decides nothing. A result that "
+                "counting them would change is marked %1.").replace("%1", FLAG_MARK))
+            self.flag_label.setStyleSheet("")
+        else:
+            self.flag_label.setText(self.tr(
+                "Flagged online votes count as the platform exported them: suspicious votes "
+                "can decide a seat. Every result they decide is marked %1 in the results, the "
+                "notice and the tables.").replace("%1", FLAG_MARK))
+            self.flag_label.setStyleSheet(ERROR_STYLE)
         problems = self.problems()
         self.problems_label.setText(problems)
         self.problems_label.setVisible(bool(problems))

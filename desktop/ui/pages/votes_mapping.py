@@ -18,8 +18,10 @@ import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -69,10 +71,10 @@ class Analysis:
 
 
 def analyse(services: Services, campaign_id: int, path: Path, source: str,
-            mapping: Mapping | None) -> Analysis:
+            mapping: Mapping | None, encoding: str | None = None) -> Analysis:
     """The core's preview, the columns' first cells and the option texts' matches."""
-    preview = services.online.preview(campaign_id, path, source, mapping)
-    grid = read_grid(path, preview.headers)
+    preview = services.online.preview(campaign_id, path, source, mapping, encoding)
+    grid = read_grid(path, preview.headers, encoding)
     with services.db.transaction() as s:
         index = candidate_index(s, campaign_id)
     samples = {h: list_separator().join(c for c in column[:SAMPLE_CELLS] if c.strip())
@@ -86,7 +88,7 @@ def analyse(services: Services, campaign_id: int, path: Path, source: str,
         category_id = index.category_id(target) if target else None
         counted: Counter[str] = Counter()
         for cell, n in pd.Series(column).value_counts(sort=False).items():
-            for text in split_options(str(cell)):
+            for text in split_options(str(cell), preview.mapping.separator):
                 counted[text] += int(n)
         for text, n in counted.items():
             if text in given:
@@ -132,8 +134,23 @@ class MappingPage(QWizardPage):
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(ERROR_STYLE)
+        #: What joins chosen options besides the usual separators (wjx: ┋), as learned from
+        #: the data or typed; '' for none.
+        self.separator = QLineEdit()
+        self.separator.setMaxLength(1)
+        self.separator.setMaximumWidth(60)
+        self.separator.editingFinished.connect(self._set_separator)
+        self.separator_set = False
+        #: The encodings that decode the file, when more than one does.
+        self.encoding = QComboBox()
+        self.encoding.activated.connect(self._set_encoding)
+        form = QFormLayout()
+        form.addRow(self.tr("Options are also separated by:"), self.separator)
+        form.addRow(self.tr("Read the file as:"), self.encoding)
+        self._form = form
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(form)
         layout.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.column_table, 2)
         layout.addWidget(self.option_label)
@@ -152,16 +169,19 @@ class MappingPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.columns, self.options, self.base = {}, {}, None
+        self.separator_set = False
         self.edit_button.setChecked(False)
         self.run_analysis()
 
     def mapping(self) -> Mapping | None:
         """The mapping to preview with: None when nothing was changed (the core then uses the
         saved mapping or its own guess)."""
-        if not (self.columns or self.options):
+        if not (self.columns or self.options or self.separator_set):
             return None
         base = self.base or Mapping()
-        return Mapping({**base.columns, **self.columns}, {**base.options, **self.options})
+        separator = self.separator.text().strip() if self.separator_set else base.separator
+        return Mapping({**base.columns, **self.columns}, {**base.options, **self.options},
+                       separator)
 
     def run_analysis(self) -> None:
         self.analysis = None
@@ -169,9 +189,10 @@ class MappingPage(QWizardPage):
         self.summary.reading()
         services, campaign_id = self.owner.services, self.owner.campaign_id
         path, source, mapping = self.owner.path(), self.owner.source(), self.mapping()
+        encoding = self.owner.encoding
         self._generation += 1
         generation = self._generation
-        run_in_background(lambda: analyse(services, campaign_id, path, source, mapping),
+        run_in_background(lambda: analyse(services, campaign_id, path, source, mapping, encoding),
                           lambda result: self.show_analysis(result, generation),
                           self.analysis_failed)
 
@@ -194,6 +215,16 @@ class MappingPage(QWizardPage):
             text = self.tr("Your mapping is applied.")
         else:
             text = self.tr("The columns were recognised from their headers.")
+        if preview.mapping.separator:
+            text += "\n" + arg(self.tr("Chosen options are separated by “%1”."),
+                               preview.mapping.separator)
+        self.separator.setText(preview.mapping.separator)
+        others = [m.params["other"] for m in preview.messages
+                  if m.code == "encoding_alternative"]
+        self.encoding.clear()
+        for encoding in (preview.encoding, *others):
+            self.encoding.addItem(str(encoding), encoding)
+        self._form.setRowVisible(self.encoding, bool(others))
         between = "; " if current_language() == "en" else "；"
         self.summary.read(text + "\n" + between.join(understood) if understood else text)
         self._fill_columns(meanings, analysis)
@@ -251,6 +282,16 @@ class MappingPage(QWizardPage):
 
     def _set_meaning(self, header: str, combo: QComboBox) -> None:
         self.columns[header] = combo.currentData()
+        self.run_analysis()
+
+    def _set_encoding(self) -> None:
+        self.owner.encoding = str(self.encoding.currentData())
+        self.run_analysis()
+
+    def _set_separator(self) -> None:
+        if self.base is not None and self.separator.text().strip() == self.base.separator:
+            return
+        self.separator_set = True
         self.run_analysis()
 
     def _set_option(self, text: str, combo: QComboBox, by_id: dict[int, CandidateInfo]) -> None:
