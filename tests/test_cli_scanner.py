@@ -79,7 +79,7 @@ def test_a_ballot_from_the_pnm_scanner_is_recorded(cli: Cli, db_url: str, sane_c
     again = ballotdesk(cli, sane_config, "--lang", "en", "scan", "--scanner", "pnm:0",
                        "--option", f"filename={pgm}")
     assert again.returncode == 0, again.stderr
-    assert "1 pages: 0 accepted, 0 for review, 0 rejected, 1 recorded before." in again.stdout
+    assert "1 page: 0 accepted, 0 for review, 0 rejected, 1 recorded before." in again.stdout
 
 
 def test_the_test_feeder_runs_until_out_of_documents(cli: Cli, sane_config: Path) -> None:

@@ -5,6 +5,7 @@ marked in the results, the notice PDF and the spreadsheets."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -76,7 +77,8 @@ def test_the_notice_and_the_tables_mark_the_seat(services: Services, campaign: C
     document = pdfium.PdfDocument(pdf)
     text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
     squeezed = "".join(text.split())
-    assert f"02李四{FLAG_MARK}" in squeezed  # the winners' line
+    # The winners' table: 李四's row (number, name, unit, figures) ends in 当选※.
+    assert re.search(f"02李四[^当]*当选{FLAG_MARK}", squeezed), squeezed
     assert "可疑网络票已计入" in squeezed
     table = tmp_path / "结果.csv"
     write_results_csv(results, table)

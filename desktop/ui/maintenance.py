@@ -35,7 +35,6 @@ class MaintenanceActions(QObject):
     def __init__(self, context: CampaignContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.context = context
-        self.window = parent
         self.backup_action = QAction(self.tr("Back up…"), parent)
         self.backup_action.triggered.connect(self.choose_backup_folder)
         self.restore_action = QAction(self.tr("Restore from a backup…"), parent)
@@ -46,6 +45,15 @@ class MaintenanceActions(QObject):
             "the record."))
         self.recount_action.triggered.connect(self.recount)
         context.guard(Permission.BACKUP, self.backup_action, self.restore_action)
+
+    @property
+    def window(self) -> QWidget:
+        """The window the actions belong to: asked of Qt each time, not kept, so that the
+        window's wrapper and this object's make no reference cycle (a rebuilt window's wrapper
+        goes with its C++ object, not at some later garbage collection)."""
+        parent = self.parent()
+        assert isinstance(parent, QWidget)
+        return parent
 
     def actions(self) -> list[QAction]:
         return [self.backup_action, self.restore_action, self.recount_action]
