@@ -238,6 +238,13 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
         if (fit.origin == "marks" and marks is not None and pg.is_flat(marks, centres)
                 and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE):
             reasons.append(Reason.WRONG_PAGE_SIZE)
+    return _page_result(layout, page, readings, matrix, reasons, **known)
+
+
+def _page_result(layout: Layout, page: Page, readings: tuple[TargetReading, ...],
+                 matrix: pg.Matrix, reasons: list[Reason], **known: Any) -> PageResult:
+    """The result of a page read through ``matrix``: its categories, and the reasons the
+    readings add (unclear marks, overvotes) after those already found."""
     categories = categories_of(layout, page, readings)
     if any(r.state is MarkState.AMBIGUOUS for r in readings):
         reasons.append(Reason.AMBIGUOUS_MARK)
@@ -254,15 +261,14 @@ def _fit(gray: Gray, matrix: pg.Matrix, page: Page, origin: str,
     must be where it puts them. Usually the first fit is right and this costs one warp; else
     the box grid refines it (:func:`register.verify`) and the boxes are measured again."""
     readings, inks = _measure(gray, matrix, page, t)
-    found, rms = register.agreement(inks)
-    if found >= th.MIN_BOXES_FOUND_SHARE and rms <= th.MAX_FIT_RMS_MM:
-        return register.Fit(matrix, found, rms, origin), readings
+    measured = register.Fit(matrix, *register.agreement(inks), origin)
+    if measured.verified:
+        return measured, readings
     refined = register.verify(gray, matrix, page, origin, points)
     if not refined.verified:
         return refined, ()
     readings, inks = _measure(gray, refined.matrix, page, t)
-    found, rms = register.agreement(inks)
-    return register.Fit(refined.matrix, found, rms, origin), readings
+    return register.Fit(refined.matrix, *register.agreement(inks), origin), readings
 
 
 def _measure(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds
@@ -294,17 +300,9 @@ def read_with_corners(image: np.ndarray, corners: Sequence[Point], layout: Layou
     scaled = [(float(x) * scale, float(y) * scale) for x, y in corners]
     marks = PageMarks((scaled[0], scaled[1], scaled[2], scaled[3]), (1.0, 1.0, 1.0, 1.0))
     matrix = pg.homography(marks, pg.mark_centres_mm(layout.registration_marks))
-    readings = _measure(gray, matrix, page, thresholds)[0]
-    categories = categories_of(layout, page, readings)
-    reasons: list[Reason] = []
-    if any(r.state is MarkState.AMBIGUOUS for r in readings):
-        reasons.append(Reason.AMBIGUOUS_MARK)
-    if any(c.overvote for c in categories):
-        reasons.append(Reason.OVERVOTE)
-    return PageResult(status_for(reasons), tuple(reasons), layout_version=layout.layout_version,
-                      layout_page=page_number, marks=readings, categories=categories,
-                      corners=marks.corners, image_scale=scale,
-                      homography=tuple(float(v) for v in matrix.ravel()))
+    return _page_result(layout, page, _measure(gray, matrix, page, thresholds)[0], matrix, [],
+                        layout_version=layout.layout_version, layout_page=page_number,
+                        corners=marks.corners, image_scale=scale)
 
 
 def _known(code: DecodedCode | None, payload: Payload | None, qr_pass: str | None,

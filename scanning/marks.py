@@ -25,10 +25,10 @@ CANONICAL_CENTRES_MM = np.array([[11, 11], [201, 9], [201, 288], [9, 288]], np.f
 
 @dataclass(frozen=True)
 class Blob:
-    x: float  # centre, in the searched image's pixels
+    x: float  # centre, in pixels of the image searched (search_marks: the input's)
     y: float
     area: float  # px² in the searched image
-    bbox: tuple[int, int, int, int]  # x, y, w, h
+    bbox: tuple[int, int, int, int]  # x, y, w, h, in the same pixels as the centre
 
 
 @dataclass(frozen=True)
@@ -228,7 +228,8 @@ def search_marks(gray: Gray, long_side_px: int = th.SEARCH_LONG_SIDE_PX
     ink = ink_mask(small, th.SEARCH_WHITE_BLOCK_PX, th.SEARCH_INK_LEVEL)
     blobs = solid_squares(ink)
     found = [Blob((b.x + 0.5) / scale - 0.5, (b.y + 0.5) / scale - 0.5, b.area / scale**2,
-                  b.bbox) for b in blobs]
+                  (round(b.bbox[0] / scale), round(b.bbox[1] / scale),
+                   round(b.bbox[2] / scale), round(b.bbox[3] / scale))) for b in blobs]
     oriented = True
     quad = choose_page(blobs)
     if quad is None:
