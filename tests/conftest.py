@@ -11,8 +11,10 @@ runs every test using ``db_url`` on both backends, marked or not.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,8 +23,10 @@ from typing import Any
 import pytest
 
 # Before anything imports Qt or platformdirs: offscreen Qt, and a throwaway home for the user's
-# data, settings and logs, so the suite never touches a real BallotDesk installation.
+# data, settings and logs, so the suite never touches a real BallotDesk installation. Removed
+# when the process ends (each xdist worker has its own), so runs leave nothing in the temp folder.
 _SANDBOX = Path(tempfile.mkdtemp(prefix="ballotdesk-tests-"))
+atexit.register(shutil.rmtree, _SANDBOX, ignore_errors=True)
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")
 os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")

@@ -9,8 +9,10 @@ traceback on its stderr.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -229,6 +231,7 @@ def _child(work: Path) -> dict[str, Any]:
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sandbox = Path(tempfile.mkdtemp(prefix="ballotdesk-switch-"))
+    atexit.register(shutil.rmtree, sandbox, ignore_errors=True)
     for name in ("DATA", "CONFIG", "STATE", "CACHE"):
         os.environ[f"XDG_{name}_HOME"] = str(sandbox / name.lower())
     print(json.dumps(_child(Path(sys.argv[1]))), flush=True)

@@ -7,8 +7,10 @@ offscreen platform configured to that screen, running the real ``main()``.
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -142,6 +144,7 @@ def _child(work: Path) -> dict[str, Any]:
 
 if __name__ == "__main__":
     sandbox = Path(tempfile.mkdtemp(prefix="ballotdesk-placement-"))
+    atexit.register(shutil.rmtree, sandbox, ignore_errors=True)
     for name in ("DATA", "CONFIG", "STATE", "CACHE"):
         os.environ[f"XDG_{name}_HOME"] = str(sandbox / name.lower())
     print(json.dumps(_child(Path(sys.argv[1]))), flush=True)
