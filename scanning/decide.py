@@ -67,17 +67,18 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
       a cross and a circle are not straight) or a stroke passing through the outline that is
       flat (an underline, a wavy line along the names), or ink entering and leaving the box
       far apart that stays low (a doodle across it);
-    - light ink washes over much of the box (a grey smudge; a fill is a mark when it is dark,
-      a light tick when it is a stroke), or very light ink covers more than a stroke does (a
-      shadow's edge, a haze);
+    - light ink washes over much of the box (a grey smudge; a fill is a mark when it is dark
+      or made of sharp-edged strokes, a light tick when it is a stroke), or very light ink
+      with soft edges covers more than a stroke does (a shadow's edge, a haze);
     - light ink is mostly a faint haze around a little darker ink (a rubbed-out mark).
     Any other ink goes to a person; no ink is empty."""
     spans = ink.ink >= t.definite and ink.extent_mm >= t.min_extent_mm
     through = (ink.straight or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
                or (ink.crossing_mm >= t.through_span_mm and ink.breadth_mm <= t.doodle_mm))
     light = ink.strength < t.dark_strength
-    wash = light and ink.ink >= t.wash_share
-    haze = ink.strength < t.faint_strength and ink.ink >= t.haze_share
+    strokes = ink.sharpness >= t.stroke_sharpness
+    wash = light and ink.ink >= t.wash_share and not strokes
+    haze = ink.strength < t.faint_strength and ink.ink >= t.haze_share and not strokes
     smear = light and ink.faint >= t.smear_share and ink.faint >= t.diffuse_ratio * ink.ink
     if spans and not through and not wash and not haze and not smear:
         return MarkState.MARKED

@@ -57,6 +57,10 @@ class TargetInk:
     #: The box's printed outline where it was found: its weakest side's mean darkness
     #: (fraction of paper white). No outline: the box is not where the fit put it.
     outline: float = 0.0
+    #: How sharply the ink's edges rise, per mm: the mean darkness gradient over the ink
+    #: pixels as a share of their mean darkness. Pen and pencil strokes, fills made of strokes
+    #: included, have edges; a rubbed smudge, a wash or a shadow fades out.
+    sharpness: float = 0.0
 
 
 def white_map(region: Gray, radius_mm: float, dpi: float) -> Gray:
@@ -273,12 +277,15 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
                          max(1, ring - gap)) / k
     straight = _straight(ink_inner)
     inked = ink_inner.sum(axis=(1, 2))
-    strength = (np.where(ink_inner, area, 0.0).sum(axis=(1, 2))
-                / np.maximum(inked, 1) / reference)
+    mean_ink = np.where(ink_inner, area, 0.0).sum(axis=(1, 2)) / np.maximum(inked, 1)
+    strength = mean_ink / reference
+    grad_y, grad_x = np.gradient(area, axis=(1, 2))
+    gradient = np.where(ink_inner, np.hypot(grad_x, grad_y), 0.0).sum(axis=(1, 2))
+    sharpness = gradient / np.maximum(inked, 1) * k / np.maximum(mean_ink, 1e-6)
     return [TargetInk(float(ink_inner[i].mean()), float(faint_inner[i].mean()),
                       float(extent[i]), (float(shift_x[i]) / k, float(shift_y[i]) / k),
                       float(crossing[i]), float(strength[i]), bool(straight[i]),
-                      float(breadth[i]), float(outline[i]))
+                      float(breadth[i]), float(outline[i]), float(sharpness[i]))
             for i in range(count)]
 
 

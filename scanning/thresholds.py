@@ -157,6 +157,11 @@ class MarkThresholds:
     #: ...and over this share of the box, more than a light stroke covers, it is a haze (a
     #: shadow's edge on a photo), not a pencil tick.
     haze_share: float = 0.18
+    #: Light ink whose edges rise at least this sharply (per mm, ``TargetInk.sharpness``) is
+    #: strokes, not a wash or a haze: a pencil or ballpoint fill scribbled over the box. On
+    #: the tuning corpus smudges reach 1.0/mm and the light fills this lets through start
+    #: there; 1.2 keeps a fifth above the sharpest smudge.
+    stroke_sharpness: float = 1.2
     #: Light ink whose faint share is at least this...
     smear_share: float = 0.12
     #: ...and this many times its ink share is a haze, not a stroke: a rubbed-out mark (a

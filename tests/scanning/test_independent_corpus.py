@@ -128,9 +128,8 @@ def test_a_misregistered_page_states_no_value(scored: figures.Figures) -> None:
         + _lines(scored.misregistered_stated))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 open: 3 of 13 doubtful targets of the check "
-                   "sample are read confidently (a rubbed-out mark read empty, a doodle across "
-                   "a box and a smudge read marked)")
+@pytest.mark.xfail(strict=True, reason="issue 12 open: 1 of 13 doubtful targets of the check "
+                   "sample is read confidently (a rubbed-out pencil mark read empty)")
 def test_every_doubtful_target_goes_to_review(scored: figures.Figures) -> None:
     assert scored.total.ambiguous_total > 0
     assert not scored.missed_ambiguous, (
@@ -144,8 +143,8 @@ def test_a_page_with_its_marks_and_code_on_the_image_is_found(
     assert not scored.not_found, "lost pages:\n" + _lines(scored.not_found)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 open: 7 of 15 clear pages of the check sample "
-                   "go to review (light pencil and pencil fills are sent to a person)")
+@pytest.mark.xfail(strict=True, reason="issue 12 open: 3 of 15 clear pages of the check sample "
+                   "go to review (light pencil strokes are sent to a person)")
 def test_few_clear_pages_go_to_review(scored: figures.Figures) -> None:
     assert scored.total.clear_pages > 0
     assert len(scored.clear_to_review) <= CLEAR_PAGES_TO_REVIEW, (

@@ -113,6 +113,28 @@ def test_a_dot_and_a_light_wash_go_to_a_person_a_dark_fill_is_a_vote(
     assert got[key(layout, 2)] is MarkState.MARKED
 
 
+def test_a_light_pencil_fill_is_a_vote_a_soft_smudge_of_it_goes_to_a_person(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """Both light grey over most of the box: the fill is strokes with edges, the smudge is the
+    same grey rubbed soft (its edges fade over ~1 mm), as a finger leaves graphite."""
+    image = blank.copy()
+    x, y, w, h = box(layout, 0)
+    passes = 6
+    zigzag = [(x + 0.6 + (w - 1.2) * (i % 2), y + 0.6 + (h - 1.2) * i / passes)
+              for i in range(passes + 1)]
+    polyline(image, zigzag, 0.4, 180)
+    smudge = np.full_like(image, 255)
+    bx, by, bw, bh = box(layout, 1)
+    cv2.ellipse(smudge, pens._fp((bx + bw / 2, by + bh / 2)),
+                (round(0.32 * bw * pens.PX_PER_MM * 16), round(0.28 * bh * pens.PX_PER_MM * 16)),
+                0, 0, 360, 170, -1, cv2.LINE_AA, pens.SHIFT)
+    smudge = cv2.GaussianBlur(smudge, (0, 0), 0.45 * pens.PX_PER_MM)
+    image = np.minimum(image, smudge)
+    got = states(read(scan(image, random.Random(5), 0.8, False), context))
+    assert got[key(layout, 0)] is MarkState.MARKED
+    assert got[key(layout, 1)] is MarkState.AMBIGUOUS
+
+
 def test_no_state_depends_on_the_other_marks(blank: np.ndarray, layout: Layout,
                                              context: ReadContext) -> None:
     """The same light tick reads the same on a page with nothing else and on one where every
