@@ -93,10 +93,12 @@ def _weighted_centre(small: Gray, x: int, y: int, w: int, h: int) -> Point:
     return (left + float((weights * xs).sum()) / total, top + float((weights * ys).sum()) / total)
 
 
-def _clear_around(ink: Gray, x: int, y: int, w: int, h: int) -> bool:
+def _clear_around(ink: Gray, x: int, y: int, w: int, h: int, side: float) -> bool:
     """Every mark has 5 mm of white paper around it; a filled target box has its number and
-    name 2.5 mm away, a QR module its neighbours."""
-    pad = max(2, round(th.MARK_CLEAR_RING * max(w, h)))
+    name 2.5 mm away, a QR module its neighbours. The ring is measured from the mark's own
+    ``side`` (px), not its upright bounding box: on a turned page that box is wider, and the
+    ring would reach past the page's edge onto the table (a mark 6 mm from the edge)."""
+    pad = max(2, round(th.MARK_CLEAR_RING * side))
     top, left = max(0, y - pad), max(0, x - pad)
     ring = ink[top: y + h + pad, left: x + w + pad]
     inside = np.count_nonzero(ink[y:y + h, x:x + w])
@@ -137,7 +139,7 @@ def solid_squares(ink: Gray) -> list[Blob]:
             continue
         if np.count_nonzero(ink[y:y + h, x:x + w]) < th.MIN_MARK_SOLIDITY * area:
             continue
-        if not _clear_around(ink, x, y, w, h):
+        if not _clear_around(ink, x, y, w, h, max(rw, rh) + 1):
             continue
         blobs.append(Blob(x + w / 2, y + h / 2, area, (x, y, w, h)))
     return blobs
