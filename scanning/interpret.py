@@ -238,13 +238,21 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
         if (fit.origin == "marks" and marks is not None and pg.is_flat(marks, centres)
                 and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE):
             reasons.append(Reason.WRONG_PAGE_SIZE)
-    return _page_result(layout, page, readings, matrix, reasons, **known)
+    return _page_result(layout, page, readings, matrix, reasons, gray.shape, t, **known)
 
 
 def _page_result(layout: Layout, page: Page, readings: tuple[TargetReading, ...],
-                 matrix: pg.Matrix, reasons: list[Reason], **known: Any) -> PageResult:
+                 matrix: pg.Matrix, reasons: list[Reason], image_shape: tuple[int, ...],
+                 t: th.MarkThresholds, **known: Any) -> PageResult:
     """The result of a page read through ``matrix``: its categories, and the reasons the
-    readings add (unclear marks, overvotes) after those already found."""
+    readings add (targets off the image, unclear marks, overvotes) after those already found.
+    A target whose box and the paper around it are not all on the image (a photo's corner out
+    of frame, a page past the scanner's edge) is unclear, never empty: the image cannot say."""
+    off = _off_image(page, matrix, image_shape, t)
+    if off:
+        reasons.append(Reason.TARGETS_OFF_IMAGE)
+        readings = tuple(replace(r, state=MarkState.AMBIGUOUS) if i in off else r
+                         for i, r in enumerate(readings))
     categories = categories_of(layout, page, readings)
     if any(r.state is MarkState.AMBIGUOUS for r in readings):
         reasons.append(Reason.AMBIGUOUS_MARK)
@@ -254,6 +262,23 @@ def _page_result(layout: Layout, page: Page, readings: tuple[TargetReading, ...]
                       homography=tuple(float(v) for v in matrix.ravel()), **known)
 
 
+def _off_image(page: Page, matrix: pg.Matrix, image_shape: tuple[int, ...],
+               t: th.MarkThresholds) -> frozenset[int]:
+    """The targets of ``page`` whose box, with the paper its reading looks at around it, is
+    not wholly on the image (``matrix``: image px → mm)."""
+    height, width = image_shape[:2]
+    back = np.linalg.inv(matrix)
+    reach = t.outside_ring_mm + t.align_search_mm
+    off = []
+    for i, target in enumerate(page.targets):
+        x, y, w, h = pg.grow(target.box_mm, reach)
+        corners = np.array([[x, y, 1], [x + w, y, 1], [x + w, y + h, 1], [x, y + h, 1]]) @ back.T
+        px = corners[:, :2] / corners[:, 2:]
+        if (px < 0).any() or (px[:, 0] > width - 1).any() or (px[:, 1] > height - 1).any():
+            off.append(i)
+    return frozenset(off)
+
+
 def _fit(gray: Gray, matrix: pg.Matrix, page: Page, origin: str,
          points: Sequence[tuple[Point, Point]], t: th.MarkThresholds
          ) -> tuple[register.Fit, tuple[TargetReading, ...]]:
@@ -261,14 +286,16 @@ def _fit(gray: Gray, matrix: pg.Matrix, page: Page, origin: str,
     must be where it puts them. Usually the first fit is right and this costs one warp; else
     the box grid refines it (:func:`register.verify`) and the boxes are measured again."""
     readings, inks = _measure(gray, matrix, page, t)
-    measured = register.Fit(matrix, *register.agreement(inks), origin)
+    off = _off_image(page, matrix, gray.shape, t)
+    measured = register.Fit(matrix, *register.agreement(inks, off), origin)
     if measured.verified:
         return measured, readings
     refined = register.verify(gray, matrix, page, origin, points)
     if not refined.verified:
         return refined, ()
     readings, inks = _measure(gray, refined.matrix, page, t)
-    return register.Fit(refined.matrix, *register.agreement(inks), origin), readings
+    off = _off_image(page, refined.matrix, gray.shape, t)
+    return register.Fit(refined.matrix, *register.agreement(inks, off), origin), readings
 
 
 def _measure(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds
@@ -301,6 +328,7 @@ def read_with_corners(image: np.ndarray, corners: Sequence[Point], layout: Layou
     marks = PageMarks((scaled[0], scaled[1], scaled[2], scaled[3]), (1.0, 1.0, 1.0, 1.0))
     matrix = pg.homography(marks, pg.mark_centres_mm(layout.registration_marks))
     return _page_result(layout, page, _measure(gray, matrix, page, thresholds)[0], matrix, [],
+                        gray.shape, thresholds,
                         layout_version=layout.layout_version, layout_page=page_number,
                         corners=marks.corners, image_scale=scale)
 

@@ -37,6 +37,10 @@ class Reason(StrEnum):
     #: The page was located and its code verified, but the printed boxes are not where the fit
     #: puts them: every target is read as unclear and a person checks each one.
     MISREGISTERED = "misregistered"
+    #: Some targets (with the paper around them) are not on the image: a photo's corner out
+    #: of frame, a page past the scanner's edge. They are unclear, for a person to read on the
+    #: paper, or for the page to be scanned again.
+    TARGETS_OFF_IMAGE = "targets_off_image"
     #: At least one target is neither clearly marked nor clearly empty.
     AMBIGUOUS_MARK = "ambiguous_mark"
     #: A category has more marks than it allows: void on this sheet (the others count).

@@ -13,7 +13,7 @@ Residuals and tolerances are millimetres on the page (``scanning/thresholds.py``
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import cv2
@@ -49,17 +49,23 @@ class Fit:
                 and self.rms_mm <= th.MAX_FIT_RMS_MM)
 
 
-def agreement(inks: Sequence[TargetInk]) -> tuple[float, float]:
+def agreement(inks: Sequence[TargetInk], off_image: Collection[int] = ()
+              ) -> tuple[float, float]:
     """How well a measured page agrees with the fit it was measured through: the share of its
     boxes whose outline was found, and the root mean square of where they were found against
-    where the fit put them (mm), without any correction."""
+    where the fit put them (mm), without any correction. Boxes the fit puts off the image
+    (indexes ``off_image``) cannot be found and are left out, as long as at least
+    ``MIN_LOCATED_SHARE`` of them are on it (a fit cannot pass by putting the page elsewhere)."""
     if not inks:  # a page without boxes has nothing to disagree with
         return 1.0, 0.0
-    found = [ink for ink in inks if ink.outline >= th.MIN_OUTLINE_DARKNESS]
+    on_image = [ink for i, ink in enumerate(inks) if i not in off_image]
+    if len(on_image) < th.MIN_LOCATED_SHARE * len(inks):
+        on_image = list(inks)
+    found = [ink for ink in on_image if ink.outline >= th.MIN_OUTLINE_DARKNESS]
     if not found:
         return 0.0, math.inf
     rms = math.sqrt(sum(x * x + y * y for x, y in (ink.shift_mm for ink in found)) / len(found))
-    return len(found) / len(inks), rms
+    return len(found) / len(on_image), rms
 
 
 def _outline_offsets(region: Gray, origin_mm: Point, dpi: float, boxes: Sequence[pg.Box],

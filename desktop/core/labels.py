@@ -78,6 +78,8 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Reason.UNKNOWN_LAYOUT, ("未知的选票版本", "unknown ballot layout")),
     (Reason.WRONG_PAGE_SIZE, ("纸张尺寸不符", "wrong page size")),
     (Reason.MISREGISTERED, ("版面定位不准（请人工核对每一格）", "misregistered (check every box)")),
+    (Reason.TARGETS_OFF_IMAGE, ("部分方框不在图像内（请对照纸质选票或重新扫描）",
+                                "boxes off the image (check the paper ballot or rescan)")),
     (Reason.AMBIGUOUS_MARK, ("有不清楚的记号", "unclear mark")),
     (Reason.OVERVOTE, ("超过规定人数（该奖项无效）", "overvote (category void)")),
     (Reason.DUPLICATE, ("重复的票号（已计入过）", "duplicate serial (counted already)")),

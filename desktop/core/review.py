@@ -91,7 +91,7 @@ SETTLING_DECISIONS = frozenset({Decision.ACCEPT, Decision.REJECT, Decision.NO_VO
 #: Reasons meaning the reader did not read the page's marks although its code verified.
 UNREAD_REASONS = frozenset({Reason.PAGE_NOT_FOUND, Reason.MISREGISTERED})
 #: Reasons that settle by themselves once every target in question is decided.
-_SELF_SETTLING = frozenset({Reason.AMBIGUOUS_MARK}) | UNREAD_REASONS
+_SELF_SETTLING = frozenset({Reason.AMBIGUOUS_MARK, Reason.TARGETS_OFF_IMAGE}) | UNREAD_REASONS
 #: Undecided targets named in a refusal (the rest are counted, not named).
 NAMED_TARGETS_MAX = 8
 TargetKey = tuple[str, str]  # (category, candidate number as printed)
@@ -99,7 +99,7 @@ TargetKey = tuple[str, str]  # (category, candidate number as printed)
 #: Queue order: the first group that has one of a sheet's reasons places it.
 QUEUE_GROUPS: tuple[frozenset[Reason], ...] = (
     frozenset({Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.PAGE_NOT_FOUND,
-               Reason.MISREGISTERED}),
+               Reason.MISREGISTERED, Reason.TARGETS_OFF_IMAGE}),
     frozenset({Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN, Reason.UNSUPPORTED_FORMAT,
                Reason.UNKNOWN_LAYOUT, Reason.DUPLICATE, Reason.WRONG_PAGE_SIZE}),
     frozenset({Reason.OVERVOTE}),

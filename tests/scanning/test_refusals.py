@@ -197,3 +197,32 @@ def test_the_marks_of_a_turned_page_on_a_striped_table_are_found(
     centres = pg.mark_centres_mm(layout.registration_marks)
     expected = [matrix[:, :2] @ (np.array(c) * pens.PX_PER_MM) + matrix[:, 2] for c in centres]
     assert np.abs(np.array(found.corners) - np.array(expected)).max() < 0.5 * 7.2
+
+
+def test_boxes_off_the_image_are_unclear_never_empty(sheet: np.ndarray, layout: Layout,
+                                                      context: ReadContext) -> None:
+    """A page cut below its last rows of boxes (a photo's corner out of frame): the boxes that
+    are not on the image, a ticked one among them, are unclear and the page goes to a person;
+    the boxes on the image read as on the whole page."""
+    page = layout.pages[0]
+    last = max(t.box_mm[1] for t in page.targets)
+    ticked = next(t for t in page.targets if t.box_mm[1] == last)
+    image = sheet.copy()
+    import random
+
+    pens.tick(image, ticked.box_mm, random.Random(2))
+    whole = read(image, context)
+    cut_mm = last - 4.0
+    result = read(image[: round(cut_mm * pens.PX_PER_MM)], context)
+    assert result.status is Status.REVIEW
+    assert Reason.TARGETS_OFF_IMAGE in result.reasons
+    by_target = {(m.category, m.candidate): m.state for m in result.marks}
+    assert by_target[(ticked.category, ticked.candidate)] is MarkState.AMBIGUOUS
+    on_image = {(t.category, t.candidate) for t in page.targets
+                if t.box_mm[1] + t.box_mm[3] + 2.0 < cut_mm}
+    off_image = set(by_target) - on_image
+    assert on_image and off_image
+    assert all(by_target[k] is MarkState.AMBIGUOUS for k in off_image)
+    assert {k: by_target[k] for k in on_image} == {
+        (m.category, m.candidate): m.state for m in whole.marks
+        if (m.category, m.candidate) in on_image}
