@@ -1,0 +1,239 @@
+"""Hostile files fail alone: a scan batch with files made to hurt (an image too large to read,
+decoders raising what they were never expected to, a page the reader chokes on) records every
+other page, before and after, and says what happened to each file in the user's language; on
+both databases, through the real command line and the real scanning service.
+
+Station packages and CSV cells are in the second and third parts of this module.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image as PilImage
+from sqlalchemy import select
+
+from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
+from desktop.core import accounts
+from desktop.core.audit_log import AuditLog
+from desktop.core.db import Database
+from desktop.core.models import Sheet
+from desktop.core.recording import Recorder
+from desktop.core.scanjob import ScanCounts, scan_paths
+from desktop.core.services import Services
+from scanning.sources import read_file
+from scanning.sources.base import MAX_PAGE_PIXELS, AcquiredImage, AcquisitionProblem
+from tests.conftest import ORGANISER, PASSWORD, Cli
+
+ROOT = Path(__file__).resolve().parents[1]
+#: An A3 page (297 × 420 mm) scanned at 1200 dpi, in pixels: the largest page to be read.
+A3_1200_DPI_PX = (14032, 19843)
+#: Peak memory allowed to ``ballotdesk scan`` of a 20000 × 20000 PNG: the program itself takes
+#: about 200 MB; decoding the image would take 400 MB more (it took 850 MB before the limit).
+HUGE_SCAN_MAX_RSS_MB = 400
+
+
+# -- hostile images, made cheaply --------------------------------------------------------------
+def _chunk(kind: bytes, body: bytes) -> bytes:
+    return (struct.pack(">I", len(body)) + kind + body
+            + struct.pack(">I", zlib.crc32(kind + body)))
+
+
+def white_png(width: int, height: int, rows: int | None = None) -> bytes:
+    """A grey PNG, all white, of ``width`` × ``height`` as its header says, written row by row
+    (a 20000 × 20000 one is 440 KB and never is in memory whole); with ``rows``, only that many
+    rows of data follow: the file is cut short."""
+    packer = zlib.compressobj(9)
+    row = b"\x00" + b"\xff" * width
+    data = b"".join(packer.compress(row) for _ in range(height if rows is None else rows))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header)
+            + _chunk(b"IDAT", data + packer.flush()) + _chunk(b"IEND", b""))
+
+
+def _two_page_tiff() -> bytearray:
+    out = io.BytesIO()
+    pages = [PilImage.fromarray(np.full((60, 40), value, np.uint8)) for value in (255, 128)]
+    pages[0].save(out, "TIFF", save_all=True, append_images=pages[1:])
+    return bytearray(out.getvalue())
+
+
+def _patch_tag(data: bytearray, page: int, tag: int, *, new_tag: int | None = None,
+               value: int | None = None) -> bytearray:
+    """Change one entry of the ``page``-th image file directory (IFD) of a little-endian TIFF:
+    its tag number, or its (inline) value."""
+    (offset,) = struct.unpack_from("<I", data, 4)
+    for _ in range(page):
+        (entries,) = struct.unpack_from("<H", data, offset)
+        (offset,) = struct.unpack_from("<I", data, offset + 2 + 12 * entries)
+    (entries,) = struct.unpack_from("<H", data, offset)
+    for number in range(entries):
+        at = offset + 2 + 12 * number
+        found, kind = struct.unpack_from("<HH", data, at)
+        if found == tag:
+            if new_tag is not None:
+                struct.pack_into("<H", data, at, new_tag)
+            if value is not None:
+                struct.pack_into("<HH" if kind == 3 else "<I", data, at + 8,
+                                 *((value, 0) if kind == 3 else (value,)))
+            return data
+    raise KeyError(tag)
+
+
+def tiff_bad_second_ifd() -> bytes:
+    """Two pages; the second page's directory lost its width: Pillow raises TypeError
+    ("Missing dimensions") while counting the pages, which no caller expected."""
+    return bytes(_patch_tag(_two_page_tiff(), 1, 256, new_tag=0xC350))
+
+
+def tiff_huge_second_page() -> bytes:
+    """Two pages; the second says it is 20000 × 20000 (its data is 60 × 40)."""
+    data = _patch_tag(_two_page_tiff(), 1, 256, value=20000)
+    return bytes(_patch_tag(data, 1, 257, value=20000))
+
+
+def sliver_png() -> bytes:
+    """A 1-pixel-wide strip: decodes fine, and the reader's shrinking step raised on it."""
+    return bytes(cv2.imencode(".png", np.full((5000, 1), 255, np.uint8))[1])
+
+
+#: name → (content, the message code of its outcome (one per page), words of its Chinese text).
+HOSTILE: dict[str, tuple[bytes, list[str], str]] = {
+    "huge.png": (white_png(20000, 20000), ["source_image_too_large"], "过大（400 百万像素）"),
+    "huge-header.png": (white_png(20000, 20000, rows=3), ["source_image_too_large"], "过大"),
+    "cut.png": (white_png(2000, 2000, rows=1000)[:-200], ["source_image_truncated"], "不完整"),
+    "zero.jpg": (b"", ["source_file_empty"], "是空的"),
+    "letter.jpg": ("这不是图片，是一封信。\n".encode(), ["source_file_not_image"],
+                   "不是图片或 PDF"),
+    "bad-ifd.tif": (tiff_bad_second_ifd(), ["source_file_failed"], "读取失败（TypeError）"),
+    "huge-page-2.tif": (tiff_huge_second_page(), ["sheet_rejected", "source_image_too_large"],
+                        "过大"),
+    "sliver.png": (sliver_png(), ["sheet_rejected"], "图像无法读取"),
+}
+
+
+@pytest.fixture
+def hostile_batch(scans: list[Path], tmp_path: Path) -> list[Path]:
+    """Every file of :data:`HOSTILE` between the two pages of a good ballot."""
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    files = []
+    for name, (content, _codes, _words) in HOSTILE.items():
+        (folder / name).write_bytes(content)
+        files.append(folder / name)
+    return [scans[0], *files, scans[1]]
+
+
+def recorded_sources(services: Services) -> list[tuple[str, bool]]:
+    with services.db.transaction() as s:
+        return [(Path(source).name, counted is not None) for source, counted in s.execute(
+            select(Sheet.source, Sheet.counted_key).order_by(Sheet.id))]
+
+
+pytestmark = pytest.mark.both_backends
+
+
+def test_cli_scan_records_the_pages_around_every_hostile_file(
+    cli: Cli, services: Services, hostile_batch: list[Path],
+) -> None:
+    outcomes = cli.json("scan", "--workers", "2", *map(str, hostile_batch))
+    assert "Traceback" not in cli.err
+    by_file: dict[str, list[dict[str, object]]] = {}
+    for outcome in outcomes:
+        by_file.setdefault(Path(str(outcome["file"])).name, []).append(outcome)
+    assert list(by_file) == [path.name for path in hostile_batch], "each file, in order"
+    good_first, good_last = hostile_batch[0].name, hostile_batch[-1].name
+    assert [o["recorded"] for o in by_file[good_first] + by_file[good_last]] == [True, True]
+    for name, (_content, codes, words) in HOSTILE.items():
+        got = by_file[name]
+        assert [o.get("reason") for o in got if not o["recorded"]] == codes, (name, got)
+        assert all(o["status"] == "rejected" for o in got if not o["recorded"]), got
+        assert words in "".join(str(o["message"]) for o in got), (name, got)
+    # The strip and the TIFF's good first page are stored (rejected, never counted), the rest
+    # is not: nothing of the batch was lost, nothing counted that should not be.
+    assert recorded_sources(services) == [
+        (good_first, True), ("huge-page-2.tif", False), ("sliver.png", False),
+        (good_last, True)]
+
+    text = cli.ok("--lang", "en", "scan", "--workers", "1", *map(str, hostile_batch))
+    assert "is too large (400 megapixels), over the limit of 300 megapixels" in text
+    assert "could not be read (TypeError)" in text
+    assert text.splitlines()[-1] == ("11 pages: 0 accepted, 0 for review, 7 rejected, "
+                                     "4 recorded before.")
+    assert AuditLog(services.db).verify().ok
+
+
+def test_cli_interpret_reads_the_pages_around_every_hostile_file(
+    cli: Cli, hostile_batch: list[Path],
+) -> None:
+    outcomes = cli.json("interpret", "--workers", "2", *map(str, hostile_batch))
+    assert [o["status"] for o in outcomes] == ["accepted", *["rejected"] * 9, "accepted"]
+    assert "Traceback" not in cli.err
+
+
+def test_the_scan_service_counts_each_hostile_file_once(
+    services: Services, hostile_batch: list[Path],
+) -> None:
+    counts = ScanCounts()
+    for outcome in scan_paths(Recorder(services.db, services.actor), hostile_batch, workers=2):
+        counts.add(outcome)
+    assert (counts.accepted, counts.review, counts.rejected, counts.already) == (2, 0, 9, 0)
+
+
+def test_a_huge_png_is_refused_from_its_header_without_decoding_it(
+    db_url: str, tmp_path: Path,
+) -> None:
+    """Through the real ``ballotdesk`` in a process of its own, to measure its peak memory."""
+    huge = tmp_path / "huge.png"
+    huge.write_bytes(HOSTILE["huge.png"][0])
+    db = Database.open(db_url)
+    try:
+        accounts.setup(db, ORGANISER.name, PASSWORD)
+    finally:
+        db.dispose()
+    program = ("import resource, sys\n"
+               "from desktop.cli import main\n"
+               "try:\n"
+               "    code = main(sys.argv[1:])\n"
+               "finally:\n"
+               "    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+               "    print(f'peak {peak}', file=sys.stderr)\n"
+               "sys.exit(code)\n")
+    env = {**os.environ, USER_ENV_VAR: ORGANISER.name, PASSWORD_ENV_VAR: PASSWORD,
+           "PYTHONPATH": str(ROOT)}
+    run = subprocess.run(
+        [sys.executable, "-c", program, "--db", db_url, "--lang", "en", "scan", "--workers", "1",
+         str(huge)], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    assert "is too large (400 megapixels)" in run.stdout
+    assert "1 page: 0 accepted, 0 for review, 1 rejected" in run.stdout
+    peak_kb = int(run.stderr.rsplit("peak ", 1)[1].split()[0])
+    assert peak_kb / 1024 < HUGE_SCAN_MAX_RSS_MB, f"{peak_kb / 1024:.0f} MB"
+
+
+def test_an_a3_page_at_1200_dpi_is_within_the_limit_and_20000_square_is_not(
+    tmp_path: Path,
+) -> None:
+    width, height = A3_1200_DPI_PX
+    assert width * height <= MAX_PAGE_PIXELS < 20000 * 20000
+    # Its header passes the limit: decoding is tried (and finds the rows missing).
+    cut = tmp_path / "a3-1200dpi.png"
+    cut.write_bytes(white_png(width, height, rows=2))
+    (item,) = read_file(cut)
+    assert isinstance(item, AcquisitionProblem)
+    assert item.code == "source_image_corrupt"
+    # A whole one a little narrower is read (its rows are cheap to store).
+    strip = tmp_path / "a3-strip.png"
+    strip.write_bytes(white_png(width, 200))
+    (page,) = read_file(strip)
+    assert isinstance(page, AcquiredImage)
+    assert page.image.shape == (200, width)
