@@ -8,16 +8,20 @@ Station packages and CSV cells are in the second and third parts of this module.
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import io
 import os
 import struct
 import subprocess
 import sys
+import zipfile
 import zlib
 from pathlib import Path
 
 import cv2
 import numpy as np
+import openpyxl
 import pytest
 from PIL import Image as PilImage
 from sqlalchemy import select
@@ -28,11 +32,14 @@ from desktop.core.audit_log import AuditLog
 from desktop.core.db import Database
 from desktop.core.models import Sheet
 from desktop.core.recording import Recorder
+from desktop.core.registry import CampaignInfo
 from desktop.core.scanjob import ScanCounts, scan_paths
 from desktop.core.services import Services
+from desktop.core.tabular import csv_cell, csv_text
 from scanning.sources import read_file
 from scanning.sources.base import MAX_PAGE_PIXELS, AcquiredImage, AcquisitionProblem
-from tests.conftest import ORGANISER, PASSWORD, Cli
+from tests.ballot_files import fill_in, print_and_rasterize, save_scans
+from tests.conftest import ORGANISER, PASSWORD, Cli, person
 
 ROOT = Path(__file__).resolve().parents[1]
 #: An A3 page (297 × 420 mm) scanned at 1200 dpi, in pixels: the largest page to be read.
@@ -237,3 +244,101 @@ def test_an_a3_page_at_1200_dpi_is_within_the_limit_and_20000_square_is_not(
     (page,) = read_file(strip)
     assert isinstance(page, AcquiredImage)
     assert page.image.shape == (200, width)
+
+
+# -- CSV cells a spreadsheet would run ---------------------------------------------------------
+#: Names that a spreadsheet opening a .csv would run as formulas, and names that merely start
+#: like one (or with the quote that neutralises them): each must come back exactly.
+FORMULA_NAMES = ("=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example","点我")', "-王",
+                 "+86 领航窗口", "@SUM(A1:A2)", "'abc", "''两个引号", "=1+1")
+
+
+#: The units of the ``units`` fixture: at most 3 candidates each in a category.
+UNITS = ("东湖街道", "西山镇", "南岭乡", "北港街道", "城关镇")
+
+
+def _csv_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def test_csv_cells_are_neutralised_and_read_back_exactly() -> None:
+    written = {text: csv_cell(text) for text in (*FORMULA_NAMES, "\tTab", "\rCR", "-5", "+3.5",
+                                                 "普通名称", "", None)}
+    assert written == {
+        "=cmd|' /C calc'!A0": "'=cmd|' /C calc'!A0",
+        '=HYPERLINK("http://evil.example","点我")': '\'=HYPERLINK("http://evil.example","点我")',
+        "-王": "'-王", "+86 领航窗口": "'+86 领航窗口", "@SUM(A1:A2)": "'@SUM(A1:A2)",
+        "'abc": "''abc", "''两个引号": "'''两个引号", "=1+1": "'=1+1", "\tTab": "'\tTab",
+        "\rCR": "'\rCR", "-5": "-5", "+3.5": "+3.5", "普通名称": "普通名称", "": "", None: ""}
+    assert all(csv_text(cell) == (text or "") for text, cell in written.items())
+
+
+def test_candidates_export_csv_neutralises_formulas_and_the_import_reverses_it(
+    cli: Cli, services: Services, campaign: CampaignInfo, categories: list[object],
+    units: list[object], tmp_path: Path,
+) -> None:
+    for number, name in enumerate(FORMULA_NAMES):
+        services.candidates.add(campaign.id, person(name, UNITS[number % len(UNITS)],
+                                                    summary=f"{name} 的事迹"))
+    exported = tmp_path / "候选对象.csv"
+    cli.ok("candidates", "export", str(exported))
+    rows = _csv_rows(exported)
+    names = [row[2] for row in rows[1:]]
+    assert sorted(names) == sorted(csv_cell(name) for name in FORMULA_NAMES)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row), \
+        "no cell a spreadsheet would run"
+
+    fresh = services.registry.create_campaign("2027年度十佳评选")
+    cli.ok("candidates", "import", str(exported), "--campaign", str(fresh.id),
+           "--create-missing")
+    copied = {c.name: c.summary for c in services.candidates.list(fresh.id)}
+    assert copied == {name: f"{name} 的事迹" for name in FORMULA_NAMES}, "exactly as they were"
+
+
+def test_an_xlsx_export_writes_a_formula_name_as_a_text_cell(
+    services: Services, campaign: CampaignInfo, categories: list[object], units: list[object],
+    tmp_path: Path,
+) -> None:
+    for number, name in enumerate(FORMULA_NAMES):
+        services.candidates.add(campaign.id, person(name, UNITS[number % len(UNITS)]))
+    exported = tmp_path / "候选对象.xlsx"
+    services.exporter.export(campaign.id, exported)
+    with zipfile.ZipFile(exported) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet, "no formula cell"
+    values = [row[2] for row in openpyxl.load_workbook(exported).active.iter_rows(
+        min_row=2, values_only=True)]
+    assert sorted(values) == sorted(FORMULA_NAMES), "the names as they are, no quote added"
+    fresh = services.registry.create_campaign("2027年度十佳评选")
+    preview = services.importer.preview(fresh.id, exported, create_missing=True)
+    services.importer.commit(preview)
+    assert sorted(c.name for c in services.candidates.list(fresh.id)) == sorted(FORMULA_NAMES)
+
+
+def test_results_cvr_and_audit_csv_neutralise_formulas(
+    cli: Cli, services: Services, tmp_path: Path,
+) -> None:
+    cli.ok("demo")
+    demo = services.registry.find_campaign()
+    first = services.candidates.list(demo.id)[0]
+    hostile_name = '=HYPERLINK("http://evil.example","点我")'
+    services.candidates.update(first.id, dataclasses.replace(first.fields, name=hostile_name))
+    hostile_box = "=cmd|' /C calc'!A0"
+    box = services.boxes.add_box(demo.id, hostile_box)
+    _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id, 1, tmp_path)
+    scanned = save_scans(fill_in(layout, ballots[0], {first.category: [first.number_text]}),
+                         tmp_path / "in", "b")
+    cli.ok("scan", "--workers", "1", *map(str, scanned))
+
+    results, cvr, audit = tmp_path / "results.csv", tmp_path / "cvr", tmp_path / "audit.csv"
+    cli.ok("results", "--csv", str(results))
+    cli.ok("cvr", "export", str(cvr))
+    cli.ok("audit", "export", str(audit))
+    assert csv_cell(hostile_name) in [cell for row in _csv_rows(results) for cell in row]
+    assert [row[1] for row in _csv_rows(cvr / "cvr.csv")[1:]] == [csv_cell(hostile_box)]
+    for path in (results, cvr / "cvr.csv", audit):
+        assert not any(cell.startswith(("=", "+", "@")) for row in _csv_rows(path)
+                       for cell in row), path.name
+    assert "完整" in cli.ok("audit", "verify", "--file", str(audit)), \
+        "the exported log reads back exactly: its chain still verifies"
