@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import hashlib
 import io
+import json
 import os
+import stat
 import struct
 import subprocess
 import sys
+import warnings
 import zipfile
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import cv2
@@ -27,19 +33,23 @@ from PIL import Image as PilImage
 from sqlalchemy import select
 
 from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
-from desktop.core import accounts
+from desktop.core import accounts, station_package
 from desktop.core.audit_log import AuditLog
+from desktop.core.boxes import BoxInfo
 from desktop.core.db import Database
+from desktop.core.messages import RuleError
 from desktop.core.models import Sheet
 from desktop.core.recording import Recorder
 from desktop.core.registry import CampaignInfo
 from desktop.core.scanjob import ScanCounts, scan_paths
 from desktop.core.services import Services
+from desktop.core.station_merge import STAGING_PREFIX
 from desktop.core.tabular import csv_cell, csv_text
 from scanning.sources import read_file
 from scanning.sources.base import MAX_PAGE_PIXELS, AcquiredImage, AcquisitionProblem
 from tests.ballot_files import fill_in, print_and_rasterize, save_scans
 from tests.conftest import ORGANISER, PASSWORD, Cli, person
+from tests.station_files import STATION_NAME, StationSetup, make_station, state_of
 
 ROOT = Path(__file__).resolve().parents[1]
 #: An A3 page (297 × 420 mm) scanned at 1200 dpi, in pixels: the largest page to be read.
@@ -342,3 +352,164 @@ def test_results_cvr_and_audit_csv_neutralise_formulas(
                        for cell in row), path.name
     assert "完整" in cli.ok("audit", "verify", "--file", str(audit)), \
         "the exported log reads back exactly: its chain still verifies"
+
+
+# -- station packages made to hurt -------------------------------------------------------------
+@dataclass
+class SignedPackage:
+    station: StationSetup
+    path: Path
+
+    def members(self) -> dict[str, bytes]:
+        with zipfile.ZipFile(self.path) as zf:
+            return {name: zf.read(name) for name in zf.namelist()}
+
+    def signed(self, target: Path, extra: dict[str, bytes] | None = None,
+               write: Callable[[zipfile.ZipFile], None] | None = None,
+               listed: dict[str, str] | None = None) -> Path:
+        """A copy with ``extra`` members listed in the manifest, signed again with the
+        station's own key (so that only the new checks can refuse it); ``write`` adds members
+        itself, listed with the SHA-256 of ``listed``."""
+        members = self.members()
+        manifest = json.loads(members.pop(station_package.MANIFEST))
+        members.pop(station_package.SIGNATURE)
+        manifest["files"].update(listed or {})
+        for name, data in (extra or {}).items():
+            members[name] = data
+            manifest["files"][name] = hashlib.sha256(data).hexdigest()
+        raw = json.dumps(manifest, ensure_ascii=False).encode()
+        _key, private = self.station.stations._signing_key()
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in members.items():
+                zf.writestr(name, data)
+            if write is not None:
+                write(zf)
+            zf.writestr(station_package.MANIFEST, raw)
+            zf.writestr(station_package.SIGNATURE, private.sign(raw))
+        return target
+
+
+@pytest.fixture
+def signed_package(services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path
+                   ) -> SignedPackage:
+    """A station with one ballot scanned, registered here, and its package."""
+    _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id, 1, tmp_path)
+    station = make_station(services, tmp_path / "station")
+    station.scan(save_scans(fill_in(layout, ballots[0], {}), tmp_path / "station-scans", "b"))
+    key = station.stations.current()
+    assert key is not None
+    services.stations.register(STATION_NAME, key.fingerprint_text)
+    path = station.stations.export_package(demo.id, tmp_path / "package.zip").path
+    return SignedPackage(station, path)
+
+
+def _declare_size(path: Path, member: str, size: int) -> Path:
+    """Make the zip's central directory say ``member`` unpacks to ``size`` bytes."""
+    data = bytearray(path.read_bytes())
+    entry = data.rindex(b"PK\x01\x02", 0, data.rindex(member.encode()) + 1)
+    struct.pack_into("<I", data, entry + 24, size)  # the uncompressed size
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _zeros_member(zf: zipfile.ZipFile, name: str, size: int) -> None:
+    """A member of ``size`` zero bytes, deflated (a few MB per GB), written a chunk at a time."""
+    chunk = bytes(8 << 20)
+    with zf.open(zipfile.ZipInfo(name), "w", force_zip64=True) as out:
+        for _ in range(size // len(chunk)):
+            out.write(chunk)
+        out.write(bytes(size % len(chunk)))
+
+
+def test_hostile_packages_are_refused_before_anything_is_read_or_written(
+    services: Services, signed_package: SignedPackage, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    package = signed_package
+    image = next(name for name in package.members() if name.startswith("images/"))
+    before = state_of(services.db)
+    archive = services.stations.archive
+    archived = sorted(archive.rglob("*"))
+    hostile = tmp_path / "hostile"
+    hostile.mkdir()
+
+    def refused(path: Path, code: str, **expected: object) -> None:
+        with pytest.raises(RuleError) as refusal:
+            services.stations.import_package(path)
+        (message,) = refusal.value.messages
+        assert message.code == code, (path.name, message.text("en"))
+        for key, value in expected.items():
+            assert message.params[key] == value, (path.name, message.params)
+        assert message.text("zh_CN") and message.text("en")
+        assert state_of(services.db) == before, path.name
+        assert sorted(archive.rglob("*")) == archived, "nothing left in the archive"
+        assert not list(tmp_path.rglob("evil*")), "nothing written outside"
+
+    # A manifest that unpacks to 40 MB of spaces (40 KB in the zip): refused from the zip's
+    # directory, before a byte of it is read.
+    huge_manifest = hostile / "manifest-bomb.zip"
+    with zipfile.ZipFile(huge_manifest, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in package.members().items():
+            if name != station_package.MANIFEST:
+                zf.writestr(name, data)
+        zf.writestr(station_package.MANIFEST, b"{" + b" " * (40 << 20) + b"}")
+    with zipfile.ZipFile(huge_manifest) as zf:
+        info = zf.getinfo(station_package.MANIFEST)
+        assert (info.compress_size, info.file_size) < (1 << 20, (40 << 20) + 3)
+    refused(huge_manifest, "package_member_too_large", member="manifest.json")
+    # The same, declared small: unpacking stops where the declared size ends, and the data
+    # then fails its check.
+    refused(_declare_size(huge_manifest, station_package.MANIFEST, 1000), "package_damaged")
+    # A signed package listing an image of more than 1 GiB (5 MB in the zip), with the hash of
+    # what it holds: refused from the zip's directory, nothing unpacked into the archive.
+    big = station_package.MAX_IMAGE_BYTES + (1 << 20)
+    digest = hashlib.sha256()
+    for _ in range(big // (8 << 20)):
+        digest.update(bytes(8 << 20))
+    digest.update(bytes(big % (8 << 20)))
+    name = f"images/{digest.hexdigest()}.png"
+    huge_image = package.signed(hostile / "huge-image.zip",
+                                write=lambda zf: _zeros_member(zf, name, big),
+                                listed={name: digest.hexdigest()})
+    refused(huge_image, "package_member_too_large", member=name)
+    refused(_declare_size(huge_image, name, 1 << 20), "package_damaged")
+    # Names that are no names of a package, a link, a name twice.
+    refused(package.signed(hostile / "up.zip", {"../evil.txt": b"x"}), "package_member_unsafe",
+            member="../evil.txt")
+    refused(package.signed(hostile / "abs.zip", {"/tmp/evil.txt": b"x"}),
+            "package_member_unsafe", member="/tmp/evil.txt")
+    refused(package.signed(hostile / "dir.zip", {"images/../../evil.png": b"x"}),
+            "package_member_unsafe")
+
+    def link(zf: zipfile.ZipFile) -> None:
+        info = zipfile.ZipInfo(f"images/{'0' * 64}.png")
+        info.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(info, b"/etc/passwd")
+
+    refused(package.signed(hostile / "link.zip", write=link), "package_member_link")
+
+    def twice(zf: zipfile.ZipFile) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # zipfile's "Duplicate name"
+            zf.writestr(image, b"another image under the same name")
+
+    refused(package.signed(hostile / "twice.zip", write=twice), "package_member_duplicate",
+            member=image)
+    # Too many members: the limit lowered to what this package holds, to keep the test small.
+    monkeypatch.setattr(station_package, "MAX_MEMBERS", len(package.members()) - 1)
+    refused(package.path, "package_too_many_members")
+    monkeypatch.undo()
+    # The untouched package still goes in, and leaves no staging folder behind.
+    assert services.stations.import_package(package.path).new == 2
+    assert not [p for p in archive.rglob("*") if p.name.startswith(STAGING_PREFIX)]
+
+
+def test_cli_station_import_refuses_a_traversal_in_the_user_s_language(
+    cli: Cli, services: Services, signed_package: SignedPackage, tmp_path: Path,
+) -> None:
+    path = signed_package.signed(tmp_path / "up.zip", {"../evil.txt": b"x"})
+    assert cli("station", "import", str(path)) == 1
+    assert "“../evil.txt”不是计票站数据包的文件名" in cli.err
+    assert cli("--lang", "en", "station", "import", str(path)) == 1
+    assert "“../evil.txt”, which is no name of a station package" in cli.err
+    assert not (tmp_path / "evil.txt").exists()
