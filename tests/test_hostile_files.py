@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import stat
 import struct
 import subprocess
@@ -34,9 +35,11 @@ from sqlalchemy import select
 
 from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
 from desktop.core import accounts, station_package
+from desktop.core.actors import Actor
 from desktop.core.audit_log import AuditLog
 from desktop.core.boxes import BoxInfo
 from desktop.core.db import Database
+from desktop.core.enums import Role
 from desktop.core.messages import RuleError
 from desktop.core.models import Sheet
 from desktop.core.recording import Recorder
@@ -340,6 +343,9 @@ def test_results_cvr_and_audit_csv_neutralise_formulas(
     scanned = save_scans(fill_in(layout, ballots[0], {first.category: [first.number_text]}),
                          tmp_path / "in", "b")
     cli.ok("scan", "--workers", "1", *map(str, scanned))
+    # Someone whose name a spreadsheet would run, on the audit log's actor column.
+    insider = Services.for_database(services.db, Actor("@SUM(1+1)*cmd", Role.ORGANISER))
+    insider.boxes.add_box(demo.id, "-王 的箱")
 
     results, cvr, audit = tmp_path / "results.csv", tmp_path / "cvr", tmp_path / "audit.csv"
     cli.ok("results", "--csv", str(results))
@@ -350,8 +356,18 @@ def test_results_cvr_and_audit_csv_neutralise_formulas(
     for path in (results, cvr / "cvr.csv", audit):
         assert not any(cell.startswith(("=", "+", "@")) for row in _csv_rows(path)
                        for cell in row), path.name
+    assert "'@SUM(1+1)*cmd" in [row[2] for row in _csv_rows(audit)], "the actor column"
     assert "完整" in cli.ok("audit", "verify", "--file", str(audit)), \
         "the exported log reads back exactly: its chain still verifies"
+    docs = (ROOT / "docs" / "audit.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", docs, re.S)
+    assert code is not None
+    namespace: dict[str, object] = {"__name__": "docs"}
+    exec(compile(code.group(1), "docs/audit.md", "exec"), namespace)
+    verify_file = namespace["verify_file"]
+    assert callable(verify_file)
+    assert verify_file(str(audit)) == _csv_rows(audit)[-1][-1], \
+        "the documented check without BallotDesk undoes the quote too"
 
 
 # -- station packages made to hurt -------------------------------------------------------------
