@@ -22,7 +22,7 @@ import sys
 import warnings
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +48,7 @@ from desktop.core.scanjob import ScanCounts, scan_paths
 from desktop.core.services import Services
 from desktop.core.station_merge import STAGING_PREFIX
 from desktop.core.tabular import csv_cell, csv_text
+from scanning import batch
 from scanning.sources import read_file
 from scanning.sources.base import MAX_PAGE_PIXELS, AcquiredImage, AcquisitionProblem
 from tests.ballot_files import fill_in, print_and_rasterize, save_scans
@@ -529,3 +530,24 @@ def test_cli_station_import_refuses_a_traversal_in_the_user_s_language(
     assert cli("--lang", "en", "station", "import", str(path)) == 1
     assert "“../evil.txt”, which is no name of a station package" in cli.err
     assert not (tmp_path / "evil.txt").exists()
+
+
+def test_decoded_images_in_flight_to_the_workers_are_bounded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the budget at one and a half pages, two pages are handed out before the first
+    answer is awaited (not TASKS_PER_WORKER per worker); every page is still read, in order."""
+    page = np.full((400, 300), 255, np.uint8)
+    monkeypatch.setattr(batch, "MAX_IMAGE_BYTES_IN_FLIGHT", page.nbytes * 3 // 2)
+    pulled: list[int] = []
+
+    def tasks() -> Iterator[tuple[int, np.ndarray]]:
+        for number in range(6):
+            pulled.append(number)
+            yield number, page
+
+    results = batch.read_in_order(tasks(), batch.ReadContext.of({}, []), workers=2)
+    first, _result = next(results)
+    assert (first, len(pulled)) == (0, 2)
+    rest = [key for key, result in results if result is not None]
+    assert rest == [1, 2, 3, 4, 5]

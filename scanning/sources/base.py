@@ -26,6 +26,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import numpy.typing as npt
+from PIL import Image as PilImage
 
 #: An 8-bit image: grey ``(h, w)`` or BGR ``(h, w, 3)``, OpenCV's conventions.
 Image = npt.NDArray[np.uint8]
@@ -48,6 +49,10 @@ MAX_PAGE_PIXELS = 300_000_000
 # OpenCV's own limit (its default is 2^30 pixels), for what it decodes without Pillow having
 # read the header first; read once, at its first decode, so set before any.
 os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(MAX_PAGE_PIXELS))
+# Pillow reads the headers (and TIFF pages). It warns above its MAX_IMAGE_PIXELS and refuses
+# twice that; set to ours, so that every page we read passes it (its default, 89 million, would
+# refuse an A3 page at 1200 dpi) and sizes above ours are still measured, then refused by us.
+PilImage.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
 
 
 def never_cancel() -> bool:

@@ -45,10 +45,6 @@ from scanning.sources.base import (
 from scanning.sources.pdf import is_pdf, read_pdf
 
 log = logging.getLogger(__name__)
-# Pillow reads the headers (and TIFF pages). It warns above its MAX_IMAGE_PIXELS and refuses
-# twice that; set to ours, so that every page we read passes it (its default, 89 million, would
-# refuse an A3 page at 1200 dpi) and sizes above ours are still measured, then refused by us.
-PilImage.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
 
 class FileKind(StrEnum):
     PNG = "image/png"
@@ -291,7 +287,7 @@ class Header:
     """What a file's header says, read by Pillow without decoding the pixels."""
 
     #: Width × height of the (first) page; infinite when Pillow refuses to open something that
-    #: large (more than twice the limit, see MAX_IMAGE_PIXELS above).
+    #: large (more than twice the limit, see base.py).
     pixels: float
     #: Horizontal resolution, when the header gives one.
     dpi: float | None
