@@ -261,8 +261,12 @@ def _take_out_unused(db: Database, archive: Path, added: list[Path]) -> None:
     if not added:
         return
     paths = {str(target.relative_to(archive)): target for target in added}
-    with db.transaction() as s:
-        used = set(s.scalars(select(Sheet.archive_path).where(Sheet.archive_path.in_(paths))))
+    try:
+        with db.transaction() as s:
+            used = set(s.scalars(select(Sheet.archive_path)
+                                 .where(Sheet.archive_path.in_(paths))))
+    except DBAPIError:  # the database is what failed: keep them (verified, reused next time)
+        return
     for relative, target in paths.items():
         if relative not in used:
             target.unlink(missing_ok=True)
