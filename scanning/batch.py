@@ -7,6 +7,7 @@ process (no pool: tests, debugging, small jobs).
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import multiprocessing.context
 import os
@@ -23,6 +24,7 @@ import numpy as np
 
 from desktop.core.ballots import Layout
 from scanning.interpret import interpret_file, interpret_image
+from scanning.reasons import Reason
 from scanning.result import PageResult
 from scanning.thresholds import DEFAULT_THRESHOLDS, MarkThresholds
 
@@ -33,6 +35,13 @@ Task = str | np.ndarray
 CancelCheck = Callable[[], bool]
 #: Tasks in flight per worker: enough to keep every core busy, few enough to cancel quickly.
 TASKS_PER_WORKER = 4
+#: Bytes of decoded images handed to the workers and not yet answered (each is held here and
+#: copied into a worker): a 300 dpi A4 page in colour is 26 MB, so every worker keeps its
+#: TASKS_PER_WORKER; an A3 page at 1200 dpi in colour is 835 MB, and such pages go one at a
+#: time instead of eight (7 GB).
+MAX_IMAGE_BYTES_IN_FLIGHT = 1 << 30
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -99,11 +108,19 @@ def _exit_with(parent: multiprocessing.process.BaseProcess) -> None:
 
 
 def read_task(task: Task, context: ReadContext) -> PageResult:
-    """A path is read from disk (at reduced size when large); an image is read as it is."""
-    if isinstance(task, np.ndarray):
-        return interpret_image(task, context.secret_for_campaign, context.layout_for,
-                               thresholds=context.thresholds, backends=context.backends)
-    return read_one(task, context)
+    """A path is read from disk (at reduced size when large); an image is read as it is.
+
+    Any failure of the reader on this one image (an exception, memory running out) makes the
+    page unreadable, a rejection, and the batch goes on."""
+    try:
+        if isinstance(task, np.ndarray):
+            return interpret_image(task, context.secret_for_campaign, context.layout_for,
+                                   thresholds=context.thresholds, backends=context.backends)
+        return read_one(task, context)
+    except Exception:  # one image's failure is its own, never the batch's
+        shown = task if isinstance(task, str | Path) else f"an image of {task.shape}"
+        log.exception("reading %s failed", shown)
+        return PageResult.refused(Reason.IMAGE_UNREADABLE)
 
 
 def _read_in_worker(task: Task) -> PageResult:
@@ -146,12 +163,14 @@ def read_in_order(
         return
     with ProcessPoolExecutor(count, mp_context=_worker_start(), initializer=_init_worker,
                              initargs=(context,)) as pool:
-        pending: deque[tuple[K, Future[PageResult] | None]] = deque()
+        pending: deque[tuple[K, Future[PageResult] | None, int]] = deque()
         queue = iter(tasks)
+        held = 0  # bytes of the images in ``pending``
         while True:
-            while len(pending) < count * TASKS_PER_WORKER:
+            while len(pending) < count * TASKS_PER_WORKER and (
+                    not pending or held < MAX_IMAGE_BYTES_IN_FLIGHT):
                 if cancel is not None and cancel():
-                    for _key, future in pending:
+                    for _key, future, _size in pending:
                         if future is not None:
                             future.cancel()
                     return
@@ -159,11 +178,14 @@ def read_in_order(
                 if item is None:
                     break
                 key, task = item
-                pending.append((key, None if task is None else pool.submit(_read_in_worker,
-                                                                           task)))
+                size = task.nbytes if isinstance(task, np.ndarray) else 0
+                held += size
+                pending.append((key, None if task is None else pool.submit(_read_in_worker, task),
+                                size))
             if not pending:
                 return
-            key, future = pending.popleft()
+            key, future, size = pending.popleft()
+            held -= size
             yield key, None if future is None else future.result()
 
 

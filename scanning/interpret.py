@@ -7,6 +7,7 @@ Plain module-level functions over arrays and plain data, so worker processes can
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -34,6 +35,7 @@ from scanning.marks import PageMarks, search_marks
 from scanning.measure import TargetInk, measure_targets
 from scanning.reasons import Reason, Status, status_for
 from scanning.result import PageResult
+from scanning.sources.base import MAX_PAGE_PIXELS
 
 SecretLookup = Callable[[int], bytes | None]
 LayoutLookup = Callable[[int, int], Layout | None]
@@ -45,19 +47,25 @@ _REDUCED = ((8, cv2.IMREAD_REDUCED_GRAYSCALE_8, cv2.IMREAD_REDUCED_COLOR_8),
 
 def load_gray(path: str | Path) -> tuple[Gray | None, float]:
     """A grayscale image file, decoded at reduced size when it is larger than needed (JPEG's
-    DCT scaling is much faster than decoding everything), and the scale used; None if unreadable.
+    DCT scaling is much faster than decoding everything), and the scale used; None if unreadable
+    or larger than MAX_PAGE_PIXELS (told from the header, before decoding).
     A colour file is decoded in colour and turned grey by :func:`to_gray`.
     """
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as header:
+        with warnings.catch_warnings():  # a size between ours and Pillow's refusal is ours
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            header = Image.open(path)
+        with header:
+            if header.size[0] * header.size[1] > MAX_PAGE_PIXELS:
+                return None, 1.0  # never decoded (scanning.sources.base.MAX_PAGE_PIXELS)
             long_side = max(header.size)
             colour = header.mode not in ("1", "L", "LA", "I", "I;16", "F")
             # A black-and-white file is read whole: decoding it reduced would average its
             # black and white into grey, and the page would no longer say what it is.
             bilevel = header.mode == "1"
-    except (OSError, UnidentifiedImageError):
+    except (OSError, UnidentifiedImageError, Image.DecompressionBombError):
         return None, 1.0
     for factor, grey_flag, colour_flag in _REDUCED:
         if long_side // factor >= th.MIN_LOAD_LONG_SIDE_PX and not bilevel:

@@ -281,7 +281,7 @@ def test_every_broken_or_foreign_package_is_refused_whole(
     (tmp_path / "notes.zip").write_text("选票统计表", encoding="utf-8")
     extra = rewrite_zip(package, tmp_path / "x.zip", {})
     with zipfile.ZipFile(extra, "a") as zf:
-        zf.writestr("images/extra.jpg", b"not listed")
+        zf.writestr(f"images/{'ab' * 32}.jpg", b"not listed")  # named as images are
     before = state_of(services.db)
     archived = sorted(services.stations.archive.rglob("*"))
 

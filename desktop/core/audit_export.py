@@ -23,6 +23,7 @@ from desktop.core.audit_log import AuditLog, AuditRecord
 from desktop.core.db import Database
 from desktop.core.enums import Permission
 from desktop.core.messages import RuleError, error, register
+from desktop.core.tabular import csv_text, write_csv_rows
 
 #: Columns of both formats, in order.
 EXPORT_COLUMNS = ("id", "at", "actor", "campaign_id", "action", "entity", "entity_id",
@@ -61,18 +62,16 @@ def write_export(entries: Iterable[AuditRecord], path: Path) -> int:
     try:
         with partial.open("w", encoding="utf-8-sig" if suffix == ".csv" else "utf-8",
                           newline="") as out:
-            writer = csv.writer(out) if suffix == ".csv" else None
-            if writer is not None:
-                writer.writerow(EXPORT_COLUMNS)
+            if suffix == ".csv":
+                write_csv_rows(out, [EXPORT_COLUMNS])
             for entry in entries:
                 row = export_row(entry)
-                if writer is None:
+                if suffix != ".csv":
                     out.write(canonical_json(row) + "\n")
                 else:
                     for key in _JSON:
                         row[key] = canonical_json(row[key])
-                    writer.writerow(["" if row[key] is None else row[key]
-                                     for key in EXPORT_COLUMNS])
+                    write_csv_rows(out, [[row[key] for key in EXPORT_COLUMNS]])
                 count += 1
         os.replace(partial, path)
     finally:
@@ -99,7 +98,8 @@ def _complete(row: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def _from_csv(cells: dict[str, str]) -> dict[str, Any]:
+def _from_csv(written: dict[str, str]) -> dict[str, Any]:
+    cells = {key: csv_text(cell) for key, cell in written.items()}
     row: dict[str, Any] = _complete(dict(cells))
     row["id"] = int(cells["id"])
     for key in _NUMBERS:

@@ -9,7 +9,6 @@ counts the tally (:func:`desktop.core.tally.tally`), so the rows add up to the t
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 from collections import defaultdict
@@ -30,6 +29,7 @@ from desktop.core.models import BallotBox, Campaign, LayoutVersion
 from desktop.core.paths import sha256_file
 from desktop.core.results_files import write_atomically
 from desktop.core.results_messages import register_messages
+from desktop.core.tabular import write_csv_rows
 from desktop.core.tally import CategoryCount, CountedPage, counted_pages, tally
 
 register_messages()
@@ -112,10 +112,9 @@ class CastVoteRecord:
 
         def write_cvr(target: Path) -> None:
             with target.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle)
-                writer.writerow(["serial", "box", *categories])
-                writer.writerows([r.serial, r.box, *(r.choices.get(c, "") for c in categories)]
-                                 for r in rows)
+                write_csv_rows(handle, [["serial", "box", *categories], *(
+                    [r.serial, r.box, *(r.choices.get(c, "") for c in categories)]
+                    for r in rows)])
 
         try:
             manifest_path = self._write(folder, write_cvr, {

@@ -10,7 +10,6 @@ its target and moved into place, so a failed export never leaves half a file.
 from __future__ import annotations
 
 import contextlib
-import csv
 import os
 import tempfile
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from desktop.core.enums import Permission
 from desktop.core.importing import HEADERS
 from desktop.core.labels import label
 from desktop.core.messages import RuleError, error
+from desktop.core.tabular import append_rows, write_csv_rows
 
 COLUMNS = ("category", "number", "name", "unit", "sex", "birth", "political", "post",
            "awards", "summary", "status", "review_note")
@@ -85,7 +85,7 @@ class Exporter:
 
 def _write_csv(path: Path, rows: Sequence[Sequence[str]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        csv.writer(handle).writerows(rows)
+        write_csv_rows(handle, rows)
 
 
 def _write_xlsx(path: Path, rows: Sequence[Sequence[str]]) -> None:
@@ -96,11 +96,9 @@ def _write_xlsx(path: Path, rows: Sequence[Sequence[str]]) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "候选对象"
-    for row in rows:
-        sheet.append(list(row))
+    append_rows(sheet, rows)
     for row_cells in sheet.iter_rows():
         for cell in row_cells:
-            cell.data_type = "s"  # text as text: a name starting with "=" is no formula
             cell.alignment = Alignment(vertical="top", wrap_text=cell.column >= 8)
     for cell in sheet[1]:
         cell.font = Font(bold=True)

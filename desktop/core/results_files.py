@@ -11,7 +11,6 @@ failed write leaves nothing behind (see :func:`write_atomically`).
 from __future__ import annotations
 
 import contextlib
-import csv
 import os
 import tempfile
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from desktop.core.combine import (
 )
 from desktop.core.messages import RuleError, error
 from desktop.core.results_types import CampaignResults, CategoryResult
+from desktop.core.tabular import append_rows, write_csv_rows
 
 #: Decimals of the exact figures in JSON (the texts are what every output shows).
 JSON_DECIMALS = 6
@@ -182,10 +182,9 @@ def write_csv(results: CampaignResults, path: Path | str) -> Path:
 
     def write(target: Path) -> None:
         with target.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([c.header for c in columns])
-            writer.writerows([c.text(v) for c, v in zip(columns, row, strict=True)]
-                             for row in rows)
+            write_csv_rows(handle, [[c.header for c in columns],
+                                    *([c.text(v) for c, v in zip(columns, row, strict=True)]
+                                      for row in rows)])
 
     return write_atomically(path, write)
 
@@ -203,13 +202,10 @@ def write_xlsx(results: CampaignResults, path: Path | str) -> Path:
         book = Workbook()
         sheet = book.active
         sheet.title = RESULT_SHEET
-        sheet.append([c.header for c in columns])
-        for row in rows:
-            sheet.append(row)
-            for column, cell in zip(columns, sheet[sheet.max_row], strict=True):
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text as text: a name starting with "=" is no formula
-                elif column.decimals is not None:
+        append_rows(sheet, [[c.header for c in columns], *rows])
+        for cells in sheet.iter_rows(min_row=2):
+            for column, cell in zip(columns, cells, strict=True):
+                if column.decimals is not None and not isinstance(cell.value, str):
                     cell.number_format = column.number_format
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -217,8 +213,7 @@ def write_xlsx(results: CampaignResults, path: Path | str) -> Path:
             sheet.column_dimensions[get_column_letter(index)].width = column.width
         sheet.freeze_panes = "A2"
         about = book.create_sheet(ABOUT_SHEET)
-        for row in about_rows(results):
-            about.append(row)
+        append_rows(about, about_rows(results))
         for index, width in enumerate(ABOUT_WIDTHS, start=1):
             about.column_dimensions[get_column_letter(index)].width = width
         for cell in about["B"]:

@@ -1,8 +1,12 @@
 """Merging a verified station package into this database: idempotent, conflicts listed.
 
 :func:`import_package` first verifies the package whole (station_package.verify_package), then
-copies its images into the archive (content-addressed, so a copy interrupted and done again is
-harmless), then merges in ONE transaction, so a merge killed half-way leaves nothing:
+unpacks its images into a staging folder beside the archive, each checked against its signed
+hash and size as it is written, and only when all are there moves them into the archive
+(content-addressed, so a copy interrupted and done again is harmless); the staging folder is
+removed whatever happens, and images moved in for a merge that then fails are taken out again
+unless a sheet uses them. Then it merges in ONE transaction, so a merge killed half-way leaves
+nothing:
 
 * a package imported before (the same signed manifest) changes nothing;
 * a sheet whose image is here already (same image key) is the same sheet;
@@ -21,6 +25,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import shutil
+import uuid
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,17 +45,21 @@ from desktop.core.enums import SerialState
 from desktop.core.labels import label, label_list
 from desktop.core.messages import Message, RuleError, error, info, register
 from desktop.core.models import PackageImport, SerialNote, Sheet, Station
-from desktop.core.recording import RECORD_ATTEMPTS, archive_file, counted_key_of
+from desktop.core.recording import RECORD_ATTEMPTS, counted_key_of
 from desktop.core.review import sheet_state
 from desktop.core.station_package import (
     Progress,
     VerifiedPackage,
     note_from,
     sheet_from,
+    stream_member,
     verify_package,
 )
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status, status_for
+
+#: The staging folder of an import, inside the archive (so that moving in is a rename).
+STAGING_PREFIX = ".incoming-"
 
 register({
     "package_imported": (
@@ -181,29 +192,84 @@ def import_package(db: Database, actor: Actor, path: Path, archive: Path,
                    progress: Progress | None = None) -> ImportReport:
     """Verify, copy the images into ``archive``, merge (see the module docstring)."""
     package = verify_package(db, path)
-    images = _copy_images(archive, package, progress)
-    for attempt in range(RECORD_ATTEMPTS):
+    added = _copy_images(archive, package, progress)
+    try:
+        for attempt in range(RECORD_ATTEMPTS):
+            try:
+                return _merge(db, actor, package, len(package.images), progress)
+            except DBAPIError as exc:  # another station's write at the same moment: again
+                if attempt == RECORD_ATTEMPTS - 1 or not is_write_conflict(exc):
+                    raise
+        raise AssertionError("unreachable")
+    except BaseException:
+        _take_out_unused(db, archive, added)
+        raise
+
+
+def _copy_images(archive: Path, package: VerifiedPackage, progress: Progress | None,
+                 ) -> list[Path]:
+    """Every image of the package not in the archive yet, unpacked into a staging folder and
+    checked against its signed hash, then all moved into the archive; the files added."""
+    staging = archive / f"{STAGING_PREFIX}{uuid.uuid4().hex}"
+    moves: list[tuple[Path, Path]] = []
+    try:
+        with zipfile.ZipFile(package.path) as zf:
+            for done, (member, digest) in enumerate(sorted(package.images.items()), 1):
+                name = Path(member).name
+                target = archive / name[:2] / name
+                if not target.exists():
+                    staging.mkdir(parents=True, exist_ok=True)
+                    staged = staging / name
+                    if _unpack(zf, member, staged) != digest:
+                        raise RuleError([error("package_file_changed", member=member)])
+                    moves.append((staged, target))
+                if progress is not None:
+                    progress(done, len(package.images) + len(package.sheets))
+        added = []
         try:
-            return _merge(db, actor, package, images, progress)
-        except DBAPIError as exc:  # another station's write at the same moment: merge again
-            if attempt == RECORD_ATTEMPTS - 1 or not is_write_conflict(exc):
-                raise
-    raise AssertionError("unreachable")
+            for staged, target in moves:
+                if not target.exists():  # the same name is the same bytes
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.replace(staged, target)
+                    added.append(target)
+        except BaseException:
+            for target in added:
+                target.unlink(missing_ok=True)
+            raise
+        return added
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
-def _copy_images(archive: Path, package: VerifiedPackage, progress: Progress | None) -> int:
-    """Every image of the package into the archive, checked against its signed hash."""
-    with zipfile.ZipFile(package.path) as zf:
-        for done, (member, digest) in enumerate(sorted(package.images.items()), 1):
-            name = Path(member).name
-            if not (archive / name[:2] / name).exists():
-                data = zf.read(member)
-                if hashlib.sha256(data).hexdigest() != digest:
-                    raise RuleError([error("package_file_changed", member=member)])
-                archive_file(archive, name, data)
-            if progress is not None:
-                progress(done, len(package.images) + len(package.sheets))
-    return len(package.images)
+def _unpack(zf: zipfile.ZipFile, member: str, target: Path) -> str:
+    """``member`` written to ``target`` (with its size limit); its SHA-256."""
+    hashed = hashlib.sha256()
+    with target.open("wb") as out:
+        def write(chunk: bytes) -> None:
+            hashed.update(chunk)
+            out.write(chunk)
+
+        stream_member(zf, member, write)
+        out.flush()
+        os.fsync(out.fileno())
+    return hashed.hexdigest()
+
+
+def _take_out_unused(db: Database, archive: Path, added: list[Path]) -> None:
+    """The images a failed merge had moved in, out again, unless a sheet uses one by now (the
+    same scan recorded meanwhile, here or by another import)."""
+    if not added:
+        return
+    paths = {str(target.relative_to(archive)): target for target in added}
+    try:
+        with db.transaction() as s:
+            used = set(s.scalars(select(Sheet.archive_path)
+                                 .where(Sheet.archive_path.in_(paths))))
+    except DBAPIError:  # the database is what failed: keep them (verified, reused next time)
+        return
+    for relative, target in paths.items():
+        if relative not in used:
+            target.unlink(missing_ok=True)
 
 
 def _reading(sheet: Sheet) -> tuple[dict[tuple[str, str], MarkState], bool]:

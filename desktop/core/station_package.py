@@ -16,6 +16,14 @@ So the signature covers the manifest, and the manifest covers every byte of ever
 The package is written to a temporary name and renamed when complete: a package with its final
 name is whole. :func:`verify_package` checks everything and writes nothing; any problem refuses
 the package whole with a message naming it (the merge is in :mod:`desktop.core.station_merge`).
+
+A package comes from another machine, so before anything is read its zip directory is checked
+(:func:`check_members`): at most :data:`MAX_MEMBERS` members, each named as the format names
+them (no ``../``, no absolute path, no other folder), none a symbolic link, none twice, each no
+larger than its kind allows (:data:`MAX_MANIFEST_BYTES`, :data:`MAX_JSON_BYTES`,
+:data:`MAX_IMAGE_BYTES`) and all together no more than :data:`MAX_PACKAGE_BYTES`. Those sizes
+are what the zip declares; every member is then read with its limit as a cap (:func:`_read`,
+:func:`stream_member`), so a member that unpacks to more than declared is refused too.
 """
 
 from __future__ import annotations
@@ -25,10 +33,10 @@ import binascii
 import datetime as dt
 import hashlib
 import hmac
-import io
 import json
 import os
 import re
+import stat
 import uuid
 import zipfile
 import zlib
@@ -126,6 +134,36 @@ register({
         "数据包中的“{member}”无法读取：{reason}。未导入任何内容。",
         "“{member}” in the package cannot be read: {reason}. Nothing was imported.",
     ),
+    "package_too_many_members": (
+        "数据包中有 {count} 个文件，超过上限 {limit} 个，不予接受。未导入任何内容。",
+        "The package holds {count} files, more than the {limit} allowed; it is refused. "
+        "Nothing was imported.",
+    ),
+    "package_member_unsafe": (
+        "数据包中的文件名“{member}”不是计票站数据包的文件名（如含 ../、绝对路径或其他文件夹），"
+        "不予接受。未导入任何内容。",
+        "The package holds “{member}”, which is no name of a station package (a ../, an "
+        "absolute path or another folder); it is refused. Nothing was imported.",
+    ),
+    "package_member_link": (
+        "数据包中的“{member}”是符号链接，不予接受。未导入任何内容。",
+        "“{member}” in the package is a symbolic link; the package is refused. Nothing was "
+        "imported.",
+    ),
+    "package_member_duplicate": (
+        "数据包中的“{member}”出现了不止一次，不予接受。未导入任何内容。",
+        "“{member}” is in the package more than once; it is refused. Nothing was imported.",
+    ),
+    "package_member_too_large": (
+        "数据包中的“{member}”解压后有 {size}，超过上限 {limit}，不予接受。未导入任何内容。",
+        "“{member}” in the package unpacks to {size}, more than the {limit} allowed; it is "
+        "refused. Nothing was imported.",
+    ),
+    "package_too_large": (
+        "数据包解压后共 {size}，超过上限 {limit}，不予接受。未导入任何内容。",
+        "The package unpacks to {size} in all, more than the {limit} allowed; it is refused. "
+        "Nothing was imported.",
+    ),
     "package_campaign_unknown": (
         "数据包属于评选活动“{campaign}”，本数据库中没有这个活动（或不是同一个活动）。未导入任何内容。",
         "The package belongs to the campaign “{campaign}”, which this database does not have "
@@ -151,6 +189,31 @@ IMAGES_DIR = "images"
 CAMPAIGN_TAG_CONTEXT = b"station-package"
 #: An archived file's path as recording.archive_file makes it: "ab/ab…(64 hex).ext".
 _ARCHIVE_PATH = re.compile(r"(?P<prefix>[0-9a-f]{2})/(?P=prefix)[0-9a-f]{62}\.[a-z0-9]{2,4}")
+#: An image's name in the package: "images/" and the archived file's name.
+_IMAGE_MEMBER = re.compile(IMAGES_DIR + r"/[0-9a-f]{64}\.[a-z0-9]{2,4}")
+MIB = 1 << 20
+#: Members of a package at most: one per archived scan file, and the four files. A station's
+#: boxes hold a few thousand ballots; 250 000 is more pages than any station scans in a
+#: campaign, and the zip's directory of that many is still only ~25 MB to list.
+MAX_MEMBERS = 250_000
+#: manifest.json at most: its ``files`` lists every member's SHA-256, ~100 bytes each, so
+#: MAX_MEMBERS of them take ~25 MB. It is read whole, before the signature is checked.
+MAX_MANIFEST_BYTES = 32 * MIB
+#: manifest.sig at most: an Ed25519 signature is 64 bytes.
+MAX_SIGNATURE_BYTES = 1024
+#: sheets.json and boxes.json at most, each: a sheet of a 60-name ballot with its marks takes
+#: ~6 KB, so this holds 40 000 pages; it is parsed whole (a few times its size in memory).
+MAX_JSON_BYTES = 256 * MIB
+#: One image at most: the largest scan file a page makes, an uncompressed TIFF of an A3 page
+#: at 1200 dpi in colour (scanning.sources MAX_PAGE_PIXELS · 3 bytes), is ~900 MB.
+MAX_IMAGE_BYTES = 1024 * MIB
+#: The whole package unpacked at most: its images are copied into the archive. 300 dpi JPEG
+#: scans take ~0.5 MB a page, so this is 60 000 pages, with room for larger scans.
+MAX_PACKAGE_BYTES = 32 * 1024 * MIB
+_MEMBER_LIMITS = {MANIFEST: MAX_MANIFEST_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES,
+                  SHEETS: MAX_JSON_BYTES, BOXES: MAX_JSON_BYTES}
+#: Bytes read at a time from a member.
+_CHUNK_BYTES = MIB
 #: Hex digits per group when a fingerprint is shown to people.
 FINGERPRINT_GROUP = 4
 #: (done, total) of a long step, for progress bars.
@@ -359,20 +422,72 @@ def _refuse(code: str, **params: Any) -> RuleError:
     return RuleError([error(code, **params)])
 
 
-def _read(zf: zipfile.ZipFile, member: str) -> bytes:
+def _size_text(size: int) -> str:
+    return f"{size / MIB:,.1f} MB"
+
+
+def member_limit(member: str) -> int:
+    """The most bytes ``member`` may unpack to (its kind's limit; see the module docstring)."""
+    return _MEMBER_LIMITS.get(member, MAX_IMAGE_BYTES)
+
+
+def _too_large(member: str, size: str) -> RuleError:
+    return _refuse("package_member_too_large", member=member, size=size,
+                   limit=_size_text(member_limit(member)))
+
+
+def check_members(zf: zipfile.ZipFile) -> None:
+    """The zip's directory against the format and the limits, before any member is read."""
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise _refuse("package_too_many_members", count=len(infos), limit=MAX_MEMBERS)
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if stat.S_ISLNK(info.external_attr >> 16):
+            raise _refuse("package_member_link", member=name)
+        if name not in _MEMBER_LIMITS and not _IMAGE_MEMBER.fullmatch(name) \
+                and name != IMAGES_DIR + "/":
+            raise _refuse("package_member_unsafe", member=name)
+        if name in seen:
+            raise _refuse("package_member_duplicate", member=name)
+        seen.add(name)
+        if info.file_size > member_limit(name):
+            raise _too_large(name, _size_text(info.file_size))
+        total += info.file_size
+    if total > MAX_PACKAGE_BYTES:
+        raise _refuse("package_too_large", size=_size_text(total),
+                      limit=_size_text(MAX_PACKAGE_BYTES))
+
+
+def stream_member(zf: zipfile.ZipFile, member: str, sink: Callable[[bytes], object]) -> None:
+    """Every byte of ``member`` to ``sink``, a chunk at a time, refused past its limit (however
+    small the zip declared it)."""
+    limit = member_limit(member)
+    done = 0
     try:
-        return zf.read(member)
+        with zf.open(member) as handle:
+            while chunk := handle.read(_CHUNK_BYTES):
+                done += len(chunk)
+                if done > limit:
+                    raise _too_large(member, f"> {_size_text(limit)}")
+                sink(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
         raise _refuse("package_damaged", member=member, reason=exc) from exc
+
+
+def _read(zf: zipfile.ZipFile, member: str) -> bytes:
+    """A member whole (the manifest, its signature, the JSON files), read with its limit."""
+    parts: list[bytes] = []
+    stream_member(zf, member, parts.append)
+    return b"".join(parts)
 
 
 def _hash_member(zf: zipfile.ZipFile, member: str) -> str:
-    try:
-        with zf.open(member) as handle:
-            assert isinstance(handle, io.BufferedIOBase)  # a ZipExtFile (typed as IO)
-            return hashlib.file_digest(handle, "sha256").hexdigest()
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise _refuse("package_damaged", member=member, reason=exc) from exc
+    digest = hashlib.sha256()
+    stream_member(zf, member, digest.update)
+    return digest.hexdigest()
 
 
 def _manifest(zf: zipfile.ZipFile, path: Path) -> tuple[bytes, dict[str, Any]]:
@@ -403,6 +518,7 @@ def verify_package(db: Database, path: Path) -> VerifiedPackage:
     except (zipfile.BadZipFile, OSError) as exc:
         raise _refuse("package_not_zip", file=path.name) from exc
     with zf:
+        check_members(zf)
         raw, manifest = _manifest(zf, path)
         try:
             station_name = str(manifest["station"]["name"])

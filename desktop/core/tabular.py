@@ -22,6 +22,14 @@ What is accepted:
   :func:`normalise_header`; a ``mapping`` (header text → key, or :data:`IGNORE`) given by the
   user takes precedence over the aliases.
 * Trailing rows that only hold a form's footer ("填表人：…  日期：…", "注：…") are not data.
+
+Every .csv BallotDesk writes goes through :func:`write_csv_rows`, and a cell that a spreadsheet
+would run as a formula is neutralised (OWASP "CSV injection"): a text starting with ``=`` ``+``
+``-`` ``@``, a tab or a carriage return gets a single quote ``'`` in front, and so does a text
+that starts with ``'`` itself, so that the rule can be undone without doubt: :func:`csv_text`,
+which the CSV reading here applies to every cell, removes one leading ``'``. A plain number
+(``-5``, ``+3.5``) is no formula and is written as it is. So ``=HYPERLINK(…)`` is written
+``'=HYPERLINK(…)``, ``-王`` ``'-王`` and ``'abc`` ``''abc``, and each reads back as it was.
 """
 
 from __future__ import annotations
@@ -37,7 +45,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from desktop.core.messages import (
     JoinedList,
@@ -58,6 +66,12 @@ register({
 })
 
 XLSX_SUFFIXES = frozenset({".xlsx", ".xlsm"})
+#: What a spreadsheet reads as the start of a formula (or, tab and CR, a cell that hides one).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Put in front of such a cell (and of a cell that starts with it): spreadsheets show it as text.
+TEXT_MARK = "'"
+#: A signed number is no formula: written as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 #: Excel 97–2003 workbooks and WPS's spreadsheets (the same BIFF8 format).
 XLS_SUFFIXES = frozenset({".xls", ".et"})
 WORKBOOK_SUFFIXES = XLSX_SUFFIXES | XLS_SUFFIXES
@@ -393,6 +407,36 @@ def _is_text(data: bytes, name: str) -> bool:
     return True
 
 
+def csv_cell(value: Any) -> str:
+    """A value as its .csv cell: neutralised when a spreadsheet would run it (module docstring);
+    None is the empty cell."""
+    text = "" if value is None else str(value)
+    if text.startswith(TEXT_MARK) or (text.startswith(FORMULA_STARTS)
+                                      and not _PLAIN_NUMBER.fullmatch(text)):
+        return TEXT_MARK + text
+    return text
+
+
+def csv_text(cell: str) -> str:
+    """The text a .csv cell written by :func:`csv_cell` holds (one leading ``'`` removed)."""
+    return cell[len(TEXT_MARK):] if cell.startswith(TEXT_MARK) else cell
+
+
+def write_csv_rows(handle: TextIO, rows: Iterable[Sequence[Any]]) -> None:
+    """Every .csv BallotDesk writes: each cell through :func:`csv_cell`."""
+    csv.writer(handle).writerows([csv_cell(value) for value in row] for row in rows)
+
+
+def append_rows(sheet: Any, rows: Iterable[Sequence[Any]]) -> None:
+    """Rows appended to an openpyxl worksheet, every text as a text cell: openpyxl makes a text
+    that starts with ``=`` a formula unless told otherwise (so no ``'`` is needed in .xlsx)."""
+    for row in rows:
+        sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+
+
 def _split(text: str, lookup: Mapping[str, tuple[str, int]]) -> tuple[str, list[list[str]], int]:
     """Delimiter, records (cells stripped) and how many lines were skipped before them."""
     skipped = 0
@@ -403,7 +447,7 @@ def _split(text: str, lookup: Mapping[str, tuple[str, int]]) -> tuple[str, list[
 
     def records(delimiter: str, limit: int | None = None) -> list[list[str]]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return [[cell.strip() for cell in row] for row in islice(reader, limit)]
+        return [[csv_text(cell).strip() for cell in row] for row in islice(reader, limit)]
 
     if forced:
         delimiter = forced.group(1)

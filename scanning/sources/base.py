@@ -15,6 +15,8 @@ Images carry the bytes to archive and their SHA-256:
 from __future__ import annotations
 
 import hashlib
+import math
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +26,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import numpy.typing as npt
+from PIL import Image as PilImage
 
 #: An 8-bit image: grey ``(h, w)`` or BGR ``(h, w, 3)``, OpenCV's conventions.
 Image = npt.NDArray[np.uint8]
@@ -37,6 +40,19 @@ JPEG_MEDIA_TYPE = "image/jpeg"
 ARCHIVE_PNG_COMPRESSION = 1
 #: JPEG quality for archived camera captures (camera frames are JPEG-compressed already).
 ARCHIVE_JPEG_QUALITY = 92
+#: Largest page image read, in pixels (width × height), checked from the file's header before
+#: anything is decoded. The largest page a counting team scans is A3 (297 × 420 mm) at
+#: 1200 dpi, the finest setting office scanners offer: 14032 × 19843 = 278.4 million pixels;
+#: the rest is a scanner's overscan (a few mm around the sheet). Decoded, such a page takes
+#: 300 MB in grey, 900 MB in colour; a 20000 × 20000 image (400 million) is refused.
+MAX_PAGE_PIXELS = 300_000_000
+# OpenCV's own limit (its default is 2^30 pixels), for what it decodes without Pillow having
+# read the header first; read once, at its first decode, so set before any.
+os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(MAX_PAGE_PIXELS))
+# Pillow reads the headers (and TIFF pages). It warns above its MAX_IMAGE_PIXELS and refuses
+# twice that; set to ours, so that every page we read passes it (its default, 89 million, would
+# refuse an A3 page at 1200 dpi) and sizes above ours are still measured, then refused by us.
+PilImage.MAX_IMAGE_PIXELS = MAX_PAGE_PIXELS
 
 
 def never_cancel() -> bool:
@@ -110,6 +126,8 @@ class ProblemCode(StrEnum):
     IMAGE_TRUNCATED = "source_image_truncated"
     IMAGE_CORRUPT = "source_image_corrupt"
     PAGE_CORRUPT = "source_page_corrupt"
+    IMAGE_TOO_LARGE = "source_image_too_large"
+    FILE_FAILED = "source_file_failed"
     PDF_ENCRYPTED = "source_pdf_encrypted"
     PDF_CORRUPT = "source_pdf_corrupt"
     PDF_EMPTY = "source_pdf_empty"
@@ -164,6 +182,16 @@ class AcquisitionError(Exception):
     def __init__(self, problem: AcquisitionProblem) -> None:
         self.problem = problem
         super().__init__(f"{problem.code}: {problem.detail}")
+
+
+def too_large(origin: FileOrigin, pixels: float) -> AcquisitionProblem:
+    """A page over :data:`MAX_PAGE_PIXELS`, refused before it is decoded (``pixels`` infinite:
+    more than twice that, which Pillow will not even open to say how much)."""
+    limit = MAX_PAGE_PIXELS / 1e6
+    shown = f"{pixels / 1e6:.0f}" if math.isfinite(pixels) else f"> {2 * limit:.0f}"
+    return AcquisitionProblem(ProblemCode.IMAGE_TOO_LARGE,
+                              {"path": str(origin.path), "megapixels": shown,
+                               "limit": f"{limit:.0f}"}, origin, f"{pixels} pixels")
 
 
 def sha256_hex(data: bytes) -> str:

@@ -5,14 +5,23 @@ and a text file named ``.png`` is reported. Every file that cannot be read becom
 :class:`AcquisitionProblem` and the batch goes on. Folders are walked in natural name order
 (``scan2`` before ``scan10``), subfolders included; hidden, temporary and system files are
 passed over without a word, other files that are not images are reported.
+
+An image's size is read from its header before it is decoded, and a page of more than
+:data:`MAX_PAGE_PIXELS` is refused (:data:`ProblemCode.IMAGE_TOO_LARGE`) without decoding it.
+Whatever else goes wrong while one file is read (an exception of a decoder, memory running out)
+becomes that file's :data:`ProblemCode.FILE_FAILED`: :func:`read_bytes` is the one guard.
 """
 
 from __future__ import annotations
 
 import io
+import logging
+import math
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -21,6 +30,7 @@ import numpy as np
 from PIL import Image as PilImage
 
 from scanning.sources.base import (
+    MAX_PAGE_PIXELS,
     Acquired,
     AcquiredImage,
     AcquisitionProblem,
@@ -30,9 +40,11 @@ from scanning.sources.base import (
     ProblemCode,
     never_cancel,
     sha256_hex,
+    too_large,
 )
 from scanning.sources.pdf import is_pdf, read_pdf
 
+log = logging.getLogger(__name__)
 
 class FileKind(StrEnum):
     PNG = "image/png"
@@ -143,7 +155,20 @@ def read_file(path: Path) -> Iterator[Acquired]:
 
 
 def read_bytes(path: Path, data: bytes) -> Iterator[Acquired]:
-    """Like :func:`read_file` for bytes already read (``path`` is where they came from)."""
+    """Like :func:`read_file` for bytes already read (``path`` is where they came from).
+
+    The pages read before a failure are yielded; the failure itself, whatever it is, becomes
+    one problem for this file and the batch goes on with the next."""
+    try:
+        yield from _read_bytes(path, data)
+    except Exception as error:  # one file's failure, of any kind, is its own
+        log.exception("reading %s failed", path)
+        yield AcquisitionProblem(ProblemCode.FILE_FAILED,
+                                 {"path": str(path), "error": type(error).__name__},
+                                 FileOrigin(path), f"{type(error).__name__}: {error}")
+
+
+def _read_bytes(path: Path, data: bytes) -> Iterator[Acquired]:
     shown = {"path": str(path)}
     if not data:
         yield AcquisitionProblem(ProblemCode.FILE_EMPTY, shown, FileOrigin(path))
@@ -164,6 +189,9 @@ def read_bytes(path: Path, data: bytes) -> Iterator[Acquired]:
 
 
 def _read_single(path: Path, data: bytes, kind: FileKind) -> Acquired:
+    header = read_header(data)
+    if header is not None and header.pixels > MAX_PAGE_PIXELS:
+        return too_large(FileOrigin(path), header.pixels)
     # OpenCV applies EXIF orientation, keeps grey files grey and refuses truncated data.
     image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_ANYCOLOR)
     if image is None:
@@ -172,7 +200,7 @@ def _read_single(path: Path, data: bytes, kind: FileKind) -> Acquired:
         return AcquisitionProblem(code, {"path": str(path)}, FileOrigin(path),
                                   f"OpenCV could not decode this {kind.name} file")
     return AcquiredImage(FileOrigin(path), _as_image(image), data, kind.value, sha256_hex(data),
-                         _header_dpi(data))
+                         header.dpi if header is not None else None)
 
 
 def _is_text(data: bytes) -> bool:
@@ -197,10 +225,16 @@ def _looks_truncated(data: bytes, kind: FileKind) -> bool:
 def _read_tiff(path: Path, data: bytes) -> Iterator[Acquired]:
     """Pillow, page by page, so one damaged page does not cost the others."""
     digest = sha256_hex(data)
-    dpi = _header_dpi(data)
     shown = {"path": str(path)}
+    header = read_header(data)
+    if header is not None and not math.isfinite(header.pixels):
+        yield too_large(FileOrigin(path), header.pixels)
+        return
+    dpi = header.dpi if header is not None else None
     try:
-        document = PilImage.open(io.BytesIO(data))
+        with warnings.catch_warnings():  # a page over the limit is refused below, page by page
+            warnings.simplefilter("ignore", PilImage.DecompressionBombWarning)
+            document = PilImage.open(io.BytesIO(data))
         count = int(getattr(document, "n_frames", 1))
     except (OSError, ValueError, SyntaxError, EOFError) as error:
         yield AcquisitionProblem(ProblemCode.IMAGE_CORRUPT, shown, FileOrigin(path), str(error))
@@ -215,6 +249,10 @@ def _read_tiff(path: Path, data: bytes) -> Iterator[Acquired]:
                 yield AcquisitionProblem(ProblemCode.PAGE_CORRUPT, {**shown, "page": index + 1},
                                          origin, f"cannot reach page: {error}")
                 return
+            width, height = document.size
+            if width * height > MAX_PAGE_PIXELS:
+                yield too_large(origin, width * height)
+                continue
             try:
                 document.load()
                 pixels = _pil_pixels(document)
@@ -244,16 +282,32 @@ def _as_image(array: np.ndarray) -> Image:
     return np.ascontiguousarray(array, dtype=np.uint8)
 
 
-def _header_dpi(data: bytes) -> float | None:
-    """Horizontal resolution from the file's header (no decoding), when it says one."""
+@dataclass(frozen=True)
+class Header:
+    """What a file's header says, read by Pillow without decoding the pixels."""
+
+    #: Width × height of the (first) page; infinite when Pillow refuses to open something that
+    #: large (more than twice the limit, see base.py).
+    pixels: float
+    #: Horizontal resolution, when the header gives one.
+    dpi: float | None
+
+
+def read_header(data: bytes) -> Header | None:
+    """The header, or None when Pillow cannot read it (then OpenCV, bounded by
+    OPENCV_IO_MAX_IMAGE_PIXELS, decides whether the file is an image)."""
     try:
-        with PilImage.open(io.BytesIO(data)) as header:
-            dpi = header.info.get("dpi")
-    except (OSError, ValueError, SyntaxError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PilImage.DecompressionBombWarning)
+            with PilImage.open(io.BytesIO(data)) as header:
+                width, height = header.size
+                dpi = header.info.get("dpi")
+    except PilImage.DecompressionBombError:
+        return Header(math.inf, None)
+    except (OSError, ValueError, SyntaxError, EOFError):
         return None
-    if isinstance(dpi, tuple) and dpi and float(dpi[0]) > 1:
-        return float(dpi[0])
-    return None
+    stated = float(dpi[0]) if isinstance(dpi, tuple) and dpi and float(dpi[0]) > 1 else None
+    return Header(width * height, stated)
 
 
 def file_size(path: Path) -> int | None:

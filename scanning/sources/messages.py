@@ -53,6 +53,19 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Page {page} of “{path}” is damaged and cannot be read; the other pages are read as "
         "usual.",
     ),
+    ProblemCode.IMAGE_TOO_LARGE: (
+        "图片“{path}”过大（{megapixels} 百万像素），超过可读取的上限 {limit} 百万像素"
+        "（A3 纸 1200 dpi 约 279 百万像素），未读取。请以 300–600 dpi 重新扫描。"
+        + _NOTHING_LOST_ZH,
+        "Image “{path}” is too large ({megapixels} megapixels), over the limit of {limit} "
+        "megapixels (A3 at 1200 dpi is about 279); it was not read. Scan it again at "
+        "300–600 dpi. " + _NOTHING_LOST_EN,
+    ),
+    ProblemCode.FILE_FAILED: (
+        "文件“{path}”读取失败（{error}），已作为不计票的一页记下。" + _NOTHING_LOST_ZH,
+        "File “{path}” could not be read ({error}); it is noted as a page that does not "
+        "count. " + _NOTHING_LOST_EN,
+    ),
     ProblemCode.PDF_ENCRYPTED: (
         "PDF“{path}”设有打开密码，无法读取。请在扫描仪上关闭 PDF 加密后重新扫描。",
         "PDF “{path}” is password-protected and cannot be read. Turn off PDF encryption on the "

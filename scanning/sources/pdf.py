@@ -15,12 +15,14 @@ import pypdfium2 as pdfium  # type: ignore[import-untyped]
 import pypdfium2.raw as pdfium_raw  # type: ignore[import-untyped]
 
 from scanning.sources.base import (
+    MAX_PAGE_PIXELS,
     Acquired,
     AcquiredImage,
     AcquisitionProblem,
     FileOrigin,
     ProblemCode,
     sha256_hex,
+    too_large,
 )
 
 PDF_MEDIA_TYPE = "application/pdf"
@@ -67,6 +69,11 @@ def read_pdf(path: Path, data: bytes, dpi: int = RENDER_DPI) -> Iterator[Acquire
             origin = FileOrigin(path, index)
             try:
                 page = document[index]
+                width, height = (points * dpi / POINTS_PER_INCH for points in page.get_size())
+                if width * height > MAX_PAGE_PIXELS:
+                    page.close()
+                    yield too_large(origin, width * height)
+                    continue
                 try:
                     bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=True)
                     pixels = bitmap.to_numpy()

@@ -402,3 +402,24 @@ def test_without_python_sane_or_scanners_the_page_says_so(
     qtbot.waitUntil(sources.refresh_button.isEnabled, timeout=10_000)
     assert "未找到扫描仪" in sources.scanner_message.text()
     assert page.start_button.isEnabled()
+
+
+def test_hostile_files_fail_alone_and_the_counters_say_so(
+    qtbot: QtBot, services: Services, demo: CampaignInfo, scans: Path
+) -> None:
+    from tests.test_hostile_files import sliver_png, tiff_bad_second_ifd, white_png
+
+    (scans / "b1-p3-huge.png").write_bytes(white_png(20000, 20000))  # between b1-p2 and b2-p1
+    (scans / "b2-p3-bad-ifd.tif").write_bytes(tiff_bad_second_ifd())
+    (scans / "b3-p3-sliver.png").write_bytes(sliver_png())  # the reader raised on it
+    page = open_page(qtbot, services, demo.id)
+    run_source(qtbot, page, SourceKind.FILES, str(scans))
+    assert counters(page) == {Kind.ACCEPTED: 5, Kind.REVIEW: 1, Kind.REJECTED: 3,
+                              Kind.ALREADY: 0}
+    page.problems_only.setChecked(True)
+    model = page.outcome_model
+    assert sorted(column(model, model.COL_SOURCE)) == [
+        "b1-p3-huge.png", "b2-p3-bad-ifd.tif", "b3-p1.jpg", "b3-p3-sliver.png"]
+    messages = "\n".join(column(model, model.COL_MESSAGE))
+    assert "过大（400 百万像素）" in messages and "读取失败（TypeError）" in messages
+    assert paper_tally(services.db, demo.id).ballots == 3
