@@ -18,8 +18,16 @@ from desktop.core import audit, rules
 from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Permission, Phase
-from desktop.core.messages import Message, RuleError, error, warning
+from desktop.core.messages import Message, RuleError, error, register, warning
 from desktop.core.models import Campaign, Candidate, Category, Unit
+
+register({
+    "campaign_secret_not_held": (
+        "这是计票站的数据库副本，不含评选活动的密钥：选票只能在组织者处印制。",
+        "This is a station's copy of the database and holds no campaign secret: ballots are "
+        "printed at the organiser's only.",
+    ),
+})
 
 #: Length of the per-campaign HMAC key for ballot serials.
 CAMPAIGN_SECRET_BYTES = 32
@@ -186,9 +194,13 @@ class Registry:
         raise RuleError([error("not_found", field="campaign", name=reference)])
 
     def campaign_secret(self, campaign_id: int) -> bytes:
-        """For the ballot signer only; never displayed or exported."""
+        """For the ballot signer only; never displayed or exported. A station copy holds none
+        (only its boxes' keys): printing there is refused."""
         with self.db.transaction() as s:
-            return s.get_one(Campaign, campaign_id).secret
+            secret = s.get_one(Campaign, campaign_id).secret
+        if not secret:
+            raise RuleError([error("campaign_secret_not_held")])
+        return secret
 
     # -- categories -------------------------------------------------------------------------
     def add_category(self, campaign_id: int, name: str, winners: int,

@@ -172,6 +172,11 @@ def campaign_tag(secret: bytes) -> str:
     return hmac.new(secret, CAMPAIGN_TAG_CONTEXT, hashlib.sha256).hexdigest()
 
 
+def tag_of(campaign: Campaign) -> str | None:
+    """The campaign's package tag: from its secret, or as a station copy keeps it."""
+    return campaign_tag(campaign.secret) if campaign.secret else campaign.package_tag
+
+
 def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat()
 
@@ -224,7 +229,7 @@ def write_package(db: Database, actor: Actor, archive: Path, station: str,
     ``archive`` is the folder of the scanned images."""
     with db.transaction() as s:
         campaign = s.get_one(Campaign, campaign_id)
-        name, tag = campaign.name, campaign_tag(campaign.secret)
+        name, tag = campaign.name, tag_of(campaign)
         box_names = {b.id: b.name for b in s.scalars(
             select(BallotBox).where(BallotBox.campaign_id == campaign_id))}
         sheets = list(s.scalars(
@@ -465,7 +470,7 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
     """The campaign, layouts and serials of a signed package, against this database."""
     with db.transaction() as s:
         campaign = next((c for c in s.scalars(select(Campaign))
-                         if hmac.compare_digest(campaign_tag(c.secret), str(tag))), None)
+                         if hmac.compare_digest(tag_of(c) or "", str(tag))), None)
         if campaign is None:
             raise _refuse("package_campaign_unknown", campaign=package.campaign)
         here = {lv.version: lv.fingerprint for lv in s.scalars(
