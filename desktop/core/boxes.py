@@ -279,8 +279,7 @@ def batch_of(s: Session, campaign_id: int | None, serial: int) -> PrintBatch | N
 def ballot_keys(s: Session) -> BallotKeys:
     """What checks ballot signatures in this database: the campaign secrets (the organiser's)
     or the box keys a station copy holds, and every print batch (a serial's box)."""
-    secrets = {campaign_id: secret for campaign_id, secret
-               in s.execute(select(Campaign.id, Campaign.secret))}
+    secrets = {row.id: row.secret for row in s.execute(select(Campaign.id, Campaign.secret))}
     held = {(k.campaign_id, k.box_id): k.key for k in s.scalars(select(BoxKey))}
     batches = [(c, first, count, box) for c, first, count, box in s.execute(
         select(PrintBatch.campaign_id, PrintBatch.first_serial, PrintBatch.count,

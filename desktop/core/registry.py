@@ -23,9 +23,10 @@ from desktop.core.models import Campaign, Candidate, Category, Unit
 
 register({
     "campaign_secret_not_held": (
-        "这是计票站的数据库副本，不含评选活动的密钥：选票只能在组织者处印制。",
-        "This is a station's copy of the database and holds no campaign secret: ballots are "
-        "printed at the organiser's only.",
+        "本数据库不含评选活动的密钥（计票站的副本，或从不含密钥的备份恢复）："
+        "选票只能在组织者处印制。",
+        "This database holds no campaign secret (a station's copy, or restored from a backup "
+        "without its secrets): ballots are printed at the organiser's only.",
     ),
 })
 
