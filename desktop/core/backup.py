@@ -70,6 +70,7 @@ from desktop.core.recording import archive_root, default_station
 from desktop.core.sealing import (
     Secrets,
     blank_secrets,
+    check_passphrase,
     drop_blank_station_keys,
     read_secrets,
     seal,
@@ -199,7 +200,7 @@ def _write_backup(db: Database, target_dir: Path, include_archive: bool, label: 
     partial = folder.with_name(folder.name + ".partial")
     head = AuditLog(db).head()  # before the copy: the copy holds at least this entry
     if mode is BackupSecrets.SEALED:  # refused before anything is written
-        seal(b"", passphrase or "")
+        check_passphrase(passphrase or "")
     try:
         private_dir(target_dir)
         partial.mkdir(mode=0o700)
@@ -364,6 +365,13 @@ def backup_secrets(folder: Path) -> BackupSecrets:
     return BackupSecrets(_read_manifest(path).get("secrets", BackupSecrets.CLEAR))
 
 
+def unseal_secrets(folder: Path, passphrase: str) -> Secrets:
+    """A sealed backup's secrets: a RuleError for a wrong passphrase (the window checks it
+    before the restore starts; the restore checks it again before it changes anything)."""
+    return Secrets.from_json(unseal((folder / SEALED_FILE).read_bytes(), passphrase,
+                                    SEALED_FILE), SEALED_FILE)
+
+
 def restore(db: Database, folder: Path, actor: Actor | None, *, passphrase: str | None = None,
             without_secrets: bool = False) -> dict[str, Any]:
     """Replace the database (and add the archived images) from a verified backup, and return
@@ -384,8 +392,7 @@ def restore(db: Database, folder: Path, actor: Actor | None, *, passphrase: str 
     if mode is BackupSecrets.SEALED and not without_secrets:
         if passphrase is None:
             raise RuleError([error("restore_needs_passphrase")])
-        secrets = Secrets.from_json(unseal((folder / SEALED_FILE).read_bytes(), passphrase,
-                                           SEALED_FILE), SEALED_FILE)
+        secrets = unseal_secrets(folder, passphrase)
     if manifest["database"] == "sqlite":
         if db.sqlite_path is None:
             raise RuleError([error("restore_needs_sqlite", kind="SQLite")])

@@ -56,9 +56,14 @@ def _key(passphrase: str, salt: bytes) -> bytes:
                           p=SCRYPT_P, maxmem=SCRYPT_MAXMEM_BYTES, dklen=KEY_BYTES)
 
 
-def seal(data: bytes, passphrase: str) -> bytes:
+def check_passphrase(passphrase: str) -> None:
+    """Refuse a passphrase that seals nothing (before a backup starts)."""
     if not passphrase:
         raise RuleError([error("sealed_passphrase_empty")])
+
+
+def seal(data: bytes, passphrase: str) -> bytes:
+    check_passphrase(passphrase)
     salt, nonce = os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES)
     return SEAL_MAGIC + salt + nonce + AESGCM(_key(passphrase, salt)).encrypt(
         nonce, data, SEAL_MAGIC)
