@@ -24,6 +24,7 @@ from desktop.core.backup import (
     restore,
     secrets_missing,
 )
+from desktop.core.enums import Permission
 from desktop.core.messages import Message
 from desktop.core.recount import recount
 
@@ -134,6 +135,7 @@ def _passphrase(ctx: Context, args: argparse.Namespace, needed: str, twice: bool
 
 
 def run_backup(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.services.actor.require(Permission.BACKUP)  # refused before a passphrase is asked for
     passphrase = None if args.no_secrets else _passphrase(
         ctx, args, "cli_backup_passphrase_needed", twice=True)
     info = backup(ctx.services.db, ctx.services.actor, args.dir,
@@ -151,13 +153,17 @@ def run_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
-    passphrase = None
-    if not args.no_secrets and backup_secrets(args.dir) is BackupSecrets.SEALED:
-        passphrase = _passphrase(ctx, args, "cli_restore_passphrase_needed", twice=False)
-    options = {"passphrase": passphrase, "without_secrets": args.no_secrets}
     db = ctx.database()
-    try:  # no account yet: a new installation set up from a backup, without a sign-in
-        manifest = None if has_accounts(db) else restore(db, args.dir, None, **options)
+    try:
+        setting_up = not has_accounts(db)
+        if not setting_up:  # refused before a passphrase is asked for
+            ctx.services.actor.require(Permission.BACKUP)
+        passphrase = None
+        if not args.no_secrets and backup_secrets(args.dir) is BackupSecrets.SEALED:
+            passphrase = _passphrase(ctx, args, "cli_restore_passphrase_needed", twice=False)
+        options = {"passphrase": passphrase, "without_secrets": args.no_secrets}
+        # No account yet: a new installation set up from a backup, without a sign-in.
+        manifest = restore(db, args.dir, None, **options) if setting_up else None
     finally:
         db.dispose()
     if manifest is None:
