@@ -13,14 +13,16 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select, update
 
 from desktop.core.accounts import Accounts
-from desktop.core.ballots import box_key, encode_payload, render_batch
+from desktop.core.ballots import box_key, encode_payload, pdf, render_batch
 from desktop.core.ballots import payload as codec
 from desktop.core.boxes import BoxInfo
 from desktop.core.enums import Role
 from desktop.core.messages import RuleError
-from desktop.core.recording import Recorder
+from desktop.core.models import Account, Sheet
+from desktop.core.recording import Recorder, counted_key_of
 from desktop.core.registry import CampaignInfo
 from desktop.core.scanjob import scan_paths
 from desktop.core.services import Services
@@ -28,7 +30,7 @@ from scanning.reasons import Reason, Status
 from scanning.synthetic import rasterize_pdf
 from tests.ballot_files import VOTES, fill_in, print_and_rasterize, save_scans
 from tests.conftest import ORGANISER
-from tests.station_files import make_station, votes_of
+from tests.station_files import STATION_NAME, make_station, state_of, votes_of
 
 pytestmark = pytest.mark.both_backends
 
@@ -74,11 +76,9 @@ def test_a_station_copy_holds_its_boxes_keys_and_its_counters_only(
         assert raw.execute("SELECT count(*) FROM station_identity").fetchone() == (0,)
         hashes = {h for (h,) in raw.execute("SELECT password_hash FROM account")}
     with services.db.transaction() as s:
-        from desktop.core.models import Account
-        organiser_hash = s.scalar(Account.__table__.select()  # type: ignore[attr-defined]
-                                  .with_only_columns(Account.password_hash)
+        organiser_hash = s.scalar(select(Account.password_hash)
                                   .where(Account.name == "组织者甲"))
-    assert organiser_hash not in hashes
+    assert organiser_hash is not None and organiser_hash not in hashes
     data = target.read_bytes()  # vacuumed: nothing left out survives in free pages
     assert secret not in data
     assert box_key(secret, demo.id, other.id) not in data
@@ -120,9 +120,8 @@ def test_a_key_taken_from_a_station_copy_forges_nothing_for_another_box(
     station.scan(genuine_other)  # a real ballot of box 2 cannot be checked at box 1's station
     assert votes_of(services.db, demo.id) == {}
     assert votes_of(station.db, demo.id) == {}
-    from desktop.core.models import Sheet
     with station.db.transaction() as s:
-        reasons = [sheet.reasons for sheet in s.query(Sheet).order_by(Sheet.id)]
+        reasons = [sheet.reasons for sheet in s.scalars(select(Sheet).order_by(Sheet.id))]
     assert reasons == [[Reason.KEY_NOT_HELD.value]] * (2 * layout.page_count)
 
     # For its own box the station's key makes countable ballots, as the printed ones are.
@@ -137,8 +136,6 @@ def test_old_format_ballots_count_at_the_organiser_and_are_refused_at_a_station(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A ballot printed before per-box keys carries format 1, signed with the campaign secret."""
     secret = services.registry.campaign_secret(demo.id)
-    import desktop.core.ballots.pdf as pdf
-
     old_printer = functools.partial(_format_1, secret)
     monkeypatch.setattr(pdf, "encode_payload", old_printer)
     _batch, layout, pages = print_and_rasterize(services, demo.id, box.id, 1, tmp_path)
@@ -157,3 +154,33 @@ def _format_1(secret: bytes, campaign_id: int, layout_version: int, page: int, s
               _box_key: bytes) -> str:
     return encode_payload(campaign_id, layout_version, page, serial, secret,
                           format_version=codec.CAMPAIGN_KEY_FORMAT)
+
+
+def test_a_station_package_cannot_carry_a_sheet_for_another_box(
+        services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path) -> None:
+    """An insider at box 1's station edits a counted sheet of its database into box 2's
+    serial, signed with the key the copy holds; the station signs the package (its key vouches
+    for the station, not for the ballots): the organiser refuses it whole."""
+    other = services.boxes.add_box(demo.id, "西湖社区 2号箱")
+    _batch, layout, pages = print_and_rasterize(services, demo.id, box.id, 1, tmp_path)
+    other_batch, _, _ = print_and_rasterize(services, demo.id, other.id, 1, tmp_path)
+    station = make_station(services, tmp_path / "station", [box.id])
+    station.scan(save_scans(fill_in(layout, pages[0], VOTES[0]), tmp_path / "s", "s"))
+    services.stations.register(STATION_NAME, station.stations.identity().qr_text)
+    assert station.db.sqlite_path is not None
+    with closing(sqlite3.connect(station.db.sqlite_path)) as raw:
+        ((stolen,),) = raw.execute("SELECT key FROM box_key").fetchall()
+    serial = other_batch.first_serial
+    with station.db.transaction() as s:
+        sheet = s.scalars(select(Sheet).where(Sheet.page == 1)).one()
+        s.execute(update(Sheet).where(Sheet.id == sheet.id).values(
+            serial=serial, counted_key=counted_key_of(demo.id, serial, 1),
+            qr_text=encode_payload(demo.id, layout.layout_version, 1, serial, stolen)))
+    package = tmp_path / "forged.zip"
+    station.stations.export_package(demo.id, package)
+    before = state_of(services.db)
+    with pytest.raises(RuleError) as refused:
+        services.stations.import_package(package)
+    assert [m.code for m in refused.value.messages] == ["package_sheet_not_signed"]
+    assert f"票号 {serial} 第 1 页" in refused.value.messages[0].text("zh_CN")
+    assert state_of(services.db) == before

@@ -44,7 +44,8 @@ from sqlalchemy.orm import selectinload
 
 from desktop.core import audit
 from desktop.core.actors import Actor
-from desktop.core.boxes import Boxes, batch_of
+from desktop.core.ballots import BallotKeys, PayloadError, decode_payload
+from desktop.core.boxes import Boxes, ballot_keys, batch_of
 from desktop.core.db import Database
 from desktop.core.enums import SerialState
 from desktop.core.messages import RuleError, error, register
@@ -139,6 +140,13 @@ register({
     "package_serial_unknown": (
         "数据包中的票号 {serial} 在本数据库中没有印制记录。未导入任何内容。",
         "Serial {serial} in the package was never printed in this database. Nothing was "
+        "imported.",
+    ),
+    "package_sheet_not_signed": (
+        "数据包中计入的票号 {serial} 第 {page} 页，其二维码签名在本数据库无法核验"
+        "（不是为该票号所属投票箱印制的选票）。未导入任何内容。",
+        "Serial {serial} page {page}, counted in the package, does not carry a signature "
+        "this database verifies (not a ballot printed for that serial's box). Nothing was "
         "imported.",
     ),
 })
@@ -479,6 +487,7 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
             if here.get(version) != fingerprint:
                 raise _refuse("package_layout_unknown", version=version)
         serials: set[int] = set()
+        counted: list[Sheet] = []
         for number, data in enumerate(package.sheets, 1):
             try:
                 sheet = sheet_from(data, campaign.id, None)
@@ -490,6 +499,7 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
                 raise _refuse("package_layout_unknown", version=sheet.layout_version)
             if data["counted"] and sheet.serial is not None and sheet.campaign_id is not None:
                 serials.add(sheet.serial)
+                counted.append(sheet)
         for number, data in enumerate(package.notes, 1):
             try:
                 serials.add(note_from(data, campaign.id).serial)
@@ -499,5 +509,23 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
         for serial in sorted(serials):
             if batch_of(s, campaign.id, serial) is None:
                 raise _refuse("package_serial_unknown", serial=serial)
+        keys = ballot_keys(s)
+        for sheet in counted:
+            _check_signed(sheet, keys)
         return replace(package, campaign_id=campaign.id, campaign=campaign.name)
+
+
+def _check_signed(sheet: Sheet, keys: BallotKeys) -> None:
+    """A counted sheet's QR text verifies here with the key of its serial's box and names the
+    sheet's own campaign, serial, page and layout. The station's signature vouches for the
+    station only: a station holds its own boxes' keys, and so cannot bring a countable sheet
+    of another box, even one it wrote into its database by hand."""
+    try:
+        payload = decode_payload(sheet.qr_text or "", keys.key_for)
+    except PayloadError:
+        payload = None
+    if payload is None or (payload.campaign_id, payload.serial, payload.page,
+                           payload.layout_version) != (sheet.campaign_id, sheet.serial,
+                                                       sheet.page, sheet.layout_version):
+        raise _refuse("package_sheet_not_signed", serial=sheet.serial, page=sheet.page)
 
