@@ -41,7 +41,6 @@ messages.register({
         "(ballotdesk station key --name NAME).",
     ),
     "cli_station_database_none": ("（无）", "(none)"),
-    "cli_station_list_separator": ("、", ", "),
     "cli_col_fingerprint": ("指纹", "fingerprint"),
     "cli_col_key": ("公钥", "key"),
     "cli_col_registered": ("登记", "registered"),
@@ -209,7 +208,8 @@ def run_database(ctx: Context, args: argparse.Namespace) -> int:
     if ctx.json:
         ctx.emit({"file": copy.path, "boxes": copy.boxes, "accounts": copy.accounts})
     else:
-        none, comma = ctx.text("cli_station_database_none"), ctx.text("cli_station_list_separator")
+        none = ctx.text("cli_station_database_none")
+        comma = messages.list_separator(ctx.language)
         ctx.say("cli_station_database", file=copy.path, boxes=comma.join(copy.boxes) or none,
                 accounts=comma.join(copy.accounts) or none)
     return 0

@@ -72,7 +72,7 @@ def test_one_changed_character_is_forged(sheet: np.ndarray, layout: Layout,
     (encode_payload(99, LAYOUT_VERSION, 1, SERIAL, SECRET), Reason.FOREIGN_CAMPAIGN),
     (encode_payload(CAMPAIGN_ID, 9, 1, SERIAL, SECRET), Reason.UNKNOWN_LAYOUT),
     (encode_payload(CAMPAIGN_ID, LAYOUT_VERSION, 2, SERIAL, SECRET), Reason.UNKNOWN_LAYOUT),
-    ("BD2" + "0" * 31, Reason.UNSUPPORTED_FORMAT),
+    ("BD3" + "0" * 31, Reason.UNSUPPORTED_FORMAT),
     ("HELLO WORLD", Reason.CODE_UNREADABLE),
 ])
 def test_codes_that_are_not_a_page_of_ours_are_rejected(
