@@ -1,8 +1,8 @@
 """Read many image files on every core, results in input order, with progress and cancel.
 
-The context (campaign secrets and stored layouts, plain data) is sent to each worker process
-once, by the pool's initializer; each task then carries only a path. ``workers=1`` runs in this
-process (no pool: tests, debugging, small jobs).
+The context (the keys that check ballot signatures and the stored layouts, plain data) is sent
+to each worker process once, by the pool's initializer; each task then carries only a path.
+``workers=1`` runs in this process (no pool: tests, debugging, small jobs).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import cv2
 import numpy as np
 
-from desktop.core.ballots import Layout
+from desktop.core.ballots import BallotKeys, Layout
 from scanning.interpret import interpret_file, interpret_image
 from scanning.reasons import Reason
 from scanning.result import PageResult
@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 class ReadContext:
     """What reading needs from the database, as picklable data."""
 
-    secrets: Mapping[int, bytes]
+    keys: BallotKeys
     #: Stored layout versions by (campaign id, layout version).
     layouts: Mapping[tuple[int, int], Layout]
     thresholds: MarkThresholds = DEFAULT_THRESHOLDS
@@ -56,34 +56,37 @@ class ReadContext:
     backends: tuple[str, ...] | None = None
 
     @classmethod
-    def of(cls, secrets: Mapping[int, bytes], layouts: Iterable[Layout],
+    def of(cls, keys: BallotKeys | Mapping[int, bytes], layouts: Iterable[Layout],
            thresholds: MarkThresholds = DEFAULT_THRESHOLDS) -> ReadContext:
+        """``keys``: a database's :class:`BallotKeys`, or campaign → the one key signing all
+        its pages (tools and tests without a database)."""
         stored = {(lay.campaign_id, lay.layout_version): lay for lay in layouts}
-        return cls(dict(secrets), stored, thresholds)
+        if not isinstance(keys, BallotKeys):
+            keys = BallotKeys.one_key(keys)
+        return cls(keys, stored, thresholds)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickled for worker processes with the layouts as their JSON (a Layout holds
         read-only mappings, which pickle refuses)."""
         layouts = [layout.to_json() for layout in self.layouts.values()]
-        return (_context_from_json, (dict(self.secrets), layouts, self.thresholds,
-                                     self.backends))
+        return (_context_from_json, (self.keys, layouts, self.thresholds, self.backends))
 
-    def secret_for_campaign(self, campaign_id: int) -> bytes | None:
-        return self.secrets.get(campaign_id)
+    def key_for(self, campaign_id: int, serial: int, format_version: int) -> bytes | None:
+        return self.keys.key_for(campaign_id, serial, format_version)
 
     def layout_for(self, campaign_id: int, layout_version: int) -> Layout | None:
         return self.layouts.get((campaign_id, layout_version))
 
 
-def _context_from_json(secrets: dict[int, bytes], layouts: list[str],
+def _context_from_json(keys: BallotKeys, layouts: list[str],
                        thresholds: MarkThresholds, backends: tuple[str, ...] | None
                        ) -> ReadContext:
-    context = ReadContext.of(secrets, (Layout.from_json(text) for text in layouts), thresholds)
+    context = ReadContext.of(keys, (Layout.from_json(text) for text in layouts), thresholds)
     return replace(context, backends=backends)
 
 
 def read_one(path: str | Path, context: ReadContext, debug: bool = False) -> PageResult:
-    return interpret_file(path, context.secret_for_campaign, context.layout_for,
+    return interpret_file(path, context.key_for, context.layout_for,
                           thresholds=context.thresholds, backends=context.backends, debug=debug)
 
 
@@ -114,7 +117,7 @@ def read_task(task: Task, context: ReadContext) -> PageResult:
     page unreadable, a rejection, and the batch goes on."""
     try:
         if isinstance(task, np.ndarray):
-            return interpret_image(task, context.secret_for_campaign, context.layout_for,
+            return interpret_image(task, context.key_for, context.layout_for,
                                    thresholds=context.thresholds, backends=context.backends)
         return read_one(task, context)
     except Exception:  # one image's failure is its own, never the batch's

@@ -19,6 +19,8 @@ import numpy as np
 from desktop.core.ballots import (
     ForeignCampaignError,
     ForgedPayloadError,
+    KeyLookup,
+    KeyNotHeldError,
     Layout,
     Page,
     Payload,
@@ -37,7 +39,6 @@ from scanning.reasons import Reason, Status, status_for
 from scanning.result import PageResult
 from scanning.sources.base import MAX_PAGE_PIXELS
 
-SecretLookup = Callable[[int], bytes | None]
 LayoutLookup = Callable[[int, int], Layout | None]
 #: Reduced JPEG decoding factors libjpeg offers, largest first, with OpenCV's flag for each.
 _REDUCED = ((8, cv2.IMREAD_REDUCED_GRAYSCALE_8, cv2.IMREAD_REDUCED_COLOR_8),
@@ -108,12 +109,14 @@ def _payload_reason(error: PayloadError) -> Reason:
         return Reason.BAD_HMAC
     if isinstance(error, ForeignCampaignError):
         return Reason.FOREIGN_CAMPAIGN
+    if isinstance(error, KeyNotHeldError):
+        return Reason.KEY_NOT_HELD
     if isinstance(error, UnsupportedFormatError):
         return Reason.UNSUPPORTED_FORMAT
     return Reason.CODE_UNREADABLE
 
 
-def _check_code(codes: Sequence[DecodedCode], secret_for_campaign: SecretLookup
+def _check_code(codes: Sequence[DecodedCode], key_for: KeyLookup
                 ) -> tuple[DecodedCode | None, Payload | None, Reason | None]:
     """The first code that verifies, else the first code and why it was refused."""
     if not codes:
@@ -121,7 +124,7 @@ def _check_code(codes: Sequence[DecodedCode], secret_for_campaign: SecretLookup
     first_reason: Reason | None = None
     for code in codes:
         try:
-            return code, decode_payload(code.text, secret_for_campaign), None
+            return code, decode_payload(code.text, key_for), None
         except PayloadError as error:
             first_reason = first_reason or _payload_reason(error)
     return codes[0], None, first_reason
@@ -160,7 +163,7 @@ def _read_code(gray: Gray, marks: PageMarks, size: tuple[float, float],
 
 def interpret_image(
     image: np.ndarray,
-    secret_for_campaign: SecretLookup,
+    key_for: KeyLookup,
     layout_for: LayoutLookup,
     *,
     thresholds: th.MarkThresholds = th.DEFAULT_THRESHOLDS,
@@ -174,7 +177,7 @@ def interpret_image(
                  / th.BILEVEL_PAGE_LONG_SIDE_MM)
         image = cv2.GaussianBlur(to_gray(image), (0, 0), sigma)
     gray, scale = prepare(image)
-    result = _interpret(gray, scale, secret_for_campaign, layout_for, thresholds, backends)
+    result = _interpret(gray, scale, key_for, layout_for, thresholds, backends)
     if bilevel and result.status is not Status.REJECTED:
         result = result.with_reasons(Reason.BILEVEL_SCAN)
     if debug:
@@ -187,19 +190,19 @@ def interpret_image(
     return result
 
 
-def interpret_file(path: str | Path, secret_for_campaign: SecretLookup, layout_for: LayoutLookup,
+def interpret_file(path: str | Path, key_for: KeyLookup, layout_for: LayoutLookup,
                    *, thresholds: th.MarkThresholds = th.DEFAULT_THRESHOLDS,
                    backends: Sequence[str] | None = None, debug: bool = False) -> PageResult:
     """Read one single-page image file (decoded at reduced size when it is large)."""
     gray, scale = load_gray(path)
     if gray is None:
         return PageResult.refused(Reason.IMAGE_UNREADABLE)
-    result = interpret_image(gray, secret_for_campaign, layout_for, thresholds=thresholds,
+    result = interpret_image(gray, key_for, layout_for, thresholds=thresholds,
                              backends=backends, debug=debug)
     return replace(result, image_scale=result.image_scale * scale)
 
 
-def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
+def _interpret(gray: Gray, scale: float, key_for: KeyLookup,
                layout_for: LayoutLookup, t: th.MarkThresholds,
                backends: Sequence[str] | None) -> PageResult:
     marks, blobs = search_marks(gray)
@@ -208,7 +211,7 @@ def _interpret(gray: Gray, scale: float, secret_for_campaign: SecretLookup,
     else:
         codes = decode_qr(gray, backends)
         qr_pass = "whole_image" if codes else None
-    code, payload, reason = _check_code(codes, secret_for_campaign)
+    code, payload, reason = _check_code(codes, key_for)
     known = _known(code, payload, qr_pass, scale)
     if payload is None:
         if marks is None:

@@ -28,6 +28,10 @@ class Reason(StrEnum):
     BAD_HMAC = "bad_hmac"
     #: A well-formed code of a campaign this database does not hold.
     FOREIGN_CAMPAIGN = "foreign_campaign"
+    #: This database holds the campaign but not the key that checks this page: at a station,
+    #: a ballot of another box or an old-format ballot (signed with the campaign secret, which
+    #: only the organiser holds). It counts only where its key is: scan it there.
+    KEY_NOT_HELD = "key_not_held"
     #: A BallotDesk code of another payload format version (newer or older program).
     UNSUPPORTED_FORMAT = "unsupported_format"
     #: The layout version (or its page) is not stored here.
@@ -55,7 +59,7 @@ class Reason(StrEnum):
 #: Reasons that make a page worthless as a vote: it is not a valid ballot page of ours.
 REJECTING = frozenset({
     Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN,
-    Reason.UNSUPPORTED_FORMAT, Reason.UNKNOWN_LAYOUT,
+    Reason.KEY_NOT_HELD, Reason.UNSUPPORTED_FORMAT, Reason.UNKNOWN_LAYOUT,
 })
 
 

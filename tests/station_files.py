@@ -14,7 +14,7 @@ from desktop.core.actors import Actor
 from desktop.core.audit_log import AuditLog
 from desktop.core.db import Database
 from desktop.core.enums import Role
-from desktop.core.models import Base, Sheet
+from desktop.core.models import BallotBox, Base, Sheet
 from desktop.core.recording import Recorder
 from desktop.core.scanjob import scan_paths
 from desktop.core.services import Services
@@ -40,9 +40,14 @@ class StationSetup:
         return Services.for_database(self.db, STATION_ACTOR)
 
 
-def make_station(organiser: Services, folder: Path) -> StationSetup:
+def make_station(organiser: Services, folder: Path,
+                 box_ids: list[int] | None = None) -> StationSetup:
+    """A station counting ``box_ids`` (default: every box of the organiser's database)."""
     folder.mkdir(parents=True, exist_ok=True)
-    organiser.stations.station_database(folder / "station.sqlite3")
+    if box_ids is None:
+        with organiser.db.transaction() as s:
+            box_ids = list(s.scalars(select(BallotBox.id)))
+    organiser.stations.station_database(folder / "station.sqlite3", box_ids)
     db = Database.open(f"sqlite:///{folder / 'station.sqlite3'}")
     archive = folder / "station-archive"
     stations = Stations(db, STATION_ACTOR, archive=archive)

@@ -5,22 +5,30 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from desktop.core import accounts
 from desktop.core.audit_log import ANCHOR_FULL_DIGITS, Anchor, AuditLog
 from desktop.core.backup import (
     MANIFEST,
+    SEALED_FILE,
     SETUP_ACTOR,
+    SQL_DUMP_FILE,
+    SQLITE_FILE,
     STALE_PARTIAL_SECONDS,
     automatic_backup,
     backup,
     restore,
+    secrets_missing,
 )
+from desktop.core.db import Database
 from desktop.core.messages import RuleError
+from desktop.core.models import Campaign, StationIdentity
 from desktop.core.recording import Recorder, archive_root
 from desktop.core.recount import recount
 from desktop.core.registry import CampaignInfo
@@ -29,6 +37,9 @@ from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from tests.ballot_files import WINDOWS
 from tests.conftest import ORGANISER, Cli
+
+#: What seals the backups' secrets in these tests.
+PASSPHRASE = "备份口令 correct horse"
 
 
 def record(services: Services, paths: list[Path]) -> None:
@@ -39,7 +50,7 @@ def test_backup_and_restore_bring_back_database_and_images(
     services: Services, demo: CampaignInfo, scans: list[Path], tmp_path: Path
 ) -> None:
     record(services, scans[:2])
-    info = backup(services.db, ORGANISER, tmp_path / "backups")
+    info = backup(services.db, ORGANISER, tmp_path / "backups", passphrase=PASSPHRASE)
     manifest = json.loads((info.folder / MANIFEST).read_text(encoding="utf-8"))
     assert "database.sqlite3" in manifest["files"]
     assert sum(name.startswith("archive/") for name in manifest["files"]) == 2
@@ -47,7 +58,7 @@ def test_backup_and_restore_bring_back_database_and_images(
 
     record(services, scans[2:4])  # more work after the backup, then a disaster
     shutil.rmtree(archive_root(services.db))
-    restore(services.db, info.folder, ORGANISER)
+    restore(services.db, info.folder, ORGANISER, passphrase=PASSPHRASE)
     assert paper_tally(services.db, demo.id).categories[WINDOWS].votes == before
     assert len(list(archive_root(services.db).rglob("*.jpg"))) == 2
     assert recount(services.db, demo.id).differences == ()
@@ -57,12 +68,12 @@ def test_a_damaged_backup_is_refused_whole(
     services: Services, demo: CampaignInfo, scans: list[Path], tmp_path: Path
 ) -> None:
     record(services, scans[:1])
-    info = backup(services.db, ORGANISER, tmp_path / "backups")
+    info = backup(services.db, ORGANISER, tmp_path / "backups", passphrase=PASSPHRASE)
     image = next((info.folder / "archive").rglob("*.jpg"))
     image.write_bytes(image.read_bytes()[:-10])
     record(services, scans[1:2])
     with pytest.raises(RuleError) as exc:
-        restore(services.db, info.folder, ORGANISER)
+        restore(services.db, info.folder, ORGANISER, passphrase=PASSPHRASE)
     assert exc.value.messages[0].code == "backup_damaged"
     assert paper_tally(services.db, demo.id).ballots == 1, "nothing was restored"
     with pytest.raises(RuleError) as exc:
@@ -74,13 +85,13 @@ def test_backup_and_restore_are_on_the_audit_chain(
     services: Services, campaign: CampaignInfo, tmp_path: Path
 ) -> None:
     log = AuditLog(services.db)
-    info = backup(services.db, ORGANISER, tmp_path / "backups")
+    info = backup(services.db, ORGANISER, tmp_path / "backups", passphrase=PASSPHRASE)
     taken = log.entries()[-1]
     assert (taken.action, taken.actor, taken.after["folder"]) == (
         "backup.create", ORGANISER.name, str(info.folder))
     services.registry.add_unit(campaign.id, "东湖街道")  # after the backup: gone once restored
 
-    restore(services.db, info.folder, ORGANISER)
+    restore(services.db, info.folder, ORGANISER, passphrase=PASSPHRASE)
     # The backup's own chain (taken before its entry was written), then the restore.
     assert [e.action for e in log.entries()] == ["campaign.create", "restore.done"]
     restored = log.entries()[-1]
@@ -97,34 +108,34 @@ def test_the_manifest_keeps_the_audit_head_to_check_the_restored_chain(
     log = AuditLog(services.db)
     head = log.head()
     assert head is not None
-    info = backup(services.db, ORGANISER, tmp_path / "backups")
+    info = backup(services.db, ORGANISER, tmp_path / "backups", passphrase=PASSPHRASE)
     path = info.folder / MANIFEST
     manifest = json.loads(path.read_text(encoding="utf-8"))
     assert manifest["audit_head"] == head.text(ANCHOR_FULL_DIGITS)
     services.registry.add_unit(campaign.id, "东湖街道")
 
-    restore(services.db, info.folder, ORGANISER)
+    restore(services.db, info.folder, ORGANISER, passphrase=PASSPHRASE)
     assert log.verify([Anchor.parse(manifest["audit_head"])]).ok
     assert log.entries()[-1].after["audit_head"] == manifest["audit_head"]
     del manifest["audit_head"]  # a backup written before the key existed
     path.write_text(json.dumps(manifest), encoding="utf-8")
-    restore(services.db, info.folder, ORGANISER)
+    restore(services.db, info.folder, ORGANISER, passphrase=PASSPHRASE)
     assert log.entries()[-1].after["audit_head"] is None
     path.write_text(json.dumps(manifest | {"audit_head": 7}), encoding="utf-8")
     with pytest.raises(RuleError) as refused:
-        restore(services.db, info.folder, ORGANISER)
+        restore(services.db, info.folder, ORGANISER, passphrase=PASSPHRASE)
     assert [m.code for m in refused.value.messages] == ["backup_manifest_damaged"]
 
 
 def test_only_a_database_without_accounts_is_restored_without_a_sign_in(
     services: Services, campaign: CampaignInfo, tmp_path: Path
 ) -> None:
-    info = backup(services.db, ORGANISER, tmp_path / "backups")
-    restore(services.db, info.folder, None)  # a new installation being set up
+    info = backup(services.db, ORGANISER, tmp_path / "backups", passphrase=PASSPHRASE)
+    restore(services.db, info.folder, None, passphrase=PASSPHRASE)  # a new installation
     assert AuditLog(services.db).entries()[-1].actor == SETUP_ACTOR
     accounts.setup(services.db, "王组长", "组长的密码123")
     with pytest.raises(RuleError) as refused:
-        restore(services.db, info.folder, None)
+        restore(services.db, info.folder, None, passphrase=PASSPHRASE)
     assert [m.code for m in refused.value.messages] == ["restore_needs_sign_in"]
     assert accounts.has_accounts(services.db), "nothing was restored"
 
@@ -171,11 +182,118 @@ def test_recount_lists_what_reads_differently(
 def test_cli_backup_restore_recount(cli: Cli, demo: CampaignInfo, scans: list[Path],
                                    tmp_path: Path) -> None:
     cli.ok("scan", *map(str, scans[:2]), "--workers", "1")
-    saved = cli.json("backup", str(tmp_path / "b"))
-    assert saved["files"] >= 3
+    phrase = tmp_path / "口令.txt"
+    phrase.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    saved = cli.json("backup", str(tmp_path / "b"), "--passphrase-file", str(phrase))
+    assert saved["files"] >= 3 and saved["secrets"] == "sealed"
     assert "与记录完全一致" in cli.ok("recount")
-    restored = cli.ok("restore", saved["folder"]).splitlines()
+    assert cli("restore", saved["folder"]) == 1  # sealed, and no terminal to ask on
+    assert "--passphrase-file" in cli.err
+    restored = cli.ok("restore", saved["folder"], "--passphrase-file",
+                      str(phrase)).splitlines()
     assert "已从备份" in restored[0]
     command = restored[1].rpartition("：")[2].split()
     assert command[:4] == ["ballotdesk", "audit", "verify", "--anchor"]
     assert "与留存的 1 个锚点相符" in cli.ok(*command[1:])
+
+
+def _secrets_of(services: Services, campaign_id: int) -> tuple[bytes, bytes]:
+    """The campaign secret and the station's private key, as stored."""
+    with services.db.transaction() as s:
+        secret = s.get_one(Campaign, campaign_id).secret
+        private = s.scalar(select(StationIdentity.private_key))
+    assert private is not None
+    return secret, private
+
+
+def _backup_bytes(folder: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+@pytest.mark.both_backends
+def test_a_backup_seals_its_secrets_and_a_restore_needs_the_passphrase(
+    services: Services, campaign: CampaignInfo, tmp_path: Path
+) -> None:
+    services.stations.identity("组织者的机器")
+    secret, private = _secrets_of(services, campaign.id)
+    info = backup(services.db, ORGANISER, tmp_path / "backups", passphrase=PASSPHRASE)
+    manifest = json.loads((info.folder / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["secrets"] == "sealed" and SEALED_FILE in manifest["files"]
+    data = _backup_bytes(info.folder)  # neither in the database copy nor anywhere else
+    assert secret not in data and secret.hex() not in data.decode("latin-1")
+    assert private not in data and private.hex() not in data.decode("latin-1")
+    modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in info.folder.iterdir()}
+    assert modes[SEALED_FILE] == 0o600
+    assert modes.get(SQLITE_FILE, modes.get(SQL_DUMP_FILE)) == 0o600
+    assert stat.S_IMODE(info.folder.stat().st_mode) == 0o700
+
+    services.registry.add_unit(campaign.id, "东湖街道")  # after the backup
+    with pytest.raises(RuleError) as refused:
+        restore(services.db, info.folder, ORGANISER)
+    assert [m.code for m in refused.value.messages] == ["restore_needs_passphrase"]
+    with pytest.raises(RuleError) as refused:
+        restore(services.db, info.folder, ORGANISER, passphrase="猜的口令")
+    assert [m.code for m in refused.value.messages] == ["sealed_passphrase_wrong"]
+    assert "口令不正确" in refused.value.messages[0].text("zh_CN")
+    assert [u.name for u in services.registry.list_units(campaign.id)] == ["东湖街道"], \
+        "a refused restore changes nothing"
+
+    restored = restore(services.db, info.folder, ORGANISER, passphrase=PASSPHRASE)
+    assert restored["secrets_restored"] and secrets_missing(restored) is None
+    assert _secrets_of(services, campaign.id) == (secret, private)
+    assert services.registry.list_units(campaign.id) == []
+    assert AuditLog(services.db).entries()[-1].after["secrets"] == "restored"
+
+
+@pytest.mark.both_backends
+def test_a_backup_without_secrets_restores_and_says_they_are_missing(
+    services: Services, campaign: CampaignInfo, tmp_path: Path
+) -> None:
+    services.stations.identity("组织者的机器")
+    secret, private = _secrets_of(services, campaign.id)
+    with pytest.raises(RuleError) as refused:
+        backup(services.db, ORGANISER, tmp_path / "backups")
+    assert [m.code for m in refused.value.messages] == ["backup_needs_passphrase"]
+    info = backup(services.db, ORGANISER, tmp_path / "backups", leave_out_secrets=True)
+    assert not (info.folder / SEALED_FILE).exists()
+    data = _backup_bytes(info.folder)
+    assert secret not in data and private not in data
+
+    restored = restore(services.db, info.folder, ORGANISER)
+    missing = secrets_missing(restored)
+    assert missing is not None and "不含密钥" in missing.text("zh_CN")
+    assert "taken without them" in missing.text("en")
+    assert services.stations.current() is None, "a key without its private half is dropped"
+    with pytest.raises(RuleError, match="不含评选活动的密钥"):
+        services.registry.campaign_secret(campaign.id)
+    assert AuditLog(services.db).entries()[-1].after["secrets"] == "missing"
+
+
+def test_a_sealed_backup_restores_without_its_secrets_on_request(
+    services: Services, campaign: CampaignInfo, tmp_path: Path, cli: Cli
+) -> None:
+    info = backup(services.db, ORGANISER, tmp_path / "backups", passphrase=PASSPHRASE)
+    out = cli.ok("restore", str(info.folder), "--no-secrets")
+    assert "不含密钥" in out and "恢复时选择了不恢复密钥" in out
+    (info.folder / SEALED_FILE).write_bytes(b"something else")
+    with pytest.raises(RuleError) as refused:
+        restore(services.db, info.folder, ORGANISER, passphrase=PASSPHRASE)
+    assert [m.code for m in refused.value.messages] == ["backup_damaged"]
+
+
+def test_database_files_and_backups_are_owner_only(
+    services: Services, campaign: CampaignInfo, tmp_path: Path
+) -> None:
+    assert services.db.sqlite_path is not None
+    assert stat.S_IMODE(services.db.sqlite_path.stat().st_mode) == 0o600
+    migration_copy = services.db.backup_sqlite(reason="test")
+    assert stat.S_IMODE(migration_copy.stat().st_mode) == 0o600
+    assert stat.S_IMODE(migration_copy.parent.stat().st_mode) == 0o700
+    automatic = automatic_backup(services.db, "batch")
+    assert automatic is not None
+    assert stat.S_IMODE((automatic.folder / SQLITE_FILE).stat().st_mode) == 0o600
+    new = Database(f"sqlite:///{tmp_path / 'new' / 'folder' / 'ballotdesk.sqlite3'}")
+    assert new.sqlite_path is not None
+    assert stat.S_IMODE(new.sqlite_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(new.sqlite_path.parent.stat().st_mode) == 0o700
+    new.dispose()

@@ -156,23 +156,27 @@ def test_a_station_is_set_up_from_a_backup_without_a_sign_in(
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     cli.ok("demo")
     cli.ok("account", "create", TELLER, "--role", "counting", "--new-password", TELLER_PASSWORD)
-    saved = cli.json("backup", str(tmp_path / "backups"))
+    phrase = tmp_path / "passphrase.txt"
+    phrase.write_text("the backup's passphrase", encoding="utf-8")
+    sealed = ("--passphrase-file", str(phrase))
+    saved = cli.json("backup", str(tmp_path / "backups"), *sealed)
     monkeypatch.delenv(USER_ENV_VAR)
     monkeypatch.delenv(PASSWORD_ENV_VAR)
 
     station = Cli(empty_db_url, capsys)
-    assert "已从备份" in station.ok("restore", saved["folder"])
+    assert "已从备份" in station.ok("restore", saved["folder"], *sealed)
     log = AuditLog(Database.open(empty_db_url))
     restored = log.entries()[-1]
     assert (restored.action, restored.actor) == ("restore.done", SETUP_ACTOR)
     assert log.verify().ok
     # The accounts came with the backup: from now on, restoring needs an organiser.
     assert station(*signed_in(TELLER, TELLER_PASSWORD), "campaign", "list") == 0
-    assert station("restore", saved["folder"]) == 1
+    assert station("restore", saved["folder"], *sealed) == 1
     assert "请登录" in station.err
-    assert station(*signed_in(TELLER, TELLER_PASSWORD), "restore", saved["folder"]) == 1
+    assert station(*signed_in(TELLER, TELLER_PASSWORD), "restore", saved["folder"],
+                   *sealed) == 1
     assert "无权备份与恢复" in station.err
-    station.ok(*signed_in(ORGANISER.name, PASSWORD), "restore", saved["folder"])
+    station.ok(*signed_in(ORGANISER.name, PASSWORD), "restore", saved["folder"], *sealed)
     assert log.entries()[-1].actor == ORGANISER.name
 
 

@@ -11,15 +11,21 @@ from pathlib import Path
 
 import pytest
 
+from desktop.cli.common import USER_ENV_VAR
+from desktop.core.accounts import Accounts
 from desktop.core.boxes import BoxInfo
+from desktop.core.enums import Role
 from desktop.core.recording import ARCHIVE_ENV_VAR, archive_root
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 from tests.ballot_files import VOTES, fill_in, print_and_rasterize, save_scans
-from tests.conftest import Cli
+from tests.conftest import ORGANISER, PASSWORD, Cli
 from tests.station_files import STATION_NAME, make_station, state_of
 
 pytestmark = pytest.mark.both_backends
+
+#: A counting-team account: what a station copy carries (the organiser's stays at home).
+COUNTER = "计票员"
 
 
 @contextmanager
@@ -39,15 +45,18 @@ def archive_at(folder: Path) -> Iterator[None]:
 
 def test_a_package_from_a_station_to_the_organiser(
     cli: Cli, services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _batch, layout, pages = print_and_rasterize(services, demo.id, box.id, 2, tmp_path)
     scans = [path for number, (ballot, votes) in enumerate(zip(pages, VOTES, strict=False), 1)
              for path in save_scans(fill_in(layout, ballot, votes), tmp_path / "scans",
                                     f"b{number}")]
-    station = make_station(services, tmp_path / "station")  # a copy, with the accounts
+    Accounts(services.db, ORGANISER).create(COUNTER, Role.COUNTING, PASSWORD)
+    station = make_station(services, tmp_path / "station")  # a copy, with the counters
     station.scan(scans)
     at_station = Cli(f"sqlite:///{station.db.sqlite_path}", capsys)
+    organiser = os.environ[USER_ENV_VAR]
+    monkeypatch.setenv(USER_ENV_VAR, COUNTER)  # the organiser's account stayed at home
     package = tmp_path / "东湖.zip"
     with archive_at(station.archive):
         key = at_station.json("station", "key", "--name", STATION_NAME, "--qr",
@@ -57,6 +66,7 @@ def test_a_package_from_a_station_to_the_organiser(
         out = at_station.ok("station", "export", str(package))
         assert "4 页选票" in out and "4 个图像" in out
     assert (tmp_path / "key.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    monkeypatch.setenv(USER_ENV_VAR, organiser)
     assert "<svg" in (tmp_path / "key.svg").read_text(encoding="utf-8")
     assert key["qr_text"].startswith(f"BALLOTDESK-STATION:1:{STATION_NAME}:")
 
@@ -95,7 +105,10 @@ def test_a_package_from_a_station_to_the_organiser(
     assert "无法识别" in cli.err
 
     kit = tmp_path / "第二站.sqlite3"
-    assert "sqlite:///" in cli.ok("station", "database", str(kit))
+    assert cli("station", "database", str(kit)) == 2  # which boxes: --box is required
+    out = cli.ok("station", "database", str(kit), "--box", box.name)
+    assert "sqlite:///" in out and COUNTER in out and "不含评选活动密钥" in out
+    monkeypatch.setenv(USER_ENV_VAR, COUNTER)
     second = Cli(f"sqlite:///{kit}", capsys)
     assert second.json("station", "list")[0]["name"] == STATION_NAME
     other = second.json("station", "key", "--name", "第二站")

@@ -38,7 +38,7 @@ from desktop.core.ballots import decode_payload
 from desktop.core.boxes import BoxInfo
 from desktop.core.db import Database
 from desktop.core.models import AuditEntry, ReviewDecision, Sheet
-from desktop.core.printing import secret_lookup
+from desktop.core.printing import key_lookup
 from desktop.core.recording import Recorder
 from desktop.core.registry import CampaignInfo
 from desktop.core.scanjob import scan_paths
@@ -212,7 +212,7 @@ def test_two_stations_printing_at_once_get_disjoint_serials(
     assert first_a == 1
     assert first_b == last_a + 1, "disjoint and without a gap"
     assert {last_a - first_a + 1, last_b - first_b + 1} == {3, 4}
-    lookup = secret_lookup(services.db)
+    lookup = key_lookup(services.db)
     for name, pdf in out.items():  # the PDF of the batch that had to retry was printed again
         (batch,) = (b for b in batches if b.box == boxes[name])
         printed = {decode_payload(text, lookup).serial for text in qr_payloads(pdf)}

@@ -75,6 +75,8 @@ MAY = {
 }
 #: The account the accounts rows manage.
 COLLEAGUE = "名单外的人"
+#: Seals the secrets of the backups made here.
+PASSPHRASE = "备份口令 for the permission tests"
 NEW_OWN_PASSWORD = "我的新密码123456"
 
 
@@ -168,7 +170,8 @@ def make_world(organiser: Services, actor: Actor, tmp_path: Path) -> World:
     scored = candidates.list(campaign.id, category_id=windows)[0].id
 
     organiser.stations.register("计票点3", new_station_key())
-    setup_backup = backup(db, ORGANISER, tmp_path / "setup-backup").folder
+    setup_backup = backup(db, ORGANISER, tmp_path / "setup-backup",
+                          passphrase=PASSPHRASE).folder
     out = tmp_path / "out"
     out.mkdir()
     return World(Services.for_database(db, actor), campaign, box, spare_box, spare_category.id,
@@ -277,9 +280,9 @@ CHANGES: list[tuple[str, Permission | None, Change]] = [
     ("password.change", None, lambda w: Accounts(w.services.db, w.actor).set_password(
         w.actor.name, NEW_OWN_PASSWORD, current=password_of(w.actor.name))),
     ("backup.create", Permission.BACKUP,
-     lambda w: backup(w.services.db, w.actor, w.out / "backups")),
+     lambda w: backup(w.services.db, w.actor, w.out / "backups", passphrase=PASSPHRASE)),
     ("restore.done", Permission.BACKUP,
-     lambda w: restore(w.services.db, w.setup_backup, w.actor)),
+     lambda w: restore(w.services.db, w.setup_backup, w.actor, passphrase=PASSPHRASE)),
 ]
 #: Rows that change more than the database (the backstop in audit.record cannot undo those).
 BEYOND_THE_DATABASE = {"backup.create", "restore.done"}

@@ -14,7 +14,7 @@ from desktop.core.boxes import BoxInfo
 from desktop.core.demo import create_demo
 from desktop.core.enums import CandidateStatus, SerialState
 from desktop.core.messages import RuleError
-from desktop.core.printing import PrintOptions, secret_lookup
+from desktop.core.printing import PrintOptions, key_lookup
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 
@@ -59,7 +59,7 @@ def test_a_batch_prints_signed_serials_for_its_box(
                                           progress=lambda done, total: steps.append((done, total)))
     assert (batch.first_serial, batch.last_serial, batch.layout_version) == (1, 3, 1)
     assert steps[-1] == (3, 3)
-    payloads = [decode_payload(t, secret_lookup(services.db)) for t in qr_payloads(out)]
+    payloads = [decode_payload(t, key_lookup(services.db)) for t in qr_payloads(out)]
     pages = services.printing.stored_layout(demo.id, 1)
     assert pages is not None
     per_ballot = pages.page_count

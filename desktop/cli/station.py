@@ -32,11 +32,15 @@ messages.register({
     ),
     "cli_station_conflicts": ("冲突：", "Conflicts:"),
     "cli_station_database": (
-        "已写出“{file}”：在计票站上用 --db sqlite:///{file} 打开，登录后生成本站密钥"
-        "（ballotdesk station key --name 名称）。",
-        "Wrote “{file}”: open it on the station with --db sqlite:///{file}, sign in and make "
-        "the station's key (ballotdesk station key --name NAME).",
+        "已写出“{file}”（仅本人可读写）：含投票箱 {boxes} 的选票密钥，账户 {accounts}；"
+        "不含评选活动密钥和组织者账户。在计票站上用 --db sqlite:///{file} 打开，"
+        "登录后生成本站密钥（ballotdesk station key --name 名称）。",
+        "Wrote “{file}” (owner-only): the ballot keys of the boxes {boxes}, the accounts "
+        "{accounts}; no campaign secret, no organiser's account. Open it on the station with "
+        "--db sqlite:///{file}, sign in and make the station's key "
+        "(ballotdesk station key --name NAME).",
     ),
+    "cli_station_database_none": ("（无）", "(none)"),
     "cli_col_fingerprint": ("指纹", "fingerprint"),
     "cli_col_key": ("公钥", "key"),
     "cli_col_registered": ("登记", "registered"),
@@ -89,11 +93,20 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                      run_import)
     load.add_argument("file", type=Path, metavar="FILE", help=t("数据包文件", "package file"))
     b.command(group, "imports", "列出已导入的数据包", "list the packages imported", run_imports)
-    copy = b.command(group, "database", "为离线计票站写出本数据库的 SQLite 副本（不含本机密钥）",
-                     "write a SQLite copy of this database for an offline station (without "
-                     "this installation's key)", run_database)
+    copy = b.command(group, "database",
+                     "为离线计票站写出本数据库的 SQLite 副本（只含其投票箱的选票密钥和计票账户）",
+                     "write a SQLite copy of this database for an offline station (only its "
+                     "boxes' ballot keys and the counting accounts)", run_database)
     copy.add_argument("file", type=Path, metavar="FILE", help=t(
         "新的 SQLite 文件（已存在则替换）", "the new SQLite file (replaced if it exists)"))
+    copy.add_argument("--box", action="append", required=True, metavar="BOX", help=t(
+        "该站清点的投票箱（名称或编号，可重复）：副本只能核验这些投票箱的选票",
+        "a ballot box the station counts (name or id, repeatable): the copy checks only "
+        "these boxes' ballots"))
+    copy.add_argument("--account", action="append", metavar="NAME", help=t(
+        "带到计票站的账户（可重复；默认：所有启用的计票组账户；组织者账户不可带）",
+        "an account the station needs (repeatable; default: every active counting-team "
+        "account; an organiser's cannot go)"))
 
 
 def run_key(ctx: Context, args: argparse.Namespace) -> int:
@@ -189,9 +202,14 @@ def run_imports(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_database(ctx: Context, args: argparse.Namespace) -> int:
-    target = ctx.services.stations.station_database(args.file.resolve())
+    campaign = ctx.campaign()
+    boxes = [ctx.services.boxes.find_box(campaign.id, name).id for name in args.box]
+    copy = ctx.services.stations.station_database(args.file.resolve(), boxes, args.account)
     if ctx.json:
-        ctx.emit({"file": target})
+        ctx.emit({"file": copy.path, "boxes": copy.boxes, "accounts": copy.accounts})
     else:
-        ctx.say("cli_station_database", file=target)
+        none = ctx.text("cli_station_database_none")
+        comma = messages.list_separator(ctx.language)
+        ctx.say("cli_station_database", file=copy.path, boxes=comma.join(copy.boxes) or none,
+                accounts=comma.join(copy.accounts) or none)
     return 0

@@ -145,6 +145,8 @@ KEY_LABELS: dict[str, tuple[str, str]] = {
     "flagged_rows": ("可疑行数", "flagged rows"), "unflagged": ("未标记票数", "unflagged votes"),
     "station": ("计票站", "station"), "package_id": ("数据包", "package"),
     "fingerprint": ("指纹", "fingerprint"), "audit_head": ("审计链锚点", "audit anchor"),
+    "boxes": ("投票箱", "ballot boxes"), "accounts": ("账户", "accounts"),
+    "secrets": ("密钥", "secrets"),
 }
 #: Keys whose values are one of the domain's enumerations, shown by their labels.
 KEY_VALUES: dict[str, type[Enum]] = {

@@ -5,9 +5,23 @@ A backup is a folder ``ballotdesk-backup-<time>`` holding
 * ``database.sqlite3`` (SQLite's online backup API: consistent while the application runs) or
   ``database.sql`` (``pg_dump`` of a PostgreSQL database, when ``pg_dump`` is installed);
 * ``archive/``: the scanned images (content-addressed files, copied as they are);
+* ``secrets.sealed``: the database's secrets (campaign secrets, box keys, the station's
+  Ed25519 private key; desktop/core/sealing.py) sealed with a passphrase, unless they were left
+  out on request. Either way the database in the backup holds them blank (a SQLite copy is
+  vacuumed, a dump's values are emptied), so the backup reveals none of them in the clear;
 * ``manifest.json``: when, which schema revision, the audit log's head when the copy began
-  (``audit_head``, an anchor ``N:hash``: the backup holds that entry, perhaps a few newer) and
-  the SHA-256 of every file above.
+  (``audit_head``, an anchor ``N:hash``: the backup holds that entry, perhaps a few newer),
+  ``secrets`` (``sealed``, ``left_out``, or ``clear``: the automatic backups and those of
+  earlier versions) and the SHA-256 of every file above.
+
+Backups are owner-only (folders 0700, files 0600). The automatic backups beside a database keep
+its secrets as the database itself does (in the clear, owner-only): nobody is there to type a
+passphrase after every scanning batch, and they never leave the database's folder.
+
+Restoring a sealed backup needs its passphrase (a wrong one is refused before anything
+changes); restoring without it, or a backup whose secrets were left out, brings everything
+else, and says the secrets are missing: ballots cannot be printed or checked there, and the
+station's key is made anew.
 
 Restoring checks every hash first and refuses a backup that does not match, whole. The
 restored chain can then be checked against the manifest's anchor
@@ -37,9 +51,11 @@ import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from desktop.core import audit
@@ -48,9 +64,19 @@ from desktop.core.actors import Actor
 from desktop.core.audit_log import ANCHOR_FULL_DIGITS, AuditLog
 from desktop.core.db import Database
 from desktop.core.enums import Permission, Role
-from desktop.core.messages import RuleError, error, register
-from desktop.core.paths import sha256_file
+from desktop.core.messages import Message, RuleError, error, register, warning
+from desktop.core.paths import private_dir, private_file, sha256_file
 from desktop.core.recording import archive_root, default_station
+from desktop.core.sealing import (
+    Secrets,
+    blank_secrets,
+    check_passphrase,
+    drop_blank_station_keys,
+    read_secrets,
+    seal,
+    unseal,
+    write_secrets,
+)
 
 register({
     "backup_no_pg_dump": (
@@ -85,12 +111,44 @@ register({
     ),
     "restore_failed": ("恢复失败，数据库未改动：{reason}",
                        "The restore failed and the database was not changed: {reason}"),
+    "backup_needs_passphrase": (
+        "备份中的密钥（评选活动密钥、计票站私钥）须用口令封存，或明确选择不备份密钥。",
+        "The backup's secrets (campaign secrets, the station's private key) must be sealed "
+        "with a passphrase, or left out on request.",
+    ),
+    "restore_needs_passphrase": (
+        "此备份的密钥已用口令封存：请提供口令，或选择不恢复密钥。",
+        "This backup's secrets are sealed with a passphrase: give it, or restore without "
+        "the secrets.",
+    ),
+    "restore_secrets_missing": (
+        "已恢复，但不含密钥（{why}）：此数据库不能印制或核验选票，计票站密钥需重新生成。",
+        "Restored without the secrets ({why}): this database cannot print or check ballots, "
+        "and the station's key must be made anew.",
+    ),
+    "restore_secrets_left_out": ("备份时未包含密钥", "the backup was taken without them"),
+    "restore_secrets_not_unsealed": ("恢复时选择了不恢复密钥",
+                                     "the restore was asked to leave them out"),
 })
+
+
+class BackupSecrets(StrEnum):
+    """What a backup holds of the database's secrets (``manifest["secrets"]``)."""
+
+    SEALED = "sealed"  # in secrets.sealed, under a passphrase
+    LEFT_OUT = "left_out"  # not at all
+    CLEAR = "clear"  # in the database copy (automatic backups; every earlier version's)
 
 MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 SQL_DUMP_FILE = "database.sql"
 ARCHIVE_DIR = "archive"
+SEALED_FILE = "secrets.sealed"
+#: PostgreSQL dumps: the columns emptied (COPY text: an empty bytea) and the tables left out
+#: when a backup's secrets are sealed or left out (see sealing.blank_secrets).
+DUMP_BLANKED = {"public.campaign": "secret", "public.station_identity": "private_key"}
+DUMP_DROPPED = frozenset({"public.box_key"})
+EMPTY_BYTEA = r"\\x"  # COPY text doubles the backslash of bytea's hex form
 #: The audit log's actor of a restore onto a database that has no account yet.
 SETUP_ACTOR = "setup"
 #: Automatic backups (after each scanning batch) kept per database.
@@ -111,34 +169,58 @@ class BackupInfo:
     size_bytes: int
 
 
-def backup(db: Database, actor: Actor, target_dir: Path,
-           include_archive: bool = True) -> BackupInfo:
-    """Write a new backup folder inside ``target_dir``, on the audit chain as ``actor``'s."""
+def backup(db: Database, actor: Actor, target_dir: Path, include_archive: bool = True, *,
+           passphrase: str | None = None, leave_out_secrets: bool = False) -> BackupInfo:
+    """Write a new backup folder inside ``target_dir``, on the audit chain as ``actor``'s: the
+    secrets sealed with ``passphrase``, or left out with ``leave_out_secrets`` (one of the two
+    is needed)."""
     actor.require(Permission.BACKUP)
-    info = _write_backup(db, target_dir, include_archive)
+    if leave_out_secrets:
+        mode, passphrase = BackupSecrets.LEFT_OUT, None
+    elif passphrase is not None:
+        mode = BackupSecrets.SEALED
+    else:
+        raise RuleError([error("backup_needs_passphrase")])
+    info = _write_backup(db, target_dir, include_archive, mode=mode, passphrase=passphrase)
     with db.transaction() as s:
         audit.record(s, actor=actor, action="backup.create", entity="backup", entity_id=None,
                      campaign_id=None, after={
                          "folder": str(info.folder), "files": info.files,
                          "bytes": info.size_bytes, "includes_archive": include_archive,
+                         "secrets": mode.value,
                          "manifest_sha256": sha256_file(info.folder / MANIFEST)})
     return info
 
 
-def _write_backup(db: Database, target_dir: Path, include_archive: bool,
-                  label: str = "") -> BackupInfo:
+def _write_backup(db: Database, target_dir: Path, include_archive: bool, label: str = "",
+                  mode: BackupSecrets = BackupSecrets.CLEAR, passphrase: str | None = None,
+                  ) -> BackupInfo:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     folder = target_dir / f"ballotdesk-backup-{stamp}{('-' + label) if label else ''}"
     partial = folder.with_name(folder.name + ".partial")
     head = AuditLog(db).head()  # before the copy: the copy holds at least this entry
+    if mode is BackupSecrets.SEALED:  # refused before anything is written
+        check_passphrase(passphrase or "")
     try:
-        partial.mkdir(parents=True)
+        private_dir(target_dir)
+        partial.mkdir(mode=0o700)
         if db.sqlite_path is not None:
+            copy_path = private_file(partial / SQLITE_FILE)
             with sqlite3.connect(db.sqlite_path) as source, \
-                    sqlite3.connect(partial / SQLITE_FILE) as copy:
+                    sqlite3.connect(copy_path) as copy:
                 source.backup(copy)
+            found = None if mode is BackupSecrets.CLEAR else _take_secrets_sqlite(copy_path)
         else:
-            _pg_dump(db.url, partial / SQL_DUMP_FILE)
+            dump = private_file(partial / SQL_DUMP_FILE)
+            _pg_dump(db.url, dump)
+            found = None
+            if mode is not BackupSecrets.CLEAR:
+                with db.engine.connect() as connection:
+                    found = read_secrets(connection)
+                _blank_dump(dump)
+        if found is not None and mode is BackupSecrets.SEALED:
+            assert passphrase is not None
+            private_file(partial / SEALED_FILE).write_bytes(seal(found.to_json(), passphrase))
         archive = archive_root(db)
         if include_archive and archive.exists():
             shutil.copytree(archive, partial / ARCHIVE_DIR)
@@ -148,6 +230,7 @@ def _write_backup(db: Database, target_dir: Path, include_archive: bool,
             "database": "sqlite" if db.sqlite_path is not None else "postgresql",
             "schema_revision": db.current_revision(),
             "includes_archive": include_archive,
+            "secrets": mode.value,
             "audit_head": head.text(ANCHOR_FULL_DIGITS) if head else None,
             "files": files,
         }
@@ -159,6 +242,49 @@ def _write_backup(db: Database, target_dir: Path, include_archive: bool,
         raise RuleError([error("backup_failed", reason=exc.strerror or exc)]) from exc
     size = sum(p.stat().st_size for p in _files(folder))
     return BackupInfo(folder, len(files), size)
+
+
+def _take_secrets_sqlite(path: Path) -> Secrets:
+    """The secrets of a SQLite copy, then blanked in it and vacuumed out of its free pages."""
+    engine = create_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as connection:
+            found = read_secrets(connection)
+            blank_secrets(connection)
+    finally:
+        engine.dispose()
+    with contextlib.closing(sqlite3.connect(path)) as vacuum:
+        vacuum.execute("VACUUM")
+    return found
+
+
+def _blank_dump(dump: Path) -> None:
+    """A plain ``pg_dump`` with the secrets' values emptied (:data:`DUMP_BLANKED`) and the
+    box keys' rows left out (:data:`DUMP_DROPPED`), in place. COPY text is one row per line
+    and one tab between values (a tab inside a value is escaped)."""
+    blanked = dump.with_name(dump.name + ".blank")
+    private_file(blanked)
+    with dump.open(encoding="utf-8") as read, blanked.open("w", encoding="utf-8") as write:
+        column: int | None = None
+        dropping = False
+        for line in read:
+            if line.startswith("COPY "):
+                table, _, rest = line[len("COPY "):].partition(" ")
+                names = [n.strip().strip('"') for n in rest.partition("(")[2]
+                         .partition(")")[0].split(",")]
+                dropping = table in DUMP_DROPPED
+                column = names.index(DUMP_BLANKED[table]) if table in DUMP_BLANKED else None
+            elif line.startswith("\\."):
+                column, dropping = None, False
+            elif dropping:
+                continue
+            elif column is not None:
+                values = line.rstrip("\n").split("\t")
+                values[column] = EMPTY_BYTEA
+                write.write("\t".join(values) + "\n")
+                continue
+            write.write(line)
+    os.replace(blanked, dump)
 
 
 def _pg_dump(url: str, out: Path) -> None:
@@ -230,16 +356,43 @@ def _check_sqlite(path: Path) -> None:
         raise RuleError([error("backup_database_damaged", file=str(path))])
 
 
-def restore(db: Database, folder: Path, actor: Actor | None) -> dict[str, Any]:
-    """Replace the database (and add the archived images) from a verified backup.
+def backup_secrets(folder: Path) -> BackupSecrets:
+    """What a backup holds of the secrets (read from its manifest, before any hash is
+    checked: the window and the command line ask for a passphrase only when it is needed)."""
+    path = folder / MANIFEST
+    if not path.is_file():
+        raise RuleError([error("backup_not_found", path=str(folder))])
+    return BackupSecrets(_read_manifest(path).get("secrets", BackupSecrets.CLEAR))
 
-    ``actor`` None: only for a database without accounts (see the module docstring)."""
+
+def unseal_secrets(folder: Path, passphrase: str) -> Secrets:
+    """A sealed backup's secrets: a RuleError for a wrong passphrase (the window checks it
+    before the restore starts; the restore checks it again before it changes anything)."""
+    return Secrets.from_json(unseal((folder / SEALED_FILE).read_bytes(), passphrase,
+                                    SEALED_FILE), SEALED_FILE)
+
+
+def restore(db: Database, folder: Path, actor: Actor | None, *, passphrase: str | None = None,
+            without_secrets: bool = False) -> dict[str, Any]:
+    """Replace the database (and add the archived images) from a verified backup, and return
+    its manifest with ``secrets_restored`` (False: the secrets are missing, see
+    :func:`secrets_missing`).
+
+    A sealed backup needs ``passphrase`` (checked before anything changes) unless
+    ``without_secrets``. ``actor`` None: only for a database without accounts (see the
+    module docstring)."""
     if actor is None:
         if has_accounts(db):
             raise RuleError([error("restore_needs_sign_in")])
         actor = Actor(SETUP_ACTOR, Role.ORGANISER)
     actor.require(Permission.BACKUP)
     manifest = verify_backup(folder)
+    mode = BackupSecrets(manifest.get("secrets", BackupSecrets.CLEAR))
+    secrets = None
+    if mode is BackupSecrets.SEALED and not without_secrets:
+        if passphrase is None:
+            raise RuleError([error("restore_needs_passphrase")])
+        secrets = unseal_secrets(folder, passphrase)
     if manifest["database"] == "sqlite":
         if db.sqlite_path is None:
             raise RuleError([error("restore_needs_sqlite", kind="SQLite")])
@@ -258,15 +411,31 @@ def restore(db: Database, folder: Path, actor: Actor | None) -> dict[str, Any]:
     if archive.is_dir():
         shutil.copytree(archive, archive_root(db), dirs_exist_ok=True)
     db.migrate()
+    with db.engine.begin() as connection:
+        if secrets is not None:
+            write_secrets(connection, secrets)
+        elif mode is not BackupSecrets.CLEAR:
+            drop_blank_station_keys(connection)
+    restored = mode is BackupSecrets.CLEAR or secrets is not None
     with db.transaction() as s:
         audit.record(s, actor=actor, action="restore.done", entity="backup", entity_id=None,
                      campaign_id=None, after={
+                         "secrets": "restored" if restored else "missing",
                          "folder": str(folder), "created_at": manifest["created_at"],
                          "schema_revision": manifest["schema_revision"],
                          "manifest_sha256": sha256_file(folder / MANIFEST),
                          "audit_head": manifest.get("audit_head"),
                          "station": default_station()})
-    return manifest
+    return {**manifest, "secrets_restored": restored}
+
+
+def secrets_missing(manifest: dict[str, Any]) -> Message | None:
+    """What a restore says when it brought no secrets (None when it did)."""
+    if manifest.get("secrets_restored", True):
+        return None
+    why = ("restore_secrets_left_out" if manifest.get("secrets") == BackupSecrets.LEFT_OUT
+           else "restore_secrets_not_unsealed")
+    return warning("restore_secrets_missing", why=Message(why))
 
 
 def _psql(url: str, dump: Path) -> None:

@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
 from desktop.core.actors import Actor
+from desktop.core.ballots import BallotKeys
 from desktop.core.db import Database
 from desktop.core.enums import Permission, Phase, SerialState
 from desktop.core.labels import label
 from desktop.core.messages import Message, RuleError, error, register
-from desktop.core.models import BallotBox, Campaign, PrintBatch, SerialNote
+from desktop.core.models import BallotBox, BoxKey, Campaign, PrintBatch, SerialNote
 
 register({
     "box_has_batches": (
@@ -273,3 +274,14 @@ def batch_of(s: Session, campaign_id: int | None, serial: int) -> PrintBatch | N
     return s.scalar(select(PrintBatch).where(
         PrintBatch.campaign_id == campaign_id, PrintBatch.first_serial <= serial,
         PrintBatch.first_serial + PrintBatch.count > serial))
+
+
+def ballot_keys(s: Session) -> BallotKeys:
+    """What checks ballot signatures in this database: the campaign secrets (the organiser's)
+    or the box keys a station copy holds, and every print batch (a serial's box)."""
+    secrets = {row.id: row.secret for row in s.execute(select(Campaign.id, Campaign.secret))}
+    held = {(k.campaign_id, k.box_id): k.key for k in s.scalars(select(BoxKey))}
+    batches = [(c, first, count, box) for c, first, count, box in s.execute(
+        select(PrintBatch.campaign_id, PrintBatch.first_serial, PrintBatch.count,
+               PrintBatch.box_id))]
+    return BallotKeys.of(secrets, secrets, held, batches)

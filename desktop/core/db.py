@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.core.paths import default_database_url
+from desktop.core.paths import default_database_url, private_dir, private_file
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ class Database:
         self.sqlite_path: Path | None = None
         if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
             self.sqlite_path = Path(str(parsed.database)).expanduser().resolve()
-            self.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+            private_file(private_dir(self.sqlite_path.parent) / self.sqlite_path.name)
         options: dict[str, Any] = {}
         if self.is_postgresql:
             # Stations reach the organiser's server over the LAN: a connection dropped while
@@ -164,9 +164,8 @@ class Database:
         """A consistent copy of the SQLite file through SQLite's online backup API."""
         assert self.sqlite_path is not None
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        folder = self.sqlite_path.parent / "backups"
-        folder.mkdir(exist_ok=True)
-        target = folder / f"{self.sqlite_path.stem}.{stamp}.{reason}.sqlite3"
+        folder = private_dir(self.sqlite_path.parent / "backups")
+        target = private_file(folder / f"{self.sqlite_path.stem}.{stamp}.{reason}.sqlite3")
         with sqlite3.connect(self.sqlite_path) as source, sqlite3.connect(target) as copy:
             source.backup(copy)
         self._prune_backups(folder, "before-migration")

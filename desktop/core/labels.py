@@ -74,6 +74,9 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Reason.CODE_UNREADABLE, ("二维码无法识别", "QR code unreadable")),
     (Reason.BAD_HMAC, ("二维码签名不符（疑似伪造）", "bad signature (suspected forgery)")),
     (Reason.FOREIGN_CAMPAIGN, ("其他评选活动的选票", "ballot of another campaign")),
+    (Reason.KEY_NOT_HELD, ("本库没有核验此票签名的密钥（其他投票箱或旧版选票：请在组织者处扫描）",
+                           "no key here checks this ballot (another box, or the old format: "
+                           "scan it at the organiser's)")),
     (Reason.UNSUPPORTED_FORMAT, ("不支持的选票格式版本", "unsupported ballot format")),
     (Reason.UNKNOWN_LAYOUT, ("未知的选票版本", "unknown ballot layout")),
     (Reason.WRONG_PAGE_SIZE, ("纸张尺寸不符", "wrong page size")),

@@ -98,8 +98,15 @@ class Campaign(Base):
     ends_on: Mapped[dt.date | None] = mapped_column(Date)
     summary_max_chars: Mapped[int] = mapped_column(Integer, default=300)
     default_quota: Mapped[int] = mapped_column(Integer, default=3)
-    #: Signs ballot serials (HMAC). Generated at creation; never shown, exported or audited.
+    #: Signs ballot serials: each box's key is derived from it (ballots.payload.box_key), old
+    #: ballots were signed with it. Generated at creation; never shown, exported or audited.
+    #: Empty in a station copy, which holds its boxes' keys instead (:class:`BoxKey`). (Empty
+    #: rather than NULL: making the column nullable would rebuild the campaign table on SQLite,
+    #: and dropping the old one there deletes every row referencing it.)
     secret: Mapped[bytes] = mapped_column(LargeBinary(64))
+    #: What names the campaign in a station package (station_package.campaign_tag), kept only
+    #: in a station copy: elsewhere it is computed from the secret.
+    package_tag: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     categories: Mapped[list[Category]] = relationship(
@@ -206,6 +213,18 @@ class BallotBox(Base):
     location: Mapped[str] = mapped_column(String(300), default="")
     responsible: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class BoxKey(Base):
+    """A box's ballot MAC key, as a station copy holds it in place of the campaign secret
+    (the organiser derives it from the secret and stores none)."""
+
+    __tablename__ = "box_key"
+
+    box_id: Mapped[int] = mapped_column(
+        ForeignKey("ballot_box.id", ondelete="CASCADE"), primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    key: Mapped[bytes] = mapped_column(LargeBinary(32))
 
 
 class LayoutVersion(Base):

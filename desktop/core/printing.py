@@ -33,19 +33,21 @@ from desktop.core.ballots import (
     BallotSpec,
     CandidateSpec,
     CategorySpec,
+    KeyLookup,
     Layout,
     Paper,
+    box_key,
     build_layout,
     render_batch,
     render_preview,
 )
 from desktop.core.ballots.payload import MAX_SERIAL as MAX_SERIAL_IN_CODE
-from desktop.core.boxes import BatchInfo
+from desktop.core.boxes import BatchInfo, ballot_keys
 from desktop.core.candidates import Candidates
 from desktop.core.db import Database, is_write_conflict
 from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.messages import Message, RuleError, error, register, warning
-from desktop.core.models import BallotBox, Campaign, LayoutVersion, PrintBatch
+from desktop.core.models import BallotBox, LayoutVersion, PrintBatch
 from desktop.core.registry import Registry
 
 register({
@@ -213,7 +215,7 @@ class Printing:
             assert _reading_geometry(printed) == _reading_geometry(state.layout), \
                 "the box name must not move anything the scanner reads"
             temporary = self._render(printed, range(first, first + count), out, progress,
-                                     cancel, campaign_id)
+                                     cancel, box_id)
             try:
                 batch = self._record(campaign_id, box_id, first, count, state,
                                      destination or str(out), options.paper)
@@ -239,14 +241,17 @@ class Printing:
         return end or 1
 
     def _render(self, layout: Layout, serials: range, out: Path, progress: Progress | None,
-                cancel: Cancel | None, campaign_id: int) -> Path:
+                cancel: Cancel | None, box_id: int) -> Path:
+        """The batch's PDF under a temporary name, signed with its box's key."""
+        campaign_id = layout.campaign_id
+        key = box_key(self.registry.campaign_secret(campaign_id), campaign_id, box_id)
         out.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=out.parent, prefix=f".{out.stem}.", suffix=".pdf",
                                          delete=False) as handle:
             temporary = Path(handle.name)
         try:
-            render_batch(layout, list(serials), self.registry.campaign_secret(campaign_id),
-                         temporary, progress=progress, cancel=cancel)
+            render_batch(layout, list(serials), key, temporary, progress=progress,
+                         cancel=cancel)
         except BaseException:
             with contextlib.suppress(OSError):
                 temporary.unlink()
@@ -293,12 +298,7 @@ class Printing:
             s.delete(batch)
 
 
-def secret_lookup(db: Database) -> Callable[[int], bytes | None]:
-    """``campaign id → secret`` for the reader: None for a campaign this database lacks."""
-
-    def lookup(campaign_id: int) -> bytes | None:
-        with db.transaction() as s:
-            campaign = s.get(Campaign, campaign_id)
-            return None if campaign is None else campaign.secret
-
-    return lookup
+def key_lookup(db: Database) -> KeyLookup:
+    """The reader's key lookup of this database, as it is now (see boxes.ballot_keys)."""
+    with db.transaction() as s:
+        return ballot_keys(s).key_for

@@ -34,12 +34,12 @@ from sqlalchemy.orm import Session, selectinload
 from desktop.core import audit
 from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
-from desktop.core.boxes import batch_of
+from desktop.core.boxes import ballot_keys, batch_of
 from desktop.core.db import Database, is_write_conflict
 from desktop.core.enums import Permission
 from desktop.core.labels import label_list
 from desktop.core.messages import Message, error, info, register
-from desktop.core.models import Campaign, LayoutVersion, ReviewDecision, Sheet, SheetMark
+from desktop.core.models import LayoutVersion, ReviewDecision, Sheet, SheetMark
 from desktop.core.paths import data_dir
 from desktop.core.review import UNREAD_REASONS, Decision, replaceable
 from scanning.batch import ReadContext
@@ -151,11 +151,12 @@ def archive_file(archive: Path, name: str, data: bytes) -> Path:
 
 
 def read_context(db: Database) -> ReadContext:
-    """Every campaign's secret and every stored layout: what the reader needs, as plain data."""
+    """The keys that check ballots here and every stored layout: what the reader needs, as
+    plain data."""
     with db.transaction() as s:
-        secrets = {c.id: c.secret for c in s.scalars(select(Campaign))}
+        keys = ballot_keys(s)
         layouts = [Layout.from_json(text) for text in s.scalars(select(LayoutVersion.layout_json))]
-    return ReadContext.of(secrets, layouts)
+    return ReadContext.of(keys, layouts)
 
 
 def returned_per_box(s: Session, campaign_id: int) -> dict[int, int]:

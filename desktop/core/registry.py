@@ -18,8 +18,17 @@ from desktop.core import audit, rules
 from desktop.core.actors import Actor
 from desktop.core.db import Database
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Permission, Phase
-from desktop.core.messages import Message, RuleError, error, warning
+from desktop.core.messages import Message, RuleError, error, register, warning
 from desktop.core.models import Campaign, Candidate, Category, Unit
+
+register({
+    "campaign_secret_not_held": (
+        "本数据库不含评选活动的密钥（计票站的副本，或从不含密钥的备份恢复）："
+        "选票只能在组织者处印制。",
+        "This database holds no campaign secret (a station's copy, or restored from a backup "
+        "without its secrets): ballots are printed at the organiser's only.",
+    ),
+})
 
 #: Length of the per-campaign HMAC key for ballot serials.
 CAMPAIGN_SECRET_BYTES = 32
@@ -186,9 +195,13 @@ class Registry:
         raise RuleError([error("not_found", field="campaign", name=reference)])
 
     def campaign_secret(self, campaign_id: int) -> bytes:
-        """For the ballot signer only; never displayed or exported."""
+        """For the ballot signer only; never displayed or exported. A station copy holds none
+        (only its boxes' keys): printing there is refused."""
         with self.db.transaction() as s:
-            return s.get_one(Campaign, campaign_id).secret
+            secret = s.get_one(Campaign, campaign_id).secret
+        if not secret:
+            raise RuleError([error("campaign_secret_not_held")])
+        return secret
 
     # -- categories -------------------------------------------------------------------------
     def add_category(self, campaign_id: int, name: str, winners: int,

@@ -100,8 +100,9 @@ TargetKey = tuple[str, str]  # (category, candidate number as printed)
 QUEUE_GROUPS: tuple[frozenset[Reason], ...] = (
     frozenset({Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.PAGE_NOT_FOUND,
                Reason.MISREGISTERED, Reason.TARGETS_OFF_IMAGE}),
-    frozenset({Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN, Reason.UNSUPPORTED_FORMAT,
-               Reason.UNKNOWN_LAYOUT, Reason.DUPLICATE, Reason.WRONG_PAGE_SIZE}),
+    frozenset({Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN, Reason.KEY_NOT_HELD,
+               Reason.UNSUPPORTED_FORMAT, Reason.UNKNOWN_LAYOUT, Reason.DUPLICATE,
+               Reason.WRONG_PAGE_SIZE}),
     frozenset({Reason.OVERVOTE}),
     frozenset({Reason.AMBIGUOUS_MARK}),
 )

@@ -40,7 +40,11 @@ register(dict(CATALOG))
 
 Cancel = Callable[[], bool]
 #: Reasons that may only mean the batch's campaign data is older than the ballot.
-_KNOWN_LATER = frozenset({Reason.UNKNOWN_LAYOUT, Reason.FOREIGN_CAMPAIGN})
+#: What fresh campaign data may change: a layout, a campaign, or a print batch (a serial's box,
+#: and so its key: a serial printed after the batch began reads as forged or its key not held).
+#: A real forgery is read twice, and refused twice.
+_KNOWN_LATER = frozenset({Reason.UNKNOWN_LAYOUT, Reason.FOREIGN_CAMPAIGN, Reason.BAD_HMAC,
+                          Reason.KEY_NOT_HELD})
 OutcomeCallback = Callable[[RecordOutcome], None]
 ProblemCallback = Callable[[AcquisitionProblem], None]
 

@@ -52,7 +52,8 @@ from sqlalchemy.orm import selectinload
 
 from desktop.core import audit
 from desktop.core.actors import Actor
-from desktop.core.boxes import Boxes, batch_of
+from desktop.core.ballots import BallotKeys, PayloadError, decode_payload
+from desktop.core.boxes import Boxes, ballot_keys, batch_of
 from desktop.core.db import Database
 from desktop.core.enums import SerialState
 from desktop.core.messages import RuleError, error, register
@@ -179,6 +180,13 @@ register({
         "Serial {serial} in the package was never printed in this database. Nothing was "
         "imported.",
     ),
+    "package_sheet_not_signed": (
+        "数据包中计入的票号 {serial} 第 {page} 页，其二维码签名在本数据库无法核验"
+        "（不是为该票号所属投票箱印制的选票）。未导入任何内容。",
+        "Serial {serial} page {page}, counted in the package, does not carry a signature "
+        "this database verifies (not a ballot printed for that serial's box). Nothing was "
+        "imported.",
+    ),
 })
 
 FORMAT = "ballotdesk-station-package"
@@ -235,6 +243,11 @@ def campaign_tag(secret: bytes) -> str:
     return hmac.new(secret, CAMPAIGN_TAG_CONTEXT, hashlib.sha256).hexdigest()
 
 
+def tag_of(campaign: Campaign) -> str | None:
+    """The campaign's package tag: from its secret, or as a station copy keeps it."""
+    return campaign_tag(campaign.secret) if campaign.secret else campaign.package_tag
+
+
 def _iso(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat()
 
@@ -287,7 +300,7 @@ def write_package(db: Database, actor: Actor, archive: Path, station: str,
     ``archive`` is the folder of the scanned images."""
     with db.transaction() as s:
         campaign = s.get_one(Campaign, campaign_id)
-        name, tag = campaign.name, campaign_tag(campaign.secret)
+        name, tag = campaign.name, tag_of(campaign)
         box_names = {b.id: b.name for b in s.scalars(
             select(BallotBox).where(BallotBox.campaign_id == campaign_id))}
         sheets = list(s.scalars(
@@ -581,7 +594,7 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
     """The campaign, layouts and serials of a signed package, against this database."""
     with db.transaction() as s:
         campaign = next((c for c in s.scalars(select(Campaign))
-                         if hmac.compare_digest(campaign_tag(c.secret), str(tag))), None)
+                         if hmac.compare_digest(tag_of(c) or "", str(tag))), None)
         if campaign is None:
             raise _refuse("package_campaign_unknown", campaign=package.campaign)
         here = {lv.version: lv.fingerprint for lv in s.scalars(
@@ -590,6 +603,7 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
             if here.get(version) != fingerprint:
                 raise _refuse("package_layout_unknown", version=version)
         serials: set[int] = set()
+        counted: list[Sheet] = []
         for number, data in enumerate(package.sheets, 1):
             try:
                 sheet = sheet_from(data, campaign.id, None)
@@ -601,6 +615,7 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
                 raise _refuse("package_layout_unknown", version=sheet.layout_version)
             if data["counted"] and sheet.serial is not None and sheet.campaign_id is not None:
                 serials.add(sheet.serial)
+                counted.append(sheet)
         for number, data in enumerate(package.notes, 1):
             try:
                 serials.add(note_from(data, campaign.id).serial)
@@ -610,5 +625,23 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
         for serial in sorted(serials):
             if batch_of(s, campaign.id, serial) is None:
                 raise _refuse("package_serial_unknown", serial=serial)
+        keys = ballot_keys(s)
+        for sheet in counted:
+            _check_signed(sheet, keys)
         return replace(package, campaign_id=campaign.id, campaign=campaign.name)
+
+
+def _check_signed(sheet: Sheet, keys: BallotKeys) -> None:
+    """A counted sheet's QR text verifies here with the key of its serial's box and names the
+    sheet's own campaign, serial, page and layout. The station's signature vouches for the
+    station only: a station holds its own boxes' keys, and so cannot bring a countable sheet
+    of another box, even one it wrote into its database by hand."""
+    try:
+        payload = decode_payload(sheet.qr_text or "", keys.key_for)
+    except PayloadError:
+        payload = None
+    if payload is None or (payload.campaign_id, payload.serial, payload.page,
+                           payload.layout_version) != (sheet.campaign_id, sheet.serial,
+                                                       sheet.page, sheet.layout_version):
+        raise _refuse("package_sheet_not_signed", serial=sheet.serial, page=sheet.page)
 

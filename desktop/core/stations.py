@@ -16,6 +16,7 @@ import datetime as dt
 import os
 import re
 import sqlite3
+from collections.abc import Collection
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,20 +24,34 @@ from pathlib import Path
 import segno
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
 from desktop.core.actors import Actor
+from desktop.core.ballots import box_key
 from desktop.core.db import Database
-from desktop.core.enums import Permission
+from desktop.core.enums import Permission, Role
+from desktop.core.labels import label
 from desktop.core.messages import RuleError, error, register
-from desktop.core.models import Base, Campaign, PackageImport, Station, StationIdentity
+from desktop.core.models import (
+    Account,
+    BallotBox,
+    Base,
+    BoxKey,
+    Campaign,
+    PackageImport,
+    Station,
+    StationIdentity,
+)
+from desktop.core.paths import private_file
 from desktop.core.recording import archive_root, default_station
+from desktop.core.sealing import blank_secrets, read_secrets
 from desktop.core.station_merge import ImportReport, import_package
 from desktop.core.station_package import (
     ExportInfo,
     Progress,
+    campaign_tag,
     fingerprint_of,
     grouped,
     write_package,
@@ -55,6 +70,15 @@ register({
     "station_not_registered": ("没有名为“{name}”的计票站。", "There is no station “{name}”."),
     "station_already_revoked": ("计票站“{name}”已于 {at} 撤销。",
                                 "Station “{name}” was revoked on {at}."),
+    "station_copy_needs_box": (
+        "请指定计票站负责的投票箱：副本只含这些投票箱的选票密钥。",
+        "Name the ballot boxes the station counts: the copy holds only their ballot keys.",
+    ),
+    "station_copy_account_role": (
+        "账户“{name}”是{role}：计票站副本不带组织者账户。",
+        "The account “{name}” is of the role {role}: a station copy carries no organiser's "
+        "account.",
+    ),
 })
 
 QR_PREFIX = "BALLOTDESK-STATION"
@@ -166,11 +190,27 @@ class ImportInfo:
     summary: dict[str, object]
 
 
-def copy_to_sqlite(source: Database, target: Path) -> None:
-    """Every row of ``source`` in a new SQLite file ``target`` (replaced when it exists),
-    except this installation's station key; written under a temporary name, then renamed."""
+@dataclass(frozen=True)
+class StationCopy:
+    """What a station copy holds besides the campaigns, layouts and batches."""
+
+    path: Path
+    #: The boxes whose ballot keys it holds.
+    boxes: tuple[str, ...]
+    #: The accounts it carries (by sign-in name).
+    accounts: tuple[str, ...]
+
+
+def copy_to_sqlite(source: Database, target: Path, box_ids: Collection[int],
+                   accounts: Collection[str]) -> None:
+    """The rows of ``source`` a station needs in a new, owner-only SQLite file ``target``
+    (replaced when it exists), written under a temporary name, then renamed: everything but
+    this installation's station key, the campaign secrets (the keys of ``box_ids`` instead)
+    and the accounts not named in ``accounts``. The file is vacuumed, so nothing left out
+    stays in its free pages."""
     partial = target.with_name(f".{target.name}.partial")
     partial.unlink(missing_ok=True)
+    private_file(partial)
     if source.sqlite_path is not None:
         with closing(sqlite3.connect(source.sqlite_path)) as src, \
                 closing(sqlite3.connect(partial)) as duplicate:
@@ -187,9 +227,30 @@ def copy_to_sqlite(source: Database, target: Path) -> None:
                         for chunk in rows.partitions():
                             write.execute(insert(table), [dict(row._mapping) for row in chunk])
             write.execute(delete(StationIdentity))
+            _keep_box_keys_only(write, box_ids)
+            write.execute(delete(Account).where(Account.name.not_in(list(accounts))))
     finally:
         copy.dispose()
+    with closing(sqlite3.connect(partial)) as vacuum:
+        vacuum.execute("VACUUM")
     os.replace(partial, target)
+
+
+def _keep_box_keys_only(write: Connection, box_ids: Collection[int]) -> None:
+    """The campaign secrets replaced by the keys of the station's boxes and by the tag that
+    names each campaign in a package (which the station cannot compute without the secret)."""
+    secrets = read_secrets(write).campaigns
+    boxes = list(write.execute(select(BallotBox.id, BallotBox.campaign_id)
+                               .where(BallotBox.id.in_(list(box_ids)))))
+    for campaign_id, secret in secrets.items():
+        write.execute(update(Campaign).where(Campaign.id == campaign_id)
+                      .values(package_tag=campaign_tag(secret)))
+    blank_secrets(write)
+    rows = [{"box_id": box_id, "campaign_id": campaign_id,
+             "key": box_key(secrets[campaign_id], campaign_id, box_id)}
+            for box_id, campaign_id in boxes if campaign_id in secrets]
+    if rows:
+        write.execute(insert(BoxKey), rows)
 
 
 def _public_bytes(private: Ed25519PrivateKey) -> bytes:
@@ -315,16 +376,43 @@ class Stations:
             return [ImportInfo(p.package_id, name, p.campaign_id, p.exported_at, p.imported_by,
                                p.imported_at, dict(p.summary)) for p, name in s.execute(query)]
 
-    def station_database(self, target: Path) -> Path:
-        """A SQLite copy of this database for an offline station laptop (campaigns, layouts,
-        printed batches, accounts, the audit log), without this installation's own key: the
+    def station_database(self, target: Path, box_ids: Collection[int],
+                         accounts: Collection[str] | None = None) -> StationCopy:
+        """A SQLite copy of this database for an offline station laptop that counts the boxes
+        ``box_ids`` (campaigns, layouts, printed batches, the audit log), holding only what
+        the station needs (docs/stations.md): the ballot keys of those boxes and not the
+        campaign secrets, the accounts named in ``accounts`` (default: every active counting
+        account; an organiser's is refused), and not this installation's own key: the
         station makes its own on first use. Works from SQLite and from PostgreSQL."""
         self.actor.require(Permission.MANAGE_STATIONS)
-        copy_to_sqlite(self.db, target)
+        if not box_ids:
+            raise RuleError([error("station_copy_needs_box")])
+        with self.db.transaction() as s:
+            boxes = []
+            for box_id in sorted(set(box_ids)):
+                box = s.get(BallotBox, box_id)
+                if box is None:
+                    raise RuleError([error("not_found", field="box", name=str(box_id))])
+                boxes.append(box.name)
+            if accounts is None:
+                names = list(s.scalars(select(Account.name).where(
+                    Account.role == Role.COUNTING, Account.active).order_by(Account.name)))
+            else:
+                names = []
+                for name in dict.fromkeys(rules.normalise_name(a) for a in accounts):
+                    row = s.scalar(select(Account).where(Account.name == name))
+                    if row is None:
+                        raise RuleError([error("account_unknown", name=name)])
+                    if row.role is Role.ORGANISER:
+                        raise RuleError([error("station_copy_account_role", name=name,
+                                               role=label(row.role))])
+                    names.append(name)
+        copy_to_sqlite(self.db, target, box_ids, names)
         with self.db.transaction() as s:
             audit.record(s, actor=self.actor, action="station.database", entity="station",
-                         entity_id=None, campaign_id=None, after={"file": target.name})
-        return target
+                         entity_id=None, campaign_id=None,
+                         after={"file": target.name, "boxes": boxes, "accounts": names})
+        return StationCopy(target, tuple(boxes), tuple(names))
 
     # -- packages ----------------------------------------------------------------------------
     def export_package(self, campaign_id: int, path: Path, include_images: bool = True,
@@ -344,4 +432,4 @@ class Stations:
         return import_package(self.db, self.actor, path, self.archive, progress)
 
 
-__all__ = ["ExportInfo", "ImportReport", "StationInfo", "StationKey", "Stations"]
+__all__ = ["ExportInfo", "ImportReport", "StationCopy", "StationInfo", "StationKey", "Stations"]

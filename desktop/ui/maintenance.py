@@ -14,11 +14,19 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.core.backup import BackupInfo, backup, restore, verify_backup
+from desktop.core.backup import (
+    BackupInfo,
+    BackupSecrets,
+    backup,
+    restore,
+    secrets_missing,
+    verify_backup,
+)
 from desktop.core.enums import Permission
 from desktop.core.recount import RecountReport, recount
 from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.context import CampaignContext
+from desktop.ui.dialogs.backup_dialogs import BackupSecretsDialog, RestoreSecretsDialog
 from desktop.ui.feedback import background_failure
 from desktop.ui.i18n import arg
 
@@ -61,10 +69,14 @@ class MaintenanceActions(QObject):
     # -- back up -----------------------------------------------------------------------------
     def choose_backup_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Back up into a folder"))
-        if folder:
-            self.backup_to(Path(folder))
+        if not folder:
+            return
+        secrets = BackupSecretsDialog(self.window)
+        if secrets.exec() == BackupSecretsDialog.DialogCode.Accepted:
+            self.backup_to(Path(folder), secrets.chosen_passphrase)
 
-    def backup_to(self, folder: Path) -> None:
+    def backup_to(self, folder: Path, passphrase: str | None) -> None:
+        """A backup whose secrets are sealed with ``passphrase`` (None: left out)."""
         services = self.context.services
         dialog = progress_dialog(self.window, self.tr("Back up"), self.tr(
             "Copying the database and the scanned images…"))
@@ -75,8 +87,10 @@ class MaintenanceActions(QObject):
                 "Backed up to “%1”: %n file(s), %2 MB.", "", info.files), info.folder,
                 f"{info.size_bytes / BYTES_PER_MB:.1f}"))
 
-        run_in_background(lambda: backup(services.db, services.actor, folder), done,
-                          self._failed(dialog))
+        run_in_background(lambda: backup(services.db, services.actor, folder,
+                                         passphrase=passphrase,
+                                         leave_out_secrets=passphrase is None),
+                          done, self._failed(dialog))
 
     # -- restore -----------------------------------------------------------------------------
     def choose_restore_folder(self) -> None:
@@ -96,6 +110,12 @@ class MaintenanceActions(QObject):
         run_in_background(lambda: verify_backup(folder), checked, self._failed(dialog))
 
     def _confirm_restore(self, folder: Path, manifest: dict[str, object]) -> None:
+        passphrase = None
+        if manifest.get("secrets") == BackupSecrets.SEALED:
+            secrets = RestoreSecretsDialog(folder, self.window)
+            if secrets.exec() != RestoreSecretsDialog.DialogCode.Accepted:
+                return
+            passphrase = secrets.chosen_passphrase
         answer = QMessageBox.question(self.window, self.tr("Restore from a backup"), arg(self.tr(
             "Replace the database with the backup of %1? What was entered since then is "
             "replaced; a copy of the current database is kept beside it. You will sign in "
@@ -113,11 +133,16 @@ class MaintenanceActions(QObject):
                 text += "\n" + arg(self.tr(
                     "The audit anchor when the backup was taken: %1. Check the restored log "
                     "against it on the audit page."), restored["audit_head"])
+            missing = secrets_missing(restored)
+            if missing is not None:
+                text += "\n" + missing.text()
             QMessageBox.information(self.window, self.tr("Restore from a backup"), text)
             self.restored.emit()
 
-        run_in_background(lambda: restore(services.db, folder, services.actor), done,
-                          self._failed(dialog))
+        run_in_background(lambda: restore(services.db, folder, services.actor,
+                                          passphrase=passphrase,
+                                          without_secrets=passphrase is None),
+                          done, self._failed(dialog))
 
     # -- recount -----------------------------------------------------------------------------
     def recount(self) -> None:

@@ -330,6 +330,33 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>BackupSecretsDialog</name>
+    <message>
+        <source>Back up</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>The database holds secrets: the campaign secrets that sign the ballots and this computer&apos;s station key. The backup keeps them sealed with a passphrase, asked for when it is restored; or leaves them out.</source>
+        <translation>The database holds secrets: the campaign secrets that sign the ballots and this computer&apos;s station key. The backup keeps them sealed with a passphrase, asked for when it is restored; or leaves them out.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <source>Leave the secrets out (a database restored from this backup cannot print or check ballots)</source>
+        <translation>Leave the secrets out (a database restored from this backup cannot print or check ballots)</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+</context>
+<context>
     <name>BallotJobs</name>
     <message>
         <source>Cancel</source>
@@ -2337,6 +2364,25 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Tell the person their new password in private; they can change it after signing in.</source>
         <translation>Tell the person their new password in private; they can change it after signing in.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreSecretsDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>This backup&apos;s secrets (the campaign secrets, the station key) are sealed with a passphrase.</source>
+        <translation>This backup&apos;s secrets (the campaign secrets, the station key) are sealed with a passphrase.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Restore without the secrets (the database will not print or check ballots)</source>
+        <translation>Restore without the secrets (the database will not print or check ballots)</translation>
     </message>
 </context>
 <context>

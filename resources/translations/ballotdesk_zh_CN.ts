@@ -327,6 +327,33 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>BackupSecretsDialog</name>
+    <message>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>The database holds secrets: the campaign secrets that sign the ballots and this computer&apos;s station key. The backup keeps them sealed with a passphrase, asked for when it is restored; or leaves them out.</source>
+        <translation>数据库中有密钥：为选票签名的评选活动密钥，以及本机的计票站密钥。备份用口令封存这些密钥（恢复时需输入口令），或不备份密钥。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <source>Leave the secrets out (a database restored from this backup cannot print or check ballots)</source>
+        <translation>不备份密钥（从此备份恢复的数据库不能印制或核验选票）</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
     <name>BallotJobs</name>
     <message>
         <source>Cancel</source>
@@ -2321,6 +2348,25 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Tell the person their new password in private; they can change it after signing in.</source>
         <translation>请私下告知本人新密码；登录后可以自行修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreSecretsDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>This backup&apos;s secrets (the campaign secrets, the station key) are sealed with a passphrase.</source>
+        <translation>此备份的密钥（评选活动密钥、计票站密钥）已用口令封存。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Restore without the secrets (the database will not print or check ballots)</source>
+        <translation>不恢复密钥（恢复后的数据库不能印制或核验选票）</translation>
     </message>
 </context>
 <context>

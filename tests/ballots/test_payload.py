@@ -24,7 +24,7 @@ QR_ALPHANUMERIC = set(string.digits + string.ascii_uppercase + " $%*+-./:")
 EXAMPLES = 2000
 
 
-def known(campaign_id: int) -> bytes | None:
+def known(campaign_id: int, _serial: int, _format_version: int) -> bytes | None:
     return SECRET if campaign_id < 10_000 else None
 
 
@@ -95,8 +95,8 @@ def test_an_unknown_campaign_is_foreign_not_forged() -> None:
 def test_another_format_version_is_reported_as_such() -> None:
     text = encode_payload(12, 3, 1, 4711, SECRET)
     with pytest.raises(UnsupportedFormatError) as caught:
-        decode_payload(text[:2] + "2" + text[3:], known)
-    assert caught.value.version == 2
+        decode_payload(text[:2] + "3" + text[3:], known)
+    assert caught.value.version == 3
     with pytest.raises(UnsupportedFormatError):
         decode_payload("BD9SOMETHINGELSE", known)
 

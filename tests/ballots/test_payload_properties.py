@@ -17,7 +17,7 @@ fields = st.tuples(
     st.integers(1, codec.MAX_PAGE), st.integers(0, codec.MAX_SERIAL))
 
 
-def ours(_campaign_id: int) -> bytes:
+def ours(_campaign_id: int, _serial: int, _format_version: int) -> bytes:
     return SECRET
 
 

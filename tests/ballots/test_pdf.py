@@ -54,7 +54,7 @@ def read_qr(image: np.ndarray, layout: Layout) -> zxingcpp.Barcode:
     return found[0]
 
 
-def secrets(campaign_id: int) -> bytes | None:
+def secrets(campaign_id: int, _serial: int, _format_version: int) -> bytes | None:
     return SECRET if campaign_id == CAMPAIGN_ID else None
 
 
@@ -76,7 +76,7 @@ def test_every_page_carries_a_valid_signed_code_for_its_page_and_serial(
         with pytest.raises(ForgedPayloadError):
             decode_payload(tampered, secrets)
         with pytest.raises(ForgedPayloadError):
-            decode_payload(text, lambda _campaign: OTHER_SECRET)
+            decode_payload(text, lambda *_: OTHER_SECRET)
     assert len(seen) == len(printed.pages)
 
 

@@ -97,7 +97,7 @@ def test_a_camera_frame_shows_the_page_and_its_code(frame: np.ndarray) -> None:
     found = analyse_frame(frame, read_code=True)
     assert found.found and found.corners is not None
     assert 0.2 < found.page_fraction < 0.9
-    assert found.qr_text is not None and found.qr_text.startswith("BD1")
+    assert found.qr_text is not None and found.qr_text.startswith("BD2")
     assert found.sharpness > 0
     assert not analyse_frame(np.full((1080, 1920), 90, np.uint8)).found
 

@@ -29,7 +29,7 @@ def blank(layout: Layout) -> np.ndarray:
 
 
 def read(image: np.ndarray, context: ReadContext) -> PageResult:
-    return interpret_image(image, context.secret_for_campaign, context.layout_for)
+    return interpret_image(image, context.key_for, context.layout_for)
 
 
 def states(result: PageResult) -> dict[str, MarkState]:

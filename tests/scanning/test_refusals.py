@@ -37,11 +37,11 @@ def sheet(layout: Layout) -> np.ndarray:
 
 
 def read(image: np.ndarray, context: ReadContext) -> object:
-    return interpret_image(image, context.secret_for_campaign, context.layout_for)
+    return interpret_image(image, context.key_for, context.layout_for)
 
 
 def test_a_clean_sheet_is_accepted(sheet: np.ndarray, context: ReadContext) -> None:
-    result = interpret_image(sheet, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(sheet, context.key_for, context.layout_for)
     assert result.status is Status.ACCEPTED and result.reasons == ()
     assert (result.serial, result.campaign_id, result.layout_version, result.layout_page) == (
         SERIAL, CAMPAIGN_ID, LAYOUT_VERSION, 1)
@@ -51,7 +51,7 @@ def test_a_clean_sheet_is_accepted(sheet: np.ndarray, context: ReadContext) -> N
 def test_a_ballot_signed_with_another_secret_is_forged(layout: Layout,
                                                        context: ReadContext) -> None:
     forged = print_sheets(layout, [SERIAL], OTHER_SECRET)[0]
-    result = interpret_image(forged, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(forged, context.key_for, context.layout_for)
     assert result.status is Status.REJECTED and result.reasons == (Reason.BAD_HMAC,)
     assert result.serial is None and result.marks == ()
 
@@ -63,7 +63,7 @@ def test_one_changed_character_is_forged(sheet: np.ndarray, layout: Layout,
     changed = text[:position] + ("1" if text[position] != "1" else "2") + text[position + 1:]
     image = sheet.copy()
     paste_qr(image, layout, changed)
-    result = interpret_image(image, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(image, context.key_for, context.layout_for)
     assert result.status is Status.REJECTED
     assert result.reasons in ((Reason.BAD_HMAC,), (Reason.FOREIGN_CAMPAIGN,))
     assert result.qr_text == changed
@@ -73,7 +73,7 @@ def test_one_changed_character_is_forged(sheet: np.ndarray, layout: Layout,
     (encode_payload(99, LAYOUT_VERSION, 1, SERIAL, SECRET), Reason.FOREIGN_CAMPAIGN),
     (encode_payload(CAMPAIGN_ID, 9, 1, SERIAL, SECRET), Reason.UNKNOWN_LAYOUT),
     (encode_payload(CAMPAIGN_ID, LAYOUT_VERSION, 2, SERIAL, SECRET), Reason.UNKNOWN_LAYOUT),
-    ("BD2" + "0" * 31, Reason.UNSUPPORTED_FORMAT),
+    ("BD3" + "0" * 31, Reason.UNSUPPORTED_FORMAT),
     ("HELLO WORLD", Reason.CODE_UNREADABLE),
 ])
 def test_codes_that_are_not_a_page_of_ours_are_rejected(
@@ -81,14 +81,14 @@ def test_codes_that_are_not_a_page_of_ours_are_rejected(
         reason: Reason) -> None:
     image = sheet.copy()
     paste_qr(image, layout, text)
-    result = interpret_image(image, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(image, context.key_for, context.layout_for)
     assert result.status is Status.REJECTED
     assert result.reasons == (reason,)
 
 
 def test_a_blank_image_is_rejected(context: ReadContext) -> None:
     blank = np.full((3508, 2480), 240, np.uint8)
-    result = interpret_image(blank, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(blank, context.key_for, context.layout_for)
     assert result.status is Status.REJECTED
     assert result.reasons == (Reason.PAGE_NOT_FOUND, Reason.CODE_UNREADABLE)
 
@@ -97,9 +97,9 @@ def test_a_page_whose_bottom_marks_are_cut_off_is_located_from_the_code_and_boxe
         sheet: np.ndarray, context: ReadContext) -> None:
     """Both bottom marks gone: the QR code's corners and the two top marks give a first fit,
     the printed box grid verifies it, and the page reads as the whole page does."""
-    whole = interpret_image(sheet, context.secret_for_campaign, context.layout_for)
+    whole = interpret_image(sheet, context.key_for, context.layout_for)
     cut = sheet[: round(280 * pens.PX_PER_MM)]
-    result = interpret_image(cut, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(cut, context.key_for, context.layout_for)
     assert Reason.PAGE_NOT_FOUND not in result.reasons
     assert Reason.MISREGISTERED not in result.reasons
     assert result.serial == SERIAL and result.qr_pass == "whole_image"
@@ -112,7 +112,7 @@ def test_a_page_cut_in_half_goes_to_review_unread(sheet: np.ndarray,
     """Only the top third survives (the code and the two top marks): nothing to fit the far
     end of the page to, so it is not read; the code verified, so a person reviews it."""
     cut = sheet[: round(90 * pens.PX_PER_MM)]
-    result = interpret_image(cut, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(cut, context.key_for, context.layout_for)
     assert result.status is Status.REVIEW
     assert Reason.PAGE_NOT_FOUND in result.reasons or Reason.MISREGISTERED in result.reasons
     assert result.serial == SERIAL
@@ -122,7 +122,7 @@ def test_a_page_cut_in_half_goes_to_review_unread(sheet: np.ndarray,
 def test_a_file_that_is_not_an_image_is_rejected(tmp_path: Path, context: ReadContext) -> None:
     path = tmp_path / "scan.jpg"
     path.write_bytes(b"not a jpeg")
-    result = interpret_file(path, context.secret_for_campaign, context.layout_for)
+    result = interpret_file(path, context.key_for, context.layout_for)
     assert result.status is Status.REJECTED and result.reasons == (Reason.IMAGE_UNREADABLE,)
 
 
@@ -130,7 +130,7 @@ def test_a_page_stretched_out_of_its_proportions_is_wrong_size(
         sheet: np.ndarray, context: ReadContext) -> None:
     height, width = sheet.shape
     stretched = cv2.resize(sheet, (width, round(height * 0.9)), interpolation=cv2.INTER_AREA)
-    result = interpret_image(stretched, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(stretched, context.key_for, context.layout_for)
     assert Reason.WRONG_PAGE_SIZE in result.reasons
     assert result.status is Status.REVIEW
 
@@ -139,7 +139,7 @@ def test_the_whole_image_pass_reads_a_code_outside_the_region(
         sheet: np.ndarray, context: ReadContext, monkeypatch: pytest.MonkeyPatch) -> None:
     """A layout region that misses the code (curled paper, another QR size): the fallback."""
     monkeypatch.setattr(pg, "qr_search_box", lambda size: (60.0, 150.0, 40.0, 40.0))
-    result = interpret_image(sheet, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(sheet, context.key_for, context.layout_for)
     assert result.qr_pass == "whole_image"
     assert result.status is Status.ACCEPTED and result.serial == SERIAL
 
@@ -155,21 +155,21 @@ def test_the_code_settles_orientation_when_the_big_mark_is_lost(
     right, bottom = width - round(x * k), height - round(y * k)
     image[bottom - round(h * k): bottom - round(6 * k), right - round(w * k): right] = 255
     image[bottom - round(h * k): bottom, right - round(w * k): right - round(6 * k)] = 255
-    result = interpret_image(image, context.secret_for_campaign, context.layout_for)
+    result = interpret_image(image, context.key_for, context.layout_for)
     assert result.qr_pass == "whole_image"
     assert result.status is Status.ACCEPTED, result.reasons
     assert [m.candidate for m in result.marks if m.state.value == "marked"] == ["01"]
 
 
 def test_the_pyzbar_backend_alone_reads_the_code(sheet: np.ndarray, context: ReadContext) -> None:
-    result = interpret_image(sheet, context.secret_for_campaign, context.layout_for,
+    result = interpret_image(sheet, context.key_for, context.layout_for,
                              backends=("no-such-decoder", "pyzbar"))
     assert result.status is Status.ACCEPTED and result.serial == SERIAL
 
 
 def test_without_any_decoder_the_code_is_unreadable(sheet: np.ndarray,
                                                     context: ReadContext) -> None:
-    result = interpret_image(sheet, context.secret_for_campaign, context.layout_for,
+    result = interpret_image(sheet, context.key_for, context.layout_for,
                              backends=())
     assert result.status is Status.REJECTED and result.reasons == (Reason.CODE_UNREADABLE,)
 

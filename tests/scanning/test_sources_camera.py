@@ -77,7 +77,7 @@ def find_corners(grey: np.ndarray) -> tuple[tuple[float, float], ...] | None:
 def serial_of(qr_text: str | None) -> str | None:
     """The ballot serial in a verified QR payload (any text naming the sheet would do)."""
     try:
-        return str(decode_payload(qr_text, lambda _campaign: SECRET).serial) if qr_text else None
+        return str(decode_payload(qr_text, lambda *_: SECRET).serial) if qr_text else None
     except PayloadError:
         return None
 

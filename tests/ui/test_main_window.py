@@ -6,18 +6,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.app import Shell
+from desktop.ui.dialogs.backup_dialogs import RestoreSecretsDialog
 from desktop.ui.i18n import chosen_language, install_language, language_for_locale
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages import PAGES
 from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.units_page import UnitsPage
-from tests.ui.conftest import MessageBoxes
+from tests.ui.conftest import MessageBoxes, when_modal
+
+#: Seals the secrets of the backup the File menu takes.
+PASSPHRASE = "备份口令 for the window"
 
 
 def nav_texts(window: MainWindow) -> list[str]:
@@ -165,11 +169,17 @@ def test_file_menu_backs_up_restores_and_reads_again(
     assert {"备份…", "从备份恢复…", "重新识别全部扫描图像…"} <= set(texts)
     maintenance = window.maintenance
 
-    maintenance.backup_to(tmp_path / "backups")
+    maintenance.backup_to(tmp_path / "backups", PASSPHRASE)
     qtbot.waitUntil(lambda: "已备份到" in boxes.texts(), timeout=30_000)
     (folder,) = (tmp_path / "backups").iterdir()
     services.registry.create_campaign("备份之后新建的活动")
 
+    def give_passphrase(dialog: QWidget) -> None:
+        assert isinstance(dialog, RestoreSecretsDialog)
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.accept()
+
+    when_modal(give_passphrase, timeout_ms=30_000)  # the backup's secrets are sealed
     with qtbot.waitSignal(window.switchUserRequested, timeout=30_000):
         maintenance.restore_from(folder)
     assert boxes.kinds()[-2:] == ["question", "information"]

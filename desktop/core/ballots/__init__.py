@@ -6,6 +6,7 @@ version's, and prints with :func:`render_batch`.
 """
 
 from desktop.core.ballots.compose import build_layout
+from desktop.core.ballots.keys import BallotKeys
 from desktop.core.ballots.model import (
     Layout,
     Line,
@@ -21,10 +22,13 @@ from desktop.core.ballots.payload import (
     FORMAT_VERSION,
     ForeignCampaignError,
     ForgedPayloadError,
+    KeyLookup,
+    KeyNotHeldError,
     MalformedPayloadError,
     Payload,
     PayloadError,
     UnsupportedFormatError,
+    box_key,
     decode_payload,
     encode_payload,
 )
@@ -44,10 +48,11 @@ from desktop.core.ballots.texts import MissingGlyphsError
 from desktop.core.enums import Paper
 
 __all__ = [
-    "FORMAT_VERSION", "PAPER_SIZES_MM", "BallotSpec", "CandidateSpec", "CategorySpec",
-    "ForeignCampaignError", "ForgedPayloadError", "Layout", "Line", "MalformedPayloadError",
+    "FORMAT_VERSION", "PAPER_SIZES_MM", "BallotKeys", "BallotSpec", "CandidateSpec", "CategorySpec",
+    "ForeignCampaignError", "ForgedPayloadError", "KeyLookup", "KeyNotHeldError", "Layout",
+    "Line", "MalformedPayloadError",
     "MissingGlyphsError", "Page", "Paper", "Payload", "PayloadError", "PhotoItem",
     "QrRegion", "RegistrationMark", "RenderCancelledError", "RenderResult", "SerialSlot",
-    "Target", "TextItem", "UnsupportedFormatError", "build_layout", "decode_payload",
+    "Target", "TextItem", "UnsupportedFormatError", "box_key", "build_layout", "decode_payload",
     "encode_payload", "render_batch", "render_preview",
 ]

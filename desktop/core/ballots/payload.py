@@ -2,7 +2,7 @@
 
 Layout (34 characters, all from ``0-9A-Z``, so a version 2-M QR code holds it; capacity 38)::
 
-    BD 1 CCCC LLL PP SSSSSS MMMMMMMMMMMMMMMM
+    BD 2 CCCC LLL PP SSSSSS MMMMMMMMMMMMMMMM
     |  | |    |   |  |      `- HMAC-SHA256 over the first 18 characters, first 80 bits, base 36
     |  | |    |   |  `- serial, base 36 (up to 2,176,782,335)
     |  | |    |   `- page of the ballot, base 36 (1..1295)
@@ -11,10 +11,22 @@ Layout (34 characters, all from ``0-9A-Z``, so a version 2-M QR code holds it; c
     |  `- payload format version, one base-36 digit
     `- magic: a BallotDesk ballot
 
+Which key signs a page depends on the format version:
+
+* version 2 (printed now): the key of the ballot box the serial was printed for,
+  :func:`box_key` = HKDF-SHA256 of the campaign secret with the campaign and box in its ``info``.
+  A station copy holds only its own boxes' keys, so it can sign nothing for another box;
+* version 1 (printed before per-box keys): the campaign secret itself. Only a database holding
+  the secret (the organiser's) can check it.
+
+The codec knows neither boxes nor databases: the caller's :data:`KeyLookup` says which key
+checks a page (see :class:`desktop.core.ballots.keys.BallotKeys`).
+
 Decoding tells apart what the scanner must report differently: a code that is not ours or is
 damaged (:class:`MalformedPayloadError`), one from a newer or older program
 (:class:`UnsupportedFormatError`), one from a campaign this database does not know
-(:class:`ForeignCampaignError`) and one whose signature does not match
+(:class:`ForeignCampaignError`), one whose key this database does not hold
+(:class:`KeyNotHeldError`) and one whose signature does not match
 (:class:`ForgedPayloadError`).
 """
 
@@ -25,8 +37,20 @@ import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
 MAGIC = "BD"
-FORMAT_VERSION = 1
+#: Signed with the campaign secret (ballots printed before per-box keys): still read.
+CAMPAIGN_KEY_FORMAT = 1
+#: Signed with the key of the serial's ballot box (:func:`box_key`): what is printed now.
+BOX_KEY_FORMAT = 2
+FORMAT_VERSION = BOX_KEY_FORMAT
+SUPPORTED_FORMATS = frozenset({CAMPAIGN_KEY_FORMAT, BOX_KEY_FORMAT})
+#: Length of a derived box key: SHA-256's output, HMAC-SHA256's block-sized key.
+BOX_KEY_BYTES = 32
+#: HKDF's ``info`` prefix: binds a derived key to its purpose (and so to nothing else).
+BOX_KEY_INFO = b"ballotdesk/ballot-box-mac/v2:"
 BASE36_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: Width in base-36 digits of each field after the magic, in order.
 FORMAT_VERSION_WIDTH = 1
@@ -49,7 +73,10 @@ MAX_LAYOUT_VERSION = 36**LAYOUT_VERSION_WIDTH - 1
 MAX_PAGE = 36**PAGE_WIDTH - 1
 MAX_SERIAL = 36**SERIAL_WIDTH - 1
 
-SecretLookup = Callable[[int], bytes | None]
+#: ``(campaign id, serial, format version) →`` the key that checks the page: None for a
+#: campaign this database does not hold; raises :class:`KeyNotHeldError` when the database
+#: holds the campaign but not the key (or :class:`ForgedPayloadError` when no key can be right).
+KeyLookup = Callable[[int, int, int], bytes | None]
 
 
 class PayloadError(ValueError):
@@ -65,7 +92,8 @@ class UnsupportedFormatError(PayloadError):
 
     def __init__(self, version: int) -> None:
         self.version = version
-        super().__init__(f"payload format version {version}, expected {FORMAT_VERSION}")
+        super().__init__(f"payload format version {version}, expected one of "
+                         f"{sorted(SUPPORTED_FORMATS)}")
 
 
 class ForeignCampaignError(PayloadError):
@@ -76,8 +104,20 @@ class ForeignCampaignError(PayloadError):
         super().__init__(f"campaign {campaign_id} is not known here")
 
 
+class KeyNotHeldError(PayloadError):
+    """This database holds the campaign but not the key that checks this page: a station copy
+    reading a ballot of another box, or of the old format (signed with the campaign secret)."""
+
+
 class ForgedPayloadError(PayloadError):
     """The signature does not match: a forged, altered or foreign-signed ballot."""
+
+
+def box_key(campaign_secret: bytes, campaign_id: int, box_id: int) -> bytes:
+    """The MAC key of one ballot box (format 2), derived from the campaign secret: knowing it
+    tells nothing of the secret or of any other box's key (HKDF-SHA256, RFC 5869)."""
+    info = BOX_KEY_INFO + f"{campaign_id}:{box_id}".encode("ascii")
+    return HKDF(hashes.SHA256(), BOX_KEY_BYTES, salt=None, info=info).derive(campaign_secret)
 
 
 @dataclass(frozen=True)
@@ -116,32 +156,36 @@ def _check_range(name: str, value: int, maximum: int, minimum: int = 1) -> None:
 
 
 def encode_payload(
-    campaign_id: int, layout_version: int, page: int, serial: int, secret: bytes
+    campaign_id: int, layout_version: int, page: int, serial: int, secret: bytes,
+    format_version: int = FORMAT_VERSION,
 ) -> str:
-    """The signed QR text of one ballot page."""
+    """The signed QR text of one ballot page; ``secret`` is the box's key (format 2) or the
+    campaign secret (format 1, only to make old ballots in tests)."""
+    if format_version not in SUPPORTED_FORMATS:
+        raise UnsupportedFormatError(format_version)
     _check_range("campaign id", campaign_id, MAX_CAMPAIGN_ID)
     _check_range("layout version", layout_version, MAX_LAYOUT_VERSION)
     _check_range("page", page, MAX_PAGE)
     _check_range("serial", serial, MAX_SERIAL, minimum=0)
     signed = (
-        MAGIC + _base36(FORMAT_VERSION, FORMAT_VERSION_WIDTH)
+        MAGIC + _base36(format_version, FORMAT_VERSION_WIDTH)
         + _base36(campaign_id, CAMPAIGN_WIDTH) + _base36(layout_version, LAYOUT_VERSION_WIDTH)
         + _base36(page, PAGE_WIDTH) + _base36(serial, SERIAL_WIDTH)
     )
     return signed + _mac(secret, signed)
 
 
-def decode_payload(text: str, secret_for_campaign: SecretLookup) -> Payload:
-    """Check and unpack a QR text; ``secret_for_campaign`` returns None for unknown campaigns.
+def decode_payload(text: str, key_for: KeyLookup) -> Payload:
+    """Check and unpack a QR text; ``key_for`` returns None for unknown campaigns.
 
     Raises :class:`MalformedPayloadError`, :class:`UnsupportedFormatError`,
-    :class:`ForeignCampaignError` or :class:`ForgedPayloadError`.
+    :class:`ForeignCampaignError`, :class:`KeyNotHeldError` or :class:`ForgedPayloadError`.
     """
     if not text.startswith(MAGIC) or len(text) <= len(MAGIC):
         raise MalformedPayloadError("not a BallotDesk ballot code")
     cursor = len(MAGIC)
     version = _int36(text[cursor : cursor + FORMAT_VERSION_WIDTH])
-    if version != FORMAT_VERSION:
+    if version not in SUPPORTED_FORMATS:
         raise UnsupportedFormatError(version)
     if len(text) != PAYLOAD_LENGTH:
         raise MalformedPayloadError(f"{len(text)} characters, expected {PAYLOAD_LENGTH}")
@@ -154,9 +198,9 @@ def decode_payload(text: str, secret_for_campaign: SecretLookup) -> Payload:
     if any(char not in BASE36_DIGITS for char in mac):
         raise MalformedPayloadError("signature is not base 36")
     campaign_id, layout_version, page, serial = fields
-    secret = secret_for_campaign(campaign_id)
-    if secret is None:
+    key = key_for(campaign_id, serial, version)
+    if key is None:
         raise ForeignCampaignError(campaign_id)
-    if not hmac.compare_digest(mac, _mac(secret, text[:SIGNED_LENGTH])):
-        raise ForgedPayloadError("the signature does not match this campaign's secret")
+    if not hmac.compare_digest(mac, _mac(key, text[:SIGNED_LENGTH])):
+        raise ForgedPayloadError("the signature does not match the key of this ballot")
     return Payload(campaign_id, layout_version, page, serial, version)

@@ -51,9 +51,9 @@ def _read(task: tuple[str, Path]) -> PageResult | str:
             item = next(iter(read_paths([path])))
             if not isinstance(item, AcquiredImage):
                 return f"{file}: not opened ({item})"
-            return interpret_image(item.image, _context.secret_for_campaign,
+            return interpret_image(item.image, _context.key_for,
                                    _context.layout_for)
-        return interpret_file(path, _context.secret_for_campaign, _context.layout_for)
+        return interpret_file(path, _context.key_for, _context.layout_for)
     except Exception as error:  # a reader crash is a figure, not the end of the batch
         return f"{file}: {type(error).__name__}: {error}"
 
