@@ -13,7 +13,16 @@ from typing import Any
 
 from desktop.core import labels, messages
 from desktop.core.audit import canonical_json
-from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, Role, SerialState, Sex
+from desktop.core.enums import (
+    CandidateKind,
+    CandidateStatus,
+    Paper,
+    Phase,
+    Role,
+    SerialState,
+    Sex,
+    SignInOutcome,
+)
 from desktop.core.messages import field_label
 
 #: Action code -> (Chinese, English).
@@ -67,6 +76,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "account.update": ("修改账户", "account changed"),
     "account.password": ("重设密码", "password reset"),
     "password.change": ("修改本人密码", "own password changed"),
+    "sign_in.success": ("登录", "signed in"),
+    "sign_in.failed": ("登录失败", "sign-in failed"),
     "station_key.create": ("生成本计票站密钥", "station key created"),
     "station_key.rename": ("修改本计票站名称", "station renamed"),
     "station.register": ("登记计票站", "station registered"),
@@ -145,11 +156,13 @@ KEY_LABELS: dict[str, tuple[str, str]] = {
     "flagged_rows": ("可疑行数", "flagged rows"), "unflagged": ("未标记票数", "unflagged votes"),
     "station": ("计票站", "station"), "package_id": ("数据包", "package"),
     "fingerprint": ("指纹", "fingerprint"), "audit_head": ("审计链锚点", "audit anchor"),
+    "account": ("账户", "account"), "outcome": ("结果", "outcome"),
+    "failures": ("连续失败次数", "failures in a row"), "wait_s": ("须等待（秒）", "wait (s)"),
 }
 #: Keys whose values are one of the domain's enumerations, shown by their labels.
 KEY_VALUES: dict[str, type[Enum]] = {
     "status": CandidateStatus, "phase": Phase, "kind": CandidateKind, "sex": Sex,
-    "role": Role, "paper": Paper, "state": SerialState,
+    "role": Role, "paper": Paper, "state": SerialState, "outcome": SignInOutcome,
 }
 #: A moment as JSON holds it (``2026-12-07T02:45:51.740438+00:00``): shown in local time.
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")

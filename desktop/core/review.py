@@ -16,6 +16,12 @@ A sheet whose only problem is unclear marks leaves the queue by itself once ever
 target is decided. The queue is ordered by what needs a person most: unreadable pages, then
 suspected forgeries and duplicates, then overvotes, then unclear marks.
 
+Spoiled and unused serials: a sheet of a serial staff recorded as spoiled or unused carries
+``spoiled_serial`` / ``unused_serial`` (stored by the recording layer, or added here when the
+serial was noted after the sheet was recorded). It never settles by itself and holds its whole
+page: only ``accept`` (count it) or ``reject`` (void it) settles it, and a verdict given before
+the serial was noted does not (the person did not know), unless it voided the sheet.
+
 Unread pages: a page whose code was verified but whose marks were not read (the page was not
 found, or it is misregistered) is reviewed against its layout page. Every target of that page is
 unclear until a person decides it, whatever the reader stored; ``accept`` is refused while one
@@ -37,9 +43,9 @@ from desktop.core import audit
 from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
-from desktop.core.enums import Permission
+from desktop.core.enums import Permission, SerialState
 from desktop.core.messages import RuleError, error, register
-from desktop.core.models import LayoutVersion, ReviewDecision, Sheet
+from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet
 from scanning.decide import MarkState
 from scanning.reasons import NOTES, Reason, Status
 
@@ -95,13 +101,27 @@ _SELF_SETTLING = frozenset({Reason.AMBIGUOUS_MARK}) | UNREAD_REASONS
 #: Undecided targets named in a refusal (the rest are counted, not named).
 NAMED_TARGETS_MAX = 8
 TargetKey = tuple[str, str]  # (category, candidate number as printed)
+#: The review reason of a serial staff recorded by hand.
+NOTED_REASONS: dict[SerialState, Reason] = {SerialState.SPOILED: Reason.SPOILED_SERIAL,
+                                            SerialState.UNUSED: Reason.UNUSED_SERIAL}
+#: Verdicts that stand even when given before the serial was noted: they void the sheet.
+_VOIDING = frozenset({Decision.REJECT, Decision.SUPERSEDED})
+
+
+@dataclass(frozen=True)
+class NotedSerial:
+    """A serial recorded as spoiled or unused: the review reason it adds, and since when."""
+
+    reason: Reason
+    since: dt.datetime
 
 #: Queue order: the first group that has one of a sheet's reasons places it.
 QUEUE_GROUPS: tuple[frozenset[Reason], ...] = (
     frozenset({Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.PAGE_NOT_FOUND,
                Reason.MISREGISTERED}),
     frozenset({Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN, Reason.UNSUPPORTED_FORMAT,
-               Reason.UNKNOWN_LAYOUT, Reason.DUPLICATE, Reason.WRONG_PAGE_SIZE}),
+               Reason.UNKNOWN_LAYOUT, Reason.DUPLICATE, Reason.SPOILED_SERIAL,
+               Reason.UNUSED_SERIAL, Reason.WRONG_PAGE_SIZE}),
     frozenset({Reason.OVERVOTE}),
     frozenset({Reason.AMBIGUOUS_MARK}),
 )
@@ -169,11 +189,13 @@ def replaceable(sheet: Sheet) -> bool:
     return marks_unread(sheet) and not sheet.decisions
 
 
-def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = ()) -> SheetState:
+def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = (),
+                noted: NotedSerial | None = None) -> SheetState:
     """Apply the sheet's decisions (``sheet.decisions`` loaded, oldest first).
 
     ``page_targets`` are the layout page's targets, needed for an unread page (see
-    :func:`sheet_states`): every one of them is unclear until a person decides it."""
+    :func:`sheet_states`): every one of them is unclear until a person decides it. ``noted``:
+    the sheet's serial was recorded as spoiled or unused (see the module docstring)."""
     unread = marks_unread(sheet)
     if unread:
         states = dict.fromkeys([*page_targets, *((m.category, m.candidate) for m in sheet.marks)],
@@ -196,12 +218,20 @@ def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = ()) -> SheetSt
                 states[key] = MarkState.EMPTY
                 decided.add(key)
     reasons = tuple(Reason(r) for r in sheet.reasons)
+    status = Status(sheet.status)
+    if noted is not None:
+        if noted.reason not in reasons:
+            reasons += (noted.reason,)
+        if status is Status.ACCEPTED:
+            status = Status.REVIEW
+        if (verdict is not None and verdict not in _VOIDING
+                and whole is not None and whole.decided_at < noted.since):
+            verdict = None  # given before the serial was noted: it does not settle
     # An unread page whose targets are unknown (no layout) is never complete.
     unclear_left = (any(state is MarkState.AMBIGUOUS for state in states.values())
                     or (unread and not states))
     self_settling = set(reasons) - NOTES <= (_SELF_SETTLING if unread
                                              else {Reason.AMBIGUOUS_MARK})
-    status = Status(sheet.status)
     settled = (status is Status.ACCEPTED
                or verdict in SETTLING_DECISIONS
                or (verdict is not Decision.REOPEN and self_settling and not unclear_left
@@ -234,10 +264,23 @@ def page_targets(s: Session, sheets: Iterable[Sheet]) -> dict[int, tuple[TargetK
     return found
 
 
+def noted_serials(s: Session, sheets: Iterable[Sheet]) -> dict[tuple[int, int], NotedSerial]:
+    """The spoiled and unused serials of the sheets' campaigns, by (campaign, serial)."""
+    campaigns = {sheet.campaign_id for sheet in sheets if sheet.campaign_id is not None}
+    if not campaigns:
+        return {}
+    return {(n.campaign_id, n.serial): NotedSerial(NOTED_REASONS[n.state], n.recorded_at)
+            for n in s.scalars(select(SerialNote).where(SerialNote.campaign_id.in_(campaigns)))}
+
+
 def sheet_states(s: Session, sheets: Sequence[Sheet]) -> list[SheetState]:
-    """:func:`sheet_state` of each sheet, unread pages with their layout page's targets."""
+    """:func:`sheet_state` of each sheet, unread pages with their layout page's targets, sheets
+    of spoiled and unused serials with their reason."""
     targets = page_targets(s, sheets)
-    return [sheet_state(sheet, targets.get(sheet.id, ())) for sheet in sheets]
+    noted = noted_serials(s, sheets)
+    return [sheet_state(sheet, targets.get(sheet.id, ()),
+                        noted.get((sheet.campaign_id or 0, sheet.serial or 0)))
+            for sheet in sheets]
 
 
 def _named(targets: Sequence[TargetKey]) -> str:
@@ -346,8 +389,10 @@ class Review:
                 raise RuleError([error("sheet_not_found", sheet=sheet_id)])
             sheet = found[0]
             targets_of_page = page_targets(s, found).get(sheet_id, ())
+            noted = noted_serials(s, found).get((sheet.campaign_id or 0, sheet.serial or 0))
             now = dt.datetime.now(dt.UTC)
-            for decision, category, candidate in plan(sheet_state(sheet, targets_of_page)):
+            for decision, category, candidate in plan(sheet_state(sheet, targets_of_page,
+                                                                  noted)):
                 entry = ReviewDecision(sheet_id=sheet_id, category=category,
                                        candidate=candidate, decision=decision.value,
                                        reason=reason, operator=self.actor.name, decided_at=now)
@@ -358,7 +403,7 @@ class Review:
                              after={"serial": sheet.serial, "page": sheet.page,
                                     "category": category, "candidate": candidate,
                                     "reason": reason})
-            return sheet_state(sheet, targets_of_page)
+            return sheet_state(sheet, targets_of_page, noted)
 
 
 def _check_whole_sheet(state: SheetState, decision: Decision) -> None:

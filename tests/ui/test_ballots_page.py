@@ -172,7 +172,7 @@ def test_print_to_pdf_records_the_batch(qtbot: QtBot, services: Services, demo: 
     rec = page.reconciliation_model
     assert rec.rowCount() == 2
     assert [cell(rec, 0, c) for c in range(rec.COLUMN_COUNT)] == [
-        BOX, "25", "0", "25", "0", "0", "25"]
+        BOX, "25", "0", "25", "0", "0", "0", "25"]
     assert cell(rec, 1, rec.COL_BOX) == "合计"
     assert rec.headerData(rec.COL_MISSING, Qt.Orientation.Horizontal) == "未收回"
     # Just printed, nobody has voted: 25 are out, not missing (no red).
@@ -239,7 +239,7 @@ def test_note_spoiled_serials(qtbot: QtBot, services: Services, demo: CampaignIn
     page.context.changed()
     rec = page.reconciliation_model
     assert [cell(rec, 0, c) for c in range(1, rec.COLUMN_COUNT)] == [
-        "30", "0", "30", "0", "4", "26"]
+        "30", "0", "30", "0", "4", "0", "26"]
 
     dialog = NoteSerialsDialog(services.boxes, demo.id, parent=page)
     qtbot.addWidget(dialog)
@@ -248,7 +248,7 @@ def test_note_spoiled_serials(qtbot: QtBot, services: Services, demo: CampaignIn
     dialog.accept()
     page.context.changed()
     assert [cell(rec, 1, c) for c in range(1, rec.COLUMN_COUNT)] == [
-        "30", "2", "28", "0", "4", "24"]
+        "30", "2", "28", "0", "4", "0", "24"]
 
 
 def test_unreadable_serials_explained_while_typing(qtbot: QtBot, services: Services,
