@@ -59,6 +59,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "review.reject": ("人工审核：作废", "review: rejected"),
     "review.reopen": ("人工审核：重新审核", "review: reopened"),
     "review.no_votes": ("人工审核：本页无选票记号", "review: no votes on this page"),
+    "review.count_instead": ("人工审核：改计此张", "review: counted instead of its copy"),
+    "review.set_aside": ("人工审核：改计另一张，此张不计", "review: set aside for another copy"),
     "review.superseded": ("未读出的图像由重新扫描的图像取代",
                           "unread sheet superseded by a rescan"),
     "online_source.set": ("设置网络投票来源", "online source set"),
@@ -157,6 +159,8 @@ KEY_LABELS: dict[str, tuple[str, str]] = {
     "station": ("计票站", "station"), "package_id": ("数据包", "package"),
     "fingerprint": ("指纹", "fingerprint"), "audit_head": ("审计链锚点", "audit anchor"),
     "account": ("账户", "account"), "outcome": ("结果", "outcome"),
+    "counted": ("计票", "counted"), "by_sheet": ("取代它的图像", "replaced by sheet"),
+    "instead_of": ("取代的图像", "in place of"),
     "failures": ("连续失败次数", "failures in a row"), "wait_s": ("须等待（秒）", "wait (s)"),
 }
 #: Keys whose values are one of the domain's enumerations, shown by their labels.

@@ -98,6 +98,8 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Decision.REOPEN, ("重新审核", "reopen")),
     (Decision.NO_VOTES, ("本页无选票记号", "no votes on this page")),
     (Decision.SUPERSEDED, ("已由重新扫描的图像取代", "superseded by a rescan")),
+    (Decision.COUNT_INSTEAD, ("改计此张（同一票号的另一张不计）", "counted instead of its copy")),
+    (Decision.SET_ASIDE, ("不计（改计同一票号的另一张）", "set aside for another copy")),
 )
 #: Keyed by type and value: StrEnum members of different enums with the same value
 #: ("rejected" is a candidate status and a sheet status) are equal, and must not collide.

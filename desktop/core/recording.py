@@ -55,7 +55,13 @@ from desktop.core.models import (
     SheetMark,
 )
 from desktop.core.paths import data_dir
-from desktop.core.review import NOTED_REASONS, UNREAD_REASONS, Decision, replaceable
+from desktop.core.review import (
+    NOTED_REASONS,
+    UNREAD_REASONS,
+    Decision,
+    counted_key_of,
+    replaceable,
+)
 from scanning.batch import ReadContext
 from scanning.reasons import Reason, Status
 from scanning.result import PageResult
@@ -156,11 +162,6 @@ class RecordOutcome:
             if not self.recorded:
                 data["reason"] = self.message.code
         return data
-
-
-def counted_key_of(campaign_id: int | None, serial: int | None, page: int | None) -> str:
-    """``Sheet.counted_key`` of the one sheet that counts for a campaign's serial and page."""
-    return f"{campaign_id}:{serial}:{page}"
 
 
 def archive_file(archive: Path, name: str, data: bytes) -> Path:

@@ -10,7 +10,12 @@ whole, the newest decision holds, so any decision is undone by recording another
   decided is empty (refused while a target stands marked);
 * ``reopen`` puts a settled sheet back in the queue (also one settled by itself);
 * ``superseded`` is never a person's: the recording layer writes it on an unread sheet whose
-  place a rescan of the same page took (see recording.py).
+  place a rescan of the same page took (see recording.py);
+* ``count_instead`` / ``set_aside``: a person compared the copies of one serial and page (a
+  photocopy scanned before its original, say) and chose which counts (:meth:`Review.prefer`):
+  the counted place moves to the chosen sheet in one transaction, ``count_instead`` on it
+  (its DUPLICATE reason is answered; any unclear mark on it still waits), ``set_aside`` on the
+  sheet that held the place (settled, no longer counted). Never recorded through ``decide``.
 
 A sheet whose only problem is unclear marks leaves the queue by itself once every unclear
 target is decided. The queue is ordered by what needs a person most: unreadable pages, then
@@ -73,6 +78,15 @@ register({
         "This image has no boxes to decide (its serial or layout is unknown): it cannot be "
         "recorded as having no votes.",
     ),
+    "prefer_not_a_copy": (
+        "第 {sheet} 号图像不是一页可计票的选票（票号或页码不明，或已作废），不能改计此张。",
+        "Sheet {sheet} is no countable ballot page (its serial or page is unknown, or it was "
+        "rejected): it cannot be counted instead.",
+    ),
+    "prefer_counted_already": (
+        "第 {sheet} 号图像已经是计票的那一张。",
+        "Sheet {sheet} is the one that counts already.",
+    ),
     "decision_not_for_people": (
         "“{decision}”由系统记录，不能手工记录。",
         "“{decision}” is recorded by the system, not by hand.",
@@ -88,12 +102,16 @@ class Decision(StrEnum):
     REOPEN = "reopen"
     NO_VOTES = "no_votes"
     SUPERSEDED = "superseded"
+    COUNT_INSTEAD = "count_instead"
+    SET_ASIDE = "set_aside"
 
 
 TARGET_DECISIONS = frozenset({Decision.MARKED, Decision.EMPTY})
 #: Whole-sheet decisions that take the sheet out of the queue.
 SETTLING_DECISIONS = frozenset({Decision.ACCEPT, Decision.REJECT, Decision.NO_VOTES,
-                                Decision.SUPERSEDED})
+                                Decision.SUPERSEDED, Decision.SET_ASIDE})
+#: Decisions only the system records (through the recording layer or :meth:`Review.prefer`).
+SYSTEM_DECISIONS = frozenset({Decision.SUPERSEDED, Decision.COUNT_INSTEAD, Decision.SET_ASIDE})
 #: Reasons meaning the reader did not read the page's marks although its code verified.
 UNREAD_REASONS = frozenset({Reason.PAGE_NOT_FOUND, Reason.MISREGISTERED})
 #: Reasons that settle by themselves once every target in question is decided.
@@ -105,7 +123,7 @@ TargetKey = tuple[str, str]  # (category, candidate number as printed)
 NOTED_REASONS: dict[SerialState, Reason] = {SerialState.SPOILED: Reason.SPOILED_SERIAL,
                                             SerialState.UNUSED: Reason.UNUSED_SERIAL}
 #: Verdicts that stand even when given before the serial was noted: they void the sheet.
-_VOIDING = frozenset({Decision.REJECT, Decision.SUPERSEDED})
+_VOIDING = frozenset({Decision.REJECT, Decision.SUPERSEDED, Decision.SET_ASIDE})
 
 
 @dataclass(frozen=True)
@@ -175,6 +193,11 @@ class SheetState:
         return len(QUEUE_GROUPS)
 
 
+def counted_key_of(campaign_id: int | None, serial: int | None, page: int | None) -> str:
+    """``Sheet.counted_key`` of the one sheet that counts for a campaign's serial and page."""
+    return f"{campaign_id}:{serial}:{page}"
+
+
 def marks_unread(sheet: Sheet) -> bool:
     """The sheet's code verified (serial, layout and page known) but its marks were not read."""
     return (sheet.campaign_id is not None and sheet.serial is not None
@@ -218,6 +241,8 @@ def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = (),
                 states[key] = MarkState.EMPTY
                 decided.add(key)
     reasons = tuple(Reason(r) for r in sheet.reasons)
+    if verdict is Decision.COUNT_INSTEAD:  # chosen over the other copies: no duplicate now
+        reasons = tuple(r for r in reasons if r is not Reason.DUPLICATE)
     status = Status(sheet.status)
     if noted is not None:
         if noted.reason not in reasons:
@@ -335,12 +360,78 @@ class Review:
             return [DecisionInfo(Decision(d.decision), d.category, d.candidate, d.reason,
                                  d.operator, d.decided_at) for d in found[0].decisions]
 
+    def copies(self, campaign_id: int, sheet_id: int) -> list[SheetState]:
+        """Every sheet of the same serial and page as ``sheet_id`` (itself included), the one
+        that counts first, then in the order they were recorded: what the side-by-side view
+        compares."""
+        with self.db.transaction() as s:
+            found = _sheets(s, campaign_id, [sheet_id])
+            if not found:
+                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
+            sheet = found[0]
+            if sheet.serial is None or sheet.page is None:
+                return sheet_states(s, found)
+            same = list(s.scalars(
+                select(Sheet).options(selectinload(Sheet.marks), selectinload(Sheet.decisions))
+                .where(Sheet.campaign_id == sheet.campaign_id, Sheet.serial == sheet.serial,
+                       Sheet.page == sheet.page).order_by(Sheet.id)))
+            states = sheet_states(s, same)
+        return sorted(states, key=lambda st: (not st.counted, st.sheet_id))
+
+    def prefer(self, campaign_id: int, sheet_id: int, reason: str = "") -> SheetState:
+        """Count ``sheet_id`` instead of the sheet that counts for its serial and page (see
+        the module docstring): one transaction, both decisions on the audit chain."""
+        self.actor.require(Permission.REVIEW)
+        reason = reason.strip()
+        with self.db.transaction() as s:
+            found = _sheets(s, campaign_id, [sheet_id])
+            if not found:
+                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
+            sheet = found[0]
+            targets_of_page = page_targets(s, found).get(sheet_id, ())
+            noted = noted_serials(s, found).get((sheet.campaign_id or 0, sheet.serial or 0))
+            before = sheet_state(sheet, targets_of_page, noted)
+            if sheet.counted_key is not None:
+                raise RuleError([error("prefer_counted_already", sheet=sheet_id)])
+            if (sheet.serial is None or sheet.page is None or before.rejected
+                    or before.status is Status.REJECTED):
+                raise RuleError([error("prefer_not_a_copy", sheet=sheet_id)])
+            key = counted_key_of(sheet.campaign_id, sheet.serial, sheet.page)
+            holder = s.scalar(select(Sheet).where(Sheet.counted_key == key)
+                              .options(selectinload(Sheet.decisions)))
+            now = dt.datetime.now(dt.UTC)
+            if holder is not None:
+                holder.counted_key = None
+                s.flush()  # free the unique place before it is taken
+                holder.decisions.append(ReviewDecision(
+                    sheet_id=holder.id, decision=Decision.SET_ASIDE.value,
+                    reason=f"#{sheet.id} {reason}".strip(), operator=self.actor.name,
+                    decided_at=now))
+                audit.record(s, actor=self.actor, action="review.set_aside", entity="sheet",
+                             entity_id=holder.id, campaign_id=holder.campaign_id,
+                             before={"counted": True},
+                             after={"counted": False, "serial": holder.serial,
+                                    "page": holder.page, "by_sheet": sheet.id,
+                                    "reason": reason})
+            sheet.counted_key = key
+            sheet.decisions.append(ReviewDecision(
+                sheet_id=sheet.id, decision=Decision.COUNT_INSTEAD.value, reason=reason,
+                operator=self.actor.name, decided_at=now))
+            s.flush()
+            audit.record(s, actor=self.actor, action="review.count_instead", entity="sheet",
+                         entity_id=sheet.id, campaign_id=sheet.campaign_id,
+                         before={"counted": False},
+                         after={"counted": True, "serial": sheet.serial, "page": sheet.page,
+                                "instead_of": None if holder is None else holder.id,
+                                "reason": reason})
+            return sheet_state(sheet, targets_of_page, noted)
+
     def decide(self, campaign_id: int, sheet_id: int, decision: Decision,
                targets: Sequence[tuple[str, str]] = (), reason: str = "") -> SheetState:
         """Record one decision for the sheet, or the same decision for several targets."""
         self.actor.require(Permission.REVIEW)
         reason = reason.strip()
-        if decision is Decision.SUPERSEDED:
+        if decision in SYSTEM_DECISIONS:
             raise RuleError([error("decision_not_for_people", decision=decision.value)])
         if decision is Decision.REJECT and not reason:
             raise RuleError([error("reject_needs_reason")])
