@@ -106,8 +106,7 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
                 yield known, None
             elif isinstance(item, RecordedBefore):  # its sheet went away since: read it after all
                 yield from ((again, None if isinstance(again, AcquisitionProblem) else again.image)
-                            for again in read_file(item.origin.path)
-                            if not isinstance(again, RecordedBefore))
+                            for again in read_file(item.origin.path))
             else:
                 yield item, item.image
 

@@ -38,8 +38,8 @@ from desktop.core.enums import SerialState
 from desktop.core.labels import label, label_list
 from desktop.core.messages import Message, RuleError, error, info, register
 from desktop.core.models import PackageImport, SerialNote, Sheet, Station
-from desktop.core.recording import RECORD_ATTEMPTS, archive_file, counted_key_of
-from desktop.core.review import sheet_state
+from desktop.core.recording import RECORD_ATTEMPTS, archive_file
+from desktop.core.review import counted_key_of, sheet_state
 from desktop.core.station_package import (
     Progress,
     VerifiedPackage,

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import overload
 
 import cv2
 import numpy as np
@@ -138,6 +139,12 @@ def walk_folder(folder: Path) -> Iterator[Path | AcquisitionProblem]:
             yield from walk_folder(entry)
 
 
+@overload
+def read_file(path: Path) -> Iterator[Acquired]: ...
+@overload
+def read_file(path: Path, recorded: Recorded | None) -> Iterator[Acquired | RecordedBefore]: ...
+
+
 def read_file(path: Path, recorded: Recorded | None = None
               ) -> Iterator[Acquired | RecordedBefore]:
     """Every page of one file: one for PNG, JPEG and BMP, each page of a TIFF or PDF."""
@@ -152,6 +159,13 @@ def read_file(path: Path, recorded: Recorded | None = None
                                  str(error))
         return
     yield from read_bytes(path, data, recorded)
+
+
+@overload
+def read_bytes(path: Path, data: bytes) -> Iterator[Acquired]: ...
+@overload
+def read_bytes(path: Path, data: bytes, recorded: Recorded | None
+               ) -> Iterator[Acquired | RecordedBefore]: ...
 
 
 def read_bytes(path: Path, data: bytes, recorded: Recorded | None = None
