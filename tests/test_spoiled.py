@@ -11,6 +11,7 @@ import pytest
 from desktop.core.boxes import BoxInfo
 from desktop.core.enums import SerialState
 from desktop.core.recording import Recorder
+from desktop.core.recount import recount
 from desktop.core.registry import CampaignInfo
 from desktop.core.review import Decision, Review
 from desktop.core.scanjob import scan_paths
@@ -58,6 +59,8 @@ def test_a_spoiled_ballot_scanned_waits_for_a_person(
     waiting = [st for st in queue if st.serial == 2]
     assert [st.reasons for st in waiting] == [(Reason.SPOILED_SERIAL,)] * 2
 
+    # Reading the archive again finds nothing different: the reason is the recording layer's.
+    assert recount(services.db, demo.id, workers=1).differences == ()
     # The same image again is recognised, never recorded twice.
     again = scan(services, [scans[2]])  # ballot 2, page 1
     assert again[0].message.code == "already_recorded"
