@@ -487,3 +487,21 @@ def test_an_edit_after_printing_is_announced(qtbot: QtBot, services: Services,
     assert panel.state_label.text() == "将生成第 2 版"
     assert panel.warning_label.isVisible()
     assert "本次将印制第 2 版" in panel.warning_label.text()
+
+
+def test_returned_spoiled_and_unused_ballots_are_shown_apart_and_counted_once(
+        qtbot: QtBot) -> None:
+    from desktop.core.boxes import BoxInfo, Reconciliation
+
+    box = BoxInfo(1, 1, "东湖社区服务中心 1号箱", "", "")
+    # 10 printed: 2 unused (1 came back anyway), 3 spoiled (2 came back anyway), 6 returned.
+    line = Reconciliation(box, 10, 2, 3, 6, voting_over=True, returned_spoiled=2,
+                          returned_unused=1)
+    model = ReconciliationModel()
+    model.set_reconciliation([line], line)
+    assert [cell(model, 0, c) for c in range(1, model.COLUMN_COUNT)] == [
+        "10", "2", "8", "6", "3", "3", "2"]
+    assert model.headerData(model.COL_RETURNED_NOTED, Qt.Orientation.Horizontal) == (
+        "收回的作废/未发放票")
+    tip = model.data(model.index(0, model.COL_RETURNED_NOTED), Qt.ItemDataRole.ToolTipRole)
+    assert "作废（2）" in tip and "未发放（1）" in tip
