@@ -169,3 +169,18 @@ def test_the_command_line_says_how_long_to_wait(db: Database, cli: Cli) -> None:
     assert cli("--lang", "en", "--user", BOSS, "--password", BOSS_PASSWORD,
                "account", "list") == 1
     assert "Too many failed sign-ins: wait" in cli.err
+
+
+def test_a_command_records_its_sign_in_only_after_failures(db: Database, cli: Cli) -> None:
+    def sign_ins() -> list[tuple[str, str]]:
+        return [(e.action, e.after["outcome"]) for e in AuditLog(db).entries()
+                if e.action.startswith("sign_in.")]
+
+    cli.ok("--user", CLERK, "--password", CLERK_PASSWORD, "account", "list")
+    assert sign_ins() == [], "every command signs in: a plain one adds no line to the chain"
+    assert cli("--user", CLERK, "--password", WRONG, "account", "list") == 1
+    cli.ok("--user", CLERK, "--password", CLERK_PASSWORD, "account", "list")
+    assert sign_ins() == [("sign_in.failed", "failed"), ("sign_in.success", "success")]
+    assert AuditLog(db).entries()[-1].after["after_failures"] == 1
+    cli.ok("--user", CLERK, "--password", CLERK_PASSWORD, "account", "list")
+    assert len(sign_ins()) == 2

@@ -15,7 +15,8 @@ name (known or not), or from one station (the computer's name), every further tr
 password too. The counts live in the database (``sign_in_failure``), so they hold for every
 process and every station sharing it; a successful sign-in clears the account's and the
 station's count. Every try, failed, refused during a delay or successful, is on the audit chain
-with the account name, the station and the outcome (never the password).
+with the account name, the station and the outcome (never the password); the command line,
+which signs in for every command, records a success only when it ends a run of failures.
 """
 
 from __future__ import annotations
@@ -192,14 +193,18 @@ def throttle_delay(failures: int) -> float:
 
 
 def sign_in(db: Database, name: str, password: str, *, station: str | None = None,
-            clock: Clock = utcnow) -> Actor:
+            clock: Clock = utcnow, record_success: bool = True) -> Actor:
     """The actor for a name and password, or :class:`RuleError` saying why not (a wait, see
-    the module docstring; the wrong name or password; a disabled account)."""
+    the module docstring; the wrong name or password; a disabled account).
+
+    ``record_success=False``: a success goes on the audit chain only when it ends a run of
+    failures (the command line signs in for every command: recording each would add a line
+    for every read, ``audit verify`` included)."""
     name, station = name.strip(), (station or default_station())
     for attempt in range(1, SIGN_IN_ATTEMPTS + 1):
         try:
             with db.transaction() as s:
-                actor, refusal = _sign_in(s, name, password, station, clock())
+                actor, refusal = _sign_in(s, name, password, station, clock(), record_success)
             break
         except DBAPIError as exc:
             if attempt == SIGN_IN_ATTEMPTS or not is_write_conflict(exc):
@@ -210,8 +215,8 @@ def sign_in(db: Database, name: str, password: str, *, station: str | None = Non
     return actor
 
 
-def _sign_in(s: Session, name: str, password: str, station: str, now: dt.datetime
-             ) -> tuple[Actor | None, RuleError | None]:
+def _sign_in(s: Session, name: str, password: str, station: str, now: dt.datetime,
+             record_success: bool) -> tuple[Actor | None, RuleError | None]:
     """One try, in the caller's transaction: the actor, or the refusal to raise once the
     failure count and the audit entry are committed."""
     keys = ((ACCOUNT_SCOPE, name[:SignInFailure.name.type.length]),
@@ -236,11 +241,13 @@ def _sign_in(s: Session, name: str, password: str, station: str, now: dt.datetim
         problem = messages.error("account_inactive", name=row.name)
         outcome = SignInOutcome.INACTIVE
     else:
-        for found in counts.values():
-            if found is not None:
-                s.delete(found)
+        cleared = [found for found in counts.values() if found is not None]
+        for found in cleared:
+            s.delete(found)
         actor = Actor(row.name, row.role)
-        _audit_try(s, row, name, station, SignInOutcome.SUCCESS, actor=actor)
+        if record_success or cleared:
+            _audit_try(s, row, name, station, SignInOutcome.SUCCESS, actor=actor,
+                       after_failures=max((found.failures for found in cleared), default=0))
         return actor, None
     failures = 0
     for (scope, key), found in counts.items():

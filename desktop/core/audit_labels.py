@@ -162,6 +162,7 @@ KEY_LABELS: dict[str, tuple[str, str]] = {
     "counted": ("计票", "counted"), "by_sheet": ("取代它的图像", "replaced by sheet"),
     "instead_of": ("取代的图像", "in place of"),
     "failures": ("连续失败次数", "failures in a row"), "wait_s": ("须等待（秒）", "wait (s)"),
+    "after_failures": ("此前连续失败次数", "failures before"),
 }
 #: Keys whose values are one of the domain's enumerations, shown by their labels.
 KEY_VALUES: dict[str, type[Enum]] = {
