@@ -241,13 +241,13 @@ def _sign_in(s: Session, name: str, password: str, station: str, now: dt.datetim
         problem = messages.error("account_inactive", name=row.name)
         outcome = SignInOutcome.INACTIVE
     else:
-        cleared = [found for found in counts.values() if found is not None]
-        for found in cleared:
-            s.delete(found)
+        cleared = [count for count in counts.values() if count is not None]
+        for count in cleared:
+            s.delete(count)
         actor = Actor(row.name, row.role)
         if record_success or cleared:
             _audit_try(s, row, name, station, SignInOutcome.SUCCESS, actor=actor,
-                       after_failures=max((found.failures for found in cleared), default=0))
+                       after_failures=max((count.failures for count in cleared), default=0))
         return actor, None
     failures = 0
     for (scope, key), found in counts.items():
