@@ -1,8 +1,9 @@
 """Why a ballot page needs a human or cannot count: one enum, and which reasons reject.
 
 The value is what gets stored with the ballot and counted in reports; docs/scanning.md explains
-each one. ``DUPLICATE`` is never set by the image pipeline: the recording layer sets it when a
-serial and page it already holds comes back.
+each one. ``DUPLICATE``, ``SPOILED_SERIAL`` and ``UNUSED_SERIAL`` are never set by the image
+pipeline: the recording layer sets them when a serial and page it already holds comes back, or a
+serial staff recorded as spoiled or unused does.
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ class Reason(StrEnum):
     OVERVOTE = "overvote"
     #: This serial and page was recorded before (set by the recording layer).
     DUPLICATE = "duplicate"
+    #: Staff recorded this serial as spoiled (作废): it counts only if a person says so (set by
+    #: the recording layer, and by the review for a sheet recorded before the serial was noted).
+    SPOILED_SERIAL = "spoiled_serial"
+    #: Staff recorded this serial as never handed out: as SPOILED_SERIAL.
+    UNUSED_SERIAL = "unused_serial"
     #: A note, not a problem: the image is black and white only (1-bit); light marks (pencil)
     #: may have been lost by the scanner before BallotDesk saw them.
     BILEVEL_SCAN = "bilevel_scan"

@@ -197,7 +197,7 @@ def test_every_account_action_is_on_the_chain_in_the_signed_in_name(
     entries = log.entries()
     assert [(e.action, e.actor) for e in entries] == [
         ("account.setup", BOSS), ("account.create", BOSS), ("account.update", BOSS),
-        ("account.password", BOSS), ("password.change", "李四")]
+        ("account.password", BOSS), ("sign_in.success", "李四"), ("password.change", "李四")]
     assert {e.entity for e in entries} == {"account"}
     assert entries[2].before == {"id": entries[2].entity_id, "role": "counting"}
     assert entries[2].after == {"id": entries[2].entity_id, "role": "observer"}
@@ -226,7 +226,7 @@ def test_disabling_or_changing_a_role_stops_an_open_session_at_its_next_change(
     with pytest.raises(RuleError) as refused:
         again.set_password("李四", "李四的密码456", current="李四的新密码123")
     assert codes(refused) == ["account_changed_since_sign_in"]
-    assert AuditLog(db).verify().count == before + 2
+    assert AuditLog(db).verify().count == before + 3  # the sign-in, the password, the update
     assert [a.name for a in boss.list() if a.name == "王五"] == []
     boss.update(BOSS, full_name="王组长（评选办）")  # an organiser editing their own account
     assert [a.full_name for a in boss.list() if a.name == BOSS] == ["王组长（评选办）"]

@@ -51,7 +51,8 @@ def test_print_records_the_batch_and_reconciles(demo: Cli, tmp_path: Path) -> No
     demo.ok("ballots", "unused", "10-12")
     report = demo.json("ballots", "reconcile")
     assert report["total"] == {"printed": 12, "issued": 9, "returned": 0, "spoiled": 3,
-                               "unused": 3, "missing": 6}
+                               "unused": 3, "returned_spoiled": 0, "returned_unused": 0,
+                               "missing": 6}
     assert [b["box"] for b in demo.json("ballots", "batches")] == [BOX]
 
 

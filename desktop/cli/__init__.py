@@ -45,6 +45,10 @@ from desktop.core.messages import RuleError
 
 __all__ = ["build_parser", "main"]
 
+#: The exit status when the reader of our output went away: 128 + SIGPIPE (13), what a shell
+#: reports for a Unix tool SIGPIPE ended (``set -o pipefail`` sees it; nothing is printed).
+SIGPIPE_STATUS = 141
+
 COMMAND_GROUPS = (campaign, category, unit, candidates, box, ballots, scan, scanner, review,
                   online, experts, results, cvr, backup, audit, account, station, demo)
 
@@ -95,7 +99,10 @@ def run(args: argparse.Namespace, language: str) -> int:
     ctx = Context(args, language)
     try:
         status: int = args.handler(ctx, args)
+        sys.stdout.flush()  # here, not at exit: a reader gone shows as BrokenPipeError below
         return status
+    except BrokenPipeError:
+        return _reader_gone()
     except CliError as failed:
         ctx.show(failed.message)
         return 1
@@ -114,6 +121,20 @@ def run(args: argparse.Namespace, language: str) -> int:
         return 130
     finally:
         ctx.close()
+
+
+def _reader_gone() -> int:
+    """The reader of our output left (``ballotdesk audit list | head``): stop quietly, as Unix
+    tools do, with the status of a process ended by SIGPIPE. What is still buffered for the
+    closed pipe is dropped: standard output goes to the null device, so that Python's flush at
+    exit finds nothing to complain about."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (AttributeError, OSError, ValueError):  # not a real file (captured in tests)
+        pass
+    return SIGPIPE_STATUS
 
 
 def start_gui(args: argparse.Namespace, language: str, chosen: str | None) -> int:

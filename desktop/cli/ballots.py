@@ -39,10 +39,18 @@ messages.register({
     "cli_col_issued": ("发放", "issued"),
     "cli_col_returned": ("收回", "returned"),
     "cli_col_spoiled": ("作废", "spoiled"),
+    "cli_col_returned_spoiled": ("收回的作废票", "returned spoiled"),
+    "cli_col_returned_unused": ("收回的未发放票", "returned unused"),
     "cli_col_missing": ("未收回", "not returned"),
     "cli_col_unused": ("未发放", "unused"),
     "cli_total": ("合计", "total"),
 })
+
+
+#: The reconciliation's figures, in the order of the table (each serial counted once: the
+#: returned spoiled and unused ones are part of "returned", see boxes.py).
+RECONCILIATION_COLUMNS = ("printed", "issued", "returned", "spoiled", "unused",
+                          "returned_spoiled", "returned_unused", "missing")
 
 
 def add_parsers(b: Builder, sub: Subparsers) -> None:
@@ -145,7 +153,7 @@ def run_reconcile(ctx: Context, args: argparse.Namespace) -> int:
 
     def numbers(line: object) -> dict[str, int]:
         return {key: getattr(line, key)
-                for key in ("printed", "issued", "returned", "spoiled", "unused", "missing")}
+                for key in RECONCILIATION_COLUMNS}
 
     if ctx.json:
         ctx.emit({"boxes": [{"box": line.box.name if line.box else None, **numbers(line)}
@@ -154,6 +162,5 @@ def run_reconcile(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     rows = [[line.box.name if line.box else "", *numbers(line).values()] for line in lines]
     rows.append([ctx.text("cli_total"), *numbers(total).values()])
-    ctx.table(ctx.columns("box", "printed", "issued", "returned", "spoiled", "unused",
-                          "missing"), rows)
+    ctx.table(ctx.columns("box", *RECONCILIATION_COLUMNS), rows)
     return 0

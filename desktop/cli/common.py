@@ -203,7 +203,9 @@ class Context:
                 if not accounts.has_accounts(db):  # say how to make one, not "sign in"
                     raise RuleError([messages.error("account_none_yet")])
                 name, password = self.credentials()
-                actor = accounts.sign_in(db, name, password)
+                # Every command signs in: only a success after failures is worth a line on
+                # the chain (accounts.sign_in).
+                actor = accounts.sign_in(db, name, password, record_success=False)
             except BaseException:
                 db.dispose()
                 raise

@@ -1,4 +1,5 @@
-"""``ballotdesk review list|decide``: the sheets the reader could not decide."""
+"""``ballotdesk review list|decide|copies|prefer``: the sheets the reader could not decide, and
+the copies of one serial and page side by side (which counts is a person's choice)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from desktop.cli.common import Context, enum_type, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
 from desktop.core.labels import label, label_list
+from desktop.core.recording import archive_root
 from desktop.core.review import Decision, Review, SheetState
+from scanning.decide import MarkState
 
 messages.register({
     "cli_col_sheet": ("图像", "sheet"),
@@ -20,6 +23,14 @@ messages.register({
     ),
     "cli_review_settled": ("已复核完毕。", "It is settled."),
     "cli_review_open": ("仍在待审核队列中。", "It is still in the queue."),
+    "cli_review_preferred": (
+        "已改计第 {sheet} 号图像（票号 {serial} 第 {page} 页）；原计票的图像不再计票。",
+        "Sheet {sheet} (serial {serial}, page {page}) counts now; the one that counted before "
+        "no longer does.",
+    ),
+    "cli_col_counted": ("计票", "counts"),
+    "cli_col_image": ("图像文件", "image file"),
+    "cli_col_marked": ("已划", "marked"),
     "cli_bad_target": (
         "“{value}”不是“奖项:编号”的形式。",
         "“{value}” is not of the form CATEGORY:NUMBER.",
@@ -46,6 +57,20 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                         help=t("奖项:编号，可重复", "category:number, repeatable"))
     decide.add_argument("--reason", default="", help=t("理由（作废时必填）",
                                                        "why (required to reject)"))
+
+
+    copies = b.command(group, "copies",
+                       "并排列出同一票号同一页的各张图像（计票的一张在前）以便比较",
+                       "the copies of a sheet's serial and page side by side (the counted one "
+                       "first), to compare", run_copies)
+    copies.add_argument("sheet", type=positive_int(b.language), metavar="SHEET",
+                        help=t("任一张的图像编号", "the id of any of them"))
+    prefer = b.command(group, "prefer", "改计这一张：同一票号同一页原计票的图像不再计票",
+                       "count this sheet instead of the copy that counts now", run_prefer)
+    prefer.add_argument("sheet", type=positive_int(b.language), metavar="SHEET",
+                        help=t("要计票的图像编号", "the sheet to count"))
+    prefer.add_argument("--reason", default="", help=t("理由（如：另一张是复印件）",
+                                                       "why (e.g. the other is a photocopy)"))
 
 
 def _row(state: SheetState) -> dict[str, object]:
@@ -82,4 +107,33 @@ def run_decide(ctx: Context, args: argparse.Namespace) -> int:
     else:
         ctx.say("cli_review_done", sheet=state.sheet_id, decision=args.decision.value,
                 state=ctx.text("cli_review_settled" if state.settled else "cli_review_open"))
+    return 0
+
+
+def run_copies(ctx: Context, args: argparse.Namespace) -> int:
+    campaign_id = ctx.campaign().id
+    copies = Review(ctx.services.db, ctx.services.actor).copies(campaign_id, args.sheet)
+    archive = archive_root(ctx.services.db)
+    marked = {state.sheet_id: [f"{c}:{n}" for (c, n), st in sorted(state.states.items())
+                               if st is MarkState.MARKED] for state in copies}
+    if ctx.json:
+        ctx.emit([_row(state) | {"counted": state.counted, "marked": marked[state.sheet_id],
+                                 "image": str(archive / state.archive_path),
+                                 "page_index": state.page_index} for state in copies])
+        return 0
+    ctx.table(ctx.columns("sheet", "counted", "status", "reasons", "marked", "source", "image"),
+              [[state.sheet_id, "✓" if state.counted else "", label(state.status, ctx.language),
+                label_list(state.reasons).text(ctx.language), ctx.join(marked[state.sheet_id]),
+                state.source, str(archive / state.archive_path)] for state in copies])
+    return 0
+
+
+def run_prefer(ctx: Context, args: argparse.Namespace) -> int:
+    state = Review(ctx.services.db, ctx.services.actor).prefer(ctx.campaign().id, args.sheet,
+                                                               args.reason)
+    if ctx.json:
+        ctx.emit(_row(state) | {"counted": state.counted, "settled": state.settled})
+    else:
+        ctx.say("cli_review_preferred", sheet=state.sheet_id, serial=state.serial,
+                page=state.page)
     return 0

@@ -8,25 +8,39 @@ milliseconds per check).
 
 Sign-in answers the same "wrong name or password" for an unknown name and a wrong password,
 and does the same work for both, so it does not tell which names exist.
+
+Guessing is slowed down: after :data:`FREE_FAILURES` failed sign-ins in a row for one account
+name (known or not), or from one station (the computer's name), every further try must wait
+:func:`throttle_delay` seconds after the last failure (1 s, doubling up to 5 minutes), the right
+password too. The counts live in the database (``sign_in_failure``), so they hold for every
+process and every station sharing it; a successful sign-in clears the account's and the
+station's count. Every try, failed, refused during a delay or successful, is on the audit chain
+with the account name, the station and the outcome (never the password); the command line,
+which signs in for every command, records a success only when it ends a run of failures.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
+import math
 import secrets
+import socket
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.core import audit, messages
 from desktop.core.actors import Actor
-from desktop.core.db import Database
-from desktop.core.enums import Permission, Role
+from desktop.core.db import Database, is_write_conflict
+from desktop.core.enums import Permission, Role, SignInOutcome
 from desktop.core.messages import Message, RuleError
-from desktop.core.models import Account
+from desktop.core.models import Account, SignInFailure, utcnow
 
 #: scrypt's cost (N), block size (r) and parallelism (p), and the salt and hash lengths.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
@@ -35,6 +49,23 @@ SALT_BYTES, HASH_BYTES = 16, 32
 MIN_PASSWORD_CHARS = 8
 #: Longest sign-in name (the column's length).
 MAX_NAME_CHARS = 64
+#: Failed sign-ins in a row (per account name, and per station) that cost no wait: room for a
+#: few typos and a forgotten Caps Lock.
+FREE_FAILURES = 5
+#: The wait after the first failure beyond those, in seconds; each further failure doubles it.
+FIRST_DELAY_S = 1.0
+#: The longest wait, in seconds (5 minutes): someone who forgot a password is not locked out
+#: for long, and a guessing script gets about a dozen tries an hour.
+MAX_DELAY_S = 300.0
+#: How often a sign-in is tried when another station's failure count written at the same time
+#: makes it fail (see db.is_write_conflict).
+SIGN_IN_ATTEMPTS = 3
+#: The audit actor of a try that signed nobody in (no account name is empty).
+NOBODY = ""
+#: ``SignInFailure.scope`` values.
+ACCOUNT_SCOPE, STATION_SCOPE = "account", "station"
+#: The time now (UTC, aware); tests give their own clock instead of sleeping.
+Clock = Callable[[], dt.datetime]
 
 messages.register({
     "account_bad_credentials": ("用户名或密码不正确。", "Wrong user name or password."),
@@ -54,6 +85,9 @@ messages.register({
     "account_name_taken": ("用户名“{name}”已被使用。", "The user name “{name}” is taken."),
     "account_password_short": ("密码至少需要 {min} 个字符。",
                                "The password needs at least {min} characters."),
+    "account_throttled": (
+        "登录失败次数过多：请等待 {seconds} 秒后再试。",
+        "Too many failed sign-ins: wait {seconds} s before trying again."),
     "account_unknown": ("没有名为“{name}”的账户。", "There is no account named “{name}”."),
     "account_last_organiser": (
         "“{name}”是最后一位启用的组织者，不能停用或改为其他角色。",
@@ -145,20 +179,96 @@ def setup(db: Database, name: str, password: str, full_name: str = "") -> Actor:
     return actor
 
 
-def sign_in(db: Database, name: str, password: str) -> Actor:
-    """The actor for a name and password, or :class:`RuleError` saying why not."""
-    with db.transaction() as s:
-        row = s.scalars(select(Account).where(Account.name == name.strip())).one_or_none()
-        if row is None:
-            password_matches(password, _DUMMY_HASH)
-            if not s.scalar(select(func.count()).select_from(Account)):
-                raise RuleError([messages.error("account_none_yet")])
-            raise RuleError([messages.error("account_bad_credentials")])
-        if not password_matches(password, row.password_hash):
-            raise RuleError([messages.error("account_bad_credentials")])
-        if not row.active:
-            raise RuleError([messages.error("account_inactive", name=row.name)])
-        return Actor(row.name, row.role)
+def default_station() -> str:
+    """This computer's name: the station whose failed sign-ins are counted together."""
+    return socket.gethostname() or "station"
+
+
+def throttle_delay(failures: int) -> float:
+    """Seconds to wait after the last of ``failures`` failed sign-ins in a row."""
+    if failures < FREE_FAILURES:
+        return 0.0
+    doublings = min(failures - FREE_FAILURES, math.ceil(math.log2(MAX_DELAY_S / FIRST_DELAY_S)))
+    return min(FIRST_DELAY_S * 2.0 ** doublings, MAX_DELAY_S)
+
+
+def sign_in(db: Database, name: str, password: str, *, station: str | None = None,
+            clock: Clock = utcnow, record_success: bool = True) -> Actor:
+    """The actor for a name and password, or :class:`RuleError` saying why not (a wait, see
+    the module docstring; the wrong name or password; a disabled account).
+
+    ``record_success=False``: a success goes on the audit chain only when it ends a run of
+    failures (the command line signs in for every command: recording each would add a line
+    for every read, ``audit verify`` included)."""
+    name, station = name.strip(), (station or default_station())
+    for attempt in range(1, SIGN_IN_ATTEMPTS + 1):
+        try:
+            with db.transaction() as s:
+                actor, refusal = _sign_in(s, name, password, station, clock(), record_success)
+            break
+        except DBAPIError as exc:
+            if attempt == SIGN_IN_ATTEMPTS or not is_write_conflict(exc):
+                raise
+    if refusal is not None:
+        raise refusal
+    assert actor is not None
+    return actor
+
+
+def _sign_in(s: Session, name: str, password: str, station: str, now: dt.datetime,
+             record_success: bool) -> tuple[Actor | None, RuleError | None]:
+    """One try, in the caller's transaction: the actor, or the refusal to raise once the
+    failure count and the audit entry are committed."""
+    keys = ((ACCOUNT_SCOPE, name[:SignInFailure.name.type.length]),
+            (STATION_SCOPE, station[:SignInFailure.name.type.length]))
+    counts = {key: s.scalar(select(SignInFailure).where(SignInFailure.scope == key[0],
+                                                        SignInFailure.name == key[1])
+                           .with_for_update()) for key in keys}
+    wait = max([(row.last_failure_at - now).total_seconds() + throttle_delay(row.failures)
+                for row in counts.values() if row is not None], default=0.0)
+    if wait > 0:
+        _audit_try(s, None, name, station, SignInOutcome.THROTTLED, wait_s=math.ceil(wait))
+        return None, RuleError([messages.error("account_throttled", seconds=math.ceil(wait))])
+    row = s.scalars(select(Account).where(Account.name == name)).one_or_none()
+    if row is None:
+        password_matches(password, _DUMMY_HASH)
+        if not s.scalar(select(func.count()).select_from(Account)):
+            return None, RuleError([messages.error("account_none_yet")])
+        problem, outcome = messages.error("account_bad_credentials"), SignInOutcome.FAILED
+    elif not password_matches(password, row.password_hash):
+        problem, outcome = messages.error("account_bad_credentials"), SignInOutcome.FAILED
+    elif not row.active:
+        problem = messages.error("account_inactive", name=row.name)
+        outcome = SignInOutcome.INACTIVE
+    else:
+        cleared = [count for count in counts.values() if count is not None]
+        for count in cleared:
+            s.delete(count)
+        actor = Actor(row.name, row.role)
+        if record_success or cleared:
+            _audit_try(s, row, name, station, SignInOutcome.SUCCESS, actor=actor,
+                       after_failures=max((count.failures for count in cleared), default=0))
+        return actor, None
+    failures = 0
+    for (scope, key), found in counts.items():
+        row_of_key = found or SignInFailure(scope=scope, name=key, failures=0)
+        if found is None:
+            s.add(row_of_key)
+        row_of_key.failures += 1
+        row_of_key.last_failure_at = now
+        failures = max(failures, row_of_key.failures)
+    _audit_try(s, row, name, station, outcome, failures=failures)
+    return None, RuleError([problem])
+
+
+def _audit_try(s: Session, row: Account | None, name: str, station: str,
+               outcome: SignInOutcome, actor: Actor | None = None, **details: int) -> None:
+    """A sign-in try on the audit chain: the name as typed, the station, the outcome."""
+    action = "sign_in.success" if outcome is SignInOutcome.SUCCESS else "sign_in.failed"
+    audit.record(s, actor=actor or Actor(NOBODY, Role.OBSERVER), action=action,
+                 entity="account", entity_id=None if row is None else row.id, campaign_id=None,
+                 after={"account": name[:MAX_NAME_CHARS], "station": station,
+                        "outcome": outcome.value, **details})
 
 
 class Accounts:

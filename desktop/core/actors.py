@@ -70,6 +70,7 @@ ACTION_PERMISSIONS: dict[str, Permission | None] = {
     "station": _P.MANAGE_STATIONS,
     "account": _P.MANAGE_ACCOUNTS,
     "password": None,
+    "sign_in": None,
     "backup": _P.BACKUP,
     "restore": _P.BACKUP,
     # files for others

@@ -13,7 +13,16 @@ from typing import Any
 
 from desktop.core import labels, messages
 from desktop.core.audit import canonical_json
-from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, Role, SerialState, Sex
+from desktop.core.enums import (
+    CandidateKind,
+    CandidateStatus,
+    Paper,
+    Phase,
+    Role,
+    SerialState,
+    Sex,
+    SignInOutcome,
+)
 from desktop.core.messages import field_label
 
 #: Action code -> (Chinese, English).
@@ -50,6 +59,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "review.reject": ("人工审核：作废", "review: rejected"),
     "review.reopen": ("人工审核：重新审核", "review: reopened"),
     "review.no_votes": ("人工审核：本页无选票记号", "review: no votes on this page"),
+    "review.count_instead": ("人工审核：改计此张", "review: counted instead of its copy"),
+    "review.set_aside": ("人工审核：改计另一张，此张不计", "review: set aside for another copy"),
     "review.superseded": ("未读出的图像由重新扫描的图像取代",
                           "unread sheet superseded by a rescan"),
     "online_source.set": ("设置网络投票来源", "online source set"),
@@ -67,6 +78,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "account.update": ("修改账户", "account changed"),
     "account.password": ("重设密码", "password reset"),
     "password.change": ("修改本人密码", "own password changed"),
+    "sign_in.success": ("登录", "signed in"),
+    "sign_in.failed": ("登录失败", "sign-in failed"),
     "station_key.create": ("生成本计票站密钥", "station key created"),
     "station_key.rename": ("修改本计票站名称", "station renamed"),
     "station.register": ("登记计票站", "station registered"),
@@ -147,11 +160,16 @@ KEY_LABELS: dict[str, tuple[str, str]] = {
     "fingerprint": ("指纹", "fingerprint"), "audit_head": ("审计链锚点", "audit anchor"),
     "boxes": ("投票箱", "ballot boxes"), "accounts": ("账户", "accounts"),
     "secrets": ("密钥", "secrets"),
+    "account": ("账户", "account"), "outcome": ("结果", "outcome"),
+    "counted": ("计票", "counted"), "by_sheet": ("取代它的图像", "replaced by sheet"),
+    "instead_of": ("取代的图像", "in place of"),
+    "failures": ("连续失败次数", "failures in a row"), "wait_s": ("须等待（秒）", "wait (s)"),
+    "after_failures": ("此前连续失败次数", "failures before"),
 }
 #: Keys whose values are one of the domain's enumerations, shown by their labels.
 KEY_VALUES: dict[str, type[Enum]] = {
     "status": CandidateStatus, "phase": Phase, "kind": CandidateKind, "sex": Sex,
-    "role": Role, "paper": Paper, "state": SerialState,
+    "role": Role, "paper": Paper, "state": SerialState, "outcome": SignInOutcome,
 }
 #: A moment as JSON holds it (``2026-12-07T02:45:51.740438+00:00``): shown in local time.
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")

@@ -1,8 +1,10 @@
 """Ballot boxes (投票箱), the serials printed for them, and their reconciliation.
 
-Reconciliation per box: printed = serials of its batches; unused and spoiled are entered by
-hand; issued = printed − unused; returned comes from the scanned sheets (0 until the
-scanning issue records them); missing = issued − returned − spoiled. Until voting is over
+Reconciliation per box, each serial counted once: printed = serials of its batches; unused and
+spoiled are entered by hand; issued = printed − unused; returned = serials with a counted page
+(from the scanned sheets), of which some may be noted spoiled or unused (a ballot spoiled and
+still put in the box: shown on its own line, and held for review, see review.py); missing =
+printed − returned − spoiled not returned − unused not returned. Until voting is over
 (the campaign's phase before 统计评选) the missing ballots are only "not yet returned": still in
 voters' hands, no cause for alarm (:attr:`Reconciliation.alarming`).
 """
@@ -91,6 +93,9 @@ class Reconciliation:
     returned: int
     #: The campaign is counting or later: a ballot not back by now is missing.
     voting_over: bool = False
+    #: Returned serials that are noted spoiled / unused (included in ``returned``).
+    returned_spoiled: int = 0
+    returned_unused: int = 0
 
     @property
     def alarming(self) -> bool:
@@ -103,14 +108,16 @@ class Reconciliation:
 
     @property
     def missing(self) -> int:
-        return self.issued - self.returned - self.spoiled
+        """Printed, and neither returned nor noted spoiled or unused: each serial once."""
+        return (self.printed - self.returned - (self.spoiled - self.returned_spoiled)
+                - (self.unused - self.returned_unused))
 
 
-#: Returned sheets per box id; the scanning issue plugs in its count of recorded sheets.
-ReturnedCounter = Callable[[Session, int], dict[int, int]]
+#: Returned serials per box id; the recording layer plugs in the serials of its counted sheets.
+ReturnedCounter = Callable[[Session, int], dict[int, set[int]]]
 
 
-def no_returns_yet(_session: Session, _campaign_id: int) -> dict[int, int]:
+def no_returns_yet(_session: Session, _campaign_id: int) -> dict[int, set[int]]:
     return {}
 
 
@@ -257,15 +264,18 @@ class Boxes:
             lines = []
             for box in boxes:
                 own = [b for b in batches if b.box_id == box.id]
-                states = [n.state for n in notes
-                          if any(b.first_serial <= n.serial <= b.last_serial for b in own)]
+                back = returned.get(box.id, set())
+                noted = [n for n in notes
+                         if any(b.first_serial <= n.serial <= b.last_serial for b in own)]
+                spoiled = {n.serial for n in noted if n.state is SerialState.SPOILED}
+                unused = {n.serial for n in noted if n.state is SerialState.UNUSED}
                 lines.append(Reconciliation(
-                    BoxInfo.of(box), sum(b.count for b in own),
-                    states.count(SerialState.UNUSED), states.count(SerialState.SPOILED),
-                    returned.get(box.id, 0), voting_over))
+                    BoxInfo.of(box), sum(b.count for b in own), len(unused), len(spoiled),
+                    len(back), voting_over, len(spoiled & back), len(unused & back)))
             total = Reconciliation(
                 None, sum(x.printed for x in lines), sum(x.unused for x in lines),
-                sum(x.spoiled for x in lines), sum(x.returned for x in lines), voting_over)
+                sum(x.spoiled for x in lines), sum(x.returned for x in lines), voting_over,
+                sum(x.returned_spoiled for x in lines), sum(x.returned_unused for x in lines))
             return lines, total
 
 

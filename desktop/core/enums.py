@@ -53,6 +53,15 @@ class Paper(StrEnum):
     LETTER = "Letter"
 
 
+class SignInOutcome(StrEnum):
+    """How a sign-in try ended, as the audit chain records it (accounts.py)."""
+
+    SUCCESS = "success"
+    FAILED = "failed"  # wrong name or password
+    INACTIVE = "inactive"  # the right password of a disabled account
+    THROTTLED = "throttled"  # refused unchecked: tried during the wait after failures
+
+
 class SerialState(StrEnum):
     """What staff recorded by hand about a printed serial."""
 

@@ -159,6 +159,7 @@ class Experts:
         return problems
 
     def preview(self, campaign_id: int, path: Path | str) -> ExpertPreview:
+        self.actor.require(Permission.MANAGE_RESULTS)  # before the file is read
         grid = read_grid(path, [*EXPERT_HEADERS, *SCORE_HEADERS])
         meaning = {i: alias_meaning(h) for i, h in enumerate(grid.headers)}
         find = {m: i for i, m in reversed(meaning.items()) if m in (NUMBER, NAME, CATEGORY)}

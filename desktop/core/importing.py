@@ -217,7 +217,9 @@ class Importer:
     def columns(self, campaign_id: int, path: Path | str,
                 encoding: str | None = None) -> ColumnGuess:
         """What the file's columns are taken to mean: the mapping saved for its shape, else the
-        header texts' (for the wizard's mapping step). Raises ``TableError`` like preview."""
+        header texts' (for the wizard's mapping step). Raises ``TableError`` like preview.
+        Refused before the file is read for a role that may not import."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         path = Path(path).absolute()
         probe = read_table(path, HEADERS, (), None, encoding)
         with self.db.transaction() as s:
@@ -236,7 +238,9 @@ class Importer:
         """Read and check ``path`` without writing anything. ``mapping`` (header → key or
         ``tabular.IGNORE``) defaults to the one saved for the file's shape; ``encoding`` reads
         a text file in that encoding. A file that cannot be read at all raises
-        ``tabular.TableError`` (a ``RuleError``) with one message."""
+        ``tabular.TableError`` (a ``RuleError``) with one message. Refused before the file is
+        read for a role that may not import."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
         path = Path(path).absolute()
         with self.db.transaction() as s:
             table = _read(s, campaign_id, path, default_category, mapping, encoding)

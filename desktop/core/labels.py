@@ -17,6 +17,7 @@ from desktop.core.enums import (
     Role,
     SerialState,
     Sex,
+    SignInOutcome,
 )
 from desktop.core.messages import JoinedList, current_language
 from desktop.core.review import Decision
@@ -46,6 +47,11 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Sex.FEMALE, ("女", "Female")),
     (SerialState.SPOILED, ("作废", "Spoiled")),
     (SerialState.UNUSED, ("未发放", "Unused")),
+    (SignInOutcome.SUCCESS, ("登录成功", "signed in")),
+    (SignInOutcome.FAILED, ("用户名或密码不正确", "wrong user name or password")),
+    (SignInOutcome.INACTIVE, ("账户已停用", "account disabled")),
+    (SignInOutcome.THROTTLED, ("等待期内再次尝试，未核对密码",
+                               "tried during the wait, not checked")),
     (Role.ORGANISER, ("组织者", "Organiser")),
     (Role.COUNTING, ("计票组", "Counting team")),
     (Role.OBSERVER, ("观察员", "Observer")),
@@ -86,6 +92,8 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Reason.AMBIGUOUS_MARK, ("有不清楚的记号", "unclear mark")),
     (Reason.OVERVOTE, ("超过规定人数（该奖项无效）", "overvote (category void)")),
     (Reason.DUPLICATE, ("重复的票号（已计入过）", "duplicate serial (counted already)")),
+    (Reason.SPOILED_SERIAL, ("已登记作废的票号", "serial recorded as spoiled")),
+    (Reason.UNUSED_SERIAL, ("已登记未发放的票号", "serial recorded as unused")),
     (Reason.BILEVEL_SCAN, ("黑白（1 位）扫描：浅色记号可能已在扫描时丢失",
                            "black-and-white scan: light marks may have been lost in scanning")),
     (Decision.MARKED, ("认定已划", "marked")),
@@ -95,6 +103,8 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Decision.REOPEN, ("重新审核", "reopen")),
     (Decision.NO_VOTES, ("本页无选票记号", "no votes on this page")),
     (Decision.SUPERSEDED, ("已由重新扫描的图像取代", "superseded by a rescan")),
+    (Decision.COUNT_INSTEAD, ("改计此张（同一票号的另一张不计）", "counted instead of its copy")),
+    (Decision.SET_ASIDE, ("不计（改计同一票号的另一张）", "set aside for another copy")),
 )
 #: Keyed by type and value: StrEnum members of different enums with the same value
 #: ("rejected" is a candidate status and a sheet status) are equal, and must not collide.

@@ -628,3 +628,19 @@ class PackageImport(Base):
     imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: Counts (new, same, conflicts…) and the conflicts themselves, as reported at import.
     summary: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class SignInFailure(Base):
+    """Failed sign-ins in a row, per account name or per station (accounts.py): the delay
+    before the next try grows with ``failures``, from ``last_failure_at``; a successful
+    sign-in deletes the row. Kept in the database so that every process and station sees it."""
+
+    __tablename__ = "sign_in_failure"
+    __table_args__ = (UniqueConstraint("scope", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: "account" (the name as typed, known or not) or "station" (the computer's name).
+    scope: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(100))
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failure_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

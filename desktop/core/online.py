@@ -196,6 +196,7 @@ class Online:
 
     def suggest_mapping(self, campaign_id: int, path: Path | str) -> Mapping:
         """The saved mapping of this file's shape, else a guess (for the GUI's wizard)."""
+        self.actor.require(Permission.MANAGE_RESULTS)  # before the file is read
         with self.db.transaction() as s:
             index = candidate_index(s, campaign_id)
             known = self._known_headers(s, campaign_id, index)
@@ -216,7 +217,9 @@ class Online:
                 mapping: Mapping | None = None, encoding: str | None = None) -> OnlinePreview:
         """Read, map and count ``path`` without writing; ``encoding`` reads a text file in that
         encoding instead of the detected one. An unreadable file raises
-        ``tabular.TableError`` (a ``RuleError``) with one message."""
+        ``tabular.TableError`` (a ``RuleError``) with one message. Refused before the file is
+        read for a role that may not import."""
+        self.actor.require(Permission.MANAGE_RESULTS)
         path = Path(path).absolute()
         with self.db.transaction() as s:
             s.get_one(Campaign, campaign_id)

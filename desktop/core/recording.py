@@ -12,22 +12,29 @@ For every image the reader has interpreted:
    holding the place never counted in effect (its marks were not read and no person decided
    anything on it): then the new reading takes the place in the same transaction, and the old
    sheet is kept, marked superseded (a ``superseded`` decision, on the audit log too).
+   A serial staff recorded as spoiled or unused takes its place too, but with the
+   SPOILED_SERIAL / UNUSED_SERIAL reason: it is held for review and counts only once a person
+   accepts it (review.py).
 
 Re-running a killed batch therefore resumes where it stopped: what was stored is recognised
-by its image key, what was not is read and stored now.
+by its image key, what was not is read and stored now. A single-image file stored before is
+recognised by the SHA-256 of its bytes before it is decoded (:meth:`Recorder.recorded_file`),
+so a resume costs a hash per file, not a decode.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
@@ -37,15 +44,21 @@ from desktop.core.ballots import Layout
 from desktop.core.boxes import ballot_keys, batch_of
 from desktop.core.db import Database, is_write_conflict
 from desktop.core.enums import Permission
-from desktop.core.labels import label_list
+from desktop.core.labels import label, label_list
 from desktop.core.messages import Message, error, info, register
-from desktop.core.models import LayoutVersion, ReviewDecision, Sheet, SheetMark
+from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet, SheetMark
 from desktop.core.paths import data_dir
-from desktop.core.review import UNREAD_REASONS, Decision, replaceable
+from desktop.core.review import (
+    NOTED_REASONS,
+    UNREAD_REASONS,
+    Decision,
+    counted_key_of,
+    replaceable,
+)
 from scanning.batch import ReadContext
 from scanning.reasons import Reason, Status
 from scanning.result import PageResult
-from scanning.sources import AcquiredImage, FileOrigin
+from scanning.sources import AcquiredImage, FileOrigin, RecordedBefore
 
 register({
     "already_recorded": (
@@ -70,6 +83,11 @@ register({
         "票号 {serial} 第 {page} 页需人工审核：{reasons}。",
         "Serial {serial} page {page} needs review: {reasons}.",
     ),
+    "sheet_noted_serial": (
+        "票号 {serial} 已登记为“{state}”：第 {page} 页暂不计票，已转人工审核。",
+        "Serial {serial} was recorded as “{state}”: page {page} does not count for now and "
+        "goes to review.",
+    ),
     "sheet_rejected": ("本页不计票：{reasons}。", "This page does not count: {reasons}."),
     "serial_never_printed": (
         "票号 {serial} 的签名有效，但本数据库中没有印制记录。",
@@ -77,8 +95,17 @@ register({
     ),
 })
 
+log = logging.getLogger(__name__)
+
 #: Environment variable naming the folder where scanned images are archived.
 ARCHIVE_ENV_VAR = "BALLOTDESK_ARCHIVE"
+#: Temporary files of archive writes start with this (the archived files are named by their
+#: SHA-256: hex digits only); Python's default "tmp" is that of files earlier versions left.
+TEMP_PREFIXES = (".partial-", "tmp")
+#: A temporary file in the archive older than this was left by a killed write and is removed at
+#: the start of the next batch: a write takes well under a second, an hour leaves room for a
+#: slow network folder and for a clock a little off on another station sharing the archive.
+STALE_TEMP_AGE_S = 3600
 #: How often a record is tried when other stations' writes at the same time make it fail (a
 #: unique key taken, a PostgreSQL serialization failure or deadlock; see is_write_conflict).
 RECORD_ATTEMPTS = 5
@@ -130,11 +157,6 @@ class RecordOutcome:
         return data
 
 
-def counted_key_of(campaign_id: int | None, serial: int | None, page: int | None) -> str:
-    """``Sheet.counted_key`` of the one sheet that counts for a campaign's serial and page."""
-    return f"{campaign_id}:{serial}:{page}"
-
-
 def archive_file(archive: Path, name: str, data: bytes) -> Path:
     """Write a file once in the archive, under ``<first two hex digits>/<name>`` where
     ``name`` is its SHA-256 and suffix (atomic: a temporary file, then a rename; a file already
@@ -142,12 +164,36 @@ def archive_file(archive: Path, name: str, data: bytes) -> Path:
     target = archive / name[:2] / name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
+        with tempfile.NamedTemporaryFile(dir=target.parent, prefix=TEMP_PREFIXES[0],
+                                         delete=False) as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(handle.name, target)
     return target
+
+
+def remove_stale_temporaries(archive: Path, now: float | None = None) -> int:
+    """Remove the temporary files killed writes left in the archive (older than
+    :data:`STALE_TEMP_AGE_S`; a younger one may be another station's write in progress); how
+    many were removed."""
+    cutoff = (time.time() if now is None else now) - STALE_TEMP_AGE_S
+    removed = 0
+    try:
+        folders = [entry for entry in os.scandir(archive) if entry.is_dir()]
+    except FileNotFoundError:
+        return 0
+    for folder in folders:
+        for entry in os.scandir(folder.path):
+            if not entry.name.startswith(TEMP_PREFIXES) or not entry.is_file():
+                continue
+            try:
+                if entry.stat().st_mtime < cutoff:
+                    os.unlink(entry.path)
+                    removed += 1
+            except FileNotFoundError:  # another station tidied it first
+                continue
+    return removed
 
 
 def read_context(db: Database) -> ReadContext:
@@ -159,13 +205,16 @@ def read_context(db: Database) -> ReadContext:
     return ReadContext.of(keys, layouts)
 
 
-def returned_per_box(s: Session, campaign_id: int) -> dict[int, int]:
+def returned_serials(s: Session, campaign_id: int) -> dict[int, set[int]]:
     """Ballots back per box: serials with at least one counted page (for reconciliation)."""
-    rows = s.execute(
-        select(Sheet.box_id, func.count(distinct(Sheet.serial)).label("ballots"))
-        .where(Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None))
-        .group_by(Sheet.box_id))
-    return {row.box_id: row.ballots for row in rows if row.box_id is not None}
+    found: dict[int, set[int]] = {}
+    rows = s.execute(select(Sheet.box_id, Sheet.serial).distinct().where(
+        Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None),
+        Sheet.box_id.is_not(None), Sheet.serial.is_not(None)))
+    for box_id, serial in rows:
+        if box_id is not None and serial is not None:  # both filtered above
+            found.setdefault(box_id, set()).add(serial)
+    return found
 
 
 class Recorder:
@@ -176,10 +225,12 @@ class Recorder:
         self.station = station or default_station()
         self.archive = archive or archive_root(db)
 
-    def known(self, item: AcquiredImage) -> RecordOutcome | None:
+    def known(self, item: AcquiredImage | RecordedBefore) -> RecordOutcome | None:
         """The outcome of an image stored before (so a rerun need not read it again)."""
+        key = (image_key(item) if isinstance(item, AcquiredImage)
+               else f"{item.sha256}:{item.origin.page}")
         with self.db.transaction() as s:
-            sheet = s.scalar(select(Sheet).where(Sheet.image_key == image_key(item)))
+            sheet = s.scalar(select(Sheet).where(Sheet.image_key == key))
             if sheet is None:
                 return None
             return RecordOutcome(_source(item), _page_index(item),
@@ -189,6 +240,19 @@ class Recorder:
                                             layout_version=sheet.layout_version,
                                             layout_page=sheet.page),
                                  False, sheet.id, _already(sheet), sheet.box_id)
+
+    def tidy_archive(self) -> None:
+        """At the start of a batch: the temporary files of killed writes go."""
+        removed = remove_stale_temporaries(self.archive)
+        if removed:
+            log.info("removed %d temporary files left by interrupted writes in %s", removed,
+                     self.archive)
+
+    def recorded_file(self, sha256: str) -> bool:
+        """Whether a single-image file with these bytes is recorded: a rerun need not even
+        decode it (scanning.sources.files: ``recorded``)."""
+        with self.db.transaction() as s:
+            return s.scalar(select(Sheet.id).where(Sheet.image_key == f"{sha256}:0")) is not None
 
     def record(self, item: AcquiredImage, result: PageResult) -> RecordOutcome:
         """Store one interpreted image (see the module docstring)."""
@@ -222,6 +286,13 @@ class Recorder:
                     message = error("serial_never_printed", serial=result.serial)
                 else:
                     box_id = batch.box_id
+                    noted = s.scalar(select(SerialNote.state).where(
+                        SerialNote.campaign_id == result.campaign_id,
+                        SerialNote.serial == result.serial))
+                    if noted is not None:
+                        result = result.with_reasons(NOTED_REASONS[noted])
+                        message = info("sheet_noted_serial", serial=result.serial,
+                                       state=label(noted), page=result.layout_page)
                     key = counted_key_of(result.campaign_id, result.serial, result.layout_page)
                     first = s.scalar(select(Sheet).where(Sheet.counted_key == key)
                                      .options(selectinload(Sheet.decisions)))
@@ -308,11 +379,11 @@ def _fits(source: str) -> str:
     return source if len(source) <= width else "…" + source[-(width - 1):]
 
 
-def _page_index(item: AcquiredImage) -> int:
+def _page_index(item: AcquiredImage | RecordedBefore) -> int:
     return item.origin.page if isinstance(item.origin, FileOrigin) else 0
 
 
-def _source(item: AcquiredImage) -> str:
+def _source(item: AcquiredImage | RecordedBefore) -> str:
     origin = item.origin
     return str(origin.path) if isinstance(origin, FileOrigin) else origin.describe()
 

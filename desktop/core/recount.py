@@ -25,7 +25,7 @@ from scanning.result import PageResult
 from scanning.sources import AcquiredImage, FileOrigin, Image, read_file
 
 #: Reasons set by the recording layer, not by the reader: never a difference.
-_RECORDING_REASONS = frozenset({Reason.DUPLICATE})
+_RECORDING_REASONS = frozenset({Reason.DUPLICATE, Reason.SPOILED_SERIAL, Reason.UNUSED_SERIAL})
 
 
 register({"recount_serial": ("票号 {old} → {new}", "serial {old} → {new}")})

@@ -10,11 +10,22 @@ whole, the newest decision holds, so any decision is undone by recording another
   decided is empty (refused while a target stands marked);
 * ``reopen`` puts a settled sheet back in the queue (also one settled by itself);
 * ``superseded`` is never a person's: the recording layer writes it on an unread sheet whose
-  place a rescan of the same page took (see recording.py).
+  place a rescan of the same page took (see recording.py);
+* ``count_instead`` / ``set_aside``: a person compared the copies of one serial and page (a
+  photocopy scanned before its original, say) and chose which counts (:meth:`Review.prefer`):
+  the counted place moves to the chosen sheet in one transaction, ``count_instead`` on it
+  (its DUPLICATE reason is answered; any unclear mark on it still waits), ``set_aside`` on the
+  sheet that held the place (settled, no longer counted). Never recorded through ``decide``.
 
 A sheet whose only problem is unclear marks leaves the queue by itself once every unclear
 target is decided. The queue is ordered by what needs a person most: unreadable pages, then
 suspected forgeries and duplicates, then overvotes, then unclear marks.
+
+Spoiled and unused serials: a sheet of a serial staff recorded as spoiled or unused carries
+``spoiled_serial`` / ``unused_serial`` (stored by the recording layer, or added here when the
+serial was noted after the sheet was recorded). It never settles by itself and holds its whole
+page: only ``accept`` (count it) or ``reject`` (void it) settles it, and a verdict given before
+the serial was noted does not (the person did not know), unless it voided the sheet.
 
 Unread pages: a page whose code was verified but whose marks were not read (the page was not
 found, or it is misregistered) is reviewed against its layout page. Every target of that page is
@@ -37,9 +48,9 @@ from desktop.core import audit
 from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
-from desktop.core.enums import Permission
+from desktop.core.enums import Permission, SerialState
 from desktop.core.messages import RuleError, error, register
-from desktop.core.models import LayoutVersion, ReviewDecision, Sheet
+from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet
 from scanning.decide import MarkState
 from scanning.reasons import NOTES, Reason, Status
 
@@ -67,6 +78,15 @@ register({
         "This image has no boxes to decide (its serial or layout is unknown): it cannot be "
         "recorded as having no votes.",
     ),
+    "prefer_not_a_copy": (
+        "第 {sheet} 号图像不是一页可计票的选票（票号或页码不明，或已作废），不能改计此张。",
+        "Sheet {sheet} is no countable ballot page (its serial or page is unknown, or it was "
+        "rejected): it cannot be counted instead.",
+    ),
+    "prefer_counted_already": (
+        "第 {sheet} 号图像已经是计票的那一张。",
+        "Sheet {sheet} is the one that counts already.",
+    ),
     "decision_not_for_people": (
         "“{decision}”由系统记录，不能手工记录。",
         "“{decision}” is recorded by the system, not by hand.",
@@ -82,12 +102,16 @@ class Decision(StrEnum):
     REOPEN = "reopen"
     NO_VOTES = "no_votes"
     SUPERSEDED = "superseded"
+    COUNT_INSTEAD = "count_instead"
+    SET_ASIDE = "set_aside"
 
 
 TARGET_DECISIONS = frozenset({Decision.MARKED, Decision.EMPTY})
 #: Whole-sheet decisions that take the sheet out of the queue.
 SETTLING_DECISIONS = frozenset({Decision.ACCEPT, Decision.REJECT, Decision.NO_VOTES,
-                                Decision.SUPERSEDED})
+                                Decision.SUPERSEDED, Decision.SET_ASIDE})
+#: Decisions only the system records (through the recording layer or :meth:`Review.prefer`).
+SYSTEM_DECISIONS = frozenset({Decision.SUPERSEDED, Decision.COUNT_INSTEAD, Decision.SET_ASIDE})
 #: Reasons meaning the reader did not read the page's marks although its code verified.
 UNREAD_REASONS = frozenset({Reason.PAGE_NOT_FOUND, Reason.MISREGISTERED})
 #: Reasons that settle by themselves once every target in question is decided.
@@ -95,6 +119,19 @@ _SELF_SETTLING = frozenset({Reason.AMBIGUOUS_MARK, Reason.TARGETS_OFF_IMAGE}) | 
 #: Undecided targets named in a refusal (the rest are counted, not named).
 NAMED_TARGETS_MAX = 8
 TargetKey = tuple[str, str]  # (category, candidate number as printed)
+#: The review reason of a serial staff recorded by hand.
+NOTED_REASONS: dict[SerialState, Reason] = {SerialState.SPOILED: Reason.SPOILED_SERIAL,
+                                            SerialState.UNUSED: Reason.UNUSED_SERIAL}
+#: Verdicts that stand even when given before the serial was noted: they void the sheet.
+_VOIDING = frozenset({Decision.REJECT, Decision.SUPERSEDED, Decision.SET_ASIDE})
+
+
+@dataclass(frozen=True)
+class NotedSerial:
+    """A serial recorded as spoiled or unused: the review reason it adds, and since when."""
+
+    reason: Reason
+    since: dt.datetime
 
 #: Queue order: the first group that has one of a sheet's reasons places it.
 QUEUE_GROUPS: tuple[frozenset[Reason], ...] = (
@@ -102,7 +139,7 @@ QUEUE_GROUPS: tuple[frozenset[Reason], ...] = (
                Reason.MISREGISTERED, Reason.TARGETS_OFF_IMAGE}),
     frozenset({Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN, Reason.KEY_NOT_HELD,
                Reason.UNSUPPORTED_FORMAT, Reason.UNKNOWN_LAYOUT, Reason.DUPLICATE,
-               Reason.WRONG_PAGE_SIZE}),
+               Reason.SPOILED_SERIAL, Reason.UNUSED_SERIAL, Reason.WRONG_PAGE_SIZE}),
     frozenset({Reason.OVERVOTE}),
     frozenset({Reason.AMBIGUOUS_MARK}),
 )
@@ -156,6 +193,11 @@ class SheetState:
         return len(QUEUE_GROUPS)
 
 
+def counted_key_of(campaign_id: int | None, serial: int | None, page: int | None) -> str:
+    """``Sheet.counted_key`` of the one sheet that counts for a campaign's serial and page."""
+    return f"{campaign_id}:{serial}:{page}"
+
+
 def marks_unread(sheet: Sheet) -> bool:
     """The sheet's code verified (serial, layout and page known) but its marks were not read."""
     return (sheet.campaign_id is not None and sheet.serial is not None
@@ -170,11 +212,13 @@ def replaceable(sheet: Sheet) -> bool:
     return marks_unread(sheet) and not sheet.decisions
 
 
-def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = ()) -> SheetState:
+def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = (),
+                noted: NotedSerial | None = None) -> SheetState:
     """Apply the sheet's decisions (``sheet.decisions`` loaded, oldest first).
 
     ``page_targets`` are the layout page's targets, needed for an unread page (see
-    :func:`sheet_states`): every one of them is unclear until a person decides it."""
+    :func:`sheet_states`): every one of them is unclear until a person decides it. ``noted``:
+    the sheet's serial was recorded as spoiled or unused (see the module docstring)."""
     unread = marks_unread(sheet)
     if unread:
         states = dict.fromkeys([*page_targets, *((m.category, m.candidate) for m in sheet.marks)],
@@ -197,12 +241,22 @@ def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = ()) -> SheetSt
                 states[key] = MarkState.EMPTY
                 decided.add(key)
     reasons = tuple(Reason(r) for r in sheet.reasons)
+    if verdict is Decision.COUNT_INSTEAD:  # chosen over the other copies: no duplicate now
+        reasons = tuple(r for r in reasons if r is not Reason.DUPLICATE)
+    status = Status(sheet.status)
+    if noted is not None:
+        if noted.reason not in reasons:
+            reasons += (noted.reason,)
+        if status is Status.ACCEPTED:
+            status = Status.REVIEW
+        if (verdict is not None and verdict not in _VOIDING
+                and whole is not None and whole.decided_at < noted.since):
+            verdict = None  # given before the serial was noted: it does not settle
     # An unread page whose targets are unknown (no layout) is never complete.
     unclear_left = (any(state is MarkState.AMBIGUOUS for state in states.values())
                     or (unread and not states))
     self_settling = set(reasons) - NOTES <= (_SELF_SETTLING if unread
                                              else {Reason.AMBIGUOUS_MARK})
-    status = Status(sheet.status)
     settled = (status is Status.ACCEPTED
                or verdict in SETTLING_DECISIONS
                or (verdict is not Decision.REOPEN and self_settling and not unclear_left
@@ -235,10 +289,23 @@ def page_targets(s: Session, sheets: Iterable[Sheet]) -> dict[int, tuple[TargetK
     return found
 
 
+def noted_serials(s: Session, sheets: Iterable[Sheet]) -> dict[tuple[int, int], NotedSerial]:
+    """The spoiled and unused serials of the sheets' campaigns, by (campaign, serial)."""
+    campaigns = {sheet.campaign_id for sheet in sheets if sheet.campaign_id is not None}
+    if not campaigns:
+        return {}
+    return {(n.campaign_id, n.serial): NotedSerial(NOTED_REASONS[n.state], n.recorded_at)
+            for n in s.scalars(select(SerialNote).where(SerialNote.campaign_id.in_(campaigns)))}
+
+
 def sheet_states(s: Session, sheets: Sequence[Sheet]) -> list[SheetState]:
-    """:func:`sheet_state` of each sheet, unread pages with their layout page's targets."""
+    """:func:`sheet_state` of each sheet, unread pages with their layout page's targets, sheets
+    of spoiled and unused serials with their reason."""
     targets = page_targets(s, sheets)
-    return [sheet_state(sheet, targets.get(sheet.id, ())) for sheet in sheets]
+    noted = noted_serials(s, sheets)
+    return [sheet_state(sheet, targets.get(sheet.id, ()),
+                        noted.get((sheet.campaign_id or 0, sheet.serial or 0)))
+            for sheet in sheets]
 
 
 def _named(targets: Sequence[TargetKey]) -> str:
@@ -293,12 +360,78 @@ class Review:
             return [DecisionInfo(Decision(d.decision), d.category, d.candidate, d.reason,
                                  d.operator, d.decided_at) for d in found[0].decisions]
 
+    def copies(self, campaign_id: int, sheet_id: int) -> list[SheetState]:
+        """Every sheet of the same serial and page as ``sheet_id`` (itself included), the one
+        that counts first, then in the order they were recorded: what the side-by-side view
+        compares."""
+        with self.db.transaction() as s:
+            found = _sheets(s, campaign_id, [sheet_id])
+            if not found:
+                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
+            sheet = found[0]
+            if sheet.serial is None or sheet.page is None:
+                return sheet_states(s, found)
+            same = list(s.scalars(
+                select(Sheet).options(selectinload(Sheet.marks), selectinload(Sheet.decisions))
+                .where(Sheet.campaign_id == sheet.campaign_id, Sheet.serial == sheet.serial,
+                       Sheet.page == sheet.page).order_by(Sheet.id)))
+            states = sheet_states(s, same)
+        return sorted(states, key=lambda st: (not st.counted, st.sheet_id))
+
+    def prefer(self, campaign_id: int, sheet_id: int, reason: str = "") -> SheetState:
+        """Count ``sheet_id`` instead of the sheet that counts for its serial and page (see
+        the module docstring): one transaction, both decisions on the audit chain."""
+        self.actor.require(Permission.REVIEW)
+        reason = reason.strip()
+        with self.db.transaction() as s:
+            found = _sheets(s, campaign_id, [sheet_id])
+            if not found:
+                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
+            sheet = found[0]
+            targets_of_page = page_targets(s, found).get(sheet_id, ())
+            noted = noted_serials(s, found).get((sheet.campaign_id or 0, sheet.serial or 0))
+            before = sheet_state(sheet, targets_of_page, noted)
+            if sheet.counted_key is not None:
+                raise RuleError([error("prefer_counted_already", sheet=sheet_id)])
+            if (sheet.serial is None or sheet.page is None or before.rejected
+                    or before.status is Status.REJECTED):
+                raise RuleError([error("prefer_not_a_copy", sheet=sheet_id)])
+            key = counted_key_of(sheet.campaign_id, sheet.serial, sheet.page)
+            holder = s.scalar(select(Sheet).where(Sheet.counted_key == key)
+                              .options(selectinload(Sheet.decisions)))
+            now = dt.datetime.now(dt.UTC)
+            if holder is not None:
+                holder.counted_key = None
+                s.flush()  # free the unique place before it is taken
+                holder.decisions.append(ReviewDecision(
+                    sheet_id=holder.id, decision=Decision.SET_ASIDE.value,
+                    reason=f"#{sheet.id} {reason}".strip(), operator=self.actor.name,
+                    decided_at=now))
+                audit.record(s, actor=self.actor, action="review.set_aside", entity="sheet",
+                             entity_id=holder.id, campaign_id=holder.campaign_id,
+                             before={"counted": True},
+                             after={"counted": False, "serial": holder.serial,
+                                    "page": holder.page, "by_sheet": sheet.id,
+                                    "reason": reason})
+            sheet.counted_key = key
+            sheet.decisions.append(ReviewDecision(
+                sheet_id=sheet.id, decision=Decision.COUNT_INSTEAD.value, reason=reason,
+                operator=self.actor.name, decided_at=now))
+            s.flush()
+            audit.record(s, actor=self.actor, action="review.count_instead", entity="sheet",
+                         entity_id=sheet.id, campaign_id=sheet.campaign_id,
+                         before={"counted": False},
+                         after={"counted": True, "serial": sheet.serial, "page": sheet.page,
+                                "instead_of": None if holder is None else holder.id,
+                                "reason": reason})
+            return sheet_state(sheet, targets_of_page, noted)
+
     def decide(self, campaign_id: int, sheet_id: int, decision: Decision,
                targets: Sequence[tuple[str, str]] = (), reason: str = "") -> SheetState:
         """Record one decision for the sheet, or the same decision for several targets."""
         self.actor.require(Permission.REVIEW)
         reason = reason.strip()
-        if decision is Decision.SUPERSEDED:
+        if decision in SYSTEM_DECISIONS:
             raise RuleError([error("decision_not_for_people", decision=decision.value)])
         if decision is Decision.REJECT and not reason:
             raise RuleError([error("reject_needs_reason")])
@@ -347,8 +480,10 @@ class Review:
                 raise RuleError([error("sheet_not_found", sheet=sheet_id)])
             sheet = found[0]
             targets_of_page = page_targets(s, found).get(sheet_id, ())
+            noted = noted_serials(s, found).get((sheet.campaign_id or 0, sheet.serial or 0))
             now = dt.datetime.now(dt.UTC)
-            for decision, category, candidate in plan(sheet_state(sheet, targets_of_page)):
+            for decision, category, candidate in plan(sheet_state(sheet, targets_of_page,
+                                                                  noted)):
                 entry = ReviewDecision(sheet_id=sheet_id, category=category,
                                        candidate=candidate, decision=decision.value,
                                        reason=reason, operator=self.actor.name, decided_at=now)
@@ -359,7 +494,7 @@ class Review:
                              after={"serial": sheet.serial, "page": sheet.page,
                                     "category": category, "candidate": candidate,
                                     "reason": reason})
-            return sheet_state(sheet, targets_of_page)
+            return sheet_state(sheet, targets_of_page, noted)
 
 
 def _check_whole_sheet(state: SheetState, decision: Decision) -> None:

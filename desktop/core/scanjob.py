@@ -31,7 +31,9 @@ from scanning.sources import (
     AcquisitionProblem,
     FileOrigin,
     Image,
+    RecordedBefore,
     ScannerSettings,
+    read_file,
     read_paths,
     scan_sheets,
 )
@@ -88,12 +90,14 @@ class ScanCounts:
         self.reasons.update(outcome.result.reasons)
 
 
-def scan_items(recorder: Recorder, items: Iterable[Acquired], workers: int | None = None,
+def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
+               workers: int | None = None,
                cancel: Cancel | None = None,
                on_outcome: OutcomeCallback | None = None) -> Iterator[RecordOutcome]:
     """Read and record every item; yields one outcome per item, in input order (refused
     before the first read for an actor who may not scan)."""
     recorder.actor.require(Permission.SCAN)
+    recorder.tidy_archive()
     context = read_context(recorder.db)
 
     def tasks() -> Iterator[tuple[Acquired | RecordOutcome, Image | None]]:
@@ -102,7 +106,13 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired], workers: int | Non
                 yield problem_outcome(item), None
                 continue
             known = recorder.known(item)
-            yield (known, None) if known is not None else (item, item.image)
+            if known is not None:
+                yield known, None
+            elif isinstance(item, RecordedBefore):  # its sheet went away since: read it after all
+                yield from ((again, None if isinstance(again, AcquisitionProblem) else again.image)
+                            for again in read_file(item.origin.path))
+            else:
+                yield item, item.image
 
     for key, result in read_in_order(tasks(), context, workers, cancel):
         if isinstance(key, RecordOutcome):
@@ -124,8 +134,10 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired], workers: int | Non
 def scan_paths(recorder: Recorder, paths: Iterable[Path], workers: int | None = None,
                cancel: Cancel | None = None,
                on_outcome: OutcomeCallback | None = None) -> Iterator[RecordOutcome]:
-    """Files and folders (PNG, JPEG, TIFF, PDF) scanned and recorded."""
-    items = read_paths(list(paths), cancel) if cancel is not None else read_paths(list(paths))
+    """Files and folders (PNG, JPEG, TIFF, PDF) scanned and recorded; a single-image file
+    recorded before is recognised by its bytes' hash without being decoded (a rerun of a
+    killed batch costs a hash per file recorded)."""
+    items = read_paths(list(paths), cancel or (lambda: False), recorder.recorded_file)
     return scan_items(recorder, items, workers, cancel, on_outcome)
 
 
@@ -162,8 +174,9 @@ def interpret_paths(recorder: Recorder, paths: Iterable[Path], workers: int | No
     context = read_context(recorder.db)
 
     def tasks() -> Iterator[tuple[Acquired, Image | None]]:
-        for item in read_paths(list(paths)):
-            yield item, None if isinstance(item, AcquisitionProblem) else item.image
+        for item in read_paths(list(paths)):  # without ``recorded``: every file decoded
+            if not isinstance(item, RecordedBefore):
+                yield item, None if isinstance(item, AcquisitionProblem) else item.image
 
     for item, result in read_in_order(tasks(), context, workers):
         if isinstance(item, AcquisitionProblem):

@@ -13,7 +13,7 @@ from desktop.core.exporting import Exporter
 from desktop.core.importing import Importer
 from desktop.core.online import Online
 from desktop.core.printing import Printing
-from desktop.core.recording import returned_per_box
+from desktop.core.recording import returned_serials
 from desktop.core.registry import Registry
 from desktop.core.results import Results
 from desktop.core.stations import Stations
@@ -44,6 +44,6 @@ class Services:
     def for_database(cls, db: Database, actor: Actor) -> Services:
         registry, candidates = Registry(db, actor), Candidates(db, actor)
         return cls(db, actor, registry, candidates, Importer(db, actor), Exporter(db, actor),
-                   Boxes(db, actor, returned_per_box), Printing(db, actor, registry, candidates),
+                   Boxes(db, actor, returned_serials), Printing(db, actor, registry, candidates),
                    Online(db, actor), Experts(db, actor), Results(db, actor),
                    Stations(db, actor))

@@ -45,8 +45,8 @@ from desktop.core.enums import SerialState
 from desktop.core.labels import label, label_list
 from desktop.core.messages import Message, RuleError, error, info, register
 from desktop.core.models import PackageImport, SerialNote, Sheet, Station
-from desktop.core.recording import RECORD_ATTEMPTS, counted_key_of
-from desktop.core.review import sheet_state
+from desktop.core.recording import RECORD_ATTEMPTS
+from desktop.core.review import counted_key_of, sheet_state
 from desktop.core.station_package import (
     Progress,
     VerifiedPackage,
@@ -282,10 +282,12 @@ def _differences(here: Sheet, package: Sheet) -> tuple[Difference, ...]:
     found = [Difference(None, None, "void" if our_void else "valid",
                         "void" if their_void else "valid")] if our_void != their_void else []
     for target in sorted(set(ours) | set(theirs)):
-        mine, other = ours.get(target), theirs.get(target)
-        if mine != other:
-            found.append(Difference(target[0], target[1], (mine or MarkState.EMPTY).value,
-                                    (other or MarkState.EMPTY).value))
+        # A target one side holds no state for reads as empty there (a page settled as having
+        # no votes keeps only its decided targets): only a change of what is read is listed.
+        mine = ours.get(target, MarkState.EMPTY)
+        other = theirs.get(target, MarkState.EMPTY)
+        if mine is not other:
+            found.append(Difference(target[0], target[1], mine.value, other.value))
     return tuple(found)
 
 

@@ -68,7 +68,7 @@ from desktop.core.models import (
     Station,
 )
 from desktop.core.paths import app_version
-from desktop.core.recording import returned_per_box
+from desktop.core.recording import returned_serials
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status
 
@@ -321,7 +321,7 @@ def write_package(db: Database, actor: Actor, archive: Path, station: str,
         for sheet in sheets:
             if (archive / sheet.archive_path).is_file():
                 images[sheet.archive_path] = f"{IMAGES_DIR}/{Path(sheet.archive_path).name}"
-    lines, total = Boxes(db, actor, returned_per_box).reconciliation(campaign_id)
+    lines, total = Boxes(db, actor, returned_serials).reconciliation(campaign_id)
     boxes = {"boxes": [{"name": line.box.name if line.box else None, "printed": line.printed,
                         "unused": line.unused, "spoiled": line.spoiled,
                         "returned": line.returned, "missing": line.missing}

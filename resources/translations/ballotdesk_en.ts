@@ -328,6 +328,10 @@ Audit anchor (write it down to check the log later):
         <source>Before → after</source>
         <translation>Before → after</translation>
     </message>
+    <message>
+        <source>(nobody signed in)</source>
+        <translation>(nobody signed in)</translation>
+    </message>
 </context>
 <context>
     <name>BackupSecretsDialog</name>
@@ -468,8 +472,8 @@ Audit anchor (write it down to check the log later):
         <translation>Printed batches</translation>
     </message>
     <message>
-        <source>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</source>
-        <translation>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</translation>
+        <source>Issued = printed − unused. Returned counts scanned ballots, those of spoiled or unused serials too (shown apart; each waits for a decision in the review). Not returned = printed − returned − spoiled or unused not returned: in red once voting is over (phase Counting), when they are missing.</source>
+        <translation>Issued = printed − unused. Returned counts scanned ballots, those of spoiled or unused serials too (shown apart; each waits for a decision in the review). Not returned = printed − returned − spoiled or unused not returned: in red once voting is over (phase Counting), when they are missing.</translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -1062,6 +1066,50 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Suggested from the header texts.</source>
         <translation>Suggested from the header texts.</translation>
+    </message>
+</context>
+<context>
+    <name>CopiesDialog</name>
+    <message>
+        <source>Copies of %1</source>
+        <extracomment>Each image&apos;s view, in pixels: two A4 pages fit side by side on a 1366 × 768 screen.</extracomment>
+        <translation>Copies of %1</translation>
+    </message>
+    <message>
+        <source>The images recorded for this serial and page, the one that counts first. Compare them (a photocopy, a second scan) and choose the one to count: the other is kept, not counted. The choice is recorded with your name and the time.</source>
+        <translation>The images recorded for this serial and page, the one that counts first. Compare them (a photocopy, a second scan) and choose the one to count: the other is kept, not counted. The choice is recorded with your name and the time.</translation>
+    </message>
+    <message>
+        <source>Counts now</source>
+        <translation>Counts now</translation>
+    </message>
+    <message>
+        <source>Count this one instead</source>
+        <translation>Count this one instead</translation>
+    </message>
+    <message>
+        <source>Why (e.g. the other is a photocopy)</source>
+        <translation>Why (e.g. the other is a photocopy)</translation>
+    </message>
+    <message>
+        <source>Image %1 · %2</source>
+        <translation>Image %1 · %2</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Counts</translation>
+    </message>
+    <message>
+        <source>Does not count</source>
+        <translation>Does not count</translation>
+    </message>
+    <message>
+        <source>Marked: %1</source>
+        <translation>Marked: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2321,7 @@ Audit anchor (write it down to check the log later):
     <name>ReconciliationModel</name>
     <message>
         <source>Ballot box</source>
+        <extracomment>Returned ballots whose serial was noted spoiled or unused (part of &quot;returned&quot;).</extracomment>
         <translation>Ballot box</translation>
     </message>
     <message>
@@ -2296,16 +2345,24 @@ Audit anchor (write it down to check the log later):
         <translation>Spoiled</translation>
     </message>
     <message>
+        <source>Returned spoiled/unused</source>
+        <translation>Returned spoiled/unused</translation>
+    </message>
+    <message>
         <source>Not returned</source>
         <translation>Not returned</translation>
     </message>
     <message>
-        <source>Issued − returned − spoiled: voting is over, these ballots are missing.</source>
-        <translation>Issued − returned − spoiled: voting is over, these ballots are missing.</translation>
+        <source>Returned ballots whose serial was recorded as spoiled (%1) or unused (%2): counted once, in Returned; each waits for a person&apos;s decision in the review.</source>
+        <translation>Returned ballots whose serial was recorded as spoiled (%1) or unused (%2): counted once, in Returned; each waits for a person&apos;s decision in the review.</translation>
     </message>
     <message>
-        <source>Issued − returned − spoiled: still out while voting runs.</source>
-        <translation>Issued − returned − spoiled: still out while voting runs.</translation>
+        <source>Printed − returned − spoiled or unused not returned: voting is over, these ballots are missing.</source>
+        <translation>Printed − returned − spoiled or unused not returned: voting is over, these ballots are missing.</translation>
+    </message>
+    <message>
+        <source>Printed − returned − spoiled or unused not returned: still out while voting runs.</source>
+        <translation>Printed − returned − spoiled or unused not returned: still out while voting runs.</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2603,6 +2660,10 @@ Show page 1?</translation>
     <message>
         <source>Reopen last (U)</source>
         <translation>Reopen last (U)</translation>
+    </message>
+    <message>
+        <source>Compare copies…</source>
+        <translation>Compare copies…</translation>
     </message>
     <message>
         <source>Waiting for review (%1)</source>

@@ -325,6 +325,10 @@ Audit anchor (write it down to check the log later):
         <source>Before → after</source>
         <translation>修改前 → 修改后</translation>
     </message>
+    <message>
+        <source>(nobody signed in)</source>
+        <translation>（未登录）</translation>
+    </message>
 </context>
 <context>
     <name>BackupSecretsDialog</name>
@@ -465,8 +469,8 @@ Audit anchor (write it down to check the log later):
         <translation>印制记录</translation>
     </message>
     <message>
-        <source>Issued = printed − unused. Not returned = issued − returned − spoiled: in red once voting is over (phase Counting), when they are missing. Returned counts scanned ballots.</source>
-        <translation>已发放 = 已打印 − 未使用。未收回 = 已发放 − 已收回 − 作废：投票结束后（统计评选阶段）仍未收回的即为缺失，以红色显示。已收回按扫描的选票计。</translation>
+        <source>Issued = printed − unused. Returned counts scanned ballots, those of spoiled or unused serials too (shown apart; each waits for a decision in the review). Not returned = printed − returned − spoiled or unused not returned: in red once voting is over (phase Counting), when they are missing.</source>
+        <translation>发放 = 印制 − 未发放。收回按已扫描的选票计，已登记作废或未发放的票号被收回的也计入（另列一栏，每张等待人工审核决定）。未收回 = 印制 − 收回 − 未收回的作废票和未发放票：投票结束后（统计评选阶段）仍未收回的以红色标出，视为缺失。</translation>
     </message>
     <message>
         <source>Reconciliation</source>
@@ -1055,6 +1059,50 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Suggested from the header texts.</source>
         <translation>根据表头文字建议。</translation>
+    </message>
+</context>
+<context>
+    <name>CopiesDialog</name>
+    <message>
+        <source>Copies of %1</source>
+        <extracomment>Each image&apos;s view, in pixels: two A4 pages fit side by side on a 1366 × 768 screen.</extracomment>
+        <translation>%1 的各张图像</translation>
+    </message>
+    <message>
+        <source>The images recorded for this serial and page, the one that counts first. Compare them (a photocopy, a second scan) and choose the one to count: the other is kept, not counted. The choice is recorded with your name and the time.</source>
+        <translation>本票号本页记录的各张图像，计票的一张在前。请比较（复印件、重复扫描），选定计票的一张：另一张保留但不计票。您的选择连同姓名和时间一并记录。</translation>
+    </message>
+    <message>
+        <source>Counts now</source>
+        <translation>现为计票的一张</translation>
+    </message>
+    <message>
+        <source>Count this one instead</source>
+        <translation>改计此张</translation>
+    </message>
+    <message>
+        <source>Why (e.g. the other is a photocopy)</source>
+        <translation>理由（如：另一张是复印件）</translation>
+    </message>
+    <message>
+        <source>Image %1 · %2</source>
+        <translation>图像 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>计票</translation>
+    </message>
+    <message>
+        <source>Does not count</source>
+        <translation>不计票</translation>
+    </message>
+    <message>
+        <source>Marked: %1</source>
+        <translation>已划：%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2305,7 @@ Audit anchor (write it down to check the log later):
     <name>ReconciliationModel</name>
     <message>
         <source>Ballot box</source>
+        <extracomment>Returned ballots whose serial was noted spoiled or unused (part of &quot;returned&quot;).</extracomment>
         <translation>投票箱</translation>
     </message>
     <message>
@@ -2280,16 +2329,24 @@ Audit anchor (write it down to check the log later):
         <translation>作废</translation>
     </message>
     <message>
+        <source>Returned spoiled/unused</source>
+        <translation>收回的作废/未发放票</translation>
+    </message>
+    <message>
         <source>Not returned</source>
         <translation>未收回</translation>
     </message>
     <message>
-        <source>Issued − returned − spoiled: voting is over, these ballots are missing.</source>
-        <translation>已发放 − 已收回 − 作废：投票已结束，这些选票缺失。</translation>
+        <source>Returned ballots whose serial was recorded as spoiled (%1) or unused (%2): counted once, in Returned; each waits for a person&apos;s decision in the review.</source>
+        <translation>已收回、但票号登记为作废（%1）或未发放（%2）的选票：只在“收回”中计一次；每张都等待人工审核决定。</translation>
     </message>
     <message>
-        <source>Issued − returned − spoiled: still out while voting runs.</source>
-        <translation>已发放 − 已收回 − 作废：投票进行中，选票尚在投票人手中。</translation>
+        <source>Printed − returned − spoiled or unused not returned: voting is over, these ballots are missing.</source>
+        <translation>印制 − 收回 − 未收回的作废票和未发放票：投票已结束，这些选票缺失。</translation>
+    </message>
+    <message>
+        <source>Printed − returned − spoiled or unused not returned: still out while voting runs.</source>
+        <translation>印制 − 收回 − 未收回的作废票和未发放票：投票进行中，尚在选民手中。</translation>
     </message>
     <message>
         <source>Total</source>
@@ -2585,6 +2642,10 @@ Show page 1?</source>
     <message>
         <source>Reopen last (U)</source>
         <translation>重新审核上一张 (U)</translation>
+    </message>
+    <message>
+        <source>Compare copies…</source>
+        <translation>并排比较…</translation>
     </message>
     <message>
         <source>Waiting for review (%1)</source>

@@ -26,6 +26,8 @@ from scanning.sources.base import (
     Image,
     Origin,
     ProblemCode,
+    Recorded,
+    RecordedBefore,
     ScannerOrigin,
 )
 from scanning.sources.camera import CameraFrame, CameraSource
@@ -61,7 +63,8 @@ __all__ = [
     "CATALOG", "NO_PAGE", "Acquired", "AcquiredImage", "AcquisitionError", "AcquisitionProblem",
     "Analyse", "AutoCapture", "CameraFrame", "CameraOrigin", "CameraSource", "Cancel",
     "CaptureEvent", "CaptureSettings", "CaptureState", "CaptureStep", "Corners", "FileOrigin",
-    "Image", "Origin", "PageSighting", "ProblemCode", "SaneScanner", "ScannerInfo",
+    "Image", "Origin", "PageSighting", "ProblemCode", "Recorded", "RecordedBefore",
+    "SaneScanner", "ScannerInfo",
     "ScannerOrigin", "ScannerSettings", "WatchedFolder", "auto_capture", "captured_sheets",
     "draw_overlay", "list_scanners", "parse_options", "problem_text", "read_file",
     "read_folder", "read_paths", "read_pdf", "scan_sheets", "settings_from_options", "sniff",

@@ -176,6 +176,19 @@ class AcquisitionProblem:
 Acquired = AcquiredImage | AcquisitionProblem
 
 
+@dataclass(frozen=True)
+class RecordedBefore:
+    """A single-image file whose bytes the caller has recorded already (see
+    ``files.read_paths``'s ``recorded``): hashed, not decoded."""
+
+    origin: FileOrigin
+    sha256: str
+
+
+#: Asked with a single-image file's SHA-256 (hex) before it is decoded: recorded already?
+Recorded = Callable[[str], bool]
+
+
 class AcquisitionError(Exception):
     """Raised by the non-generator calls (opening a scanner, listing devices)."""
 

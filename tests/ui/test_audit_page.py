@@ -210,3 +210,24 @@ def test_verify_against_typed_anchors(qtbot: QtBot, page: AuditPage, logged: Ser
     assert boxes.shown == []
     assert page.verify_label.text().startswith("“12:abc”不是审计链锚点")
     assert page.verify_button.isEnabled()
+
+
+def test_sign_ins_are_listed_for_the_organiser(qtbot: QtBot, logged: Services,
+                                               campaign: CampaignInfo) -> None:
+    from desktop.core import accounts
+    from desktop.core.messages import RuleError
+
+    accounts.setup(logged.db, "王组长", "组长的密码123")
+    with pytest.raises(RuleError):
+        accounts.sign_in(logged.db, "王组长", "猜的密码0000", station="计票大厅")
+    accounts.sign_in(logged.db, "王组长", "组长的密码123", station="计票大厅")
+    page = AuditPage(CampaignContext(logged, campaign.id))
+    qtbot.addWidget(page)
+    actions = column(page, AuditTableModel.COL_ACTION)
+    assert actions[:2] == ["登录", "登录失败"]
+    assert column(page, AuditTableModel.COL_ACTOR)[:2] == ["王组长", "（未登录）"]
+    failed = column(page, AuditTableModel.COL_CHANGE)[1]
+    assert "账户: 王组长" in failed and "计票站: 计票大厅" in failed
+    assert "结果: 用户名或密码不正确" in failed
+    choose(page.action_combo, "sign_in.failed")
+    assert column(page, AuditTableModel.COL_ACTION) == ["登录失败"]

@@ -172,7 +172,7 @@ def test_print_to_pdf_records_the_batch(qtbot: QtBot, services: Services, demo: 
     rec = page.reconciliation_model
     assert rec.rowCount() == 2
     assert [cell(rec, 0, c) for c in range(rec.COLUMN_COUNT)] == [
-        BOX, "25", "0", "25", "0", "0", "25"]
+        BOX, "25", "0", "25", "0", "0", "0", "25"]
     assert cell(rec, 1, rec.COL_BOX) == "合计"
     assert rec.headerData(rec.COL_MISSING, Qt.Orientation.Horizontal) == "未收回"
     # Just printed, nobody has voted: 25 are out, not missing (no red).
@@ -239,7 +239,7 @@ def test_note_spoiled_serials(qtbot: QtBot, services: Services, demo: CampaignIn
     page.context.changed()
     rec = page.reconciliation_model
     assert [cell(rec, 0, c) for c in range(1, rec.COLUMN_COUNT)] == [
-        "30", "0", "30", "0", "4", "26"]
+        "30", "0", "30", "0", "4", "0", "26"]
 
     dialog = NoteSerialsDialog(services.boxes, demo.id, parent=page)
     qtbot.addWidget(dialog)
@@ -248,7 +248,7 @@ def test_note_spoiled_serials(qtbot: QtBot, services: Services, demo: CampaignIn
     dialog.accept()
     page.context.changed()
     assert [cell(rec, 1, c) for c in range(1, rec.COLUMN_COUNT)] == [
-        "30", "2", "28", "0", "4", "24"]
+        "30", "2", "28", "0", "4", "0", "24"]
 
 
 def test_unreadable_serials_explained_while_typing(qtbot: QtBot, services: Services,
@@ -487,3 +487,21 @@ def test_an_edit_after_printing_is_announced(qtbot: QtBot, services: Services,
     assert panel.state_label.text() == "将生成第 2 版"
     assert panel.warning_label.isVisible()
     assert "本次将印制第 2 版" in panel.warning_label.text()
+
+
+def test_returned_spoiled_and_unused_ballots_are_shown_apart_and_counted_once(
+        qtbot: QtBot) -> None:
+    from desktop.core.boxes import BoxInfo, Reconciliation
+
+    box = BoxInfo(1, 1, "东湖社区服务中心 1号箱", "", "")
+    # 10 printed: 2 unused (1 came back anyway), 3 spoiled (2 came back anyway), 6 returned.
+    line = Reconciliation(box, 10, 2, 3, 6, voting_over=True, returned_spoiled=2,
+                          returned_unused=1)
+    model = ReconciliationModel()
+    model.set_reconciliation([line], line)
+    assert [cell(model, 0, c) for c in range(1, model.COLUMN_COUNT)] == [
+        "10", "2", "8", "6", "3", "3", "2"]
+    assert model.headerData(model.COL_RETURNED_NOTED, Qt.Orientation.Horizontal) == (
+        "收回的作废/未发放票")
+    tip = model.data(model.index(0, model.COL_RETURNED_NOTED), Qt.ItemDataRole.ToolTipRole)
+    assert "作废（2）" in tip and "未发放（1）" in tip

@@ -271,3 +271,37 @@ def test_an_unreadable_page_shows_just_its_image(
     when_modal(give_reason)
     press(qtbot, page, Qt.Key.Key_R)
     assert queue(page) == []
+
+
+def test_the_copies_side_by_side_and_the_one_chosen_counts(
+    qtbot: QtBot, services: Services, demo: CampaignInfo, recorded: list[Path]
+) -> None:
+    from desktop.ui.dialogs.copies_dialog import CopiesDialog
+
+    page = open_page(qtbot, services, demo.id)
+    page.select_row(0)  # the photocopy of ballot 1, page 2: held as the duplicate
+    settle(qtbot, page)
+    duplicate = page.controller.state
+    assert duplicate is not None and duplicate.reasons == (Reason.DUPLICATE,)
+    assert page.compare_button.isEnabled()
+    seen: list[CopiesDialog] = []
+
+    def choose_the_copy(dialog: QWidget) -> None:
+        assert isinstance(dialog, CopiesDialog)
+        seen.append(dialog)
+        assert [c.sheet_id for c in dialog.copies][1] == duplicate.sheet_id
+        assert [c.counted for c in dialog.copies] == [True, False]
+        assert all(view.pixmap_item is not None for view in dialog.views)
+        assert not dialog.choose_buttons[0].isEnabled(), "the counted one is counted already"
+        dialog.reason.setText("原件污损，以复印件为准")
+        dialog.choose_buttons[1].click()
+
+    when_modal(choose_the_copy)
+    page.compare_button.click()
+    settle(qtbot, page)
+    assert seen, "the side-by-side dialog opened"
+    review = Review(services.db, services.actor)
+    assert review.sheet(demo.id, duplicate.sheet_id).counted
+    assert [st.counted for st in review.copies(demo.id, duplicate.sheet_id)] == [True, False]
+    assert review.copies(demo.id, duplicate.sheet_id)[0].sheet_id == duplicate.sheet_id
+    assert queue(page) == [(Reason.OVERVOTE,)]

@@ -313,3 +313,18 @@ def test_change_password_from_the_menu(qtbot: QtBot, services: Services,
     window.password_action.trigger()
     assert boxes.texts() == "你的密码已修改。"
     assert accounts.sign_in(services.db, ORGANISER.name, "组织者的新密码123") == ORGANISER
+
+
+def test_sign_in_says_how_long_to_wait_after_failures(qtbot: QtBot, db: Database) -> None:
+    with_accounts(db)
+    for _ in range(accounts.FREE_FAILURES + 7):  # the real clock: 64 s from the last failure
+        with pytest.raises(RuleError):
+            accounts.sign_in(db, OBSERVER.name, "不对的密码000")
+    dialog = SignInDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.name.setText(OBSERVER.name)
+    dialog.password.setText(PASSWORD)
+    dialog.accept()
+    assert dialog.problem.text().startswith("• 登录失败次数过多：请等待 ")
+    assert dialog.problem.text().endswith(" 秒后再试。")
+    assert dialog.actor is None

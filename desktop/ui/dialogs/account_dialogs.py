@@ -172,7 +172,8 @@ class ChangePasswordDialog(_Form):
         if problem is None:
             # Checked for every role: an organiser's own change needs no current password
             # in the core, but a form that asks for it must not take a wrong one.
-            accounts.sign_in(self.db, self.actor.name, self.current.text())
+            accounts.sign_in(self.db, self.actor.name, self.current.text(),
+                             record_success=False)
             Accounts(self.db, self.actor).set_password(
                 self.actor.name, self.password.text(), self.current.text())
         return problem

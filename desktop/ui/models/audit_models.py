@@ -68,8 +68,8 @@ class AuditTableModel(RowsModel):
             return str(row.id)
         if column == self.COL_TIME:
             return local_time(row)
-        if column == self.COL_ACTOR:
-            return row.actor
+        if column == self.COL_ACTOR:  # a failed sign-in signed nobody in (accounts.NOBODY)
+            return row.actor or self.tr("(nobody signed in)")
         if column == self.COL_ACTION:
             return action_label(row.action)
         if column == self.COL_ENTITY:

@@ -84,8 +84,10 @@ class ReconciliationModel(RowsModel):
     COL_ISSUED = 3
     COL_RETURNED = 4
     COL_SPOILED = 5
-    COL_MISSING = 6
-    COLUMN_COUNT = 7
+    #: Returned ballots whose serial was noted spoiled or unused (part of "returned").
+    COL_RETURNED_NOTED = 6
+    COL_MISSING = 7
+    COLUMN_COUNT = 8
     NUMERIC_COLUMNS = frozenset(range(COL_PRINTED, COLUMN_COUNT))
 
     def set_reconciliation(self, lines: list[Reconciliation], total: Reconciliation) -> None:
@@ -93,14 +95,15 @@ class ReconciliationModel(RowsModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Ballot box"), self.tr("Printed"), self.tr("Unused"), self.tr("Issued"),
-                self.tr("Returned"), self.tr("Spoiled"), self.tr("Not returned")]
+                self.tr("Returned"), self.tr("Spoiled"), self.tr("Returned spoiled/unused"),
+                self.tr("Not returned")]
 
     def cell(self, row: Reconciliation, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.COL_BOX:
                 return row.box.name if row.box is not None else self.tr("Total")
             return str((row.printed, row.unused, row.issued, row.returned, row.spoiled,
-                        row.missing)[column - 1])
+                        row.returned_spoiled + row.returned_unused, row.missing)[column - 1])
         missing = column == self.COL_MISSING and row.alarming
         if role == Qt.ItemDataRole.ForegroundRole and missing:
             return MISSING_TEXT
@@ -112,9 +115,16 @@ class ReconciliationModel(RowsModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_RETURNED:
             return self.tr("Counted from scanned ballots once scanning is in use.")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_RETURNED_NOTED:
+            return self.tr("Returned ballots whose serial was recorded as spoiled (%1) or "
+                           "unused (%2): counted once, in Returned; each waits for a person's "
+                           "decision in the review.").replace("%1", str(row.returned_spoiled)
+                                                             ).replace("%2",
+                                                                       str(row.returned_unused))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_MISSING:
             if row.alarming:
-                return self.tr("Issued − returned − spoiled: voting is over, these ballots are "
-                               "missing.")
-            return self.tr("Issued − returned − spoiled: still out while voting runs.")
+                return self.tr("Printed − returned − spoiled or unused not returned: voting is "
+                               "over, these ballots are missing.")
+            return self.tr("Printed − returned − spoiled or unused not returned: still out "
+                           "while voting runs.")
         return None

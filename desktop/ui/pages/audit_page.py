@@ -219,7 +219,8 @@ class AuditPage(QWidget):
                          sorted(((action_label(a), a, a) for a in actions), key=lambda c: c[1]))
         self.set_choices(self.entity_combo, self.tr("All objects"),
                          [(entity_label(e), e, e) for e in entities])
-        self.set_choices(self.actor_combo, self.tr("Everyone"), [(a, a, a) for a in actors])
+        # Failed sign-ins have no actor: the action filter ("sign-in failed") finds them.
+        self.set_choices(self.actor_combo, self.tr("Everyone"), [(a, a, a) for a in actors if a])
 
     def current_filter(self) -> AuditFilter:
         since, until = self.since_edit.date(), self.until_edit.date()

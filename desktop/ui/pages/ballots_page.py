@@ -116,9 +116,11 @@ class BallotsPage(QWidget):
         set_widths(self.reconciliation_table, dict.fromkeys(
             range(ReconciliationModel.COL_PRINTED, ReconciliationModel.COLUMN_COUNT),
             NUMBER_COLUMN_WIDTH_PX))
-        legend = QLabel(self.tr("Issued = printed − unused. Not returned = issued − returned − "
-                                "spoiled: in red once voting is over (phase Counting), when "
-                                "they are missing. Returned counts scanned ballots."))
+        legend = QLabel(self.tr("Issued = printed − unused. Returned counts scanned ballots, "
+                                "those of spoiled or unused serials too (shown apart; each "
+                                "waits for a decision in the review). Not returned = printed − "
+                                "returned − spoiled or unused not returned: in red once voting "
+                                "is over (phase Counting), when they are missing."))
         legend.setWordWrap(True)
         legend.setStyleSheet("color: #555555;")
         reconciliation = QGroupBox(self.tr("Reconciliation"))

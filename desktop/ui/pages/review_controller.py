@@ -29,6 +29,7 @@ from desktop.core.review import Decision, Review, SheetState
 from desktop.core.review_align import CORNERS, read_pointed
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
+from desktop.ui.dialogs.copies_dialog import CopiesDialog
 from desktop.ui.dialogs.review_dialogs import RejectDialog
 from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.models.review_models import SheetTargets, TargetKey, sheet_label, sheet_targets
@@ -289,6 +290,20 @@ class ReviewController(QObject):
         self._follow = state.sheet_id  # shown again once the queue holds it
         if self._decide(state, Decision.REOPEN) is None:
             self.settled.append(state)
+
+    def compare(self) -> None:
+        """The copies of the sheet's serial and page side by side; count the one chosen."""
+        state, campaign_id = self.state, self.context.campaign_id
+        if state is None or campaign_id is None:
+            return
+        copies = run_checked(self.page, lambda: self.review.copies(campaign_id, state.sheet_id))
+        if not copies:
+            return
+        dialog = CopiesDialog(copies, archive_root(self.context.services.db),
+                              self.page.may_review, parent=self.page)
+        if dialog.exec() and dialog.chosen is not None:
+            chosen, reason = dialog.chosen, dialog.reason.text()
+            self._apply(state, lambda: self.review.prefer(campaign_id, chosen, reason))
 
     def _decide(self, state: SheetState, decision: Decision,
                 targets: list[TargetKey] | None = None, reason: str = "") -> SheetState | None:

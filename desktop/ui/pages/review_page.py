@@ -41,6 +41,7 @@ from desktop.ui.pages.review_zoom import ZoomPanel
 from desktop.ui.sheet_view import OUTLINE_COLOURS, OutlineSpec, SheetView
 from desktop.ui.tables import list_table
 from scanning.decide import MarkState
+from scanning.reasons import Reason
 
 QUEUE_MIN_WIDTH_PX = 330
 SOURCE_COLUMN_WIDTH_PX = 90  # reasons and source in full: the line above the sheet
@@ -143,6 +144,7 @@ class ReviewPage(QWidget):
             (self.tr("Accept sheet (A)"), c.accept),
             (self.tr("Reject… (R)"), c.reject),
             (self.tr("Reopen last (U)"), c.reopen),
+            (self.tr("Compare copies…"), c.compare),
         )
         row = QHBoxLayout()
         self.buttons: list[QPushButton] = []
@@ -153,7 +155,7 @@ class ReviewPage(QWidget):
             row.addWidget(button)
             self.buttons.append(button)
         self.mark_button, self.empty_button, self.accept_button, self.reject_button, \
-            self.reopen_button = self.buttons
+            self.reopen_button, self.compare_button = self.buttons
         row.addStretch()
         self.legend = QLabel(_legend())
         row.addWidget(self.legend)
@@ -205,6 +207,8 @@ class ReviewPage(QWidget):
             button.setEnabled(has_targets)
         for button in (self.accept_button, self.reject_button):
             button.setEnabled(state is not None and self.may_review)
+        self.compare_button.setEnabled(state is not None and self.may_review
+                                       and Reason.DUPLICATE in state.reasons)
         unread = state is not None and state.unread
         for button in self.ticks.buttons:
             button.setEnabled(unread and self.may_review)
