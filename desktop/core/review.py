@@ -357,7 +357,8 @@ class Review:
                              entity="sheet", entity_id=sheet_id, campaign_id=sheet.campaign_id,
                              after={"serial": sheet.serial, "page": sheet.page,
                                     "category": category, "candidate": candidate,
-                                    "reason": reason})
+                                    "reason": reason, "decision_id": entry.id},
+                             covers=(entry,))
             return sheet_state(sheet, targets_of_page)
 
 
