@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
 
+from sqlalchemy import Enum as SqlEnum
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -51,6 +52,7 @@ from desktop.core.models import (
     Sheet,
     SheetMark,
     TieDecision,
+    UTCDateTime,
 )
 
 #: Hex digits kept of each SHA-256: 128 bits, beyond reach of a forged row with the same digest,
@@ -177,25 +179,35 @@ def _plain(value: Any) -> Any:
 
 
 def digest(rows: Sequence[Sequence[Any]]) -> str:
-    """The digest of a part: its rows (lists of column values) as canonical JSON."""
-    text = canonical_json([[_plain(value) for value in row] for row in rows])
+    """The digest of a part: its rows (lists of plain column values) as canonical JSON."""
+    text = canonical_json(rows)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:DIGEST_HEX_DIGITS]
 
 
 def _part_rows(session: Session, part: Part, ids: Sequence[int] | None
-               ) -> Iterator[tuple[int, list[Sequence[Any]]]]:
-    """(parent id, its rows) in parent order, streamed; ``ids``: only these parents."""
-    query = select(part.parent, *part.columns).order_by(part.parent, *part.order)
+               ) -> Iterator[tuple[int, list[list[Any]]]]:
+    """(parent id, its rows as plain values) in parent order, streamed as Core rows (no ORM
+    loading: a campaign has millions of marks); ``ids``: only these parents."""
+    query = select(part.parent.expression, *(c.expression for c in part.columns)) \
+        .order_by(part.parent.expression, *(c.expression for c in part.order))
     if ids is not None:
-        query = query.where(part.parent.in_(ids))
+        query = query.where(part.parent.expression.in_(ids))
+    # Only enum and moment columns need converting; the others are plain already.
+    convert = [i for i, c in enumerate(part.columns, start=1)
+               if isinstance(c.expression.type, SqlEnum | UTCDateTime)]
     current: int | None = None
-    rows: list[Sequence[Any]] = []
-    for row in session.execute(query.execution_options(yield_per=STREAM_ROWS)):
-        if row[0] != current:
-            if current is not None:
-                yield current, rows
-            current, rows = row[0], []
-        rows.append(tuple(row[1:]))
+    rows: list[list[Any]] = []
+    result = session.connection().execute(query.execution_options(yield_per=STREAM_ROWS))
+    for chunk in result.partitions():
+        for row in chunk:
+            values = list(row)
+            for index in convert:
+                values[index] = _plain(values[index])
+            if values[0] != current:
+                if current is not None:
+                    yield current, rows
+                current, rows = values[0], []
+            rows.append(values[1:])
     if current is not None:
         yield current, rows
 
@@ -363,7 +375,7 @@ def _finding(session: Session, change: Change, kind: Kind, part: Part, row_id: i
         return ContentFinding(change, kind.name, part.table, part.parent.key, row_id, entry_id,
                               rows=len(rows))
     names = [column.key for column in part.columns]
-    text = "; ".join(f"{name}={_plain(value)}"
+    text = "; ".join(f"{name}={value}"
                      for name, value in zip(names, rows[0], strict=True)) if rows else ""
     if len(text) > NOW_TEXT_CHARS:
         text = text[:NOW_TEXT_CHARS - 1] + "…"
