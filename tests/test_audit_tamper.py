@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, text
 
-from desktop.core.audit_content import Change, ContentFinding
+from desktop.core.audit_content import KINDS, Change, ContentFinding
 from desktop.core.audit_log import Anchor, AuditLog, Verification
 from desktop.core.combine import CombinationRule, OnlineCount
 from desktop.core.enums import SerialState
@@ -67,6 +67,11 @@ def sql(services: Services, statement: str, **params: Any) -> list[Any]:
         engine.dispose()
 
 
+def counted_rows(services: Services) -> int:
+    """Rows of every table whose rows the chain's digests cover."""
+    return sum(sql(services, f"SELECT count(*) FROM {kind.name}")[0][0] for kind in KINDS)
+
+
 def named(result: Verification) -> set[tuple[Change, str, str, int]]:
     return {(f.change, f.table, f.column, f.row_id) for f in result.content_findings}
 
@@ -81,9 +86,12 @@ def test_a_counted_database_verifies_and_so_do_changes_made_through_ballotdesk(
     result = log.verify()
     assert result.ok, [m.text("en") for m in result.problems()]
     assert result.content is not None
-    # 6 sheets, 2 decisions, 1 serial note, 2 imports, 6 scores, 1 expert rule, 1 rule, 1 tie
-    assert result.content.rows == 20
-    assert result.content.summary().text("zh_CN") == "计票数据与审计链相符（20 行）"
+    rows = counted_rows(services)
+    # 6 sheets, 2 decisions, 1 serial note, 2 imports, 6 scores, 1 expert rule, 1 rule, 1 tie,
+    # and the categories and candidates the marks count for
+    assert rows == 20 + 3 + len(services.candidates.list(tallied.campaign.id))
+    assert result.content.rows == rows
+    assert result.content.summary().text("zh_CN") == f"计票数据与审计链相符（{rows} 行）"
     campaign_id = tallied.campaign.id
     # Changes the application makes to the same rows are on the chain with their new digests:
     # an import withdrawn, the rule changed, a candidate with scores and online votes deleted
@@ -96,7 +104,8 @@ def test_a_counted_database_verifies_and_so_do_changes_made_through_ballotdesk(
     services.candidates.delete([brand_12.id])
     after = log.verify()
     assert after.ok, [m.text("en") for m in after.problems()]
-    assert after.content is not None and after.content.rows == 18  # two scores went with 12
+    assert after.content is not None
+    assert after.content.rows == rows - 3  # 12, with its two scores
 
 
 def test_every_insider_edit_is_named_with_its_table_row_and_change(
@@ -151,6 +160,14 @@ def test_every_insider_edit_is_named_with_its_table_row_and_change(
                   "weights = '{\"paper\": 1, \"online\": 5}' WHERE id = :r", r=setting_id)
     sql(services, "UPDATE tie_decision SET winners = '[\"12\"]' WHERE id = :t", t=tie_id)
     sql(services, "UPDATE serial_note SET serial = serial + 1 WHERE id = :n", n=note_id)
+    # What the marks count for: a category's seats, two candidates' numbers swapped.
+    (category_id,) = sql(services, "SELECT min(id) FROM category")[0]
+    sql(services, "UPDATE category SET winners = winners + 1 WHERE id = :c", c=category_id)
+    swapped = [row[0] for row in sql(services, "SELECT id FROM candidate WHERE category_id = :c "
+                                               "AND number IN (1, 2) ORDER BY number",
+                                     c=category_id)]
+    for candidate_id, number in ((swapped[0], 999), (swapped[1], 1), (swapped[0], 2)):
+        sql(services, "UPDATE candidate SET number = :n WHERE id = :i", n=number, i=candidate_id)
 
     result = AuditLog(services.db).verify()
     assert not result.ok
@@ -166,8 +183,11 @@ def test_every_insider_edit_is_named_with_its_table_row_and_change(
         (Change.EDITED, "result_setting", "id", setting_id),
         (Change.EDITED, "tie_decision", "id", tie_id),
         (Change.EDITED, "serial_note", "id", note_id),
+        (Change.EDITED, "category", "id", category_id),
+        (Change.EDITED, "candidate", "id", swapped[0]),
+        (Change.EDITED, "candidate", "id", swapped[1]),
     }
-    assert result.summary().text("zh_CN") == "计票数据与审计链不符：发现 10 处问题"
+    assert result.summary().text("zh_CN") == "计票数据与审计链不符：发现 13 处问题"
     # What is there now, and which entry recorded the digest it no longer matches.
     moved = finding(result, "review_decision", decision_id)
     assert f"sheet_id={target_sheet}; category={category}; candidate={candidate}" in moved.now
@@ -209,7 +229,7 @@ def test_the_anchor_written_down_stands_for_the_counted_data(
 def test_the_command_line_names_each_edit_and_fails(
         services: Services, tallied: Tallied, cli: Cli) -> None:
     assert cli("audit", "verify") == 0
-    assert "计票数据与审计链相符（20 行）" in cli.out
+    assert f"计票数据与审计链相符（{counted_rows(services)} 行）" in cli.out
     (score_id,) = sql(services, "SELECT min(id) FROM expert_score")[0]
     (sheet_id,) = sql(services, "SELECT min(id) FROM sheet WHERE counted_key IS NOT NULL")[0]
     sql(services, "UPDATE expert_score SET score = 100 WHERE id = :e", e=score_id)

@@ -41,6 +41,8 @@ from desktop.core.enums import Role
 from desktop.core.messages import Message
 from desktop.core.models import (
     Base,
+    Candidate,
+    Category,
     ExpertRule,
     ExpertScore,
     OnlineFlag,
@@ -161,6 +163,12 @@ KINDS: tuple[Kind, ...] = (
                               ResultSetting.weights),)),
     Kind(TieDecision, (_own(TieDecision, TieDecision.campaign_id, TieDecision.category_id,
                             TieDecision.tied, TieDecision.winners, TieDecision.note),)),
+    # What the marks count for: a category's name and seats, a candidate's number (marks name
+    # the category and the printed number) and whether it stands.
+    Kind(Category, (_own(Category, Category.campaign_id, Category.name, Category.winners,
+                         Category.max_marks),)),
+    Kind(Candidate, (_own(Candidate, Candidate.category_id, Candidate.number, Candidate.name,
+                          Candidate.status),)),
 )
 KINDS_BY_NAME = {kind.name: kind for kind in KINDS}
 
@@ -227,6 +235,11 @@ def current_digests(session: Session, kind: Kind, ids: Sequence[int] | None = No
             if row_id in found:  # a child without its row is the row's deletion, named there
                 found[row_id][part.table] = digest(rows)
     return found
+
+
+def tracked(obj: Base) -> tuple[Base, ...]:
+    """``(obj,)`` when its table is counted data (for ``covers``), else ``()``."""
+    return (obj,) if type(obj).__tablename__ in KINDS_BY_NAME else ()
 
 
 def row_key(obj: Base) -> tuple[str, str]:

@@ -192,7 +192,7 @@ class Candidates:
              deleted: bool = False, covers: Sequence[Base] = ()) -> None:
         audit.record(s, actor=self.actor, action=action, entity="candidate", entity_id=c.id,
                      campaign_id=c.category.campaign_id, before=before,
-                     after=None if deleted else audit.snapshot(c), covers=covers)
+                     after=None if deleted else audit.snapshot(c), covers=(c, *covers))
 
     def validate(self, campaign_id: int, fields: CandidateFields,
                  candidate_id: int | None = None) -> list[Message]:

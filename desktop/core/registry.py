@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
 from desktop.core.actors import Actor
+from desktop.core.audit_content import tracked
 from desktop.core.db import Database
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Permission, Phase
 from desktop.core.messages import Message, RuleError, error, warning
@@ -126,7 +127,7 @@ class Registry:
         audit.record(
             session, actor=self.actor, action=action, entity=type(obj).__tablename__,
             entity_id=obj.id, campaign_id=campaign_id, before=before,
-            after=None if deleted else audit.snapshot(obj), covers=covers,
+            after=None if deleted else audit.snapshot(obj), covers=(*tracked(obj), *covers),
         )
 
     # -- campaigns --------------------------------------------------------------------------
