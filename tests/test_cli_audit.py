@@ -35,7 +35,7 @@ def tamper(cli: Cli, statement: object) -> None:
 def test_verify_reports_an_intact_chain(logged: Cli) -> None:
     out = logged.ok("audit", "verify")
     assert out.splitlines()[0] == "审计链完整（5 条）"
-    assert out.splitlines()[1] == "计票数据与审计链相符（0 行）"
+    assert out.splitlines()[1] == "计票数据与审计链相符（1 行）"  # the category
     assert out.splitlines()[2].rpartition("：")[2].startswith("5:")
     data = logged.json("audit", "verify")
     assert (data["ok"], data["count"], data["findings"]) == (True, 5, [])

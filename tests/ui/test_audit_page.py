@@ -220,7 +220,7 @@ def test_verify_names_counted_data_changed_outside_ballotdesk(
     logged.experts.set_scores(campaign.id, [(candidate.id, "甲", 80.0)])
     page.verify_button.click()
     qtbot.waitUntil(lambda: bool(boxes.shown))
-    assert "计票数据与审计链相符（1 行）" in boxes.texts()
+    assert "计票数据与审计链相符（6 行）" in boxes.texts()  # 3 categories, 2 candidates, a score
     scores = ExpertScore.__table__
     with logged.db.engine.begin() as connection:
         connection.execute(update(scores).values(score=95.0))
