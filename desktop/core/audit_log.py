@@ -365,10 +365,10 @@ class AuditLog:
         with self.db.transaction() as s:
             return head_anchor(s)
 
-    def verify(self, anchors: Iterable[Anchor] = (), *, content: bool = True) -> Verification:
+    def verify(self, anchors: Iterable[Anchor] = ()) -> Verification:
         """Check the whole chain as stored, that each of ``anchors`` matches its entry and
-        (``content``) that the counted data is what the chain's digests say, all in one
-        snapshot (:meth:`Database.snapshot`).
+        that the counted data is what the chain's digests say, all in one snapshot
+        (:meth:`Database.snapshot`).
 
         Where the snapshot is not isolated (SQLite) other processes may append meanwhile: an
         entry and the head move in one transaction, so a head beyond the last entry read means
@@ -386,10 +386,7 @@ class AuditLog:
                 if head is None or head[0] <= check.last_id \
                         or not self._has_after(s, check.last_id):
                     break
-            result = check.finish(head)
-            if not content:
-                return result
-            return replace(result, content=compare(s, ledger))
+            return replace(check.finish(head), content=compare(s, ledger))
 
     @staticmethod
     def _has_after(session: Session, entry_id: int) -> bool:
