@@ -244,10 +244,20 @@ def test_the_migration_chains_a_database_saved_at_0006(tmp_path: Path) -> None:
     log = AuditLog(services.db)
     result = log.verify()
     assert result.ok, [f.message().text("en") for f in result.findings]
-    entries = log.entries()
+    chained = log.entries()
+    entries = chained[:5]
     assert [e.id for e in entries] == [1, 2, 3, 4, 5], "the gap at 4 is closed"
     assert [e.action for e in entries] == ["campaign.create", "category.create",
                                            "candidate.status", "box.create", "export"]
+    # 0009 then covered the counted rows the saved database holds, one baseline entry per table.
+    baseline = chained[5:]
+    assert [(e.action, e.actor, e.entity, e.after["rows"] if e.after else None)
+            for e in baseline] == [("audit.baseline", "upgrade", table, 1) for table in (
+                "sheet", "review_decision", "serial_note", "expert_score", "category",
+                "candidate")]
+    assert baseline[0].after is not None
+    assert set(baseline[0].after["digests"]["sheet"]["1"]) == {"sheet", "sheet_mark"}
+    assert result.content is not None and result.content.rows == 6
     assert entries[1].after == {"id": 1, "name": "十佳优秀服务标兵", "winners": 10}
     assert entries[3].after is not None
     assert entries[3].after["tags"] == [1, 2.5, None, True]
@@ -256,7 +266,7 @@ def test_the_migration_chains_a_database_saved_at_0006(tmp_path: Path) -> None:
     services.registry.update_campaign(campaign.id, description="升级之后")
     after = log.verify()
     assert after.ok
-    assert after.count == 6
+    assert after.count == 12
     services.db.dispose()
 
 

@@ -245,8 +245,11 @@ def test_every_change_is_audited_with_before_and_after(
             "candidate.create", "candidate.update", "candidate.delete"]
         assert all(e.actor == "测试员" and e.campaign_id == campaign.id for e in entries)
         assert entries[1].before == {"id": c.id, "number": None}
+        assert entries[1].after is not None
+        digests = entries[1].after.pop("digests")  # what the marks count for (audit_content)
         assert entries[1].after == {"id": c.id, "number": 5}
-        assert entries[2].after is None
+        assert set(digests["candidate"][str(c.id)]) == {"candidate"}
+        assert entries[2].after == {"digests": {"candidate": {str(c.id): None}}}  # deleted
         assert entries[2].before is not None
         assert entries[2].before["name"] == "林立"
 

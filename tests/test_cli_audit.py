@@ -35,7 +35,8 @@ def tamper(cli: Cli, statement: object) -> None:
 def test_verify_reports_an_intact_chain(logged: Cli) -> None:
     out = logged.ok("audit", "verify")
     assert out.splitlines()[0] == "审计链完整（5 条）"
-    assert out.splitlines()[1].rpartition("：")[2].startswith("5:")
+    assert out.splitlines()[1] == "计票数据与审计链相符（1 行）"  # the category
+    assert out.splitlines()[2].rpartition("：")[2].startswith("5:")
     data = logged.json("audit", "verify")
     assert (data["ok"], data["count"], data["findings"]) == (True, 5, [])
     assert logged.ok("--lang", "en", "audit", "verify").startswith(
@@ -104,13 +105,13 @@ def test_export_and_verify_the_file(logged: Cli, tmp_path: Path) -> None:
 
 def test_verify_against_anchors(logged: Cli, tmp_path: Path) -> None:
     out = logged.ok("audit", "verify").splitlines()
-    assert out[1].startswith("留存此值，日后可用 --anchor 核对（审计链锚点）：")
-    head = out[1].rpartition("：")[2]
+    assert out[2].startswith("留存此值，日后可用 --anchor 核对（审计链锚点）：")
+    head = out[2].rpartition("：")[2]
     assert head == f"5:{logged.json('audit', 'list')[-1]['hash'][:16]}"
     assert logged.json("audit", "verify")["anchor"] == head
     second = logged.json("audit", "list")[1]
     early = f"2:{second['hash'].upper()}"  # the full hash, any case
-    assert logged.ok("audit", "verify", "--anchor", early, "--anchor", head).splitlines()[1] == \
+    assert logged.ok("audit", "verify", "--anchor", early, "--anchor", head).splitlines()[2] == \
         "与留存的 2 个锚点相符。"
     path = tmp_path / "before.csv"
     logged.ok("audit", "export", str(path))

@@ -85,8 +85,10 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
         "在记录任意字段中查找", "find in any field of an entry"))
     listing.add_argument("--limit", type=positive_int(b.language), metavar="N", help=t(
         "只列出最后 N 条", "only the last N entries"))
-    verify = b.command(group, "verify", "校验审计链：找出被修改、插入或删除的记录",
-                       "verify the chain: find edited, inserted or deleted entries", run_verify)
+    verify = b.command(group, "verify",
+                       "校验审计链及计票数据：找出被修改、插入或删除的记录和数据行",
+                       "verify the chain and the counted data: find edited, inserted or deleted "
+                       "entries and rows", run_verify)
     verify.add_argument("--file", type=Path, metavar="FILE", help=t(
         "校验导出的 .csv/.jsonl 文件，而不是数据库", "verify an exported .csv/.jsonl file instead"))
     verify.add_argument("--anchor", dest="anchors", action="append", default=[],
@@ -133,17 +135,22 @@ def _report(ctx: Context, result: Verification, anchors: list[Anchor]) -> int:
                                 "anchor": f.anchor.text(len(f.anchor.hash_prefix))
                                 if f.anchor else None,
                                 "message": f.message().text(ctx.language)}
-                               for f in result.findings]})
+                               for f in result.findings],
+                  "content": None if result.content is None else {
+                      "ok": result.content.ok, "rows": result.content.rows,
+                      "findings": [f.as_json(ctx.language) for f in result.content.findings]}})
     elif result.ok:
         ctx.say(result.summary().code, **result.summary().params)
+        if result.content is not None:
+            ctx.say(result.content.summary().code, **result.content.summary().params)
         if anchors:
             ctx.say("cli_audit_anchors_ok", count=len(anchors))
         if head is not None:
             ctx.say("cli_audit_head", anchor=head.text())
     else:
         ctx.show(result.summary())
-        for finding in result.findings:
-            ctx.show(finding.message())
+        for problem in result.problems():
+            ctx.show(problem)
     return 0 if result.ok else 1
 
 

@@ -73,6 +73,7 @@ ACTION_PERMISSIONS: dict[str, Permission | None] = {
     "sign_in": None,
     "backup": _P.BACKUP,
     "restore": _P.BACKUP,
+    "audit": _P.BACKUP,  # audit.baseline: written by the schema upgrade (audit_content)
     # files for others
     "export": _P.EXPORT,
     "cvr": _P.EXPORT,

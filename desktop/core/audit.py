@@ -9,6 +9,10 @@ carries the previous entry's hash (``prev_hash``) and its own (``hash``)::
 so an entry edited, inserted or deleted afterwards, even directly in the database, breaks the
 chain (see :mod:`desktop.core.audit_log` for the check, docs/audit.md for the exact bytes).
 
+An entry for a change to counted data names the rows it changed (``covers``); at the commit
+their digests, as committed, join the entry's ``after`` (:mod:`desktop.core.audit_content`),
+so the chain also proves what the tables held.
+
 Appends take turns: when the caller's transaction commits, the one-row ``audit_head`` table
 (last id, last hash) is locked, the transaction's entries get the next ids and hashes, and the
 head moves, all in that transaction. Several stations writing to one PostgreSQL database
@@ -22,7 +26,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import Any
 
@@ -45,7 +49,7 @@ HASHED_FIELDS = ("id", "at", "actor", "campaign_id", "action", "entity", "entity
                  "before", "after")
 #: ``at`` in the hashed text: UTC, always six digits of microseconds.
 AT_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-#: ``session.info`` key of the entries recorded, not yet chained: (transaction, entry).
+#: ``session.info`` key of the entries recorded, not yet chained: (transaction, entry, covers).
 _PENDING_KEY = "audit_pending"
 
 
@@ -130,8 +134,13 @@ def record(
     campaign_id: int | None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    covers: Iterable[Base] = (),
 ) -> AuditEntry:
     """Add one entry in the caller's transaction (so it commits or rolls back with the change).
+
+    ``covers``: the rows of counted data the change wrote or deleted (a sheet, a review
+    decision, an online import…, see ``audit_content.KINDS``); the entry carries their digests
+    as the transaction commits them.
 
     Refuses (:class:`~desktop.core.messages.RuleError`) an action the actor's role does not
     allow: every change is recorded here, so this check covers all of them (actors.py).
@@ -157,7 +166,7 @@ def record(
         after=as_stored(after),
     )
     transaction = session.get_nested_transaction() or session.get_transaction() or session.begin()
-    session.info.setdefault(_PENDING_KEY, []).append((transaction, entry))
+    session.info.setdefault(_PENDING_KEY, []).append((transaction, entry, tuple(covers)))
     return entry
 
 
@@ -178,11 +187,24 @@ def _chain_pending(session: Session) -> None:
     """At the commit of the outermost transaction: the recorded entries join the chain."""
     if session.get_nested_transaction() is not None:
         return  # a savepoint is being released: its entries wait for the real commit
-    pending: list[tuple[SessionTransaction, AuditEntry]] = session.info.pop(_PENDING_KEY, [])
+    pending: list[tuple[SessionTransaction, AuditEntry, tuple[Base, ...]]] = \
+        session.info.pop(_PENDING_KEY, [])
     if not pending:
         return
+    if any(covers for _t, _e, covers in pending):
+        # Imported here: audit_content builds on this module's hashing helpers.
+        from desktop.core.audit_content import DIGESTS_KEY, digests_of, row_key
+
+        session.flush()  # the digests are of the rows as this commit leaves them
+        every = digests_of(session, [row for _t, _e, covers in pending for row in covers])
+        for _transaction, entry, covers in pending:
+            if covers:
+                mine: dict[str, dict[str, Any]] = {}
+                for kind, key in map(row_key, covers):
+                    mine.setdefault(kind, {})[key] = every[kind][key]
+                entry.after = as_stored({**(entry.after or {}), DIGESTS_KEY: mine})
     head = _locked_head(session)
-    for _transaction, entry in pending:
+    for _transaction, entry, _covers in pending:
         entry.id, entry.at, entry.prev_hash = head.last_id + 1, utcnow(), head.last_hash
         entry.hash = entry_hash(entry, entry.prev_hash)
         head.last_id, head.last_hash = entry.id, entry.hash
@@ -194,7 +216,7 @@ def _drop_rolled_back(session: Session, previous_transaction: SessionTransaction
     """Entries recorded in a transaction (or savepoint) that was rolled back are forgotten."""
     pending = session.info.get(_PENDING_KEY)
     if pending:
-        session.info[_PENDING_KEY] = [(t, e) for t, e in pending
+        session.info[_PENDING_KEY] = [(t, e, c) for t, e, c in pending
                                       if not _inside(t, previous_transaction)]
 
 

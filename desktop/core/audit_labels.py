@@ -91,6 +91,8 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "package.serial": ("从数据包导入票号登记", "serial note imported from a package"),
     "backup.create": ("备份数据库", "backup taken"),
     "restore.done": ("从备份恢复", "restored from a backup"),
+    "audit.baseline": ("审计基线：登记升级时已有的计票数据",
+                       "audit baseline: counted data present at the upgrade"),
 }
 
 #: Entity (table) names -> (Chinese, English).
@@ -104,6 +106,7 @@ ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "layout_version": ("选票版式", "ballot layout"),
     "print_batch": ("打印批次", "print batch"),
     "sheet": ("扫描选票", "scanned ballot"),
+    "review_decision": ("审核决定", "review decision"),
     "online_source": ("网络投票来源", "online source"),
     "online_import": ("网络投票导入", "online import"),
     "expert_rule": ("专家评分规则", "expert rule"),
@@ -178,7 +181,8 @@ MOMENT_FORMAT = "%Y-%m-%d %H:%M:%S"
 #: Characters of a summary before it is cut with "…".
 SUMMARY_CHARS = 120
 #: Keys a summary leaves out: the entry names them already.
-_NOT_SUMMARISED = frozenset({"id", "campaign_id"})
+#: ``digests`` (audit_content) are for verification, not for reading.
+_NOT_SUMMARISED = frozenset({"id", "campaign_id", "digests"})
 
 
 def _pick(pair: tuple[str, str] | None, code: str, language: str | None) -> str:

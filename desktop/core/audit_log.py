@@ -9,6 +9,10 @@ The chain is not signed: whoever rewrites every hash from a changed entry onward
 head, gets a chain that checks out. An :class:`Anchor` closes that gap: an entry's id and hash
 written down outside the database (minutes, the public notice, a backup's manifest), which a
 rewritten chain no longer contains at that entry.
+
+Verifying the database also checks the counted data against the digests the chain carries
+(:mod:`desktop.core.audit_content`), in the same snapshot: so an anchor that matches stands for
+the tables as well, and a row edited, inserted or deleted outside BallotDesk is named.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -25,6 +29,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.core import messages
 from desktop.core.audit import GENESIS, HEAD_ID, canonical_json, entry_hash
+from desktop.core.audit_content import ContentCheck, ContentFinding, Ledger, compare
 from desktop.core.db import Database
 from desktop.core.messages import Message, RuleError
 from desktop.core.models import AuditEntry, AuditHead
@@ -157,14 +162,27 @@ class Finding:
 
 @dataclass(frozen=True)
 class Verification:
+    """The chain's findings, and ``content`` (None: not checked, as for an exported file):
+    the counted data against the digests on the chain."""
+
     count: int
     last_hash: str
     findings: tuple[Finding, ...]
     last_id: int = 0
+    content: ContentCheck | None = None
 
     @property
     def ok(self) -> bool:
-        return not self.findings
+        return not self.findings and (self.content is None or self.content.ok)
+
+    @property
+    def content_findings(self) -> tuple[ContentFinding, ...]:
+        return () if self.content is None else self.content.findings
+
+    def problems(self) -> list[Message]:
+        """One message per problem: the chain's, then the counted data's."""
+        return [f.message() for f in self.findings] + \
+            [f.message() for f in self.content_findings]
 
     @property
     def head(self) -> Anchor | None:
@@ -172,9 +190,11 @@ class Verification:
         return Anchor(self.last_id, self.last_hash) if self.count else None
 
     def summary(self) -> Message:
-        if self.ok:
-            return Message("audit_intact", {"count": self.count})
-        return Message("audit_broken", {"count": len(self.findings)})
+        if self.findings:
+            return Message("audit_broken", {"count": len(self.findings)})
+        if self.content is not None and not self.content.ok:
+            return self.content.summary()
+        return Message("audit_intact", {"count": self.count})
 
 
 class ChainCheck:
@@ -314,12 +334,17 @@ class AuditLog:
         """Every entry in id order, read in batches (the log can be long)."""
         return self._stream(select(AuditEntry).order_by(AuditEntry.id))
 
-    def _stream(self, query: Select[AuditEntry]) -> Iterator[AuditRecord]:
-        """Rows of the columns only (no ORM objects: several times faster on a long log)."""
+    def _stream(self, query: Select[AuditEntry], session: Session | None = None
+                ) -> Iterator[AuditRecord]:
+        """Rows of the columns only (no ORM objects: several times faster on a long log), in
+        ``session`` or a transaction of their own."""
+        if session is None:
+            with self.db.transaction() as s:
+                yield from self._stream(query, s)
+            return
         columns = query.with_only_columns(*_RECORD_COLUMNS, maintain_column_froms=True)
-        with self.db.transaction() as s:
-            for row in s.execute(columns.execution_options(yield_per=BATCH_ROWS)):
-                yield AuditRecord(*row)
+        for row in session.execute(columns.execution_options(yield_per=BATCH_ROWS)):
+            yield AuditRecord(*row)
 
     def actors(self) -> list[str]:
         return self._distinct(AuditEntry.actor)
@@ -341,23 +366,29 @@ class AuditLog:
             return head_anchor(s)
 
     def verify(self, anchors: Iterable[Anchor] = ()) -> Verification:
-        """Check the whole chain as stored, and that each of ``anchors`` matches its entry.
+        """Check the whole chain as stored, that each of ``anchors`` matches its entry and
+        that the counted data is what the chain's digests say, all in one snapshot
+        (:meth:`Database.snapshot`).
 
-        Other stations may append meanwhile: an entry and the head move in one transaction, so
-        a head beyond the last entry read means newer entries, which are read and checked too.
+        Where the snapshot is not isolated (SQLite) other processes may append meanwhile: an
+        entry and the head move in one transaction, so a head beyond the last entry read means
+        newer entries, which are read and checked too.
         """
-        check = ChainCheck(anchors)
-        while True:
-            for entry in self._stream(select(AuditEntry).where(AuditEntry.id > check.last_id)
-                                      .order_by(AuditEntry.id)):
-                check.feed(entry.as_dict())
-            with self.db.transaction() as s:
-                found = s.get(AuditHead, HEAD_ID)
+        check, ledger = ChainCheck(anchors), Ledger()
+        with self.db.snapshot() as s:
+            while True:
+                for entry in self._stream(select(AuditEntry).where(AuditEntry.id > check.last_id)
+                                          .order_by(AuditEntry.id), s):
+                    check.feed(entry.as_dict())
+                    ledger.feed(entry.id, entry.after)
+                found = s.get(AuditHead, HEAD_ID, populate_existing=True)
                 head = None if found is None else (found.last_id, found.last_hash)
-            if head is None or head[0] <= check.last_id or not self._has_after(check.last_id):
-                return check.finish(head)
+                if head is None or head[0] <= check.last_id \
+                        or not self._has_after(s, check.last_id):
+                    break
+            return replace(check.finish(head), content=compare(s, ledger))
 
-    def _has_after(self, entry_id: int) -> bool:
-        with self.db.transaction() as s:
-            return s.scalar(select(AuditEntry.id).where(AuditEntry.id > entry_id).limit(1)) \
-                is not None
+    @staticmethod
+    def _has_after(session: Session, entry_id: int) -> bool:
+        return session.scalar(select(AuditEntry.id).where(AuditEntry.id > entry_id).limit(1)) \
+            is not None

@@ -244,7 +244,7 @@ class Boxes:
                 s.flush()
                 audit.record(s, actor=self.actor, action=f"serial.{state.value}",
                              entity="serial_note", entity_id=entry.id, campaign_id=campaign_id,
-                             after=audit.snapshot(entry))
+                             after=audit.snapshot(entry), covers=(entry,))
             if messages:
                 raise RuleError(messages)
             return len(serials)

@@ -22,7 +22,18 @@ from desktop.core.enums import (
     Sex,
 )
 from desktop.core.messages import Message, RuleError, error, raise_if_refused
-from desktop.core.models import Campaign, Candidate, Category, Photo, Unit, utcnow
+from desktop.core.models import (
+    Base,
+    Campaign,
+    Candidate,
+    Category,
+    ExpertScore,
+    OnlineImport,
+    OnlineTotal,
+    Photo,
+    Unit,
+    utcnow,
+)
 from desktop.core.photos import PhotoError, normalise_photo
 from desktop.core.rules import CandidateFields
 
@@ -163,16 +174,25 @@ def check_candidate(
     return messages
 
 
+def _counted_rows_of(s: Session, candidate_id: int) -> list[Base]:
+    """Counted data the database deletes with a candidate (ON DELETE CASCADE): its expert
+    scores, and its totals, which change the digest of their online imports."""
+    scores = s.scalars(select(ExpertScore).where(ExpertScore.candidate_id == candidate_id))
+    imports = s.scalars(select(OnlineImport).where(OnlineImport.id.in_(
+        select(OnlineTotal.import_id).where(OnlineTotal.candidate_id == candidate_id))))
+    return [*scores, *imports]
+
+
 class Candidates:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
 
     def _log(self, s: Session, action: str, c: Candidate, before: dict[str, object] | None,
-             deleted: bool = False) -> None:
+             deleted: bool = False, covers: Sequence[Base] = ()) -> None:
         audit.record(s, actor=self.actor, action=action, entity="candidate", entity_id=c.id,
                      campaign_id=c.category.campaign_id, before=before,
-                     after=None if deleted else audit.snapshot(c))
+                     after=None if deleted else audit.snapshot(c), covers=(c, *covers))
 
     def validate(self, campaign_id: int, fields: CandidateFields,
                  candidate_id: int | None = None) -> list[Message]:
@@ -213,8 +233,10 @@ class Candidates:
             for candidate_id in candidate_ids:
                 candidate = s.get_one(Candidate, candidate_id)
                 before = audit.snapshot(candidate)
+                counted = _counted_rows_of(s, candidate_id)
                 s.delete(candidate)
-                self._log(s, "candidate.delete", candidate, before, deleted=True)
+                self._log(s, "candidate.delete", candidate, before, deleted=True,
+                          covers=counted)
 
     def get(self, candidate_id: int) -> CandidateInfo:
         with self.db.transaction() as s:

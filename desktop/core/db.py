@@ -125,6 +125,21 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """A read-only unit of work that sees one moment of the database throughout: on
+        PostgreSQL a REPEATABLE READ transaction (it blocks no writer), so rows written by other
+        stations while it reads do not appear half-way. SQLite's reads are not isolated this
+        way without holding off every writer, so there it is a plain transaction."""
+        if not self.is_postgresql:
+            with self.transaction() as session:
+                yield session
+            return
+        with self.engine.connect().execution_options(
+                isolation_level="REPEATABLE READ", postgresql_readonly=True) as connection, \
+                Session(bind=connection) as session, session.begin():
+            yield session
+
     def current_revision(self) -> str | None:
         with self.engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()

@@ -116,7 +116,7 @@ class Experts:
             s.flush()
             audit.record(s, actor=self.actor, action="expert_rule.set", entity="expert_rule",
                          entity_id=rule.id, campaign_id=campaign_id, before=before,
-                         after=audit.snapshot(rule))
+                         after=audit.snapshot(rule), covers=(rule,))
 
     def set_scores(self, campaign_id: int, scores: list[tuple[int, str, float]]) -> int:
         """Enter or change scores (candidate id, expert, score), all or nothing."""
@@ -137,7 +137,7 @@ class Experts:
                 s.flush()
                 audit.record(s, actor=self.actor, action="expert_score.set",
                              entity="expert_score", entity_id=row.id, campaign_id=campaign_id,
-                             before=before, after=audit.snapshot(row))
+                             before=before, after=audit.snapshot(row), covers=(row,))
             return len(scores)
 
     def _check(self, s: Session, campaign_id: int,

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
 from desktop.core.actors import Actor
+from desktop.core.audit_content import tracked
 from desktop.core.candidates import Batch, check_candidate, clean_fields, insert_candidate
 from desktop.core.db import Database
 from desktop.core.enums import CandidateKind, Permission
@@ -270,7 +271,7 @@ class Importer:
                 ids.append(candidate.id)
                 audit.record(s, actor=self.actor, action="candidate.import", entity="candidate",
                              entity_id=candidate.id, campaign_id=campaign.id,
-                             after=audit.snapshot(candidate))
+                             after=audit.snapshot(candidate), covers=(candidate,))
             self._save_mapping(s, campaign.id, table)
             audit.record(s, actor=self.actor, action="import", entity="campaign",
                          entity_id=campaign.id, campaign_id=campaign.id, after={
@@ -307,7 +308,7 @@ class Importer:
         for obj in created:
             audit.record(s, actor=self.actor, action=f"{obj.__tablename__}.create",
                          entity=obj.__tablename__, entity_id=obj.id, campaign_id=campaign.id,
-                         after=audit.snapshot(obj))
+                         after=audit.snapshot(obj), covers=tracked(obj))
 
 
 def mapping_of(table: Table) -> dict[str, str]:

@@ -322,7 +322,8 @@ class Online:
                              "file": row.file_name, "sha256": row.sha256, "source": source.name,
                              "shape": row.shape, "rows": row.rows, "votes": preview.votes,
                              "unflagged": sum(preview.unflagged.values()),
-                             "flagged_rows": row.flagged_rows, "encoding": row.encoding})
+                             "flagged_rows": row.flagged_rows, "encoding": row.encoding},
+                         covers=(row,))
             return row.id
 
     def _save_mapping(self, s: Session, campaign_id: int, headers: tuple[str, ...],
@@ -360,5 +361,5 @@ class Online:
             row.withdraw_note = note.strip()
             audit.record(s, actor=self.actor, action="online.withdraw", entity="online_import",
                          entity_id=row.id, campaign_id=row.campaign_id, before=before,
-                         after=audit.snapshot(row))
+                         after=audit.snapshot(row), covers=(row,))
 

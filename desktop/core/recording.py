@@ -329,7 +329,7 @@ class Recorder:
                          after={"image_key": sheet.image_key, "serial": sheet.serial,
                                 "page": sheet.page, "status": sheet.status,
                                 "reasons": sheet.reasons, "counted": counted_key is not None,
-                                "station": self.station})
+                                "station": self.station}, covers=(sheet,))
             if replaced is not None:
                 _supersede(s, self.actor, replaced, sheet)
             return RecordOutcome(describe, page_index, result, counted_key is not None, sheet.id,
@@ -364,12 +364,14 @@ def _decided_meanwhile(s: Session, sheet: Sheet) -> bool:
 def _supersede(s: Session, actor: Actor, old: Sheet, new: Sheet) -> None:
     """Mark ``old`` (which just gave its counted place to ``new``) superseded: kept, never
     counted, out of the queue, with the decision and the audit entry saying by which sheet."""
-    old.decisions.append(ReviewDecision(sheet_id=old.id, decision=Decision.SUPERSEDED.value,
-                                        reason=f"#{new.id}", operator=actor.name))
+    decision = ReviewDecision(sheet_id=old.id, decision=Decision.SUPERSEDED.value,
+                              reason=f"#{new.id}", operator=actor.name)
+    old.decisions.append(decision)
     audit.record(s, actor=actor, action="review.superseded", entity="sheet", entity_id=old.id,
                  campaign_id=old.campaign_id, before={"counted": True},
                  after={"counted": False, "serial": old.serial, "page": old.page,
-                        "by_sheet": new.id, "by_image_key": new.image_key})
+                        "by_sheet": new.id, "by_image_key": new.image_key},
+                 covers=(old, decision))
 
 
 def _fits(source: str) -> str:

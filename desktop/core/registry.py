@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,10 +17,19 @@ from sqlalchemy.orm import Session
 
 from desktop.core import audit, rules
 from desktop.core.actors import Actor
+from desktop.core.audit_content import tracked
 from desktop.core.db import Database
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Permission, Phase
 from desktop.core.messages import Message, RuleError, error, register, warning
-from desktop.core.models import Campaign, Candidate, Category, Unit
+from desktop.core.models import (
+    Base,
+    Campaign,
+    Candidate,
+    Category,
+    ExpertRule,
+    TieDecision,
+    Unit,
+)
 
 register({
     "campaign_secret_not_held": (
@@ -121,11 +131,12 @@ class Registry:
         self.actor = actor
 
     def _log(self, session: Session, action: str, obj: Any, campaign_id: int | None,
-             before: dict[str, Any] | None = None, deleted: bool = False) -> None:
+             before: dict[str, Any] | None = None, deleted: bool = False,
+             covers: Sequence[Base] = ()) -> None:
         audit.record(
             session, actor=self.actor, action=action, entity=type(obj).__tablename__,
             entity_id=obj.id, campaign_id=campaign_id, before=before,
-            after=None if deleted else audit.snapshot(obj),
+            after=None if deleted else audit.snapshot(obj), covers=(*tracked(obj), *covers),
         )
 
     # -- campaigns --------------------------------------------------------------------------
@@ -269,8 +280,13 @@ class Registry:
                 raise RuleError([error("category_has_candidates", category=category.name,
                                        count=count)])
             before = audit.snapshot(category)
+            # Deleted with it by the database (ON DELETE CASCADE): counted data, on the chain.
+            counted = [*s.scalars(select(ExpertRule).where(ExpertRule.category_id == category_id)),
+                       *s.scalars(select(TieDecision)
+                                  .where(TieDecision.category_id == category_id))]
             s.delete(category)
-            self._log(s, "category.delete", category, category.campaign_id, before, deleted=True)
+            self._log(s, "category.delete", category, category.campaign_id, before, deleted=True,
+                      covers=counted)
 
     def move_category(self, category_id: int, offset: int) -> list[CategoryInfo]:
         """Move a category up (-1) or down (+1) in the ballot order."""

@@ -138,7 +138,7 @@ class Results:
         s.flush()
         audit.record(s, actor=self.actor, action=action, entity="result_setting",
                      entity_id=row.id, campaign_id=row.campaign_id, before=before,
-                     after=audit.snapshot(row))
+                     after=audit.snapshot(row), covers=(row,))
 
     # -- ties ----------------------------------------------------------------------------
     def decide_tie(self, campaign_id: int, category: str, winners: Sequence[str | int],
@@ -168,7 +168,8 @@ class Results:
             s.add(row)
             s.flush()
             audit.record(s, actor=self.actor, action="tie.decide", entity="tie_decision",
-                         entity_id=row.id, campaign_id=campaign_id, after=audit.snapshot(row))
+                         entity_id=row.id, campaign_id=campaign_id, after=audit.snapshot(row),
+                         covers=(row,))
             return TieDecisionInfo(category, current.cutoff_tie, chosen, row.note,
                                    row.decided_by, row.decided_at)
 

@@ -403,27 +403,32 @@ class Review:
             if holder is not None:
                 holder.counted_key = None
                 s.flush()  # free the unique place before it is taken
-                holder.decisions.append(ReviewDecision(
+                aside = ReviewDecision(
                     sheet_id=holder.id, decision=Decision.SET_ASIDE.value,
                     reason=f"#{sheet.id} {reason}".strip(), operator=self.actor.name,
-                    decided_at=now))
+                    decided_at=now)
+                holder.decisions.append(aside)
+                s.flush()
                 audit.record(s, actor=self.actor, action="review.set_aside", entity="sheet",
                              entity_id=holder.id, campaign_id=holder.campaign_id,
                              before={"counted": True},
                              after={"counted": False, "serial": holder.serial,
                                     "page": holder.page, "by_sheet": sheet.id,
-                                    "reason": reason})
+                                    "reason": reason, "decision_id": aside.id},
+                             covers=(holder, aside))
             sheet.counted_key = key
-            sheet.decisions.append(ReviewDecision(
+            chosen = ReviewDecision(
                 sheet_id=sheet.id, decision=Decision.COUNT_INSTEAD.value, reason=reason,
-                operator=self.actor.name, decided_at=now))
+                operator=self.actor.name, decided_at=now)
+            sheet.decisions.append(chosen)
             s.flush()
             audit.record(s, actor=self.actor, action="review.count_instead", entity="sheet",
                          entity_id=sheet.id, campaign_id=sheet.campaign_id,
                          before={"counted": False},
                          after={"counted": True, "serial": sheet.serial, "page": sheet.page,
                                 "instead_of": None if holder is None else holder.id,
-                                "reason": reason})
+                                "reason": reason, "decision_id": chosen.id},
+                         covers=(sheet, chosen))
             return sheet_state(sheet, targets_of_page, noted)
 
     def decide(self, campaign_id: int, sheet_id: int, decision: Decision,
@@ -493,7 +498,8 @@ class Review:
                              entity="sheet", entity_id=sheet_id, campaign_id=sheet.campaign_id,
                              after={"serial": sheet.serial, "page": sheet.page,
                                     "category": category, "candidate": candidate,
-                                    "reason": reason})
+                                    "reason": reason, "decision_id": entry.id},
+                             covers=(entry,))
             return sheet_state(sheet, targets_of_page, noted)
 
 

@@ -369,7 +369,8 @@ def _merge_sheet(s: Session, actor: Actor, package: VerifiedPackage, data: dict[
                  after={"image_key": sheet.image_key, "serial": sheet.serial,
                         "page": sheet.page, "status": sheet.status, "reasons": sheet.reasons,
                         "counted": sheet.counted_key is not None, "station": sheet.station,
-                        "decisions": len(sheet.decisions), "package": package.package_uuid})
+                        "decisions": len(sheet.decisions), "package": package.package_uuid},
+                 covers=(sheet, *sheet.decisions))
     if conflict is None:
         return sheet
     here, differences = conflict
@@ -391,7 +392,8 @@ def _merge_notes(s: Session, actor: Actor, package: VerifiedPackage
             s.flush()
             audit.record(s, actor=actor, action="package.serial", entity="serial_note",
                          entity_id=note.id, campaign_id=package.campaign_id,
-                         after={**audit.snapshot(note), "package": package.package_uuid})
+                         after={**audit.snapshot(note), "package": package.package_uuid},
+                         covers=(note,))
             new += 1
         elif here.state == note.state:
             same += 1

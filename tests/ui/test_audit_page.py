@@ -16,7 +16,7 @@ from sqlalchemy import update
 from desktop.core.audit_export import read_export
 from desktop.core.audit_log import AuditLog, AuditRecord, verify_chain
 from desktop.core.enums import CandidateStatus
-from desktop.core.models import AuditEntry
+from desktop.core.models import AuditEntry, ExpertScore
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
@@ -231,3 +231,24 @@ def test_sign_ins_are_listed_for_the_organiser(qtbot: QtBot, logged: Services,
     assert "结果: 用户名或密码不正确" in failed
     choose(page.action_combo, "sign_in.failed")
     assert column(page, AuditTableModel.COL_ACTION) == ["登录失败"]
+
+
+def test_verify_names_counted_data_changed_outside_ballotdesk(
+        qtbot: QtBot, page: AuditPage, logged: Services, campaign: CampaignInfo,
+        boxes: MessageBoxes) -> None:
+    """The page checks the counted data through the same core function as the command."""
+    candidate = logged.candidates.list(campaign.id)[0]
+    logged.experts.set_scores(campaign.id, [(candidate.id, "甲", 80.0)])
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert "计票数据与审计链相符（6 行）" in boxes.texts()  # 3 categories, 2 candidates, a score
+    scores = ExpertScore.__table__
+    with logged.db.engine.begin() as connection:
+        connection.execute(update(scores).values(score=95.0))
+    boxes.shown.clear()
+    page.verify_button.click()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert boxes.kinds() == ["warning"]
+    assert page.verify_label.text() == "计票数据与审计链不符：发现 1 处问题"
+    assert "expert_score（id=1）：内容在 BallotDesk 之外被改动" in boxes.texts()
+    assert "score=95.0" in boxes.texts()

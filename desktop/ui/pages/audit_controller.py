@@ -85,13 +85,16 @@ class AuditController(QObject):
                                       anchors), summary)
             self.page.show_verification(summary, ok=True)
             self.page.show_head(result.head)
+            if result.content is not None:  # the counted data, checked against the chain too
+                summary = f"{summary}\n{result.content.summary().text()}"
             QMessageBox.information(self.page, title, arg(
                 self.tr("%1.\n\nAudit anchor (write it down to check the log later):\n%2"),
                 summary, result.head.text() if result.head else "–"))
             return
         self.page.show_verification(summary, ok=False)
-        lines = [f"• {f.message().text()}" for f in result.findings[:FINDINGS_SHOWN_MAX]]
-        hidden = len(result.findings) - FINDINGS_SHOWN_MAX
+        problems = result.problems()
+        lines = [f"• {m.text()}" for m in problems[:FINDINGS_SHOWN_MAX]]
+        hidden = len(problems) - FINDINGS_SHOWN_MAX
         if hidden > 0:
             lines.append(self.tr("… and %n more", "", hidden))
         QMessageBox.warning(self.page, title, summary + "\n\n" + "\n".join(lines))
