@@ -59,8 +59,9 @@ ROOT = Path(__file__).resolve().parents[1]
 #: An A3 page (297 × 420 mm) scanned at 1200 dpi, in pixels: the largest page to be read.
 A3_1200_DPI_PX = (14032, 19843)
 #: Peak memory allowed to ``ballotdesk scan`` of a 20000 × 20000 PNG: the program itself takes
-#: about 200 MB; decoding the image would take 400 MB more (it took 850 MB before the limit).
-HUGE_SCAN_MAX_RSS_MB = 400
+#: 210–390 MB (measured alone and after the recording tests in one run); decoding the image
+#: would take 400 MB more (it took 850 MB before the limit).
+HUGE_SCAN_MAX_RSS_MB = 520
 
 
 # -- hostile images, made cheaply --------------------------------------------------------------
@@ -238,7 +239,6 @@ def test_a_huge_png_is_refused_from_its_header_without_decoding_it(
     assert "is too large (400 megapixels)" in run.stdout
     assert "1 page: 0 accepted, 0 for review, 1 rejected" in run.stdout
     peak_kb = int(run.stderr.rsplit("peak ", 1)[1].split()[0])
-    print("PEAK", peak_kb / 1024)
     assert peak_kb / 1024 < HUGE_SCAN_MAX_RSS_MB, f"{peak_kb / 1024:.0f} MB"
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.audit_log import AuditLog
 from desktop.core.boxes import BoxInfo
 from desktop.core.enums import SerialState
 from desktop.core.recording import Recorder
@@ -75,6 +76,8 @@ def test_a_spoiled_ballot_scanned_waits_for_a_person(
     assert not [st for st in review(services).queue(demo.id) if st.serial == 2]
     review(services).decide(demo.id, first.sheet_id, Decision.REJECT, reason="确属作废票")
     assert windows_votes(services, demo.id) == {"01": 1, "02": 1, "03": 1}
+    verified = AuditLog(services.db).verify()  # every step above is on the chain, covered
+    assert verified.ok, [m.text("en") for m in verified.problems()]
 
 
 def test_a_serial_noted_after_its_sheet_was_counted_goes_back_to_review(
