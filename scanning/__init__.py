@@ -10,8 +10,9 @@ without reading images (docs/architecture.md, "What the command line imports").
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from desktop.core import lazy
 
 if TYPE_CHECKING:
     from scanning.batch import ReadContext, default_workers, interpret_files, read_one
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
     from scanning.result import PageResult
     from scanning.thresholds import DEFAULT_THRESHOLDS, MarkThresholds
 
-#: Where each public name is defined.
-_MODULES = {
+__getattr__ = lazy.exports(__name__, {
     "scanning.batch": ("ReadContext", "default_workers", "interpret_files", "read_one"),
     "scanning.decide": ("CategoryResult", "MarkState", "TargetReading"),
     "scanning.decoder": ("DecodedCode", "available_backends", "decode_qr"),
@@ -33,8 +33,7 @@ _MODULES = {
     "scanning.reasons": ("NOTES", "REJECTING", "Reason", "Status", "status_for"),
     "scanning.result": ("PageResult",),
     "scanning.thresholds": ("DEFAULT_THRESHOLDS", "MarkThresholds"),
-}
-_HOMES = {name: module for module, names in _MODULES.items() for name in names}
+})
 
 __all__ = [
     "DEFAULT_THRESHOLDS", "NOTES", "REJECTING", "CategoryResult", "DecodedCode", "FrameAnalysis",
@@ -43,11 +42,3 @@ __all__ = [
     "interpret_file", "interpret_files", "interpret_image", "load_gray", "read_one", "status_for",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value  # found once, then an ordinary attribute
-    return value
