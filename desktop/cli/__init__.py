@@ -5,6 +5,10 @@ services for one database, runs, and reports: results on stdout (``--json`` for 
 problems on stderr in the user's language. Exit status: 0 done, 1 refused or failed (nothing
 written: each service call is one transaction, and commands check everything before their
 first change), 2 wrong usage, 130 interrupted.
+
+The parser is built from every command group's light module; a command imports what its work
+uses only when it runs, so ``--help`` and the read commands start without OpenCV, pandas,
+reportlab or Alembic (docs/architecture.md, "What the command line imports").
 """
 
 from __future__ import annotations
