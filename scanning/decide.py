@@ -15,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from desktop.core.ballots import Layout, Page
-from scanning.measure import TargetInk
-from scanning.thresholds import MarkThresholds
+if TYPE_CHECKING:  # annotations only: the mark states are read without OpenCV (scanning/__init__)
+    from desktop.core.ballots import Layout, Page
+    from scanning.measure import TargetInk
+    from scanning.thresholds import MarkThresholds
 
 
 class MarkState(StrEnum):

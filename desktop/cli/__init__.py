@@ -5,6 +5,10 @@ services for one database, runs, and reports: results on stdout (``--json`` for 
 problems on stderr in the user's language. Exit status: 0 done, 1 refused or failed (nothing
 written: each service call is one transaction, and commands check everything before their
 first change), 2 wrong usage, 130 interrupted.
+
+The parser is built from every command group's light module; a command imports what its work
+uses only when it runs, so ``--help`` and the read commands start without OpenCV, pandas,
+reportlab or Alembic (docs/architecture.md, "What the command line imports").
 """
 
 from __future__ import annotations
@@ -14,9 +18,6 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-
-from alembic.util import CommandError
-from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.cli import (
     account,
@@ -110,17 +111,32 @@ def run(args: argparse.Namespace, language: str) -> int:
         for message in refused.messages:
             ctx.show(message)
         return 1
-    except (SQLAlchemyError, CommandError) as failure:
-        ctx.note("cli_db_error", url=safe_url(args.db), error=_first_line(failure))
-        return 1
     except OSError as failure:
         ctx.note("cli_file_error", file=failure.filename or "", error=failure.strerror or failure)
         return 1
     except KeyboardInterrupt:
         ctx.note("cli_interrupted")
         return 130
+    except Exception as failure:
+        if not _database_failure(failure):
+            raise
+        ctx.note("cli_db_error", url=safe_url(args.db), error=_first_line(failure))
+        return 1
     finally:
         ctx.close()
+
+
+#: The failures of the database (SQLAlchemy) and of migrating it (Alembic): module, class.
+_DATABASE_ERRORS = (("sqlalchemy.exc", "SQLAlchemyError"), ("alembic.util", "CommandError"))
+
+
+def _database_failure(failure: Exception) -> bool:
+    """Did the database or its migration fail? Asked without importing either library (a
+    command that never opened the database must not pay for them): an exception of theirs
+    means the library was loaded."""
+    kinds = tuple(getattr(sys.modules[module], name) for module, name in _DATABASE_ERRORS
+                  if module in sys.modules)
+    return isinstance(failure, kinds)
 
 
 def _reader_gone() -> int:

@@ -12,13 +12,16 @@ import argparse
 import getpass
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import PASSWORD_ENV_VAR, CliError, Context, enum_type
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import accounts, messages
-from desktop.core.accounts import AccountInfo, Accounts
+from desktop.core import messages
 from desktop.core.enums import Permission, Role
 from desktop.core.messages import Message, RuleError, error
+
+if TYPE_CHECKING:
+    from desktop.core.accounts import AccountInfo, Accounts
 
 messages.register({
     "cli_account_setup_done": (
@@ -118,10 +121,14 @@ def _state(ctx: Context, info: AccountInfo) -> str:
 
 
 def _accounts(ctx: Context) -> Accounts:
+    from desktop.core.accounts import Accounts
+
     return Accounts(ctx.services.db, ctx.services.actor)
 
 
 def run_setup(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core import accounts
+
     password: str | None = getattr(args, "password", None) or os.environ.get(PASSWORD_ENV_VAR)
     db = ctx.database()
     try:

@@ -6,15 +6,15 @@ import argparse
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import Context, positive_int, text
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.audit import at_text
-from desktop.core.audit_export import export_log, read_export
-from desktop.core.audit_labels import action_label, entity_label, summary
-from desktop.core.audit_log import Anchor, AuditFilter, AuditLog, Verification, verify_chain
 from desktop.core.messages import RuleError
+
+if TYPE_CHECKING:
+    from desktop.core.audit_log import Anchor, Verification
 
 messages.register({
     "cli_col_entry": ("序号", "id"),
@@ -55,6 +55,8 @@ def anchor_type(language: str) -> Callable[[str], Anchor]:
     """``N:HEX``, an entry's id and hash written down earlier (see docs/audit.md)."""
 
     def parse(raw: str) -> Anchor:
+        from desktop.core.audit_log import Anchor
+
         try:
             return Anchor.parse(raw)
         except RuleError as exc:
@@ -104,6 +106,10 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.audit import at_text
+    from desktop.core.audit_labels import action_label, entity_label, summary
+    from desktop.core.audit_log import AuditFilter, AuditLog
+
     campaign_id = ctx.campaign().id if getattr(args, "campaign", None) else None
     wanted = AuditFilter(action=args.action_prefix, actor=args.actor, entity=args.entity,
                          campaign_id=campaign_id, since=args.since, until=args.until,
@@ -155,12 +161,17 @@ def _report(ctx: Context, result: Verification, anchors: list[Anchor]) -> int:
 
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.audit_export import read_export
+    from desktop.core.audit_log import AuditLog, verify_chain
+
     if args.file is not None:
         return _report(ctx, verify_chain(read_export(args.file), args.anchors), args.anchors)
     return _report(ctx, AuditLog(ctx.services.db).verify(args.anchors), args.anchors)
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.audit_export import export_log
+
     count = export_log(ctx.services.db, ctx.services.actor, args.file)
     if ctx.json:
         ctx.emit({"file": str(args.file), "count": count})

@@ -15,18 +15,9 @@ from pathlib import Path
 from desktop.cli.common import CliError, Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.accounts import has_accounts
-from desktop.core.backup import (
-    SETUP_ACTOR,
-    BackupSecrets,
-    backup,
-    backup_secrets,
-    restore,
-    secrets_missing,
-)
+from desktop.core.actors import SETUP_ACTOR
 from desktop.core.enums import Permission
 from desktop.core.messages import Message
-from desktop.core.recount import recount
 
 messages.register({
     "cli_backup_done": (
@@ -135,6 +126,8 @@ def _passphrase(ctx: Context, args: argparse.Namespace, needed: str, twice: bool
 
 
 def run_backup(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.backup import backup
+
     ctx.services.actor.require(Permission.BACKUP)  # refused before a passphrase is asked for
     passphrase = None if args.no_secrets else _passphrase(
         ctx, args, "cli_backup_passphrase_needed", twice=True)
@@ -153,6 +146,9 @@ def run_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.accounts import has_accounts
+    from desktop.core.backup import BackupSecrets, backup_secrets, restore, secrets_missing
+
     db = ctx.database()
     try:
         setting_up = not has_accounts(db)
@@ -184,6 +180,8 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_recount(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.recount import recount
+
     report = recount(ctx.services.db, ctx.campaign().id, args.workers)
     if ctx.json:
         ctx.emit({"read": report.read, "differences": report.differences})

@@ -6,13 +6,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import Context, enum_type, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.boxes import parse_serials
 from desktop.core.enums import Paper, SerialState
-from desktop.core.printing import PrintOptions
+
+if TYPE_CHECKING:
+    from desktop.core.printing import PrintOptions
 
 messages.register({
     "cli_layout_summary": (
@@ -92,6 +94,8 @@ def _print_options(b: Builder, parser: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> PrintOptions:
+    from desktop.core.printing import PrintOptions
+
     return PrintOptions(args.paper, args.ballot_lang, args.photos)
 
 
@@ -139,6 +143,8 @@ def run_batches(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_note(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.boxes import parse_serials
+
     serials = parse_serials(" ".join(args.serials))
     count = ctx.services.boxes.note_serials(ctx.campaign().id, serials, args.state, args.note)
     if ctx.json:

@@ -19,16 +19,15 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
-from desktop.core import accounts, labels, messages
-from desktop.core.db import Database, resolve_url
+from desktop.core import labels, messages
 from desktop.core.messages import Message, RuleError
-from desktop.core.registry import CampaignInfo
-from desktop.core.services import Services
+
+if TYPE_CHECKING:  # the database's modules load when a command first opens it
+    from desktop.core.db import Database
+    from desktop.core.registry import CampaignInfo
+    from desktop.core.services import Services
 
 #: Environment variables a script signs in with.
 USER_ENV_VAR, PASSWORD_ENV_VAR = "BALLOTDESK_USER", "BALLOTDESK_PASSWORD"
@@ -174,6 +173,11 @@ class CliError(Exception):
 
 def safe_url(explicit: str | None) -> str:
     """The database URL a command uses, without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from desktop.core.db import resolve_url
+
     url = resolve_url(explicit)
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -198,6 +202,9 @@ class Context:
     def services(self) -> Services:
         """The services of the database, for the signed-in user (see :meth:`credentials`)."""
         if self._services is None:
+            from desktop.core import accounts
+            from desktop.core.services import Services
+
             db = self.database()
             try:
                 if not accounts.has_accounts(db):  # say how to make one, not "sign in"
@@ -214,6 +221,8 @@ class Context:
 
     def database(self) -> Database:
         """The database named by ``--db`` (or its defaults), opened and at the newest schema."""
+        from desktop.core.db import Database
+
         url = getattr(self.args, "db", None)
         try:
             return Database.open(url)

@@ -9,7 +9,6 @@ from pathlib import Path
 from desktop.cli.common import Context
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.cvr import CastVoteRecord
 
 messages.register({
     "cli_cvr_written": (
@@ -29,6 +28,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.cvr import CastVoteRecord
+
     campaign = ctx.campaign()
     manifest = CastVoteRecord(ctx.services.db, ctx.services.actor).export(campaign.id,
                                                                           args.folder)

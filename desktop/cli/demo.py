@@ -8,7 +8,6 @@ from collections import Counter
 from desktop.cli.common import Context, campaign_json
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.demo import create_demo
 
 messages.register({
     "cli_demo_created": (
@@ -34,6 +33,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.demo import create_demo
+
     services = ctx.services
     campaign = create_demo(services, args.name)
     categories = services.registry.list_categories(campaign.id)

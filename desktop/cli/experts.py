@@ -9,7 +9,6 @@ from typing import Any
 from desktop.cli.common import Context
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.experts import expert_results
 from desktop.core.messages import error
 
 messages.register({
@@ -56,6 +55,8 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.experts import expert_results
+
     campaign = ctx.campaign()
     results = expert_results(ctx.services.db, campaign.id)
     candidates = [c for c in ctx.services.candidates.list(campaign.id) if c.id in results]

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import CliError, Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
 from desktop.core.messages import Message, error
-from desktop.core.online import OnlinePreview
-from desktop.core.online_match import Mapping
-from desktop.core.online_results import flagged, imports
+
+if TYPE_CHECKING:
+    from desktop.core.online import OnlinePreview
+    from desktop.core.online_match import Mapping
 
 messages.register({
     "cli_online_bad_mapping": ("无法读取对应关系文件“{file}”：{error}",
@@ -70,6 +71,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 def _mapping(ctx: Context, path: str | None) -> Mapping | None:
     if path is None:
         return None
+    from desktop.core.online_match import Mapping
+
     try:
         return Mapping.load(path)
     except (OSError, ValueError) as failed:
@@ -113,6 +116,8 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.online_results import imports
+
     campaign = ctx.campaign()
     found = imports(ctx.services.db, campaign.id)
     if ctx.json:
@@ -127,6 +132,8 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_report(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.online_results import flagged
+
     campaign = ctx.campaign()
     rows = flagged(ctx.services.db, campaign.id, args.source)
     if ctx.json:

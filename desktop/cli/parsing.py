@@ -104,6 +104,20 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {prefix}: {message}\n")
 
 
+class VersionAction(argparse.Action):
+    """``--version``, as argparse's own, but the version is looked up only when asked
+    (importlib.metadata would cost every command's start, see docs/architecture.md)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> NoReturn:
+        print(f"ballotdesk {app_version()}", file=sys.stdout)
+        parser.exit()
+
+
 def language_in(argv: Sequence[str]) -> str | None:
     """The value of ``--lang`` (``--lang en`` or ``--lang=en``), when valid."""
     for index, arg in enumerate(argv):
@@ -160,7 +174,7 @@ class Builder:
                                "BallotDesk: registry, ballots and tallies of award campaigns. "
                                "Without a subcommand it starts the graphical interface."))
         self.global_options(parser, top=True)
-        parser.add_argument("--version", action="version", version=f"ballotdesk {app_version()}",
+        parser.add_argument("--version", action=VersionAction,
                             help=text(self.language, "cli_help_version"))
         parser.set_defaults(handler=None)
         return parser

@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
@@ -26,9 +27,9 @@ from desktop.core.combine import (
     format_combined,
     format_expert,
 )
-from desktop.core.notice import write_notice
-from desktop.core.results_files import results_json, write_csv, write_xlsx
-from desktop.core.results_types import CampaignResults, parse_weights
+
+if TYPE_CHECKING:
+    from desktop.core.results_types import CampaignResults
 
 messages.register({
     "cli_results_formula": ("计算方法：{formula}", "Formula: {formula}"),
@@ -143,6 +144,9 @@ def _print_results(ctx: Context, results: CampaignResults) -> None:
 
 
 def run_results(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.notice import write_notice
+    from desktop.core.results_files import results_json, write_csv, write_xlsx
+
     campaign = ctx.campaign()
     service = ctx.services.results
     results = service.compute(campaign.id)
@@ -165,6 +169,8 @@ def run_results(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _show_rule(ctx: Context, campaign_id: int) -> None:
+    from desktop.core.results_files import results_json
+
     info = ctx.services.results.rule(campaign_id)
     results = ctx.services.results.compute(campaign_id)
     if ctx.json:
@@ -179,6 +185,8 @@ def _show_rule(ctx: Context, campaign_id: int) -> None:
 
 
 def run_rule(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.results_types import parse_weights
+
     campaign = ctx.campaign()
     service = ctx.services.results
     if not (args.sum or args.weights or args.normalise or args.online_votes):

@@ -4,14 +4,17 @@ the copies of one serial and page side by side (which counts is a person's choic
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.common import Context, enum_type, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
+from desktop.core.enums import Decision
 from desktop.core.labels import label, label_list
-from desktop.core.recording import archive_root
-from desktop.core.review import Decision, Review, SheetState
 from scanning.decide import MarkState
+
+if TYPE_CHECKING:
+    from desktop.core.review import Review, SheetState
 
 messages.register({
     "cli_col_sheet": ("图像", "sheet"),
@@ -81,8 +84,14 @@ def _row(state: SheetState) -> dict[str, object]:
                         if s.value == "ambiguous"]}
 
 
+def _review(ctx: Context) -> Review:
+    from desktop.core.review import Review
+
+    return Review(ctx.services.db, ctx.services.actor)
+
+
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    queue = Review(ctx.services.db, ctx.services.actor).queue(ctx.campaign().id)
+    queue = _review(ctx).queue(ctx.campaign().id)
     if ctx.json:
         ctx.emit([_row(state) for state in queue])
         return 0
@@ -100,8 +109,7 @@ def run_decide(ctx: Context, args: argparse.Namespace) -> int:
             ctx.note("cli_bad_target", value=text)
             return 2
         targets.append((category, number))
-    review = Review(ctx.services.db, ctx.services.actor)
-    state = review.decide(ctx.campaign().id, args.sheet, args.decision, targets, args.reason)
+    state = _review(ctx).decide(ctx.campaign().id, args.sheet, args.decision, targets, args.reason)
     if ctx.json:
         ctx.emit(_row(state) | {"settled": state.settled, "rejected": state.rejected})
     else:
@@ -111,8 +119,10 @@ def run_decide(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_copies(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.recording import archive_root
+
     campaign_id = ctx.campaign().id
-    copies = Review(ctx.services.db, ctx.services.actor).copies(campaign_id, args.sheet)
+    copies = _review(ctx).copies(campaign_id, args.sheet)
     archive = archive_root(ctx.services.db)
     marked = {state.sheet_id: [f"{c}:{n}" for (c, n), st in sorted(state.states.items())
                                if st is MarkState.MARKED] for state in copies}
@@ -129,8 +139,7 @@ def run_copies(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_prefer(ctx: Context, args: argparse.Namespace) -> int:
-    state = Review(ctx.services.db, ctx.services.actor).prefer(ctx.campaign().id, args.sheet,
-                                                               args.reason)
+    state = _review(ctx).prefer(ctx.campaign().id, args.sheet, args.reason)
     if ctx.json:
         ctx.emit(_row(state) | {"counted": state.counted, "settled": state.settled})
     else:

@@ -12,28 +12,17 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.cli.common import CliError, Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.backup import automatic_backup
 from desktop.core.labels import label
 from desktop.core.messages import Message
-from desktop.core.recording import Recorder, RecordOutcome
-from desktop.core.scanjob import (
-    ScanCounts,
-    interpret_paths,
-    problem_message,
-    scan_paths,
-    scan_scanner,
-)
-from scanning.sources import (
-    AcquisitionProblem,
-    ScannerSettings,
-    parse_options,
-    settings_from_options,
-)
+
+if TYPE_CHECKING:  # reading images loads OpenCV: only when a command reads them
+    from desktop.core.recording import RecordOutcome
+    from scanning.sources import AcquisitionProblem, ScannerSettings
 
 messages.register({
     "cli_scan_summary": (
@@ -101,6 +90,9 @@ def _line(ctx: Context, outcome: RecordOutcome, pages: bool = True) -> str:
 
 
 def run_interpret(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.recording import Recorder
+    from desktop.core.scanjob import interpret_paths
+
     recorder = Recorder(ctx.services.db, ctx.services.actor)
     outcomes = list(interpret_paths(recorder, args.files, args.workers))
     if ctx.json:
@@ -124,6 +116,8 @@ def scanner_settings(args: argparse.Namespace) -> ScannerSettings | None:
         return None
     if args.paths:
         raise CliError(Message("cli_scan_both"))
+    from scanning.sources import parse_options, settings_from_options
+
     try:
         options: dict[str, str | int] = {}
         for written in args.option:
@@ -138,6 +132,10 @@ def scanner_settings(args: argparse.Namespace) -> ScannerSettings | None:
 
 
 def run_scan(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.backup import automatic_backup
+    from desktop.core.recording import Recorder
+    from desktop.core.scanjob import ScanCounts, problem_message, scan_paths, scan_scanner
+
     settings = scanner_settings(args)
     campaign = ctx.campaign() if args.box else None
     expected = ctx.services.boxes.find_box(campaign.id, args.box) if campaign else None

@@ -8,8 +8,6 @@ import argparse
 from desktop.cli.common import CliError, Context
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.scanjob import problem_message
-from scanning.sources import AcquisitionError, list_scanners
 
 messages.register({
     "cli_col_device": ("设备", "device"),
@@ -25,6 +23,9 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.scanjob import problem_message
+    from scanning.sources import AcquisitionError, list_scanners
+
     try:
         scanners = list_scanners()
     except AcquisitionError as error:

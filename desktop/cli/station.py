@@ -9,7 +9,6 @@ from pathlib import Path
 from desktop.cli.common import Context
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core import messages
-from desktop.core.stations import qr_code
 
 messages.register({
     "cli_station_key": (
@@ -110,6 +109,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_key(ctx: Context, args: argparse.Namespace) -> int:
+    from desktop.core.stations import qr_code
+
     key = ctx.services.stations.identity(args.name, new=args.new)
     if args.qr is not None:
         qr_code(key.qr_text).save(str(args.qr), scale=8, border=4)

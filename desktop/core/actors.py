@@ -31,6 +31,10 @@ messages.register({
         "in again."),
 })
 
+#: The audit log's actor of a restore onto a database that has no account yet (backup.py;
+#: here, where the command line's help can name it without loading the backup's modules).
+SETUP_ACTOR = "setup"
+
 _P = Permission
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ORGANISER: frozenset(Permission),

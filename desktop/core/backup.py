@@ -60,7 +60,7 @@ from sqlalchemy.engine import make_url
 
 from desktop.core import audit
 from desktop.core.accounts import has_accounts
-from desktop.core.actors import Actor
+from desktop.core.actors import SETUP_ACTOR, Actor
 from desktop.core.audit_log import ANCHOR_FULL_DIGITS, AuditLog
 from desktop.core.db import Database
 from desktop.core.enums import Permission, Role
@@ -149,8 +149,6 @@ SEALED_FILE = "secrets.sealed"
 DUMP_BLANKED = {"public.campaign": "secret", "public.station_identity": "private_key"}
 DUMP_DROPPED = frozenset({"public.box_key"})
 EMPTY_BYTEA = r"\\x"  # COPY text doubles the backslash of bytea's hex form
-#: The audit log's actor of a restore onto a database that has no account yet.
-SETUP_ACTOR = "setup"
 #: Automatic backups (after each scanning batch) kept per database.
 KEEP_AUTOMATIC_BACKUPS = 10
 #: An automatic backup's ``.partial`` folder this old was left by a killed process (a backup

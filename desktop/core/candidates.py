@@ -34,7 +34,6 @@ from desktop.core.models import (
     Unit,
     utcnow,
 )
-from desktop.core.photos import PhotoError, normalise_photo
 from desktop.core.rules import CandidateFields
 
 #: Statuses that need a note saying why (a rejection must be explainable).
@@ -338,6 +337,8 @@ class Candidates:
     # -- photos -----------------------------------------------------------------------------
     def set_photo(self, candidate_id: int, path: Path) -> None:
         self.actor.require(Permission.MANAGE_REGISTRY)
+        from desktop.core.photos import PhotoError, normalise_photo  # Pillow: only for photos
+
         try:
             photo = normalise_photo(path.read_bytes())
         except (OSError, PhotoError) as exc:

@@ -1,4 +1,9 @@
-"""Opening a BallotDesk database: choose the URL, back up, migrate, hand out sessions."""
+"""Opening a BallotDesk database: choose the URL, back up, migrate, hand out sessions.
+
+Alembic is imported only to migrate: whether the schema is the newest is read without it (the
+revision in ``alembic_version`` against the newest file in ``migrations/versions``), because
+loading Alembic and its revision scripts costs more than most commands do.
+"""
 
 from __future__ import annotations
 
@@ -10,18 +15,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, event, func, inspect, select
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy import Column, MetaData, String, Table, create_engine, event, func, inspect, select
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core.paths import default_database_url, private_dir, private_file
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +34,12 @@ DB_ENV_VAR = "BALLOTDESK_DB"
 #: How many pre-migration backups of a SQLite file are kept beside it.
 KEEP_MIGRATION_BACKUPS = 5
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+#: Each revision script is ``versions/NNNN_what.py`` for revision ``NNNN``, whose
+#: ``down_revision`` is the one before (tests/test_cli_start.py checks it): so the newest
+#: revision is the newest file's number, known without loading Alembic.
+REVISION_FILES = "[0-9][0-9][0-9][0-9]_*.py"
+#: Alembic's record of the revision a database is at (one row; the history has one head).
+ALEMBIC_VERSION = Table("alembic_version", MetaData(), Column("version_num", String(32)))
 #: SQLAlchemy's dialect+driver for PostgreSQL URLs given as plain ``postgresql://``.
 POSTGRESQL_DRIVER = "postgresql+psycopg"
 #: ``pg_advisory_xact_lock`` key held while migrating (any constant unique to BallotDesk).
@@ -62,15 +72,23 @@ def resolve_url(explicit: str | None = None) -> str:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest schema revision (see :data:`REVISION_FILES`)."""
+    return max(path.name[:4] for path in (MIGRATIONS_DIR / "versions").glob(REVISION_FILES))
+
+
+def revision_of(connection: Connection) -> str | None:
+    """The schema revision the database is at; None before its first migration."""
+    if not inspect(connection).has_table(ALEMBIC_VERSION.name):
+        return None
+    return connection.execute(select(ALEMBIC_VERSION.c.version_num)).scalar_one_or_none()
 
 
 @dataclass(frozen=True)
@@ -142,7 +160,7 @@ class Database:
 
     def current_revision(self) -> str | None:
         with self.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+            return revision_of(connection)
 
     @property
     def display_url(self) -> str:
@@ -160,11 +178,13 @@ class Database:
         if current != head:
             if self.sqlite_path is not None and self._has_tables():
                 backup = self.backup_sqlite(reason=f"before-migration-{current or 'none'}")
+            from alembic import command
+
             config = _alembic_config()
             with self.engine.begin() as connection:
                 if self.is_postgresql:
                     connection.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
-                    current = MigrationContext.configure(connection).get_current_revision()
+                    current = revision_of(connection)
                     if current == head:
                         return MigrationReport(current, head, None)
                 log.info("migrating %s from %s to %s", self.display_url, current, head)

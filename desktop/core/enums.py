@@ -69,6 +69,21 @@ class SerialState(StrEnum):
     UNUSED = "unused"  # never handed out
 
 
+class Decision(StrEnum):
+    """What a person (or the recording layer) decided about a sheet in review (review.py,
+    which still names it: ``from desktop.core.review import Decision`` works)."""
+
+    MARKED = "marked"
+    EMPTY = "empty"
+    ACCEPT = "accept"
+    REJECT = "reject"
+    REOPEN = "reopen"
+    NO_VOTES = "no_votes"
+    SUPERSEDED = "superseded"
+    COUNT_INSTEAD = "count_instead"
+    SET_ASIDE = "set_aside"
+
+
 class Role(StrEnum):
     """What a signed-in account may do (desktop/core/accounts.py holds the permissions)."""
 

@@ -23,7 +23,6 @@ from desktop.core.enums import RANKED_STATUSES, Permission
 from desktop.core.messages import Message, RuleError, Severity, error, warning
 from desktop.core.models import Candidate, Category, ExpertRule, ExpertScore
 from desktop.core.online_match import CATEGORY, NAME, NUMBER, alias_meaning
-from desktop.core.online_read import read_grid
 from desktop.core.online_results import candidate_index
 from desktop.core.tabular import normalise_header
 
@@ -160,6 +159,8 @@ class Experts:
 
     def preview(self, campaign_id: int, path: Path | str) -> ExpertPreview:
         self.actor.require(Permission.MANAGE_RESULTS)  # before the file is read
+        from desktop.core.online_read import read_grid  # pandas: only to read a file
+
         grid = read_grid(path, [*EXPERT_HEADERS, *SCORE_HEADERS])
         meaning = {i: alias_meaning(h) for i, h in enumerate(grid.headers)}
         find = {m: i for i, m in reversed(meaning.items()) if m in (NUMBER, NAME, CATEGORY)}

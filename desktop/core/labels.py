@@ -11,6 +11,7 @@ from typing import Any
 from desktop.core.enums import (
     CandidateKind,
     CandidateStatus,
+    Decision,
     Paper,
     Permission,
     Phase,
@@ -20,7 +21,6 @@ from desktop.core.enums import (
     SignInOutcome,
 )
 from desktop.core.messages import JoinedList, current_language
-from desktop.core.review import Decision
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status
 

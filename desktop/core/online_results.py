@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, String, insert, select
 from sqlalchemy.orm import Session
@@ -25,7 +26,9 @@ from desktop.core.models import (
     OnlineTotal,
 )
 from desktop.core.online_match import CandidateIndex, CandidateRef
-from desktop.core.online_plan import FlaggedRow
+
+if TYPE_CHECKING:  # the importer's rows (pandas): not loaded to read the stored results
+    from desktop.core.online_plan import FlaggedRow
 
 
 @dataclass(frozen=True)

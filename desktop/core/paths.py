@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import os
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from platformdirs import user_data_path, user_log_path
@@ -64,6 +63,8 @@ def default_database_url() -> str:
 
 def app_version() -> str:
     """The installed distribution's version (pyproject.toml is the one source of it)."""
+    from importlib import metadata  # looked up when asked: it costs a command's start
+
     try:
         return metadata.version("ballotdesk")
     except metadata.PackageNotFoundError:

@@ -43,7 +43,7 @@ from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
 from desktop.core.boxes import ballot_keys, batch_of
 from desktop.core.db import Database, is_write_conflict
-from desktop.core.enums import Permission
+from desktop.core.enums import Decision, Permission
 from desktop.core.labels import label, label_list
 from desktop.core.messages import Message, error, info, register
 from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet, SheetMark
@@ -51,7 +51,6 @@ from desktop.core.paths import data_dir
 from desktop.core.review import (
     NOTED_REASONS,
     UNREAD_REASONS,
-    Decision,
     counted_key_of,
     replaceable,
 )

@@ -39,7 +39,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -48,7 +47,7 @@ from desktop.core import audit
 from desktop.core.actors import Actor
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
-from desktop.core.enums import Permission, SerialState
+from desktop.core.enums import Decision, Permission, SerialState
 from desktop.core.messages import RuleError, error, register
 from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet
 from scanning.decide import MarkState
@@ -92,18 +91,6 @@ register({
         "“{decision}” is recorded by the system, not by hand.",
     ),
 })
-
-
-class Decision(StrEnum):
-    MARKED = "marked"
-    EMPTY = "empty"
-    ACCEPT = "accept"
-    REJECT = "reject"
-    REOPEN = "reopen"
-    NO_VOTES = "no_votes"
-    SUPERSEDED = "superseded"
-    COUNT_INSTEAD = "count_instead"
-    SET_ASIDE = "set_aside"
 
 
 TARGET_DECISIONS = frozenset({Decision.MARKED, Decision.EMPTY})

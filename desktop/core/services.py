@@ -1,38 +1,37 @@
-"""The services one user session works with, passed to the CLI commands and the GUI pages."""
+"""The services one user session works with, passed to the CLI commands and the GUI pages.
+
+Each service is made when first used, and its module imported then: a command that reads the
+review queue does not load the importers (pandas), printing (reportlab) or the stations'
+cryptography (docs/architecture.md, "What the command line imports").
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from desktop.core.actors import Actor
-from desktop.core.boxes import Boxes
-from desktop.core.candidates import Candidates
 from desktop.core.db import Database
-from desktop.core.experts import Experts
-from desktop.core.exporting import Exporter
-from desktop.core.importing import Importer
-from desktop.core.online import Online
-from desktop.core.printing import Printing
-from desktop.core.recording import returned_serials
-from desktop.core.registry import Registry
-from desktop.core.results import Results
-from desktop.core.stations import Stations
+
+if TYPE_CHECKING:
+    from desktop.core.boxes import Boxes
+    from desktop.core.candidates import Candidates
+    from desktop.core.experts import Experts
+    from desktop.core.exporting import Exporter
+    from desktop.core.importing import Importer
+    from desktop.core.online import Online
+    from desktop.core.printing import Printing
+    from desktop.core.registry import Registry
+    from desktop.core.results import Results
+    from desktop.core.stations import Stations
 
 
-@dataclass(frozen=True)
 class Services:
-    db: Database
-    actor: Actor
-    registry: Registry
-    candidates: Candidates
-    importer: Importer
-    exporter: Exporter
-    boxes: Boxes
-    printing: Printing
-    online: Online
-    experts: Experts
-    results: Results
-    stations: Stations
+    """The services of one database, acting for one actor (one of each, made on first use)."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db = db
+        self.actor = actor
 
     @classmethod
     def open(cls, url: str | None, actor: Actor) -> Services:
@@ -42,8 +41,65 @@ class Services:
 
     @classmethod
     def for_database(cls, db: Database, actor: Actor) -> Services:
-        registry, candidates = Registry(db, actor), Candidates(db, actor)
-        return cls(db, actor, registry, candidates, Importer(db, actor), Exporter(db, actor),
-                   Boxes(db, actor, returned_serials), Printing(db, actor, registry, candidates),
-                   Online(db, actor), Experts(db, actor), Results(db, actor),
-                   Stations(db, actor))
+        return cls(db, actor)
+
+    @cached_property
+    def registry(self) -> Registry:
+        from desktop.core.registry import Registry
+
+        return Registry(self.db, self.actor)
+
+    @cached_property
+    def candidates(self) -> Candidates:
+        from desktop.core.candidates import Candidates
+
+        return Candidates(self.db, self.actor)
+
+    @cached_property
+    def importer(self) -> Importer:
+        from desktop.core.importing import Importer
+
+        return Importer(self.db, self.actor)
+
+    @cached_property
+    def exporter(self) -> Exporter:
+        from desktop.core.exporting import Exporter
+
+        return Exporter(self.db, self.actor)
+
+    @cached_property
+    def boxes(self) -> Boxes:
+        from desktop.core.boxes import Boxes
+        from desktop.core.recording import returned_serials
+
+        return Boxes(self.db, self.actor, returned_serials)
+
+    @cached_property
+    def printing(self) -> Printing:
+        from desktop.core.printing import Printing
+
+        return Printing(self.db, self.actor, self.registry, self.candidates)
+
+    @cached_property
+    def online(self) -> Online:
+        from desktop.core.online import Online
+
+        return Online(self.db, self.actor)
+
+    @cached_property
+    def experts(self) -> Experts:
+        from desktop.core.experts import Experts
+
+        return Experts(self.db, self.actor)
+
+    @cached_property
+    def results(self) -> Results:
+        from desktop.core.results import Results
+
+        return Results(self.db, self.actor)
+
+    @cached_property
+    def stations(self) -> Stations:
+        from desktop.core.stations import Stations
+
+        return Stations(self.db, self.actor)

@@ -3,49 +3,77 @@
 The database side (boxes, batches, stored layout versions) builds a :class:`BallotSpec` from the
 registry, calls :func:`build_layout`, compares :attr:`Layout.fingerprint` with the stored
 version's, and prints with :func:`render_batch`.
+
+The names below are imported from their modules when first used (PEP 562): reading a stored
+:class:`Layout` (the review queue, the tally) loads neither the PDF writer nor the QR codec
+(docs/architecture.md, "What the command line imports").
 """
 
-from desktop.core.ballots.compose import build_layout
-from desktop.core.ballots.keys import BallotKeys
-from desktop.core.ballots.model import (
-    Layout,
-    Line,
-    Page,
-    PhotoItem,
-    QrRegion,
-    RegistrationMark,
-    SerialSlot,
-    Target,
-    TextItem,
-)
-from desktop.core.ballots.payload import (
-    FORMAT_VERSION,
-    ForeignCampaignError,
-    ForgedPayloadError,
-    KeyLookup,
-    KeyNotHeldError,
-    MalformedPayloadError,
-    Payload,
-    PayloadError,
-    UnsupportedFormatError,
-    box_key,
-    decode_payload,
-    encode_payload,
-)
-from desktop.core.ballots.pdf import (
-    RenderCancelledError,
-    RenderResult,
-    render_batch,
-    render_preview,
-)
-from desktop.core.ballots.spec import (
-    PAPER_SIZES_MM,
-    BallotSpec,
-    CandidateSpec,
-    CategorySpec,
-)
-from desktop.core.ballots.texts import MissingGlyphsError
-from desktop.core.enums import Paper
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.core import lazy
+
+if TYPE_CHECKING:
+    from desktop.core.ballots.compose import build_layout
+    from desktop.core.ballots.keys import BallotKeys
+    from desktop.core.ballots.model import (
+        Layout,
+        Line,
+        Page,
+        PhotoItem,
+        QrRegion,
+        RegistrationMark,
+        SerialSlot,
+        Target,
+        TextItem,
+    )
+    from desktop.core.ballots.payload import (
+        FORMAT_VERSION,
+        ForeignCampaignError,
+        ForgedPayloadError,
+        KeyLookup,
+        KeyNotHeldError,
+        MalformedPayloadError,
+        Payload,
+        PayloadError,
+        UnsupportedFormatError,
+        box_key,
+        decode_payload,
+        encode_payload,
+    )
+    from desktop.core.ballots.pdf import (
+        RenderCancelledError,
+        RenderResult,
+        render_batch,
+        render_preview,
+    )
+    from desktop.core.ballots.spec import (
+        PAPER_SIZES_MM,
+        BallotSpec,
+        CandidateSpec,
+        CategorySpec,
+    )
+    from desktop.core.ballots.texts import MissingGlyphsError
+    from desktop.core.enums import Paper
+
+__getattr__ = lazy.exports(__name__, {
+    "desktop.core.ballots.compose": ("build_layout",),
+    "desktop.core.ballots.keys": ("BallotKeys",),
+    "desktop.core.ballots.model": ("Layout", "Line", "Page", "PhotoItem", "QrRegion",
+                                   "RegistrationMark", "SerialSlot", "Target", "TextItem"),
+    "desktop.core.ballots.payload": (
+        "FORMAT_VERSION", "ForeignCampaignError", "ForgedPayloadError", "KeyLookup",
+        "KeyNotHeldError", "MalformedPayloadError", "Payload", "PayloadError",
+        "UnsupportedFormatError", "box_key", "decode_payload", "encode_payload"),
+    "desktop.core.ballots.pdf": ("RenderCancelledError", "RenderResult", "render_batch",
+                                 "render_preview"),
+    "desktop.core.ballots.spec": ("PAPER_SIZES_MM", "BallotSpec", "CandidateSpec",
+                                  "CategorySpec"),
+    "desktop.core.ballots.texts": ("MissingGlyphsError",),
+    "desktop.core.enums": ("Paper",),
+})
 
 __all__ = [
     "FORMAT_VERSION", "PAPER_SIZES_MM", "BallotKeys", "BallotSpec", "CandidateSpec", "CategorySpec",
@@ -56,3 +84,4 @@ __all__ = [
     "Target", "TextItem", "UnsupportedFormatError", "box_key", "build_layout", "decode_payload",
     "encode_payload", "render_batch", "render_preview",
 ]
+

@@ -1,0 +1,124 @@
+"""What the command line loads to start (docs/architecture.md, "What the command line imports").
+
+Each command runs in a fresh interpreter that writes the modules it loaded when it exits; the
+help and the read commands must not load the image, table, PDF or Qt libraries, nor Alembic on a
+database at the newest schema. Timing is measured by benchmarks/cli_start.py, not here: the
+machine is shared and noisy, the module set is not.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+import scanning
+from desktop.core import ballots
+from desktop.core.db import MIGRATIONS_DIR, REVISION_FILES, Database, _alembic_config, head_revision
+from desktop.core.registry import CampaignInfo
+from desktop.core.services import Services
+from tests.conftest import Cli
+from tests.test_results_common import add_online_and_experts, record
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Libraries no read command needs: reading images, tables and photos, writing PDFs, Qt, and
+#: Alembic (needed only to migrate).
+HEAVY = frozenset({"cv2", "numpy", "pandas", "openpyxl", "reportlab", "PIL", "PySide6",
+                   "alembic"})
+#: The child: run ``ballotdesk ARGS`` as ``python -m desktop.cli`` does, and at exit write the
+#: top-level names of the modules it loaded to the file given first.
+CHILD = """
+import atexit, json, runpy, sys
+out, sys.argv = sys.argv[1], ["ballotdesk", *sys.argv[2:]]
+atexit.register(lambda: open(out, "w").write(json.dumps(sorted(sys.modules))))
+runpy.run_module("desktop.cli", run_name="__main__", alter_sys=True)
+"""
+
+
+def start(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run the command; its result and the top-level packages it loaded."""
+    listing = tmp_path / "modules.json"
+    done = subprocess.run([sys.executable, "-c", CHILD, str(listing), *args],
+                          capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
+                          timeout=120, check=False)
+    loaded = json.loads(listing.read_text(encoding="utf-8"))
+    return done, {name.partition(".")[0] for name in loaded}
+
+
+@pytest.mark.parametrize("args", [("--help",), ("--lang", "en", "review", "--help"),
+                                  ("results", "--help")])
+def test_help_loads_no_database_library(tmp_path: Path, args: tuple[str, ...]) -> None:
+    done, loaded = start(tmp_path, *args)
+    assert done.returncode == 0, done.stderr
+    assert "ballotdesk" in done.stdout
+    assert loaded.isdisjoint(HEAVY | {"sqlalchemy"}), sorted(loaded & (HEAVY | {"sqlalchemy"}))
+
+
+@pytest.fixture
+def recorded(services: Services, demo: CampaignInfo, scans: list[Path],
+             tmp_path: Path) -> CampaignInfo:
+    """The demo campaign with three ballots recorded (one page waits in review), online votes
+    and expert scores: every read command has rows to read."""
+    record(services, scans)
+    add_online_and_experts(services, demo.id, tmp_path)
+    return demo
+
+
+@pytest.mark.parametrize("args", [("review", "list"), ("results",), ("account", "list"),
+                                  ("audit", "list", "--limit", "5"), ("candidates", "list")])
+def test_read_commands_load_no_heavy_library(cli: Cli, recorded: CampaignInfo, tmp_path: Path,
+                                             args: tuple[str, ...]) -> None:
+    done, loaded = start(tmp_path, "--db", cli.url, "--json", *args)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)  # it did read something
+    assert "sqlalchemy" in loaded  # the database was opened and read
+    assert loaded.isdisjoint(HEAVY), sorted(loaded & HEAVY)
+
+
+def test_the_review_queue_and_results_read_what_was_recorded(cli: Cli, recorded: CampaignInfo,
+                                                             tmp_path: Path) -> None:
+    """The lazily loaded path gives the same answers as the in-process one."""
+    queue, _ = start(tmp_path, "--db", cli.url, "--json", "review", "list")
+    results, _ = start(tmp_path, "--db", cli.url, "--json", "results")
+    assert json.loads(queue.stdout) == cli.json("review", "list")
+    assert json.loads(queue.stdout), "a page waits in review"
+    apart, here = json.loads(results.stdout), cli.json("results")
+    assert apart.pop("computed_at") <= here.pop("computed_at")
+    assert apart == here
+    assert apart["ballots"] == 3
+
+
+def test_the_newest_revision_is_read_without_alembic(empty_db_url: str) -> None:
+    """Revision ``NNNN`` is the file ``NNNN_*.py`` and follows the one before, so
+    :func:`head_revision` agrees with Alembic; the database's revision is read as Alembic
+    reads it (None before the first migration)."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    assert head_revision() == script.get_current_head()
+    files = sorted((MIGRATIONS_DIR / "versions").glob(REVISION_FILES))
+    assert len(files) == len(list(script.walk_revisions()))
+    for before, path in zip([None, *files], files, strict=False):
+        revision = script.get_revision(path.name[:4])
+        assert revision is not None and Path(revision.path).name == path.name
+        assert revision.down_revision == (before.name[:4] if before else None)
+    database = Database(empty_db_url)
+    try:
+        assert database.current_revision() is None
+        database.migrate()
+        with database.engine.connect() as connection:
+            alembic_says = MigrationContext.configure(connection).get_current_revision()
+        assert database.current_revision() == alembic_says == head_revision()
+    finally:
+        database.dispose()
+
+
+@pytest.mark.parametrize("package", [scanning, ballots])
+def test_lazy_packages_still_offer_every_public_name(package: object) -> None:
+    for name in package.__all__:  # type: ignore[attr-defined]
+        assert getattr(package, name) is not None, name
+    with pytest.raises(AttributeError):
+        getattr(package, "not_a_name")  # noqa: B009
