@@ -37,6 +37,7 @@ from scanning.sources import (
     read_paths,
     scan_sheets,
 )
+from scanning.sources.files import walk_folder
 
 register(dict(CATALOG))
 
@@ -93,9 +94,11 @@ class ScanCounts:
 def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
                workers: int | None = None,
                cancel: Cancel | None = None,
-               on_outcome: OutcomeCallback | None = None) -> Iterator[RecordOutcome]:
+               on_outcome: OutcomeCallback | None = None,
+               expected: int | None = None) -> Iterator[RecordOutcome]:
     """Read and record every item; yields one outcome per item, in input order (refused
-    before the first read for an actor who may not scan)."""
+    before the first read for an actor who may not scan). ``expected``: how many items come,
+    when known (``scanning.batch.read_in_order`` sizes its pool by it)."""
     recorder.actor.require(Permission.SCAN)
     recorder.tidy_archive()
     context = read_context(recorder.db)
@@ -114,7 +117,7 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
             else:
                 yield item, item.image
 
-    for key, result in read_in_order(tasks(), context, workers, cancel):
+    for key, result in read_in_order(tasks(), context, workers, cancel, expected):
         if isinstance(key, RecordOutcome):
             outcome = key
         else:
@@ -137,8 +140,21 @@ def scan_paths(recorder: Recorder, paths: Iterable[Path], workers: int | None = 
     """Files and folders (PNG, JPEG, TIFF, PDF) scanned and recorded; a single-image file
     recorded before is recognised by its bytes' hash without being decoded (a rerun of a
     killed batch costs a hash per file recorded)."""
-    items = read_paths(list(paths), cancel or (lambda: False), recorder.recorded_file)
-    return scan_items(recorder, items, workers, cancel, on_outcome)
+    paths = list(paths)
+    items = read_paths(paths, cancel or (lambda: False), recorder.recorded_file)
+    return scan_items(recorder, items, workers, cancel, on_outcome, count_files(paths))
+
+
+def count_files(paths: Iterable[Path]) -> int:
+    """How many files a batch holds (a progress bar's end, the reading pool's size); folders
+    are walked like the reader walks them."""
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(1 for item in walk_folder(path) if isinstance(item, Path))
+        else:
+            total += 1
+    return total
 
 
 def divert_problems(items: Iterable[Acquired], on_problem: ProblemCallback,
@@ -172,13 +188,14 @@ def interpret_paths(recorder: Recorder, paths: Iterable[Path], workers: int | No
                     ) -> Iterator[RecordOutcome]:
     """Read without recording (``ballotdesk interpret``): the same outcomes, nothing stored."""
     context = read_context(recorder.db)
+    paths = list(paths)
 
     def tasks() -> Iterator[tuple[Acquired, Image | None]]:
-        for item in read_paths(list(paths)):  # without ``recorded``: every file decoded
+        for item in read_paths(paths):  # without ``recorded``: every file decoded
             if not isinstance(item, RecordedBefore):
                 yield item, None if isinstance(item, AcquisitionProblem) else item.image
 
-    for item, result in read_in_order(tasks(), context, workers):
+    for item, result in read_in_order(tasks(), context, workers, expected=count_files(paths)):
         if isinstance(item, AcquisitionProblem):
             yield problem_outcome(item)
             continue

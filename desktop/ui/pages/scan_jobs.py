@@ -28,7 +28,14 @@ from PySide6.QtGui import QImage
 from desktop.core.backup import automatic_backup
 from desktop.core.db import Database
 from desktop.core.recording import Recorder, RecordOutcome
-from desktop.core.scanjob import divert_problems, scan_items, scan_live, scan_paths, scan_scanner
+from desktop.core.scanjob import (
+    count_files,
+    divert_problems,
+    scan_items,
+    scan_live,
+    scan_paths,
+    scan_scanner,
+)
 from desktop.ui.camera import analyse_sighting, preview_image
 from scanning.sources import (
     CameraSource,
@@ -37,7 +44,6 @@ from scanning.sources import (
     WatchedFolder,
     auto_capture,
 )
-from scanning.sources.files import walk_folder
 
 #: The camera preview is sent at most this often (frames in between are analysed, not shown).
 PREVIEW_INTERVAL_S = 1 / 15
@@ -65,18 +71,6 @@ class ScanRequest:
     device: str = ""
     settings: ScannerSettings = field(default_factory=ScannerSettings)
     camera: int | str = 0
-
-
-def count_files(paths: Iterable[Path]) -> int:
-    """How many files a batch holds (its progress bar's end); folders are walked like the
-    reader walks them."""
-    total = 0
-    for path in paths:
-        if path.is_dir():
-            total += sum(1 for item in walk_folder(path) if isinstance(item, Path))
-        else:
-            total += 1
-    return total
 
 
 class _Thread(QThread):
@@ -161,8 +155,7 @@ class ScanJob(QObject):
         total = count_files(paths)
         self.progressed.emit(0, total)
         done: set[str] = set()
-        workers = 1 if total <= 1 else None  # one file: no process pool to start
-        for outcome in scan_paths(recorder, paths, workers, self._stop.is_set):
+        for outcome in scan_paths(recorder, paths, cancel=self._stop.is_set):
             done.add(outcome.source)
             self.outcome.emit(outcome)
             self.progressed.emit(min(len(done), total), total)
