@@ -7,8 +7,11 @@ reads one flag (``threading.Event``) that :meth:`ScanJob.stop` sets. The recorde
 database from that thread (every service call is its own short session).
 
 Files and folders are read on every core (``scan_paths``: worker processes, results in input
-order). Live sources (watched folder, scanner, camera) read each sheet in the job's thread as
-it arrives (``scan_live``, ``scan_scanner``: the same code as ``ballotdesk scan --scanner``).
+order). Live sources (watched folder, scanner) read each sheet in the job's thread as it
+arrives (``scan_live``, ``scan_scanner``: the same code as ``ballotdesk scan --scanner``). The
+camera's thread only analyses frames and sends the preview: each sheet it takes is read and
+recorded on a :class:`RecordingLine` beside it, whose outcomes come back through the same
+``outcome`` signal; stopping waits until every sheet taken is recorded.
 A thread of its own (not the shared pool) keeps the camera loop from starving the short
 background tasks (the tally, the ballot preview) on a two-core machine.
 """
@@ -29,9 +32,9 @@ from desktop.core.backup import automatic_backup
 from desktop.core.db import Database
 from desktop.core.recording import Recorder, RecordOutcome
 from desktop.core.scanjob import (
+    RecordingLine,
     count_files,
     divert_problems,
-    scan_items,
     scan_live,
     scan_paths,
     scan_scanner,
@@ -101,6 +104,7 @@ class ScanJob(QObject):
         self.actor = actor
         self.request = request
         self.error: Exception | None = None
+        self._sheets = 0  # the camera's sheets recorded so far (the recording line's count)
         self._stop = threading.Event()
         self._thread = _Thread(self)
         self._thread.finished.connect(self._thread_finished)
@@ -168,22 +172,26 @@ class ScanJob(QObject):
     def _camera(self, recorder: Recorder) -> None:
         frames = CameraSource(self.request.camera).frames(self._stop.is_set)
         shown_at = 0.0
-        sheets = 0
-        for event in auto_capture(divert_problems(frames, self.outcome.emit),
-                                  analyse_sighting):  # type: ignore[arg-type]
-            assert isinstance(event, CaptureEvent)
-            now = time.monotonic()
-            if event.image is not None or now - shown_at >= PREVIEW_INTERVAL_S:
-                shown_at = now
-                self.frame.emit(preview_image(event.frame.image, event.sighting, event.step),
-                                event.step.state.value)
-            if event.image is None:
-                continue
-            outcome: RecordOutcome
-            for outcome in scan_items(recorder, [event.image], 1, self._stop.is_set):
-                sheets += 1
-                self.outcome.emit(outcome)
-                self.progressed.emit(sheets, 0)
+        line = RecordingLine(recorder, self._captured_recorded)
+        try:
+            for event in auto_capture(divert_problems(frames, self.outcome.emit),
+                                      analyse_sighting):  # type: ignore[arg-type]
+                assert isinstance(event, CaptureEvent)
+                now = time.monotonic()
+                if event.image is not None or now - shown_at >= PREVIEW_INTERVAL_S:
+                    shown_at = now
+                    self.frame.emit(preview_image(event.frame.image, event.sighting, event.step),
+                                    event.step.state.value)
+                if event.image is not None:
+                    line.put(event.image)
+        finally:
+            line.close()
+
+    def _captured_recorded(self, outcome: RecordOutcome) -> None:
+        """On the recording line's thread, one sheet after the other."""
+        self._sheets += 1
+        self.outcome.emit(outcome)
+        self.progressed.emit(self._sheets, 0)
 
 
 def running_jobs() -> list[ScanJob]:
