@@ -5,8 +5,9 @@ to each worker process once, by the pool's initializer; each task then carries o
 ``workers=1`` runs in this process (no pool: tests, debugging, small jobs).
 
 Workers pay for themselves or are not started. Starting the pool costs seconds of wall time
-(each worker imports OpenCV and numpy: about 2 s on an idle two-core machine, 10 s when it is
-busy), more than a short batch takes in one process. So a batch is always read in this process
+(a fork server imports OpenCV, numpy and the program, then forks each worker: about 2 s on an
+idle two-core machine, up to 10 s when it is busy), more than a short batch takes in one
+process. So a batch is always read in this process
 first; the pool starts in the background once the batch is known (``expected``) or proves
 (pages read) long enough for every worker, while the first pages go on being read here, and
 takes over the remaining pages only once a worker is ready. Results stay in input order: the
@@ -216,7 +217,8 @@ class _Pool:
         """Waits for the workers when they read pages; a pool that never got ready is left
         to end by itself (its workers end once their start is done), not waited for."""
         self._thread.join()
-        assert self.executor is not None
+        if self.executor is None:  # it could not start (the batch was read here)
+            return
         self.executor.shutdown(wait=self.stats.ready.is_set(), cancel_futures=True)
 
 
