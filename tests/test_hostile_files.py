@@ -533,22 +533,34 @@ def test_cli_station_import_refuses_a_traversal_in_the_user_s_language(
     assert not (tmp_path / "evil.txt").exists()
 
 
+#: How long a test waits for a reading pool's first worker (seconds; 2 s idle, 10 s busy here).
+POOL_READY_TIMEOUT_S = 120
+
+
 def test_decoded_images_in_flight_to_the_workers_are_bounded(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """With the budget at one and a half pages, two pages are handed out before the first
-    answer is awaited (not TASKS_PER_WORKER per worker); every page is still read, in order."""
+    """With the budget at one and a half pages, two pages are handed out to the pool before
+    the first answer is awaited (not TASKS_PER_WORKER per worker); every page is still read,
+    in order. The first page is read here while the pool starts; the rest waits for it."""
     page = np.full((400, 300), 255, np.uint8)
     monkeypatch.setattr(batch, "MAX_IMAGE_BYTES_IN_FLIGHT", page.nbytes * 3 // 2)
+    monkeypatch.setattr(batch, "MIN_PAGES_PER_WORKER", 1)
+    stats = batch.ReadStats()
     pulled: list[int] = []
 
     def tasks() -> Iterator[tuple[int, np.ndarray]]:
-        for number in range(6):
+        yield 0, page
+        assert stats.ready.wait(POOL_READY_TIMEOUT_S), "the reading pool never got ready"
+        for number in range(1, 7):
             pulled.append(number)
             yield number, page
 
-    results = batch.read_in_order(tasks(), batch.ReadContext.of({}, []), workers=2)
-    first, _result = next(results)
-    assert (first, len(pulled)) == (0, 2)
+    results = batch.read_in_order(tasks(), batch.ReadContext.of({}, []), workers=2,
+                                  expected=7, stats=stats)
+    assert next(results)[0] == 0
+    second, _result = next(results)
+    assert (second, pulled) == (1, [1, 2])
     rest = [key for key, result in results if result is not None]
-    assert rest == [1, 2, 3, 4, 5]
+    assert rest == [2, 3, 4, 5, 6]
+    assert (stats.in_process, stats.in_workers) == (1, 6)

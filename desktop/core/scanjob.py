@@ -9,10 +9,17 @@ feeder: :func:`scan_scanner`; a watched folder: :func:`scan_live`) are read shee
 they arrive, in the caller's thread: a process pool hands out several sheets ahead and would
 hold the first results back until that many had come in, and one page reads in 20–50 ms,
 faster than any feeder. The window and ``ballotdesk scan --scanner`` both go through here.
+
+A camera's captured sheets go to a :class:`RecordingLine`: read and recorded on a thread of
+their own, one at a time in the order taken, while the camera's frame loop goes on analysing
+frames and showing the preview (a recording takes 0.3–3.3 s; the frame loop ~5 ms a frame).
 """
 
 from __future__ import annotations
 
+import logging
+import queue
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,8 +44,10 @@ from scanning.sources import (
     read_paths,
     scan_sheets,
 )
+from scanning.sources.files import walk_folder
 
 register(dict(CATALOG))
+log = logging.getLogger(__name__)
 
 Cancel = Callable[[], bool]
 #: Reasons that may only mean the batch's campaign data is older than the ballot.
@@ -93,9 +102,11 @@ class ScanCounts:
 def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
                workers: int | None = None,
                cancel: Cancel | None = None,
-               on_outcome: OutcomeCallback | None = None) -> Iterator[RecordOutcome]:
+               on_outcome: OutcomeCallback | None = None,
+               expected: int | None = None) -> Iterator[RecordOutcome]:
     """Read and record every item; yields one outcome per item, in input order (refused
-    before the first read for an actor who may not scan)."""
+    before the first read for an actor who may not scan). ``expected``: how many items come,
+    when known (``scanning.batch.read_in_order`` sizes its pool by it)."""
     recorder.actor.require(Permission.SCAN)
     recorder.tidy_archive()
     context = read_context(recorder.db)
@@ -114,7 +125,7 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
             else:
                 yield item, item.image
 
-    for key, result in read_in_order(tasks(), context, workers, cancel):
+    for key, result in read_in_order(tasks(), context, workers, cancel, expected):
         if isinstance(key, RecordOutcome):
             outcome = key
         else:
@@ -137,8 +148,21 @@ def scan_paths(recorder: Recorder, paths: Iterable[Path], workers: int | None = 
     """Files and folders (PNG, JPEG, TIFF, PDF) scanned and recorded; a single-image file
     recorded before is recognised by its bytes' hash without being decoded (a rerun of a
     killed batch costs a hash per file recorded)."""
-    items = read_paths(list(paths), cancel or (lambda: False), recorder.recorded_file)
-    return scan_items(recorder, items, workers, cancel, on_outcome)
+    paths = list(paths)
+    items = read_paths(paths, cancel or (lambda: False), recorder.recorded_file)
+    return scan_items(recorder, items, workers, cancel, on_outcome, count_files(paths))
+
+
+def count_files(paths: Iterable[Path]) -> int:
+    """How many files a batch holds (a progress bar's end, the reading pool's size); folders
+    are walked like the reader walks them."""
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(1 for item in walk_folder(path) if isinstance(item, Path))
+        else:
+            total += 1
+    return total
 
 
 def divert_problems(items: Iterable[Acquired], on_problem: ProblemCallback,
@@ -168,17 +192,57 @@ def scan_scanner(recorder: Recorder, device: str, settings: ScannerSettings,
     return scan_live(recorder, sheets, on_problem, cancel)
 
 
+class RecordingLine:
+    """Captured sheets read and recorded one at a time, in the order they were put, on a
+    thread of their own; ``on_outcome`` is called on that thread with each sheet's outcome.
+
+    Every sheet put is recorded exactly once, even after the camera stopped: a sheet shown as
+    taken is never dropped. A sheet whose recording fails (the database gone away, a refused
+    permission) gives an outcome saying so, and the next sheets are recorded as usual.
+    :meth:`close` waits until every sheet put is recorded."""
+
+    def __init__(self, recorder: Recorder, on_outcome: OutcomeCallback) -> None:
+        self._recorder = recorder
+        self._on_outcome = on_outcome
+        self._queue: queue.SimpleQueue[AcquiredImage | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="recording captured sheets")
+        self._thread.start()
+
+    def put(self, image: AcquiredImage) -> None:
+        """Returns at once; the sheet is recorded after those put before it."""
+        self._queue.put(image)
+
+    def close(self) -> None:
+        """Record what is still waiting, then end the thread (the line takes no more)."""
+        self._queue.put(None)
+        self._thread.join()
+
+    def _run(self) -> None:
+        while (image := self._queue.get()) is not None:
+            try:
+                outcomes = list(scan_items(self._recorder, [image], 1))
+            except Exception as error:  # one sheet's failure is its own, never the camera's
+                log.exception("recording the captured %s failed", image.origin.describe())
+                outcomes = [RecordOutcome(image.origin.describe(), 0,
+                                          PageResult.refused(Reason.IMAGE_UNREADABLE), False,
+                                          None, Message("capture_not_recorded",
+                                                        {"error": str(error)}))]
+            for outcome in outcomes:
+                self._on_outcome(outcome)
+
+
 def interpret_paths(recorder: Recorder, paths: Iterable[Path], workers: int | None = None,
                     ) -> Iterator[RecordOutcome]:
     """Read without recording (``ballotdesk interpret``): the same outcomes, nothing stored."""
     context = read_context(recorder.db)
+    paths = list(paths)
 
     def tasks() -> Iterator[tuple[Acquired, Image | None]]:
-        for item in read_paths(list(paths)):  # without ``recorded``: every file decoded
+        for item in read_paths(paths):  # without ``recorded``: every file decoded
             if not isinstance(item, RecordedBefore):
                 yield item, None if isinstance(item, AcquisitionProblem) else item.image
 
-    for item, result in read_in_order(tasks(), context, workers):
+    for item, result in read_in_order(tasks(), context, workers, expected=count_files(paths)):
         if isinstance(item, AcquisitionProblem):
             yield problem_outcome(item)
             continue
@@ -191,4 +255,7 @@ def interpret_paths(recorder: Recorder, paths: Iterable[Path], workers: int | No
 
 register({
     "sheet_not_recorded": ("仅识别，未记录。", "Read only; nothing recorded."),
+    "capture_not_recorded": ("这张拍下的选票未能记录：{error}。请重新放到拍摄仪下。",
+                             "This captured sheet was not recorded: {error}. Lay it under the "
+                             "camera again."),
 })

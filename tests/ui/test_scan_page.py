@@ -8,15 +8,18 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
 import numpy as np
 import pytest
+from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from desktop.core.boxes import BoxInfo
+from desktop.core.recording import RecordOutcome
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
@@ -24,6 +27,9 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.models.scan_models import Kind, OutcomeTableModel, TallyTableModel
 from desktop.ui.pages.scan_jobs import SourceKind, running_jobs
 from desktop.ui.pages.scan_page import ScanPage
+from scanning.result import PageResult
+from scanning.sources import AcquiredImage, CaptureStep, PageSighting
+from scanning.sources.capture import STEADY_FRAMES
 from tests.ballot_files import fill_in, print_and_rasterize, save_scans
 from tests.ui.conftest import MessageBoxes
 
@@ -326,6 +332,129 @@ def test_the_camera_takes_each_sheet_once_and_records_it(
         from desktop.core.models import Sheet
         assert s.scalar(select(func.count()).select_from(Sheet)) == 3
     assert paper_tally(services.db, demo.id).ballots == 2
+
+
+class CameraLoop:
+    """Counts what the camera's thread does, with the real analysis and preview: frames
+    analysed, previews sent, sheets taken (the preview of a taken frame)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from desktop.ui.pages import scan_jobs
+
+        self.analysed = self.previews = self.taken = 0
+        self.changed = threading.Condition()
+        analyse, preview = scan_jobs.analyse_sighting, scan_jobs.preview_image
+
+        def counted_analyse(image: np.ndarray) -> PageSighting:
+            sighting = analyse(image)
+            with self.changed:
+                self.analysed += 1
+                self.changed.notify_all()
+            return sighting
+
+        def counted_preview(frame: np.ndarray, sighting: PageSighting,
+                            step: CaptureStep | None) -> QImage:
+            image = preview(frame, sighting, step)
+            with self.changed:
+                self.previews += 1
+                self.taken += step is not None and step.captured
+                self.changed.notify_all()
+            return image
+
+        monkeypatch.setattr(scan_jobs, "analyse_sighting", counted_analyse)
+        monkeypatch.setattr(scan_jobs, "preview_image", counted_preview)
+
+    def counts(self) -> tuple[int, int, int]:
+        with self.changed:
+            return self.analysed, self.previews, self.taken
+
+
+#: How long the slow recorder waits for the camera's thread to take the next sheet.
+CAMERA_WAIT_S = 90
+
+
+def test_the_preview_goes_on_while_a_sheet_is_recorded(
+    qtbot: QtBot, services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first sheet's recording is held until the camera's thread has taken the second
+    sheet (a slow recorder: the real Recorder, made to wait): frames go on being analysed and
+    previewed meanwhile, and every sheet is still recorded once, in the order taken."""
+    from desktop.core.recording import Recorder
+
+    _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id, 2, tmp_path)
+    first = fill_in(layout, ballots[0], VOTES[1])
+    video = desk_video(tmp_path / "desk.avi", [first[0], first[1], ballots[1][0]])
+    loop = CameraLoop(monkeypatch)
+    during: list[tuple[int, int, int]] = []
+    record = Recorder.record
+
+    def slow_record(self: Recorder, item: AcquiredImage, result: PageResult) -> RecordOutcome:
+        if not during:  # the first sheet: wait for the next one to be taken
+            before = loop.counts()
+            with loop.changed:
+                loop.changed.wait_for(lambda: loop.taken >= before[2] + 1, CAMERA_WAIT_S)
+            after = loop.counts()
+            during.append(tuple(a - b for a, b in zip(after, before, strict=True)))
+        return record(self, item, result)
+
+    monkeypatch.setattr(Recorder, "record", slow_record)
+    page = open_page(qtbot, services, demo.id)
+    run_source(qtbot, page, SourceKind.CAMERA, str(video))
+
+    (analysed, previews, taken), = during
+    # While the first sheet was being recorded, the next sheet came in, lay still for
+    # STEADY_FRAMES frames and was taken: the frame loop never waited for the recording.
+    assert taken == 1
+    assert analysed >= STEADY_FRAMES
+    assert previews >= 1
+    model = page.outcome_model
+    assert column(model, model.COL_SHEET)[::-1] == ["000001，第 1 页", "000001，第 2 页",
+                                                    "000002，第 1 页"]
+    assert loop.counts()[2] == 3
+    with services.db.transaction() as s:
+        from sqlalchemy import func, select
+
+        from desktop.core.models import Sheet
+        assert s.scalar(select(func.count()).select_from(Sheet)) == 3
+
+
+def test_a_capture_that_fails_is_shown_and_the_camera_goes_on(
+    qtbot: QtBot, services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The second sheet's recording fails (the database refuses it): its row says so, and the
+    first and third sheets are recorded as usual."""
+    from desktop.core.recording import Recorder
+
+    _batch, _layout, ballots = print_and_rasterize(services, demo.id, box.id, 2, tmp_path)
+    video = desk_video(tmp_path / "desk.avi", [ballots[0][0], ballots[0][1], ballots[1][0]])
+    calls: list[int] = []
+    record = Recorder.record
+
+    def failing_record(self: Recorder, item: AcquiredImage, result: PageResult
+                       ) -> RecordOutcome:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError("磁盘已满")
+        return record(self, item, result)
+
+    monkeypatch.setattr(Recorder, "record", failing_record)
+    page = open_page(qtbot, services, demo.id)
+    run_source(qtbot, page, SourceKind.CAMERA, str(video))
+
+    model = page.outcome_model
+    messages = column(model, model.COL_MESSAGE)[::-1]
+    assert len(messages) == 3
+    assert "未能记录" in messages[1] and "磁盘已满" in messages[1]
+    assert column(model, model.COL_STATUS)[::-1][1] == "不计票"
+    assert column(model, model.COL_SHEET)[::-1][2] == "000002，第 1 页"
+    assert counters(page)[Kind.REJECTED] == 1
+    with services.db.transaction() as s:
+        from sqlalchemy import func, select
+
+        from desktop.core.models import Sheet
+        assert s.scalar(select(func.count()).select_from(Sheet)) == 2
 
 
 def test_a_camera_that_cannot_be_opened_is_reported(qtbot: QtBot, services: Services,

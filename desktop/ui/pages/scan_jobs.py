@@ -7,8 +7,11 @@ reads one flag (``threading.Event``) that :meth:`ScanJob.stop` sets. The recorde
 database from that thread (every service call is its own short session).
 
 Files and folders are read on every core (``scan_paths``: worker processes, results in input
-order). Live sources (watched folder, scanner, camera) read each sheet in the job's thread as
-it arrives (``scan_live``, ``scan_scanner``: the same code as ``ballotdesk scan --scanner``).
+order). Live sources (watched folder, scanner) read each sheet in the job's thread as it
+arrives (``scan_live``, ``scan_scanner``: the same code as ``ballotdesk scan --scanner``). The
+camera's thread only analyses frames and sends the preview: each sheet it takes is read and
+recorded on a :class:`RecordingLine` beside it, whose outcomes come back through the same
+``outcome`` signal; stopping waits until every sheet taken is recorded.
 A thread of its own (not the shared pool) keeps the camera loop from starving the short
 background tasks (the tally, the ballot preview) on a two-core machine.
 """
@@ -28,7 +31,14 @@ from PySide6.QtGui import QImage
 from desktop.core.backup import automatic_backup
 from desktop.core.db import Database
 from desktop.core.recording import Recorder, RecordOutcome
-from desktop.core.scanjob import divert_problems, scan_items, scan_live, scan_paths, scan_scanner
+from desktop.core.scanjob import (
+    RecordingLine,
+    count_files,
+    divert_problems,
+    scan_live,
+    scan_paths,
+    scan_scanner,
+)
 from desktop.ui.camera import analyse_sighting, preview_image
 from scanning.sources import (
     CameraSource,
@@ -37,7 +47,6 @@ from scanning.sources import (
     WatchedFolder,
     auto_capture,
 )
-from scanning.sources.files import walk_folder
 
 #: The camera preview is sent at most this often (frames in between are analysed, not shown).
 PREVIEW_INTERVAL_S = 1 / 15
@@ -65,18 +74,6 @@ class ScanRequest:
     device: str = ""
     settings: ScannerSettings = field(default_factory=ScannerSettings)
     camera: int | str = 0
-
-
-def count_files(paths: Iterable[Path]) -> int:
-    """How many files a batch holds (its progress bar's end); folders are walked like the
-    reader walks them."""
-    total = 0
-    for path in paths:
-        if path.is_dir():
-            total += sum(1 for item in walk_folder(path) if isinstance(item, Path))
-        else:
-            total += 1
-    return total
 
 
 class _Thread(QThread):
@@ -107,6 +104,7 @@ class ScanJob(QObject):
         self.actor = actor
         self.request = request
         self.error: Exception | None = None
+        self._sheets = 0  # the camera's sheets recorded so far (the recording line's count)
         self._stop = threading.Event()
         self._thread = _Thread(self)
         self._thread.finished.connect(self._thread_finished)
@@ -161,8 +159,7 @@ class ScanJob(QObject):
         total = count_files(paths)
         self.progressed.emit(0, total)
         done: set[str] = set()
-        workers = 1 if total <= 1 else None  # one file: no process pool to start
-        for outcome in scan_paths(recorder, paths, workers, self._stop.is_set):
+        for outcome in scan_paths(recorder, paths, cancel=self._stop.is_set):
             done.add(outcome.source)
             self.outcome.emit(outcome)
             self.progressed.emit(min(len(done), total), total)
@@ -175,22 +172,26 @@ class ScanJob(QObject):
     def _camera(self, recorder: Recorder) -> None:
         frames = CameraSource(self.request.camera).frames(self._stop.is_set)
         shown_at = 0.0
-        sheets = 0
-        for event in auto_capture(divert_problems(frames, self.outcome.emit),
-                                  analyse_sighting):  # type: ignore[arg-type]
-            assert isinstance(event, CaptureEvent)
-            now = time.monotonic()
-            if event.image is not None or now - shown_at >= PREVIEW_INTERVAL_S:
-                shown_at = now
-                self.frame.emit(preview_image(event.frame.image, event.sighting, event.step),
-                                event.step.state.value)
-            if event.image is None:
-                continue
-            outcome: RecordOutcome
-            for outcome in scan_items(recorder, [event.image], 1, self._stop.is_set):
-                sheets += 1
-                self.outcome.emit(outcome)
-                self.progressed.emit(sheets, 0)
+        line = RecordingLine(recorder, self._captured_recorded)
+        try:
+            for event in auto_capture(divert_problems(frames, self.outcome.emit),
+                                      analyse_sighting):  # type: ignore[arg-type]
+                assert isinstance(event, CaptureEvent)
+                now = time.monotonic()
+                if event.image is not None or now - shown_at >= PREVIEW_INTERVAL_S:
+                    shown_at = now
+                    self.frame.emit(preview_image(event.frame.image, event.sighting, event.step),
+                                    event.step.state.value)
+                if event.image is not None:
+                    line.put(event.image)
+        finally:
+            line.close()
+
+    def _captured_recorded(self, outcome: RecordOutcome) -> None:
+        """On the recording line's thread, one sheet after the other."""
+        self._sheets += 1
+        self.outcome.emit(outcome)
+        self.progressed.emit(self._sheets, 0)
 
 
 def running_jobs() -> list[ScanJob]:
