@@ -279,6 +279,14 @@ def test_cli_backup_restore_recount(cli: Cli, demo: CampaignInfo, scans: list[Pa
     assert "与留存的 1 个锚点相符" in cli.ok(*command[1:])
 
 
+def test_cli_scan_says_which_automatic_backup_it_made(cli: Cli, demo: CampaignInfo,
+                                                      scans: list[Path]) -> None:
+    cli.ok("scan", *map(str, scans[:2]), "--workers", "1")
+    assert "已自动完整备份数据库" in cli.err
+    cli.ok("scan", *map(str, scans[2:4]), "--workers", "1")
+    assert "本批次未自动备份（节流" in cli.err and "ballotdesk backup" in cli.err
+
+
 def _secrets_of(services: Services, campaign_id: int) -> tuple[bytes, bytes]:
     """The campaign secret and the station's private key, as stored."""
     with services.db.transaction() as s:
