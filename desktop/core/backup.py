@@ -36,7 +36,10 @@ chain, then this entry). One exception: a database with no account yet (a new st
 set up from the organiser's backup) is restored without a sign-in, since there is nobody to
 sign in as until the restore brings the accounts; its entry's actor is :data:`SETUP_ACTOR`.
 The automatic backup after a scanning batch is the system's own safety copy, not an action:
-it needs no permission and is not logged.
+it needs no permission and is not logged. It is throttled (:func:`automatic_backup`): a full
+copy at most every :data:`AUTOMATIC_BACKUP_INTERVAL` and only when the database changed, the
+newest :data:`KEEP_AUTOMATIC_BACKUPS` kept, so a batch pays for a copy at most twice an hour
+and the disk holds at most that many copies (why not incremental: docs/deployment.md).
 """
 
 from __future__ import annotations
