@@ -47,6 +47,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -80,6 +81,8 @@ from desktop.core.sealing import (
     unseal,
     write_secrets,
 )
+
+log = logging.getLogger(__name__)
 
 register({
     "backup_no_pg_dump": (
@@ -543,7 +546,17 @@ def automatic_backup(db: Database, label: str,
     is left out (append-only and content-addressed, its files are safe where they are).
 
     Keeps the newest :data:`KEEP_AUTOMATIC_BACKUPS` copies and removes what killed backups
-    left (:data:`STALE_PARTIAL_SECONDS`). A full backup on demand is :func:`backup`."""
+    left (:data:`STALE_PARTIAL_SECONDS`). A full backup on demand is :func:`backup`. What it did is
+    logged too (the window's log file)."""
+    made = _automatic_backup(db, label, interval)
+    log.info("automatic backup after a batch: %s (%s)", made.kind.value,
+             made.newest or "no copy")
+    return made
+
+
+def _automatic_backup(db: Database, label: str,
+                      interval: dt.timedelta | None) -> AutomaticBackup:
+    """:func:`automatic_backup` without the log line."""
     interval = AUTOMATIC_BACKUP_INTERVAL if interval is None else interval
     if db.sqlite_path is None and shutil.which("pg_dump") is None:
         return AutomaticBackup(AutomaticKind.UNAVAILABLE)
