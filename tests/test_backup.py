@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -15,13 +16,16 @@ from sqlalchemy import select
 from desktop.core import accounts
 from desktop.core.audit_log import ANCHOR_FULL_DIGITS, Anchor, AuditLog
 from desktop.core.backup import (
+    KEEP_AUTOMATIC_BACKUPS,
     MANIFEST,
     SEALED_FILE,
     SETUP_ACTOR,
     SQL_DUMP_FILE,
     SQLITE_FILE,
     STALE_PARTIAL_SECONDS,
+    AutomaticKind,
     automatic_backup,
+    automatic_folder,
     backup,
     restore,
     secrets_missing,
@@ -140,16 +144,93 @@ def test_only_a_database_without_accounts_is_restored_without_a_sign_in(
     assert accounts.has_accounts(services.db), "nothing was restored"
 
 
-def test_automatic_backups_keep_the_newest(services: Services, demo: CampaignInfo) -> None:
-    for _ in range(12):
-        info = automatic_backup(services.db, "after-scan")
-        assert info is not None
-    assert len(list(info.folder.parent.iterdir())) == 10
+def _bytes_under(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _folders(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_dir())
+
+
+@pytest.mark.both_backends
+def test_automatic_backups_are_throttled_say_which_and_restore_the_data(
+    services: Services, demo: CampaignInfo, scans: list[Path]
+) -> None:
+    record(services, scans[:2])
+    first = automatic_backup(services.db, "after-scan")
+    assert first.kind is AutomaticKind.FULL and first.written is not None
+    assert first.message().code == "backup_automatic_full"
+    assert "完整备份" in first.message().text("zh") and "节流" in first.message().text("zh")
+    tally = paper_tally(services.db, demo.id).categories[WINDOWS].votes
+    ballots = paper_tally(services.db, demo.id).ballots
+    head = AuditLog(services.db).head()
+
+    record(services, scans[2:4])  # the next batch, within the interval: no copy at all
+    folder = automatic_folder(services.db)
+    size = _bytes_under(folder)
+    second = automatic_backup(services.db, "after-scan")
+    assert second.kind is AutomaticKind.THROTTLED and second.written is None
+    assert second.newest == first.written.folder and second.next_due is not None
+    assert second.message().code == "backup_automatic_throttled"
+    assert "节流" in second.message().text("zh")
+    assert "throttled" in second.message().text("en")
+    assert _bytes_under(folder) == size and _folders(folder) == [first.written.folder]
+
+    due = automatic_backup(services.db, "after-scan", interval=dt.timedelta(0))
+    assert due.kind is AutomaticKind.FULL and due.written is not None
+    unchanged = automatic_backup(services.db, "after-scan", interval=dt.timedelta(0))
+    assert unchanged.kind is AutomaticKind.UNCHANGED, "nothing changed since: no copy"
+    assert unchanged.message().code == "backup_automatic_unchanged"
+    assert len(_folders(folder)) == 2
+
+    # The first copy gives back the data as it was: the tally and the chain over it.
+    restore(services.db, first.written.folder, ORGANISER)
+    assert paper_tally(services.db, demo.id).categories[WINDOWS].votes == tally
+    log = AuditLog(services.db)
+    assert head is not None and log.verify([head]).ok
+    assert paper_tally(services.db, demo.id).ballots == ballots
+
+
+def test_automatic_backups_keep_the_newest_and_bounded_disk(
+    services: Services, campaign: CampaignInfo
+) -> None:
+    assert services.db.sqlite_path is not None
+    for n in range(KEEP_AUTOMATIC_BACKUPS + 5):
+        services.registry.add_unit(campaign.id, f"单位{n}")  # a change since the last copy
+        made = automatic_backup(services.db, "after-scan", interval=dt.timedelta(0))
+        assert made.kind is AutomaticKind.FULL
+    folder = automatic_folder(services.db)
+    assert len(_folders(folder)) == KEEP_AUTOMATIC_BACKUPS
+    # Each copy is at most the database: the folder never holds more than the kept copies.
+    bound = KEEP_AUTOMATIC_BACKUPS * services.db.sqlite_path.stat().st_size
+    assert _bytes_under(folder) <= bound + KEEP_AUTOMATIC_BACKUPS * 4096  # + the manifests
+
+
+def test_a_throttled_batch_writes_nothing_however_many_sheets_are_recorded(
+    services: Services, demo: CampaignInfo, scans: list[Path]
+) -> None:
+    """The cost after a batch that is not due is reading one manifest: the bytes written
+    are the same (none) with 1 sheet and with many more recorded, while a full copy grows."""
+    folder = automatic_folder(services.db)
+    written = []
+    full_sizes = []
+    for batch, next_batch in ((scans[:1], scans[1:2]), (scans[2:5], scans[5:6])):
+        record(services, batch)
+        full = automatic_backup(services.db, "after-scan", interval=dt.timedelta(0))
+        assert full.written is not None
+        full_sizes.append(full.written.size_bytes)
+        record(services, next_batch)
+        before = _bytes_under(folder)
+        throttled = automatic_backup(services.db, "after-scan")
+        assert throttled.kind is AutomaticKind.THROTTLED
+        written.append(_bytes_under(folder) - before)
+    assert written == [0, 0]
+    assert full_sizes[1] > full_sizes[0], "a full copy does grow with the database"
 
 
 def test_automatic_backups_remove_what_a_killed_backup_left(services: Services,
                                                             demo: CampaignInfo) -> None:
-    first = automatic_backup(services.db, "after-scan")
+    first = automatic_backup(services.db, "after-scan").written
     assert first is not None
     killed = first.folder.with_name("ballotdesk-backup-20261101-080000-000000-after-scan.partial")
     under_way = first.folder.with_name(killed.name.replace("080000", "090000"))
@@ -158,7 +239,8 @@ def test_automatic_backups_remove_what_a_killed_backup_left(services: Services,
         (partial / "ballotdesk.sqlite3").write_bytes(b"half a copy")
     long_ago = time.time() - STALE_PARTIAL_SECONDS - 60
     os.utime(killed, (long_ago, long_ago))
-    automatic_backup(services.db, "after-scan")
+    services.registry.add_unit(demo.id, "东湖街道")  # a change: the next copy is written
+    assert automatic_backup(services.db, "after-scan", interval=dt.timedelta(0)).written
     assert not killed.exists()
     assert under_way.exists(), "another process's backup under way is left alone"
     assert first.folder.exists()
@@ -195,6 +277,14 @@ def test_cli_backup_restore_recount(cli: Cli, demo: CampaignInfo, scans: list[Pa
     command = restored[1].rpartition("：")[2].split()
     assert command[:4] == ["ballotdesk", "audit", "verify", "--anchor"]
     assert "与留存的 1 个锚点相符" in cli.ok(*command[1:])
+
+
+def test_cli_scan_says_which_automatic_backup_it_made(cli: Cli, demo: CampaignInfo,
+                                                      scans: list[Path]) -> None:
+    cli.ok("scan", *map(str, scans[:2]), "--workers", "1")
+    assert "已自动完整备份数据库" in cli.err
+    cli.ok("scan", *map(str, scans[2:4]), "--workers", "1")
+    assert "本批次未自动备份（节流" in cli.err and "ballotdesk backup" in cli.err
 
 
 def _secrets_of(services: Services, campaign_id: int) -> tuple[bytes, bytes]:
@@ -289,7 +379,7 @@ def test_database_files_and_backups_are_owner_only(
     migration_copy = services.db.backup_sqlite(reason="test")
     assert stat.S_IMODE(migration_copy.stat().st_mode) == 0o600
     assert stat.S_IMODE(migration_copy.parent.stat().st_mode) == 0o700
-    automatic = automatic_backup(services.db, "batch")
+    automatic = automatic_backup(services.db, "batch").written
     assert automatic is not None
     assert stat.S_IMODE((automatic.folder / SQLITE_FILE).stat().st_mode) == 0o600
     new = Database(f"sqlite:///{tmp_path / 'new' / 'folder' / 'ballotdesk.sqlite3'}")

@@ -95,7 +95,9 @@ def test_the_test_feeder_runs_until_out_of_documents(cli: Cli, sane_config: Path
     assert "page not found" in lines[0]
     assert lines[-1] == (f"{TEST_FEEDER_SHEETS} pages: 0 accepted, 0 for review, 1 rejected, "
                          f"{TEST_FEEDER_SHEETS - 1} recorded before.")
-    assert fed.stderr == ""
+    # Nothing else on stderr but the batch's automatic backup (the database's first: a full one).
+    assert fed.stderr.startswith("Automatic full backup of the database (throttled")
+    assert len(fed.stderr.splitlines()) == 1
 
 
 def test_a_jam_or_a_missing_scanner_is_said_and_fails(cli: Cli, sane_config: Path) -> None:

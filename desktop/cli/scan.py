@@ -164,7 +164,7 @@ def run_scan(ctx: Context, args: argparse.Namespace) -> int:
         if not ctx.json:
             print(_line(ctx, outcome, pages=settings is None), flush=True)
     if counts.accepted or counts.review or counts.rejected:
-        automatic_backup(ctx.services.db, label="after-scan")
+        ctx.show(automatic_backup(ctx.services.db, label="after-scan").message())
     if ctx.json:
         ctx.emit(printed)
     else:

@@ -36,7 +36,10 @@ chain, then this entry). One exception: a database with no account yet (a new st
 set up from the organiser's backup) is restored without a sign-in, since there is nobody to
 sign in as until the restore brings the accounts; its entry's actor is :data:`SETUP_ACTOR`.
 The automatic backup after a scanning batch is the system's own safety copy, not an action:
-it needs no permission and is not logged.
+it needs no permission and is not logged. It is throttled (:func:`automatic_backup`): a full
+copy at most every :data:`AUTOMATIC_BACKUP_INTERVAL` and only when the database changed, the
+newest :data:`KEEP_AUTOMATIC_BACKUPS` kept, so a batch pays for a copy at most twice an hour
+and the disk holds at most that many copies (why not incremental: docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import shutil
 import sqlite3
@@ -64,7 +68,7 @@ from desktop.core.actors import SETUP_ACTOR, Actor
 from desktop.core.audit_log import ANCHOR_FULL_DIGITS, AuditLog
 from desktop.core.db import Database
 from desktop.core.enums import Permission, Role
-from desktop.core.messages import Message, RuleError, error, register, warning
+from desktop.core.messages import Message, RuleError, error, info, register, warning
 from desktop.core.paths import private_dir, private_file, sha256_file
 from desktop.core.recording import archive_root, default_station
 from desktop.core.sealing import (
@@ -77,6 +81,8 @@ from desktop.core.sealing import (
     unseal,
     write_secrets,
 )
+
+log = logging.getLogger(__name__)
 
 register({
     "backup_no_pg_dump": (
@@ -129,6 +135,26 @@ register({
     "restore_secrets_left_out": ("备份时未包含密钥", "the backup was taken without them"),
     "restore_secrets_not_unsealed": ("恢复时选择了不恢复密钥",
                                      "the restore was asked to leave them out"),
+    "backup_automatic_full": (
+        "已自动完整备份数据库（节流：至多每 {minutes} 分钟一次）：{folder}",
+        "Automatic full backup of the database (throttled: at most one every {minutes} "
+        "minutes): {folder}",
+    ),
+    "backup_automatic_throttled": (
+        "本批次未自动备份（节流：最近的完整备份“{folder}”，下一次最早在 {due}）。"
+        "随时可用 ballotdesk backup 或 文件 → 备份… 做完整备份。",
+        "No automatic backup after this batch (throttled: the newest full copy is “{folder}”, "
+        "the next one at {due} at the earliest). A full backup on demand: ballotdesk backup, "
+        "or File → Back up….",
+    ),
+    "backup_automatic_unchanged": (
+        "数据库自最近的自动备份“{folder}”以来未变，未再备份。",
+        "The database has not changed since the automatic backup “{folder}”: no new copy.",
+    ),
+    "backup_automatic_unavailable": (
+        "未自动备份：此计票站找不到 pg_dump（PostgreSQL 客户端工具）。",
+        "No automatic backup: pg_dump (the PostgreSQL client tools) is not on this station.",
+    ),
 })
 
 
@@ -149,8 +175,15 @@ SEALED_FILE = "secrets.sealed"
 DUMP_BLANKED = {"public.campaign": "secret", "public.station_identity": "private_key"}
 DUMP_DROPPED = frozenset({"public.box_key"})
 EMPTY_BYTEA = r"\\x"  # COPY text doubles the backslash of bytea's hex form
-#: Automatic backups (after each scanning batch) kept per database.
-KEEP_AUTOMATIC_BACKUPS = 10
+#: Automatic backups (full copies after scanning batches) kept per database: the disk they use
+#: is at most this many times the database (3 × 589 MB at 100,000 sheets, where ten copies took
+#: 5.9 GB); three survive one damaged copy and one taken just before a mistake.
+KEEP_AUTOMATIC_BACKUPS = 3
+#: The least time between two automatic full copies: a batch within it writes no copy (the
+#: backup is throttled), so the copies cost at most two a scanning hour however many batches
+#: there are (1.6 s of CPU each at 100,000 sheets), and a disk lost between copies loses at
+#: most half an hour of recording (its images stay in the archive, to be scanned again).
+AUTOMATIC_BACKUP_INTERVAL = dt.timedelta(minutes=30)
 #: An automatic backup's ``.partial`` folder this old was left by a killed process (a backup
 #: takes seconds; a younger one may be another process's backup under way) and is removed.
 STALE_PARTIAL_SECONDS = 6 * 3600
@@ -443,18 +476,106 @@ def _psql(url: str, dump: Path) -> None:
                                "-f", str(dump)], failed="restore_failed")
 
 
-def automatic_backup(db: Database, label: str) -> BackupInfo | None:
-    """After a scanning batch: the database (the archive is append-only and content-addressed,
-    so its files are safe where they are), keeping the newest :data:`KEEP_AUTOMATIC_BACKUPS`
-    and removing what killed backups left (:data:`STALE_PARTIAL_SECONDS`)."""
-    if db.sqlite_path is None and shutil.which("pg_dump") is None:
+class AutomaticKind(StrEnum):
+    """What the automatic backup after a batch did (``AutomaticBackup.kind``)."""
+
+    FULL = "full"  # a whole copy of the database written
+    THROTTLED = "throttled"  # none: the newest copy is younger than the interval
+    UNCHANGED = "unchanged"  # none: nothing changed since the newest copy (same audit head)
+    UNAVAILABLE = "unavailable"  # none: a PostgreSQL database and no pg_dump on this station
+
+
+@dataclass(frozen=True)
+class AutomaticBackup:
+    """The outcome of :func:`automatic_backup`: what it did, the copy it wrote (``FULL``), the
+    newest copy there is, and when the next full copy is due."""
+
+    kind: AutomaticKind
+    written: BackupInfo | None = None
+    newest: Path | None = None
+    next_due: dt.datetime | None = None
+
+    def message(self) -> Message:
+        """What the batch says about its backup (the CLI on stderr, the scan page's status)."""
+        if self.kind is AutomaticKind.FULL:
+            assert self.written is not None
+            return info("backup_automatic_full", folder=str(self.written.folder),
+                        minutes=_minutes(AUTOMATIC_BACKUP_INTERVAL))
+        if self.kind is AutomaticKind.THROTTLED:
+            assert self.next_due is not None
+            return info("backup_automatic_throttled", folder=str(self.newest),
+                        due=self.next_due.astimezone().strftime("%H:%M"))
+        if self.kind is AutomaticKind.UNCHANGED:
+            return info("backup_automatic_unchanged", folder=str(self.newest))
+        return warning("backup_automatic_unavailable")
+
+
+def _minutes(interval: dt.timedelta) -> int:
+    return int(interval.total_seconds() // 60)
+
+
+def automatic_folder(db: Database) -> Path:
+    """Where the automatic backups of ``db`` are: ``backups/automatic`` beside a SQLite file,
+    or beside the archive folder of a PostgreSQL database."""
+    return (db.sqlite_path.parent if db.sqlite_path is not None
+            else archive_root(db).parent) / "backups" / "automatic"
+
+
+def _newest_automatic(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The newest complete automatic backup and its manifest (None: none, or its manifest is
+    unreadable, which makes the next batch write a full copy)."""
+    if not folder.is_dir():
         return None
-    folder = (db.sqlite_path.parent if db.sqlite_path is not None
-              else archive_root(db).parent) / "backups" / "automatic"
-    info = _write_backup(db, folder, include_archive=False, label=label)
+    done = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.endswith(".partial"))
+    if not done:
+        return None
+    try:
+        return done[-1], _read_manifest(done[-1] / MANIFEST)
+    except (OSError, RuleError):
+        return None
+
+
+def automatic_backup(db: Database, label: str,
+                     interval: dt.timedelta | None = None) -> AutomaticBackup:
+    """After a scanning batch: a full copy of the database, throttled: only when the newest
+    automatic copy is older than ``interval`` (:data:`AUTOMATIC_BACKUP_INTERVAL`) and the
+    database changed since (its audit head moved: every change is on the chain). Otherwise the
+    batch costs reading one small manifest, whatever the number of sheets recorded. The archive
+    is left out (append-only and content-addressed, its files are safe where they are).
+
+    Keeps the newest :data:`KEEP_AUTOMATIC_BACKUPS` copies and removes what killed backups
+    left (:data:`STALE_PARTIAL_SECONDS`). A full backup on demand is :func:`backup`. What it did is
+    logged too (the window's log file)."""
+    made = _automatic_backup(db, label, interval)
+    log.info("automatic backup after a batch: %s (%s)", made.kind.value,
+             made.newest or "no copy")
+    return made
+
+
+def _automatic_backup(db: Database, label: str,
+                      interval: dt.timedelta | None) -> AutomaticBackup:
+    """:func:`automatic_backup` without the log line."""
+    interval = AUTOMATIC_BACKUP_INTERVAL if interval is None else interval
+    if db.sqlite_path is None and shutil.which("pg_dump") is None:
+        return AutomaticBackup(AutomaticKind.UNAVAILABLE)
+    folder = automatic_folder(db)
+    newest = _newest_automatic(folder)
+    if newest is not None:
+        path, manifest = newest
+        head = AuditLog(db).head()
+        if manifest.get("audit_head") == (head.text(ANCHOR_FULL_DIGITS) if head else None):
+            return AutomaticBackup(AutomaticKind.UNCHANGED, newest=path)
+        try:
+            due = dt.datetime.fromisoformat(manifest["created_at"]) + interval
+        except (TypeError, ValueError):  # a manifest of another tool: copy now
+            due = dt.datetime.now(dt.UTC)
+        if dt.datetime.now(dt.UTC) < due:
+            return AutomaticBackup(AutomaticKind.THROTTLED, newest=path, next_due=due)
+    written = _write_backup(db, folder, include_archive=False, label=label)
     old = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.endswith(".partial"))
     left_by_kills = [p for p in folder.glob("*.partial")
                      if time.time() - p.stat().st_mtime > STALE_PARTIAL_SECONDS]
     for stale in old[:-KEEP_AUTOMATIC_BACKUPS] + left_by_kills:
         shutil.rmtree(stale, ignore_errors=True)
-    return info
+    return AutomaticBackup(AutomaticKind.FULL, written=written, newest=written.folder,
+                           next_due=dt.datetime.now(dt.UTC) + interval)

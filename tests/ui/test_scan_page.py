@@ -136,6 +136,7 @@ def test_a_folder_is_recorded_counted_and_shown(qtbot: QtBot, services: Services
     assert column(model, model.COL_SHEET)[-1] == "000001，第 1 页"
     assert page.progress.value() == page.progress.maximum() == 6
     assert "已完成" in page.status_label.text()
+    assert "已自动完整备份" in page.status_label.text()  # the first batch's copy, and says so
 
     page.problems_only.setChecked(True)
     assert column(model, model.COL_SOURCE) == ["b3-p1.jpg"]

@@ -138,14 +138,16 @@ class ScanController(QObject):
 
     @Slot(bool)
     def job_ended(self, cancelled: bool) -> None:
-        self.job = None
+        job, self.job = self.job, None
         if not shiboken6.isValid(self.page):
             return
         c = self.counts
         summary = arg(self.tr("%1 counted, %2 for review, %3 not counted, %4 recorded before."),
                       c.accepted, c.review, c.rejected, c.already)
+        backed_up = job.backed_up if job is not None else None
         self.page.status_label.setText(
-            (self.tr("Stopped.") if cancelled else self.tr("Finished.")) + " " + summary)
+            (self.tr("Stopped.") if cancelled else self.tr("Finished.")) + " " + summary
+            + ("" if backed_up is None else "\n" + backed_up.message().text()))
         bar = self.page.progress
         if bar.maximum() == 0:  # a live source: the bar was busy, the format counts sheets
             bar.setRange(0, 1)

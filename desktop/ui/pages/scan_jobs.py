@@ -28,7 +28,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
-from desktop.core.backup import automatic_backup
+from desktop.core.backup import AutomaticBackup, automatic_backup
 from desktop.core.db import Database
 from desktop.core.recording import Recorder, RecordOutcome
 from desktop.core.scanjob import (
@@ -105,6 +105,9 @@ class ScanJob(QObject):
         self.request = request
         self.error: Exception | None = None
         self._sheets = 0  # the camera's sheets recorded so far (the recording line's count)
+        #: What the automatic backup after the batch did (set on the worker thread before
+        #: ``ended``).
+        self.backed_up: AutomaticBackup | None = None
         self._stop = threading.Event()
         self._thread = _Thread(self)
         self._thread.finished.connect(self._thread_finished)
@@ -151,8 +154,9 @@ class ScanJob(QObject):
                                       self.outcome.emit, self._stop.is_set))
         else:
             self._camera(recorder)
-        # Every batch, however it ended, leaves a copy of the database behind it.
-        automatic_backup(self.db, label="after-scan")
+        # Every batch, however it ended, is followed by the automatic backup (a full copy when
+        # one is due, throttled otherwise); the page tells which once the job has ended.
+        self.backed_up = automatic_backup(self.db, label="after-scan")
 
     def _files(self, recorder: Recorder) -> None:
         paths = self.request.paths
