@@ -312,7 +312,7 @@ def test_a_damaged_backup_is_refused_with_its_reason_and_the_database_is_unchang
     cli: Cli, backend: str, tmp_path: Path, damage: str,
 ) -> None:
     cli.ok("demo")
-    folder = Path(cli.json("backup", str(tmp_path / "backups"))["folder"])
+    folder = Path(cli.json("backup", str(tmp_path / "backups"), "--no-secrets")["folder"])
     cli.ok("box", "add", "东湖社区服务中心 1号箱")  # work done after the backup
     make, code = DAMAGE[damage]
     if backend == "postgresql" and code == "backup_database_damaged":
