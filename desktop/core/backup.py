@@ -168,6 +168,10 @@ class BackupSecrets(StrEnum):
 MANIFEST = "manifest.json"
 SQLITE_FILE = "database.sqlite3"
 SQL_DUMP_FILE = "database.sql"
+#: The line pg_dump writes last in a plain dump it finished, and how far from the end it is
+#: looked for (blank lines follow it).
+DUMP_COMPLETE = b"-- PostgreSQL database dump complete"
+DUMP_TAIL_BYTES = 4096
 ARCHIVE_DIR = "archive"
 SEALED_FILE = "secrets.sealed"
 #: PostgreSQL dumps: the columns emptied (COPY text: an empty bytea) and the tables left out
@@ -387,6 +391,17 @@ def _check_sqlite(path: Path) -> None:
         raise RuleError([error("backup_database_damaged", file=str(path))])
 
 
+def _check_dump(path: Path) -> None:
+    """Refuse a PostgreSQL dump that does not end as pg_dump ends every dump it finished: cut
+    at a line inside a COPY block, psql would load the rows before the cut without an error
+    and the restore would look complete."""
+    with path.open("rb") as dump:
+        dump.seek(max(0, path.stat().st_size - DUMP_TAIL_BYTES))
+        tail = dump.read()
+    if DUMP_COMPLETE not in tail:
+        raise RuleError([error("backup_database_damaged", file=str(path))])
+
+
 def backup_secrets(folder: Path) -> BackupSecrets:
     """What a backup holds of the secrets (read from its manifest, before any hash is
     checked: the window and the command line ask for a passphrase only when it is needed)."""
@@ -437,6 +452,7 @@ def restore(db: Database, folder: Path, actor: Actor | None, *, passphrase: str 
     else:
         if db.sqlite_path is not None:
             raise RuleError([error("restore_needs_sqlite", kind="PostgreSQL")])
+        _check_dump(folder / SQL_DUMP_FILE)
         _psql(db.url, folder / SQL_DUMP_FILE)
     archive = folder / ARCHIVE_DIR
     if archive.is_dir():
