@@ -1,8 +1,9 @@
 """Decide what the measured ink means: each target's state, then each category's outcome.
 
 Rules (thresholds in :class:`scanning.thresholds.MarkThresholds`, reasons in docs/scanning.md):
-- a target is MARKED when its ink covers ``solid`` of the inner area, or ``definite`` and
-  spans ``min_extent_mm`` (a tick, cross or circle crosses the box; a dot does not);
+- a target is MARKED when its ink covers ``definite`` of the inner area (``light_definite``
+  for a sharp-edged light stroke) and spans ``min_extent_mm`` (a tick, cross or circle
+  crosses the box; a dot does not), unless :func:`classify` finds it is not a mark;
 - AMBIGUOUS when it has ``marginal`` ink that is not a mark, or ``faint_marginal`` light ink
   (faint pencil, a rubbed-out mark): never silently empty;
 - EMPTY otherwise.
@@ -69,19 +70,26 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
       a cross and a circle are not straight) or a stroke passing through the outline that is
       flat (an underline, a wavy line along the names), or ink entering and leaving the box
       far apart that stays low (a doodle across it);
-    - light ink washes over much of the box (a grey smudge; a fill is a mark when it is dark
-      or made of sharp-edged strokes, a light tick when it is a stroke), or very light ink
-      with soft edges covers more than a stroke does (a shadow's edge, a haze);
-    - light ink is mostly a faint haze around a little darker ink (a rubbed-out mark).
+    - light ink washes over much of the box (a grey smudge; a fill is a mark when it is dark,
+      covers the box, or is made of sharp-edged strokes; a light tick when it is a stroke), or
+      very light ink with soft edges covers more than a stroke does (a shadow's edge, a haze);
+    - light ink with soft edges is mostly a faint haze around a little darker ink (a
+      rubbed-out mark; a light pencil stroke has sharp edges, and a sharp light stroke spans
+      the box with less ink than a dark one).
     Any other ink goes to a person; no ink is empty."""
-    spans = ink.ink >= t.definite and ink.extent_mm >= t.min_extent_mm
+    strokes = ink.sharpness >= t.stroke_sharpness
+    light_strokes = ink.sharpness >= t.light_stroke_sharpness
+    spans = ink.extent_mm >= t.min_extent_mm and (
+        ink.ink >= t.definite or (light_strokes and ink.ink >= t.light_definite))
     through = (ink.straight or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
                or (ink.crossing_mm >= t.through_span_mm and ink.breadth_mm <= t.doodle_mm))
     light = ink.strength < t.dark_strength
-    strokes = ink.sharpness >= t.stroke_sharpness
-    wash = light and ink.ink >= t.wash_share and not strokes
+    fill = (ink.ink >= t.fill_share and ink.strength >= t.fill_strength
+            and ink.sharpness >= t.fill_sharpness)
+    wash = light and ink.ink >= t.wash_share and not strokes and not fill
     haze = ink.strength < t.faint_strength and ink.ink >= t.haze_share and not strokes
-    smear = light and ink.faint >= t.smear_share and ink.faint >= t.diffuse_ratio * ink.ink
+    smear = (light and ink.faint >= t.smear_share and ink.faint >= t.diffuse_ratio * ink.ink
+             and not light_strokes)
     if spans and not through and not wash and not haze and not smear:
         return MarkState.MARKED
     if ink.ink >= t.marginal or ink.faint >= t.faint_marginal:

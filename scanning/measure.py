@@ -50,7 +50,8 @@ class TargetInk:
     #: How dark the ink is, as a share of the page's printed outline darkness (mean over the
     #: ink pixels): a light grey fill is not a black one.
     strength: float = 0.0
-    #: The inner ink is one straight stroke (a line through the box, not a tick or a cross).
+    #: The inner ink, light ink included, is one straight stroke (a line through the box, not
+    #: a tick or a cross).
     straight: bool = False
     #: Smaller side of the ink's bounding box, mm: a wavy underline is long and flat.
     breadth_mm: float = 0.0
@@ -275,7 +276,8 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     gap = round(t.outline_clear_mm * k)
     crossing = _crossing(residual >= ink_level, reach + margin, inner, gap,
                          max(1, ring - gap)) / k
-    straight = _straight(ink_inner)
+    # On the light ink too: a light tick's fainter arm is part of its shape.
+    straight = _straight(faint_inner)
     inked = ink_inner.sum(axis=(1, 2))
     mean_ink = np.where(ink_inner, area, 0.0).sum(axis=(1, 2)) / np.maximum(inked, 1)
     strength = mean_ink / reference

@@ -162,6 +162,24 @@ class MarkThresholds:
     #: the tuning corpus smudges reach 1.0/mm and the light fills this lets through start
     #: there; 1.2 keeps a fifth above the sharpest smudge.
     stroke_sharpness: float = 1.2
+    #: Light ink whose edges rise at least this sharply is a pencil or pen stroke even where
+    #: it is faint and thin: a light tick spans the box with this little ink above the ink
+    #: level (``light_definite``), and a light circle or cross is not a rubbed-out smear. On
+    #: the tuning corpus (seeds 1000–1099) light pencil strokes measure 1.4–2.6/mm, rubbed-out
+    #: marks 0.7–1.3/mm, smudges 0.5–1.1/mm.
+    light_stroke_sharpness: float = 1.4
+    #: The ink share a sharp light stroke needs to span the box (a light pencil tick 3 mm long
+    #: puts 1.4–5% of the box above the ink level; dots and tiny ticks stay under
+    #: ``min_extent_mm``).
+    light_definite: float = 0.012
+    #: Light ink covering at least this share of the box, at least ``fill_strength`` dark and
+    #: with the pencil grain of strokes (``fill_sharpness``) is a pencil fill, not a wash: a
+    #: voter covered the box. Tuning corpus: HB fills cover 0.66–0.92 of it at strength
+    #: 0.27–0.37 and sharpness 0.92–1.17/mm; its smudges cover up to 0.59 at 0.49–1.06/mm;
+    #: the project's own corpus's smooth smudges cover up to 0.73 at 0.53–0.73/mm.
+    fill_share: float = 0.65
+    fill_strength: float = 0.25
+    fill_sharpness: float = 0.85
     #: Light ink whose faint share is at least this...
     smear_share: float = 0.12
     #: ...and this many times its ink share is a haze, not a stroke: a rubbed-out mark (a

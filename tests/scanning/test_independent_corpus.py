@@ -143,8 +143,6 @@ def test_a_page_with_its_marks_and_code_on_the_image_is_found(
     assert not scored.not_found, "lost pages:\n" + _lines(scored.not_found)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12 open: 3 of 15 clear pages of the check sample "
-                   "go to review (light pencil strokes are sent to a person)")
 def test_few_clear_pages_go_to_review(scored: figures.Figures) -> None:
     assert scored.total.clear_pages > 0
     assert len(scored.clear_to_review) <= CLEAR_PAGES_TO_REVIEW, (

@@ -135,6 +135,46 @@ def test_a_light_pencil_fill_is_a_vote_a_soft_smudge_of_it_goes_to_a_person(
     assert got[key(layout, 1)] is MarkState.AMBIGUOUS
 
 
+def test_very_light_pencil_strokes_are_votes_their_rubbed_out_ghost_goes_to_a_person(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """Grey 215 on white (a sixth as dark as ink): a tick and a circle drawn with a light
+    pencil keep sharp edges and are votes, though their grey rim is large beside the stroke;
+    the same grey rubbed soft over a tick (a finger's smear, ~0.5 mm blur) goes to a person."""
+    image = blank.copy()
+    polyline(image, tick_points(box(layout, 0)), 0.3, 215)
+    x, y, w, h = box(layout, 1)
+    cv2.ellipse(image, pens._fp((x + w / 2, y + h / 2)),
+                (round(0.36 * w * pens.PX_PER_MM * 16), round(0.32 * h * pens.PX_PER_MM * 16)),
+                0, 0, 360, 215, max(1, round(0.3 * pens.PX_PER_MM)), cv2.LINE_AA, pens.SHIFT)
+    ghost = np.full_like(image, 255)
+    polyline(ghost, tick_points(box(layout, 2)), 0.5, 185)
+    image = np.minimum(image, cv2.GaussianBlur(ghost, (0, 0), 0.5 * pens.PX_PER_MM))
+    got = states(read(scan(image, random.Random(7), 0.9, False), context))
+    assert [got[key(layout, i)] for i in range(3)] == [
+        MarkState.MARKED, MarkState.MARKED, MarkState.AMBIGUOUS]
+
+
+def test_a_pencil_fill_over_the_box_is_a_vote_a_smooth_grey_blot_goes_to_a_person(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """Both cover most of the box at the same grey: the fill is dense pencil strokes (its
+    grain has edges), the blot is smooth (a smudge of graphite rubbed over the box)."""
+    image = blank.copy()
+    x, y, w, h = box(layout, 0)
+    passes = 12
+    zigzag = [(x + 0.4 + (w - 0.8) * (i % 2), y + 0.4 + (h - 0.8) * i / passes)
+              for i in range(passes + 1)]
+    polyline(image, zigzag, 0.3, 175)
+    blot = np.full_like(image, 255)
+    bx, by, bw, bh = box(layout, 1)
+    cv2.ellipse(blot, pens._fp((bx + bw / 2, by + bh / 2)),
+                (round(0.45 * bw * pens.PX_PER_MM * 16), round(0.42 * bh * pens.PX_PER_MM * 16)),
+                0, 0, 360, 175, -1, cv2.LINE_AA, pens.SHIFT)
+    image = np.minimum(image, cv2.GaussianBlur(blot, (0, 0), 0.4 * pens.PX_PER_MM))
+    got = states(read(scan(image, random.Random(8), 0.6, False), context))
+    assert got[key(layout, 0)] is MarkState.MARKED
+    assert got[key(layout, 1)] is MarkState.AMBIGUOUS
+
+
 def test_no_state_depends_on_the_other_marks(blank: np.ndarray, layout: Layout,
                                              context: ReadContext) -> None:
     """The same light tick reads the same on a page with nothing else and on one where every
