@@ -30,6 +30,10 @@ NOISE_PERCENTILE = 95.0
 #: Ink whose minor principal axis is at most this fraction of the major one is one straight
 #: stroke (a ruled line is ~0.1; a tick's two arms ~0.4 and more).
 STRAIGHT_AXIS_RATIO = 0.16
+#: ...unless this share of it lies farther than this (mm) off that line: a big tick whose
+#: vertex sits at the box's edge (a ruled line's ink stays within its half width, ~0.3 mm).
+STRAIGHT_MAX_BENT_SHARE = 0.04
+STRAIGHT_BEND_MM = 0.6
 
 
 @dataclass(frozen=True)
@@ -103,8 +107,9 @@ def _extent(mask: NDArray[np.bool_], axis: int) -> Floats:
     return np.where(counts.sum(axis=1) > 0, span, 0.0).astype(np.float32)
 
 
-def _straight(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
-    """Per patch, whether the ink pixels lie along one straight line (principal axes)."""
+def _straight(mask: NDArray[np.bool_], bend_px: float) -> NDArray[np.bool_]:
+    """Per patch, whether the ink pixels lie along one straight line (principal axes), none
+    bending more than ``bend_px`` off it."""
     grid = np.indices(mask.shape[1:], dtype=np.float32)
     ys: Floats = grid[0]
     xs: Floats = grid[1]
@@ -119,7 +124,12 @@ def _straight(mask: NDArray[np.bool_]) -> NDArray[np.bool_]:
     root = np.sqrt(((sxx - syy) / 2) ** 2 + sxy**2)
     major = (sxx + syy) / 2 + root
     minor = np.maximum((sxx + syy) / 2 - root, 0.0)
-    return np.asarray(minor <= STRAIGHT_AXIS_RATIO**2 * major, np.bool_)
+    # A tick whose short arm is mostly outside the box still bends inside it: some of its
+    # ink lies well off the line the rest follows.
+    theta = 0.5 * np.arctan2(2 * sxy, sxx - syy)
+    off_line = np.abs(dy * np.cos(theta)[:, None, None] - dx * np.sin(theta)[:, None, None])
+    bent = (mask & (off_line > bend_px)).sum(axis=(1, 2)) / n >= STRAIGHT_MAX_BENT_SHARE
+    return np.asarray((minor <= STRAIGHT_AXIS_RATIO**2 * major) & ~bent, np.bool_)
 
 
 def _crossing(ink: NDArray[np.bool_], first: int, inner: int, gap: int, band: int
@@ -277,7 +287,7 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     crossing = _crossing(residual >= ink_level, reach + margin, inner, gap,
                          max(1, ring - gap)) / k
     # On the light ink too: a light tick's fainter arm is part of its shape.
-    straight = _straight(faint_inner)
+    straight = _straight(faint_inner, STRAIGHT_BEND_MM * k)
     inked = ink_inner.sum(axis=(1, 2))
     mean_ink = np.where(ink_inner, area, 0.0).sum(axis=(1, 2)) / np.maximum(inked, 1)
     strength = mean_ink / reference
