@@ -32,7 +32,8 @@ from tests.scanning.independent.generate import BENCHMARK_SEEDS, PageTruth
 CHUNK = 4
 #: Beside the corpus: the hash of the generator that made it (another generator: made again).
 GENERATOR_STAMP = "generator.sha256"
-GENERATOR_MODULES = ("ballot.py", "ink.py", "voter.py", "acquire.py", "generate.py")
+GENERATOR_MODULES = ("ballot.py", "ink.py", "voter.py", "acquire.py", "visible.py",
+                     "generate.py")
 
 
 def generator_hash() -> str:

@@ -9,6 +9,7 @@ counts (0 lost pages, at most one clear page sent to review).
 from __future__ import annotations
 
 import random
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import cv2
@@ -18,9 +19,9 @@ import pytest
 from scanning import PageResult
 from scanning.sources.base import AcquiredImage
 from scanning.sources.files import read_paths
-from tests.scanning.independent import ballot, figures, generate
+from tests.scanning.independent import acquire, ballot, figures, generate, ink, visible
 from tests.scanning.independent.generate import CHECK_SEEDS, PageTruth
-from tests.scanning.independent.voter import AMBIGUOUS, MARKED
+from tests.scanning.independent.voter import AMBIGUOUS, EMPTY, MARKED, UNSEEN, key
 
 pytestmark = pytest.mark.slow
 
@@ -31,6 +32,12 @@ READ_WORKERS = 2
 #: A registration mark's centre is at most this share of the paper's level beside it (the
 #: light may be uneven, the ratio holds).
 MARK_TO_PAPER = 0.5
+#: The ballot of the light-pencil guard (a CHECK seed outside the sample).
+LIGHT_PENCIL_SEED = CHECK_SEEDS.start + 100
+LIGHT_PENCIL_VOTES = 8
+#: A 1-bit scanner's threshold that light pencil (its darkest stroke about 70 % of the paper's
+#: level) never reaches.
+LOW_THRESHOLD = 135
 
 
 @pytest.fixture(scope="module")
@@ -109,9 +116,62 @@ def test_same_seed_same_ballot(tmp_path: Path, sample_dir: Path,
     seed = random.Random(0).choice(SAMPLE_SEEDS)
     again = generate.generate([seed], tmp_path)
     first = [t for t in truths if t.seed == seed]
-    assert [t.targets for t in again] == [t.targets for t in first]
+    assert [asdict(t) for t in again] == [asdict(t) for t in first]
     for truth in again:
         assert (tmp_path / truth.file).read_bytes() == (sample_dir / truth.file).read_bytes()
+
+
+def _light_pencil_page(fmt: str, dpi: int, out: Path) -> PageTruth:
+    """Page 1 of one ballot, its votes in light pencil, scanned as ``fmt`` at ``dpi``."""
+    seed = LIGHT_PENCIL_SEED
+    paper = ballot.print_ballots([seed])[0][0]
+    rng = random.Random(seed)
+    chosen = acquire.choose("scanner", rng)
+    values = {**chosen.values, "dpi": dpi, "threshold": LOW_THRESHOLD, "edge_cut": None}
+    settings = acquire.Settings("scanner", fmt, values)
+    page = ballot.layout().pages[0]
+    votes = {key(t) for t in rng.sample(page.targets, LIGHT_PENCIL_VOTES)}
+    pens = [ink.PENS["pencil_light"]] * 3
+    return generate.make_page(seed, 1, paper, votes, settings, pens, rng, out)
+
+
+def test_a_1_bit_scan_loses_light_pencil_that_a_grey_scan_keeps(tmp_path: Path) -> None:
+    """The truth is what the image shows: the same light pencil votes are lost by a 1-bit
+    scanner's threshold (unseen, the drawn truth kept beside) and kept by a 300 dpi grey
+    scan."""
+    one_bit = _light_pencil_page("tiff-1bit", 200, tmp_path)
+    grey = _light_pencil_page("png-gray", 300, tmp_path)
+    for truth in (one_bit, grey):
+        assert list(truth.drawn_targets.values()).count(MARKED) >= LIGHT_PENCIL_VOTES
+    lost = [k for k, state in one_bit.targets.items() if state == UNSEEN]
+    # most: where the paper's noise darkens a stroke's core, a few pixels of it may survive
+    assert len(lost) >= LIGHT_PENCIL_VOTES // 2
+    assert all(one_bit.drawn_targets[k] != EMPTY for k in lost)
+    assert all(not visible.Trace(**one_bit.traces[k]).seen for k in lost)
+    assert UNSEEN not in grey.targets.values()
+    assert grey.targets == grey.drawn_targets
+
+
+def test_an_unseen_target_is_never_a_wrong_read(truths: list[PageTruth],
+                                                results: list[PageResult | str]) -> None:
+    """Whatever the reader says of a box whose mark the scan lost, it is not scored wrong;
+    the loss is counted."""
+    pairs = [(t, r) for t, r in zip(truths, results, strict=True)
+             if not isinstance(r, str) and r.status.value != "rejected" and r.marks]
+    assert pairs
+    lost = [replace(t, targets=dict.fromkeys(t.targets, UNSEEN),
+                    drawn_targets=dict.fromkeys(t.targets, MARKED)) for t, _ in pairs]
+    scored = figures.score(lost, [r for _, r in pairs])
+    assert not scored.wrong
+    assert not scored.missed_ambiguous
+    assert scored.total.ambiguous_total == 0
+    assert scored.total.unseen == scored.total.drawn_marks == sum(len(t.targets) for t in lost)
+
+
+def test_every_1_bit_page_carries_the_bilevel_note(scored: figures.Figures) -> None:
+    assert scored.subsets["1-bit"].bilevel_pages > 0
+    assert not scored.bilevel_unnoted, "1-bit pages without the bilevel_scan note:\n" + \
+        _lines(scored.bilevel_unnoted)
 
 
 def test_every_page_is_read_without_a_crash(scored: figures.Figures) -> None:

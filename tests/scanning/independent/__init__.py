@@ -8,6 +8,8 @@ pens.py), and not tuned against either: the reader is trusted only on pages it w
 - :mod:`.ink`: pens (pencil 2B/HB/light, ballpoint black/blue/red, gel, marker) and strokes;
 - :mod:`.voter`: what a voter draws on a page and what a careful person reads from it;
 - :mod:`.acquire`: scanners and document cameras, and the files they write;
+- :mod:`.visible`: what of each drawn mark the image shows (a mark the acquisition lost is
+  ``unseen``);
 - :mod:`.generate`: ballots from seeds, with each page's truth;
 - :mod:`.figures`: reading them through the real pipeline and scoring.
 

@@ -50,7 +50,9 @@ def show(folder: Path, file: str, targets: list[str], to: Path) -> None:
         size = (int(SHOW_SIZE_MM[0] * k), int(SHOW_SIZE_MM[1] * k))
         tile = cv2.warpPerspective(image, crop_of, size)
         tile = tile if tile.ndim == 3 else cv2.cvtColor(tile, cv2.COLOR_GRAY2BGR)
-        label = f"{target.candidate} {truth.targets[wanted]} {truth.drawn.get(wanted, '')}"
+        state, drawn = truth.targets[wanted], truth.drawn_targets[wanted]
+        shown = state if state == drawn else f"{state} (drawn {drawn})"
+        label = f"{target.candidate} {shown} {truth.drawn.get(wanted, '')}"
         cv2.putText(tile, label, (5, 20), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 0, 255), 2)
         tiles.append(tile)
     cv2.imwrite(str(to), np.vstack(tiles))

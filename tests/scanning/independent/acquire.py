@@ -4,14 +4,17 @@ Every acquisition returns the image and the 3 × 3 matrix taking paper pixels (`
 image pixels, so the truth can say what lies on the image (registration marks, QR code, boxes).
 The settings are drawn first (:func:`choose`): they decide which pens and doubtful marks the
 sheet may carry (a 1-bit thresholded scan wipes out light pencil, and then nobody could read it).
+:func:`acquire` takes the marked sheet and the same sheet blank through the device with the same
+random state, and :func:`encode` gives the bytes the device writes and the pixels they decode to:
+the difference of the two decoded images is exactly what the marks left on the image.
 """
 
 from __future__ import annotations
 
+import io
 import math
 import random
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import cv2
@@ -138,9 +141,38 @@ def _finish(image: np.ndarray, blur_px: float, noise: float, rng: random.Random)
     return cv2.add(out, grain, dtype=cv2.CV_8U)
 
 
-def scan(paper: np.ndarray, settings: Settings, rng: random.Random) -> tuple[np.ndarray,
-                                                                             np.ndarray]:
-    """A flatbed or feeder scan: rotated, shifted, maybe cut by the edge; (image, matrix)."""
+def acquire(paper: np.ndarray, blank: np.ndarray, settings: Settings, rng: random.Random
+            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The marked sheet ``paper`` and the same sheet ``blank`` through the device with the same
+    random state (placement, light, blur, noise); (image, blank image, matrix). ``rng`` ends as
+    after one acquisition. A 1-bit halftone's white point is set on the blank sheet's paper for
+    both, so that a mark changes the image only where it lies."""
+    shoot = _scan if settings.device == "scanner" else photograph
+    state = rng.getstate()
+    image, matrix = shoot(paper, settings, rng)
+    after = rng.getstate()
+    rng.setstate(state)
+    plain, _ = shoot(blank, settings, rng)
+    assert rng.getstate() == after
+    if settings.fmt == "tiff-1bit":
+        return image > settings.values["threshold"], plain > settings.values["threshold"], matrix
+    if settings.fmt == "tiff-dither":  # the scanner sets its white point on the paper first
+        white = float(np.percentile(plain[::8, ::8], DITHER_WHITE_PERCENTILE))
+        return _dither(image, white), _dither(plain, white), matrix
+    return image, plain, matrix
+
+
+def _dither(image: np.ndarray, white: float) -> np.ndarray:
+    image = cv2.convertScaleAbs(image, alpha=255.0 / max(white, 1.0))
+    reps = (image.shape[0] // 8 + 1, image.shape[1] // 8 + 1)
+    bayer = np.tile(BAYER_8, reps)[:image.shape[0], :image.shape[1]]
+    return image.astype(np.float32) / 255.0 > bayer
+
+
+def _scan(paper: np.ndarray, settings: Settings, rng: random.Random) -> tuple[np.ndarray,
+                                                                              np.ndarray]:
+    """A flatbed or feeder scan: rotated, shifted, maybe cut by the edge; (image before any
+    1-bit step, matrix)."""
     v = settings.values
     scale = v["dpi"] / PAPER_DPI
     small = _tinted(cv2.resize(paper, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA),
@@ -166,14 +198,6 @@ def scan(paper: np.ndarray, settings: Settings, rng: random.Random) -> tuple[np.
     image = _finish(warped, v["blur_px"], v["noise"], rng)
     if "colour" not in settings.fmt:
         image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-    if settings.fmt == "tiff-1bit":
-        image = image > v["threshold"]
-    elif settings.fmt == "tiff-dither":  # the scanner sets its white point on the paper first
-        white = float(np.percentile(image[::8, ::8], DITHER_WHITE_PERCENTILE))
-        image = cv2.convertScaleAbs(image, alpha=255.0 / max(white, 1.0))
-        reps = (image.shape[0] // 8 + 1, image.shape[1] // 8 + 1)
-        bayer = np.tile(BAYER_8, reps)[:image.shape[0], :image.shape[1]]
-        image = image.astype(np.float32) / 255.0 > bayer
     return image, matrix
 
 
@@ -288,24 +312,27 @@ def _light(width: int, height: int, shadow: bool, rng: random.Random) -> np.ndar
     return cv2.resize(gain, (width, height), interpolation=cv2.INTER_LINEAR)
 
 
-def save(image: np.ndarray, settings: Settings, path: Path) -> None:
-    """Write as the device would: JPEG/PNG, 1-bit TIFF (CCITT G4), a JPEG page inside a PDF."""
+def encode(image: np.ndarray, settings: Settings) -> tuple[bytes, np.ndarray]:
+    """The file as the device writes it (JPEG/PNG, 1-bit TIFF (CCITT G4), a JPEG page inside a
+    PDF) and the pixels a reader decodes from it (8-bit; 0/255 for 1-bit)."""
     v = settings.values
     fmt = settings.fmt
     if fmt.startswith("tiff"):
-        PilImage.fromarray(image).convert("1").save(path, compression="group4",
+        out = io.BytesIO()
+        PilImage.fromarray(image).convert("1").save(out, format="TIFF", compression="group4",
                                                     dpi=(v["dpi"], v["dpi"]))
-        return
-    if fmt.startswith("pdf"):
-        ok, jpeg = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, v["quality"]])
+        return out.getvalue(), np.where(image, 255, 0).astype(np.uint8)
+    if fmt.startswith("png"):
+        ok, data = cv2.imencode(".png", image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
         assert ok
-        path.write_bytes(jpeg_page_pdf(jpeg.tobytes(), image.shape[1], image.shape[0],
-                                       image.ndim == 3, v["dpi"]))
-        return
-    if fmt.startswith("jpeg"):
-        cv2.imwrite(str(path), image, [cv2.IMWRITE_JPEG_QUALITY, v["quality"]])
-        return
-    cv2.imwrite(str(path), image, [cv2.IMWRITE_PNG_COMPRESSION, 1])
+        return data.tobytes(), image
+    ok, data = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, v["quality"]])
+    assert ok
+    pixels = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
+    if fmt.startswith("pdf"):
+        return jpeg_page_pdf(data.tobytes(), image.shape[1], image.shape[0], image.ndim == 3,
+                             v["dpi"]), pixels
+    return data.tobytes(), pixels
 
 
 def jpeg_page_pdf(jpeg: bytes, width: int, height: int, colour: bool, dpi: int) -> bytes:

@@ -3,7 +3,10 @@
 The rules (the issue's): no confident wrong read on a page that is not rejected, and no
 confident value at all on a page flagged misregistered; every doubtful target to review; pages
 whose marks and code are on the image found; few clear pages sent to review; every page with
-its code on the image recordable by a person.
+its code on the image recordable by a person. The truth is what the image shows: a drawn mark
+the acquisition lost (``unseen``) is never a wrong read, whatever the reader says of it; the
+marks lost are counted per subset, and every 1-bit page must carry the ``bilevel_scan`` note
+(light marks may have been lost before the reader saw the page).
 """
 
 from __future__ import annotations
@@ -24,10 +27,13 @@ from scanning import PageResult, ReadContext, interpret_file, interpret_image
 from scanning.sources.base import AcquiredImage
 from scanning.sources.files import read_paths
 from tests.scanning.independent.generate import PageTruth
-from tests.scanning.independent.voter import AMBIGUOUS, EMPTY, MARKED
+from tests.scanning.independent.voter import AMBIGUOUS, EMPTY, MARKED, UNSEEN
 
 MISREGISTERED = "misregistered"
 PAGE_NOT_FOUND = "page_not_found"
+#: The note a page read from a 1-bit image carries.
+BILEVEL_SCAN = "bilevel_scan"
+BILEVEL_SUBSET = "1-bit"
 #: Wrong reads listed in full in a report.
 LISTED = 20
 SUBSETS = ("scanner", "camera", "1-bit", "colour", "pdf")
@@ -101,6 +107,12 @@ class Tally:
     qr_pages: int = 0
     qr_unrecordable: int = 0
     crashed: int = 0
+    #: Targets with a mark drawn in them (clear or doubtful), and those the acquisition lost.
+    drawn_marks: int = 0
+    unseen: int = 0
+    #: 1-bit pages read (not crashed), and those whose result lacks the bilevel_scan note.
+    bilevel_pages: int = 0
+    bilevel_unnoted: int = 0
 
     def rate(self, part: int, whole: int) -> float:
         return 0.0 if whole == 0 else part / whole
@@ -120,6 +132,8 @@ class Figures:
     unrecordable: list[str] = field(default_factory=list)
     #: Pages on which the reader raised an exception.
     crashed: list[str] = field(default_factory=list)
+    #: 1-bit pages whose result lacks the bilevel_scan note.
+    bilevel_unnoted: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -133,6 +147,11 @@ def score(truths: Sequence[PageTruth], results: Sequence[PageResult | str]) -> F
     figures = Figures()
     for truth, result in zip(truths, results, strict=True):
         tallies = _tallies(figures, truth)
+        drawn = sum(state != EMPTY for state in truth.drawn_targets.values())
+        unseen = sum(state == UNSEEN for state in truth.targets.values())
+        for tally in tallies:
+            tally.drawn_marks += drawn
+            tally.unseen += unseen
         if isinstance(result, str):
             figures.crashed.append(result)
             for tally in tallies:
@@ -146,9 +165,13 @@ def score(truths: Sequence[PageTruth], results: Sequence[PageResult | str]) -> F
         status = result.status.value
         read = {f"{m.category}|{m.candidate}": m for m in result.marks}
         misregistered = MISREGISTERED in reasons
+        bilevel = BILEVEL_SUBSET in truth.subsets
+        unnoted = bilevel and BILEVEL_SCAN not in reasons
         for tally in tallies:
             tally.pages += 1
             tally.targets += len(truth.targets)
+            tally.bilevel_pages += bilevel
+            tally.bilevel_unnoted += unnoted
         for target, state in truth.targets.items():
             reading = read.get(target)
             if reading is None:
@@ -156,6 +179,7 @@ def score(truths: Sequence[PageTruth], results: Sequence[PageResult | str]) -> F
             got = reading.state.value
             wrong = Wrong(truth.file, target, state, got, round(reading.score, 3), status,
                           truth.drawn.get(target, ""))
+            # an unseen target is neither: no one can read on the image what it lost
             confident = status != "rejected" and (
                 (got == MARKED and state == EMPTY) or (got == EMPTY and state == MARKED))
             stated = status != "rejected" and misregistered and got != AMBIGUOUS
@@ -188,6 +212,8 @@ def score(truths: Sequence[PageTruth], results: Sequence[PageResult | str]) -> F
             figures.clear_to_review.append(label)
         if unrecordable:
             figures.unrecordable.append(label)
+        if unnoted:
+            figures.bilevel_unnoted.append(label)
     return figures
 
 
@@ -196,7 +222,8 @@ def _line(name: str, t: Tally) -> str:
             f"{t.ambiguous_to_review:>5}/{t.ambiguous_total:<5} "
             f"{100 * t.rate(t.clear_pages_to_review, t.clear_pages):>6.1f}% "
             f"{100 * t.rate(t.findable_not_found, t.findable_pages):>6.1f}% "
-            f"{t.qr_unrecordable:>5}/{t.qr_pages:<5}")
+            f"{t.qr_unrecordable:>5}/{t.qr_pages:<5} {t.unseen:>5}/{t.drawn_marks:<5} "
+            f"{t.bilevel_unnoted:>4}/{t.bilevel_pages:<4}")
 
 
 def _kinds(wrongs: list[Wrong]) -> str:
@@ -226,8 +253,13 @@ def report(figures: Figures) -> str:
         f"{t.qr_unrecordable}/{t.qr_pages}",
         f"pages on which the reader crashed: {t.crashed}",
         *(f"  {c}" for c in figures.crashed[:LISTED]),
+        f"drawn marks the acquisition lost (truth unseen, never scored): {t.unseen}/"
+        f"{t.drawn_marks}",
+        f"1-bit pages without the {BILEVEL_SCAN} note: {t.bilevel_unnoted}/{t.bilevel_pages}",
+        *(f"  {c}" for c in figures.bilevel_unnoted[:LISTED]),
         "",
-        "subset    pages targets  wrong  ambiguous   clear→rv  lost    unrecordable",
+        "subset    pages targets  wrong  ambiguous   clear→rv  lost    unrecordable "
+        "unseen/drawn  no-note",
         *(_line(name, tally) for name, tally in [("all", t), *figures.subsets.items()]),
     ]
     return "\n".join(lines)

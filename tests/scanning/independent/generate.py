@@ -17,7 +17,7 @@ import cv2
 import numpy as np
 
 from desktop.core.ballots import Layout
-from tests.scanning.independent import acquire, ink, voter
+from tests.scanning.independent import acquire, ink, visible, voter
 from tests.scanning.independent.ballot import PX_PER_MM, layout, print_ballots
 
 #: Seeds the reader's authors may look at and tune on.
@@ -59,10 +59,17 @@ class PageTruth:
     fmt: str
     subsets: list[str]
     settings: dict[str, Any]
-    #: ``category|number`` → marked / ambiguous / empty.
+    #: ``category|number`` → marked / ambiguous / empty / unseen: what a careful person reads
+    #: on the image (a drawn mark the acquisition lost is unseen).
     targets: dict[str, str]
     #: What was drawn in or across a box (for messages).
     drawn: dict[str, str]
+    #: ``category|number`` → marked / ambiguous / empty: the truth as drawn on the paper.
+    drawn_targets: dict[str, str]
+    #: For each box with something drawn in it, its visible trace on the image (area_mm2,
+    #: contrast, snr: :class:`visible.Trace`).
+    traces: dict[str, dict[str, float]]
+    #: No target is ambiguous on the image.
     clear_only: bool
     #: Registration marks tl, tr, bl, br → full / partial / none on the image.
     marks_visible: dict[str, str]
@@ -138,24 +145,46 @@ def make_ballot(seed: int, paper_pages: Sequence[np.ndarray], out: Path) -> list
         settings = acquire.choose(device, page_rng)
         pens = _pens(page_rng, settings)
         mine = {voter.key(t) for t in page.targets} & votes
-        faint_ok = not settings.one_bit_threshold and settings.px_per_mm >= FAINT_MIN_PX_PER_MM
-        plan = voter.plan_page(lay, page, mine, pens, page_rng, faint_ok, settings.px_per_mm)
-        paper = cv2.cvtColor(paper_grey, cv2.COLOR_GRAY2BGR)
-        for element in plan.elements:
-            ink.lay_ink(paper, element.strokes, element.pen, page_rng, element.fade,
-                        element.smear_mm)
-        shoot = acquire.scan if device == "scanner" else acquire.photograph
-        image, matrix = shoot(paper, settings, page_rng)
-        name = f"b{seed}-p{page.page}{settings.suffix}"
-        acquire.save(image, settings, out / name)
-        marks, qr, boxes = visibility(lay, page.page, matrix, image.shape)
-        truths.append(PageTruth(
-            name, seed, seed, page.page, device, settings.fmt, settings.subsets,
-            settings.values, plan.truth, plan.drawn,
-            all(v != voter.AMBIGUOUS for v in plan.truth.values()), marks, qr, boxes,
-            [round(float(v), 6) for v in (matrix @ np.diag([PX_PER_MM, PX_PER_MM, 1.0])).ravel()],
-            [image.shape[1], image.shape[0]]))
+        truths.append(make_page(seed, page.page, paper_grey, mine, settings, pens, page_rng,
+                                out))
     return truths
+
+
+def make_page(seed: int, page_number: int, paper_grey: np.ndarray, votes: set[str],
+              settings: acquire.Settings, pens: list[ink.Pen], page_rng: random.Random,
+              out: Path) -> PageTruth:
+    """Mark one printed page (``votes`` get clear marks, then doubtful and stray ink), acquire
+    it with ``settings``, write the file into ``out``; its truth is what the image shows."""
+    lay = layout()
+    page = lay.pages[page_number - 1]
+    faint_ok = not settings.one_bit_threshold and settings.px_per_mm >= FAINT_MIN_PX_PER_MM
+    plan = voter.plan_page(lay, page, votes, pens, page_rng, faint_ok, settings.px_per_mm)
+    blank = cv2.cvtColor(paper_grey, cv2.COLOR_GRAY2BGR)
+    paper = blank.copy()
+    for element in plan.elements:
+        ink.lay_ink(paper, element.strokes, element.pen, page_rng, element.fade,
+                    element.smear_mm)
+    image, plain, matrix = acquire.acquire(paper, blank, settings, page_rng)
+    data, pixels = acquire.encode(image, settings)
+    _data, plain_pixels = acquire.encode(plain, settings)
+    name = f"b{seed}-p{page.page}{settings.suffix}"
+    (out / name).write_bytes(data)
+    targets, traces = dict(plan.truth), {}
+    for target in page.targets:
+        k = voter.key(target)
+        if plan.truth[k] == voter.EMPTY:
+            continue
+        found = visible.trace(pixels, plain_pixels, matrix, target)
+        traces[k] = found.record()
+        if not found.seen:
+            targets[k] = voter.UNSEEN
+    marks, qr, boxes = visibility(lay, page.page, matrix, image.shape)
+    return PageTruth(
+        name, seed, seed, page.page, settings.device, settings.fmt, settings.subsets,
+        settings.values, targets, plan.drawn, plan.truth, traces,
+        all(v != voter.AMBIGUOUS for v in targets.values()), marks, qr, boxes,
+        [round(float(v), 6) for v in (matrix @ np.diag([PX_PER_MM, PX_PER_MM, 1.0])).ravel()],
+        [image.shape[1], image.shape[0]])
 
 
 def generate(seeds: Iterable[int], out: Path,

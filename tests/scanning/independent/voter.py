@@ -28,6 +28,9 @@ from tests.scanning.independent import ink
 from tests.scanning.independent.ink import Pen, Stroke
 
 MARKED, AMBIGUOUS, EMPTY = "marked", "ambiguous", "empty"
+#: A drawn mark (clear or doubtful) that the acquisition lost: nothing of it is seen on the
+#: image (set by the generator from the image, never by the plan; see :mod:`.visible`).
+UNSEEN = "unseen"
 #: Ink from outside a box must reach this far inside the border to count as crossing it.
 CROSS_MIN_MM = 1.2
 #: Ink near a box it does not cross keeps this far from the border.
