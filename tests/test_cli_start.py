@@ -8,7 +8,9 @@ machine is shared and noisy, the module set is not.
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +19,10 @@ import pytest
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+import desktop.cli
 import scanning
+from desktop.cli import COMMAND_GROUPS, build_parser
+from desktop.cli.parsing import Builder
 from desktop.core import ballots
 from desktop.core.db import MIGRATIONS_DIR, REVISION_FILES, Database, _alembic_config, head_revision
 from desktop.core.registry import CampaignInfo
@@ -30,6 +35,9 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Alembic (needed only to migrate).
 HEAVY = frozenset({"cv2", "numpy", "pandas", "openpyxl", "reportlab", "PIL", "PySide6",
                    "alembic"})
+#: Modules no read command needs besides: the notice and chart writers, and the data folder
+#: lookup when ``--db`` names the database.
+NOT_FOR_READING = frozenset({"desktop.core.notice", "desktop.core.charts", "platformdirs"})
 #: The child: run ``ballotdesk ARGS`` as ``python -m desktop.cli`` does, and at exit write the
 #: top-level names of the modules it loaded to the file given first.
 CHILD = """
@@ -42,12 +50,24 @@ runpy.run_module("desktop.cli", run_name="__main__", alter_sys=True)
 
 def start(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
     """Run the command; its result and the top-level packages it loaded."""
+    done, loaded = start_listing(tmp_path, *args)
+    return done, {name.partition(".")[0] for name in loaded}
+
+
+def start_listing(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str],
+                                                       set[str]]:
+    """Run the command; its result and every module it loaded."""
     listing = tmp_path / "modules.json"
     done = subprocess.run([sys.executable, "-c", CHILD, str(listing), *args],
                           capture_output=True, text=True, encoding="utf-8", cwd=ROOT,
                           timeout=120, check=False)
-    loaded = json.loads(listing.read_text(encoding="utf-8"))
-    return done, {name.partition(".")[0] for name in loaded}
+    return done, set(json.loads(listing.read_text(encoding="utf-8")))
+
+
+def command_groups_loaded(loaded: set[str]) -> set[str]:
+    """The command groups (desktop/cli modules) among ``loaded``."""
+    return {name.rpartition(".")[2] for name in loaded
+            if name.startswith("desktop.cli.")} & set(COMMAND_GROUPS)
 
 
 @pytest.mark.parametrize("args", [("--help",), ("--lang", "en", "review", "--help"),
@@ -73,11 +93,52 @@ def recorded(services: Services, demo: CampaignInfo, scans: list[Path],
                                   ("audit", "list", "--limit", "5"), ("candidates", "list")])
 def test_read_commands_load_no_heavy_library(cli: Cli, recorded: CampaignInfo, tmp_path: Path,
                                              args: tuple[str, ...]) -> None:
-    done, loaded = start(tmp_path, "--db", cli.url, "--json", *args)
+    done, modules = start_listing(tmp_path, "--db", cli.url, "--json", *args)
+    loaded = {name.partition(".")[0] for name in modules}
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)  # it did read something
     assert "sqlalchemy" in loaded  # the database was opened and read
     assert loaded.isdisjoint(HEAVY), sorted(loaded & HEAVY)
+    # only its own command group: the others' modules, parsers and messages are not built
+    assert command_groups_loaded(modules) == {args[0]}
+    assert modules.isdisjoint(NOT_FOR_READING), sorted(modules & NOT_FOR_READING)
+
+
+def test_help_builds_every_command_group(tmp_path: Path) -> None:
+    done, modules = start_listing(tmp_path, "--help")
+    assert done.returncode == 0, done.stderr
+    assert command_groups_loaded(modules) == set(COMMAND_GROUPS)
+    for commands in COMMAND_GROUPS.values():
+        assert all(command in done.stdout for command in commands)
+
+
+def test_the_command_table_says_what_each_group_adds() -> None:
+    """``COMMAND_GROUPS`` is how a command finds its group without importing the others: it
+    must name every module that adds commands, and the very commands each adds."""
+    modules = {info.name for info in pkgutil.iter_modules(desktop.cli.__path__)
+               if info.name != "__main__"
+               and hasattr(importlib.import_module(f"desktop.cli.{info.name}"), "add_parsers")}
+    assert set(COMMAND_GROUPS) == modules
+    for group, commands in COMMAND_GROUPS.items():
+        builder = Builder("en")
+        sub = builder.subparsers(builder.top(), "command", required=False)
+        importlib.import_module(f"desktop.cli.{group}").add_parsers(builder, sub)
+        assert tuple(sub.choices) == commands, group
+
+
+@pytest.mark.parametrize("argv", [
+    ["review", "list"], ["--json", "results"], ["results", "rule", "--json"],
+    ["--lang", "en", "audit", "list", "--limit", "5"], ["--db=sqlite:///x.db", "account", "list"],
+    ["--campaign", "review", "results", "--json"],  # a campaign named like a command
+    ["--camp", "scan", "candidates", "list"],  # argparse's unique prefix of --campaign
+    ["--user", "results", "--password", "review", "box", "list"],
+    ["recount", "--json"], ["--json", "interpret", "a.png"]])
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_a_command_parses_the_same_with_its_group_alone(argv: list[str], language: str) -> None:
+    everything = build_parser(language).parse_args(argv)
+    alone = build_parser(language, argv).parse_args(argv)
+    assert vars(alone) == vars(everything)
+    assert alone.handler is not None
 
 
 def test_the_review_queue_and_results_read_what_was_recorded(cli: Cli, recorded: CampaignInfo,

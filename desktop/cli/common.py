@@ -71,6 +71,10 @@ messages.register({
     "cli_col_position": ("顺序", "order"),
     "cli_col_candidates": ("候选对象", "candidates"),
     "cli_col_form": ("推荐表", "form"),
+    # used by more than one command group (each group registers its own texts when it loads)
+    "cli_col_source": ("来源", "source"),
+    "cli_col_reasons": ("原因", "reasons"),
+    "cli_col_time": ("时间", "time"),
 })
 
 

@@ -133,6 +133,29 @@ def language_in(argv: Sequence[str]) -> str | None:
     return None
 
 
+def command_in(argv: Sequence[str], top: argparse.ArgumentParser) -> str | None:
+    """The command ``top`` will see in ``argv``: its first argument that is neither an option
+    of ``top`` nor the value of one (``--db URL``, ``--db=URL``, and ``--camp NAME``: argparse
+    takes a unique prefix of a long option for the option)."""
+    takes_value = {option for action in top._actions if action.nargs != 0
+                   for option in action.option_strings}
+    value_next = False
+    for index, arg in enumerate(argv):
+        if value_next:
+            value_next = False
+        elif arg == "--":
+            return argv[index + 1] if index + 1 < len(argv) else None
+        elif not arg.startswith("-"):
+            return arg
+        elif "=" not in arg:
+            prefixed = [option for option in top._option_string_actions
+                        if arg.startswith("--") and option.startswith(arg)]
+            option = arg if arg in top._option_string_actions else (
+                prefixed[0] if len(prefixed) == 1 else None)
+            value_next = option in takes_value
+    return None
+
+
 @dataclass(frozen=True)
 class Builder:
     """Adds command groups and commands with help in one language."""
