@@ -22,7 +22,7 @@ from alembic.script import ScriptDirectory
 import desktop.cli
 import scanning
 from desktop.cli import COMMAND_GROUPS, build_parser
-from desktop.cli.parsing import Builder
+from desktop.cli.parsing import Builder, command_in
 from desktop.core import ballots
 from desktop.core.db import MIGRATIONS_DIR, REVISION_FILES, Database, _alembic_config, head_revision
 from desktop.core.registry import CampaignInfo
@@ -124,6 +124,12 @@ def test_the_command_table_says_what_each_group_adds() -> None:
         sub = builder.subparsers(builder.top(), "command", required=False)
         importlib.import_module(f"desktop.cli.{group}").add_parsers(builder, sub)
         assert tuple(sub.choices) == commands, group
+
+
+@pytest.mark.parametrize("argv", [["-h", "review"], ["--he", "results"], ["--json", "-h"]])
+def test_help_before_a_command_builds_every_group(argv: list[str]) -> None:
+    """argparse prints the top-level help on ``-h`` before the command: with every command."""
+    assert command_in(argv, Builder("en").top()) is None
 
 
 @pytest.mark.parametrize("argv", [
