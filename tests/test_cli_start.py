@@ -8,6 +8,7 @@ machine is shared and noisy, the module set is not.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import pkgutil
@@ -22,9 +23,11 @@ from alembic.script import ScriptDirectory
 import desktop.cli
 import scanning
 from desktop.cli import COMMAND_GROUPS, build_parser
+from desktop.cli.common import CliError, Context
 from desktop.cli.parsing import Builder, command_in
 from desktop.core import ballots
 from desktop.core.db import MIGRATIONS_DIR, REVISION_FILES, Database, _alembic_config, head_revision
+from desktop.core.messages import Message
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 from tests.conftest import Cli
@@ -41,9 +44,11 @@ NOT_FOR_READING = frozenset({"desktop.core.notice", "desktop.core.charts", "plat
 #: The child: run ``ballotdesk ARGS`` as ``python -m desktop.cli`` does, and at exit write the
 #: top-level names of the modules it loaded to the file given first.
 CHILD = """
-import atexit, json, runpy, sys
+import atexit, gc, json, runpy, sys
 out, sys.argv = sys.argv[1], ["ballotdesk", *sys.argv[2:]]
 atexit.register(lambda: open(out, "w").write(json.dumps(sorted(sys.modules))))
+atexit.register(lambda: open(out + ".gc", "w").write(json.dumps(
+    {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()})))
 runpy.run_module("desktop.cli", run_name="__main__", alter_sys=True)
 """
 
@@ -102,6 +107,33 @@ def test_read_commands_load_no_heavy_library(cli: Cli, recorded: CampaignInfo, t
     # only its own command group: the others' modules, parsers and messages are not built
     assert command_groups_loaded(modules) == {args[0]}
     assert modules.isdisjoint(NOT_FOR_READING), sorted(modules & NOT_FOR_READING)
+    # what it loaded was left out of garbage collection, which was back for its work
+    collector = json.loads((tmp_path / "modules.json.gc").read_text(encoding="utf-8"))
+    assert collector["enabled"]
+    assert collector["frozen"] > 10_000
+
+
+def test_collection_is_paused_while_a_command_loads(cli: Cli) -> None:
+    """Paused until the command has its services, then back without what was loaded; an
+    in-process caller gets the collector as it was, whether or not the command got so far."""
+    argv = ["--db", cli.url, "account", "list"]
+    frozen = gc.get_freeze_count()
+    ctx = Context(build_parser("en", argv).parse_args(argv), "en")
+    try:
+        with ctx.loading(process_ends=False):
+            assert not gc.isenabled()
+            assert ctx.services.db.current_revision() is not None
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > frozen
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        ctx.close()
+    refused = Context(build_parser("en", argv).parse_args(argv), "en")
+    with pytest.raises(CliError), refused.loading(process_ends=False):
+        raise CliError(Message("cli_sign_in_needed"))
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
 
 
 def test_help_builds_every_command_group(tmp_path: Path) -> None:
