@@ -89,15 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.handler is None:
             return run_self_test() if args.self_test else start_gui(
                 args, language, language_in(arguments))
-        return run(args, language, process_ends=argv is None)
+        return run(args, language)
 
 
-def run(args: argparse.Namespace, language: str, process_ends: bool = False) -> int:
-    """Run the parsed command; ``process_ends``: the process ends with it (see
-    :meth:`Context.loading`)."""
+def run(args: argparse.Namespace, language: str) -> int:
     ctx = Context(args, language)
     try:
-        with ctx.loading(process_ends):
+        with ctx.loading():
             status: int = args.handler(ctx, args)
         sys.stdout.flush()  # here, not at exit: a reader gone shows as BrokenPipeError below
         return status

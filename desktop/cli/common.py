@@ -228,16 +228,15 @@ class Context:
         return self._services
 
     @contextmanager
-    def loading(self, process_ends: bool) -> Iterator[None]:
+    def loading(self) -> Iterator[None]:
         """Run the command with Python's cyclic garbage collector paused until it has its
         services. Loading SQLAlchemy, the models and a service, opening the database and
         signing in make some hundred thousand objects that live as long as the command: the
-        collector walked them about 160 times for nothing, and once more at exit, a fifth of a
-        read command's CPU (docs/benchmarks.md). They are then left out of collections
-        (``gc.freeze``); collection is back for the command's own work, which every long
-        command does through its services, and when the command ends in any case.
-        ``process_ends``: the process ends with the command (its own command line), so what it
-        loaded stays left out; an in-process caller gets the collector back as it was."""
+        collector walked them about 160 times for nothing, a tenth of a read command's CPU
+        (docs/benchmarks.md). They are then left out of collections (``gc.freeze``) while the
+        command does its own work, which every long command does through its services, with
+        the collector back. When the command ends the collector is as it was (at exit an
+        extension module's objects must be collectable: nanobind reports leaks otherwise)."""
         if not gc.isenabled():
             yield
             return
@@ -249,7 +248,7 @@ class Context:
             if self._collection_paused:  # it ended before it had its services
                 self._collection_paused = False
                 gc.enable()
-            elif not process_ends:
+            else:
                 gc.unfreeze()
 
     def _resume_collection(self) -> None:
