@@ -119,8 +119,8 @@ def test_read_commands_load_no_heavy_library(cli: Cli, recorded: CampaignInfo, t
 
 
 def test_collection_is_paused_while_a_command_loads(cli: Cli) -> None:
-    """Paused until the command has its services, then back without what was loaded; as it
-    was when the command ends, whether or not the command got so far."""
+    """Paused until the command's database is open, then back without what was loaded; as
+    it was when the command ends, whether or not the command got so far."""
     argv = ["--db", cli.url, "account", "list"]
     frozen = gc.get_freeze_count()
     ctx = Context(build_parser("en", argv).parse_args(argv), "en")

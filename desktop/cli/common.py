@@ -224,19 +224,18 @@ class Context:
                 db.dispose()
                 raise
             self._services = Services.for_database(db, actor)
-            self._resume_collection()
         return self._services
 
     @contextmanager
     def loading(self) -> Iterator[None]:
-        """Run the command with Python's cyclic garbage collector paused until it has its
-        services. Loading SQLAlchemy, the models and a service, opening the database and
-        signing in make some hundred thousand objects that live as long as the command: the
-        collector walked them about 160 times for nothing, a tenth of a read command's CPU
+        """Run the command with Python's cyclic garbage collector paused until its database
+        is open. Loading SQLAlchemy, the models and a service and opening the database make
+        some hundred thousand objects that live as long as the command: the collector walked
+        them about 160 times for nothing, a tenth of a read command's CPU
         (docs/benchmarks.md). They are then left out of collections (``gc.freeze``) while the
-        command does its own work, which every long command does through its services, with
-        the collector back. When the command ends the collector is as it was (at exit an
-        extension module's objects must be collectable: nanobind reports leaks otherwise)."""
+        command does its own work, which every long command does on its database, with the
+        collector back. When the command ends the collector is as it was (at exit an extension
+        module's objects must be collectable: nanobind reports leaks otherwise)."""
         if not gc.isenabled():
             yield
             return
@@ -245,7 +244,7 @@ class Context:
         try:
             yield
         finally:
-            if self._collection_paused:  # it ended before it had its services
+            if self._collection_paused:  # it ended before it opened its database
                 self._collection_paused = False
                 gc.enable()
             else:
@@ -265,10 +264,12 @@ class Context:
 
         url = getattr(self.args, "db", None)
         try:
-            return Database.open(url)
+            db = Database.open(url)
         except ImportError as missing:  # e.g. postgresql:// without its driver installed
             raise CliError(Message("cli_db_driver_missing", {
                 "url": safe_url(url), "module": missing.name or missing})) from missing
+        self._resume_collection()
+        return db
 
     def credentials(self) -> tuple[str, str]:
         """``--user`` and ``--password``, else ``$BALLOTDESK_USER`` and
