@@ -44,7 +44,7 @@ NOT_FOR_READING = frozenset({"desktop.core.notice", "desktop.core.charts", "plat
 #: The child: run ``ballotdesk ARGS`` as ``python -m desktop.cli`` does, and at exit write the
 #: top-level names of the modules it loaded to the file given first.
 #: Garbage collections a read command may run when the collector paused while it loaded:
-#: about 30 (importing the command line); about 160 without the pause.
+#: about 40 (importing the command line, signing in, the queries); about 160 without.
 PAUSED_COLLECTIONS_MAX = 80
 CHILD = """
 import atexit, gc, json, runpy, sys
