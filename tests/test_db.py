@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import create_engine, inspect, update
 
 from desktop.core import db as dbmod
-from desktop.core.db import Database, head_revision, resolve_url
+from desktop.core.db import ALEMBIC_VERSION, Database, head_revision, resolve_url, revision_of
+from desktop.core.messages import RuleError
 from desktop.core.models import Base
 from desktop.core.services import Services
 from tests.conftest import ORGANISER
@@ -51,6 +52,26 @@ def test_reopening_at_head_changes_nothing(db_url: str) -> None:
     again = Services.open(db_url, ORGANISER)
     assert [c.name for c in again.registry.list_campaigns()] == ["甲"]
     again.db.dispose()
+
+
+def test_a_database_at_a_revision_this_program_does_not_know_is_refused(
+        db_url: str, tmp_path: Path) -> None:
+    """A newer BallotDesk's database: refused with the revisions named, before a backup is
+    made or a migration tried; the database stays as it was."""
+    Database.open(db_url).dispose()
+    newer = f"{int(head_revision()) + 1:04d}"
+    engine = create_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(update(ALEMBIC_VERSION).values(version_num=newer))
+    with pytest.raises(RuleError) as refused:
+        Database.open(db_url)
+    assert [m.code for m in refused.value.messages] == ["db_schema_unknown"]
+    assert refused.value.messages[0].params["revision"] == newer
+    assert refused.value.messages[0].params["head"] == head_revision()
+    assert not (tmp_path / "backups").exists()
+    with engine.connect() as connection:
+        assert revision_of(connection) == newer
+    engine.dispose()
 
 
 @pytest.mark.sqlite_only(reason=SQLITE_FILES)

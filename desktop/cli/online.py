@@ -26,7 +26,6 @@ messages.register({
         "flagged rows.",
     ),
     "cli_online_withdrawn": ("已撤回导入 {id}。", "Import {id} withdrawn."),
-    "cli_col_source": ("来源", "source"),
     "cli_col_file": ("文件", "file"),
     "cli_col_import": ("导入", "import"),
     "cli_col_rows": ("行数", "rows"),
@@ -35,8 +34,6 @@ messages.register({
     "cli_col_flagged": ("标记行", "flagged rows"),
     "cli_col_withdrawn": ("已撤回", "withdrawn"),
     "cli_col_row": ("行", "row"),
-    "cli_col_reasons": ("原因", "reasons"),
-    "cli_col_time": ("时间", "time"),
     "cli_col_voter": ("投票人", "voter"),
     "cli_col_ip": ("IP 地址", "IP"),
 })

@@ -70,6 +70,9 @@ def translate_usage_error(message: str, language: str) -> str:
 if TYPE_CHECKING:
     from desktop.cli.common import Context
 
+#: The options that print a parser's help.
+HELP_OPTIONS = ("-h", "--help")
+
 Handler = Callable[["Context", argparse.Namespace], int]
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
@@ -82,7 +85,7 @@ class Parser(argparse.ArgumentParser):
         self.language = language
         self._optionals.title = text(language, "cli_help_options")
         self._positionals.title = text(language, "cli_help_positionals")
-        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+        self.add_argument(*HELP_OPTIONS, action="help", default=argparse.SUPPRESS,
                           help=text(language, "cli_help_help"))
 
     def _get_formatter(self) -> argparse.HelpFormatter:
@@ -130,6 +133,32 @@ def language_in(argv: Sequence[str]) -> str | None:
             value = arg.partition("=")[2]
         if value in LANGUAGES:
             return value
+    return None
+
+
+def command_in(argv: Sequence[str], top: argparse.ArgumentParser) -> str | None:
+    """The command ``top`` will see in ``argv``: its first argument that is neither an option
+    of ``top`` nor the value of one (``--db URL``, ``--db=URL``, and ``--camp NAME``: argparse
+    takes a unique prefix of a long option for the option). None after ``-h``: the help that
+    argparse then prints lists every command."""
+    takes_value = {option for action in top._actions if action.nargs != 0
+                   for option in action.option_strings}
+    value_next = False
+    for index, arg in enumerate(argv):
+        if value_next:
+            value_next = False
+        elif arg == "--":
+            return argv[index + 1] if index + 1 < len(argv) else None
+        elif not arg.startswith("-"):
+            return arg
+        elif "=" not in arg:
+            prefixed = [option for option in top._option_string_actions
+                        if arg.startswith("--") and option.startswith(arg)]
+            option = arg if arg in top._option_string_actions else (
+                prefixed[0] if len(prefixed) == 1 else None)
+            if option in HELP_OPTIONS:
+                return None
+            value_next = option in takes_value
     return None
 
 

@@ -144,7 +144,6 @@ def _print_results(ctx: Context, results: CampaignResults) -> None:
 
 
 def run_results(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.notice import write_notice
     from desktop.core.results_files import results_json, write_csv, write_xlsx
 
     campaign = ctx.campaign()
@@ -154,6 +153,8 @@ def run_results(ctx: Context, args: argparse.Namespace) -> int:
         ctx.show(warning)
     written = []
     if args.pdf:
+        from desktop.core.notice import write_notice  # the PDF writer: only for --pdf
+
         written.append(write_notice(results, service.notice(campaign.id), args.pdf))
     if args.xlsx:
         written.append(write_xlsx(results, args.xlsx))

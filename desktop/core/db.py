@@ -1,8 +1,9 @@
 """Opening a BallotDesk database: choose the URL, back up, migrate, hand out sessions.
 
 Alembic is imported only to migrate: whether the schema is the newest is read without it (the
-revision in ``alembic_version`` against the newest file in ``migrations/versions``), because
-loading Alembic and its revision scripts costs more than most commands do.
+revision in ``alembic_version`` against the files in ``migrations/versions``), because loading
+Alembic and its revision scripts costs more than most commands do. A database at a revision
+this program has no file for (a newer BallotDesk wrote it) is refused before anything is done.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core import messages
+from desktop.core.messages import RuleError
 from desktop.core.paths import default_database_url, private_dir, private_file
 
 if TYPE_CHECKING:
@@ -44,6 +47,15 @@ ALEMBIC_VERSION = Table("alembic_version", MetaData(), Column("version_num", Str
 POSTGRESQL_DRIVER = "postgresql+psycopg"
 #: ``pg_advisory_xact_lock`` key held while migrating (any constant unique to BallotDesk).
 MIGRATION_LOCK_KEY = 0x42616C6C6F74  # "Ballot"
+
+messages.register({
+    "db_schema_unknown": (
+        "数据库 {url} 的结构版本为 {revision}，本程序不认识（它所知的最新版本为 {head}）：它可能由"
+        "更新版本的选票台写入，请用该版本打开。",
+        "The database {url} is at schema revision {revision}, which this program does not know "
+        "(the newest it knows is {head}): a newer BallotDesk probably wrote it; open it with "
+        "that one."),
+})
 
 
 #: PostgreSQL aborted the transaction because of a concurrent one: serialization_failure (also
@@ -79,9 +91,14 @@ def _alembic_config() -> Config:
     return config
 
 
+def revisions() -> frozenset[str]:
+    """Every schema revision this program can migrate to (see :data:`REVISION_FILES`)."""
+    return frozenset(path.name[:4] for path in (MIGRATIONS_DIR / "versions").glob(REVISION_FILES))
+
+
 def head_revision() -> str:
-    """The newest schema revision (see :data:`REVISION_FILES`)."""
-    return max(path.name[:4] for path in (MIGRATIONS_DIR / "versions").glob(REVISION_FILES))
+    """The newest schema revision."""
+    return max(revisions())
 
 
 def revision_of(connection: Connection) -> str | None:
@@ -134,7 +151,11 @@ class Database:
     def open(cls, url: str | None = None) -> Database:
         """Open (creating when needed) and migrate to the newest schema."""
         db = cls(resolve_url(url))
-        db.migrate()
+        try:
+            db.migrate()
+        except BaseException:  # refused or failed: no connection is left open
+            db.dispose()
+            raise
         return db
 
     @contextmanager
@@ -173,7 +194,9 @@ class Database:
         On PostgreSQL several stations may open a new or older database at the same moment:
         the upgrade runs in one transaction holding an advisory lock, and the revision is read
         again once the lock is held, so exactly one of them migrates and the others wait."""
-        current, head = self.current_revision(), head_revision()
+        known = revisions()
+        current, head = self.current_revision(), max(known)
+        self._refuse_unknown(current, known)
         backup = None
         if current != head:
             if self.sqlite_path is not None and self._has_tables():
@@ -185,12 +208,19 @@ class Database:
                 if self.is_postgresql:
                     connection.execute(select(func.pg_advisory_xact_lock(MIGRATION_LOCK_KEY)))
                     current = revision_of(connection)
+                    self._refuse_unknown(current, known)
                     if current == head:
                         return MigrationReport(current, head, None)
                 log.info("migrating %s from %s to %s", self.display_url, current, head)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         return MigrationReport(current, head, backup)
+
+    def _refuse_unknown(self, revision: str | None, known: frozenset[str]) -> None:
+        """Refuse a database at a revision with no file here: no backup, no Alembic."""
+        if revision is not None and revision not in known:
+            raise RuleError([messages.error("db_schema_unknown", url=self.display_url,
+                                            revision=revision, head=max(known))])
 
     def _has_tables(self) -> bool:
         return bool(inspect(self.engine).get_table_names())

@@ -8,8 +8,6 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
-
 APP_NAME = "BallotDesk"
 #: Files that hold secrets (databases, backups, station copies): read and written by their
 #: owner only. SQLite gives its journal files the database file's mode.
@@ -50,10 +48,14 @@ def resources_dir() -> Path:
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path  # not loaded by a command given its database
+
     return user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
 
 
 def log_dir() -> Path:
+    from platformdirs import user_log_path
+
     return user_log_path(APP_NAME, appauthor=False, ensure_exists=True)
 
 
