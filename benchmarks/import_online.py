@@ -1,24 +1,30 @@
 """Benchmark: import a per-vote export of 1,000,000 rows (3 categories x 50 candidates).
 
-    .venv/bin/python benchmarks/import_online.py [--rows 1000000] [--no-pandas]
+    .venv/bin/python benchmarks/import_online.py [--rows 1000000] [--rounds 3]
 
 Writes a CSV (time, voter id, IP, one column per category holding the chosen option's text)
-into a temp folder, then times ``pandas.read_csv`` of the same file (default options) and our
-preview + commit into a fresh SQLite database. Prints both and the ratio (target: at most 2),
-in wall-clock seconds and in CPU seconds of this process. On a shared machine single timings
-swing, so pandas and our preview take turns ``--repeat`` times and the best of each counts
-(the commit, which writes, runs once).
+into a temp folder, then alternates, ``--rounds`` times, ``pandas.read_csv`` of the same file
+(default options: the yardstick) and our whole import of it into a fresh SQLite database
+(preview + commit; the import is withdrawn after each round, untimed, so the next may commit
+again). Prints each round's wall-clock and CPU seconds (user + system of the process and its
+children: pandas parses in threads) and ratio, the median ratio (target: at most 2) and the
+load average before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -34,6 +40,7 @@ CANDIDATES_PER_CATEGORY = 50
 VOTING_DAYS = 10
 VOTERS = 300_000
 SEED = 2026
+T = TypeVar("T")
 
 
 def option_text(category: int, number: int) -> str:
@@ -67,14 +74,26 @@ def campaign(services: Services) -> int:
     return info.id
 
 
-def _seconds(timings: list[tuple[float, float]]) -> str:
-    return " ".join(f"{wall:.2f}" for wall, _ in timings)
+def _cpu() -> float:
+    """CPU seconds of this process (all its threads) and of its children."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def _timed(work: Callable[[], T]) -> tuple[T, float, float]:
+    began, cpu = time.perf_counter(), _cpu()
+    result = work()
+    return result, time.perf_counter() - began, _cpu() - cpu
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "votes.csv"
@@ -85,28 +104,28 @@ def main() -> int:
         services = Services.open(f"sqlite:///{Path(folder) / 'bench.sqlite3'}",
                                  Actor("benchmark", Role.ORGANISER))
         campaign_id = campaign(services)
-        theirs: list[tuple[float, float]] = []
-        previews: list[tuple[float, float]] = []
-        for _ in range(args.repeat):
-            began, cpu = time.perf_counter(), time.process_time()
-            rows = len(pd.read_csv(path, encoding="utf-8-sig"))
-            theirs.append((time.perf_counter() - began, time.process_time() - cpu))
-            began, cpu = time.perf_counter(), time.process_time()
-            preview = services.online.preview(campaign_id, path, "平台A")
-            previews.append((time.perf_counter() - began, time.process_time() - cpu))
+        print(f"load average before: {_load()}")
+        ratios, cpu_ratios = [], []
+        for round_ in range(1, args.rounds + 1):
+            frame, pandas_wall, pandas_cpu = _timed(partial(pd.read_csv, path,
+                                                            encoding="utf-8-sig"))
+            preview, preview_wall, preview_cpu = _timed(
+                partial(services.online.preview, campaign_id, path, "平台A"))
             assert preview.ok, [m.text("en") for m in preview.errors]
-        began, cpu = time.perf_counter(), time.process_time()
-        services.online.commit(preview)
-        commit = (time.perf_counter() - began, time.process_time() - cpu)
-        pandas_wall, pandas_cpu = min(theirs)
-        preview_wall, preview_cpu = min(previews)
-        ours, ours_cpu = preview_wall + commit[0], preview_cpu + commit[1]
-        print(f"pandas.read_csv: {pandas_wall:.2f} s, CPU {pandas_cpu:.2f} s ({rows:,} rows; "
-              f"all: {_seconds(theirs)})")
-        print(f"ours: preview {preview_wall:.2f} s (all: {_seconds(previews)}) + commit "
-              f"{commit[0]:.2f} s = {ours:.2f} s, CPU {ours_cpu:.2f} s "
-              f"({preview.rows:,} rows, {preview.votes:,} votes, {len(preview.flags):,} flagged)")
-        print(f"ratio ours / pandas: {ours / pandas_wall:.2f} (CPU {ours_cpu / pandas_cpu:.2f})")
+            import_id, commit_wall, commit_cpu = _timed(partial(services.online.commit, preview))
+            services.online.withdraw(import_id, "benchmark round")
+            ours_wall, ours_cpu = preview_wall + commit_wall, preview_cpu + commit_cpu
+            ratios.append(ours_wall / pandas_wall)
+            cpu_ratios.append(ours_cpu / pandas_cpu)
+            print(f"round {round_}: pandas.read_csv {pandas_wall:.2f} s, CPU {pandas_cpu:.2f} s "
+                  f"({len(frame):,} rows) | ours: preview {preview_wall:.2f} s, CPU "
+                  f"{preview_cpu:.2f} s + commit {commit_wall:.2f} s, CPU {commit_cpu:.2f} s "
+                  f"= {ours_wall:.2f} s, CPU {ours_cpu:.2f} s | ratio {ratios[-1]:.2f} "
+                  f"(CPU {cpu_ratios[-1]:.2f}) | load {_load()}")
+        print(f"{preview.rows:,} rows, {preview.votes:,} votes, {len(preview.flags):,} flagged")
+        print(f"median ratio ours / pandas: {statistics.median(ratios):.2f} "
+              f"(CPU {statistics.median(cpu_ratios):.2f})")
+        print(f"load average after: {_load()}")
         services.db.dispose()
     return 0
 

@@ -281,7 +281,8 @@ class Online:
             raise RuleError([error("import_has_errors", count=len(preview.errors)),
                              *preview.errors])
         try:
-            changed = hashlib.sha256(preview.path.read_bytes()).hexdigest() != preview.sha256
+            with preview.path.open("rb") as file:  # in pieces: no copy of the whole file
+                changed = hashlib.file_digest(file, "sha256").hexdigest() != preview.sha256
         except OSError:
             changed = True
         if changed:

@@ -33,6 +33,9 @@ SECONDS_PER_DAY = 86_400
 PERIODS = ("day", "total")
 #: Up to how many (minute, candidate) keys are counted in one array (64 MB).
 _BINCOUNT_SPAN = 1 << 23
+#: How many hash buckets a row of a column sifted by ``_groups`` gets, at least (a power of
+#: two above rows × 4: 32 MB of counts for a million rows; few texts share a bucket).
+_BUCKETS_PER_ROW = 4
 #: Row indices, codes, seconds.
 Ints = npt.NDArray[np.int64]
 
@@ -63,12 +66,15 @@ class Votes:
 
 def _groups(texts: Column, minimum: int) -> tuple[Ints, Ints]:
     """The rows whose text (not blank) occurs more than ``minimum`` times, and a code of their
-    text. Texts are told apart by their hash first (Python's own, computed in C: a table of
-    integers is much faster than one of a million strings), then the rows left are grouped by
-    their exact text, so two texts of the same hash are never taken for one."""
+    text. The rows are sifted by the low bits of their text's hash first (Python's own,
+    computed in C; counted with ``bincount`` in a table of at least
+    :data:`_BUCKETS_PER_ROW` buckets a row, three times faster than grouping the hashes): a
+    text that occurs more than ``minimum`` times is in a bucket that does too. Only the rows
+    left are grouped by their exact text, so texts that share a bucket are never taken for
+    one."""
     hashes = np.fromiter(map(hash, texts), np.int64, len(texts))
-    codes = np.asarray(pd.factorize(hashes)[0], np.int64)
-    rows = np.flatnonzero(np.bincount(codes)[codes] > minimum)
+    buckets = hashes & ((1 << max(len(texts) * _BUCKETS_PER_ROW, 1).bit_length()) - 1)
+    rows = np.flatnonzero(np.bincount(buckets)[buckets] > minimum)
     exact, distinct = pd.factorize(texts[rows])
     named = np.fromiter((bool(t.strip()) for t in distinct.tolist()), np.bool_, len(distinct))
     keep = (np.bincount(exact, minlength=len(distinct)) > minimum)[exact] & named[exact]
