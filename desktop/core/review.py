@@ -37,10 +37,11 @@ leaves the queue once every target is decided. Nothing on it counts before.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, null, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import audit
@@ -49,7 +50,14 @@ from desktop.core.ballots import Layout
 from desktop.core.db import Database
 from desktop.core.enums import Decision, Permission, SerialState
 from desktop.core.messages import RuleError, error, register
-from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet
+from desktop.core.models import (
+    MARK_STATE_OF_CODE,
+    LayoutVersion,
+    ReviewDecision,
+    SerialNote,
+    Sheet,
+)
+from desktop.core.sheet_marks import TargetLists
 from scanning.decide import MarkState
 from scanning.reasons import NOTES, Reason, Status
 
@@ -185,7 +193,101 @@ def counted_key_of(campaign_id: int | None, serial: int | None, page: int | None
     return f"{campaign_id}:{serial}:{page}"
 
 
-def marks_unread(sheet: Sheet) -> bool:
+class SheetLike(Protocol):
+    """What review reads of a sheet: a :class:`Sheet` or a :class:`SheetRow`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def campaign_id(self) -> int | None: ...
+    @property
+    def serial(self) -> int | None: ...
+    @property
+    def layout_version(self) -> int | None: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def reasons(self) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """What :func:`sheet_state` reads of a decision (a :class:`ReviewDecision` has it too)."""
+
+    category: str | None
+    candidate: str | None
+    decision: str
+    decided_at: dt.datetime
+
+
+@dataclass
+class SheetRow:
+    """A sheet read as plain columns (:func:`sheet_rows`), its marks still packed: what the
+    queue and the count read of thousands of sheets without loading objects."""
+
+    id: int
+    campaign_id: int | None
+    serial: int | None
+    layout_version: int | None
+    page: int | None
+    box_id: int | None
+    status: str
+    reasons: list[str]
+    counted_key: str | None
+    source: str
+    archive_path: str
+    page_index: int
+    homography: list[float] | None
+    image_scale: float
+    mark_targets_id: int | None
+    mark_states: str
+    decisions: list[DecisionRow] = field(default_factory=list)
+
+
+_ROW_COLUMNS = (Sheet.id, Sheet.campaign_id, Sheet.serial, Sheet.layout_version, Sheet.page,
+                Sheet.box_id, Sheet.status, Sheet.reasons, Sheet.counted_key, Sheet.source,
+                Sheet.archive_path, Sheet.page_index, Sheet.homography, Sheet.image_scale,
+                Sheet.mark_targets_id, Sheet.mark_states)
+
+
+def sheet_rows(s: Session, *where: ColumnElement[bool], view: bool = True) -> list[SheetRow]:
+    """The sheets matching ``where`` (by id), with their decisions, in two queries.
+    ``view`` False: without the homography (what only the review screen's zoom needs)."""
+    columns = _ROW_COLUMNS if view else tuple(
+        null().label("homography") if c is Sheet.homography else c for c in _ROW_COLUMNS)
+    rows = {row.id: SheetRow(**row._asdict()) for row in s.execute(
+        select(*columns).where(*where).order_by(Sheet.id))}
+    if rows:
+        decided = (select(ReviewDecision.sheet_id, ReviewDecision.category,
+                          ReviewDecision.candidate, ReviewDecision.decision,
+                          ReviewDecision.decided_at)
+                   .join(Sheet, Sheet.id == ReviewDecision.sheet_id).where(*where)
+                   .order_by(ReviewDecision.id))
+        for row in s.execute(decided):
+            rows[row.sheet_id].decisions.append(
+                DecisionRow(row.category, row.candidate, row.decision, row.decided_at))
+    return list(rows.values())
+
+
+def read_states(sheet: Sheet | SheetRow, lists: TargetLists | None = None
+                ) -> dict[TargetKey, MarkState]:
+    """The states the reader stored, by target (``lists`` needed for a :class:`SheetRow`)."""
+    if isinstance(sheet, Sheet):
+        return {(m.category, m.candidate): MarkState(m.state) for m in sheet.marks}
+    if lists is None:
+        raise TypeError("a SheetRow's marks are read with its targets' lists")
+    keys = lists[sheet.mark_targets_id]
+    if len(keys) != len(sheet.mark_states):
+        raise ValueError(f"sheet {sheet.id}: packed marks do not fit their targets")
+    return dict(zip(keys, map(_STATE_OF_CODE.__getitem__, sheet.mark_states), strict=True))
+
+
+_STATE_OF_CODE = {code: MarkState(state) for code, state in MARK_STATE_OF_CODE.items()}
+
+
+def marks_unread(sheet: SheetLike) -> bool:
     """The sheet's code verified (serial, layout and page known) but its marks were not read."""
     return (sheet.campaign_id is not None and sheet.serial is not None
             and sheet.layout_version is not None and sheet.page is not None
@@ -199,21 +301,23 @@ def replaceable(sheet: Sheet) -> bool:
     return marks_unread(sheet) and not sheet.decisions
 
 
-def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = (),
-                noted: NotedSerial | None = None) -> SheetState:
+def sheet_state(sheet: Sheet | SheetRow, page_targets: Iterable[TargetKey] = (),
+                noted: NotedSerial | None = None, read: Mapping[TargetKey, MarkState] | None = None
+                ) -> SheetState:
     """Apply the sheet's decisions (``sheet.decisions`` loaded, oldest first).
 
     ``page_targets`` are the layout page's targets, needed for an unread page (see
     :func:`sheet_states`): every one of them is unclear until a person decides it. ``noted``:
-    the sheet's serial was recorded as spoiled or unused (see the module docstring)."""
+    the sheet's serial was recorded as spoiled or unused (see the module docstring). ``read``:
+    the reader's states (:func:`read_states`; needed for a :class:`SheetRow`)."""
+    if read is None:
+        read = read_states(sheet)
     unread = marks_unread(sheet)
-    if unread:
-        states = dict.fromkeys([*page_targets, *((m.category, m.candidate) for m in sheet.marks)],
-                               MarkState.AMBIGUOUS)
-    else:
-        states = {(m.category, m.candidate): MarkState(m.state) for m in sheet.marks}
-    latest: dict[tuple[str | None, str | None], tuple[int, ReviewDecision]] = {}
-    for order, decision in enumerate(sheet.decisions):  # oldest first: the relationship's order
+    states = (dict.fromkeys([*page_targets, *read], MarkState.AMBIGUOUS) if unread
+              else dict(read))
+    decisions: Sequence[DecisionRow | ReviewDecision] = sheet.decisions
+    latest: dict[tuple[str | None, str | None], tuple[int, DecisionRow | ReviewDecision]] = {}
+    for order, decision in enumerate(decisions):  # oldest first: the relationship's order
         latest[(decision.category, decision.candidate)] = (order, decision)
     decided = set()
     for (category, candidate), (_order, decision) in latest.items():
@@ -256,7 +360,7 @@ def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = (),
                       unread, verdict)
 
 
-def page_targets(s: Session, sheets: Iterable[Sheet]) -> dict[int, tuple[TargetKey, ...]]:
+def page_targets(s: Session, sheets: Iterable[SheetLike]) -> dict[int, tuple[TargetKey, ...]]:
     """The layout page's targets of every unread sheet among ``sheets``, by sheet id (from the
     stored layout version the sheet's code names)."""
     layouts: dict[tuple[int, int], Layout | None] = {}
@@ -276,7 +380,8 @@ def page_targets(s: Session, sheets: Iterable[Sheet]) -> dict[int, tuple[TargetK
     return found
 
 
-def noted_serials(s: Session, sheets: Iterable[Sheet]) -> dict[tuple[int, int], NotedSerial]:
+def noted_serials(s: Session, sheets: Iterable[SheetLike]
+                  ) -> dict[tuple[int, int], NotedSerial]:
     """The spoiled and unused serials of the sheets' campaigns, by (campaign, serial)."""
     campaigns = {sheet.campaign_id for sheet in sheets if sheet.campaign_id is not None}
     if not campaigns:
@@ -285,13 +390,16 @@ def noted_serials(s: Session, sheets: Iterable[Sheet]) -> dict[tuple[int, int], 
             for n in s.scalars(select(SerialNote).where(SerialNote.campaign_id.in_(campaigns)))}
 
 
-def sheet_states(s: Session, sheets: Sequence[Sheet]) -> list[SheetState]:
+def sheet_states(s: Session, sheets: Sequence[Sheet | SheetRow]) -> list[SheetState]:
     """:func:`sheet_state` of each sheet, unread pages with their layout page's targets, sheets
     of spoiled and unused serials with their reason."""
     targets = page_targets(s, sheets)
     noted = noted_serials(s, sheets)
+    lists = TargetLists(s)
+    lists.load({sheet.mark_targets_id for sheet in sheets})
     return [sheet_state(sheet, targets.get(sheet.id, ()),
-                        noted.get((sheet.campaign_id or 0, sheet.serial or 0)))
+                        noted.get((sheet.campaign_id or 0, sheet.serial or 0)),
+                        read_states(sheet, lists))
             for sheet in sheets]
 
 
@@ -301,7 +409,7 @@ def _named(targets: Sequence[TargetKey]) -> str:
 
 
 def _sheets(s: Session, campaign_id: int, ids: Iterable[int] | None = None) -> list[Sheet]:
-    query = (select(Sheet).options(selectinload(Sheet.marks), selectinload(Sheet.decisions))
+    query = (select(Sheet).options(selectinload(Sheet.decisions))
              .where(or_(Sheet.campaign_id == campaign_id, Sheet.campaign_id.is_(None)))
              .order_by(Sheet.id))
     if ids is not None:
@@ -326,8 +434,13 @@ class Review:
 
     def queue(self, campaign_id: int) -> list[SheetState]:
         """Sheets needing a person, in queue order (then in the order they were scanned)."""
+        in_campaign = or_(Sheet.campaign_id == campaign_id, Sheet.campaign_id.is_(None))
+        # An accepted sheet waits only when its serial was noted spoiled or unused since.
+        noted = select(SerialNote.id).where(SerialNote.campaign_id == Sheet.campaign_id,
+                                            SerialNote.serial == Sheet.serial).exists()
         with self.db.transaction() as s:
-            states = sheet_states(s, _sheets(s, campaign_id))
+            states = sheet_states(s, sheet_rows(
+                s, in_campaign, or_(Sheet.status != Status.ACCEPTED.value, noted)))
         waiting = [st for st in states if not st.settled and st.status is not Status.ACCEPTED]
         return sorted(waiting, key=lambda st: (st.queue_rank, st.sheet_id))
 
@@ -359,7 +472,7 @@ class Review:
             if sheet.serial is None or sheet.page is None:
                 return sheet_states(s, found)
             same = list(s.scalars(
-                select(Sheet).options(selectinload(Sheet.marks), selectinload(Sheet.decisions))
+                select(Sheet).options(selectinload(Sheet.decisions))
                 .where(Sheet.campaign_id == sheet.campaign_id, Sheet.serial == sheet.serial,
                        Sheet.page == sheet.page).order_by(Sheet.id)))
             states = sheet_states(s, same)
