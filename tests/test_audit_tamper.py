@@ -9,6 +9,7 @@ row changed: table, row and how.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from collections.abc import Iterator
@@ -18,11 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
+from alembic import command
 from sqlalchemy import Connection, create_engine, select, text
 
 from desktop.core.audit_content import KINDS, Change, ContentFinding
 from desktop.core.audit_log import Anchor, AuditLog, Verification
 from desktop.core.combine import CombinationRule, OnlineCount
+from desktop.core.db import Database, head_revision
+from desktop.core.db import _alembic_config as alembic_config
 from desktop.core.enums import SerialState
 from desktop.core.models import Sheet
 from desktop.core.printing import PrintOptions
@@ -323,3 +328,50 @@ def test_marks_saved_a_row_per_target_are_packed_and_their_digests_still_verify(
         assert named(log.verify()) == {(Change.EDITED, "sheet_mark", "sheet_id", 2)}
     finally:
         services.db.dispose()
+
+
+def test_0012_packs_marks_written_a_row_per_target_on_either_backend(empty_db_url: str) -> None:
+    """Marks written a row per target before 0011 (which puts their digests on the chain) are
+    packed by 0012 on SQLite and PostgreSQL alike: the chain and every digest verify after it,
+    the marks read back as written (the reader's order, exact scores, also one that does not
+    fit two bytes) and a sheet without marks stays without."""
+    database = Database(empty_db_url)
+    config = alembic_config()
+    windows, stars = "十佳优良服务窗口", "十佳优秀服务标兵"
+    marks = {1: [(windows, "02", "empty", 0.0123), (windows, "01", "marked", 0.75),
+                 (stars, "01", "ambiguous", 0.1)],
+             2: [(stars, "03", "marked", 1 / 3), (windows, "01", "empty", 0.0)],
+             3: []}
+    sheet = sa.table("sheet", *(sa.column(name) for name in (
+        "id", "image_key", "image_sha256", "page_index", "archive_path", "source", "status",
+        "station", "recorded_by")), sa.column("reasons", sa.JSON),
+        sa.column("image_scale", sa.Float), sa.column("recorded_at", sa.DateTime))
+    sheet_mark = sa.table("sheet_mark", *(sa.column(name) for name in (
+        "sheet_id", "category", "candidate", "state")), sa.column("score", sa.Float))
+    try:
+        for revision in ("0010", "0011", "head"):
+            with database.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if revision != "0010":
+                    continue
+                for sheet_id, rows in marks.items():
+                    connection.execute(sa.insert(sheet).values(
+                        id=sheet_id, image_key=f"{sheet_id}:0", image_sha256=f"{sheet_id}",
+                        page_index=0, archive_path="a.png", source="a.png", status="accepted",
+                        station="站一", recorded_by="管理员", reasons=[], image_scale=1.0,
+                        recorded_at=dt.datetime(2026, 12, 1, 8, 0)))
+                    for category, number, state, score in rows:
+                        connection.execute(sa.insert(sheet_mark).values(
+                            sheet_id=sheet_id, category=category, candidate=number,
+                            state=state, score=score))
+        assert database.current_revision() == head_revision()
+        result = AuditLog(database).verify()
+        assert result.ok, [m.text("en") for m in result.problems()]
+        assert result.content is not None and result.content.rows == 3
+        with database.transaction() as s:
+            read = {row.id: [(m.category, m.candidate, m.state, m.score) for m in row.marks]
+                    for row in s.scalars(select(Sheet))}
+        assert read == marks
+    finally:
+        database.dispose()

@@ -38,10 +38,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import ColumnElement, null, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import audit
@@ -50,14 +50,8 @@ from desktop.core.ballots import Layout
 from desktop.core.db import Database
 from desktop.core.enums import Decision, Permission, SerialState
 from desktop.core.messages import RuleError, error, register
-from desktop.core.models import (
-    MARK_STATE_OF_CODE,
-    LayoutVersion,
-    ReviewDecision,
-    SerialNote,
-    Sheet,
-)
-from desktop.core.sheet_marks import TargetLists
+from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet
+from desktop.core.sheet_marks import DecisionRow, SheetRow, TargetLists, read_states, sheet_rows
 from scanning.decide import MarkState
 from scanning.reasons import NOTES, Reason, Status
 
@@ -210,81 +204,6 @@ class SheetLike(Protocol):
     def status(self) -> str: ...
     @property
     def reasons(self) -> list[str]: ...
-
-
-@dataclass(frozen=True)
-class DecisionRow:
-    """What :func:`sheet_state` reads of a decision (a :class:`ReviewDecision` has it too)."""
-
-    category: str | None
-    candidate: str | None
-    decision: str
-    decided_at: dt.datetime
-
-
-@dataclass
-class SheetRow:
-    """A sheet read as plain columns (:func:`sheet_rows`), its marks still packed: what the
-    queue and the count read of thousands of sheets without loading objects."""
-
-    id: int
-    campaign_id: int | None
-    serial: int | None
-    layout_version: int | None
-    page: int | None
-    box_id: int | None
-    status: str
-    reasons: list[str]
-    counted_key: str | None
-    source: str
-    archive_path: str
-    page_index: int
-    homography: list[float] | None
-    image_scale: float
-    mark_targets_id: int | None
-    mark_states: str
-    decisions: list[DecisionRow] = field(default_factory=list)
-
-
-_ROW_COLUMNS = (Sheet.id, Sheet.campaign_id, Sheet.serial, Sheet.layout_version, Sheet.page,
-                Sheet.box_id, Sheet.status, Sheet.reasons, Sheet.counted_key, Sheet.source,
-                Sheet.archive_path, Sheet.page_index, Sheet.homography, Sheet.image_scale,
-                Sheet.mark_targets_id, Sheet.mark_states)
-
-
-def sheet_rows(s: Session, *where: ColumnElement[bool], view: bool = True) -> list[SheetRow]:
-    """The sheets matching ``where`` (by id), with their decisions, in two queries.
-    ``view`` False: without the homography (what only the review screen's zoom needs)."""
-    columns = _ROW_COLUMNS if view else tuple(
-        null().label("homography") if c is Sheet.homography else c for c in _ROW_COLUMNS)
-    rows = {row.id: SheetRow(**row._asdict()) for row in s.execute(
-        select(*columns).where(*where).order_by(Sheet.id))}
-    if rows:
-        decided = (select(ReviewDecision.sheet_id, ReviewDecision.category,
-                          ReviewDecision.candidate, ReviewDecision.decision,
-                          ReviewDecision.decided_at)
-                   .join(Sheet, Sheet.id == ReviewDecision.sheet_id).where(*where)
-                   .order_by(ReviewDecision.id))
-        for row in s.execute(decided):
-            rows[row.sheet_id].decisions.append(
-                DecisionRow(row.category, row.candidate, row.decision, row.decided_at))
-    return list(rows.values())
-
-
-def read_states(sheet: Sheet | SheetRow, lists: TargetLists | None = None
-                ) -> dict[TargetKey, MarkState]:
-    """The states the reader stored, by target (``lists`` needed for a :class:`SheetRow`)."""
-    if isinstance(sheet, Sheet):
-        return {(m.category, m.candidate): MarkState(m.state) for m in sheet.marks}
-    if lists is None:
-        raise TypeError("a SheetRow's marks are read with its targets' lists")
-    keys = lists[sheet.mark_targets_id]
-    if len(keys) != len(sheet.mark_states):
-        raise ValueError(f"sheet {sheet.id}: packed marks do not fit their targets")
-    return dict(zip(keys, map(_STATE_OF_CODE.__getitem__, sheet.mark_states), strict=True))
-
-
-_STATE_OF_CODE = {code: MarkState(state) for code, state in MARK_STATE_OF_CODE.items()}
 
 
 def marks_unread(sheet: SheetLike) -> bool:

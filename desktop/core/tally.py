@@ -26,7 +26,8 @@ from sqlalchemy import select
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
 from desktop.core.models import LayoutVersion, Sheet
-from desktop.core.review import sheet_rows, sheet_states
+from desktop.core.review import sheet_states
+from desktop.core.sheet_marks import sheet_rows
 from scanning.decide import MarkState
 from scanning.reasons import Reason
 
