@@ -55,7 +55,7 @@ def _targets_id(s: Session, targets: list[list[str]]) -> int:
     dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
     s.execute(dialect.insert(MarkTargets).values(digest=digest, targets=targets)
               .on_conflict_do_nothing(index_elements=["digest"]))
-    return s.scalar(select(MarkTargets.id).where(MarkTargets.digest == digest)) or 0
+    return s.execute(select(MarkTargets.id).where(MarkTargets.digest == digest)).scalar_one()
 
 
 class TargetLists:
