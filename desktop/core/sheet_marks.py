@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, null, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from desktop.core.audit import canonical_json
@@ -45,17 +45,22 @@ def store_marks(s: Session, sheet: Sheet, marks: Sequence[StoredMark]) -> None:
 
 
 def _targets_id(s: Session, targets: list[list[str]]) -> int:
-    """The id of the list ``targets``, added when new. ON CONFLICT DO NOTHING: a station
-    adding the same list at the same moment waits for the other's commit, then finds it."""
+    """The id of the list ``targets``, added when new (in a savepoint: a station adding the
+    same list at the same moment waits for the other's commit, fails on the unique digest,
+    and finds the other's row)."""
     text = canonical_json(targets)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    found = s.scalar(select(MarkTargets.id).where(MarkTargets.digest == digest))
+    query = select(MarkTargets.id).where(MarkTargets.digest == digest)
+    found = s.scalar(query)
     if found is not None:
         return found
-    dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
-    s.execute(dialect.insert(MarkTargets).values(digest=digest, targets=targets)
-              .on_conflict_do_nothing(index_elements=["digest"]))
-    return s.execute(select(MarkTargets.id).where(MarkTargets.digest == digest)).scalar_one()
+    added = MarkTargets(digest=digest, targets=targets)
+    try:
+        with s.begin_nested():
+            s.add(added)
+    except IntegrityError:
+        return s.execute(query).scalar_one()
+    return added.id
 
 
 class TargetLists:
