@@ -28,15 +28,24 @@ from sqlalchemy.orm import Session
 from desktop.core.audit_content import record_baseline
 from desktop.core.audit_log import AuditLog
 from desktop.core.db import Database
-from desktop.core.models import Sheet, SheetMark
+from desktop.core.models import MarkTargets, Sheet, StoredMark, pack_marks
 
-#: Sheets per INSERT round trip while filling (with their marks: 120,000 rows of 60 marks).
+#: Sheets per INSERT round trip while filling.
 FILL_ROWS = 2_000
 STATES = ("empty", "empty", "empty", "marked")
 
 
 def fill(db: Database, sheets: int, marks: int) -> None:
+    """Sheets with their marks packed as recording.py stores them (one targets' list)."""
+    def packed(i: int) -> tuple[str, bytes]:
+        _targets, states, scores = pack_marks([StoredMark(
+            f"奖项{m // 20}", f"{m % 20:02d}", STATES[(i + m) % len(STATES)],
+            round((i * m % 97) / 97, 4)) for m in range(marks)])
+        return states, scores
+
+    targets = [[f"奖项{m // 20}", f"{m % 20:02d}"] for m in range(marks)]
     with db.engine.begin() as connection:
+        connection.execute(insert(MarkTargets), {"id": 1, "digest": "bench", "targets": targets})
         for start in range(1, sheets + 1, FILL_ROWS):
             ids = range(start, min(start + FILL_ROWS, sheets + 1))
             connection.execute(insert(Sheet), [{
@@ -44,11 +53,9 @@ def fill(db: Database, sheets: int, marks: int) -> None:
                 "page_index": 0, "archive_path": f"{i:064x}.jpg", "source": f"scan{i}.jpg",
                 "campaign_id": None, "serial": i, "layout_version": 1, "page": 1,
                 "box_id": None, "counted_key": f"1:{i}:1", "status": "accepted", "reasons": [],
-                "image_scale": 1.0, "station": "bench", "recorded_by": "bench"} for i in ids])
-            connection.execute(insert(SheetMark), [{
-                "sheet_id": i, "category": f"奖项{m // 20}", "candidate": f"{m % 20:02d}",
-                "state": STATES[(i + m) % len(STATES)], "score": round((i * m % 97) / 97, 4)}
-                for i in ids for m in range(marks)])
+                "image_scale": 1.0, "station": "bench", "recorded_by": "bench",
+                "mark_targets_id": 1, "mark_states": packed(i)[0], "mark_scores": packed(i)[1]}
+                for i in ids])
 
 
 def main() -> None:

@@ -66,7 +66,7 @@ def state_of(db: Database) -> dict[str, int]:
     """Row counts of everything an import may write, and the audit chain's length."""
     counts = {}
     with db.transaction() as s:
-        for table in ("sheet", "sheet_mark", "review_decision", "serial_note",
+        for table in ("sheet", "mark_targets", "review_decision", "serial_note",
                       "package_import", "station"):
             counts[table] = s.scalar(select(func.count()).select_from(
                 Base.metadata.tables[table])) or 0

@@ -9,25 +9,36 @@ row changed: table, row and how.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, text
+import sqlalchemy as sa
+from alembic import command
+from sqlalchemy import Connection, create_engine, select, text
 
 from desktop.core.audit_content import KINDS, Change, ContentFinding
 from desktop.core.audit_log import Anchor, AuditLog, Verification
 from desktop.core.combine import CombinationRule, OnlineCount
+from desktop.core.db import Database, head_revision
+from desktop.core.db import _alembic_config as alembic_config
 from desktop.core.enums import SerialState
+from desktop.core.models import Sheet
 from desktop.core.printing import PrintOptions
 from desktop.core.recording import counted_key_of
 from desktop.core.registry import CampaignInfo
+from desktop.core.review import Review
 from desktop.core.services import Services
+from scanning.decide import MarkState
 from tests.ballot_files import BRANDS
 from tests.conftest import ORGANISER, Cli
+from tests.stored_marks import set_state_at, set_states, targets_of
 from tests.test_results_common import counted
 
 pytestmark = pytest.mark.both_backends
@@ -56,15 +67,22 @@ def tallied(services: Services, counted: CampaignInfo, tmp_path: Path) -> Tallie
     return Tallied(counted, extra.first_serial)
 
 
-def sql(services: Services, statement: str, **params: Any) -> list[Any]:
-    """Run SQL on the database directly (its own engine: no BallotDesk session, no events)."""
-    engine = create_engine(services.db.url)
+@contextmanager
+def engine(services: Services) -> Iterator[Connection]:
+    """A connection of its own to the database: no BallotDesk session, no events."""
+    own = create_engine(services.db.url)
     try:
-        with engine.begin() as connection:
-            result = connection.execute(text(statement), params)
-            return list(result) if result.returns_rows else []
+        with own.begin() as connection:
+            yield connection
     finally:
-        engine.dispose()
+        own.dispose()
+
+
+def sql(services: Services, statement: str, **params: Any) -> list[Any]:
+    """Run SQL on the database directly."""
+    with engine(services) as connection:
+        result = connection.execute(text(statement), params)
+        return list(result) if result.returns_rows else []
 
 
 def counted_rows(services: Services) -> int:
@@ -119,11 +137,11 @@ def test_every_insider_edit_is_named_with_its_table_row_and_change(
         services, "SELECT id FROM sheet WHERE counted_key IS NOT NULL AND id NOT IN "
                   "(SELECT sheet_id FROM review_decision) ORDER BY id")]
     marked_sheet, deleted_sheet, target_sheet = plain_sheets[:3]
-    (mark_id,) = sql(services, "SELECT min(id) FROM sheet_mark WHERE sheet_id = :s "
-                               "AND state = 'empty'", s=marked_sheet)[0]
-    (category, candidate) = sql(services, "SELECT category, candidate FROM sheet_mark "
-                                          "WHERE sheet_id = :s AND state = 'empty' ORDER BY id",
-                                s=target_sheet)[0]
+    with engine(services) as connection:
+        mark_index = next(i for i, (_c, _n, state) in
+                          enumerate(targets_of(connection, marked_sheet)) if state == "empty")
+        (category, candidate) = next((c, n) for c, n, state in
+                                     targets_of(connection, target_sheet) if state == "empty")
     imports = [row[0] for row in sql(services, "SELECT id FROM online_import ORDER BY id")]
     (score_id,) = sql(services, "SELECT min(id) FROM expert_score")[0]
     (setting_id,) = sql(services, "SELECT id FROM result_setting")[0]
@@ -132,13 +150,13 @@ def test_every_insider_edit_is_named_with_its_table_row_and_change(
     assert AuditLog(services.db).verify().ok
 
     # One vote more: an empty box ticked.
-    sql(services, "UPDATE sheet_mark SET state = 'marked' WHERE id = :m", m=mark_id)
+    with engine(services) as connection:
+        set_state_at(connection, marked_sheet, mark_index, "marked")
     # A decision moved to another sheet and target (+1 vote there).
     sql(services, "UPDATE review_decision SET sheet_id = :s, category = :c, candidate = :n, "
                   "decision = 'marked' WHERE id = :d",
         s=target_sheet, c=category, n=candidate, d=decision_id)
-    # A counted page gone (its marks with it where the database cascades).
-    sql(services, "DELETE FROM sheet_mark WHERE sheet_id = :s", s=deleted_sheet)
+    # A counted page gone, its marks with it (they are in its row).
     sql(services, "DELETE FROM sheet WHERE id = :s", s=deleted_sheet)
     # A page that was never scanned: a copy of another, counted for the spoiled serial.
     sql(services, "INSERT INTO sheet (image_key, image_sha256, page_index, archive_path, source, "
@@ -215,8 +233,8 @@ def test_the_anchor_written_down_stands_for_the_counted_data(
     assert head is not None
     assert cli("audit", "verify", "--anchor", head.text()) == 0
     assert "与留存的 1 个锚点相符。" in cli.out
-    sql(services, "UPDATE sheet_mark SET state = 'marked' WHERE id = "
-                  "(SELECT min(id) FROM sheet_mark WHERE state = 'empty')")
+    with engine(services) as connection:
+        assert set_states(connection, "01", "empty", "marked", first_only=True)
     result = log.verify([Anchor.parse(head.text())])
     assert not result.ok
     assert result.findings == ()  # the anchor itself still matches…
@@ -234,7 +252,6 @@ def test_the_command_line_names_each_edit_and_fails(
     (sheet_id,) = sql(services, "SELECT min(id) FROM sheet WHERE counted_key IS NOT NULL")[0]
     sql(services, "UPDATE expert_score SET score = 100 WHERE id = :e", e=score_id)
     sql(services, "DELETE FROM review_decision WHERE sheet_id = :s", s=sheet_id)
-    sql(services, "DELETE FROM sheet_mark WHERE sheet_id = :s", s=sheet_id)
     sql(services, "DELETE FROM sheet WHERE id = :s", s=sheet_id)
 
     assert cli("audit", "verify") == 1
@@ -264,7 +281,8 @@ def test_rows_of_a_database_from_before_the_digests_are_covered_by_the_baseline(
     try:
         log = AuditLog(services.db)
         assert log.verify().ok
-        sql(services, "UPDATE sheet_mark SET state = 'empty'")
+        with engine(services) as connection:
+            assert set_states(connection, "01", "marked", "empty") == [1]
         sql(services, "UPDATE serial_note SET state = 'unused'")
         result = log.verify()
         assert named(result) == {(Change.EDITED, "sheet_mark", "sheet_id", 1),
@@ -273,3 +291,87 @@ def test_rows_of_a_database_from_before_the_digests_are_covered_by_the_baseline(
         assert {f.entry_id for f in result.content_findings} <= baseline
     finally:
         services.db.dispose()
+
+
+@pytest.mark.sqlite_only(reason="the saved databases are SQLite files")
+def test_marks_saved_a_row_per_target_are_packed_and_their_digests_still_verify(
+        tmp_path: Path) -> None:
+    """A database saved at 0011 (marks a row per target, digests of them on the chain, one
+    sheet's marks in two categories read in an order that is not the digest's): after 0012
+    packs them, every digest on the chain verifies with no new baseline, the marks read back
+    as they were (order, states, exact scores) and an edit of the packed marks is named."""
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(ROOT / "tests" / "data" / "schemas" / "0011.sqlite3", copy)
+    services = Services.open(f"sqlite:///{copy}", ORGANISER)
+    try:
+        log = AuditLog(services.db)
+        result = log.verify()
+        assert result.ok, [m.text("en") for m in result.problems()]
+        assert [e.action for e in log.entries()][-3:] == [
+            "sheet.record", "sheet.record", "review.marked"], "no baseline after 0012"
+        with services.db.transaction() as s:
+            read = {sheet.serial: [(m.category, m.candidate, m.state, m.score)
+                                   for m in sheet.marks] for sheet in s.scalars(select(Sheet))}
+        windows, stars = "十佳优良服务窗口", "十佳优秀服务标兵"
+        assert read == {
+            101: [(stars, "01", "marked", 0.42)],
+            102: [(windows, "01", "marked", 0.5123), (windows, "02", "empty", 0.0089),
+                  (stars, "01", "empty", 0.0), (stars, "02", "marked", 0.87)],
+            103: [(windows, "01", "ambiguous", 0.1534), (windows, "02", "empty", 0.0121),
+                  (stars, "01", "marked", 0.6666), (stars, "02", "empty", 0.0301)]}
+        review = Review(services.db, ORGANISER)
+        decided = review.sheet(1, 3)
+        assert decided.states[(windows, "01")] is MarkState.MARKED and decided.settled
+        assert review.queue(1) == []
+        with engine(services) as connection:
+            assert set_states(connection, "02", "empty", "marked", sheet_id=2) == [2]
+        assert named(log.verify()) == {(Change.EDITED, "sheet_mark", "sheet_id", 2)}
+    finally:
+        services.db.dispose()
+
+
+def test_0012_packs_marks_written_a_row_per_target_on_either_backend(empty_db_url: str) -> None:
+    """Marks written a row per target before 0011 (which puts their digests on the chain) are
+    packed by 0012 on SQLite and PostgreSQL alike: the chain and every digest verify after it,
+    the marks read back as written (the reader's order, exact scores, also one that does not
+    fit two bytes) and a sheet without marks stays without."""
+    database = Database(empty_db_url)
+    config = alembic_config()
+    windows, stars = "十佳优良服务窗口", "十佳优秀服务标兵"
+    marks = {1: [(windows, "02", "empty", 0.0123), (windows, "01", "marked", 0.75),
+                 (stars, "01", "ambiguous", 0.1)],
+             2: [(stars, "03", "marked", 1 / 3), (windows, "01", "empty", 0.0)],
+             3: []}
+    sheet = sa.table("sheet", *(sa.column(name) for name in (
+        "id", "image_key", "image_sha256", "page_index", "archive_path", "source", "status",
+        "station", "recorded_by")), sa.column("reasons", sa.JSON),
+        sa.column("image_scale", sa.Float), sa.column("recorded_at", sa.DateTime))
+    sheet_mark = sa.table("sheet_mark", *(sa.column(name) for name in (
+        "sheet_id", "category", "candidate", "state")), sa.column("score", sa.Float))
+    try:
+        for revision in ("0010", "0011", "head"):
+            with database.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+                if revision != "0010":
+                    continue
+                for sheet_id, rows in marks.items():
+                    connection.execute(sa.insert(sheet).values(
+                        id=sheet_id, image_key=f"{sheet_id}:0", image_sha256=f"{sheet_id}",
+                        page_index=0, archive_path="a.png", source="a.png", status="accepted",
+                        station="站一", recorded_by="管理员", reasons=[], image_scale=1.0,
+                        recorded_at=dt.datetime(2026, 12, 1, 8, 0)))
+                    for category, number, state, score in rows:
+                        connection.execute(sa.insert(sheet_mark).values(
+                            sheet_id=sheet_id, category=category, candidate=number,
+                            state=state, score=score))
+        assert database.current_revision() == head_revision()
+        result = AuditLog(database).verify()
+        assert result.ok, [m.text("en") for m in result.problems()]
+        assert result.content is not None and result.content.rows == 3
+        with database.transaction() as s:
+            read = {row.id: [(m.category, m.candidate, m.state, m.score) for m in row.marks]
+                    for row in s.scalars(select(Sheet))}
+        assert read == marks
+    finally:
+        database.dispose()

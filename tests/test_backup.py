@@ -41,6 +41,7 @@ from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from tests.ballot_files import WINDOWS
 from tests.conftest import ORGANISER, Cli
+from tests.stored_marks import set_states
 
 #: What seals the backups' secrets in these tests.
 PASSPHRASE = "备份口令 correct horse"
@@ -254,8 +255,7 @@ def test_recount_lists_what_reads_differently(
     assert (report.read, report.differences) == (2, ())
     # Someone edits a stored reading directly in the database: the recount shows it.
     with services.db.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "UPDATE sheet_mark SET state = 'empty' WHERE candidate = '01' AND state = 'marked'")
+        assert set_states(connection, "01", "marked", "empty")
     (difference,) = recount(services.db, demo.id).differences
     assert difference.serial == 1
     assert any("01: 未划 → 已划" in change for change in difference.changes)  # in words

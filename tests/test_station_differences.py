@@ -3,7 +3,7 @@ for reads as empty there, so "未划 → 未划" (empty → empty) is never a di
 
 from __future__ import annotations
 
-from desktop.core.models import ReviewDecision, Sheet, SheetMark
+from desktop.core.models import MarkTargets, ReviewDecision, Sheet, StoredMark, pack_marks
 from desktop.core.station_merge import _differences
 from scanning.reasons import Reason, Status
 
@@ -16,8 +16,9 @@ def sheet(marks: dict[str, str], decisions: tuple[tuple[str | None, str], ...] =
                  status=(Status.REVIEW if reasons else Status.ACCEPTED).value,
                  reasons=[r.value for r in reasons], source="", archive_path="", page_index=0,
                  homography=None, image_scale=1.0)
-    made.marks = [SheetMark(category=WINDOWS, candidate=number, state=state, score=0.0)
-                  for number, state in marks.items()]
+    targets, made.mark_states, made.mark_scores = pack_marks(
+        [StoredMark(WINDOWS, number, state, 0.0) for number, state in marks.items()])
+    made.mark_targets = MarkTargets(targets=targets) if targets else None
     made.decisions = [ReviewDecision(category=WINDOWS if number else None, candidate=number,
                                      decision=decision, reason="", operator="复核员")
                       for number, decision in decisions]

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
 
+from sqlalchemy import ColumnClause, inspect, select
 from sqlalchemy import Enum as SqlEnum
-from sqlalchemy import inspect, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.core import messages
@@ -52,10 +52,11 @@ from desktop.core.models import (
     ReviewDecision,
     SerialNote,
     Sheet,
-    SheetMark,
     TieDecision,
     UTCDateTime,
+    unpack_marks,
 )
+from desktop.core.sheet_marks import TargetLists
 
 #: Hex digits kept of each SHA-256: 128 bits, beyond reach of a forged row with the same digest,
 #: at half the size in the log (a sheet's entry carries two).
@@ -96,19 +97,55 @@ messages.register({
 })
 
 
+#: A column of a model, or of a table as an earlier revision had it (migrations).
+Column = InstrumentedAttribute[Any] | ColumnClause[Any]
+#: Turns the ``columns`` of one stored row into the rows a part hashes (see :class:`Part`).
+Unpack = Callable[[Session], Callable[[Sequence[Any]], list[list[Any]]]]
+
+
 @dataclass(frozen=True)
 class Part:
     """Rows of ``table`` belonging to one tracked row (by ``parent``), hashed as a list of
-    ``columns`` in ``order``. The first part of a kind is the row itself (``parent`` its id)."""
+    ``columns`` in ``order``. The first part of a kind is the row itself (``parent`` its id).
+
+    ``unpack``: the part's rows are packed into one stored row per parent (``columns`` of that
+    row): given a session it returns what turns those values into the rows hashed, the same
+    rows as before they were packed, so that a digest stays a function of the content."""
 
     table: str
-    parent: InstrumentedAttribute[Any]
-    columns: tuple[InstrumentedAttribute[Any], ...]
-    order: tuple[InstrumentedAttribute[Any], ...] = ()
+    parent: Column
+    columns: tuple[Column, ...]
+    order: tuple[Column, ...] = ()
+    unpack: Unpack | None = None
+    #: The parent's name in findings, where not its column's (packed marks: ``sheet_id``).
+    parent_name: str = ""
 
     @property
     def single(self) -> bool:
-        return self.parent.key == "id"
+        return self.unpack is None and self.parent.key == "id"
+
+    @property
+    def parent_key(self) -> str:
+        return self.parent_name or str(self.parent.key)
+
+
+def _sheet_marks(session: Session) -> Callable[[Sequence[Any]], list[list[Any]]]:
+    """A sheet's packed marks as the rows ``sheet_mark`` held before 0012 (category,
+    candidate, state, score; by category then candidate). Content that does not unpack (edited
+    outside BallotDesk) is hashed as it is stored, so that its digest differs."""
+    lists = TargetLists(session)
+
+    def rows(values: Sequence[Any]) -> list[list[Any]]:
+        targets_id, states, scores = values
+        if targets_id is None and not states and not scores:
+            return []
+        stored = scores if isinstance(scores, bytes) else str(scores).encode("utf-8")
+        try:
+            marks = unpack_marks(lists[targets_id], states, stored)
+        except (ValueError, KeyError) as exc:
+            return [["unreadable", targets_id, states, stored.hex(), str(exc)]]
+        return sorted([m.category, m.candidate, m.state, m.score] for m in marks)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -134,9 +171,9 @@ KINDS: tuple[Kind, ...] = (
         _own(Sheet, Sheet.campaign_id, Sheet.serial, Sheet.page, Sheet.layout_version,
              Sheet.box_id, Sheet.counted_key, Sheet.status, Sheet.reasons, Sheet.image_key,
              Sheet.image_sha256),
-        Part("sheet_mark", SheetMark.sheet_id,
-             (SheetMark.category, SheetMark.candidate, SheetMark.state, SheetMark.score),
-             (SheetMark.category, SheetMark.candidate)))),
+        Part("sheet_mark", Sheet.id, (Sheet.mark_targets_id, Sheet.mark_states,
+                                      Sheet.mark_scores),
+             unpack=_sheet_marks, parent_name="sheet_id"))),
     Kind(ReviewDecision, (_own(ReviewDecision, ReviewDecision.sheet_id, ReviewDecision.category,
                                ReviewDecision.candidate, ReviewDecision.decision,
                                ReviewDecision.reason, ReviewDecision.operator,
@@ -200,6 +237,13 @@ def _part_rows(session: Session, part: Part, ids: Sequence[int] | None
         .order_by(part.parent.expression, *(c.expression for c in part.order))
     if ids is not None:
         query = query.where(part.parent.expression.in_(ids))
+    if part.unpack is not None:
+        unpack = part.unpack(session)
+        result = session.connection().execute(query.execution_options(yield_per=STREAM_ROWS))
+        for chunk in result.partitions():
+            for parent, *values in chunk:
+                yield parent, unpack(values)
+        return
     # Only enum and moment columns need converting; the others are plain already.
     convert = [i for i, c in enumerate(part.columns, start=1)
                if isinstance(c.expression.type, SqlEnum | UTCDateTime)]
@@ -268,14 +312,14 @@ def digests_of(session: Session, rows: Iterable[Base]) -> Digests:
     return out
 
 
-def record_baseline(session: Session) -> int:
+def record_baseline(session: Session, kinds: Sequence[Kind] = KINDS) -> int:
     """Entries ``audit.baseline`` with the digests of every tracked row as it is now, for a
     database whose chain began before the entries carried digests (migration 0009): from
     them on, the rows are covered; what happened to them before is covered by the baseline
     only. Returns the number of entries (none for a database without counted data)."""
     actor = Actor(BASELINE_ACTOR, Role.ORGANISER)
     entries = 0
-    for kind in KINDS:
+    for kind in kinds:
         now = current_digests(session, kind)
         keys = sorted(now)
         for start in range(0, len(keys), BASELINE_ROWS):
@@ -385,11 +429,11 @@ def _finding(session: Session, change: Change, kind: Kind, part: Part, row_id: i
     number of rows of a part of several (which of them changed, a digest cannot say)."""
     rows = next((rows for _, rows in _part_rows(session, part, [row_id])), [])
     if not part.single:
-        return ContentFinding(change, kind.name, part.table, part.parent.key, row_id, entry_id,
+        return ContentFinding(change, kind.name, part.table, part.parent_key, row_id, entry_id,
                               rows=len(rows))
     names = [column.key for column in part.columns]
     text = "; ".join(f"{name}={value}"
                      for name, value in zip(names, rows[0], strict=True)) if rows else ""
     if len(text) > NOW_TEXT_CHARS:
         text = text[:NOW_TEXT_CHARS - 1] + "…"
-    return ContentFinding(change, kind.name, part.table, part.parent.key, row_id, entry_id, text)
+    return ContentFinding(change, kind.name, part.table, part.parent_key, row_id, entry_id, text)

@@ -7,6 +7,10 @@ on SQLite (the default, one file per organiser) and PostgreSQL (shared counting 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -321,26 +325,94 @@ class Sheet(Base):
     recorded_by: Mapped[str] = mapped_column(String(100))
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
-    marks: Mapped[list[SheetMark]] = relationship(
-        back_populates="sheet", cascade="all, delete-orphan", order_by="SheetMark.id")
+    #: What the reader saw in the targets, packed (docs/architecture.md, "Marks"): the
+    #: targets' list (shared by every sheet read with the same targets), one state code per
+    #: target in that order (:data:`MARK_STATE_CODES`), and the scores in the same order
+    #: (:data:`MARK_SCORE_STEPS`). A sheet without marks has no list and empty states. The
+    #: list's id is no foreign key (see migration 0012); lists are never deleted.
+    mark_targets_id: Mapped[int | None] = mapped_column(Integer)
+    mark_states: Mapped[str] = mapped_column(Text, default="")
+    mark_scores: Mapped[bytes] = mapped_column(LargeBinary, default=b"")
+
+    mark_targets: Mapped[MarkTargets | None] = relationship(
+        lazy="selectin", primaryjoin="foreign(Sheet.mark_targets_id) == MarkTargets.id")
     decisions: Mapped[list[ReviewDecision]] = relationship(
         cascade="all, delete-orphan", order_by="ReviewDecision.id")
 
+    @property
+    def marks(self) -> tuple[StoredMark, ...]:
+        """The marks as stored, in the reader's order."""
+        targets = self.mark_targets.keys if self.mark_targets is not None else ()
+        return unpack_marks(targets, self.mark_states, self.mark_scores)
 
-class SheetMark(Base):
-    """What the reader saw in one target box of a sheet."""
 
-    __tablename__ = "sheet_mark"
-    __table_args__ = (UniqueConstraint("sheet_id", "category", "candidate"),)
+class MarkTargets(Base):
+    """The targets of packed marks, in order: one row per distinct list (a layout page's
+    targets, as the reader returned them), found by the SHA-256 of its canonical JSON."""
+
+    __tablename__ = "mark_targets"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    sheet_id: Mapped[int] = mapped_column(ForeignKey("sheet.id", ondelete="CASCADE"))
-    category: Mapped[str] = mapped_column(String(200))
-    candidate: Mapped[str] = mapped_column(String(16))
-    state: Mapped[str] = mapped_column(String(16))
-    score: Mapped[float] = mapped_column()
+    digest: Mapped[str] = mapped_column(String(64), unique=True)
+    #: [[category, candidate number as printed], …]
+    targets: Mapped[list[list[str]]] = mapped_column(JSON)
 
-    sheet: Mapped[Sheet] = relationship(back_populates="marks")
+    @property
+    def keys(self) -> tuple[tuple[str, str], ...]:
+        return tuple((str(category), str(candidate)) for category, candidate in self.targets)
+
+
+#: One character per target state in ``Sheet.mark_states`` (the values are MarkState's).
+MARK_STATE_CODES: dict[str, str] = {"marked": "x", "empty": ".", "ambiguous": "?"}
+MARK_STATE_OF_CODE: dict[str, str] = {code: state for state, code in MARK_STATE_CODES.items()}
+#: ``Sheet.mark_scores``: the reader's scores are stored rounded to 1/``MARK_SCORE_STEPS``
+#: (recording.py), so each fits two bytes (little-endian unsigned, the score times the steps);
+#: a sheet with any other score (none is written so; one would be kept exactly) has them all
+#: as IEEE doubles, eight bytes each. The length tells which.
+MARK_SCORE_STEPS = 10_000
+_SCORE_SHORT, _SCORE_DOUBLE = "H", "d"
+_SHORT_MAX = 0xFFFF
+
+
+@dataclass(frozen=True)
+class StoredMark:
+    """What the reader saw in one target box of a sheet."""
+
+    category: str
+    candidate: str
+    state: str  # a MarkState value
+    score: float
+
+
+def pack_marks(marks: Sequence[StoredMark]) -> tuple[list[list[str]], str, bytes]:
+    """(targets, states, scores) of ``marks``, in their order."""
+    targets = [[m.category, m.candidate] for m in marks]
+    states = "".join(MARK_STATE_CODES[m.state] for m in marks)
+    steps = [round(m.score * MARK_SCORE_STEPS) for m in marks]
+    exact = all(0 <= k <= _SHORT_MAX and k / MARK_SCORE_STEPS == m.score
+                and math.copysign(1.0, m.score) > 0  # -0.0 would come back as 0.0
+                for k, m in zip(steps, marks, strict=True))
+    scores = (struct.pack(f"<{len(marks)}{_SCORE_SHORT}", *steps) if exact
+              else struct.pack(f"<{len(marks)}{_SCORE_DOUBLE}", *(m.score for m in marks)))
+    return targets, states, scores
+
+
+def unpack_marks(targets: Sequence[tuple[str, str]], states: str, scores: bytes
+                 ) -> tuple[StoredMark, ...]:
+    """The marks packed by :func:`pack_marks` (``targets`` as pairs)."""
+    count = len(states)
+    if count != len(targets):
+        raise ValueError(f"{count} packed states do not fit their {len(targets)} targets")
+    if len(scores) == struct.calcsize(f"<{count}{_SCORE_SHORT}"):
+        values: tuple[float, ...] = tuple(
+            k / MARK_SCORE_STEPS for k in struct.unpack(f"<{count}{_SCORE_SHORT}", scores))
+    elif len(scores) == struct.calcsize(f"<{count}{_SCORE_DOUBLE}"):
+        values = struct.unpack(f"<{count}{_SCORE_DOUBLE}", scores)
+    else:
+        raise ValueError(f"{len(scores)} bytes of scores do not fit {count} targets")
+    return tuple(StoredMark(category, candidate, MARK_STATE_OF_CODE[code], score)
+                 for (category, candidate), code, score in zip(targets, states, values,
+                                                               strict=True))
 
 
 class AuditEntry(Base):

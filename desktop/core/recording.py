@@ -46,7 +46,7 @@ from desktop.core.db import Database, is_write_conflict
 from desktop.core.enums import Decision, Permission
 from desktop.core.labels import label, label_list
 from desktop.core.messages import Message, error, info, register
-from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet, SheetMark
+from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet, StoredMark
 from desktop.core.paths import data_dir
 from desktop.core.review import (
     NOTED_REASONS,
@@ -54,6 +54,7 @@ from desktop.core.review import (
     counted_key_of,
     replaceable,
 )
+from desktop.core.sheet_marks import store_marks
 from scanning.batch import ReadContext
 from scanning.reasons import Reason, Status
 from scanning.result import PageResult
@@ -318,9 +319,8 @@ class Recorder:
                 reasons=[r.value for r in result.reasons], qr_text=result.qr_text,
                 homography=list(result.homography) if result.homography else None,
                 image_scale=result.image_scale, station=self.station, recorded_by=self.actor.name)
-            sheet.marks = [SheetMark(category=m.category, candidate=m.candidate,
-                                     state=m.state.value, score=round(m.score, 4))
-                           for m in result.marks]
+            store_marks(s, sheet, [StoredMark(m.category, m.candidate, m.state.value,
+                                              round(m.score, 4)) for m in result.marks])
             s.add(sheet)
             s.flush()
             audit.record(s, actor=self.actor, action="sheet.record", entity="sheet",

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
 
 from desktop.core.db import Database
 from desktop.core.labels import label
@@ -86,7 +85,7 @@ def recount(db: Database, campaign_id: int, workers: int | None = None) -> Recou
     """Every sheet of the campaign (and the unattributed ones) read again."""
     archive = archive_root(db)
     with db.transaction() as s:
-        sheets = s.scalars(select(Sheet).options(selectinload(Sheet.marks))
+        sheets = s.scalars(select(Sheet)
                            .where(or_(Sheet.campaign_id == campaign_id,
                                       Sheet.campaign_id.is_(None)))
                            .order_by(Sheet.id)).all()

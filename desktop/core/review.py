@@ -37,8 +37,9 @@ leaves the queue once every target is decided. Nothing on it counts before.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -50,6 +51,7 @@ from desktop.core.db import Database
 from desktop.core.enums import Decision, Permission, SerialState
 from desktop.core.messages import RuleError, error, register
 from desktop.core.models import LayoutVersion, ReviewDecision, SerialNote, Sheet
+from desktop.core.sheet_marks import DecisionRow, SheetRow, TargetLists, read_states, sheet_rows
 from scanning.decide import MarkState
 from scanning.reasons import NOTES, Reason, Status
 
@@ -185,7 +187,26 @@ def counted_key_of(campaign_id: int | None, serial: int | None, page: int | None
     return f"{campaign_id}:{serial}:{page}"
 
 
-def marks_unread(sheet: Sheet) -> bool:
+class SheetLike(Protocol):
+    """What review reads of a sheet: a :class:`Sheet` or a :class:`SheetRow`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def campaign_id(self) -> int | None: ...
+    @property
+    def serial(self) -> int | None: ...
+    @property
+    def layout_version(self) -> int | None: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def reasons(self) -> list[str]: ...
+
+
+def marks_unread(sheet: SheetLike) -> bool:
     """The sheet's code verified (serial, layout and page known) but its marks were not read."""
     return (sheet.campaign_id is not None and sheet.serial is not None
             and sheet.layout_version is not None and sheet.page is not None
@@ -199,21 +220,23 @@ def replaceable(sheet: Sheet) -> bool:
     return marks_unread(sheet) and not sheet.decisions
 
 
-def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = (),
-                noted: NotedSerial | None = None) -> SheetState:
+def sheet_state(sheet: Sheet | SheetRow, page_targets: Iterable[TargetKey] = (),
+                noted: NotedSerial | None = None, read: Mapping[TargetKey, MarkState] | None = None
+                ) -> SheetState:
     """Apply the sheet's decisions (``sheet.decisions`` loaded, oldest first).
 
     ``page_targets`` are the layout page's targets, needed for an unread page (see
     :func:`sheet_states`): every one of them is unclear until a person decides it. ``noted``:
-    the sheet's serial was recorded as spoiled or unused (see the module docstring)."""
+    the sheet's serial was recorded as spoiled or unused (see the module docstring). ``read``:
+    the reader's states (:func:`read_states`; needed for a :class:`SheetRow`)."""
+    if read is None:
+        read = read_states(sheet)
     unread = marks_unread(sheet)
-    if unread:
-        states = dict.fromkeys([*page_targets, *((m.category, m.candidate) for m in sheet.marks)],
-                               MarkState.AMBIGUOUS)
-    else:
-        states = {(m.category, m.candidate): MarkState(m.state) for m in sheet.marks}
-    latest: dict[tuple[str | None, str | None], tuple[int, ReviewDecision]] = {}
-    for order, decision in enumerate(sheet.decisions):  # oldest first: the relationship's order
+    states = (dict.fromkeys([*page_targets, *read], MarkState.AMBIGUOUS) if unread
+              else dict(read))
+    decisions: Sequence[DecisionRow | ReviewDecision] = sheet.decisions
+    latest: dict[tuple[str | None, str | None], tuple[int, DecisionRow | ReviewDecision]] = {}
+    for order, decision in enumerate(decisions):  # oldest first: the relationship's order
         latest[(decision.category, decision.candidate)] = (order, decision)
     decided = set()
     for (category, candidate), (_order, decision) in latest.items():
@@ -256,7 +279,7 @@ def sheet_state(sheet: Sheet, page_targets: Iterable[TargetKey] = (),
                       unread, verdict)
 
 
-def page_targets(s: Session, sheets: Iterable[Sheet]) -> dict[int, tuple[TargetKey, ...]]:
+def page_targets(s: Session, sheets: Iterable[SheetLike]) -> dict[int, tuple[TargetKey, ...]]:
     """The layout page's targets of every unread sheet among ``sheets``, by sheet id (from the
     stored layout version the sheet's code names)."""
     layouts: dict[tuple[int, int], Layout | None] = {}
@@ -276,7 +299,8 @@ def page_targets(s: Session, sheets: Iterable[Sheet]) -> dict[int, tuple[TargetK
     return found
 
 
-def noted_serials(s: Session, sheets: Iterable[Sheet]) -> dict[tuple[int, int], NotedSerial]:
+def noted_serials(s: Session, sheets: Iterable[SheetLike]
+                  ) -> dict[tuple[int, int], NotedSerial]:
     """The spoiled and unused serials of the sheets' campaigns, by (campaign, serial)."""
     campaigns = {sheet.campaign_id for sheet in sheets if sheet.campaign_id is not None}
     if not campaigns:
@@ -285,13 +309,16 @@ def noted_serials(s: Session, sheets: Iterable[Sheet]) -> dict[tuple[int, int], 
             for n in s.scalars(select(SerialNote).where(SerialNote.campaign_id.in_(campaigns)))}
 
 
-def sheet_states(s: Session, sheets: Sequence[Sheet]) -> list[SheetState]:
+def sheet_states(s: Session, sheets: Sequence[Sheet | SheetRow]) -> list[SheetState]:
     """:func:`sheet_state` of each sheet, unread pages with their layout page's targets, sheets
     of spoiled and unused serials with their reason."""
     targets = page_targets(s, sheets)
     noted = noted_serials(s, sheets)
+    lists = TargetLists(s)
+    lists.load({sheet.mark_targets_id for sheet in sheets})
     return [sheet_state(sheet, targets.get(sheet.id, ()),
-                        noted.get((sheet.campaign_id or 0, sheet.serial or 0)))
+                        noted.get((sheet.campaign_id or 0, sheet.serial or 0)),
+                        read_states(sheet, lists))
             for sheet in sheets]
 
 
@@ -301,7 +328,7 @@ def _named(targets: Sequence[TargetKey]) -> str:
 
 
 def _sheets(s: Session, campaign_id: int, ids: Iterable[int] | None = None) -> list[Sheet]:
-    query = (select(Sheet).options(selectinload(Sheet.marks), selectinload(Sheet.decisions))
+    query = (select(Sheet).options(selectinload(Sheet.decisions))
              .where(or_(Sheet.campaign_id == campaign_id, Sheet.campaign_id.is_(None)))
              .order_by(Sheet.id))
     if ids is not None:
@@ -326,8 +353,13 @@ class Review:
 
     def queue(self, campaign_id: int) -> list[SheetState]:
         """Sheets needing a person, in queue order (then in the order they were scanned)."""
+        in_campaign = or_(Sheet.campaign_id == campaign_id, Sheet.campaign_id.is_(None))
+        # An accepted sheet waits only when its serial was noted spoiled or unused since.
+        noted = select(SerialNote.id).where(SerialNote.campaign_id == Sheet.campaign_id,
+                                            SerialNote.serial == Sheet.serial).exists()
         with self.db.transaction() as s:
-            states = sheet_states(s, _sheets(s, campaign_id))
+            states = sheet_states(s, sheet_rows(
+                s, in_campaign, or_(Sheet.status != Status.ACCEPTED.value, noted)))
         waiting = [st for st in states if not st.settled and st.status is not Status.ACCEPTED]
         return sorted(waiting, key=lambda st: (st.queue_rank, st.sheet_id))
 
@@ -359,7 +391,7 @@ class Review:
             if sheet.serial is None or sheet.page is None:
                 return sheet_states(s, found)
             same = list(s.scalars(
-                select(Sheet).options(selectinload(Sheet.marks), selectinload(Sheet.decisions))
+                select(Sheet).options(selectinload(Sheet.decisions))
                 .where(Sheet.campaign_id == sheet.campaign_id, Sheet.serial == sheet.serial,
                        Sheet.page == sheet.page).order_by(Sheet.id)))
             states = sheet_states(s, same)

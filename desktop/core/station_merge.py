@@ -341,7 +341,7 @@ def _merge_sheet(s: Session, actor: Actor, package: VerifiedPackage, data: dict[
     """Store one sheet of the package; None when it is here already."""
     if s.scalar(select(Sheet.id).where(Sheet.image_key == data["image_key"])) is not None:
         return None
-    sheet = sheet_from(data, package.campaign_id, None)
+    sheet = sheet_from(s, data, package.campaign_id, None)
     if sheet.serial is not None and sheet.campaign_id is not None \
             and sheet.status != Status.REJECTED.value:
         batch = batch_of(s, sheet.campaign_id, sheet.serial)
@@ -350,7 +350,7 @@ def _merge_sheet(s: Session, actor: Actor, package: VerifiedPackage, data: dict[
     if data["counted"] and sheet.serial is not None and sheet.campaign_id is not None:
         key = counted_key_of(sheet.campaign_id, sheet.serial, sheet.page)
         here = s.scalar(select(Sheet).where(Sheet.counted_key == key)
-                        .options(selectinload(Sheet.marks), selectinload(Sheet.decisions)))
+                        .options(selectinload(Sheet.decisions)))
         if here is None:
             sheet.counted_key = key
         else:

@@ -48,7 +48,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from desktop.core import audit
 from desktop.core.actors import Actor
@@ -64,11 +64,12 @@ from desktop.core.models import (
     ReviewDecision,
     SerialNote,
     Sheet,
-    SheetMark,
     Station,
+    StoredMark,
 )
 from desktop.core.paths import app_version
 from desktop.core.recording import returned_serials
+from desktop.core.sheet_marks import store_marks
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status
 
@@ -304,7 +305,7 @@ def write_package(db: Database, actor: Actor, archive: Path, station: str,
         box_names = {b.id: b.name for b in s.scalars(
             select(BallotBox).where(BallotBox.campaign_id == campaign_id))}
         sheets = list(s.scalars(
-            select(Sheet).options(selectinload(Sheet.marks), selectinload(Sheet.decisions))
+            select(Sheet).options(selectinload(Sheet.decisions))
             .where(or_(Sheet.campaign_id == campaign_id, Sheet.campaign_id.is_(None)))
             .order_by(Sheet.id)))
         versions = {sh.layout_version for sh in sheets
@@ -366,9 +367,10 @@ def write_package(db: Database, actor: Actor, archive: Path, station: str,
 
 
 # -- reading ------------------------------------------------------------------------------------
-def sheet_from(data: dict[str, Any], campaign_id: int | None, box_id: int | None) -> Sheet:
+def sheet_from(s: Session | None, data: dict[str, Any], campaign_id: int | None,
+               box_id: int | None) -> Sheet:
     """A sheet of ``sheets.json`` as a new (unsaved) row; ValueError/KeyError/TypeError when
-    it is malformed."""
+    it is malformed. ``s`` None: the marks are checked but not stored (checking a package)."""
     archive_path = str(data["archive_path"])
     if not _ARCHIVE_PATH.fullmatch(archive_path):
         raise ValueError(f"archive path {archive_path!r}")
@@ -390,9 +392,10 @@ def sheet_from(data: dict[str, Any], campaign_id: int | None, box_id: int | None
         homography=None if homography is None else [float(v) for v in homography],
         image_scale=float(data["image_scale"]), station=str(data["station"]),
         recorded_by=str(data["recorded_by"]), recorded_at=_moment(data["recorded_at"]))
-    sheet.marks = [SheetMark(category=str(m["category"]), candidate=str(m["candidate"]),
-                             state=MarkState(m["state"]).value, score=float(m["score"]))
-                   for m in data["marks"]]
+    marks = [StoredMark(str(m["category"]), str(m["candidate"]), MarkState(m["state"]).value,
+                        float(m["score"])) for m in data["marks"]]
+    if s is not None:
+        store_marks(s, sheet, marks)
     sheet.decisions = [ReviewDecision(
         category=d["category"] if d["category"] is None else str(d["category"]),
         candidate=d["candidate"] if d["candidate"] is None else str(d["candidate"]),
@@ -606,7 +609,7 @@ def _check_against_database(db: Database, package: VerifiedPackage, tag: Any,
         counted: list[Sheet] = []
         for number, data in enumerate(package.sheets, 1):
             try:
-                sheet = sheet_from(data, campaign.id, None)
+                sheet = sheet_from(None, data, campaign.id, None)
             except (KeyError, TypeError, ValueError) as exc:
                 raise _refuse("package_bad_content", member=f"{SHEETS} #{number}",
                               reason=f"{type(exc).__name__}: {exc}") from exc

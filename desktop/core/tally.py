@@ -22,12 +22,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
 from desktop.core.models import LayoutVersion, Sheet
 from desktop.core.review import sheet_states
+from desktop.core.sheet_marks import sheet_rows
 from scanning.decide import MarkState
 from scanning.reasons import Reason
 
@@ -67,14 +67,6 @@ class CategoryCount:
     blank: int = 0  # counted with no mark
     pending: int = 0  # waiting for a page or a review decision
 
-    def add(self, other: CategoryCount) -> None:
-        for number, votes in other.votes.items():
-            self.votes[number] = self.votes.get(number, 0) + votes
-        self.valid += other.valid
-        self.void += other.void
-        self.blank += other.blank
-        self.pending += other.pending
-
 
 @dataclass
 class Tally:
@@ -86,51 +78,73 @@ class Tally:
     ballots_per_box: Counter[int | None] = field(default_factory=Counter)
 
 
-def _ballot_counts(layout: Layout, pages: Mapping[int, CountedPage]
-                   ) -> tuple[dict[str, CategoryCount], bool]:
-    """One ballot's contribution per category, and whether it is completely blank."""
-    counts: dict[str, CategoryCount] = {}
-    all_blank = True
-    targets_of: dict[str, list[tuple[int, str]]] = defaultdict(list)
+@dataclass(frozen=True)
+class _Shape:
+    """A layout's categories as counting reads them, worked out once per layout: each
+    category's targets (page, number) in ballot order and the pages they are on."""
+
+    max_marks: Mapping[str, int]
+    targets: Mapping[str, tuple[tuple[int, str], ...]]
+    pages: Mapping[str, tuple[int, ...]]
+
+
+def _shape(layout: Layout) -> _Shape:
+    targets: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for layout_page in layout.pages:
         for target in layout_page.targets:
-            targets_of[target.category].append((layout_page.page, target.candidate))
-    for category, max_marks in layout.max_marks.items():
-        count = CategoryCount(category, max_marks,
-                              {number: 0 for _page, number in targets_of[category]})
-        counts[category] = count
-        on_pages = [pages.get(page_number) for page_number in {p for p, _n in targets_of[category]}]
+            targets[target.category].append((layout_page.page, target.candidate))
+    return _Shape(layout.max_marks,
+                  {c: tuple(targets[c]) for c in layout.max_marks},
+                  {c: tuple(sorted({p for p, _n in targets[c]})) for c in layout.max_marks})
+
+
+#: How a category came out on one ballot: the fields of :class:`CategoryCount` it adds one to
+#: (a blank category counted is valid too).
+Outcome = tuple[str, ...]
+_VALID: Outcome = ("valid",)
+_BLANK: Outcome = ("valid", "blank")
+_VOID: Outcome = ("void",)
+_PENDING: Outcome = ("pending",)
+
+
+def _ballot_outcomes(shape: _Shape, pages: Mapping[int, CountedPage]
+                     ) -> tuple[list[tuple[str, Outcome, list[str]]], bool]:
+    """One ballot: each category's outcome with the numbers it votes for, and whether the
+    ballot is completely blank."""
+    outcomes: list[tuple[str, Outcome, list[str]]] = []
+    all_blank = True
+    # What can be read of each page: nothing while it is held for a person.
+    readable = {number: None if page.held else page.states for number, page in pages.items()}
+    for category, max_marks in shape.max_marks.items():
+        on_pages = [pages.get(number) for number in shape.pages[category]]
         if any(page is not None and page.rejected for page in on_pages):
-            count.void = 1
+            outcomes.append((category, _VOID, []))
             all_blank = False
             continue
-        states: list[tuple[str, MarkState | None]] = []
-        for page_number, number in targets_of[category]:
-            page = pages.get(page_number)
-            known = None if page is None or page.held else page.states.get((category, number))
-            states.append((number, known))
-        if any(state in (None, MarkState.AMBIGUOUS) for _n, state in states):
-            count.pending = 1
+        marked = []
+        known = True
+        for page_number, number in shape.targets[category]:
+            states = readable.get(page_number)
+            state = None if states is None else states.get((category, number))
+            if state is MarkState.MARKED:
+                marked.append(number)
+            elif state is not MarkState.EMPTY:  # unknown, or unclear
+                known = False
+                break
+        if not known:
+            outcomes.append((category, _PENDING, []))
             all_blank = False
-            continue
-        marked = [number for number, state in states if state is MarkState.MARKED]
-        if len(marked) > max_marks:
+        elif len(marked) > max_marks:
             unsettled = any(page is not None and Reason.OVERVOTE in page.open_reasons
                             for page in on_pages)
-            if unsettled:
-                count.pending = 1
-            else:
-                count.void = 1
+            outcomes.append((category, _PENDING if unsettled else _VOID, []))
+            all_blank = False
+        elif marked:
+            outcomes.append((category, _VALID, marked))
             all_blank = False
         else:
-            count.valid = 1
-            if marked:
-                all_blank = False
-                for number in marked:
-                    count.votes[number] += 1
-            else:
-                count.blank = 1
-    return counts, all_blank
+            outcomes.append((category, _BLANK, []))
+    return outcomes, all_blank
 
 
 def tally(pages: Iterable[CountedPage], layout_for: Callable[[int], Layout | None]) -> Tally:
@@ -139,30 +153,46 @@ def tally(pages: Iterable[CountedPage], layout_for: Callable[[int], Layout | Non
     for page in pages:
         ballots[page.serial][page.page] = page
     result = Tally()
+    shapes: dict[int, _Shape | None] = {}
+    # Every candidate of a layout is in the votes, zeros included: filled once per table,
+    # category and layout version.
+    filled: set[tuple[bool, int | None, str, int]] = set()
     for ballot_pages in ballots.values():
         first = next(iter(ballot_pages.values()))
-        layout = layout_for(first.layout_version)
-        if layout is None:
+        version = first.layout_version
+        if version not in shapes:
+            layout = layout_for(version)
+            shapes[version] = None if layout is None else _shape(layout)
+        shape = shapes[version]
+        if shape is None:
             continue
-        counts, blank = _ballot_counts(layout, ballot_pages)
+        outcomes, blank = _ballot_outcomes(shape, ballot_pages)
         result.ballots += 1
         result.blank_ballots += blank
         result.ballots_per_box[first.box_id] += 1
         box = result.boxes.setdefault(first.box_id, {})
-        for name, count in counts.items():
-            for table in (result.categories, box):
-                total = table.setdefault(name, CategoryCount(name, count.max_marks))
-                total.add(count)
+        for category, outcome, marked in outcomes:
+            for key, table in (((False, None, category, version), result.categories),
+                               ((True, first.box_id, category, version), box)):
+                total = table.get(category)
+                if total is None:
+                    total = table[category] = CategoryCount(category, shape.max_marks[category])
+                if key not in filled:
+                    filled.add(key)
+                    for _page, number in shape.targets[category]:
+                        total.votes.setdefault(number, 0)
+                for name in outcome:
+                    setattr(total, name, getattr(total, name) + 1)
+                for number in marked:
+                    total.votes[number] += 1
     return result
 
 
 def counted_pages(db: Database, campaign_id: int) -> list[CountedPage]:
     """The counted sheet of every ballot page, with its states after review decisions."""
     with db.transaction() as s:
-        sheets = s.scalars(
-            select(Sheet).where(Sheet.campaign_id == campaign_id,
-                                Sheet.counted_key.is_not(None))
-            .options(selectinload(Sheet.marks), selectinload(Sheet.decisions))).all()
+        sheets = sheet_rows(s, Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None),
+                            view=False)
         pages = []
         for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True):
             pages.append(CountedPage(sheet.serial or 0, sheet.layout_version or 0,

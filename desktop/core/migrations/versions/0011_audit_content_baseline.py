@@ -17,10 +17,24 @@ own that appends a new baseline.
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.orm import Session
 
-from desktop.core.audit_content import record_baseline
+from desktop.core.audit_content import KINDS, Kind, Part, record_baseline
+from desktop.core.models import Sheet
+
+#: The marks as this revision holds them, a row per target (0012 packs them into the sheet's
+#: row, and the application's own part reads them there); the rows hashed are the same.
+_SHEET_MARK = sa.table("sheet_mark", sa.column("sheet_id", sa.Integer),
+                       sa.column("category", sa.String), sa.column("candidate", sa.String),
+                       sa.column("state", sa.String), sa.column("score", sa.Float))
+_KINDS = tuple(
+    Kind(Sheet, (kind.parts[0], Part("sheet_mark", _SHEET_MARK.c.sheet_id,
+                                     (_SHEET_MARK.c.category, _SHEET_MARK.c.candidate,
+                                      _SHEET_MARK.c.state, _SHEET_MARK.c.score),
+                                     (_SHEET_MARK.c.category, _SHEET_MARK.c.candidate))))
+    if kind.model is Sheet else kind for kind in KINDS)
 
 revision = '0011'
 down_revision = '0010'
@@ -32,7 +46,7 @@ def upgrade() -> None:
     # Joined to the migration's transaction: the entries are chained (audit_head locked and
     # moved) when this session commits, and written for good when the migration does.
     with Session(bind=op.get_bind()) as session:
-        record_baseline(session)
+        record_baseline(session, _KINDS)
         session.commit()
 
 
