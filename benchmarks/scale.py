@@ -53,6 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import cv2
 import numpy as np
+from sqlalchemy import func, select
 
 from desktop.core import accounts
 from desktop.core.actors import Actor
@@ -60,6 +61,7 @@ from desktop.core.backup import automatic_backup
 from desktop.core.ballots import Layout
 from desktop.core.demo import create_demo
 from desktop.core.enums import Role
+from desktop.core.models import BallotBox, Campaign, PrintBatch, Sheet
 from desktop.core.printing import PrintOptions
 from desktop.core.recording import ARCHIVE_ENV_VAR, Reading, Recorder, read_context
 from desktop.core.review import Review
@@ -83,8 +85,9 @@ MIN_TICKS = 5
 MARKED_SCORE, EMPTY_SCORE, AMBIGUOUS_SCORE = 0.42, 0.01, 0.12
 #: The tiny image archived per sheet (pixels a side); its pixels encode the sheet.
 IMAGE_PX = 8
-#: How long a page may take to settle before the benchmark gives up on it (s).
-PAGE_TIMEOUT_S = 300.0
+#: How long a page may take to settle before the benchmark gives up on it (s; on a machine
+#: shared with other work, 10,000 sheets took over 300 s).
+PAGE_TIMEOUT_S = 3600.0
 #: No pixels: recording stores the bytes and the reading, never the decoded image.
 NO_PIXELS = np.zeros((1, 1), np.uint8)
 
@@ -155,23 +158,32 @@ class ScaleCampaign:
         self.rng = random.Random(seed)
         self.review_share = review_share
         self.services = Services.open(url, BENCH_ACTOR)
+        self.options = PrintOptions()
+        with self.services.db.transaction() as s:
+            found = s.scalar(select(func.min(Campaign.id)))
         with self.active():
-            demo = create_demo(self.services)
-            self.campaign_id = demo.id
-            self.box = self.services.boxes.add_box(demo.id, "规模基准箱")
-            printing = self.services.printing
-            self.options = PrintOptions()
-            sample = printing.print_batch(demo.id, self.box.id, 1, folder / "sample.pdf",
-                                          self.options)
-            state = printing.current_layout(demo.id, self.options)
-            self.layout_state = state
-            self.layout = state.layout
-        self.next_serial = sample.last_serial + 1
-        self.last_serial = sample.last_serial
+            if found is None:
+                demo = create_demo(self.services)
+                self.services.boxes.add_box(demo.id, "规模基准箱")
+                found = demo.id
+            self.campaign_id: int = found
+            with self.services.db.transaction() as s:
+                self.box_id = s.scalar(select(func.min(BallotBox.id)))
+                printed = s.scalar(select(func.count()).select_from(PrintBatch))
+            if not printed:  # one ballot printed for real: its layout is what sheets are read by
+                self.services.printing.print_batch(self.campaign_id, self.box_id, 1,
+                                                   folder / "sample.pdf", self.options)
+            self.layout_state = self.services.printing.current_layout(self.campaign_id,
+                                                                      self.options)
+            self.layout = self.layout_state.layout
+        with self.services.db.transaction() as s:  # a database built before (--root) goes on
+            self.last_serial = s.scalar(select(func.max(PrintBatch.first_serial
+                                                        + PrintBatch.count - 1)))
+            self.next_serial = (s.scalar(select(func.max(Sheet.serial))) or 1) + 1
+            self.sheets = s.scalar(select(func.count()).select_from(Sheet)) or 0
         self.recorder = Recorder(self.services.db, BENCH_ACTOR, station="scale",
                                  archive=self.archive)
         self.ballots: list[Ballot] = []
-        self.sheets = 0
 
     @contextlib.contextmanager
     def active(self) -> Iterator[None]:
@@ -196,7 +208,7 @@ class ScaleCampaign:
         printing = self.services.printing
         while self.last_serial < self.next_serial + ballots - 1:
             count = min(SERIALS_PER_BATCH, self.next_serial + ballots - 1 - self.last_serial)
-            batch = printing._record(self.campaign_id, self.box.id, self.last_serial + 1, count,
+            batch = printing._record(self.campaign_id, self.box_id, self.last_serial + 1, count,
                                      self.layout_state, "scale-benchmark",
                                      self.options.paper)
             self.last_serial = batch.last_serial
@@ -360,21 +372,28 @@ def main() -> None:
     parser.add_argument("--postgres-url", help="a PostgreSQL server (default: start one)")
     parser.add_argument("--batch", type=int, default=100, help="pages per scanning batch")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--root", type=Path, help="the folder of the SQLite databases (default: "
+                        "a new one); those a run left there are grown to their size, not rebuilt")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sizes = [int(size) for size in args.sizes.split(",")]
-    root = Path(tempfile.mkdtemp(prefix="ballotdesk-scale-"))
+    root = args.root or Path(tempfile.mkdtemp(prefix="ballotdesk-scale-"))
     print(f"{args.backend}; load average before: {load()}", flush=True)
     with databases(args.backend, root, sizes, args.postgres_url) as urls:
         campaigns = []
         for size, url in zip(sizes, urls, strict=True):
             built, cpu, wall = timed(
                 lambda url=url, size=size: ScaleCampaign(url, root / str(size)))
-            _none, record_cpu, record_wall = timed(lambda: built.record(size))  # noqa: B023
+            campaigns.append(built)
+            if built.sheets >= size:
+                print(f"{built.sheets:>7} sheets: built before; database "
+                      f"{built.database_bytes() / 1e6:.1f} MB; load {load()}", flush=True)
+                continue
+            _none, record_cpu, record_wall = timed(
+                lambda built=built, size=size: built.record(size - built.sheets))
             with built.active():  # the first automatic copy: the batches' ones are throttled
                 automatic_backup(built.services.db, label="after-scan")
             _none, cli_cpu, cli_wall = timed(built.results_cli)
-            campaigns.append(built)
             print(f"{built.sheets:>7} sheets: built in {cpu + record_cpu:.1f} s CPU / "
                   f"{wall + record_wall:.1f} s wall ({built.sheets / record_wall:.0f} sheets/s "
                   f"recording); database {built.database_bytes() / 1e6:.1f} MB; "
