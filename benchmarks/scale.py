@@ -184,6 +184,8 @@ class ScaleCampaign:
         self.recorder = Recorder(self.services.db, BENCH_ACTOR, station="scale",
                                  archive=self.archive)
         self.ballots: list[Ballot] = []
+        #: The pages opened (kept until the end, see :meth:`open_page`).
+        self.pages: list[Any] = []
 
     @contextlib.contextmanager
     def active(self) -> Iterator[None]:
@@ -321,9 +323,10 @@ class ScaleCampaign:
             app.processEvents()
             time.sleep(0.001)
             assert time.monotonic() < deadline, f"the {name} page did not settle"
-        page.close()
-        page.deleteLater()
-        app.processEvents()
+        # Hidden, not deleted: a page's background work may still be under way (a refresh
+        # after the first), and deleting its page under it crashed PySide6 here.
+        page.hide()
+        self.pages.append(page)
 
 
 @contextlib.contextmanager
@@ -412,6 +415,8 @@ def main() -> None:
                 for name, step in steps.items():
                     _value, cpu, wall = timed(lambda: step(built))  # noqa: B023
                     figures.setdefault((index, name), []).append((cpu, wall))
+                    print(f"  {sizes[index]} sheets, {name}: {cpu:.3f} s CPU / {wall:.3f} s "
+                          f"wall; load {load()}", flush=True)
             print(f"round {round_ + 1} done; load {load()}", flush=True)
         print(f"\nmedians of {args.rounds} rounds (CPU s / wall s):")
         print(f"{'sheets':>8}  " + "  ".join(f"{name:>22}" for name in steps))
