@@ -138,8 +138,9 @@ def test_a_killed_batch_resumes_with_nothing_lost_or_counted_twice(
         nonlocal taken
         taken += 1
 
+    # Two pages a transaction: the outcomes, and so the cancel, come a group at a time.
     first = list(scan_paths(recorder(services), scans, workers=1, cancel=stop_after_three,
-                            on_outcome=count))
+                            on_outcome=count, group_pages=2))
     assert 0 < len(first) < len(scans)
     resumed = list(scan_paths(recorder(services), scans, workers=2))
     codes = [o.message.code for o in resumed]

@@ -77,7 +77,7 @@ def test_stale_temporary_files_are_removed_fresh_ones_kept(tmp_path: Path) -> No
     assert remove_stale_temporaries(tmp_path / "no archive yet") == 0
 
 
-def test_a_batch_starts_by_tidying_the_archive(
+def test_a_batch_starts_by_tidying_the_archive_at_most_hourly(
     services: Services, demo: CampaignInfo, box: BoxInfo, scans: list[Path]
 ) -> None:
     recorder = Recorder(services.db, services.actor, station="站点一")
@@ -90,4 +90,9 @@ def test_a_batch_starts_by_tidying_the_archive(
     old = time.time() - 2 * STALE_TEMP_AGE_S
     os.utime(left, (old, old))
     list(scan_paths(recorder, scans[1:2], workers=1))
+    assert left.exists(), "swept less than an hour ago: the archive is not listed again"
+    swept = recorder.tidied_marker()
+    os.utime(swept, (old, old))
+    list(scan_paths(recorder, scans[2:3], workers=1))
     assert not left.exists()
+    assert time.time() - swept.stat().st_mtime < STALE_TEMP_AGE_S, "the sweep is noted"

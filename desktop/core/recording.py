@@ -5,19 +5,21 @@ For every image the reader has interpreted:
 1. an image already stored (same bytes, same page) is not stored again: "already recorded";
 2. the bytes are archived under their SHA-256 (content-addressed, so writing twice is
    harmless and a batch killed between archive and database leaves only a reusable file);
-3. one transaction stores the sheet and its marks. The sheet counts only if it is the first
-   for its campaign, serial and page: ``Sheet.counted_key`` is unique in the database, so two
-   stations feeding the same sheet in the same second cannot both count it. A later copy is
-   stored with the DUPLICATE reason for the review queue and never counted, unless the sheet
-   holding the place never counted in effect (its marks were not read and no person decided
-   anything on it): then the new reading takes the place in the same transaction, and the old
-   sheet is kept, marked superseded (a ``superseded`` decision, on the audit log too).
-   A serial staff recorded as spoiled or unused takes its place too, but with the
-   SPOILED_SERIAL / UNUSED_SERIAL reason: it is held for review and counts only once a person
-   accepts it (review.py).
+3. a transaction stores the sheet and its marks (with the next pages of the batch:
+   :meth:`Recorder.record_all` commits a group of pages at a time). The sheet counts only if
+   it is the first for its campaign, serial and page: ``Sheet.counted_key`` is unique in the
+   database, so two stations feeding the same sheet in the same second cannot both count it.
+   A later copy is stored with the DUPLICATE reason for the review queue and never counted,
+   unless the sheet holding the place never counted in effect (its marks were not read and no
+   person decided anything on it): then the new reading takes the place in the same
+   transaction, and the old sheet is kept, marked superseded (a ``superseded`` decision, on the
+   audit log too). A serial staff recorded as spoiled or unused takes its place too, but with
+   the SPOILED_SERIAL / UNUSED_SERIAL reason: it is held for review and counts only once a
+   person accepts it (review.py).
 
 Re-running a killed batch therefore resumes where it stopped: what was stored is recognised
-by its image key, what was not is read and stored now. A single-image file stored before is
+by its image key, what was not (at most the group being stored when it was killed, which no
+one was shown as recorded) is read and stored now. A single-image file stored before is
 recognised by the SHA-256 of its bytes before it is decoded (:meth:`Recorder.recorded_file`),
 so a resume costs a hash per file, not a decode.
 """
@@ -29,7 +31,7 @@ import os
 import socket
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -106,9 +108,25 @@ TEMP_PREFIXES = (".partial-", "tmp")
 #: the start of the next batch: a write takes well under a second, an hour leaves room for a
 #: slow network folder and for a clock a little off on another station sharing the archive.
 STALE_TEMP_AGE_S = 3600
+#: Added to the archive folder's name, the file beside it whose modification time is that of
+#: the last sweep for stale temporary files (:meth:`Recorder.tidy_archive`); beside, not in it:
+#: every file in the archive is named by its SHA-256.
+TIDIED_SUFFIX = ".tidied"
 #: How often a record is tried when other stations' writes at the same time make it fail (a
 #: unique key taken, a PostgreSQL serialization failure or deadlock; see is_write_conflict).
 RECORD_ATTEMPTS = 5
+#: At most this many pages are stored in one transaction (:meth:`Recorder.record_all`): a
+#: commit per page cost more than the page's own rows (the audit chain's head, the digests, a
+#: disk flush), 20 pages a second; a kill loses at most one group's recording.
+RECORD_GROUP_PAGES = 50
+#: A group is committed once its first page has waited this long (checked as each page comes),
+#: so the scan page shows outcomes within about this delay and a kill loses at most about this
+#: much reading.
+RECORD_GROUP_SECONDS = 0.5
+
+
+#: An image and what the reader made of it.
+Reading = tuple[AcquiredImage, PageResult]
 
 
 def default_station() -> str:
@@ -242,11 +260,28 @@ class Recorder:
                                  False, sheet.id, _already(sheet), sheet.box_id)
 
     def tidy_archive(self) -> None:
-        """At the start of a batch: the temporary files of killed writes go."""
-        removed = remove_stale_temporaries(self.archive)
+        """At the start of a batch: the temporary files of killed writes go, when the last
+        sweep (the time of :meth:`tidied_marker`) is older than :data:`STALE_TEMP_AGE_S`. A
+        sweep lists every archived file (about 0.1 s of CPU and a second of disk at 100,000
+        sheets), and a temporary file is removed only once that old, so sweeping more often
+        would remove nothing sooner; a file a kill left goes within two hours."""
+        now = time.time()
+        marker = self.tidied_marker()
+        try:
+            if now - marker.stat().st_mtime < STALE_TEMP_AGE_S:
+                return
+        except FileNotFoundError:
+            pass
+        removed = remove_stale_temporaries(self.archive, now)
         if removed:
             log.info("removed %d temporary files left by interrupted writes in %s", removed,
                      self.archive)
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        os.utime(marker, (now, now))
+
+    def tidied_marker(self) -> Path:
+        return self.archive.with_name(self.archive.name + TIDIED_SUFFIX)
 
     def recorded_file(self, sha256: str) -> bool:
         """Whether a single-image file with these bytes is recorded: a rerun need not even
@@ -255,97 +290,125 @@ class Recorder:
             return s.scalar(select(Sheet.id).where(Sheet.image_key == f"{sha256}:0")) is not None
 
     def record(self, item: AcquiredImage, result: PageResult) -> RecordOutcome:
-        """Store one interpreted image (see the module docstring)."""
+        """Store one interpreted image (see the module docstring) in a transaction of its own."""
+        (outcome,) = self.record_all([(item, result)], group_pages=1)
+        return outcome
+
+    def record_all(self, readings: Iterable[Reading | RecordOutcome],
+                   group_pages: int = RECORD_GROUP_PAGES,
+                   group_seconds: float = RECORD_GROUP_SECONDS) -> Iterator[RecordOutcome]:
+        """Store interpreted images, several to a transaction; yields one outcome per reading,
+        in input order, once its transaction has committed (an outcome already known, e.g. an
+        image recorded by an earlier run, passes through in its place).
+
+        A transaction holds at most ``group_pages`` pages, and is committed as soon as a reading
+        arrives more than ``group_seconds`` after the first one it holds: a batch killed between
+        two commits loses at most that much recording, all of it still uncounted and unshown,
+        which its rerun reads and records as it does any page not stored yet. The rules are
+        those of a single page: each page of the group is judged after the ones before it
+        (flushed in the same transaction), so a duplicate within the group is one."""
         self.actor.require(Permission.SCAN)
-        source = _source(item)
-        archived = self._archive(item)
+        group: list[tuple[Reading, Path] | RecordOutcome] = []
+        started = 0.0
+        for reading in readings:
+            if not group:
+                started = time.monotonic()
+            group.append(reading if isinstance(reading, RecordOutcome)
+                         else (reading, self._archive(reading[0])))
+            if len(group) >= group_pages or time.monotonic() - started >= group_seconds:
+                yield from self._record_group(group)
+                group = []
+        yield from self._record_group(group)
+
+    def _record_group(self, group: list[tuple[Reading, Path] | RecordOutcome],
+                      ) -> list[RecordOutcome]:
+        pages = [entry for entry in group if not isinstance(entry, RecordOutcome)]
+        stored: Iterator[RecordOutcome] = iter(())
         conflicts = 0
-        while True:
+        while pages:
             try:
-                return self._store(item, result, source, archived)
+                stored = iter(self._store(pages))
+                break
             except DBAPIError as exc:
                 conflicts += 1
                 if conflicts == RECORD_ATTEMPTS or not is_write_conflict(exc):
                     raise
             except _DecidedMeanwhileError:
                 pass  # read again: the sheet it was to replace is a decided one now
+        return [entry if isinstance(entry, RecordOutcome) else next(stored) for entry in group]
 
-    def _store(self, item: AcquiredImage, result: PageResult, source: str,
-               archived: Path) -> RecordOutcome:
-        describe, page_index = source, _page_index(item)
+    def _store(self, pages: list[tuple[Reading, Path]]) -> list[RecordOutcome]:
+        """One attempt at storing ``pages`` in one transaction."""
         with self.db.transaction() as s:
-            existing = s.scalar(select(Sheet).where(Sheet.image_key == image_key(item)))
-            if existing is not None:
-                return RecordOutcome(describe, page_index, result, False, existing.id,
-                                     _already(existing), existing.box_id)
-            box_id, counted_key, message, replaced = None, None, None, None
-            if result.status is not Status.REJECTED and result.serial is not None:
-                batch = batch_of(s, result.campaign_id, result.serial)
-                if batch is None:
-                    result = replace(result, status=Status.REJECTED)
-                    message = error("serial_never_printed", serial=result.serial)
+            return [self._store_one(s, item, result, archived)
+                    for (item, result), archived in pages]
+
+    def _store_one(self, s: Session, item: AcquiredImage, result: PageResult,
+                   archived: Path) -> RecordOutcome:
+        describe, page_index = _source(item), _page_index(item)
+        existing = s.scalar(select(Sheet).where(Sheet.image_key == image_key(item)))
+        if existing is not None:
+            return RecordOutcome(describe, page_index, result, False, existing.id,
+                                 _already(existing), existing.box_id)
+        box_id, counted_key, message, replaced = None, None, None, None
+        if result.status is not Status.REJECTED and result.serial is not None:
+            batch = batch_of(s, result.campaign_id, result.serial)
+            if batch is None:
+                result = replace(result, status=Status.REJECTED)
+                message = error("serial_never_printed", serial=result.serial)
+            else:
+                box_id = batch.box_id
+                noted = s.scalar(select(SerialNote.state).where(
+                    SerialNote.campaign_id == result.campaign_id,
+                    SerialNote.serial == result.serial))
+                if noted is not None:
+                    result = result.with_reasons(NOTED_REASONS[noted])
+                    message = info("sheet_noted_serial", serial=result.serial,
+                                   state=label(noted), page=result.layout_page)
+                key = counted_key_of(result.campaign_id, result.serial, result.layout_page)
+                first = s.scalar(select(Sheet).where(Sheet.counted_key == key)
+                                 .options(selectinload(Sheet.decisions)))
+                if first is None:
+                    counted_key = key
+                elif replaceable(first) and not UNREAD_REASONS & set(result.reasons):
+                    # Free the place before taking it: the key is unique.
+                    first.counted_key, counted_key, replaced = None, key, first
+                    s.flush()
+                    if _decided_meanwhile(s, first):
+                        raise _DecidedMeanwhileError
+                    message = info("sheet_replaces_unread", serial=result.serial,
+                                   page=result.layout_page, source=first.source)
                 else:
-                    box_id = batch.box_id
-                    noted = s.scalar(select(SerialNote.state).where(
-                        SerialNote.campaign_id == result.campaign_id,
-                        SerialNote.serial == result.serial))
-                    if noted is not None:
-                        result = result.with_reasons(NOTED_REASONS[noted])
-                        message = info("sheet_noted_serial", serial=result.serial,
-                                       state=label(noted), page=result.layout_page)
-                    key = counted_key_of(result.campaign_id, result.serial, result.layout_page)
-                    first = s.scalar(select(Sheet).where(Sheet.counted_key == key)
-                                     .options(selectinload(Sheet.decisions)))
-                    if first is None:
-                        counted_key = key
-                    elif replaceable(first) and not UNREAD_REASONS & set(result.reasons):
-                        # Free the place before taking it: the key is unique.
-                        first.counted_key, counted_key, replaced = None, key, first
-                        s.flush()
-                        if _decided_meanwhile(s, first):
-                            raise _DecidedMeanwhileError
-                        message = info("sheet_replaces_unread", serial=result.serial,
-                                       page=result.layout_page, source=first.source)
-                    else:
-                        result = result.with_reasons(Reason.DUPLICATE)
-                        message = error("duplicate_sheet", serial=result.serial,
-                                        page=result.layout_page, source=first.source)
-            sheet = Sheet(
-                image_key=image_key(item), image_sha256=item.sha256, page_index=page_index,
-                archive_path=str(archived.relative_to(self.archive)), source=_fits(source),
-                campaign_id=result.campaign_id, serial=result.serial,
-                layout_version=result.layout_version, page=result.layout_page, box_id=box_id,
-                counted_key=counted_key, status=result.status.value,
-                reasons=[r.value for r in result.reasons], qr_text=result.qr_text,
-                homography=list(result.homography) if result.homography else None,
-                image_scale=result.image_scale, station=self.station, recorded_by=self.actor.name)
-            store_marks(s, sheet, [StoredMark(m.category, m.candidate, m.state.value,
-                                              round(m.score, 4)) for m in result.marks])
-            s.add(sheet)
-            s.flush()
-            audit.record(s, actor=self.actor, action="sheet.record", entity="sheet",
-                         entity_id=sheet.id, campaign_id=result.campaign_id,
-                         after={"image_key": sheet.image_key, "serial": sheet.serial,
-                                "page": sheet.page, "status": sheet.status,
-                                "reasons": sheet.reasons, "counted": counted_key is not None,
-                                "station": self.station}, covers=(sheet,))
-            if replaced is not None:
-                _supersede(s, self.actor, replaced, sheet)
-            return RecordOutcome(describe, page_index, result, counted_key is not None, sheet.id,
-                                 message or _verdict(result), box_id)
+                    result = result.with_reasons(Reason.DUPLICATE)
+                    message = error("duplicate_sheet", serial=result.serial,
+                                    page=result.layout_page, source=first.source)
+        sheet = Sheet(
+            image_key=image_key(item), image_sha256=item.sha256, page_index=page_index,
+            archive_path=str(archived.relative_to(self.archive)), source=_fits(describe),
+            campaign_id=result.campaign_id, serial=result.serial,
+            layout_version=result.layout_version, page=result.layout_page, box_id=box_id,
+            counted_key=counted_key, status=result.status.value,
+            reasons=[r.value for r in result.reasons], qr_text=result.qr_text,
+            homography=list(result.homography) if result.homography else None,
+            image_scale=result.image_scale, station=self.station, recorded_by=self.actor.name)
+        store_marks(s, sheet, [StoredMark(m.category, m.candidate, m.state.value,
+                                          round(m.score, 4)) for m in result.marks])
+        s.add(sheet)
+        s.flush()
+        audit.record(s, actor=self.actor, action="sheet.record", entity="sheet",
+                     entity_id=sheet.id, campaign_id=result.campaign_id,
+                     after={"image_key": sheet.image_key, "serial": sheet.serial,
+                            "page": sheet.page, "status": sheet.status,
+                            "reasons": sheet.reasons, "counted": counted_key is not None,
+                            "station": self.station}, covers=(sheet,))
+        if replaced is not None:
+            _supersede(s, self.actor, replaced, sheet)
+        return RecordOutcome(describe, page_index, result, counted_key is not None, sheet.id,
+                             message or _verdict(result), box_id)
 
     def _archive(self, item: AcquiredImage) -> Path:
         return archive_file(self.archive, f"{item.sha256}{_SUFFIXES.get(item.media_type, '.bin')}",
                             item.data)
-
-    def record_all(self, readings: Iterable[tuple[AcquiredImage, PageResult]],
-                   on_outcome: Callable[[RecordOutcome], None] | None = None,
-                   ) -> Iterator[RecordOutcome]:
-        for item, result in readings:
-            outcome = self.record(item, result)
-            if on_outcome is not None:
-                on_outcome(outcome)
-            yield outcome
 
 
 class _DecidedMeanwhileError(Exception):

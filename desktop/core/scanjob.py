@@ -27,7 +27,13 @@ from pathlib import Path
 
 from desktop.core.enums import Permission
 from desktop.core.messages import Message, register
-from desktop.core.recording import Recorder, RecordOutcome, read_context
+from desktop.core.recording import (
+    RECORD_GROUP_PAGES,
+    Reading,
+    Recorder,
+    RecordOutcome,
+    read_context,
+)
 from scanning.batch import read_in_order, read_task
 from scanning.reasons import Reason, Status
 from scanning.result import PageResult
@@ -103,10 +109,13 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
                workers: int | None = None,
                cancel: Cancel | None = None,
                on_outcome: OutcomeCallback | None = None,
-               expected: int | None = None) -> Iterator[RecordOutcome]:
+               expected: int | None = None,
+               group_pages: int = RECORD_GROUP_PAGES) -> Iterator[RecordOutcome]:
     """Read and record every item; yields one outcome per item, in input order (refused
     before the first read for an actor who may not scan). ``expected``: how many items come,
-    when known (``scanning.batch.read_in_order`` sizes its pool by it)."""
+    when known (``scanning.batch.read_in_order`` sizes its pool by it). ``group_pages``: pages
+    stored per transaction (:meth:`Recorder.record_all`); a live source records each sheet as it
+    comes (1), since the next one may be long in coming."""
     recorder.actor.require(Permission.SCAN)
     recorder.tidy_archive()
     context = read_context(recorder.db)
@@ -125,10 +134,11 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
             else:
                 yield item, item.image
 
-    for key, result in read_in_order(tasks(), context, workers, cancel, expected):
-        if isinstance(key, RecordOutcome):
-            outcome = key
-        else:
+    def readings() -> Iterator[Reading | RecordOutcome]:
+        for key, result in read_in_order(tasks(), context, workers, cancel, expected):
+            if isinstance(key, RecordOutcome):
+                yield key
+                continue
             assert isinstance(key, AcquiredImage)
             assert result is not None
             reading = result
@@ -136,7 +146,9 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
                 # Ballots printed (or a campaign created) after this batch began, e.g. during a
                 # long camera or scanner session: read once more with fresh campaign data.
                 reading = read_task(key.image, read_context(recorder.db))
-            outcome = recorder.record(key, reading)
+            yield key, reading
+
+    for outcome in recorder.record_all(readings(), group_pages):
         if on_outcome is not None:
             on_outcome(outcome)
         yield outcome
@@ -144,13 +156,15 @@ def scan_items(recorder: Recorder, items: Iterable[Acquired | RecordedBefore],
 
 def scan_paths(recorder: Recorder, paths: Iterable[Path], workers: int | None = None,
                cancel: Cancel | None = None,
-               on_outcome: OutcomeCallback | None = None) -> Iterator[RecordOutcome]:
+               on_outcome: OutcomeCallback | None = None,
+               group_pages: int = RECORD_GROUP_PAGES) -> Iterator[RecordOutcome]:
     """Files and folders (PNG, JPEG, TIFF, PDF) scanned and recorded; a single-image file
     recorded before is recognised by its bytes' hash without being decoded (a rerun of a
     killed batch costs a hash per file recorded)."""
     paths = list(paths)
     items = read_paths(paths, cancel or (lambda: False), recorder.recorded_file)
-    return scan_items(recorder, items, workers, cancel, on_outcome, count_files(paths))
+    return scan_items(recorder, items, workers, cancel, on_outcome, count_files(paths),
+                      group_pages)
 
 
 def count_files(paths: Iterable[Path]) -> int:
@@ -180,7 +194,7 @@ def divert_problems(items: Iterable[Acquired], on_problem: ProblemCallback,
 def scan_live(recorder: Recorder, items: Iterable[Acquired], on_problem: ProblemCallback,
               cancel: Cancel | None = None) -> Iterator[RecordOutcome]:
     """A live source's sheets read and recorded one at a time as they arrive."""
-    return scan_items(recorder, divert_problems(items, on_problem), 1, cancel)
+    return scan_items(recorder, divert_problems(items, on_problem), 1, cancel, group_pages=1)
 
 
 def scan_scanner(recorder: Recorder, device: str, settings: ScannerSettings,
