@@ -5,6 +5,7 @@ dialog, the outputs are written, and pending ballots show the provisional banner
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -258,3 +259,30 @@ def test_the_ranking_model_without_a_window() -> None:
     model.set_category(None, ("平台A",))
     assert model.rowCount() == 0
     assert (model.col_expert, model.col_combined, model.col_result) == (6, 7, 8)
+
+
+def test_results_that_take_longer_than_the_live_refresh_are_still_shown(
+        qtbot: QtBot, services: Services, counted: CampaignInfo) -> None:
+    """A computation outlasting the live refresh (a county's 100,000 sheets) was thrown away
+    and started again at every refresh: the page said "recalculating" for ever. Here the real
+    computation is slowed past a shortened refresh interval; the page shows its results and
+    the refresh does not restart it."""
+    compute = services.results.compute
+    calls: list[int] = []
+
+    def slow(campaign_id: int) -> CampaignResults:
+        calls.append(campaign_id)
+        time.sleep(0.6)
+        return compute(campaign_id)
+
+    services.results.compute = slow  # type: ignore[method-assign]
+    page = ResultsPage(CampaignContext(services, counted.id))
+    qtbot.addWidget(page)
+    page.controller.live_timer.setInterval(100)
+    page.show()
+    page.controller.live_timer.start()
+    qtbot.waitUntil(lambda: page.results is not None, timeout=20_000)
+    assert [c.name for c in page.results.categories] == [
+        c.name for c in compute(counted.id).categories]
+    assert len(calls) == 1  # five refreshes fell inside it; none restarted it
+    page.controller.live_timer.stop()

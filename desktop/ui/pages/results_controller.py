@@ -62,7 +62,7 @@ class ResultsController(QObject):
         self._timer.timeout.connect(self.compute)
         self.live_timer = QTimer(self)
         self.live_timer.setInterval(LIVE_REFRESH_MS)
-        self.live_timer.timeout.connect(lambda: self.schedule(waited_for=False))
+        self.live_timer.timeout.connect(self._follow)
 
     @property
     def busy(self) -> bool:
@@ -74,6 +74,12 @@ class ResultsController(QObject):
             self._wait()
         if not self._timer.isActive():
             self._timer.start()
+
+    def _follow(self) -> None:
+        """Follow other stations: a computation on its way brings their sheets already, so a
+        long one is not restarted by the refresh (at 100,000 sheets it outlasts the interval)."""
+        if not self._running:
+            self.schedule(waited_for=False)
 
     def _wait(self) -> None:
         self._waited_for = True
@@ -103,14 +109,18 @@ class ResultsController(QObject):
         self._running = False
         if not shiboken6.isValid(self.page):
             return
-        if self._due or results.campaign_id != self.context.campaign_id:
+        current = results.campaign_id == self.context.campaign_id
+        if current:
+            # Shown even when a change asks for another computation: figures a moment old
+            # beat a page that never shows any while changes keep coming.
+            self.results = results
+            self.page.show_results(results)
+        if self._due or not current:
             self._due = False
-            self.compute()
+            self.compute()  # "recalculating" stays on for whoever waits for the change
             return
-        self.results = results
         if self._waited_for:
             self._done_waiting()
-        self.page.show_results(results)
 
     def _failed(self, exc: Exception) -> None:
         self._running = self._due = False
