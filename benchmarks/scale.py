@@ -48,6 +48,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
+from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -191,15 +192,8 @@ class ScaleCampaign:
     def active(self) -> Iterator[None]:
         """The archive (and so the automatic backups) of this database, whatever its backend:
         ``archive_root`` reads the environment for a PostgreSQL database."""
-        previous = os.environ.get(ARCHIVE_ENV_VAR)
-        os.environ[ARCHIVE_ENV_VAR] = str(self.archive)
-        try:
+        with mock.patch.dict(os.environ, {ARCHIVE_ENV_VAR: str(self.archive)}):
             yield
-        finally:
-            if previous is None:
-                os.environ.pop(ARCHIVE_ENV_VAR, None)
-            else:
-                os.environ[ARCHIVE_ENV_VAR] = previous
 
     @property
     def pages_per_ballot(self) -> int:

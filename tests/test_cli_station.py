@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -32,15 +33,8 @@ COUNTER = "计票员"
 def archive_at(folder: Path) -> Iterator[None]:
     """The station's commands use the station's archive (the organiser's may be set by
     $BALLOTDESK_ARCHIVE, as on PostgreSQL)."""
-    previous = os.environ.get(ARCHIVE_ENV_VAR)
-    os.environ[ARCHIVE_ENV_VAR] = str(folder)
-    try:
+    with mock.patch.dict(os.environ, {ARCHIVE_ENV_VAR: str(folder)}):
         yield
-    finally:
-        if previous is None:
-            os.environ.pop(ARCHIVE_ENV_VAR, None)
-        else:
-            os.environ[ARCHIVE_ENV_VAR] = previous
 
 
 def test_a_package_from_a_station_to_the_organiser(

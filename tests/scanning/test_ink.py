@@ -59,6 +59,28 @@ def tick_points(b: pens.Box, overshoot: float = 0.0) -> list[pens.Pt]:
             (x + 0.88 * w + overshoot, y + 0.15 * h - overshoot)]
 
 
+def zigzag(image: np.ndarray, b: pens.Box, passes: int, inset_mm: float, width_mm: float,
+           grey: int) -> None:
+    """A pencil fill: strokes to and fro down the box, ``inset_mm`` inside its border."""
+    x, y, w, h = b
+    points = [(x + inset_mm + (w - 2 * inset_mm) * (i % 2),
+               y + inset_mm + (h - 2 * inset_mm) * i / passes) for i in range(passes + 1)]
+    polyline(image, points, width_mm, grey)
+
+
+def blot(image: np.ndarray, b: pens.Box, radii: tuple[float, float], grey: int,
+         blur_mm: float) -> np.ndarray:
+    """``image`` with a smooth grey ellipse over the box (radii as shares of its sides),
+    its edge blurred ``blur_mm``: graphite rubbed soft."""
+    layer = np.full_like(image, 255)
+    x, y, w, h = b
+    cv2.ellipse(layer, pens._fp((x + w / 2, y + h / 2)),
+                (round(radii[0] * w * pens.PX_PER_MM * 16),
+                 round(radii[1] * h * pens.PX_PER_MM * 16)),
+                0, 0, 360, grey, -1, cv2.LINE_AA, pens.SHIFT)
+    return np.minimum(image, cv2.GaussianBlur(layer, (0, 0), blur_mm * pens.PX_PER_MM))
+
+
 def test_light_pencil_ticks_are_votes(blank: np.ndarray, layout: Layout,
                                       context: ReadContext) -> None:
     """Grey 175–195 on white: a quarter as dark as ink, plain to the eye; read on a noisy,
@@ -113,24 +135,24 @@ def test_a_dot_and_a_light_wash_go_to_a_person_a_dark_fill_is_a_vote(
     assert got[key(layout, 2)] is MarkState.MARKED
 
 
-def test_a_light_pencil_fill_is_a_vote_a_soft_smudge_of_it_goes_to_a_person(
-        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
-    """Both light grey over most of the box: the fill is strokes with edges, the smudge is the
-    same grey rubbed soft (its edges fade over ~1 mm), as a finger leaves graphite."""
+@pytest.mark.parametrize(("fill", "smudge", "seed", "angle"), [
+    # Light grey over most of the box: strokes with edges, and the same grey rubbed soft (its
+    # edges fade over ~1 mm), as a finger leaves graphite.
+    ((6, 0.6, 0.4, 180), ((0.32, 0.28), 170, 0.45), 5, 0.8),
+    # Both cover most of the box at the same grey: dense pencil strokes (the grain has edges)
+    # and a smooth blot (a smudge of graphite rubbed over the box).
+    ((12, 0.4, 0.3, 175), ((0.45, 0.42), 175, 0.4), 8, 0.6),
+], ids=["light fill, soft smudge", "dense fill, smooth blot"])
+def test_a_pencil_fill_is_a_vote_a_smudge_of_the_same_grey_goes_to_a_person(
+        blank: np.ndarray, layout: Layout, context: ReadContext,
+        fill: tuple[int, float, float, int], smudge: tuple[tuple[float, float], int, float],
+        seed: int, angle: float) -> None:
     image = blank.copy()
-    x, y, w, h = box(layout, 0)
-    passes = 6
-    zigzag = [(x + 0.6 + (w - 1.2) * (i % 2), y + 0.6 + (h - 1.2) * i / passes)
-              for i in range(passes + 1)]
-    polyline(image, zigzag, 0.4, 180)
-    smudge = np.full_like(image, 255)
-    bx, by, bw, bh = box(layout, 1)
-    cv2.ellipse(smudge, pens._fp((bx + bw / 2, by + bh / 2)),
-                (round(0.32 * bw * pens.PX_PER_MM * 16), round(0.28 * bh * pens.PX_PER_MM * 16)),
-                0, 0, 360, 170, -1, cv2.LINE_AA, pens.SHIFT)
-    smudge = cv2.GaussianBlur(smudge, (0, 0), 0.45 * pens.PX_PER_MM)
-    image = np.minimum(image, smudge)
-    got = states(read(scan(image, random.Random(5), 0.8, False), context))
+    passes, inset, width, grey = fill
+    zigzag(image, box(layout, 0), passes=passes, inset_mm=inset, width_mm=width, grey=grey)
+    radii, smudge_grey, blur = smudge
+    image = blot(image, box(layout, 1), radii, grey=smudge_grey, blur_mm=blur)
+    got = states(read(scan(image, random.Random(seed), angle, False), context))
     assert got[key(layout, 0)] is MarkState.MARKED
     assert got[key(layout, 1)] is MarkState.AMBIGUOUS
 
@@ -152,27 +174,6 @@ def test_very_light_pencil_strokes_are_votes_their_rubbed_out_ghost_goes_to_a_pe
     got = states(read(scan(image, random.Random(7), 0.9, False), context))
     assert [got[key(layout, i)] for i in range(3)] == [
         MarkState.MARKED, MarkState.MARKED, MarkState.AMBIGUOUS]
-
-
-def test_a_pencil_fill_over_the_box_is_a_vote_a_smooth_grey_blot_goes_to_a_person(
-        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
-    """Both cover most of the box at the same grey: the fill is dense pencil strokes (its
-    grain has edges), the blot is smooth (a smudge of graphite rubbed over the box)."""
-    image = blank.copy()
-    x, y, w, h = box(layout, 0)
-    passes = 12
-    zigzag = [(x + 0.4 + (w - 0.8) * (i % 2), y + 0.4 + (h - 0.8) * i / passes)
-              for i in range(passes + 1)]
-    polyline(image, zigzag, 0.3, 175)
-    blot = np.full_like(image, 255)
-    bx, by, bw, bh = box(layout, 1)
-    cv2.ellipse(blot, pens._fp((bx + bw / 2, by + bh / 2)),
-                (round(0.45 * bw * pens.PX_PER_MM * 16), round(0.42 * bh * pens.PX_PER_MM * 16)),
-                0, 0, 360, 175, -1, cv2.LINE_AA, pens.SHIFT)
-    image = np.minimum(image, cv2.GaussianBlur(blot, (0, 0), 0.4 * pens.PX_PER_MM))
-    got = states(read(scan(image, random.Random(8), 0.6, False), context))
-    assert got[key(layout, 0)] is MarkState.MARKED
-    assert got[key(layout, 1)] is MarkState.AMBIGUOUS
 
 
 def test_no_state_depends_on_the_other_marks(blank: np.ndarray, layout: Layout,
