@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from desktop.core.services import Services
 from desktop.core.tally import paper_tally
 from desktop.ui.context import CampaignContext
 from desktop.ui.models.scan_models import Kind, OutcomeTableModel, TallyTableModel
+from desktop.ui.pages import scan_controller
 from desktop.ui.pages.scan_jobs import SourceKind, running_jobs
 from desktop.ui.pages.scan_page import ScanPage
 from scanning.result import PageResult
@@ -168,6 +170,28 @@ def test_a_folder_is_recorded_counted_and_shown(qtbot: QtBot, services: Services
     assert page.reasons_label.text() == "暂无"
     assert column(model, model.COL_STATUS)[:6] == ["此前已记录"] * 6
     assert paper_tally(services.db, demo.id).ballots == 3
+
+
+def test_a_slow_live_tally_waits_longer_before_the_next(
+        qtbot: QtBot, services: Services, demo: CampaignInfo,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a county's campaign the tally takes seconds: the next live refresh waits three
+    times as long as the last took, so it never runs back to back beside the batch being
+    read; a quick one keeps the half-second rhythm. The real tally, slowed by 0.4 s."""
+    page = open_page(qtbot, services, demo.id)
+    controller = page.controller
+    page.controller.refresh_tally()
+    settle_tally(qtbot, page)
+    assert controller._tally_timer.interval() == scan_controller.TALLY_INTERVAL_MS
+
+    def slow(db: object, campaign_id: int) -> object:
+        time.sleep(0.4)
+        return paper_tally(db, campaign_id)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scan_controller, "paper_tally", slow)
+    controller.refresh_tally()
+    settle_tally(qtbot, page)
+    assert controller._tally_timer.interval() >= 3 * 400
 
 
 def test_a_broken_file_is_a_problem_row_and_the_rest_is_recorded(
