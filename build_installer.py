@@ -164,12 +164,18 @@ def migration_files() -> list[Path]:
 
 def hidden_imports() -> list[str]:
     """Modules PyInstaller cannot see: what the migration files import (they are data), the
-    SQLite dialect SQLAlchemy loads by name, reportlab's settings, and python-sane when the
-    scanner extra is installed (imported by name, so the bundle drives SANE scanners)."""
+    SQLite dialect SQLAlchemy loads by name, reportlab's settings, the command line's command
+    groups (a command imports only its own, by name), and python-sane when the scanner extra
+    is installed (imported by name, so the bundle drives SANE scanners)."""
     sources = [path for path in migration_files() if path.suffix == ".py"]
     names = {name for name in imported_modules(sources) if name != "__future__"}
     names |= {"alembic.ddl.sqlite", "sqlalchemy.dialects.sqlite.pysqlite",
               "reportlab.rl_settings", "desktop.core.migrations"}
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from desktop.cli import COMMAND_GROUPS
+
+    names |= {f"desktop.cli.{group}" for group in COMMAND_GROUPS}
     import importlib.util
 
     if importlib.util.find_spec("sane") is not None:

@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 import build_installer  # noqa: E402
+from desktop.cli import COMMAND_GROUPS  # noqa: E402
 from desktop.selftest import CHECKS  # noqa: E402
 
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
@@ -54,6 +55,9 @@ def test_the_linux_spec_collects_resources_migrations_and_libzbar(tmp_path: Path
                    "copy_metadata('ballotdesk')", "'PySide6.QtWebEngineCore'",
                    "platformthemes/libqgtk3*", "name='BallotDesk'", "name='ballotdesk'"):
         assert needed in spec, needed
+    # The command line imports a command's group by name: PyInstaller must be told of each.
+    for group in COMMAND_GROUPS:
+        assert f"'desktop.cli.{group}'" in spec, group
     assert ".ts'" not in spec, "translation sources stay out"
     assert "EXTERNAL_DEPENDENCIES" not in spec and "BUNDLE(" not in spec
     if Path("/sbin/ldconfig").exists() and build_installer.linux_zbar():

@@ -20,7 +20,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from desktop.core.boxes import BoxInfo
-from desktop.core.recording import RecordOutcome
+from desktop.core.recording import Reading, RecordOutcome
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 from desktop.core.tally import paper_tally
@@ -29,8 +29,7 @@ from desktop.ui.models.scan_models import Kind, OutcomeTableModel, TallyTableMod
 from desktop.ui.pages import scan_controller
 from desktop.ui.pages.scan_jobs import SourceKind, running_jobs
 from desktop.ui.pages.scan_page import ScanPage
-from scanning.result import PageResult
-from scanning.sources import AcquiredImage, CaptureStep, PageSighting
+from scanning.sources import CaptureStep, PageSighting
 from scanning.sources.capture import STEADY_FRAMES
 from tests.ballot_files import fill_in, print_and_rasterize, save_scans
 from tests.ui.conftest import MessageBoxes
@@ -412,18 +411,18 @@ def test_the_preview_goes_on_while_a_sheet_is_recorded(
     video = desk_video(tmp_path / "desk.avi", [first[0], first[1], ballots[1][0]])
     loop = CameraLoop(monkeypatch)
     during: list[tuple[int, int, int]] = []
-    record = Recorder.record
+    store = Recorder._store  # where every recording path stores its pages
 
-    def slow_record(self: Recorder, item: AcquiredImage, result: PageResult) -> RecordOutcome:
+    def slow_store(self: Recorder, pages: list[tuple[Reading, Path]]) -> list[RecordOutcome]:
         if not during:  # the first sheet: wait for the next one to be taken
             before = loop.counts()
             with loop.changed:
                 loop.changed.wait_for(lambda: loop.taken >= before[2] + 1, CAMERA_WAIT_S)
             after = loop.counts()
             during.append(tuple(a - b for a, b in zip(after, before, strict=True)))
-        return record(self, item, result)
+        return store(self, pages)
 
-    monkeypatch.setattr(Recorder, "record", slow_record)
+    monkeypatch.setattr(Recorder, "_store", slow_store)
     page = open_page(qtbot, services, demo.id)
     run_source(qtbot, page, SourceKind.CAMERA, str(video))
 
@@ -455,16 +454,16 @@ def test_a_capture_that_fails_is_shown_and_the_camera_goes_on(
     _batch, _layout, ballots = print_and_rasterize(services, demo.id, box.id, 2, tmp_path)
     video = desk_video(tmp_path / "desk.avi", [ballots[0][0], ballots[0][1], ballots[1][0]])
     calls: list[int] = []
-    record = Recorder.record
+    store = Recorder._store  # where every recording path stores its pages
 
-    def failing_record(self: Recorder, item: AcquiredImage, result: PageResult
-                       ) -> RecordOutcome:
+    def failing_store(self: Recorder, pages: list[tuple[Reading, Path]]
+                      ) -> list[RecordOutcome]:
         calls.append(1)
         if len(calls) == 2:
             raise OSError("磁盘已满")
-        return record(self, item, result)
+        return store(self, pages)
 
-    monkeypatch.setattr(Recorder, "record", failing_record)
+    monkeypatch.setattr(Recorder, "_store", failing_store)
     page = open_page(qtbot, services, demo.id)
     run_source(qtbot, page, SourceKind.CAMERA, str(video))
 
