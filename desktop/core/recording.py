@@ -122,7 +122,7 @@ RECORD_GROUP_PAGES = 50
 #: A group is committed once its first page has waited this long (checked as each page comes),
 #: so the scan page shows outcomes within about this delay and a kill loses at most about this
 #: much reading.
-RECORD_GROUP_SECONDS = 0.5
+RECORD_GROUP_SECONDS = 0.1
 
 
 #: An image and what the reader made of it.
