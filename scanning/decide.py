@@ -4,8 +4,9 @@ Rules (thresholds in :class:`scanning.thresholds.MarkThresholds`, reasons in doc
 - a target is MARKED when its ink covers ``definite`` of the inner area (``light_definite``
   for a sharp-edged light stroke) and spans ``min_extent_mm`` (a tick, cross or circle
   crosses the box; a dot does not), unless :func:`classify` finds it is not a mark;
-- AMBIGUOUS when it has ``marginal`` ink that is not a mark, or ``faint_marginal`` light ink
-  (faint pencil, a rubbed-out mark): never silently empty;
+- AMBIGUOUS when it has ``marginal`` ink that is not a mark, ``faint_marginal`` light ink
+  (faint pencil, a rubbed-out mark), or on a black-and-white scan dots ``dot_marginal``
+  denser than its paper: never silently empty;
 - EMPTY otherwise.
 A category with more marks than it allows is void on this page (nothing selected, OVERVOTE);
 the other categories still count.
@@ -76,7 +77,8 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
     - light ink with soft edges is mostly a faint haze around a little darker ink (a
       rubbed-out mark; a light pencil stroke has sharp edges, and a sharp light stroke spans
       the box with less ink than a dark one).
-    Any other ink goes to a person; no ink is empty."""
+    Any other ink goes to a person, and so do the denser dots of a black-and-white scan
+    (``dots``: a dithered light stroke the smoothing took for paper); no ink is empty."""
     strokes = ink.sharpness >= t.stroke_sharpness
     light_strokes = ink.sharpness >= t.light_stroke_sharpness
     spans = ink.extent_mm >= t.min_extent_mm and (
@@ -92,7 +94,7 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
              and not light_strokes)
     if spans and not through and not wash and not haze and not smear:
         return MarkState.MARKED
-    if ink.ink >= t.marginal or ink.faint >= t.faint_marginal:
+    if ink.ink >= t.marginal or ink.faint >= t.faint_marginal or ink.dots >= t.dot_marginal:
         return MarkState.AMBIGUOUS
     return MarkState.EMPTY
 

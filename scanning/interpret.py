@@ -172,12 +172,14 @@ def interpret_image(
 ) -> PageResult:
     """Read one page image (grayscale or BGR, any resolution from ~150 dpi up)."""
     bilevel = is_bilevel(image)
+    dots = None
     if bilevel:
         sigma = (th.BILEVEL_SMOOTHING_MM * max(image.shape[:2])
                  / th.BILEVEL_PAGE_LONG_SIDE_MM)
+        dots = prepare(image)[0]  # the dots as scanned: their density per box (measure.py)
         image = cv2.GaussianBlur(to_gray(image), (0, 0), sigma)
     gray, scale = prepare(image)
-    result = _interpret(gray, scale, key_for, layout_for, thresholds, backends)
+    result = _interpret(gray, scale, key_for, layout_for, thresholds, backends, dots)
     if bilevel and result.status is not Status.REJECTED:
         result = result.with_reasons(Reason.BILEVEL_SCAN)
     if debug:
@@ -204,7 +206,7 @@ def interpret_file(path: str | Path, key_for: KeyLookup, layout_for: LayoutLooku
 
 def _interpret(gray: Gray, scale: float, key_for: KeyLookup,
                layout_for: LayoutLookup, t: th.MarkThresholds,
-               backends: Sequence[str] | None) -> PageResult:
+               backends: Sequence[str] | None, dots: Gray | None = None) -> PageResult:
     marks, blobs = search_marks(gray)
     if marks is not None:
         codes, qr_pass, marks = _read_code(gray, marks, pg.guess_page_size(marks), backends)
@@ -229,11 +231,12 @@ def _interpret(gray: Gray, scale: float, key_for: KeyLookup,
     tried: list[tuple[register.Fit, tuple[TargetReading, ...]]] = []
     if marks is not None and marks.oriented:
         known["corners"] = marks.corners
-        tried.append(_fit(gray, pg.homography(marks, centres), page, "marks", points, t))
+        tried.append(_fit(gray, pg.homography(marks, centres), page, "marks", points, t,
+                           dots))
     if not (tried and tried[0][0].verified):
         first = register.from_code(points, layout, blobs)
         if first is not None:
-            tried.append(_fit(gray, first, page, "code", points, t))
+            tried.append(_fit(gray, first, page, "code", points, t, dots))
     fit, readings = next(((f, r) for f, r in tried if f.verified), (None, ()))
     reasons: list[Reason] = []
     if fit is None:
@@ -242,7 +245,7 @@ def _interpret(gray: Gray, scale: float, key_for: KeyLookup,
             return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
         reasons.append(Reason.MISREGISTERED)
         readings = tuple(replace(r, state=MarkState.AMBIGUOUS)
-                         for r in _measure(gray, located.matrix, page, t)[0])
+                         for r in _measure(gray, located.matrix, page, t, dots)[0])
         matrix = located.matrix
     else:
         matrix = fit.matrix
@@ -291,12 +294,12 @@ def _off_image(page: Page, matrix: pg.Matrix, image_shape: tuple[int, ...],
 
 
 def _fit(gray: Gray, matrix: pg.Matrix, page: Page, origin: str,
-         points: Sequence[tuple[Point, Point]], t: th.MarkThresholds
+         points: Sequence[tuple[Point, Point]], t: th.MarkThresholds, dots: Gray | None = None
          ) -> tuple[register.Fit, tuple[TargetReading, ...]]:
     """A fit and the page read through it, judged by the boxes as measured: their outlines
     must be where it puts them. Usually the first fit is right and this costs one warp; else
     the box grid refines it (:func:`register.verify`) and the boxes are measured again."""
-    readings, inks = _measure(gray, matrix, page, t)
+    readings, inks = _measure(gray, matrix, page, t, dots)
     off = _off_image(page, matrix, gray.shape, t)
     measured = register.Fit(matrix, *register.agreement(inks, off), origin)
     if measured.verified:
@@ -304,14 +307,15 @@ def _fit(gray: Gray, matrix: pg.Matrix, page: Page, origin: str,
     refined = register.verify(gray, matrix, page, origin, points)
     if not refined.verified:
         return refined, ()
-    readings, inks = _measure(gray, refined.matrix, page, t)
+    readings, inks = _measure(gray, refined.matrix, page, t, dots)
     off = _off_image(page, refined.matrix, gray.shape, t)
     return register.Fit(refined.matrix, *register.agreement(inks, off), origin), readings
 
 
-def _measure(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds
-             ) -> tuple[tuple[TargetReading, ...], list[TargetInk]]:
-    """Measure and classify every target of ``page`` through ``matrix`` (image px → mm)."""
+def _measure(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds,
+             dots: Gray | None = None) -> tuple[tuple[TargetReading, ...], list[TargetInk]]:
+    """Measure and classify every target of ``page`` through ``matrix`` (image px → mm);
+    ``dots``: the black-and-white scan before smoothing, when the page is one."""
     boxes = [target.box_mm for target in page.targets]
     if not boxes:
         return (), []
@@ -320,7 +324,9 @@ def _measure(gray: Gray, matrix: pg.Matrix, page: Page, t: th.MarkThresholds
     area = pg.grow((x0, y0, max(b[0] + b[2] for b in boxes) - x0,
                     max(b[1] + b[3] for b in boxes) - y0), th.TARGET_REGION_GROW_MM)
     region = pg.warp_region(gray, matrix, area, th.READ_DPI)
-    inks = measure_targets(region, (area[0], area[1]), th.READ_DPI, boxes, t)
+    inks = measure_targets(region, (area[0], area[1]), th.READ_DPI, boxes, t,
+                           None if dots is None else pg.warp_region(dots, matrix, area,
+                                                                    th.READ_DPI))
     return read_targets(page, inks, t), inks
 
 

@@ -34,6 +34,9 @@ STRAIGHT_AXIS_RATIO = 0.16
 #: vertex sits at the box's edge (a ruled line's ink stays within its half width, ~0.3 mm).
 STRAIGHT_MAX_BENT_SHARE = 0.04
 STRAIGHT_BEND_MM = 0.6
+#: On a black-and-white scan, dots are counted in squares this large (mm): 3 × 3 pixels at
+#: 150 dpi, about a pencil line's width, so two dots of one stroke fall in one square.
+DOT_WINDOW_MM = 0.5
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,12 @@ class TargetInk:
     #: pixels as a share of their mean darkness. Pen and pencil strokes, fills made of strokes
     #: included, have edges; a rubbed smudge, a wash or a shadow fades out.
     sharpness: float = 0.0
+    #: On a black-and-white (1-bit) scan only: in the densest ``DOT_WINDOW_MM`` square of the
+    #: inner area, the share of black beyond the paper's own dot density beside the box. A
+    #: dithered light tick is a line of dots closer together than the paper's (though,
+    #: smoothed, it is fainter than the paper's speckle); a thresholded one, a black speck.
+    #: 0 on other images.
+    dots: float = 0.0
 
 
 def white_map(region: Gray, radius_mm: float, dpi: float) -> Gray:
@@ -237,7 +246,7 @@ def _blank_box(aligned: Floats, reach: int, side: int, margin: int) -> Floats:
 
 
 def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Point,
-                   dpi: float, t: MarkThresholds) -> list[TargetInk]:
+                   dpi: float, t: MarkThresholds, dots: Gray | None = None) -> list[TargetInk]:
     k = dpi / MM_PER_INCH
     side = round(boxes[0][2] * k)
     search = max(1, round(t.align_search_mm * k))
@@ -294,16 +303,29 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     grad_y, grad_x = np.gradient(area, axis=(1, 2))
     gradient = np.where(ink_inner, np.hypot(grad_x, grad_y), 0.0).sum(axis=(1, 2))
     sharpness = gradient / np.maximum(inked, 1) * k / np.maximum(mean_ink, 1e-6)
+    densest = np.zeros(count, np.float32)
+    if dots is not None:
+        # The same boxes, aligned the same way, on the unsmoothed black-and-white image.
+        black = 1.0 - _gather(dots, top, left, side + 2 * pad + 1) / 255.0
+        black = black[index, rows[:, :, None], cols[:, None, :]]
+        paper = np.concatenate([black[:, inside, :ring], black[:, inside, -ring:]],
+                               axis=2).reshape(count, -1).mean(axis=1)
+        excess = black[:, window, window] - paper[:, None, None]
+        size = max(1, round(DOT_WINDOW_MM * k))
+        densest = np.lib.stride_tricks.sliding_window_view(excess, (size, size), axis=(1, 2)
+                                                        ).mean(axis=(3, 4)).max(axis=(1, 2))
     return [TargetInk(float(ink_inner[i].mean()), float(faint_inner[i].mean()),
                       float(extent[i]), (float(shift_x[i]) / k, float(shift_y[i]) / k),
                       float(crossing[i]), float(strength[i]), bool(straight[i]),
-                      float(breadth[i]), float(outline[i]), float(sharpness[i]))
+                      float(breadth[i]), float(outline[i]), float(sharpness[i]),
+                      float(densest[i]))
             for i in range(count)]
 
 
 def measure_targets(region: Gray, origin_mm: Point, dpi: float, boxes: Sequence[Box],
-                    t: MarkThresholds) -> list[TargetInk]:
-    """The ink of every box (mm on the page) in ``region``, whose top-left is ``origin_mm``."""
+                    t: MarkThresholds, dots: Gray | None = None) -> list[TargetInk]:
+    """The ink of every box (mm on the page) in ``region``, whose top-left is ``origin_mm``;
+    ``dots``: the same region of a black-and-white scan before smoothing, if it is one."""
     if not boxes:
         return []
     k = dpi / MM_PER_INCH
@@ -320,6 +342,6 @@ def measure_targets(region: Gray, origin_mm: Point, dpi: float, boxes: Sequence[
                                                min(white.shape[1] - 1, max(0, int(cx)))]))
                            for cx, cy in centres], np.float32)
         measured = _measure_group(region, whites, [boxes[i] for i in members], origin_mm,
-                                  dpi, t)
+                                  dpi, t, dots)
         found.update(zip(members, measured, strict=True))
     return [found[i] for i in range(len(boxes))]

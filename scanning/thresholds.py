@@ -187,6 +187,13 @@ class MarkThresholds:
     diffuse_ratio: float = 1.25
     #: Light ink over this share with little real ink: a smudge, a rubbed-out mark: ask.
     faint_marginal: float = 0.02
+    #: On a black-and-white scan, a box whose densest 0.5 mm square (``TargetInk.dots``) is
+    #: this much blacker than its paper holds ink: a person looks. A dithered light pencil
+    #: tick smoothed is fainter than the paper's speckle; its dots are closer together than the
+    #: paper's. Tuning seeds (1200–1299 made as dithered scans): blank boxes ≤ 0.16 (2 of
+    #: 6,431 from 0.14: two paper dots side by side), marks 1st percentile 0.15; 41 of 47
+    #: votes read empty there reach it. A 1-bit thresholded page's blank boxes measure 0.
+    dot_marginal: float = 0.12
 
 
 DEFAULT_THRESHOLDS = MarkThresholds()
