@@ -201,3 +201,37 @@ def test_a_black_and_white_scan_is_read_and_says_so(blank: np.ndarray, layout: L
     assert result.status is Status.ACCEPTED  # a note, not a reason to review
     assert states(result)[key(layout, 0)] is MarkState.MARKED
     assert Reason.BILEVEL_SCAN not in read(image, context).reasons
+
+
+#: An 8 × 8 ordered-dither (Bayer) matrix, as office scanners halftone a grey page to 1 bit.
+BAYER = np.array([[0, 32, 8, 40, 2, 34, 10, 42], [48, 16, 56, 24, 50, 18, 58, 26],
+                  [12, 44, 4, 36, 14, 46, 6, 38], [60, 28, 52, 20, 62, 30, 54, 22],
+                  [3, 35, 11, 43, 1, 33, 9, 41], [51, 19, 59, 27, 49, 17, 57, 25],
+                  [15, 47, 7, 39, 13, 45, 5, 37], [63, 31, 55, 23, 61, 29, 53, 21]]) / 64.0
+
+
+def dithered(image: np.ndarray, dpi: float) -> np.ndarray:
+    """``image`` scanned at ``dpi`` to 1 bit by ordered dithering, the paper set to white (its
+    80th percentile, as a scanner's white point): the paper's grain becomes sparse dots."""
+    small = cv2.resize(image, None, fx=dpi / pens.RASTER_DPI, fy=dpi / pens.RASTER_DPI,
+                       interpolation=cv2.INTER_AREA).astype(np.float32)
+    level = np.clip(small / np.percentile(small[::8, ::8], 80), 0.0, 1.0)
+    tiles = np.tile(BAYER, (level.shape[0] // 8 + 1, level.shape[1] // 8 + 1))
+    return np.where(level > tiles[:level.shape[0], :level.shape[1]], 255, 0).astype(np.uint8)
+
+
+def test_a_dithered_light_pencil_tick_is_never_read_empty(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """A light pencil tick on a dithered black-and-white scan (150 dpi) is a line of dots
+    closer together than the paper's; smoothed, it is fainter than the paper's speckle (two of
+    these four read empty before the dots were counted). It goes to a person (or is a vote),
+    never an empty box; blank boxes beside it stay empty."""
+    image = blank.copy()
+    for index in range(4):  # grey 215 on white: a sixth as dark as ink, 0.35 mm wide
+        polyline(image, tick_points(box(layout, index)), 0.35, 215)
+    result = read(dithered(scan(image, random.Random(11), 0.7, False), 150), context)
+    got = states(result)
+    assert Reason.BILEVEL_SCAN in result.reasons
+    assert all(got[key(layout, i)] is not MarkState.EMPTY for i in range(4)), got
+    assert all(got[key(layout, i)] is MarkState.EMPTY
+               for i in range(4, len(layout.pages[0].targets)))
