@@ -81,11 +81,13 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
     (``dots``: a dithered light stroke the smoothing took for paper); no ink is empty."""
     strokes = ink.sharpness >= t.stroke_sharpness
     light_strokes = ink.sharpness >= t.light_stroke_sharpness
-    spans = ink.extent_mm >= t.min_extent_mm and (
+    light = ink.strength < t.dark_strength
+    # A light stroke's ends fade: its paler ink says how far it reaches.
+    reach = ink.faint_extent_mm if light and light_strokes else ink.extent_mm
+    spans = reach >= t.min_extent_mm and (
         ink.ink >= t.definite or (light_strokes and ink.ink >= t.light_definite))
     through = (ink.straight or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
                or (ink.crossing_mm >= t.through_span_mm and ink.breadth_mm <= t.doodle_mm))
-    light = ink.strength < t.dark_strength
     fill = (ink.ink >= t.fill_share and ink.strength >= t.fill_strength
             and ink.sharpness >= t.fill_sharpness)
     wash = light and ink.ink >= t.wash_share and not strokes and not fill

@@ -75,6 +75,8 @@ class TargetInk:
     #: smoothed, it is fainter than the paper's speckle); a thresholded one, a black speck.
     #: 0 on other images.
     dots: float = 0.0
+    #: ``extent_mm`` of the light ink (``faint_contrast``): a light stroke's paler ends.
+    faint_extent_mm: float = 0.0
 
 
 def white_map(region: Gray, radius_mm: float, dpi: float) -> Gray:
@@ -292,6 +294,7 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     spans = np.stack([_extent(ink_inner, 2), _extent(ink_inner, 1)]) / k
     extent = spans.max(axis=0)
     breadth = spans.min(axis=0)
+    faint_extent = np.maximum(_extent(faint_inner, 2), _extent(faint_inner, 1)) / k
     gap = round(t.outline_clear_mm * k)
     crossing = _crossing(residual >= ink_level, reach + margin, inner, gap,
                          max(1, ring - gap)) / k
@@ -318,7 +321,7 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
                       float(extent[i]), (float(shift_x[i]) / k, float(shift_y[i]) / k),
                       float(crossing[i]), float(strength[i]), bool(straight[i]),
                       float(breadth[i]), float(outline[i]), float(sharpness[i]),
-                      float(densest[i]))
+                      float(densest[i]), float(faint_extent[i]))
             for i in range(count)]
 
 

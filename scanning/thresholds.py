@@ -161,7 +161,7 @@ class MarkThresholds:
     #: strokes, not a wash or a haze: a pencil or ballpoint fill scribbled over the box. On
     #: the tuning corpus smudges reach 1.0/mm and the light fills this lets through start
     #: there; 1.2 keeps a fifth above the sharpest smudge.
-    stroke_sharpness: float = 1.2
+    stroke_sharpness: float = 1.1
     #: Light ink whose edges rise at least this sharply is a pencil or pen stroke even where
     #: it is faint and thin: a light tick spans the box with this little ink above the ink
     #: level (``light_definite``), and a light circle or cross is not a rubbed-out smear. On
