@@ -142,7 +142,10 @@ def test_a_dot_and_a_light_wash_go_to_a_person_a_dark_fill_is_a_vote(
     # Both cover most of the box at the same grey: dense pencil strokes (the grain has edges)
     # and a smooth blot (a smudge of graphite rubbed over the box).
     ((12, 0.4, 0.3, 175), ((0.45, 0.42), 175, 0.4), 8, 0.6),
-], ids=["light fill, soft smudge", "dense fill, smooth blot"])
+    # A very light pencil fill of few strokes (grey 218): its edges rise 1.1-1.2/mm, less
+    # than a fill of darker strokes, more than any smudge.
+    ((5, 0.5, 0.42, 218), ((0.32, 0.28), 170, 0.45), 5, 0.8),
+], ids=["light fill, soft smudge", "dense fill, smooth blot", "very light fill, soft smudge"])
 def test_a_pencil_fill_is_a_vote_a_smudge_of_the_same_grey_goes_to_a_person(
         blank: np.ndarray, layout: Layout, context: ReadContext,
         fill: tuple[int, float, float, int], smudge: tuple[tuple[float, float], int, float],
@@ -174,6 +177,25 @@ def test_very_light_pencil_strokes_are_votes_their_rubbed_out_ghost_goes_to_a_pe
     got = states(read(scan(image, random.Random(7), 0.9, False), context))
     assert [got[key(layout, i)] for i in range(3)] == [
         MarkState.MARKED, MarkState.MARKED, MarkState.AMBIGUOUS]
+
+
+@pytest.mark.parametrize(("core", "ends", "width"), [(190, 230, 0.35), (185, 232, 0.35),
+                                                     (195, 230, 0.3)])
+def test_a_light_tick_whose_ends_fade_is_a_vote(
+        blank: np.ndarray, layout: Layout, context: ReadContext, core: int, ends: int,
+        width: float) -> None:
+    """A light pencil tick pressed only around its vertex: its dark core spans under 2.6 mm
+    (a dot's reach), its paler ends carry it across the box, and its edges are a stroke's."""
+    image = blank.copy()
+    x, y, w, h = box(layout, 0)
+    start, vertex, end = tick_points(box(layout, 0))
+    pressed = ((x + 0.3 * w, y + 0.64 * h), (x + 0.58 * w, y + 0.57 * h))
+    polyline(image, [start, pressed[0]], width, ends)
+    polyline(image, [pressed[1], end], width, ends)
+    polyline(image, [pressed[0], vertex, pressed[1]], width, core)
+    result = read(scan(image, random.Random(3), 1.0, False), context)
+    assert states(result)[key(layout, 0)] is MarkState.MARKED
+    assert result.status is Status.ACCEPTED
 
 
 def test_no_state_depends_on_the_other_marks(blank: np.ndarray, layout: Layout,
