@@ -247,6 +247,20 @@ def _blank_box(aligned: Floats, reach: int, side: int, margin: int) -> Floats:
     return np.asarray(profile[distance], np.float32)
 
 
+def _densest_dots(black: Floats, inside: slice, window: slice, ring: int, size: int
+                  ) -> Floats:
+    """Per box (``black``: the boxes aligned as in :func:`_measure_group`, on the 1-bit image
+    before smoothing, 1 where black), the share of black in the densest ``size``² square of
+    the inner area ``window`` beyond the paper's own dot density (the strips ``ring`` wide
+    left and right of the box, along ``inside``)."""
+    count = black.shape[0]
+    paper = np.concatenate([black[:, inside, :ring], black[:, inside, -ring:]],
+                           axis=2).reshape(count, -1).mean(axis=1)
+    excess = black[:, window, window] - paper[:, None, None]
+    squares = np.lib.stride_tricks.sliding_window_view(excess, (size, size), axis=(1, 2))
+    return np.asarray(squares.mean(axis=(3, 4)).max(axis=(1, 2)), np.float32)
+
+
 def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Point,
                    dpi: float, t: MarkThresholds, dots: Gray | None = None) -> list[TargetInk]:
     k = dpi / MM_PER_INCH
@@ -306,17 +320,11 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     grad_y, grad_x = np.gradient(area, axis=(1, 2))
     gradient = np.where(ink_inner, np.hypot(grad_x, grad_y), 0.0).sum(axis=(1, 2))
     sharpness = gradient / np.maximum(inked, 1) * k / np.maximum(mean_ink, 1e-6)
-    densest = np.zeros(count, np.float32)
-    if dots is not None:
-        # The same boxes, aligned the same way, on the unsmoothed black-and-white image.
-        black = 1.0 - _gather(dots, top, left, side + 2 * pad + 1) / 255.0
-        black = black[index, rows[:, :, None], cols[:, None, :]]
-        paper = np.concatenate([black[:, inside, :ring], black[:, inside, -ring:]],
-                               axis=2).reshape(count, -1).mean(axis=1)
-        excess = black[:, window, window] - paper[:, None, None]
-        size = max(1, round(DOT_WINDOW_MM * k))
-        densest = np.lib.stride_tricks.sliding_window_view(excess, (size, size), axis=(1, 2)
-                                                        ).mean(axis=(3, 4)).max(axis=(1, 2))
+    # The same boxes, aligned the same way, on the unsmoothed black-and-white image.
+    densest = np.zeros(count, np.float32) if dots is None else _densest_dots(
+        (1.0 - _gather(dots, top, left, side + 2 * pad + 1) / 255.0)[
+            index, rows[:, :, None], cols[:, None, :]],
+        inside, window, ring, max(1, round(DOT_WINDOW_MM * k)))
     return [TargetInk(float(ink_inner[i].mean()), float(faint_inner[i].mean()),
                       float(extent[i]), (float(shift_x[i]) / k, float(shift_y[i]) / k),
                       float(crossing[i]), float(strength[i]), bool(straight[i]),
