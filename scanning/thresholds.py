@@ -145,6 +145,10 @@ class MarkThresholds:
     #: Ink from this share on is a mark if it spans at least ``min_extent_mm``...
     definite: float = 0.05
     #: ...the larger side of the ink's bounding box: a tick or cross spans the box, a dot not.
+    #: A light sharp stroke (light, ``light_stroke_sharpness``) is measured with its paler
+    #: ends (``TargetInk.faint_extent_mm``): a light tick pressed only at its vertex has a
+    #: dark core of 2.0–2.5 mm. Tiny ticks and dots are dark-penned (their pale edge adds
+    #: nothing), rubbed-out marks and smudges are soft (< 1.4/mm).
     min_extent_mm: float = 2.6
     #: Ink lighter than this share of the printed outline's darkness is light (pencil, a
     #: rubbed-out mark, a grey smudge)...
@@ -159,8 +163,9 @@ class MarkThresholds:
     haze_share: float = 0.18
     #: Light ink whose edges rise at least this sharply (per mm, ``TargetInk.sharpness``) is
     #: strokes, not a wash or a haze: a pencil or ballpoint fill scribbled over the box. On
-    #: the tuning corpus smudges reach 1.0/mm and the light fills this lets through start
-    #: there; 1.2 keeps a fifth above the sharpest smudge.
+    #: the tuning corpus (seeds 1000–1099) rubbed smudges reach 1.01/mm and camera shadows
+    #: 0.88/mm; light pencil fills of few strokes measure from 1.14/mm (1.2 sent three of them
+    #: to review). 1.1 keeps a tenth above the sharpest smudge.
     stroke_sharpness: float = 1.1
     #: Light ink whose edges rise at least this sharply is a pencil or pen stroke even where
     #: it is faint and thin: a light tick spans the box with this little ink above the ink
