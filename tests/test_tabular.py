@@ -9,8 +9,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop.core.messages import RuleError
-from desktop.core.tabular import Table, TableError, normalise_header, read_table
+from ballotformat.messages import RuleError
+from desktop.core.registry.tabular import Table, TableError, normalise_header, read_table
 
 ALIASES = {
     "name": ("姓名", "名称", "name"),

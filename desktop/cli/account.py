@@ -14,14 +14,14 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from ballotformat import messages
+from ballotformat.messages import Message, RuleError, error
 from desktop.cli.common import PASSWORD_ENV_VAR, CliError, Context, enum_type
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 from desktop.core.enums import Permission, Role
-from desktop.core.messages import Message, RuleError, error
 
 if TYPE_CHECKING:
-    from desktop.core.accounts import AccountInfo, Accounts
+    from desktop.core.accounts.service import AccountInfo, Accounts
 
 messages.register({
     "cli_account_setup_done": (
@@ -121,13 +121,13 @@ def _state(ctx: Context, info: AccountInfo) -> str:
 
 
 def _accounts(ctx: Context) -> Accounts:
-    from desktop.core.accounts import Accounts
+    from desktop.core.accounts.service import Accounts
 
     return Accounts(ctx.services.db, ctx.services.actor)
 
 
 def run_setup(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core import accounts
+    from desktop.core.accounts import service as accounts
 
     password: str | None = getattr(args, "password", None) or os.environ.get(PASSWORD_ENV_VAR)
     db = ctx.database()

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ballotformat import messages
+from ballotformat.messages import error
 from desktop.cli.common import Context
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
-from desktop.core.messages import error
 
 messages.register({
     "cli_experts_dropped": ("（去掉）", " (dropped)"),
@@ -55,7 +55,7 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.experts import expert_results
+    from desktop.core.experts.service import expert_results
 
     campaign = ctx.campaign()
     results = expert_results(ctx.services.db, campaign.id)

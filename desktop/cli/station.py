@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ballotformat import messages
 from desktop.cli.common import Context
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 
 messages.register({
     "cli_station_key": (
@@ -109,7 +109,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_key(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.stations import qr_code
+    from desktop.core.stations.service import qr_code
 
     key = ctx.services.stations.identity(args.name, new=args.new)
     if args.qr is not None:

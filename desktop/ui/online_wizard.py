@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.online import OnlinePreview
-from desktop.core.online_match import (
+from desktop.core.online.match import (
     CATEGORY,
     CHOICE,
     IGNORE,
@@ -32,6 +31,7 @@ from desktop.core.online_match import (
     VOTER,
     VOTES,
 )
+from desktop.core.online.service import OnlinePreview
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import accounts
-from desktop.core.accounts import AccountInfo, Accounts
-from desktop.core.actors import Actor
-from desktop.core.db import Database
+from ballotformat.messages import RuleError
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.actors import Actor
+from desktop.core.accounts.service import AccountInfo, Accounts
 from desktop.core.enums import Role
 from desktop.core.labels import label
-from desktop.core.messages import RuleError
+from desktop.core.store.db import Database
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import messages
-from desktop.core.combine import CombinationRule
+from ballotformat import messages
 from desktop.core.enums import Permission
-from desktop.core.results_types import CampaignResults, CategoryResult
+from desktop.core.results.combine import CombinationRule
+from desktop.core.results.types import CampaignResults, CategoryResult
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import provisional_reasons

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import messages
-from desktop.core.combine import (
+from ballotformat import messages
+from desktop.core.results.combine import (
     EXPERT,
     FLAG_MARK,
     ONLINE,
@@ -33,7 +33,7 @@ from desktop.core.combine import (
     OnlineCount,
     formula,
 )
-from desktop.core.results_types import check_rule
+from desktop.core.results.types import check_rule
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 

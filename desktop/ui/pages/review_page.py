@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import Permission
 from desktop.core.labels import label, label_list
-from desktop.core.review import Decision, SheetState
+from desktop.core.records.review import Decision, SheetState
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole

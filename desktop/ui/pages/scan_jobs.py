@@ -28,10 +28,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
-from desktop.core.backup import AutomaticBackup, automatic_backup
-from desktop.core.db import Database
-from desktop.core.recording import Recorder, RecordOutcome
-from desktop.core.scanjob import (
+from desktop.core.records.recording import Recorder, RecordOutcome
+from desktop.core.records.scanjob import (
     RecordingLine,
     count_files,
     divert_problems,
@@ -39,6 +37,8 @@ from desktop.core.scanjob import (
     scan_paths,
     scan_scanner,
 )
+from desktop.core.store.backup import AutomaticBackup, automatic_backup
+from desktop.core.store.db import Database
 from desktop.ui.camera import analyse_sighting, preview_image
 from scanning.sources import (
     CameraSource,
