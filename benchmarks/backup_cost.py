@@ -40,7 +40,7 @@ from desktop.core.enums import Role
 from desktop.core.printing.service import PrintOptions
 from desktop.core.records.recording import Recorder, read_context
 from desktop.core.services import Services
-from desktop.core.store.backup import AutomaticKind, automatic_backup, automatic_folder
+from desktop.core.store.backups import AutomaticKind, automatic_backup, automatic_folder
 from scanning.interpret import interpret_image
 from scanning.result import PageResult
 from scanning.sources import AcquiredImage

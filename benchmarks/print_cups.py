@@ -33,11 +33,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ballotformat import Paper, build_layout, render_batch
 from benchmarks.print_ballots import SECRET, demo_spec
+from tests.cups_server import CupsServer, private_cups, unavailable
+
+from ballotformat import Paper, build_layout, render_batch
 from desktop.core.printing.print_queue import submit_pdf
 from desktop.core.printing.sample import sample_spec
-from tests.cups_server import CupsServer, private_cups, unavailable
 
 
 @dataclass

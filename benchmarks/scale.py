@@ -65,7 +65,7 @@ from desktop.core.printing.service import PrintOptions
 from desktop.core.records.recording import ARCHIVE_ENV_VAR, Reading, Recorder, read_context
 from desktop.core.records.review import Review
 from desktop.core.services import Services
-from desktop.core.store.backup import automatic_backup
+from desktop.core.store.backups import automatic_backup
 from desktop.core.store.models import BallotBox, Campaign, PrintBatch, Sheet
 from scanning.decide import MarkState, TargetReading
 from scanning.reasons import Reason, status_for

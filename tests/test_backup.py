@@ -19,10 +19,10 @@ from desktop.core.audit.log import ANCHOR_FULL_DIGITS, Anchor, AuditLog
 from desktop.core.records.recording import Recorder, archive_root
 from desktop.core.records.scanjob import scan_paths
 from desktop.core.registry.service import CampaignInfo
-from desktop.core.results.recount import recount
+from desktop.core.results.recounting import recount
 from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.store.backup import (
+from desktop.core.store.backups import (
     KEEP_AUTOMATIC_BACKUPS,
     MANIFEST,
     SEALED_FILE,

@@ -14,7 +14,7 @@ import pytest
 
 from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
 from desktop.core.audit.log import AuditLog
-from desktop.core.store.backup import SETUP_ACTOR
+from desktop.core.store.backups import SETUP_ACTOR
 from desktop.core.store.db import Database
 from tests.conftest import ORGANISER, PASSWORD, Cli
 

@@ -34,7 +34,7 @@ from desktop.core.records.recording import Recorder
 from desktop.core.records.scanjob import scan_paths
 from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
-from desktop.core.store.backup import MANIFEST, SQL_DUMP_FILE, SQLITE_FILE
+from desktop.core.store.backups import MANIFEST, SQL_DUMP_FILE, SQLITE_FILE
 from desktop.core.store.models import Sheet
 from tests.conftest import Cli
 from tests.test_cli import database_dump

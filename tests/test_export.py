@@ -13,8 +13,8 @@ from desktop.core.enums import CandidateStatus, Sex
 from desktop.core.registry.exporting import header_row
 from desktop.core.registry.importing import HEADERS
 from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
-from desktop.core.registry.tabular import normalise_header
 from desktop.core.services import Services
+from desktop.core.tabular import normalise_header
 from tests.conftest import CATEGORY_NAMES, person
 
 WINDOW, STANDARD, BRAND = CATEGORY_NAMES

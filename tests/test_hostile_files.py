@@ -43,12 +43,12 @@ from desktop.core.printing.boxes import BoxInfo
 from desktop.core.records.recording import Recorder
 from desktop.core.records.scanjob import ScanCounts, scan_paths
 from desktop.core.registry.service import CampaignInfo
-from desktop.core.registry.tabular import csv_cell, csv_text
 from desktop.core.services import Services
 from desktop.core.stations import package as station_package
 from desktop.core.stations.merge import STAGING_PREFIX
 from desktop.core.store.db import Database
 from desktop.core.store.models import Sheet
+from desktop.core.tabular import csv_cell, csv_text
 from scanning import batch
 from scanning.sources import read_file
 from scanning.sources.base import MAX_PAGE_PIXELS, AcquiredImage, AcquisitionProblem

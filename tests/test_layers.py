@@ -141,3 +141,22 @@ def test_a_circle_is_found() -> None:
     # the checker itself: a made-up circle of three and a chain without one
     assert _circle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert _circle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_the_rules_that_keep_callers_out_of_the_packages_match_the_packages() -> None:
+    # ruff's banned-API lists (pyproject.toml, a ruff.toml per core package, desktop/ui,
+    # benchmarks, tools) are written from the package folders by tools/package_doors.py
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("package_doors",
+                                                  ROOT / "tools" / "package_doors.py")
+    assert spec is not None
+    assert spec.loader is not None
+    doors = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(doors)
+    packages = doors.packages()
+    assert {"records", "results", "store"} <= set(packages)
+    assert "desktop.core.records.recording" in packages["records"]
+    for path, text in doors.expected().items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.relative_to(ROOT)} is out of date: run python tools/package_doors.py")

@@ -11,8 +11,8 @@ import pytest
 from desktop.core.enums import Sex
 from desktop.core.registry.importing import ImportPreview
 from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
-from desktop.core.registry.tabular import IGNORE, read_table
 from desktop.core.services import Services
+from desktop.core.tabular import IGNORE, read_table
 from tests.conftest import CATEGORY_NAMES
 
 pytestmark = pytest.mark.both_backends

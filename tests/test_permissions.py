@@ -50,7 +50,7 @@ from desktop.core.results.cvr import CastVoteRecord
 from desktop.core.results.types import NoticeSettings
 from desktop.core.services import Services
 from desktop.core.stations.service import key_text
-from desktop.core.store.backup import backup, restore
+from desktop.core.store.backups import backup, restore
 from desktop.core.store.models import Base, Unit
 from scanning.batch import read_task
 from scanning.result import PageResult

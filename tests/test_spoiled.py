@@ -15,7 +15,7 @@ from desktop.core.records.recording import Recorder
 from desktop.core.records.review import Decision, Review
 from desktop.core.records.scanjob import scan_paths
 from desktop.core.registry.service import CampaignInfo
-from desktop.core.results.recount import recount
+from desktop.core.results.recounting import recount
 from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
 from scanning.reasons import Reason, Status

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from ballotformat.messages import RuleError
-from desktop.core.registry.tabular import Table, TableError, normalise_header, read_table
+from desktop.core.tabular import Table, TableError, normalise_header, read_table
 
 ALIASES = {
     "name": ("姓名", "名称", "name"),

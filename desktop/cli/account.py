@@ -21,7 +21,7 @@ from desktop.cli.parsing import Builder, Subparsers
 from desktop.core.enums import Permission, Role
 
 if TYPE_CHECKING:
-    from desktop.core.accounts.service import AccountInfo, Accounts
+    from desktop.core.accounts import AccountInfo, Accounts
 
 messages.register({
     "cli_account_setup_done": (
@@ -121,13 +121,13 @@ def _state(ctx: Context, info: AccountInfo) -> str:
 
 
 def _accounts(ctx: Context) -> Accounts:
-    from desktop.core.accounts.service import Accounts
+    from desktop.core.accounts import Accounts
 
     return Accounts(ctx.services.db, ctx.services.actor)
 
 
 def run_setup(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.accounts import service as accounts
+    from desktop.core import accounts
 
     password: str | None = getattr(args, "password", None) or os.environ.get(PASSWORD_ENV_VAR)
     db = ctx.database()

@@ -14,7 +14,7 @@ from desktop.cli.parsing import Builder, Subparsers
 from desktop.core.enums import SerialState
 
 if TYPE_CHECKING:
-    from desktop.core.printing.service import PrintOptions
+    from desktop.core.printing import PrintOptions
 
 messages.register({
     "cli_layout_summary": (
@@ -94,7 +94,7 @@ def _print_options(b: Builder, parser: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> PrintOptions:
-    from desktop.core.printing.service import PrintOptions
+    from desktop.core.printing import PrintOptions
 
     return PrintOptions(args.paper, args.ballot_lang, args.photos)
 
@@ -143,7 +143,7 @@ def run_batches(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_note(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.printing.boxes import parse_serials
+    from desktop.core.printing import parse_serials
 
     serials = parse_serials(" ".join(args.serials))
     count = ctx.services.boxes.note_serials(ctx.campaign().id, serials, args.state, args.note)

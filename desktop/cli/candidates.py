@@ -13,7 +13,7 @@ from desktop.cli.parsing import Builder, Subparsers
 from desktop.core.enums import CandidateStatus
 
 if TYPE_CHECKING:
-    from desktop.core.registry.candidates import CandidateInfo
+    from desktop.core.registry import CandidateInfo
 
 messages.register({
     "cli_candidates_count": ("共 {count} 名。", "{count} in all."),

@@ -28,9 +28,9 @@ from ballotformat.messages import Message, RuleError
 from desktop.core import labels
 
 if TYPE_CHECKING:  # the database's modules load when a command first opens it
-    from desktop.core.registry.service import CampaignInfo
+    from desktop.core.registry import CampaignInfo
     from desktop.core.services import Services
-    from desktop.core.store.db import Database
+    from desktop.core.store import Database
 
 #: Environment variables a script signs in with.
 USER_ENV_VAR, PASSWORD_ENV_VAR = "BALLOTDESK_USER", "BALLOTDESK_PASSWORD"
@@ -183,7 +183,7 @@ def safe_url(explicit: str | None) -> str:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from desktop.core.store.db import resolve_url
+    from desktop.core.store import resolve_url
 
     url = resolve_url(explicit)
     try:
@@ -210,7 +210,7 @@ class Context:
     def services(self) -> Services:
         """The services of the database, for the signed-in user (see :meth:`credentials`)."""
         if self._services is None:
-            from desktop.core.accounts import service as accounts
+            from desktop.core import accounts
             from desktop.core.services import Services
 
             db = self.database()
@@ -261,7 +261,7 @@ class Context:
 
     def database(self) -> Database:
         """The database named by ``--db`` (or its defaults), opened and at the newest schema."""
-        from desktop.core.store.db import Database
+        from desktop.core.store import Database
 
         url = getattr(self.args, "db", None)
         try:

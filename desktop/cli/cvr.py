@@ -28,7 +28,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.results.cvr import CastVoteRecord
+    from desktop.core.results import CastVoteRecord
 
     campaign = ctx.campaign()
     manifest = CastVoteRecord(ctx.services.db, ctx.services.actor).export(campaign.id,

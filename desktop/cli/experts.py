@@ -55,7 +55,7 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.experts.service import expert_results
+    from desktop.core.experts import expert_results
 
     campaign = ctx.campaign()
     results = expert_results(ctx.services.db, campaign.id)

@@ -14,7 +14,7 @@ from desktop.core.labels import label, label_list
 from scanning.decide import MarkState
 
 if TYPE_CHECKING:
-    from desktop.core.records.review import Review, SheetState
+    from desktop.core.records import Review, SheetState
 
 messages.register({
     "cli_col_sheet": ("图像", "sheet"),
@@ -85,7 +85,7 @@ def _row(state: SheetState) -> dict[str, object]:
 
 
 def _review(ctx: Context) -> Review:
-    from desktop.core.records.review import Review
+    from desktop.core.records import Review
 
     return Review(ctx.services.db, ctx.services.actor)
 
@@ -119,7 +119,7 @@ def run_decide(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_copies(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.records.recording import archive_root
+    from desktop.core.records import archive_root
 
     campaign_id = ctx.campaign().id
     copies = _review(ctx).copies(campaign_id, args.sheet)

@@ -21,7 +21,7 @@ from desktop.cli.parsing import Builder, Subparsers
 from desktop.core.labels import label
 
 if TYPE_CHECKING:  # reading images loads OpenCV: only when a command reads them
-    from desktop.core.records.recording import RecordOutcome
+    from desktop.core.records import RecordOutcome
     from scanning.sources import AcquisitionProblem, ScannerSettings
 
 messages.register({
@@ -90,8 +90,7 @@ def _line(ctx: Context, outcome: RecordOutcome, pages: bool = True) -> str:
 
 
 def run_interpret(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.records.recording import Recorder
-    from desktop.core.records.scanjob import interpret_paths
+    from desktop.core.records import Recorder, interpret_paths
 
     recorder = Recorder(ctx.services.db, ctx.services.actor)
     outcomes = list(interpret_paths(recorder, args.files, args.workers))
@@ -132,9 +131,8 @@ def scanner_settings(args: argparse.Namespace) -> ScannerSettings | None:
 
 
 def run_scan(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.records.recording import Recorder
-    from desktop.core.records.scanjob import ScanCounts, problem_message, scan_paths, scan_scanner
-    from desktop.core.store.backup import automatic_backup
+    from desktop.core.records import Recorder, ScanCounts, problem_message, scan_paths, scan_scanner
+    from desktop.core.store import automatic_backup
 
     settings = scanner_settings(args)
     campaign = ctx.campaign() if args.box else None

@@ -23,7 +23,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.records.scanjob import problem_message
+    from desktop.core.records import problem_message
     from scanning.sources import AcquisitionError, list_scanners
 
     try:

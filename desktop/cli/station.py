@@ -109,7 +109,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_key(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.stations.service import qr_code
+    from desktop.core.stations import qr_code
 
     key = ctx.services.stations.identity(args.name, new=args.new)
     if args.qr is not None:

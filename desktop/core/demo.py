@@ -18,8 +18,7 @@ from typing import Any
 
 from ballotformat.resources import resources_dir
 from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
-from desktop.core.registry.rules import CandidateFields
-from desktop.core.registry.service import CampaignInfo
+from desktop.core.registry import CampaignInfo, CandidateFields
 from desktop.core.services import Services
 
 #: The demo's phase: its shortlist is published, voting can be tried next.

@@ -10,20 +10,16 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from desktop.core.accounts.actors import Actor
-from desktop.core.store.db import Database
+from desktop.core.accounts import Actor
+from desktop.core.store import Database
 
 if TYPE_CHECKING:
-    from desktop.core.experts.service import Experts
-    from desktop.core.online.service import Online
-    from desktop.core.printing.boxes import Boxes
-    from desktop.core.printing.service import Printing
-    from desktop.core.registry.candidates import Candidates
-    from desktop.core.registry.exporting import Exporter
-    from desktop.core.registry.importing import Importer
-    from desktop.core.registry.service import Registry
-    from desktop.core.results.service import Results
-    from desktop.core.stations.service import Stations
+    from desktop.core.experts import Experts
+    from desktop.core.online import Online
+    from desktop.core.printing import Boxes, Printing
+    from desktop.core.registry import Candidates, Exporter, Importer, Registry
+    from desktop.core.results import Results
+    from desktop.core.stations import Stations
 
 
 class Services:
@@ -45,61 +41,61 @@ class Services:
 
     @cached_property
     def registry(self) -> Registry:
-        from desktop.core.registry.service import Registry
+        from desktop.core.registry import Registry
 
         return Registry(self.db, self.actor)
 
     @cached_property
     def candidates(self) -> Candidates:
-        from desktop.core.registry.candidates import Candidates
+        from desktop.core.registry import Candidates
 
         return Candidates(self.db, self.actor)
 
     @cached_property
     def importer(self) -> Importer:
-        from desktop.core.registry.importing import Importer
+        from desktop.core.registry import Importer
 
         return Importer(self.db, self.actor)
 
     @cached_property
     def exporter(self) -> Exporter:
-        from desktop.core.registry.exporting import Exporter
+        from desktop.core.registry import Exporter
 
         return Exporter(self.db, self.actor)
 
     @cached_property
     def boxes(self) -> Boxes:
-        from desktop.core.printing.boxes import Boxes
-        from desktop.core.records.recording import returned_serials
+        from desktop.core.printing import Boxes
+        from desktop.core.records import returned_serials
 
         return Boxes(self.db, self.actor, returned_serials)
 
     @cached_property
     def printing(self) -> Printing:
-        from desktop.core.printing.service import Printing
+        from desktop.core.printing import Printing
 
         return Printing(self.db, self.actor, self.registry, self.candidates)
 
     @cached_property
     def online(self) -> Online:
-        from desktop.core.online.service import Online
+        from desktop.core.online import Online
 
         return Online(self.db, self.actor)
 
     @cached_property
     def experts(self) -> Experts:
-        from desktop.core.experts.service import Experts
+        from desktop.core.experts import Experts
 
         return Experts(self.db, self.actor)
 
     @cached_property
     def results(self) -> Results:
-        from desktop.core.results.service import Results
+        from desktop.core.results import Results
 
         return Results(self.db, self.actor)
 
     @cached_property
     def stations(self) -> Stations:
-        from desktop.core.stations.service import Stations
+        from desktop.core.stations import Stations
 
         return Stations(self.db, self.actor)

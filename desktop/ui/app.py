@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ballotformat.font_file import ballot_font_path
 from desktop.core.services import Services
-from desktop.core.store.db import Database
-from desktop.core.store.paths import app_version
+from desktop.core.store import Database, app_version
 from desktop.ui.collector import install_collector
 from desktop.ui.dialogs.account_dialogs import ask_sign_in, start_session
 from desktop.ui.errors import enable_crash_log, install_excepthook, setup_logging

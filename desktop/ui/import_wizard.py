@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ballotformat.messages import field_label
-from desktop.core.registry.importing import MAPPABLE
-from desktop.core.registry.tabular import IGNORE
+from desktop.core.registry import MAPPABLE
 from desktop.core.services import Services
+from desktop.core.tabular import IGNORE
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
@@ -39,7 +39,7 @@ from desktop.ui.models.preview_model import COL_NAME, COL_PROBLEMS, ImportPrevie
 from desktop.ui.tables import list_table
 
 if TYPE_CHECKING:
-    from desktop.core.registry.importing import ColumnGuess, Importer, ImportPreview
+    from desktop.core.registry import ColumnGuess, Importer, ImportPreview
 
 
 class ColumnPage(QWizardPage):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import Permission
 from desktop.core.labels import label
-from desktop.core.registry.service import CampaignInfo
+from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.background import Task, progress_dialog, run_in_background
 from desktop.ui.context import CampaignContext

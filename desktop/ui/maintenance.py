@@ -1,6 +1,6 @@
 """The File menu's care of the data: back up, restore from a backup, read every image again.
 
-The same services as ``ballotdesk backup|restore|recount`` (desktop/core/store/backup.py,
+The same services as ``ballotdesk backup|restore|recount`` (desktop/core/store/backups.py,
 recount.py), run as background jobs with a busy dialog. A restore replaces the database, so
 the window asks for a sign-in again afterwards (``restored``): the accounts may have changed.
 """
@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.core.enums import Permission
-from desktop.core.results.recount import RecountReport, recount
-from desktop.core.store.backup import (
+from desktop.core.results import RecountReport, recount
+from desktop.core.store import (
     BackupInfo,
     BackupSecrets,
     backup,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.online.match import (
+from desktop.core.online import (
     CATEGORY,
     CHOICE,
     IGNORE,
@@ -30,8 +30,8 @@ from desktop.core.online.match import (
     TIME,
     VOTER,
     VOTES,
+    OnlinePreview,
 )
-from desktop.core.online.service import OnlinePreview
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg

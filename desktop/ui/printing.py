@@ -24,8 +24,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from ballotformat import Paper
-from desktop.core.printing.print_queue import is_print_queue, submit_pdf
-from desktop.core.printing.service import PRINTER_DESTINATION_PREFIX
+from desktop.core.printing import PRINTER_DESTINATION_PREFIX, is_print_queue, submit_pdf
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg
 from desktop.ui.pdf_images import PdfPages, PdfSource

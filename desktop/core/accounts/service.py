@@ -37,11 +37,10 @@ from sqlalchemy.orm import Session
 
 from ballotformat import messages
 from ballotformat.messages import Message, RuleError
+from desktop.core import audit
 from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
 from desktop.core.enums import Permission, Role, SignInOutcome
-from desktop.core.store.db import Database, is_write_conflict
-from desktop.core.store.models import Account, SignInFailure, utcnow
+from desktop.core.store import Account, Database, SignInFailure, is_write_conflict, utcnow
 
 #: scrypt's cost (N), block size (r) and parallelism (p), and the salt and hash lengths.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1

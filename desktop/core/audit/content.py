@@ -37,8 +37,8 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from ballotformat import messages
 from ballotformat.messages import Message
 from desktop.core.audit.canonical import at_text, canonical_json
-from desktop.core.records.sheet_marks import TargetLists
-from desktop.core.store.models import (
+from desktop.core.records import TargetLists
+from desktop.core.store import (
     Base,
     Candidate,
     Category,

@@ -33,9 +33,9 @@ from typing import Any
 from sqlalchemy import event, inspect, select, update
 from sqlalchemy.orm import Session, SessionTransaction
 
-from desktop.core.accounts.actors import Actor, changed_since_sign_in
+from desktop.core.accounts import Actor, changed_since_sign_in
 from desktop.core.audit.canonical import at_text, canonical_json
-from desktop.core.store.models import Account, AuditEntry, AuditHead, Base, utcnow
+from desktop.core.store import Account, AuditEntry, AuditHead, Base, utcnow
 
 log = logging.getLogger(__name__)
 

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from ballotformat.messages import RuleError, error, register
-from desktop.core.accounts.actors import Actor
+from desktop.core.accounts import Actor
 from desktop.core.audit import entries as audit
 from desktop.core.audit.canonical import at_text, canonical_json
 from desktop.core.audit.log import AuditLog, AuditRecord
 from desktop.core.enums import Permission
-from desktop.core.registry.tabular import csv_text, write_csv_rows
-from desktop.core.store.db import Database
+from desktop.core.store import Database
+from desktop.core.tabular import csv_text, write_csv_rows
 
 #: Columns of both formats, in order.
 EXPORT_COLUMNS = ("id", "at", "actor", "campaign_id", "action", "entity", "entity_id",

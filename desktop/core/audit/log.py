@@ -29,7 +29,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from ballotformat import messages
 from ballotformat.messages import Message, RuleError
-from desktop.core.accounts.actors import Actor
+from desktop.core.accounts import Actor
 from desktop.core.audit.canonical import canonical_json
 from desktop.core.audit.content import (
     DIGESTS_KEY,
@@ -43,8 +43,7 @@ from desktop.core.audit.content import (
 )
 from desktop.core.audit.entries import GENESIS, HEAD_ID, entry_hash, record
 from desktop.core.enums import Role
-from desktop.core.store.db import Database
-from desktop.core.store.models import AuditEntry, AuditHead
+from desktop.core.store import AuditEntry, AuditHead, Database
 
 #: Rows read from the database per round trip while verifying or exporting.
 BATCH_ROWS = 2000

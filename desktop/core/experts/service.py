@@ -18,14 +18,12 @@ from sqlalchemy.orm import Session
 
 from ballotformat import messages
 from ballotformat.messages import Message, RuleError, Severity, error, warning
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import RANKED_STATUSES, Permission
-from desktop.core.online.match import CATEGORY, NAME, NUMBER, alias_meaning
-from desktop.core.online.results import candidate_index
-from desktop.core.registry.tabular import normalise_header
-from desktop.core.store.db import Database
-from desktop.core.store.models import Candidate, Category, ExpertRule, ExpertScore
+from desktop.core.online import CATEGORY, NAME, NUMBER, alias_meaning, candidate_index
+from desktop.core.store import Candidate, Category, Database, ExpertRule, ExpertScore
+from desktop.core.tabular import normalise_header
 
 DEFAULT_MAX_SCORE = 100.0
 MIN_SCORES_TO_DROP_EXTREMES = 3
@@ -160,7 +158,7 @@ class Experts:
 
     def preview(self, campaign_id: int, path: Path | str) -> ExpertPreview:
         self.actor.require(Permission.MANAGE_RESULTS)  # before the file is read
-        from desktop.core.online.read import read_grid  # pandas: only to read a file
+        from desktop.core.online import read_grid  # pandas: only to read a file
 
         grid = read_grid(path, [*EXPERT_HEADERS, *SCORE_HEADERS])
         meaning = {i: alias_meaning(h) for i, h in enumerate(grid.headers)}

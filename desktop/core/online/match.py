@@ -25,8 +25,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from desktop.core.registry.importing import parse_number
-from desktop.core.registry.tabular import normalise_header
+from desktop.core.registry import parse_number
+from desktop.core.tabular import normalise_header
 
 #: What a column can mean. ``choice`` holds chosen option texts (any category, or the one named
 #: after a colon: ``choice:十佳优良服务窗口``); ``option:REF`` holds 1/0 for one candidate.

@@ -38,7 +38,7 @@ from desktop.core.online.match import (
 )
 from desktop.core.online.read import Column, Grid
 from desktop.core.online.votes import FraudRules, VoteColumn, count_votes
-from desktop.core.registry.importing import parse_number
+from desktop.core.registry import parse_number
 
 messages.register({
     "online_no_vote_columns": (

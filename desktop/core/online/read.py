@@ -1,7 +1,7 @@
 """Reading an online export as columns, fast enough for a million vote rows.
 
 The decoding, the refusal of binary, empty and unknown files and the header search are those of
-:mod:`desktop.core.registry.tabular` (the same encodings as the candidate import). What differs is
+:mod:`desktop.core.tabular` (the same encodings as the candidate import). What differs is
 the result: instead of one dict per row, :class:`Grid` holds one numpy array of cell texts per
 column, so the vote counting runs over whole columns (numpy, pandas) rather than cell by cell.
 A CSV body is tokenized by pandas' C parser (``pandas.read_csv``) from the file, in the
@@ -34,9 +34,9 @@ import numpy.typing as npt
 import pandas as pd
 
 from ballotformat.messages import error
+from desktop.core import tabular
 from desktop.core.online.match import SAMPLE_ROWS, alias_meaning
-from desktop.core.registry import tabular
-from desktop.core.registry.tabular import TableError, normalise_header
+from desktop.core.tabular import TableError, normalise_header
 
 #: A column of cell texts (Python ``str`` objects, "" when blank).
 Column = npt.NDArray[np.object_]

@@ -17,10 +17,10 @@ from sqlalchemy import Select, String, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.core.online.match import CandidateIndex, CandidateRef
-from desktop.core.store.db import Database
-from desktop.core.store.models import (
+from desktop.core.store import (
     Candidate,
     Category,
+    Database,
     OnlineFlag,
     OnlineImport,
     OnlineSource,

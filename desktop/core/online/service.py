@@ -22,23 +22,23 @@ from sqlalchemy.orm import Session
 
 from ballotformat import messages
 from ballotformat.messages import Message, RuleError, Severity, error, info, warning
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import Permission
 from desktop.core.online.match import CandidateIndex, Mapping, suggest_mapping
 from desktop.core.online.plan import FlaggedRow, parse
 from desktop.core.online.read import read_grid
 from desktop.core.online.results import candidate_index, import_rows
 from desktop.core.online.votes import PERIODS, FraudRules, shared_rows
-from desktop.core.registry.tabular import encoding_warnings, shape_key
-from desktop.core.store.db import Database
-from desktop.core.store.models import (
+from desktop.core.store import (
     Campaign,
+    Database,
     OnlineImport,
     OnlineMapping,
     OnlineSource,
     OnlineTotal,
 )
+from desktop.core.tabular import encoding_warnings, shape_key
 
 messages.register({
     "online_already_imported": (

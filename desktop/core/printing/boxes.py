@@ -21,13 +21,12 @@ from sqlalchemy.orm import Session
 
 from ballotformat import BallotKeys
 from ballotformat.messages import Message, RuleError, error, register
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import Permission, Phase, SerialState
 from desktop.core.labels import label
-from desktop.core.registry import rules
-from desktop.core.store.db import Database
-from desktop.core.store.models import BallotBox, BoxKey, Campaign, PrintBatch, SerialNote
+from desktop.core.registry import fits, normalise_name, printable
+from desktop.core.store import BallotBox, BoxKey, Campaign, Database, PrintBatch, SerialNote
 
 register({
     "box_has_batches": (
@@ -149,7 +148,7 @@ class Boxes:
     def add_box(self, campaign_id: int, name: str, location: str = "",
                 responsible: str = "") -> BoxInfo:
         self.actor.require(Permission.MANAGE_REGISTRY)
-        name = rules.normalise_name(name)
+        name = normalise_name(name)
         with self.db.transaction() as s:
             self._check_box(s, campaign_id, name, None)
             box = BallotBox(campaign_id=campaign_id, name=name, location=location.strip(),
@@ -162,7 +161,7 @@ class Boxes:
 
     def update_box(self, box_id: int, name: str, location: str, responsible: str) -> BoxInfo:
         self.actor.require(Permission.MANAGE_REGISTRY)
-        name = rules.normalise_name(name)
+        name = normalise_name(name)
         with self.db.transaction() as s:
             box = s.get_one(BallotBox, box_id)
             self._check_box(s, box.campaign_id, name, box_id)
@@ -179,7 +178,7 @@ class Boxes:
         if not name:
             messages.append(error("missing_field", field="box"))
         else:
-            messages += rules.printable(name) + rules.fits("box", name, BallotBox.name)
+            messages += printable(name) + fits("box", name, BallotBox.name)
         taken = s.scalar(select(BallotBox.id).where(
             BallotBox.campaign_id == campaign_id, BallotBox.name == name))
         if taken is not None and taken != box_id:
@@ -206,7 +205,7 @@ class Boxes:
 
     def find_box(self, campaign_id: int, name: str) -> BoxInfo:
         for box in self.list_boxes(campaign_id):
-            if box.name == rules.normalise_name(name) or str(box.id) == name.strip():
+            if box.name == normalise_name(name) or str(box.id) == name.strip():
                 return box
         raise RuleError([error("not_found", field="box", name=name)])
 

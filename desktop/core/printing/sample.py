@@ -9,7 +9,7 @@ import random
 
 from ballotformat import Paper
 from ballotformat.spec import BallotSpec, CandidateSpec, CategorySpec
-from desktop.core.registry.candidates import format_number
+from desktop.core.registry import format_number
 
 SAMPLE_TITLE = "2026年度“十佳”服务评选"
 SAMPLE_BOX = "青石街道社区服务中心 1 号投票箱"

@@ -41,14 +41,12 @@ from ballotformat import (
 )
 from ballotformat.messages import Message, RuleError, error, register, warning
 from ballotformat.payload import MAX_SERIAL as MAX_SERIAL_IN_CODE
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.printing.boxes import BatchInfo, ballot_keys
-from desktop.core.registry.candidates import Candidates
-from desktop.core.registry.service import Registry
-from desktop.core.store.db import Database, is_write_conflict
-from desktop.core.store.models import BallotBox, LayoutVersion, PrintBatch
+from desktop.core.registry import Candidates, Registry
+from desktop.core.store import BallotBox, Database, LayoutVersion, PrintBatch, is_write_conflict
 
 register({
     "no_shortlist": (

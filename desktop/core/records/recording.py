@@ -42,11 +42,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from ballotformat import Layout
 from ballotformat.messages import Message, error, info, register
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import Decision, Permission
 from desktop.core.labels import label, label_list
-from desktop.core.printing.boxes import ballot_keys, batch_of
+from desktop.core.printing import ballot_keys, batch_of
 from desktop.core.records.review import (
     NOTED_REASONS,
     UNREAD_REASONS,
@@ -54,9 +54,16 @@ from desktop.core.records.review import (
     replaceable,
 )
 from desktop.core.records.sheet_marks import store_marks
-from desktop.core.store.db import Database, is_write_conflict
-from desktop.core.store.models import LayoutVersion, ReviewDecision, SerialNote, Sheet, StoredMark
-from desktop.core.store.paths import data_dir
+from desktop.core.store import (
+    Database,
+    LayoutVersion,
+    ReviewDecision,
+    SerialNote,
+    Sheet,
+    StoredMark,
+    data_dir,
+    is_write_conflict,
+)
 from scanning.batch import ReadContext
 from scanning.reasons import Reason, Status
 from scanning.result import PageResult

@@ -46,8 +46,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from ballotformat import Layout
 from ballotformat.messages import RuleError, error, register
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import Decision, Permission, SerialState
 from desktop.core.records.sheet_marks import (
     DecisionRow,
@@ -56,8 +56,7 @@ from desktop.core.records.sheet_marks import (
     read_states,
     sheet_rows,
 )
-from desktop.core.store.db import Database
-from desktop.core.store.models import LayoutVersion, ReviewDecision, SerialNote, Sheet
+from desktop.core.store import Database, LayoutVersion, ReviewDecision, SerialNote, Sheet
 from scanning.decide import MarkState
 from scanning.reasons import NOTES, Reason, Status
 

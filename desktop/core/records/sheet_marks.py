@@ -20,8 +20,8 @@ from sqlalchemy import ColumnElement, null, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from desktop.core.audit.canonical import canonical_json
-from desktop.core.store.models import (
+from desktop.core.audit import canonical_json
+from desktop.core.store import (
     MARK_STATE_OF_CODE,
     MarkTargets,
     ReviewDecision,

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ballotformat.messages import Message, RuleError, error, raise_if_refused
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import (
     STATUSES_OUTSIDE_QUOTA,
     CandidateKind,
@@ -23,12 +23,12 @@ from desktop.core.enums import (
 )
 from desktop.core.registry import rules
 from desktop.core.registry.rules import CandidateFields
-from desktop.core.store.db import Database
-from desktop.core.store.models import (
+from desktop.core.store import (
     Base,
     Campaign,
     Candidate,
     Category,
+    Database,
     ExpertScore,
     OnlineImport,
     OnlineTotal,

@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ballotformat.messages import RuleError, error
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import Permission
 from desktop.core.labels import label
 from desktop.core.registry.candidates import CandidateInfo, Candidates, format_number
 from desktop.core.registry.importing import HEADERS
-from desktop.core.registry.tabular import append_rows, write_csv_rows
-from desktop.core.store.db import Database
+from desktop.core.store import Database
+from desktop.core.tabular import append_rows, write_csv_rows
 
 COLUMNS = ("category", "number", "name", "unit", "sex", "birth", "political", "post",
            "awards", "summary", "status", "review_note")

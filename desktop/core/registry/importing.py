@@ -1,6 +1,6 @@
 """Importing candidates from .xlsx and .csv: a preview first, then an all-or-nothing commit.
 
-``Importer.preview()`` reads the file (:mod:`desktop.core.registry.tabular`), parses each row and
+``Importer.preview()`` reads the file (:mod:`desktop.core.tabular`), parses each row and
 applies the very rules of the service layer (:func:`candidates.check_candidate` with a
 :class:`candidates.Batch` holding the earlier rows, so duplicates and quota overflow inside
 the file show up too). ``Importer.commit()`` reads the file again, refuses it if it changed
@@ -43,22 +43,21 @@ from ballotformat.messages import (
     register,
     warning,
 )
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
-from desktop.core.audit.content import tracked
+from desktop.core import audit
+from desktop.core.accounts import Actor
+from desktop.core.audit import tracked
 from desktop.core.enums import CandidateKind, Permission
 from desktop.core.registry import rules
 from desktop.core.registry.candidates import Batch, check_candidate, clean_fields, insert_candidate
 from desktop.core.registry.rules import CandidateFields
-from desktop.core.registry.tabular import (
+from desktop.core.store import Campaign, Category, Database, OnlineMapping, Unit
+from desktop.core.tabular import (
     IGNORE,
     Table,
     TableRow,
     read_table,
     shape_key,
 )
-from desktop.core.store.db import Database
-from desktop.core.store.models import Campaign, Category, OnlineMapping, Unit
 
 register({
     "category_filled_down": (

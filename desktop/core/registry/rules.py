@@ -14,7 +14,7 @@ from typing import Any
 from ballotformat.font_file import missing_glyphs
 from ballotformat.messages import Message, error, joined, register, warning
 from desktop.core.enums import CandidateKind, Sex
-from desktop.core.store.models import Candidate, Category, Unit
+from desktop.core.store import Candidate, Category, Unit
 
 register({
     "field_too_long": (

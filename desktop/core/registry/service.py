@@ -16,17 +16,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ballotformat.messages import Message, RuleError, error, register, warning
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
-from desktop.core.audit.content import tracked
+from desktop.core import audit
+from desktop.core.accounts import Actor
+from desktop.core.audit import tracked
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Permission, Phase
 from desktop.core.registry import rules
-from desktop.core.store.db import Database
-from desktop.core.store.models import (
+from desktop.core.store import (
     Base,
     Campaign,
     Candidate,
     Category,
+    Database,
     ExpertRule,
     TieDecision,
     Unit,

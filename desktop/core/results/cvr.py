@@ -21,16 +21,14 @@ from sqlalchemy import select
 
 from ballotformat import Layout
 from ballotformat.messages import RuleError, error
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import Permission
-from desktop.core.registry.tabular import write_csv_rows
 from desktop.core.results.files import write_atomically
 from desktop.core.results.messages import register_messages
 from desktop.core.results.tally import CategoryCount, CountedPage, counted_pages, tally
-from desktop.core.store.db import Database
-from desktop.core.store.models import BallotBox, Campaign, LayoutVersion
-from desktop.core.store.paths import sha256_file
+from desktop.core.store import BallotBox, Campaign, Database, LayoutVersion, sha256_file
+from desktop.core.tabular import write_csv_rows
 
 register_messages()
 CVR_FILE, MANIFEST_FILE, SUMS_FILE = "cvr.csv", "manifest.json", "SHA256SUMS"

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from ballotformat.messages import RuleError, error
-from desktop.core.registry.tabular import append_rows, write_csv_rows
 from desktop.core.results.combine import (
     COMBINED_DECIMALS,
     EXPERT_DECIMALS,
@@ -32,6 +31,7 @@ from desktop.core.results.combine import (
     format_expert,
 )
 from desktop.core.results.types import CampaignResults, CategoryResult
+from desktop.core.tabular import append_rows, write_csv_rows
 
 #: Decimals of the exact figures in JSON (the texts are what every output shows).
 JSON_DECIMALS = 6

@@ -18,13 +18,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ballotformat.messages import Message, RuleError, error, joined, warning
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
-from desktop.core.audit.log import head_anchor
+from desktop.core import audit
+from desktop.core.accounts import Actor
+from desktop.core.audit import head_anchor
 from desktop.core.enums import RANKED_STATUSES, Permission
-from desktop.core.experts.service import expert_results
-from desktop.core.online.results import online_votes
-from desktop.core.registry.candidates import format_number
+from desktop.core.experts import expert_results
+from desktop.core.online import online_votes
+from desktop.core.registry import format_number
 from desktop.core.results.combine import (
     SOURCE_PREFIX,
     CombinationRule,
@@ -48,12 +48,12 @@ from desktop.core.results.types import (
     check_rule,
     rule_from_row,
 )
-from desktop.core.store.db import Database
-from desktop.core.store.models import (
+from desktop.core.store import (
     AuditEntry,
     BallotBox,
     Campaign,
     Category,
+    Database,
     OnlineSource,
     ResultSetting,
     Sheet,

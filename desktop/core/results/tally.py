@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 
 from ballotformat import Layout
-from desktop.core.records.review import sheet_states
-from desktop.core.records.sheet_marks import sheet_rows
-from desktop.core.store.db import Database
-from desktop.core.store.models import LayoutVersion, Sheet
+from desktop.core.records import sheet_rows, sheet_states
+from desktop.core.store import Database, LayoutVersion, Sheet
 from scanning.decide import MarkState
 from scanning.reasons import Reason
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ballotformat.messages import Message, RuleError, error, joined
-from desktop.core.audit.log import Anchor
+from desktop.core.audit import Anchor
 from desktop.core.results.combine import (
     EXPERT,
     ONLINE,

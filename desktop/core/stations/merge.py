@@ -38,13 +38,12 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from ballotformat.messages import Message, RuleError, error, info, register
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import SerialState
 from desktop.core.labels import label, label_list
-from desktop.core.printing.boxes import batch_of
-from desktop.core.records.recording import RECORD_ATTEMPTS
-from desktop.core.records.review import counted_key_of, sheet_state
+from desktop.core.printing import batch_of
+from desktop.core.records import RECORD_ATTEMPTS, counted_key_of, sheet_state
 from desktop.core.stations.package import (
     Progress,
     VerifiedPackage,
@@ -53,8 +52,14 @@ from desktop.core.stations.package import (
     stream_member,
     verify_package,
 )
-from desktop.core.store.db import Database, is_write_conflict
-from desktop.core.store.models import PackageImport, SerialNote, Sheet, Station
+from desktop.core.store import (
+    Database,
+    PackageImport,
+    SerialNote,
+    Sheet,
+    Station,
+    is_write_conflict,
+)
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status, status_for
 

@@ -52,24 +52,23 @@ from sqlalchemy.orm import Session, selectinload
 
 from ballotformat import BallotKeys, PayloadError, decode_payload
 from ballotformat.messages import RuleError, error, register
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import SerialState
-from desktop.core.printing.boxes import Boxes, ballot_keys, batch_of
-from desktop.core.records.recording import returned_serials
-from desktop.core.records.sheet_marks import store_marks
-from desktop.core.store.db import Database
-from desktop.core.store.models import (
+from desktop.core.printing import Boxes, ballot_keys, batch_of
+from desktop.core.records import returned_serials, store_marks
+from desktop.core.store import (
     BallotBox,
     Campaign,
+    Database,
     LayoutVersion,
     ReviewDecision,
     SerialNote,
     Sheet,
     Station,
     StoredMark,
+    app_version,
 )
-from desktop.core.store.paths import app_version
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status
 

@@ -29,12 +29,12 @@ from sqlalchemy.orm import Session
 
 from ballotformat import box_key
 from ballotformat.messages import RuleError, error, register
-from desktop.core.accounts.actors import Actor
-from desktop.core.audit import entries as audit
+from desktop.core import audit
+from desktop.core.accounts import Actor
 from desktop.core.enums import Permission, Role
 from desktop.core.labels import label
-from desktop.core.records.recording import archive_root, default_station
-from desktop.core.registry import rules
+from desktop.core.records import archive_root, default_station
+from desktop.core.registry import normalise_name
 from desktop.core.stations.merge import ImportReport, import_package
 from desktop.core.stations.package import (
     ExportInfo,
@@ -44,19 +44,20 @@ from desktop.core.stations.package import (
     grouped,
     write_package,
 )
-from desktop.core.store.db import Database
-from desktop.core.store.models import (
+from desktop.core.store import (
     Account,
     BallotBox,
     Base,
     BoxKey,
     Campaign,
+    Database,
     PackageImport,
     Station,
     StationIdentity,
+    blank_secrets,
+    private_file,
+    read_secrets,
 )
-from desktop.core.store.paths import private_file
-from desktop.core.store.sealing import blank_secrets, read_secrets
 
 register({
     "station_key_unreadable": (
@@ -276,7 +277,7 @@ class Stations:
         """This installation's key, made on first use (or anew with ``new``: a station set up
         from a copy of another's database must not sign with that one's key); ``name`` names
         it (default: the computer's name) and renames an existing one."""
-        wanted = rules.normalise_name(name) if name else None
+        wanted = normalise_name(name) if name else None
         with self.db.transaction() as s:
             row = s.scalar(select(StationIdentity).order_by(StationIdentity.id))
             if row is not None and not new and (wanted is None or wanted == row.name):
@@ -318,7 +319,7 @@ class Stations:
         fingerprint; ``name`` may be empty when the QR text names the station."""
         self.actor.require(Permission.MANAGE_STATIONS)
         parsed = parse_key(text)
-        label = rules.normalise_name(name or parsed.name or "")
+        label = normalise_name(name or parsed.name or "")
         if not label:
             raise RuleError([error("missing_field", field="name")])
         with self.db.transaction() as s:
@@ -341,7 +342,7 @@ class Stations:
         """Refuse the station's packages from now on (those imported stay)."""
         self.actor.require(Permission.MANAGE_STATIONS)
         with self.db.transaction() as s:
-            station = s.scalar(select(Station).where(Station.name == rules.normalise_name(name)))
+            station = s.scalar(select(Station).where(Station.name == normalise_name(name)))
             if station is None:
                 raise RuleError([error("station_not_registered", name=name)])
             if station.revoked_at is not None:
@@ -400,7 +401,7 @@ class Stations:
                     Account.role == Role.COUNTING, Account.active).order_by(Account.name)))
             else:
                 names = []
-                for name in dict.fromkeys(rules.normalise_name(a) for a in accounts):
+                for name in dict.fromkeys(normalise_name(a) for a in accounts):
                     row = s.scalar(select(Account).where(Account.name == name))
                     if row is None:
                         raise RuleError([error("account_unknown", name=name)])

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from ballotformat.messages import RuleError
-from desktop.core.accounts import service as accounts
-from desktop.core.accounts.actors import Actor
-from desktop.core.accounts.service import AccountInfo, Accounts
+from desktop.core import accounts
+from desktop.core.accounts import AccountInfo, Accounts, Actor
 from desktop.core.enums import Role
 from desktop.core.labels import label
-from desktop.core.store.db import Database
+from desktop.core.store import Database
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 

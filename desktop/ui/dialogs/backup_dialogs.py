@@ -1,6 +1,6 @@
 """What a backup does with the secrets, asked before it starts: sealed with a passphrase or
 left out; and, for a sealed backup, the passphrase that restores them (or none: restored
-without them). The core does the sealing (desktop/core/store/backup.py, sealing.py); these forms
+without them). The core does the sealing (desktop/core/store/backups.py, sealing.py); these forms
 only ask, and check what was typed before the background job starts."""
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ballotformat.messages import RuleError
-from desktop.core.store.backup import unseal_secrets
-from desktop.core.store.sealing import check_passphrase
+from desktop.core.store import check_passphrase, unseal_secrets
 from desktop.ui.dialogs.account_dialogs import _Form
 
 

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from ballotformat.messages import RuleError
 from desktop.core.enums import SerialState
 from desktop.core.labels import label
-from desktop.core.printing.boxes import Boxes, BoxInfo, parse_serials
-from desktop.core.printing.service import MAX_BATCH_BALLOTS
+from desktop.core.printing import MAX_BATCH_BALLOTS, Boxes, BoxInfo, parse_serials
 from desktop.ui.feedback import ERROR_STYLE, messages_text, run_checked
 from desktop.ui.i18n import arg
 

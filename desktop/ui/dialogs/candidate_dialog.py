@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
 from ballotformat.messages import RuleError, error
 from desktop.core.enums import CandidateKind, Sex
 from desktop.core.labels import label
-from desktop.core.registry.candidates import CandidateInfo
-from desktop.core.registry.rules import CandidateFields, parse_birth
-from desktop.core.registry.service import CategoryInfo
+from desktop.core.registry import CandidateFields, CandidateInfo, CategoryInfo, parse_birth
 from desktop.core.services import Services
 from desktop.ui.dialogs.photo_box import PhotoBox
 from desktop.ui.feedback import ERROR_COLOUR, run_checked, save_checked, show_refusal

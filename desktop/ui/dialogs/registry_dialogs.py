@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import CandidateKind, CandidateStatus
 from desktop.core.labels import label
-from desktop.core.registry.candidates import STATUSES_NEEDING_NOTE
-from desktop.core.registry.rules import MAX_QUOTA, MAX_WINNERS
-from desktop.core.registry.service import CategoryInfo, UnitInfo
+from desktop.core.registry import (
+    MAX_QUOTA,
+    MAX_WINNERS,
+    STATUSES_NEEDING_NOTE,
+    CategoryInfo,
+    UnitInfo,
+)
 from desktop.ui.i18n import arg
 
 

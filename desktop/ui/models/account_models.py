@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.accounts.service import AccountInfo
+from desktop.core.accounts import AccountInfo
 from desktop.core.labels import label
 from desktop.ui.models.rows import RowsModel
 

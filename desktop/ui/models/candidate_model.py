@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPixmap
 from ballotformat.messages import list_separator
 from desktop.core.enums import CandidateStatus
 from desktop.core.labels import label
-from desktop.core.registry.candidates import CandidateInfo
+from desktop.core.registry import CandidateInfo
 from desktop.ui.i18n import arg, field_label
 from desktop.ui.models import ObjectRole, SortRole
 from desktop.ui.models.rows import RowsModel

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.labels import label
-from desktop.core.registry.service import CategoryInfo, QuotaRow, UnitInfo
+from desktop.core.registry import CategoryInfo, QuotaRow, UnitInfo
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.rows import Index, RowsModel

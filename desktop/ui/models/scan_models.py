@@ -15,8 +15,8 @@ from PySide6.QtGui import QColor
 
 from ballotformat.messages import list_separator
 from desktop.core.labels import label
-from desktop.core.records.recording import RecordOutcome
-from desktop.core.results.tally import CategoryCount, Tally
+from desktop.core.records import RecordOutcome
+from desktop.core.results import CategoryCount, Tally
 from desktop.ui.i18n import arg
 from desktop.ui.models.ballot_models import serial_label
 from desktop.ui.models.rows import RowsModel

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.core.stations.service import ImportInfo, StationInfo
+from desktop.core.stations import ImportInfo, StationInfo
 from desktop.ui.models.rows import RowsModel
 
 REVOKED_COLOUR = QColor("#9e9e9e")

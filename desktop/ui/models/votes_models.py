@@ -10,10 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 
 from ballotformat.messages import Message, Severity, list_separator
-from desktop.core.online.plan import FlaggedRow
-from desktop.core.online.results import ImportInfo
-from desktop.core.online.service import SourceInfo
-from desktop.core.registry.candidates import CandidateInfo
+from desktop.core.online import FlaggedRow, ImportInfo, SourceInfo
+from desktop.core.registry import CandidateInfo
 from desktop.ui.models import rows
 from desktop.ui.models.preview_model import ERROR_BACKGROUND, WARNING_BACKGROUND
 

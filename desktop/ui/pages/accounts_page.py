@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.accounts.service import AccountInfo, Accounts
+from desktop.core.accounts import AccountInfo, Accounts
 from desktop.core.enums import Permission, Role
 from desktop.core.labels import label
 from desktop.ui.context import CampaignContext

@@ -24,8 +24,7 @@ from ballotformat import Paper
 from ballotformat.messages import RuleError
 from desktop.core.enums import SerialState
 from desktop.core.labels import label
-from desktop.core.printing.boxes import BatchInfo
-from desktop.core.printing.service import PRINTER_DESTINATION_PREFIX, LayoutState, PrintOptions
+from desktop.core.printing import PRINTER_DESTINATION_PREFIX, BatchInfo, LayoutState, PrintOptions
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.ballot_dialogs import BoxDialog, NoteSerialsDialog, PrintBatchDialog

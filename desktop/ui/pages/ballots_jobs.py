@@ -19,8 +19,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ballotformat import Paper, RenderCancelledError
 from ballotformat.messages import RuleError
-from desktop.core.printing.boxes import BatchInfo
-from desktop.core.printing.service import Printing, PrintOptions
+from desktop.core.printing import BatchInfo, Printing, PrintOptions
 from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.dialogs.ballot_dialogs import PrintOrder
 from desktop.ui.feedback import show_refusal

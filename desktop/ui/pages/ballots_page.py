@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import Permission
-from desktop.core.printing.boxes import BoxInfo
+from desktop.core.printing import BoxInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel, ReconciliationModel

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 from ballotformat import Paper
 from ballotformat.messages import Message
 from desktop.core.labels import label
-from desktop.core.printing.boxes import BoxInfo
-from desktop.core.printing.service import LayoutState, PrintOptions
+from desktop.core.printing import BoxInfo, LayoutState, PrintOptions
 from desktop.ui.i18n import arg
 
 #: Instruction languages of the printed ballot, named as their readers call them.

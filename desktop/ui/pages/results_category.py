@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ballotformat.messages import current_language, list_separator
-from desktop.core.results.combine import CombinationRule, flag_note
-from desktop.core.results.types import CategoryResult
+from desktop.core.results import CategoryResult, CombinationRule, flag_note
 from desktop.ui.chart import BarChart, Series
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import BoxCountModel, RankingModel

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from ballotformat import messages
 from desktop.core.enums import Permission
-from desktop.core.results.combine import CombinationRule
-from desktop.core.results.types import CampaignResults, CategoryResult
+from desktop.core.results import CampaignResults, CategoryResult, CombinationRule
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import provisional_reasons

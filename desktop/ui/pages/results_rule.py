@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ballotformat import messages
-from desktop.core.results.combine import (
+from desktop.core.results import (
     EXPERT,
     FLAG_MARK,
     ONLINE,
@@ -31,9 +31,9 @@ from desktop.core.results.combine import (
     Method,
     Normalise,
     OnlineCount,
+    check_rule,
     formula,
 )
-from desktop.core.results.types import check_rule
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 

@@ -24,9 +24,8 @@ from PySide6.QtCore import QObject
 
 from ballotformat import Layout
 from ballotformat.model import Target
-from desktop.core.records.recording import archive_root
-from desktop.core.records.review import Decision, Review, SheetState
-from desktop.core.records.review_align import CORNERS, read_pointed
+from desktop.core.enums import Decision
+from desktop.core.records import CORNERS, Review, SheetState, archive_root, read_pointed
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.copies_dialog import CopiesDialog

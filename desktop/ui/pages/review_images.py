@@ -18,7 +18,7 @@ from PIL import Image as PilImage
 from PySide6.QtGui import QImage
 
 from ballotformat.model import Target
-from desktop.core.records.review import SheetState
+from desktop.core.records import SheetState
 from desktop.ui.models.review_models import TargetKey
 from desktop.ui.pdf_images import PDF_UNITS_PER_INCH, open_pdf
 from scanning.sources.pdf import RENDER_DPI as READER_PDF_DPI

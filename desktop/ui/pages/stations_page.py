@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import Permission
-from desktop.core.stations.service import StationInfo, StationKey, qr_code
+from desktop.core.stations import StationInfo, StationKey, qr_code
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import Permission
-from desktop.core.registry.service import UnitInfo
+from desktop.core.registry import UnitInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.registry_dialogs import UnitDialog
 from desktop.ui.feedback import messages_text, run_checked

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from ballotformat.messages import info
-from desktop.core.experts.service import ExpertPreview
-from desktop.core.registry.candidates import CandidateInfo
+from desktop.core.experts import ExpertPreview
+from desktop.core.registry import CandidateInfo
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg

@@ -30,11 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from ballotformat.messages import current_language, list_separator
-from desktop.core.online.match import CHOICE, IGNORE, Mapping, split_options
-from desktop.core.online.read import read_grid
-from desktop.core.online.results import candidate_index
-from desktop.core.online.service import OnlinePreview
-from desktop.core.registry.candidates import CandidateInfo
+from desktop.core.online import (
+    CHOICE,
+    IGNORE,
+    Mapping,
+    OnlinePreview,
+    candidate_index,
+    read_grid,
+    split_options,
+)
+from desktop.core.registry import CandidateInfo
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import ERROR_STYLE, messages_text

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, Permission
-from desktop.core.experts.service import expert_results
-from desktop.core.online.results import ImportInfo, imports
-from desktop.core.registry.service import CategoryInfo
+from desktop.core.experts import expert_results
+from desktop.core.online import ImportInfo, imports
+from desktop.core.registry import CategoryInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg

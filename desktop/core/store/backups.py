@@ -63,12 +63,11 @@ from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
 from ballotformat.messages import Message, RuleError, error, info, register, warning
-from desktop.core.accounts.actors import SETUP_ACTOR, Actor
-from desktop.core.accounts.service import has_accounts
-from desktop.core.audit import entries as audit
-from desktop.core.audit.log import ANCHOR_FULL_DIGITS, AuditLog
+from desktop.core import audit
+from desktop.core.accounts import SETUP_ACTOR, Actor, has_accounts
+from desktop.core.audit import ANCHOR_FULL_DIGITS, AuditLog
 from desktop.core.enums import Permission, Role
-from desktop.core.records.recording import archive_root, default_station
+from desktop.core.records import archive_root, default_station
 from desktop.core.store.db import Database
 from desktop.core.store.paths import private_dir, private_file, sha256_file
 from desktop.core.store.sealing import (

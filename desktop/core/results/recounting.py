@@ -14,9 +14,8 @@ from sqlalchemy import or_, select
 
 from ballotformat.messages import Message, register
 from desktop.core.labels import label
-from desktop.core.records.recording import archive_root, read_context
-from desktop.core.store.db import Database
-from desktop.core.store.models import Sheet
+from desktop.core.records import archive_root, read_context
+from desktop.core.store import Database, Sheet
 from scanning.batch import read_in_order
 from scanning.decide import MarkState
 from scanning.reasons import Reason
