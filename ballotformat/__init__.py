@@ -1,4 +1,8 @@
-"""Ballots: layout engine, QR payload codec and PDF output. No Qt, no database.
+"""The ballot format: layout engine, QR payload codec and PDF output. No Qt, no database.
+
+The bottom layer: the printing side of the core and the reader (``scanning``) both import it,
+and it imports neither (docs/architecture.md). Besides the ballot it holds what the ballot
+needs of the application: the font file, the ``resources/`` folder and the message catalogue.
 
 The database side (boxes, batches, stored layout versions) builds a :class:`BallotSpec` from the
 registry, calls :func:`build_layout`, compares :attr:`Layout.fingerprint` with the stored
@@ -62,15 +66,15 @@ __getattr__ = lazy.exports(__name__, {
     "ballotformat.compose": ("build_layout",),
     "ballotformat.keys": ("BallotKeys",),
     "ballotformat.model": ("Layout", "Line", "Page", "PhotoItem", "QrRegion",
-                                   "RegistrationMark", "SerialSlot", "Target", "TextItem"),
+        "RegistrationMark", "SerialSlot", "Target", "TextItem"),
     "ballotformat.payload": (
         "FORMAT_VERSION", "ForeignCampaignError", "ForgedPayloadError", "KeyLookup",
         "KeyNotHeldError", "MalformedPayloadError", "Payload", "PayloadError",
         "UnsupportedFormatError", "box_key", "decode_payload", "encode_payload"),
     "ballotformat.pdf": ("RenderCancelledError", "RenderResult", "render_batch",
-                                 "render_preview"),
+        "render_preview"),
     "ballotformat.spec": ("PAPER_SIZES_MM", "BallotSpec", "CandidateSpec",
-                                  "CategorySpec", "Paper"),
+        "CategorySpec", "Paper"),
     "ballotformat.texts": ("MissingGlyphsError",),
 })
 
