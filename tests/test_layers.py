@@ -1,7 +1,8 @@
-"""The layers import one way (docs/architecture.md, "Layers"): the ballot format at the bottom,
-the image pipeline on it, the core above both; no circle of imports among the modules of the
-three. Read from the source (every import a module runs, in a function too; not those only
-the type checker sees), so a test fails before a circle or an upward import ships."""
+"""The layers import one way (docs/architecture.md, its first picture): the ballot format at
+the bottom, the image pipeline on it, the core above both; no circle of imports among the
+modules of the three. Read from the source (every import a module runs, in a function too; not
+those only the type checker sees), so a test fails before a circle or an upward import ships.
+The lists that keep callers to the core packages' doors are checked against the folders."""
 
 from __future__ import annotations
 
