@@ -44,8 +44,8 @@ COMMAND = "ballotdesk"
 SYSTEMS = ("linux", "windows", "macos")
 BUNDLE_ID = "io.github.ballotdesk"
 #: Where the app's Python code lives (searched for the Qt modules it imports).
-SOURCE_PACKAGES = ("desktop", "scanning")
-MIGRATIONS = Path("desktop", "core", "migrations")
+SOURCE_PACKAGES = ("ballotformat", "desktop", "scanning")
+MIGRATIONS = Path("desktop", "core", "store", "migrations")
 SELF_TEST_TIMEOUT_S = 300
 
 #: Python modules never wanted in the bundle: test and notebook tools, other Qt bindings, Tk.
@@ -170,7 +170,7 @@ def hidden_imports() -> list[str]:
     sources = [path for path in migration_files() if path.suffix == ".py"]
     names = {name for name in imported_modules(sources) if name != "__future__"}
     names |= {"alembic.ddl.sqlite", "sqlalchemy.dialects.sqlite.pysqlite",
-              "reportlab.rl_settings", "desktop.core.migrations"}
+              "reportlab.rl_settings", "desktop.core.store.migrations"}
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     from desktop.cli import COMMAND_GROUPS

@@ -159,8 +159,8 @@ def run_app(args: list[str]) -> int:
 def run_tests(args: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     steps = [
-        [str(PYTHON), "-m", "ruff", "check", "desktop", "scanning", "tests", "benchmarks", "tools",
-         "dev.py", "build_installer.py"],
+        [str(PYTHON), "-m", "ruff", "check", "ballotformat", "desktop", "scanning", "tests",
+         "benchmarks", "tools", "dev.py", "build_installer.py"],
         [str(PYTHON), "-m", "mypy"],
         [str(PYTHON), "-m", "pytest", *args],
     ]

@@ -25,10 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from desktop.core.audit_content import record_baseline
-from desktop.core.audit_log import AuditLog
-from desktop.core.db import Database
-from desktop.core.models import MarkTargets, Sheet, StoredMark, pack_marks
+from desktop.core.audit.log import AuditLog, record_baseline
+from desktop.core.store.db import Database
+from desktop.core.store.models import MarkTargets, Sheet, StoredMark, pack_marks
 
 #: Sheets per INSERT round trip while filling.
 FILL_ROWS = 2_000

@@ -34,13 +34,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
-from desktop.core.actors import Actor
-from desktop.core.backup import AutomaticKind, automatic_backup, automatic_folder
+from desktop.core.accounts.actors import Actor
 from desktop.core.demo import create_demo
 from desktop.core.enums import Role
-from desktop.core.printing import PrintOptions
-from desktop.core.recording import Recorder, read_context
+from desktop.core.printing.service import PrintOptions
+from desktop.core.records.recording import Recorder, read_context
 from desktop.core.services import Services
+from desktop.core.store.backups import AutomaticKind, automatic_backup, automatic_folder
 from scanning.interpret import interpret_image
 from scanning.result import PageResult
 from scanning.sources import AcquiredImage

@@ -61,16 +61,16 @@ import sqlalchemy
 mark("import sqlalchemy")
 import sqlalchemy.orm
 mark("import sqlalchemy.orm")
-import desktop.core.models
-mark("the models (import desktop.core.models)")
+import desktop.core.store.models
+mark("the models (import desktop.core.store.models)")
 sqlalchemy.orm.configure_mappers()
 mark("mapper configuration")
-import desktop.core.accounts, desktop.core.review, desktop.core.services
+import desktop.core.accounts.service, desktop.core.records.review, desktop.core.services
 mark("db, accounts, audit, services, review modules")
 sys.stdout = open(os.devnull, "w")
 desktop.cli.main(["--json", "review", "list"])
 mark("the command: engine, schema check, sign-in, queries, JSON")
-from desktop.core.accounts import hash_password
+from desktop.core.accounts.service import hash_password
 hash_password("x")
 mark("one scrypt (reference, not part of the command)")
 print(json.dumps([(step, t - before) for (_, before), (step, t) in zip(marks, marks[1:])]),

@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pandas as pd
 
-from desktop.core.actors import Actor
+from desktop.core.accounts.actors import Actor
 from desktop.core.enums import CandidateKind, Role
-from desktop.core.rules import CandidateFields
+from desktop.core.registry.rules import CandidateFields
 from desktop.core.services import Services
 
 CATEGORIES = ("十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌")

@@ -22,7 +22,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from scanning import ReadContext, analyse_frame, interpret_files, read_one
 from tests.scanning import pens
 from tests.scanning.corpus import (
     CAMPAIGN_ID,
@@ -33,6 +32,8 @@ from tests.scanning.corpus import (
     print_sheets,
     scan,
 )
+
+from scanning import ReadContext, analyse_frame, interpret_files, read_one
 
 FRAMES = 200
 #: Pictures for the docs are shrunk to this width.

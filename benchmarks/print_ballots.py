@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.core.ballots import (
+from ballotformat import (
     BallotSpec,
     CandidateSpec,
     CategorySpec,
@@ -25,8 +25,8 @@ from desktop.core.ballots import (
     build_layout,
     render_batch,
 )
-from desktop.core.ballots.sample import SAMPLE_BOX, sample_spec
-from desktop.core.candidates import format_number
+from desktop.core.printing.sample import SAMPLE_BOX, sample_spec
+from desktop.core.registry.candidates import format_number
 
 CANDIDATES_PER_CATEGORY = 50
 SECRET = b"benchmark-secret-not-a-real-key!"

@@ -9,8 +9,8 @@ printer-driver-cups-pdf); a private ``cupsd`` is started in a temporary folder f
 files are removed at the end.
 
 Routes: ``vector`` is what the app does with a CUPS queue (the batch PDF through ``lp``,
-:func:`desktop.core.print_queue.submit_pdf`); ``raster`` is the fallback for printers that are
-no queue (page images painted with QPainter onto a QPrinter for the same queue, grey, at the
+:func:`desktop.core.printing.print_queue.submit_pdf`); ``raster`` is the fallback for printers that
+are no queue (page images painted with QPainter onto a QPrinter for the same queue, grey, at the
 printer's resolution: :func:`desktop.ui.printing.paint_pdf`; ``--raster-dpi`` tries another).
 For each: bytes spooled per page, our process's time to hand the job over, and the wall time
 until cups-pdf's PDF is complete (pages/min). CPU seconds are those of our process and of the
@@ -34,10 +34,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.print_ballots import SECRET, demo_spec
-from desktop.core.ballots import Paper, build_layout, render_batch
-from desktop.core.ballots.sample import sample_spec
-from desktop.core.print_queue import submit_pdf
 from tests.cups_server import CupsServer, private_cups, unavailable
+
+from ballotformat import Paper, build_layout, render_batch
+from desktop.core.printing.print_queue import submit_pdf
+from desktop.core.printing.sample import sample_spec
 
 
 @dataclass

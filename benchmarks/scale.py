@@ -56,17 +56,17 @@ import cv2
 import numpy as np
 from sqlalchemy import func, select
 
-from desktop.core import accounts
-from desktop.core.actors import Actor
-from desktop.core.backup import automatic_backup
-from desktop.core.ballots import Layout
+from ballotformat import Layout
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.actors import Actor
 from desktop.core.demo import create_demo
 from desktop.core.enums import Role
-from desktop.core.models import BallotBox, Campaign, PrintBatch, Sheet
-from desktop.core.printing import PrintOptions
-from desktop.core.recording import ARCHIVE_ENV_VAR, Reading, Recorder, read_context
-from desktop.core.review import Review
+from desktop.core.printing.service import PrintOptions
+from desktop.core.records.recording import ARCHIVE_ENV_VAR, Reading, Recorder, read_context
+from desktop.core.records.review import Review
 from desktop.core.services import Services
+from desktop.core.store.backups import automatic_backup
+from desktop.core.store.models import BallotBox, Campaign, PrintBatch, Sheet
 from scanning.decide import MarkState, TargetReading
 from scanning.reasons import Reason, status_for
 from scanning.result import PageResult
@@ -276,7 +276,7 @@ class ScaleCampaign:
                 "WHERE c.relkind = 'r' AND n.nspname = current_schema()").scalar() or 0)
 
     def results_json(self) -> dict[str, Any]:
-        from desktop.core.results_files import results_json
+        from desktop.core.results.files import results_json
 
         return results_json(self.services.results.compute(self.campaign_id))
 

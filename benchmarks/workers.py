@@ -26,11 +26,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from tests.scanning.corpus import CAMPAIGN_ID, SECRET, make_layout
+
 from interpret import write_scans
 from reading import CpuMeter
-
 from scanning import batch
-from tests.scanning.corpus import CAMPAIGN_ID, SECRET, make_layout
 
 WORKER_COUNTS = (1, 2)
 

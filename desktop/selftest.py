@@ -32,17 +32,16 @@ from typing import Any, TextIO
 import cv2
 from numpy.typing import NDArray
 
-from desktop.core.actors import Actor
-from desktop.core.ballots import Layout
+from ballotformat import Layout
+from ballotformat.font_file import ballot_font_path
+from ballotformat.resources import resources_dir
+from desktop.core.accounts import Actor
 from desktop.core.enums import CandidateKind, CandidateStatus, Role
-from desktop.core.fonts import ballot_font_path
-from desktop.core.paths import resources_dir
 from desktop.core.printing import PrintOptions
-from desktop.core.recording import Recorder, RecordOutcome
-from desktop.core.rules import CandidateFields
-from desktop.core.scanjob import scan_paths
+from desktop.core.records import Recorder, RecordOutcome, scan_paths
+from desktop.core.registry import CandidateFields
+from desktop.core.results import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
 from scanning.decoder import _backend as decoder_backends
 from scanning.decoder import decode_qr
 from scanning.reasons import Reason, Status
@@ -155,7 +154,7 @@ def sane_available() -> bool:
 
 
 def check_database(ws: Workspace) -> str:
-    from desktop.core.db import head_revision
+    from desktop.core.store import head_revision
 
     path = ws.folder / "selftest.sqlite3"
     ws.services = Services.open(f"sqlite:///{path}", ACTOR)

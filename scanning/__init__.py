@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.core import lazy
+from ballotformat import lazy
 
 if TYPE_CHECKING:
     from scanning.batch import ReadContext, default_workers, interpret_files, read_one

@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 import cv2
 import numpy as np
 
-from desktop.core.ballots import BallotKeys, Layout
+from ballotformat import BallotKeys, Layout
 from scanning.interpret import interpret_file, interpret_image
 from scanning.reasons import Reason
 from scanning.result import PageResult

@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from desktop.core.ballots import Layout
+from ballotformat import Layout
 from scanning.decide import MarkState
 from scanning.decoder import Gray, Point
 from scanning.result import PageResult

@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # annotations only: the mark states are read without OpenCV (scanning/__init__)
-    from desktop.core.ballots import Layout, Page
+    from ballotformat import Layout, Page
     from scanning.measure import TargetInk
     from scanning.thresholds import MarkThresholds
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from desktop.core.ballots import PAPER_SIZES_MM, Paper
+from ballotformat import PAPER_SIZES_MM, Paper
 from scanning import page as pg
 from scanning import thresholds as th
 from scanning.decoder import Gray, Point, decode_qr

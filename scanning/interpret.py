@@ -16,7 +16,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from desktop.core.ballots import (
+from ballotformat import (
     ForeignCampaignError,
     ForgedPayloadError,
     KeyLookup,

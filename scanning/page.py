@@ -13,8 +13,8 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from desktop.core.ballots import PAPER_SIZES_MM, RegistrationMark
-from desktop.core.ballots import geometry as g
+from ballotformat import PAPER_SIZES_MM, RegistrationMark
+from ballotformat import geometry as g
 from scanning import thresholds as th
 from scanning.decoder import Gray, Point
 from scanning.marks import PageMarks

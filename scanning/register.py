@@ -20,7 +20,7 @@ import cv2
 import numpy as np
 from numpy.typing import NDArray
 
-from desktop.core.ballots import Layout, Page
+from ballotformat import Layout, Page
 from scanning import page as pg
 from scanning import thresholds as th
 from scanning.decoder import DecodedCode, Gray, Point

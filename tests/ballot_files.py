@@ -12,11 +12,11 @@ from pathlib import Path
 import cv2
 import pytest
 
-from desktop.core.ballots import Layout
-from desktop.core.boxes import BatchInfo, BoxInfo
+from ballotformat import Layout
 from desktop.core.demo import create_demo
-from desktop.core.printing import PrintOptions
-from desktop.core.registry import CampaignInfo
+from desktop.core.printing.boxes import BatchInfo, BoxInfo
+from desktop.core.printing.service import PrintOptions
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from scanning.page import mark_centres_mm
 from scanning.sources import Image

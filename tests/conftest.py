@@ -37,14 +37,14 @@ os.environ.pop("BALLOTDESK_DB", None)
 
 from desktop.cli import main as cli_main  # noqa: E402
 from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR  # noqa: E402
-from desktop.core import accounts  # noqa: E402
-from desktop.core.actors import Actor  # noqa: E402
-from desktop.core.db import Database  # noqa: E402
+from desktop.core.accounts import service as accounts  # noqa: E402
+from desktop.core.accounts.actors import Actor  # noqa: E402
 from desktop.core.enums import CandidateKind, Role  # noqa: E402
-from desktop.core.recording import ARCHIVE_ENV_VAR  # noqa: E402
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo  # noqa: E402
-from desktop.core.rules import CandidateFields  # noqa: E402
+from desktop.core.records.recording import ARCHIVE_ENV_VAR  # noqa: E402
+from desktop.core.registry.rules import CandidateFields  # noqa: E402
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo  # noqa: E402
 from desktop.core.services import Services  # noqa: E402
+from desktop.core.store.db import Database  # noqa: E402
 from tests.postgres import TEMPLATE, PostgresServer, find_bindir, why_unavailable  # noqa: E402
 
 pytest_plugins = ["tests.ballot_files"]

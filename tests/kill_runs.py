@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
-from desktop.core.recording import ARCHIVE_ENV_VAR
+from desktop.core.records.recording import ARCHIVE_ENV_VAR
 from tests.conftest import ORGANISER, PASSWORD
 from tests.postgres import TEMPLATE, PostgresServer
 

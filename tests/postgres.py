@@ -166,7 +166,7 @@ class PostgresServer:
 
     def prepare_template(self) -> None:
         """Migrate ``TEMPLATE`` to the newest schema once; tests copy it."""
-        from desktop.core.db import Database
+        from desktop.core.store.db import Database
 
         self.execute(f'CREATE DATABASE "{TEMPLATE}" TEMPLATE template0')
         database = Database.open(self.url(TEMPLATE))

@@ -10,16 +10,16 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from desktop.core.actors import Actor
-from desktop.core.audit_log import AuditLog
-from desktop.core.db import Database
+from desktop.core.accounts.actors import Actor
+from desktop.core.audit.log import AuditLog
 from desktop.core.enums import Role
-from desktop.core.models import BallotBox, Base, Sheet
-from desktop.core.recording import Recorder
-from desktop.core.scanjob import scan_paths
+from desktop.core.records.recording import Recorder
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.stations import Stations
-from desktop.core.tally import paper_tally
+from desktop.core.stations.service import Stations
+from desktop.core.store.db import Database
+from desktop.core.store.models import BallotBox, Base, Sheet
 
 #: Who scans at the station (a counting-team account copied from the organiser's database).
 STATION_ACTOR = Actor("计票员", Role.COUNTING)

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.core import accounts
-from desktop.core.accounts import Accounts, hash_password, password_matches, sign_in
-from desktop.core.actors import Actor
-from desktop.core.audit_log import AuditLog
-from desktop.core.db import Database
+from ballotformat.messages import RuleError
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.actors import Actor
+from desktop.core.accounts.service import Accounts, hash_password, password_matches, sign_in
+from desktop.core.audit.log import AuditLog
 from desktop.core.enums import Role
-from desktop.core.messages import RuleError
+from desktop.core.store.db import Database
 
 pytestmark = pytest.mark.both_backends
 

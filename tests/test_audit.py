@@ -18,16 +18,16 @@ import pytest
 from sqlalchemy import delete, insert, update
 from sqlalchemy.orm import Session
 
-from desktop.core import audit
-from desktop.core.actors import Actor, permission_for
-from desktop.core.audit_export import read_export, write_export
-from desktop.core.audit_labels import ACTION_LABELS, action_label, lines, summary
-from desktop.core.audit_log import AuditFilter, AuditLog, Problem, verify_chain
+from desktop.core.accounts.actors import Actor, permission_for
+from desktop.core.audit import entries as audit
+from desktop.core.audit.export import read_export, write_export
+from desktop.core.audit.labels import ACTION_LABELS, action_label, lines, summary
+from desktop.core.audit.log import AuditFilter, AuditLog, Problem, verify_chain
 from desktop.core.enums import CandidateStatus, Role, SerialState
-from desktop.core.models import AuditEntry, AuditHead
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
-from desktop.core.review import Decision
+from desktop.core.records.review import Decision
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
+from desktop.core.store.models import AuditEntry, AuditHead
 from tests.conftest import CATEGORY_NAMES, ORGANISER, person
 
 pytestmark = pytest.mark.both_backends

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import delete, update
 
-from desktop.core import audit
-from desktop.core.audit_export import read_export, write_export
-from desktop.core.audit_log import (
+from ballotformat.messages import RuleError
+from desktop.core.audit import entries as audit
+from desktop.core.audit.export import read_export, write_export
+from desktop.core.audit.log import (
     ANCHOR_FULL_DIGITS,
     ANCHOR_SHORT_DIGITS,
     Anchor,
@@ -19,11 +20,10 @@ from desktop.core.audit_log import (
     parse_anchors,
     verify_chain,
 )
-from desktop.core.db import Database
-from desktop.core.messages import RuleError
-from desktop.core.models import AuditEntry, AuditHead
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
+from desktop.core.store.db import Database
+from desktop.core.store.models import AuditEntry, AuditHead
 from tests.conftest import person
 
 pytestmark = pytest.mark.both_backends

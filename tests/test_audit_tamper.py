@@ -23,18 +23,18 @@ import sqlalchemy as sa
 from alembic import command
 from sqlalchemy import Connection, create_engine, select, text
 
-from desktop.core.audit_content import KINDS, Change, ContentFinding
-from desktop.core.audit_log import Anchor, AuditLog, Verification
-from desktop.core.combine import CombinationRule, OnlineCount
-from desktop.core.db import Database, head_revision
-from desktop.core.db import _alembic_config as alembic_config
+from desktop.core.audit.content import KINDS, Change, ContentFinding
+from desktop.core.audit.log import Anchor, AuditLog, Verification
 from desktop.core.enums import SerialState
-from desktop.core.models import Sheet
-from desktop.core.printing import PrintOptions
-from desktop.core.recording import counted_key_of
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Review
+from desktop.core.printing.service import PrintOptions
+from desktop.core.records.recording import counted_key_of
+from desktop.core.records.review import Review
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.combine import CombinationRule, OnlineCount
 from desktop.core.services import Services
+from desktop.core.store.db import Database, head_revision
+from desktop.core.store.db import _alembic_config as alembic_config
+from desktop.core.store.models import Sheet
 from scanning.decide import MarkState
 from tests.ballot_files import BRANDS
 from tests.conftest import ORGANISER, Cli

@@ -13,9 +13,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.core import accounts
-from desktop.core.audit_log import ANCHOR_FULL_DIGITS, Anchor, AuditLog
-from desktop.core.backup import (
+from ballotformat.messages import RuleError
+from desktop.core.accounts import service as accounts
+from desktop.core.audit.log import ANCHOR_FULL_DIGITS, Anchor, AuditLog
+from desktop.core.records.recording import Recorder, archive_root
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.recounting import recount
+from desktop.core.results.tally import paper_tally
+from desktop.core.services import Services
+from desktop.core.store.backups import (
     KEEP_AUTOMATIC_BACKUPS,
     MANIFEST,
     SEALED_FILE,
@@ -30,15 +37,8 @@ from desktop.core.backup import (
     restore,
     secrets_missing,
 )
-from desktop.core.db import Database
-from desktop.core.messages import RuleError
-from desktop.core.models import Campaign, StationIdentity
-from desktop.core.recording import Recorder, archive_root
-from desktop.core.recount import recount
-from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import scan_paths
-from desktop.core.services import Services
-from desktop.core.tally import paper_tally
+from desktop.core.store.db import Database
+from desktop.core.store.models import Campaign, StationIdentity
 from tests.ballot_files import WINDOWS
 from tests.conftest import ORGANISER, Cli
 from tests.stored_marks import set_states

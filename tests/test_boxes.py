@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.boxes import Boxes, parse_serials
+from ballotformat.messages import RuleError
 from desktop.core.enums import SerialState
-from desktop.core.messages import RuleError
-from desktop.core.registry import CampaignInfo
+from desktop.core.printing.boxes import Boxes, parse_serials
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 
 pytestmark = pytest.mark.both_backends

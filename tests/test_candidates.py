@@ -10,11 +10,11 @@ from PIL import Image
 from sqlalchemy import func, select
 from sqlalchemy.exc import NoResultFound
 
+from ballotformat.messages import RuleError, Severity
 from desktop.core.enums import CandidateStatus, Sex
-from desktop.core.messages import RuleError, Severity
-from desktop.core.models import AuditEntry, Candidate
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
+from desktop.core.store.models import AuditEntry, Candidate
 from tests.conftest import CATEGORY_NAMES, person
 
 pytestmark = pytest.mark.both_backends

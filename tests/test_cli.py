@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import MetaData, create_engine, select
 
 import desktop.cli
+from ballotformat.messages import LANG_ENV_VAR
 from desktop.cli import main
 from desktop.cli.common import display_width, render_table
-from desktop.core.messages import LANG_ENV_VAR
 from tests.conftest import Cli
 
 pytestmark = pytest.mark.both_backends

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
-from desktop.core.audit_log import AuditLog
-from desktop.core.backup import SETUP_ACTOR
-from desktop.core.db import Database
+from desktop.core.audit.log import AuditLog
+from desktop.core.store.backups import SETUP_ACTOR
+from desktop.core.store.db import Database
 from tests.conftest import ORGANISER, PASSWORD, Cli
 
 pytestmark = pytest.mark.both_backends

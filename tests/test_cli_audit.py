@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, delete, update
 
-from desktop.core.db import Database
-from desktop.core.models import AuditEntry, AuditHead
+from desktop.core.store.db import Database
+from desktop.core.store.models import AuditEntry, AuditHead
 from tests.conftest import Cli
 from tests.test_audit_anchors import rewrite_from
 

@@ -20,16 +20,22 @@ import pytest
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+import ballotformat as ballots
 import desktop.cli
 import scanning
+from ballotformat.messages import Message
 from desktop.cli import COMMAND_GROUPS, build_parser
 from desktop.cli.common import CliError, Context
 from desktop.cli.parsing import Builder, command_in
-from desktop.core import ballots
-from desktop.core.db import MIGRATIONS_DIR, REVISION_FILES, Database, _alembic_config, head_revision
-from desktop.core.messages import Message
-from desktop.core.registry import CampaignInfo
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
+from desktop.core.store.db import (
+    MIGRATIONS_DIR,
+    REVISION_FILES,
+    Database,
+    _alembic_config,
+    head_revision,
+)
 from tests.conftest import Cli
 from tests.test_results_common import add_online_and_experts, record
 
@@ -40,7 +46,8 @@ HEAVY = frozenset({"cv2", "numpy", "pandas", "openpyxl", "reportlab", "PIL", "Py
                    "alembic"})
 #: Modules no read command needs besides: the notice and chart writers, and the data folder
 #: lookup when ``--db`` names the database.
-NOT_FOR_READING = frozenset({"desktop.core.notice", "desktop.core.charts", "platformdirs"})
+NOT_FOR_READING = frozenset({"desktop.core.results.notice", "desktop.core.results.charts",
+                             "platformdirs"})
 #: The child: run ``ballotdesk ARGS`` as ``python -m desktop.cli`` does, and at exit write the
 #: top-level names of the modules it loaded to the file given first.
 #: Garbage collections a read command may run when the collector paused while it loaded:

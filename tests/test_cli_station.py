@@ -13,11 +13,11 @@ from unittest import mock
 import pytest
 
 from desktop.cli.common import USER_ENV_VAR
-from desktop.core.accounts import Accounts
-from desktop.core.boxes import BoxInfo
+from desktop.core.accounts.service import Accounts
 from desktop.core.enums import Role
-from desktop.core.recording import ARCHIVE_ENV_VAR, archive_root
-from desktop.core.registry import CampaignInfo
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import ARCHIVE_ENV_VAR, archive_root
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.ballot_files import VOTES, fill_in, print_and_rasterize, save_scans
 from tests.conftest import ORGANISER, PASSWORD, Cli

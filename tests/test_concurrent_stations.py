@@ -34,16 +34,16 @@ import pytest
 from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
-from desktop.core.ballots import decode_payload
-from desktop.core.boxes import BoxInfo
-from desktop.core.db import Database
-from desktop.core.models import AuditEntry, ReviewDecision, Sheet
-from desktop.core.printing import key_lookup
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import scan_paths
+from ballotformat import decode_payload
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.printing.service import key_lookup
+from desktop.core.records.recording import Recorder
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
+from desktop.core.store.db import Database
+from desktop.core.store.models import AuditEntry, ReviewDecision, Sheet
 from scanning.reasons import Reason
 from tests.ballot_files import (
     BRANDS,
@@ -87,7 +87,7 @@ STATION_BALLOTS = {"S1": [2, 3, 5, 6], "S2": [2, 4, 6], "S3": [3, 4, 5, 6], "S4"
 LAUNCHER = """
 import sys, time
 from pathlib import Path
-import desktop.cli, desktop.core.scanjob, desktop.core.printing, scanning.batch
+import desktop.cli, desktop.core.records.scanjob, desktop.core.printing.service, scanning.batch
 ready, start = Path(sys.argv[1]), Path(sys.argv[2])
 ready.touch()
 deadline = time.monotonic() + 120

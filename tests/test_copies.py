@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core.audit_log import AuditLog
-from desktop.core.boxes import BoxInfo
-from desktop.core.messages import RuleError
-from desktop.core.models import Sheet
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Decision, Review
-from desktop.core.scanjob import scan_paths
+from ballotformat.messages import RuleError
+from desktop.core.audit.log import AuditLog
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Recorder
+from desktop.core.records.review import Decision, Review
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
+from desktop.core.store.models import Sheet
 from scanning.reasons import Reason
 from tests.ballot_files import WINDOWS, fill_in, print_and_rasterize, save_scans
 from tests.conftest import Cli

@@ -29,13 +29,13 @@ from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 from sqlalchemy import select
 
-from desktop.core.audit_log import AuditLog
-from desktop.core.backup import MANIFEST, SQL_DUMP_FILE, SQLITE_FILE
-from desktop.core.models import Sheet
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import scan_paths
+from desktop.core.audit.log import AuditLog
+from desktop.core.records.recording import Recorder
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
+from desktop.core.store.backups import MANIFEST, SQL_DUMP_FILE, SQLITE_FILE
+from desktop.core.store.models import Sheet
 from tests.conftest import Cli
 from tests.test_cli import database_dump
 

@@ -8,11 +8,11 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from desktop.core.cvr import BLANK, PENDING, VOID
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Decision, Review
+from desktop.core.records.review import Decision, Review
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.cvr import BLANK, PENDING, VOID
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
 from tests.ballot_files import BRANDS, STAFF, VOTES, WINDOWS
 from tests.conftest import REVIEWER, Cli
 from tests.test_results_common import record

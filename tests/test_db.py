@@ -11,11 +11,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, update
 
-from desktop.core import db as dbmod
-from desktop.core.db import ALEMBIC_VERSION, Database, head_revision, resolve_url, revision_of
-from desktop.core.messages import RuleError
-from desktop.core.models import Base
+from ballotformat.messages import RuleError
 from desktop.core.services import Services
+from desktop.core.store import db as dbmod
+from desktop.core.store.db import ALEMBIC_VERSION, Database, head_revision, resolve_url, revision_of
+from desktop.core.store.models import Base
 from tests.conftest import ORGANISER
 
 pytestmark = pytest.mark.both_backends

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from ballotformat.font_file import missing_glyphs
+from ballotformat.messages import RuleError
 from desktop.core.demo import create_demo, load_demo_data, unique_name
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, CandidateStatus, Phase
-from desktop.core.fonts import missing_glyphs
 from desktop.core.labels import label
-from desktop.core.messages import RuleError
-from desktop.core.models import AuditEntry
-from desktop.core.rules import FORM_FIELDS
+from desktop.core.registry.rules import FORM_FIELDS
 from desktop.core.services import Services
+from desktop.core.store.models import AuditEntry
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
 DEMO_NAME = "演示：2026年度十佳评选"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from ballotformat.messages import RuleError
 from desktop.core.enums import CandidateStatus
-from desktop.core.experts import expert_results
-from desktop.core.messages import RuleError
-from desktop.core.registry import CampaignInfo
+from desktop.core.experts.service import expert_results
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.conftest import Cli
 from tests.test_online_common import (

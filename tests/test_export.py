@@ -8,11 +8,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from ballotformat.messages import Message, RuleError
 from desktop.core.enums import CandidateStatus, Sex
-from desktop.core.exporting import header_row
-from desktop.core.importing import HEADERS
-from desktop.core.messages import Message, RuleError
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.exporting import header_row
+from desktop.core.registry.importing import HEADERS
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.core.tabular import normalise_header
 from tests.conftest import CATEGORY_NAMES, person

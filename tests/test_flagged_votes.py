@@ -11,12 +11,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from desktop.core.combine import FLAG_MARK, CombinationRule, OnlineCount
 from desktop.core.enums import CandidateStatus
-from desktop.core.notice import write_notice
-from desktop.core.registry import CampaignInfo
-from desktop.core.results_files import write_csv as write_results_csv
-from desktop.core.results_types import CategoryResult
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.combine import FLAG_MARK, CombinationRule, OnlineCount
+from desktop.core.results.files import write_csv as write_results_csv
+from desktop.core.results.notice import write_notice
+from desktop.core.results.types import CategoryResult
 from desktop.core.services import Services
 from tests.test_online_common import STANDARD, ids, write_csv
 from tests.test_results_common import set_winners

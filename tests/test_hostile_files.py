@@ -33,20 +33,21 @@ import pytest
 from PIL import Image as PilImage
 from sqlalchemy import select
 
+from ballotformat.messages import RuleError
 from desktop.cli.common import PASSWORD_ENV_VAR, USER_ENV_VAR
-from desktop.core import accounts, station_package
-from desktop.core.actors import Actor
-from desktop.core.audit_log import AuditLog
-from desktop.core.boxes import BoxInfo
-from desktop.core.db import Database
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.actors import Actor
+from desktop.core.audit.log import AuditLog
 from desktop.core.enums import Role
-from desktop.core.messages import RuleError
-from desktop.core.models import Sheet
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import ScanCounts, scan_paths
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Recorder
+from desktop.core.records.scanjob import ScanCounts, scan_paths
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
-from desktop.core.station_merge import STAGING_PREFIX
+from desktop.core.stations import package as station_package
+from desktop.core.stations.merge import STAGING_PREFIX
+from desktop.core.store.db import Database
+from desktop.core.store.models import Sheet
 from desktop.core.tabular import csv_cell, csv_text
 from scanning import batch
 from scanning.sources import read_file

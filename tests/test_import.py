@@ -9,12 +9,17 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
+from ballotformat.messages import Message, RuleError, Severity
 from desktop.core.enums import CandidateKind, Sex
-from desktop.core.importing import NEW_CATEGORY_WINNERS, ImportPreview, infer_kind, parse_number
-from desktop.core.messages import Message, RuleError, Severity
-from desktop.core.models import AuditEntry, Candidate, Category, Unit
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.importing import (
+    NEW_CATEGORY_WINNERS,
+    ImportPreview,
+    infer_kind,
+    parse_number,
+)
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
+from desktop.core.store.models import AuditEntry, Candidate, Category, Unit
 from tests.conftest import CATEGORY_NAMES, person
 
 pytestmark = pytest.mark.both_backends

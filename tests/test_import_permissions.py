@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import accounts
-from desktop.core.accounts import Accounts
-from desktop.core.actors import Actor
+from ballotformat.messages import RuleError
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.actors import Actor
+from desktop.core.accounts.service import Accounts
 from desktop.core.demo import create_demo
 from desktop.core.enums import Role
-from desktop.core.messages import RuleError
 from desktop.core.services import Services
 from tests.conftest import ORGANISER, PASSWORD, Cli
 

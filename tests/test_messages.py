@@ -8,7 +8,7 @@ import string
 
 import desktop.cli
 import desktop.core
-from desktop.core.messages import CATALOG, FIELD_LABELS, Message
+from ballotformat.messages import CATALOG, FIELD_LABELS, Message
 
 
 def _load_every_core_module() -> None:
@@ -42,9 +42,10 @@ def test_field_labels_are_translated() -> None:
 
 
 def test_every_value_shown_to_users_has_a_label_in_both_languages() -> None:
-    from desktop.core.enums import CandidateKind, CandidateStatus, Paper, Phase, SerialState, Sex
+    from ballotformat import Paper
+    from desktop.core.enums import CandidateKind, CandidateStatus, Phase, SerialState, Sex
     from desktop.core.labels import LABELS, label
-    from desktop.core.review import Decision
+    from desktop.core.records.review import Decision
     from scanning.decide import MarkState
     from scanning.reasons import Reason, Status
 

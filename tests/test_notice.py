@@ -17,16 +17,16 @@ import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import delete, update
 
-from desktop.core import audit
-from desktop.core.audit_log import AuditLog
-from desktop.core.charts import charted
-from desktop.core.combine import CombinationRule, Method
-from desktop.core.linebreak import CANNOT_END, CANNOT_START, break_lines
-from desktop.core.models import AuditEntry, AuditHead
-from desktop.core.notice import ANCHOR_WORDS, working_days_end, write_notice
-from desktop.core.registry import CampaignInfo, CategoryInfo
-from desktop.core.results_types import NoticeSettings, parse_weights
+from desktop.core.audit import entries as audit
+from desktop.core.audit.log import AuditLog
+from desktop.core.registry.service import CampaignInfo, CategoryInfo
+from desktop.core.results.charts import charted
+from desktop.core.results.combine import CombinationRule, Method
+from desktop.core.results.linebreak import CANNOT_END, CANNOT_START, break_lines
+from desktop.core.results.notice import ANCHOR_WORDS, working_days_end, write_notice
+from desktop.core.results.types import NoticeSettings, parse_weights
 from desktop.core.services import Services
+from desktop.core.store.models import AuditEntry, AuditHead
 from tests.ballot_files import BRANDS, STAFF, WINDOWS
 from tests.conftest import Cli
 from tests.test_results_common import counted, set_winners

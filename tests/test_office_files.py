@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core.enums import Sex
-from desktop.core.importing import ImportPreview
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.importing import ImportPreview
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.core.tabular import IGNORE, read_table
 from tests.conftest import CATEGORY_NAMES

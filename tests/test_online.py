@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.messages import RuleError
-from desktop.core.online_match import Mapping
-from desktop.core.online_results import flagged, imports, online_votes
-from desktop.core.registry import CampaignInfo
+from ballotformat.messages import RuleError
+from desktop.core.online.match import Mapping
+from desktop.core.online.results import flagged, imports, online_votes
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.test_online_common import (
     BRAND,

@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from desktop.core.messages import RuleError
-from desktop.core.online_match import Mapping
-from desktop.core.online_read import HEAD_BYTES
-from desktop.core.online_votes import FraudRules, VoteColumn, count_votes
-from desktop.core.registry import CampaignInfo
+from ballotformat.messages import RuleError
+from desktop.core.online.match import Mapping
+from desktop.core.online.read import HEAD_BYTES
+from desktop.core.online.votes import FraudRules, VoteColumn, count_votes
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.test_online_common import WINDOW, codes, counts, ids
 

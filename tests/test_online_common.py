@@ -8,8 +8,10 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core.messages import Message
-from desktop.core.models import (
+from ballotformat.messages import Message
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.services import Services
+from desktop.core.store.models import (
     AuditEntry,
     ExpertScore,
     OnlineFlag,
@@ -18,8 +20,6 @@ from desktop.core.models import (
     OnlineSource,
     OnlineTotal,
 )
-from desktop.core.registry import CampaignInfo
-from desktop.core.services import Services
 from tests.conftest import CATEGORY_NAMES, person
 
 WINDOW, STANDARD, BRAND = CATEGORY_NAMES

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.online_votes import (
+from desktop.core.online.votes import (
     TIME_FORMATS,
     Counted,
     FraudRules,

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.messages import RuleError
-from desktop.core.online_results import online_votes
-from desktop.core.registry import CampaignInfo
+from ballotformat.messages import RuleError
+from desktop.core.online.results import online_votes
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.test_online_common import STANDARD, assert_both_languages, codes, counts, ids
 

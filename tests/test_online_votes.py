@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.core.online_match import OPTION_SEPARATORS, normalise_name, split_options
-from desktop.core.online_results import flagged, online_votes
-from desktop.core.online_votes import FraudRules, parse_time
-from desktop.core.registry import CampaignInfo
+from desktop.core.online.match import OPTION_SEPARATORS, normalise_name, split_options
+from desktop.core.online.results import flagged, online_votes
+from desktop.core.online.votes import FraudRules, parse_time
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.test_online_common import (
     BRAND,

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.online_match import CandidateIndex, Mapping, learn_separator, split_options
-from desktop.core.online_results import candidate_index, online_votes
-from desktop.core.registry import CampaignInfo
+from desktop.core.online.match import CandidateIndex, Mapping, learn_separator, split_options
+from desktop.core.online.results import candidate_index, online_votes
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.test_online_common import STANDARD, codes, ids, write_csv
 

@@ -27,30 +27,31 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import event, select
 
-from desktop.core import accounts, audit
-from desktop.core.accounts import Accounts
-from desktop.core.actors import Actor, permission_for
-from desktop.core.audit_export import export_log
-from desktop.core.audit_log import AuditLog
-from desktop.core.backup import backup, restore
-from desktop.core.boxes import BoxInfo
-from desktop.core.combine import CombinationRule
-from desktop.core.cvr import CastVoteRecord
+from ballotformat.messages import RuleError
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.actors import Actor, permission_for
+from desktop.core.accounts.service import Accounts
+from desktop.core.audit import entries as audit
+from desktop.core.audit.export import export_log
+from desktop.core.audit.log import AuditLog
 from desktop.core.demo import create_demo
 from desktop.core.enums import CandidateStatus, Permission, Role, SerialState
-from desktop.core.importing import ImportPreview
-from desktop.core.messages import RuleError
-from desktop.core.models import Base, Unit
-from desktop.core.online import OnlinePreview
-from desktop.core.printing import PrintOptions
-from desktop.core.recording import Recorder, archive_root, read_context
-from desktop.core.registry import CampaignInfo
-from desktop.core.results_types import NoticeSettings
-from desktop.core.review import Decision, Review
-from desktop.core.rules import CandidateFields
-from desktop.core.scanjob import scan_paths
+from desktop.core.online.service import OnlinePreview
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.printing.service import PrintOptions
+from desktop.core.records.recording import Recorder, archive_root, read_context
+from desktop.core.records.review import Decision, Review
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.importing import ImportPreview
+from desktop.core.registry.rules import CandidateFields
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.combine import CombinationRule
+from desktop.core.results.cvr import CastVoteRecord
+from desktop.core.results.types import NoticeSettings
 from desktop.core.services import Services
-from desktop.core.stations import key_text
+from desktop.core.stations.service import key_text
+from desktop.core.store.backups import backup, restore
+from desktop.core.store.models import Base, Unit
 from scanning.batch import read_task
 from scanning.result import PageResult
 from scanning.sources import AcquiredImage, read_paths

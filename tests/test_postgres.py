@@ -12,8 +12,8 @@ from sqlalchemy import inspect
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from desktop.cli import main
-from desktop.core.db import Database, MigrationReport, head_revision, is_write_conflict
-from desktop.core.models import Base
+from desktop.core.store.db import Database, MigrationReport, head_revision, is_write_conflict
+from desktop.core.store.models import Base
 from tests.postgres import USER, PostgresServer
 
 pytestmark = pytest.mark.postgresql_only

@@ -13,14 +13,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
-from desktop.core.boxes import BoxInfo
-from desktop.core.enums import Paper
-from desktop.core.messages import RuleError
-from desktop.core.print_queue import is_print_queue, lp_arguments, submit_pdf
-from desktop.core.printing import PrintOptions
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import interpret_paths
+from ballotformat import Paper
+from ballotformat.messages import RuleError
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.printing.print_queue import is_print_queue, lp_arguments, submit_pdf
+from desktop.core.printing.service import PrintOptions
+from desktop.core.records.recording import Recorder
+from desktop.core.records.scanjob import interpret_paths
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from scanning.reasons import Status
 from tests.cups_server import CupsServer, private_cups, unavailable

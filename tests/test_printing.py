@@ -9,13 +9,13 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
-from desktop.core.ballots import Layout, RenderCancelledError, decode_payload
-from desktop.core.boxes import BoxInfo
+from ballotformat import Layout, RenderCancelledError, decode_payload
+from ballotformat.messages import RuleError
 from desktop.core.demo import create_demo
 from desktop.core.enums import CandidateStatus, SerialState
-from desktop.core.messages import RuleError
-from desktop.core.printing import PrintOptions, key_lookup
-from desktop.core.registry import CampaignInfo
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.printing.service import PrintOptions, key_lookup
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 
 pytestmark = pytest.mark.both_backends

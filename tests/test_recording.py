@@ -11,16 +11,16 @@ import cv2
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core.actors import Actor
-from desktop.core.boxes import BoxInfo
+from desktop.core.accounts.actors import Actor
 from desktop.core.demo import create_demo
 from desktop.core.enums import Role
-from desktop.core.models import Sheet
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import ScanCounts, interpret_paths, scan_items, scan_paths
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Recorder
+from desktop.core.records.scanjob import ScanCounts, interpret_paths, scan_items, scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
+from desktop.core.store.models import Sheet
 from scanning.reasons import Reason, Status
 from scanning.sources import AcquiredImage, AcquisitionProblem, read_paths
 from tests.ballot_files import (

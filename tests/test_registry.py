@@ -7,11 +7,16 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from ballotformat.messages import RuleError
 from desktop.core.enums import CandidateKind, CandidateStatus, Phase
-from desktop.core.messages import RuleError
-from desktop.core.models import AuditEntry
-from desktop.core.registry import CAMPAIGN_SECRET_BYTES, CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import (
+    CAMPAIGN_SECRET_BYTES,
+    CampaignInfo,
+    CategoryInfo,
+    UnitInfo,
+)
 from desktop.core.services import Services
+from desktop.core.store.models import AuditEntry
 from tests.conftest import CATEGORY_NAMES, person
 
 pytestmark = pytest.mark.both_backends

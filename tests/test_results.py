@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from desktop.core.combine import CombinationRule, Method, Normalise, OnlineCount
-from desktop.core.messages import RuleError
-from desktop.core.models import AuditEntry
-from desktop.core.registry import CampaignInfo
-from desktop.core.results_types import CampaignResults, CategoryResult, parse_weights
+from ballotformat.messages import RuleError
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.combine import CombinationRule, Method, Normalise, OnlineCount
+from desktop.core.results.types import CampaignResults, CategoryResult, parse_weights
 from desktop.core.services import Services
+from desktop.core.store.models import AuditEntry
 from tests.ballot_files import BRANDS, STAFF, WINDOWS
 from tests.test_results_common import counted, record, set_winners, settle_overvote
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import openpyxl
 
-from desktop.core.registry import CampaignInfo
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.ballot_files import BRANDS, WINDOWS
 from tests.conftest import Cli

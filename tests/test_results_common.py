@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.online_votes import FraudRules
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Decision, Review
-from desktop.core.scanjob import scan_paths
+from desktop.core.online.votes import FraudRules
+from desktop.core.records.recording import Recorder
+from desktop.core.records.review import Decision, Review
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.ballot_files import BRANDS, STAFF, WINDOWS
 from tests.conftest import REVIEWER

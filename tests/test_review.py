@@ -7,14 +7,14 @@ from pathlib import Path
 import cv2
 import pytest
 
-from desktop.core.boxes import BoxInfo
-from desktop.core.messages import RuleError
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Decision, Review
-from desktop.core.scanjob import scan_paths
+from ballotformat.messages import RuleError
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Recorder
+from desktop.core.records.review import Decision, Review
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
 from scanning.decide import MarkState
 from scanning.reasons import Reason
 from tests.ballot_files import BRANDS, WINDOWS

@@ -15,16 +15,16 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from desktop.core.db import Database
-from desktop.core.messages import RuleError
-from desktop.core.models import AuditEntry, Sheet
-from desktop.core.recording import Recorder, RecordOutcome, archive_root, read_context
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Decision, Review
-from desktop.core.review_align import read_pointed
-from desktop.core.scanjob import scan_paths
+from ballotformat.messages import RuleError
+from desktop.core.records.recording import Recorder, RecordOutcome, archive_root, read_context
+from desktop.core.records.review import Decision, Review
+from desktop.core.records.review_align import read_pointed
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
+from desktop.core.store.db import Database
+from desktop.core.store.models import AuditEntry, Sheet
 from scanning.batch import read_one
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status

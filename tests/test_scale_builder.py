@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from benchmarks.scale import ScaleCampaign
-from desktop.core.models import Sheet
+from desktop.core.store.models import Sheet
 
 #: Ten ballots of three pages.
 SHEETS = 30

@@ -37,14 +37,14 @@ import pytest
 from PIL import Image as PilImage
 from sqlalchemy import func, select
 
-from desktop.core import accounts
-from desktop.core.audit_log import AuditLog
-from desktop.core.db import Database
+from desktop.core.accounts import service as accounts
+from desktop.core.audit.log import AuditLog
 from desktop.core.demo import create_demo
-from desktop.core.models import AuditEntry, Sheet
-from desktop.core.recording import TEMP_PREFIXES
+from desktop.core.records.recording import TEMP_PREFIXES
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
+from desktop.core.store.db import Database
+from desktop.core.store.models import AuditEntry, Sheet
 from tests.ballot_files import Votes, fill_in, print_and_rasterize, save_scans
 from tests.conftest import ORGANISER, PASSWORD
 from tests.kill_runs import ROOT, SEED_ENV_VAR, Copies, environment, seeded

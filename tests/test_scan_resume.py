@@ -12,15 +12,15 @@ from typing import Any
 import cv2
 import pytest
 
-from desktop.core.boxes import BoxInfo
-from desktop.core.recording import (
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import (
     STALE_TEMP_AGE_S,
     Recorder,
     archive_file,
     remove_stale_temporaries,
 )
-from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import scan_paths
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 
 pytestmark = pytest.mark.both_backends

@@ -9,20 +9,20 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from desktop.core import accounts
-from desktop.core.accounts import (
+from ballotformat.messages import RuleError
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.service import (
     FREE_FAILURES,
     MAX_DELAY_S,
     Accounts,
     sign_in,
     throttle_delay,
 )
-from desktop.core.audit_labels import action_label, summary
-from desktop.core.audit_log import AuditLog
-from desktop.core.db import Database
+from desktop.core.audit.labels import action_label, summary
+from desktop.core.audit.log import AuditLog
 from desktop.core.enums import Role
-from desktop.core.messages import RuleError
-from desktop.core.models import utcnow
+from desktop.core.store.db import Database
+from desktop.core.store.models import utcnow
 from tests.conftest import Cli
 
 pytestmark = pytest.mark.both_backends

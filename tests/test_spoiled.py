@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.audit_log import AuditLog
-from desktop.core.boxes import BoxInfo
+from desktop.core.audit.log import AuditLog
 from desktop.core.enums import SerialState
-from desktop.core.recording import Recorder
-from desktop.core.recount import recount
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Decision, Review
-from desktop.core.scanjob import scan_paths
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Recorder
+from desktop.core.records.review import Decision, Review
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.recounting import recount
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
 from scanning.reasons import Reason, Status
 from tests.ballot_files import STAFF, WINDOWS, fill_in, print_and_rasterize, save_scans
 from tests.conftest import ORGANISER, Cli

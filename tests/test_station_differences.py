@@ -3,8 +3,8 @@ for reads as empty there, so "未划 → 未划" (empty → empty) is never a di
 
 from __future__ import annotations
 
-from desktop.core.models import MarkTargets, ReviewDecision, Sheet, StoredMark, pack_marks
-from desktop.core.station_merge import _differences
+from desktop.core.stations.merge import _differences
+from desktop.core.store.models import MarkTargets, ReviewDecision, Sheet, StoredMark, pack_marks
 from scanning.reasons import Reason, Status
 
 WINDOWS = "十佳优良服务窗口"

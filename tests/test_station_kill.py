@@ -26,12 +26,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from desktop.core import accounts
-from desktop.core.audit_log import AuditLog
-from desktop.core.db import Database
+from desktop.core.accounts import service as accounts
+from desktop.core.audit.log import AuditLog
 from desktop.core.demo import create_demo
-from desktop.core.models import AuditEntry, PackageImport, Sheet
 from desktop.core.services import Services
+from desktop.core.store.db import Database
+from desktop.core.store.models import AuditEntry, PackageImport, Sheet
 from tests.ballot_files import BRANDS, STAFF, WINDOWS, fill_in, print_and_rasterize, save_scans
 from tests.conftest import ORGANISER, PASSWORD
 from tests.kill_runs import ROOT, SEED_ENV_VAR, Copies, environment, seeded

@@ -15,17 +15,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from desktop.core.accounts import Accounts
-from desktop.core.ballots import box_key, encode_payload, pdf, render_batch
-from desktop.core.ballots import payload as codec
-from desktop.core.boxes import BoxInfo
+from ballotformat import box_key, encode_payload, pdf, render_batch
+from ballotformat import payload as codec
+from ballotformat.messages import RuleError
+from desktop.core.accounts.service import Accounts
 from desktop.core.enums import Role
-from desktop.core.messages import RuleError
-from desktop.core.models import Account, Sheet
-from desktop.core.recording import Recorder, counted_key_of
-from desktop.core.registry import CampaignInfo
-from desktop.core.scanjob import scan_paths
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Recorder, counted_key_of
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
+from desktop.core.store.models import Account, Sheet
 from scanning.reasons import Reason, Status
 from scanning.synthetic import rasterize_pdf
 from tests.ballot_files import VOTES, fill_in, print_and_rasterize, save_scans

@@ -13,19 +13,19 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
 
-from desktop.core.actors import Actor
-from desktop.core.audit_log import AuditFilter, AuditLog
-from desktop.core.ballots import Layout
-from desktop.core.boxes import BoxInfo
+from ballotformat import Layout
+from ballotformat.messages import RuleError
+from desktop.core.accounts.actors import Actor
+from desktop.core.audit.log import AuditFilter, AuditLog
 from desktop.core.enums import Role, SerialState
-from desktop.core.messages import RuleError
-from desktop.core.models import Campaign, Sheet, Station
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Decision, Review
-from desktop.core.scanjob import scan_paths
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Recorder
+from desktop.core.records.review import Decision, Review
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
-from desktop.core.stations import grouped, parse_key, qr_code
+from desktop.core.stations.service import grouped, parse_key, qr_code
+from desktop.core.store.models import Campaign, Sheet, Station
 from scanning.reasons import Reason
 from scanning.sources import Image
 from tests.ballot_files import (

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop.core.messages import RuleError
+from ballotformat.messages import RuleError
 from desktop.core.tabular import Table, TableError, normalise_header, read_table
 
 ALIASES = {

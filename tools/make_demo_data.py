@@ -20,7 +20,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.fonts import missing_glyphs  # noqa: E402
+from ballotformat.font_file import missing_glyphs  # noqa: E402
 
 OUTPUT = ROOT / "resources" / "demo" / "demo_campaign.json"
 SEEDS = ROOT.parent / "shared" / "seeds"

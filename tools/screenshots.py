@@ -59,11 +59,11 @@ def _portrait(path: Path, hue: int) -> None:
 
 def _prepare(folder: Path) -> tuple[object, int]:
     sys.path.insert(0, str(ROOT))
-    from desktop.core import accounts
-    from desktop.core.db import Database
+    from desktop.core.accounts import service as accounts
     from desktop.core.demo import create_demo
     from desktop.core.enums import Role
     from desktop.core.services import Services
+    from desktop.core.store.db import Database
 
     db = Database.open(f"sqlite:///{folder / 'demo.sqlite3'}")
     organiser = accounts.setup(db, ORGANISER_NAME, DEMO_PASSWORD, "陈明（评选办）")
@@ -88,7 +88,7 @@ def _prepare(folder: Path) -> tuple[object, int]:
 def _print_demo_ballots(services: object, campaign_id: int, folder: Path) -> None:
     """Two ballot boxes, a batch for each, some serials spoiled and unused."""
     from desktop.core.enums import SerialState
-    from desktop.core.printing import PrintOptions
+    from desktop.core.printing.service import PrintOptions
 
     boxes, printing = services.boxes, services.printing  # type: ignore[attr-defined]
     first = boxes.add_box(campaign_id, "东湖社区服务中心 1号箱", "东湖社区服务中心一楼大厅", "王丽")
@@ -121,7 +121,7 @@ def _scanned_ballots(services: object, campaign_id: int, folder: Path) -> Path:
     import cv2
     import numpy as np
 
-    from desktop.core.printing import PrintOptions
+    from desktop.core.printing.service import PrintOptions
     from scanning.synthetic import draw_tick, rasterize_pdf
 
     boxes, printing = services.boxes, services.printing  # type: ignore[attr-defined]
@@ -206,7 +206,7 @@ def _overvoted_ballot(services: object, campaign_id: int, folder: Path
     Returns the scan, the eleventh tick and the dot."""
     import cv2
 
-    from desktop.core.printing import PrintOptions
+    from desktop.core.printing.service import PrintOptions
     from scanning.synthetic import SCAN_DPI, draw_tick, rasterize_pdf
 
     boxes, printing = services.boxes, services.printing  # type: ignore[attr-defined]
@@ -231,9 +231,9 @@ def _overvoted_ballot(services: object, campaign_id: int, folder: Path
 def _review_shot(window: object, services: object, campaign_id: int, folder: Path, out: Path,
                  settle: object) -> Path:
     """The review page on the overvoted sheet, one of its ticks already judged a slip."""
-    from desktop.core.recording import Recorder
-    from desktop.core.review import Decision, Review
-    from desktop.core.scanjob import scan_paths
+    from desktop.core.records.recording import Recorder
+    from desktop.core.records.review import Decision, Review
+    from desktop.core.records.scanjob import scan_paths
     from desktop.ui.pages.review_page import ReviewPage
 
     path, slip, dot = _overvoted_ballot(services, campaign_id, folder)
@@ -260,10 +260,10 @@ def _review_unread_shot(window: object, services: object, campaign_id: int, fold
     cannot be read): the tick list of its candidates, two ticked, not yet saved."""
     import cv2
 
-    from desktop.core.printing import PrintOptions
-    from desktop.core.recording import Recorder
-    from desktop.core.review import Review
-    from desktop.core.scanjob import scan_paths
+    from desktop.core.printing.service import PrintOptions
+    from desktop.core.records.recording import Recorder
+    from desktop.core.records.review import Review
+    from desktop.core.records.scanjob import scan_paths
     from desktop.ui.pages.review_page import ReviewPage
     from scanning.synthetic import draw_tick, rasterize_pdf
 
@@ -299,7 +299,7 @@ def _votes_shot(window: object, services: object, campaign_id: int, folder: Path
                 settle: object) -> Path:
     """The votes page: a platform's per-vote export with an IP burst imported, expert scores of
     the first category with extremes dropped and one gap."""
-    from desktop.core.online_votes import FraudRules
+    from desktop.core.online.votes import FraudRules
     from desktop.ui.pages.votes_page import VotesPage
 
     online, experts = services.online, services.experts  # type: ignore[attr-defined]
@@ -382,7 +382,7 @@ def _stations_shot(window: object, services: object, out: Path, settle: object) 
     """This station's key and QR code, two registered stations (one revoked)."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from desktop.core.stations import qr_text
+    from desktop.core.stations.service import qr_text
     from desktop.ui.pages.stations_page import StationsPage
 
     stations = services.stations  # type: ignore[attr-defined]

@@ -21,10 +21,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
+from ballotformat import messages
+from ballotformat.messages import RuleError
 from desktop.cli.common import CliError, Context, safe_url, text
 from desktop.cli.parsing import Builder, Parser, command_in, language_in
-from desktop.core import messages
-from desktop.core.messages import RuleError
 
 __all__ = ["build_parser", "main"]
 

@@ -14,11 +14,11 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from ballotformat import messages
+from ballotformat.messages import Message, RuleError, error
 from desktop.cli.common import PASSWORD_ENV_VAR, CliError, Context, enum_type
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 from desktop.core.enums import Permission, Role
-from desktop.core.messages import Message, RuleError, error
 
 if TYPE_CHECKING:
     from desktop.core.accounts import AccountInfo, Accounts

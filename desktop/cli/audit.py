@@ -8,13 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ballotformat import messages
+from ballotformat.messages import RuleError
 from desktop.cli.common import Context, positive_int, text
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
-from desktop.core.messages import RuleError
 
 if TYPE_CHECKING:
-    from desktop.core.audit_log import Anchor, Verification
+    from desktop.core.audit import Anchor, Verification
 
 messages.register({
     "cli_col_entry": ("序号", "id"),
@@ -55,7 +55,7 @@ def anchor_type(language: str) -> Callable[[str], Anchor]:
     """``N:HEX``, an entry's id and hash written down earlier (see docs/audit.md)."""
 
     def parse(raw: str) -> Anchor:
-        from desktop.core.audit_log import Anchor
+        from desktop.core.audit import Anchor
 
         try:
             return Anchor.parse(raw)
@@ -106,9 +106,14 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.audit import at_text
-    from desktop.core.audit_labels import action_label, entity_label, summary
-    from desktop.core.audit_log import AuditFilter, AuditLog
+    from desktop.core.audit import (
+        AuditFilter,
+        AuditLog,
+        action_label,
+        at_text,
+        entity_label,
+        summary,
+    )
 
     campaign_id = ctx.campaign().id if getattr(args, "campaign", None) else None
     wanted = AuditFilter(action=args.action_prefix, actor=args.actor, entity=args.entity,
@@ -161,8 +166,7 @@ def _report(ctx: Context, result: Verification, anchors: list[Anchor]) -> int:
 
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.audit_export import read_export
-    from desktop.core.audit_log import AuditLog, verify_chain
+    from desktop.core.audit import AuditLog, read_export, verify_chain
 
     if args.file is not None:
         return _report(ctx, verify_chain(read_export(args.file), args.anchors), args.anchors)
@@ -170,7 +174,7 @@ def run_verify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.audit_export import export_log
+    from desktop.core.audit import export_log
 
     count = export_log(ctx.services.db, ctx.services.actor, args.file)
     if ctx.json:

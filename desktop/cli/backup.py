@@ -2,7 +2,7 @@
 
 Backing up and restoring need an organiser's sign-in, except a restore onto a database with no
 account yet: a new station is set up from the organiser's backup before anyone can sign in
-there (see desktop/core/backup.py and docs/deployment.md).
+there (see desktop/core/store/backups.py and docs/deployment.md).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import getpass
 import sys
 from pathlib import Path
 
+from ballotformat import messages
+from ballotformat.messages import Message
 from desktop.cli.common import CliError, Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
-from desktop.core.actors import SETUP_ACTOR
+from desktop.core.accounts import SETUP_ACTOR
 from desktop.core.enums import Permission
-from desktop.core.messages import Message
 
 messages.register({
     "cli_backup_done": (
@@ -126,7 +126,7 @@ def _passphrase(ctx: Context, args: argparse.Namespace, needed: str, twice: bool
 
 
 def run_backup(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.backup import backup
+    from desktop.core.store import backup
 
     ctx.services.actor.require(Permission.BACKUP)  # refused before a passphrase is asked for
     passphrase = None if args.no_secrets else _passphrase(
@@ -147,7 +147,7 @@ def run_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.accounts import has_accounts
-    from desktop.core.backup import BackupSecrets, backup_secrets, restore, secrets_missing
+    from desktop.core.store import BackupSecrets, backup_secrets, restore, secrets_missing
 
     db = ctx.database()
     try:
@@ -180,7 +180,7 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_recount(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.recount import recount
+    from desktop.core.results import recount
 
     report = recount(ctx.services.db, ctx.campaign().id, args.workers)
     if ctx.json:

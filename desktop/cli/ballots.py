@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ballotformat import Paper, messages
 from desktop.cli.common import Context, enum_type, positive_int
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
-from desktop.core.enums import Paper, SerialState
+from desktop.core.enums import SerialState
 
 if TYPE_CHECKING:
     from desktop.core.printing import PrintOptions
@@ -143,7 +143,7 @@ def run_batches(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_note(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.boxes import parse_serials
+    from desktop.core.printing import parse_serials
 
     serials = parse_serials(" ".join(args.serials))
     count = ctx.services.boxes.note_serials(ctx.campaign().id, serials, args.state, args.note)

@@ -7,11 +7,11 @@ import contextlib
 from collections import Counter
 from typing import Any
 
+from ballotformat import messages
+from ballotformat.messages import RuleError
 from desktop.cli.common import Context, campaign_json
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 from desktop.core.enums import CandidateStatus
-from desktop.core.messages import RuleError
 
 messages.register({
     "cli_campaign_created": (

@@ -6,14 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ballotformat import messages
+from ballotformat.messages import Message, RuleError, error
 from desktop.cli.common import Context, enum_type, jsonable, label
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 from desktop.core.enums import CandidateStatus
-from desktop.core.messages import Message, RuleError, error
 
 if TYPE_CHECKING:
-    from desktop.core.candidates import CandidateInfo
+    from desktop.core.registry import CandidateInfo
 
 messages.register({
     "cli_candidates_count": ("共 {count} 名。", "{count} in all."),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
+from ballotformat import messages
 from desktop.cli.common import Context, enum_type, jsonable, positive_int
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 from desktop.core.enums import CandidateKind
 
 messages.register({

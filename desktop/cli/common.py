@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop.core import labels, messages
-from desktop.core.messages import Message, RuleError
+from ballotformat import messages
+from ballotformat.messages import Message, RuleError
+from desktop.core import labels
 
 if TYPE_CHECKING:  # the database's modules load when a command first opens it
-    from desktop.core.db import Database
     from desktop.core.registry import CampaignInfo
     from desktop.core.services import Services
+    from desktop.core.store import Database
 
 #: Environment variables a script signs in with.
 USER_ENV_VAR, PASSWORD_ENV_VAR = "BALLOTDESK_USER", "BALLOTDESK_PASSWORD"
@@ -182,7 +183,7 @@ def safe_url(explicit: str | None) -> str:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from desktop.core.db import resolve_url
+    from desktop.core.store import resolve_url
 
     url = resolve_url(explicit)
     try:
@@ -260,7 +261,7 @@ class Context:
 
     def database(self) -> Database:
         """The database named by ``--db`` (or its defaults), opened and at the newest schema."""
-        from desktop.core.db import Database
+        from desktop.core.store import Database
 
         url = getattr(self.args, "db", None)
         try:

@@ -6,9 +6,9 @@ import argparse
 import json
 from pathlib import Path
 
+from ballotformat import messages
 from desktop.cli.common import Context
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 
 messages.register({
     "cli_cvr_written": (
@@ -28,7 +28,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.cvr import CastVoteRecord
+    from desktop.core.results import CastVoteRecord
 
     campaign = ctx.campaign()
     manifest = CastVoteRecord(ctx.services.db, ctx.services.actor).export(campaign.id,

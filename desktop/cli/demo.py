@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
+from ballotformat import messages
 from desktop.cli.common import Context, campaign_json
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 
 messages.register({
     "cli_demo_created": (

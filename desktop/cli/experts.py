@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from ballotformat import messages
+from ballotformat.messages import error
 from desktop.cli.common import Context
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
-from desktop.core.messages import error
 
 messages.register({
     "cli_experts_dropped": ("（去掉）", " (dropped)"),

@@ -6,14 +6,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ballotformat import messages
+from ballotformat.messages import Message, error
 from desktop.cli.common import CliError, Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
-from desktop.core.messages import Message, error
 
 if TYPE_CHECKING:
-    from desktop.core.online import OnlinePreview
-    from desktop.core.online_match import Mapping
+    from desktop.core.online import Mapping, OnlinePreview
 
 messages.register({
     "cli_online_bad_mapping": ("无法读取对应关系文件“{file}”：{error}",
@@ -68,7 +67,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 def _mapping(ctx: Context, path: str | None) -> Mapping | None:
     if path is None:
         return None
-    from desktop.core.online_match import Mapping
+    from desktop.core.online import Mapping
 
     try:
         return Mapping.load(path)
@@ -113,7 +112,7 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.online_results import imports
+    from desktop.core.online import imports
 
     campaign = ctx.campaign()
     found = imports(ctx.services.db, campaign.id)
@@ -129,7 +128,7 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_report(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.online_results import flagged
+    from desktop.core.online import flagged
 
     campaign = ctx.campaign()
     rows = flagged(ctx.services.db, campaign.id, args.source)

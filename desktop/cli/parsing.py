@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
+from ballotformat import messages
+from ballotformat.messages import LANGUAGES
 from desktop.cli.common import text
-from desktop.core import messages
-from desktop.core.messages import LANGUAGES
-from desktop.core.paths import app_version
+from desktop.core.store import app_version
 
 messages.register({
     "cli_usage_required": ("缺少参数：{args}", "the following arguments are required: {args}"),

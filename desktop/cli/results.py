@@ -14,10 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ballotformat import messages
 from desktop.cli.common import Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
-from desktop.core.combine import (
+from desktop.core.results import (
     FLAG_MARK,
     CombinationRule,
     Method,
@@ -29,7 +29,7 @@ from desktop.core.combine import (
 )
 
 if TYPE_CHECKING:
-    from desktop.core.results_types import CampaignResults
+    from desktop.core.results import CampaignResults
 
 messages.register({
     "cli_results_formula": ("计算方法：{formula}", "Formula: {formula}"),
@@ -144,7 +144,7 @@ def _print_results(ctx: Context, results: CampaignResults) -> None:
 
 
 def run_results(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.results_files import results_json, write_csv, write_xlsx
+    from desktop.core.results import results_json, write_csv, write_xlsx
 
     campaign = ctx.campaign()
     service = ctx.services.results
@@ -153,7 +153,7 @@ def run_results(ctx: Context, args: argparse.Namespace) -> int:
         ctx.show(warning)
     written = []
     if args.pdf:
-        from desktop.core.notice import write_notice  # the PDF writer: only for --pdf
+        from desktop.core.results import write_notice  # the PDF writer: only for --pdf
 
         written.append(write_notice(results, service.notice(campaign.id), args.pdf))
     if args.xlsx:
@@ -170,7 +170,7 @@ def run_results(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def _show_rule(ctx: Context, campaign_id: int) -> None:
-    from desktop.core.results_files import results_json
+    from desktop.core.results import results_json
 
     info = ctx.services.results.rule(campaign_id)
     results = ctx.services.results.compute(campaign_id)
@@ -186,7 +186,7 @@ def _show_rule(ctx: Context, campaign_id: int) -> None:
 
 
 def run_rule(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.results_types import parse_weights
+    from desktop.core.results import parse_weights
 
     campaign = ctx.campaign()
     service = ctx.services.results

@@ -6,15 +6,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from ballotformat import messages
 from desktop.cli.common import Context, enum_type, positive_int
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 from desktop.core.enums import Decision
 from desktop.core.labels import label, label_list
 from scanning.decide import MarkState
 
 if TYPE_CHECKING:
-    from desktop.core.review import Review, SheetState
+    from desktop.core.records import Review, SheetState
 
 messages.register({
     "cli_col_sheet": ("图像", "sheet"),
@@ -85,7 +85,7 @@ def _row(state: SheetState) -> dict[str, object]:
 
 
 def _review(ctx: Context) -> Review:
-    from desktop.core.review import Review
+    from desktop.core.records import Review
 
     return Review(ctx.services.db, ctx.services.actor)
 
@@ -119,7 +119,7 @@ def run_decide(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_copies(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.recording import archive_root
+    from desktop.core.records import archive_root
 
     campaign_id = ctx.campaign().id
     copies = _review(ctx).copies(campaign_id, args.sheet)

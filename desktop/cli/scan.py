@@ -2,9 +2,9 @@
 ``ballotdesk scan --scanner DEVICE`` (record).
 
 From a scanner the sheets are read and recorded as the feeder delivers them, by the same code
-as the window's scanner source (:func:`desktop.core.scanjob.scan_scanner`). A jam or a scanner
-that cannot be opened is said on stderr and ends the command with status 1; the sheets scanned
-before it stay recorded, so scanning the rest again continues the box.
+as the window's scanner source (:func:`desktop.core.records.scanjob.scan_scanner`). A jam or a
+scanner that cannot be opened is said on stderr and ends the command with status 1; the sheets
+scanned before it stay recorded, so scanning the rest again continues the box.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ballotformat import messages
+from ballotformat.messages import Message
 from desktop.cli.common import CliError, Context, positive_int
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 from desktop.core.labels import label
-from desktop.core.messages import Message
 
 if TYPE_CHECKING:  # reading images loads OpenCV: only when a command reads them
-    from desktop.core.recording import RecordOutcome
+    from desktop.core.records import RecordOutcome
     from scanning.sources import AcquisitionProblem, ScannerSettings
 
 messages.register({
@@ -90,8 +90,7 @@ def _line(ctx: Context, outcome: RecordOutcome, pages: bool = True) -> str:
 
 
 def run_interpret(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.recording import Recorder
-    from desktop.core.scanjob import interpret_paths
+    from desktop.core.records import Recorder, interpret_paths
 
     recorder = Recorder(ctx.services.db, ctx.services.actor)
     outcomes = list(interpret_paths(recorder, args.files, args.workers))
@@ -132,9 +131,8 @@ def scanner_settings(args: argparse.Namespace) -> ScannerSettings | None:
 
 
 def run_scan(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.backup import automatic_backup
-    from desktop.core.recording import Recorder
-    from desktop.core.scanjob import ScanCounts, problem_message, scan_paths, scan_scanner
+    from desktop.core.records import Recorder, ScanCounts, problem_message, scan_paths, scan_scanner
+    from desktop.core.store import automatic_backup
 
     settings = scanner_settings(args)
     campaign = ctx.campaign() if args.box else None

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import argparse
 
+from ballotformat import messages
 from desktop.cli.common import CliError, Context
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 
 messages.register({
     "cli_col_device": ("设备", "device"),
@@ -23,7 +23,7 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.scanjob import problem_message
+    from desktop.core.records import problem_message
     from scanning.sources import AcquisitionError, list_scanners
 
     try:

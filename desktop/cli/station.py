@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ballotformat import messages
 from desktop.cli.common import Context
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 
 messages.register({
     "cli_station_key": (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from ballotformat import messages
 from desktop.cli.common import Context, jsonable, positive_int
 from desktop.cli.parsing import Builder, Subparsers
-from desktop.core import messages
 
 messages.register({
     "cli_unit_added": (

@@ -16,10 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ballotformat.resources import resources_dir
 from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
-from desktop.core.paths import resources_dir
-from desktop.core.registry import CampaignInfo
-from desktop.core.rules import CandidateFields
+from desktop.core.registry import CampaignInfo, CandidateFields
 from desktop.core.services import Services
 
 #: The demo's phase: its shortlist is published, voting can be tried next.

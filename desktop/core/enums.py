@@ -45,14 +45,6 @@ class Sex(StrEnum):
     FEMALE = "female"
 
 
-class Paper(StrEnum):
-    """Paper sizes ballots are printed on (portrait)."""
-
-    A4 = "A4"
-    A3 = "A3"
-    LETTER = "Letter"
-
-
 class SignInOutcome(StrEnum):
     """How a sign-in try ended, as the audit chain records it (accounts.py)."""
 
@@ -71,7 +63,7 @@ class SerialState(StrEnum):
 
 class Decision(StrEnum):
     """What a person (or the recording layer) decided about a sheet in review (review.py,
-    which still names it: ``from desktop.core.review import Decision`` works)."""
+    which still names it: ``from desktop.core.records.review import Decision`` works)."""
 
     MARKED = "marked"
     EMPTY = "empty"
@@ -85,7 +77,7 @@ class Decision(StrEnum):
 
 
 class Role(StrEnum):
-    """What a signed-in account may do (desktop/core/accounts.py holds the permissions)."""
+    """What a signed-in account may do (desktop/core/accounts/service.py holds the permissions)."""
 
     ORGANISER = "organiser"  # 组织者: registry, printing, results, accounts, stations
     COUNTING = "counting"  # 计票组: scan, review, export station packages

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from ballotformat import Paper
+from ballotformat.messages import JoinedList, current_language
 from desktop.core.enums import (
     CandidateKind,
     CandidateStatus,
     Decision,
-    Paper,
     Permission,
     Phase,
     Role,
@@ -20,7 +21,6 @@ from desktop.core.enums import (
     Sex,
     SignInOutcome,
 )
-from desktop.core.messages import JoinedList, current_language
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status
 

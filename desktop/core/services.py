@@ -10,18 +10,14 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from desktop.core.actors import Actor
-from desktop.core.db import Database
+from desktop.core.accounts import Actor
+from desktop.core.store import Database
 
 if TYPE_CHECKING:
-    from desktop.core.boxes import Boxes
-    from desktop.core.candidates import Candidates
     from desktop.core.experts import Experts
-    from desktop.core.exporting import Exporter
-    from desktop.core.importing import Importer
     from desktop.core.online import Online
-    from desktop.core.printing import Printing
-    from desktop.core.registry import Registry
+    from desktop.core.printing import Boxes, Printing
+    from desktop.core.registry import Candidates, Exporter, Importer, Registry
     from desktop.core.results import Results
     from desktop.core.stations import Stations
 
@@ -51,26 +47,26 @@ class Services:
 
     @cached_property
     def candidates(self) -> Candidates:
-        from desktop.core.candidates import Candidates
+        from desktop.core.registry import Candidates
 
         return Candidates(self.db, self.actor)
 
     @cached_property
     def importer(self) -> Importer:
-        from desktop.core.importing import Importer
+        from desktop.core.registry import Importer
 
         return Importer(self.db, self.actor)
 
     @cached_property
     def exporter(self) -> Exporter:
-        from desktop.core.exporting import Exporter
+        from desktop.core.registry import Exporter
 
         return Exporter(self.db, self.actor)
 
     @cached_property
     def boxes(self) -> Boxes:
-        from desktop.core.boxes import Boxes
-        from desktop.core.recording import returned_serials
+        from desktop.core.printing import Boxes
+        from desktop.core.records import returned_serials
 
         return Boxes(self.db, self.actor, returned_serials)
 

@@ -48,7 +48,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop.core.messages import (
+from ballotformat.messages import (
     JoinedList,
     Message,
     RuleError,

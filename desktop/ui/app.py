@@ -10,10 +10,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.core.db import Database
-from desktop.core.fonts import ballot_font_path
-from desktop.core.paths import app_version
+from ballotformat.font_file import ballot_font_path
 from desktop.core.services import Services
+from desktop.core.store import Database, app_version
 from desktop.ui.collector import install_collector
 from desktop.ui.dialogs.account_dialogs import ask_sign_in, start_session
 from desktop.ui.errors import enable_crash_log, install_excepthook, setup_logging

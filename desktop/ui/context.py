@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.actors import denied
+from desktop.core.accounts import denied
 from desktop.core.enums import Permission
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services

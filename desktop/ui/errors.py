@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.messages import RuleError
-from desktop.core.paths import log_dir
+from ballotformat.messages import RuleError
+from desktop.core.store import log_dir
 from desktop.ui.feedback import show_refusal
 from desktop.ui.i18n import arg
 

@@ -8,7 +8,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.core.messages import Message, RuleError
+from ballotformat.messages import Message, RuleError
 
 T = TypeVar("T")
 

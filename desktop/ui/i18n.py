@@ -13,8 +13,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from desktop.core import messages
-from desktop.core.paths import resources_dir
+from ballotformat import messages
+from ballotformat.resources import resources_dir
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.core.paths import resources_dir
+from ballotformat.resources import resources_dir
 
 
 def icons_dir() -> Path:

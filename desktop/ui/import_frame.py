@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.messages import RuleError
+from ballotformat.messages import RuleError
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import ERROR_STYLE, messages_text

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.importing import MAPPABLE
-from desktop.core.messages import field_label
+from ballotformat.messages import field_label
+from desktop.core.registry import MAPPABLE
 from desktop.core.services import Services
 from desktop.core.tabular import IGNORE
 from desktop.ui.background import run_in_background
@@ -39,7 +39,7 @@ from desktop.ui.models.preview_model import COL_NAME, COL_PROBLEMS, ImportPrevie
 from desktop.ui.tables import list_table
 
 if TYPE_CHECKING:
-    from desktop.core.importing import ColumnGuess, Importer, ImportPreview
+    from desktop.core.registry import ColumnGuess, Importer, ImportPreview
 
 
 class ColumnPage(QWizardPage):

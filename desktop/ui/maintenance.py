@@ -1,6 +1,6 @@
 """The File menu's care of the data: back up, restore from a backup, read every image again.
 
-The same services as ``ballotdesk backup|restore|recount`` (desktop/core/backup.py,
+The same services as ``ballotdesk backup|restore|recount`` (desktop/core/store/backups.py,
 recount.py), run as background jobs with a busy dialog. A restore replaces the database, so
 the window asks for a sign-in again afterwards (``restored``): the accounts may have changed.
 """
@@ -14,7 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.core.backup import (
+from desktop.core.enums import Permission
+from desktop.core.results import RecountReport, recount
+from desktop.core.store import (
     BackupInfo,
     BackupSecrets,
     backup,
@@ -22,8 +24,6 @@ from desktop.core.backup import (
     secrets_missing,
     verify_backup,
 )
-from desktop.core.enums import Permission
-from desktop.core.recount import RecountReport, recount
 from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.backup_dialogs import BackupSecretsDialog, RestoreSecretsDialog

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.online import OnlinePreview
-from desktop.core.online_match import (
+from desktop.core.online import (
     CATEGORY,
     CHOICE,
     IGNORE,
@@ -31,6 +30,7 @@ from desktop.core.online_match import (
     TIME,
     VOTER,
     VOTES,
+    OnlinePreview,
 )
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background

@@ -1,7 +1,7 @@
 """Ballot PDFs to the system printer: as vector PDF to a CUPS queue, else as page images.
 
 A printer that is a CUPS queue (Linux, macOS) gets the recorded batch PDF itself through
-``lp`` (:mod:`desktop.core.print_queue`, :class:`QueueOutput`): CUPS's filters print it as
+``lp`` (:mod:`desktop.core.printing.print_queue`, :class:`QueueOutput`): CUPS's filters print it as
 vectors, a few KB a page. Any other printer (Windows, or a Qt PDF file) gets images of the very
 PDF pages that were recorded, not a second drawing of the ballot: grey, at the printer's
 resolution. There is no QtPdf in PySide6-Essentials (see :mod:`desktop.ui.pdf_images`), so
@@ -23,9 +23,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, QTimer,
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.core.enums import Paper
-from desktop.core.print_queue import is_print_queue, submit_pdf
-from desktop.core.printing import PRINTER_DESTINATION_PREFIX
+from ballotformat import Paper
+from desktop.core.printing import PRINTER_DESTINATION_PREFIX, is_print_queue, submit_pdf
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg
 from desktop.ui.pdf_images import PdfPages, PdfSource

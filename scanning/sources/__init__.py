@@ -25,7 +25,6 @@ from scanning.sources.base import (
     FileOrigin,
     Image,
     Origin,
-    ProblemCode,
     Recorded,
     RecordedBefore,
     ScannerOrigin,
@@ -46,7 +45,7 @@ from scanning.sources.capture import (
 )
 from scanning.sources.files import read_file, read_folder, read_paths, sniff
 from scanning.sources.folder import WatchedFolder
-from scanning.sources.messages import CATALOG, problem_text
+from scanning.sources.messages import CATALOG, ProblemCode, problem_text
 from scanning.sources.pdf import read_pdf
 from scanning.sources.preview import draw_overlay
 from scanning.sources.sane_source import (

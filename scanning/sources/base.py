@@ -20,13 +20,14 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 
 import cv2
 import numpy as np
 import numpy.typing as npt
 from PIL import Image as PilImage
+
+from scanning.sources.messages import ProblemCode, problem_text
 
 #: An 8-bit image: grey ``(h, w)`` or BGR ``(h, w, 3)``, OpenCV's conventions.
 Image = npt.NDArray[np.uint8]
@@ -116,42 +117,6 @@ class AcquiredImage:
     dpi: float | None = None
 
 
-class ProblemCode(StrEnum):
-    """Why an item could not be acquired. Texts in both languages: :mod:`.messages`."""
-
-    FILE_NOT_FOUND = "source_file_not_found"
-    FILE_UNREADABLE = "source_file_unreadable"
-    FILE_EMPTY = "source_file_empty"
-    FILE_NOT_IMAGE = "source_file_not_image"
-    IMAGE_TRUNCATED = "source_image_truncated"
-    IMAGE_CORRUPT = "source_image_corrupt"
-    PAGE_CORRUPT = "source_page_corrupt"
-    IMAGE_TOO_LARGE = "source_image_too_large"
-    FILE_FAILED = "source_file_failed"
-    PDF_ENCRYPTED = "source_pdf_encrypted"
-    PDF_CORRUPT = "source_pdf_corrupt"
-    PDF_EMPTY = "source_pdf_empty"
-    FOLDER_NOT_FOUND = "source_folder_not_found"
-    FOLDER_UNREADABLE = "source_folder_unreadable"
-    SCANNER_SUPPORT_MISSING = "source_scanner_support_missing"
-    SCANNER_INIT_FAILED = "source_scanner_init_failed"
-    SCANNER_NOT_FOUND = "source_scanner_not_found"
-    SCANNER_OPEN_FAILED = "source_scanner_open_failed"
-    SCANNER_BUSY = "source_scanner_busy"
-    SCANNER_ACCESS_DENIED = "source_scanner_access_denied"
-    SCANNER_SOURCE_UNKNOWN = "source_scanner_source_unknown"
-    FEEDER_EMPTY = "source_feeder_empty"
-    FEEDER_JAMMED = "source_feeder_jammed"
-    COVER_OPEN = "source_cover_open"
-    SCANNER_IO_ERROR = "source_scanner_io_error"
-    SCANNER_NO_MEMORY = "source_scanner_no_memory"
-    SCANNER_CANCELLED = "source_scanner_cancelled"
-    SCANNER_FAILED = "source_scanner_failed"
-    SCANNER_BAD_IMAGE = "source_scanner_bad_image"
-    CAMERA_OPEN_FAILED = "source_camera_open_failed"
-    CAMERA_LOST = "source_camera_lost"
-
-
 @dataclass(frozen=True)
 class AcquisitionProblem:
     """A page, file or sheet that could not be acquired, and why.
@@ -168,8 +133,6 @@ class AcquisitionProblem:
     ends_source: bool = False
 
     def text(self, language: str | None = None) -> str:
-        from scanning.sources.messages import problem_text
-
         return problem_text(self, language)
 
 

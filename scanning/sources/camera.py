@@ -25,10 +25,10 @@ from scanning.sources.base import (
     CameraOrigin,
     Cancel,
     Image,
-    ProblemCode,
     never_cancel,
     session_stamp,
 )
+from scanning.sources.messages import ProblemCode
 
 REQUESTED_WIDTH_PX = 1920
 REQUESTED_HEIGHT_PX = 1080

@@ -44,13 +44,13 @@ from scanning.sources.base import (
     Cancel,
     FileOrigin,
     Image,
-    ProblemCode,
     Recorded,
     RecordedBefore,
     never_cancel,
     sha256_hex,
     too_large,
 )
+from scanning.sources.messages import ProblemCode
 from scanning.sources.pdf import is_pdf, read_pdf
 
 log = logging.getLogger(__name__)

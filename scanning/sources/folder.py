@@ -24,9 +24,9 @@ from scanning.sources.base import (
     AcquisitionProblem,
     Cancel,
     FileOrigin,
-    ProblemCode,
 )
 from scanning.sources.files import IMAGE_SUFFIXES, is_ignored, natural_key, read_file
+from scanning.sources.messages import ProblemCode
 
 #: How often the folder is listed.
 POLL_INTERVAL_S = 0.5

@@ -1,7 +1,7 @@
 """Problem texts in Simplified Chinese and English.
 
 ``scanning`` has neither Qt (no ``tr()``) nor the desktop core, so it keeps its own small table
-in the shape of ``desktop.core.messages.CATALOG`` (code -> (Chinese, English), ``str.format``
+in the shape of ``ballotformat.messages.CATALOG`` (code -> (Chinese, English), ``str.format``
 parameters). The desktop may show :func:`problem_text` directly or register :data:`CATALOG` in
 its own catalogue: every code starts with ``source_``, so none can clash.
 
@@ -11,10 +11,49 @@ Every text says what happened and what to do, and says so when nothing was lost.
 from __future__ import annotations
 
 import os
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from scanning.sources.base import AcquisitionProblem, ProblemCode
+if TYPE_CHECKING:
+    from scanning.sources.base import AcquisitionProblem
 
 LANG_ENV_VAR = "BALLOTDESK_LANG"
+
+class ProblemCode(StrEnum):
+    """Why an item could not be acquired. Texts in both languages: :mod:`.messages`."""
+
+    FILE_NOT_FOUND = "source_file_not_found"
+    FILE_UNREADABLE = "source_file_unreadable"
+    FILE_EMPTY = "source_file_empty"
+    FILE_NOT_IMAGE = "source_file_not_image"
+    IMAGE_TRUNCATED = "source_image_truncated"
+    IMAGE_CORRUPT = "source_image_corrupt"
+    PAGE_CORRUPT = "source_page_corrupt"
+    IMAGE_TOO_LARGE = "source_image_too_large"
+    FILE_FAILED = "source_file_failed"
+    PDF_ENCRYPTED = "source_pdf_encrypted"
+    PDF_CORRUPT = "source_pdf_corrupt"
+    PDF_EMPTY = "source_pdf_empty"
+    FOLDER_NOT_FOUND = "source_folder_not_found"
+    FOLDER_UNREADABLE = "source_folder_unreadable"
+    SCANNER_SUPPORT_MISSING = "source_scanner_support_missing"
+    SCANNER_INIT_FAILED = "source_scanner_init_failed"
+    SCANNER_NOT_FOUND = "source_scanner_not_found"
+    SCANNER_OPEN_FAILED = "source_scanner_open_failed"
+    SCANNER_BUSY = "source_scanner_busy"
+    SCANNER_ACCESS_DENIED = "source_scanner_access_denied"
+    SCANNER_SOURCE_UNKNOWN = "source_scanner_source_unknown"
+    FEEDER_EMPTY = "source_feeder_empty"
+    FEEDER_JAMMED = "source_feeder_jammed"
+    COVER_OPEN = "source_cover_open"
+    SCANNER_IO_ERROR = "source_scanner_io_error"
+    SCANNER_NO_MEMORY = "source_scanner_no_memory"
+    SCANNER_CANCELLED = "source_scanner_cancelled"
+    SCANNER_FAILED = "source_scanner_failed"
+    SCANNER_BAD_IMAGE = "source_scanner_bad_image"
+    CAMERA_OPEN_FAILED = "source_camera_open_failed"
+    CAMERA_LOST = "source_camera_lost"
+
 
 _NOTHING_LOST_ZH = "其余文件不受影响。"
 _NOTHING_LOST_EN = "The other files are not affected."

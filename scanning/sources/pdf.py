@@ -20,10 +20,10 @@ from scanning.sources.base import (
     AcquiredImage,
     AcquisitionProblem,
     FileOrigin,
-    ProblemCode,
     sha256_hex,
     too_large,
 )
+from scanning.sources.messages import ProblemCode
 
 PDF_MEDIA_TYPE = "application/pdf"
 PDF_MAGIC = b"%PDF-"

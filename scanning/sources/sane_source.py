@@ -33,12 +33,12 @@ from scanning.sources.base import (
     AcquisitionProblem,
     Cancel,
     Image,
-    ProblemCode,
     ScannerOrigin,
     encoded_image,
     never_cancel,
     session_stamp,
 )
+from scanning.sources.messages import ProblemCode
 
 log = logging.getLogger(__name__)
 

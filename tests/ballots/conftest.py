@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from desktop.core.ballots import Layout, build_layout, render_batch
-from desktop.core.ballots.sample import sample_spec
+from ballotformat import Layout, build_layout, render_batch
+from desktop.core.printing.sample import sample_spec
 from tests.ballots.support import (
     CAMPAIGN_ID,
     LAYOUT_VERSION,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pypdfium2 as pdfium
 
-from desktop.core.ballots import Layout
+from ballotformat import Layout
 
 SECRET = b"campaign-secret-for-tests-32byte"
 OTHER_SECRET = b"another-campaign-secret-32-bytes"

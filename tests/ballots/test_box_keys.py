@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from desktop.core.ballots import (
+from ballotformat import (
     BallotKeys,
     ForgedPayloadError,
     KeyNotHeldError,
@@ -16,7 +16,7 @@ from desktop.core.ballots import (
     decode_payload,
     encode_payload,
 )
-from desktop.core.ballots import payload as codec
+from ballotformat import payload as codec
 from tests.ballots.support import SECRET
 
 CAMPAIGN = 12

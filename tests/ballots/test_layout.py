@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.core.ballots import (
+from ballotformat import (
     BallotSpec,
     CandidateSpec,
     CategorySpec,
@@ -18,13 +18,13 @@ from desktop.core.ballots import (
     TextItem,
     build_layout,
 )
-from desktop.core.ballots import geometry as g
-from desktop.core.ballots.fonts import ELLIPSIS, FONT_ASCENT, FONT_DESCENT
-from desktop.core.ballots.geometry import boxes_intersect, clear_zone
-from desktop.core.ballots.model import Box
-from desktop.core.ballots.sample import sample_spec
-from desktop.core.candidates import format_number
-from desktop.core.fonts import ballot_font_path
+from ballotformat import geometry as g
+from ballotformat.font_file import ballot_font_path
+from ballotformat.fonts import ELLIPSIS, FONT_ASCENT, FONT_DESCENT
+from ballotformat.geometry import boxes_intersect, clear_zone
+from ballotformat.model import Box
+from desktop.core.printing.sample import sample_spec
+from desktop.core.registry.candidates import format_number
 from tests.ballots.support import tiny_jpeg
 
 ALL_PAPERS = (Paper.A4, Paper.A3, Paper.LETTER)

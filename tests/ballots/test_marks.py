@@ -11,7 +11,7 @@ import cv2
 import numpy as np
 import pytest
 
-from desktop.core.ballots import geometry as g
+from ballotformat import geometry as g
 from tests.ballots.support import PX_PER_MM, RASTER_DPI, PrintedBatch
 
 SEARCH_DPI = 75

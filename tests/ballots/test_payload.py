@@ -8,8 +8,8 @@ import string
 import pytest
 import segno
 
-from desktop.core.ballots import payload as codec
-from desktop.core.ballots.payload import (
+from ballotformat import payload as codec
+from ballotformat.payload import (
     ForeignCampaignError,
     ForgedPayloadError,
     MalformedPayloadError,

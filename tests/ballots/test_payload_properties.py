@@ -7,8 +7,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.core.ballots import payload as codec
-from desktop.core.ballots.payload import Payload, PayloadError, decode_payload, encode_payload
+from ballotformat import payload as codec
+from ballotformat.payload import Payload, PayloadError, decode_payload, encode_payload
 from tests.ballots.support import OTHER_SECRET, SECRET
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"

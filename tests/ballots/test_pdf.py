@@ -12,7 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 
-from desktop.core.ballots import (
+from ballotformat import (
     ForgedPayloadError,
     Layout,
     RenderCancelledError,
@@ -21,10 +21,10 @@ from desktop.core.ballots import (
     render_batch,
     render_preview,
 )
-from desktop.core.ballots import geometry as g
-from desktop.core.ballots.geometry import clear_zone
-from desktop.core.ballots.payload import SIGNED_LENGTH
-from desktop.core.ballots.sample import sample_spec
+from ballotformat import geometry as g
+from ballotformat.geometry import clear_zone
+from ballotformat.payload import SIGNED_LENGTH
+from desktop.core.printing.sample import sample_spec
 from tests.ballots.support import (
     CAMPAIGN_ID,
     DARK,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.ballots import Layout
+from ballotformat import Layout
 from scanning import PageResult, ReadContext, interpret_files
 from tests.scanning.corpus import CAMPAIGN_ID, SECRET, Sample, build_corpus, make_layout
 

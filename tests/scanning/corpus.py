@@ -23,8 +23,8 @@ import numpy as np
 import pypdfium2 as pdfium
 import segno
 
-from desktop.core.ballots import Layout, build_layout, render_batch
-from desktop.core.ballots.sample import sample_spec
+from ballotformat import Layout, build_layout, render_batch
+from desktop.core.printing.sample import sample_spec
 from scanning.synthetic import rasterize_pdf
 from tests.scanning import pens
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop.core.ballots import Layout
+from ballotformat import Layout
 from scanning import (
     NOTES,
     REJECTING,

@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 import pytest
 
-from desktop.core.ballots import Layout
+from ballotformat import Layout
 from scanning import MarkState, ReadContext, Reason, Status, interpret_image
 from scanning.result import PageResult
 from tests.scanning import pens

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
-from desktop.core.ballots import Layout, encode_payload
+from ballotformat import Layout, encode_payload
 from scanning import MarkState, ReadContext, Reason, Status, interpret_file, interpret_image
 from scanning import page as pg
 from scanning.marks import search_marks

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 import zxingcpp
 
-from desktop.core.ballots import PayloadError, decode_payload
+from ballotformat import PayloadError, decode_payload
 from scanning.sources import (
     NO_PAGE,
     AcquiredImage,

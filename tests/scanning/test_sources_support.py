@@ -10,8 +10,8 @@ import io
 import numpy as np
 import pypdfium2 as pdfium
 
-from desktop.core.ballots import Layout, build_layout, render_batch
-from desktop.core.ballots.sample import sample_spec
+from ballotformat import Layout, build_layout, render_batch
+from desktop.core.printing.sample import sample_spec
 
 SECRET = b"acquisition-tests-secret-32bytes"
 CAMPAIGN_ID = 5

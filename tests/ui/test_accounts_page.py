@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core import accounts
-from desktop.core.accounts import AccountInfo
-from desktop.core.actors import Actor
+from ballotformat.messages import RuleError
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.actors import Actor
+from desktop.core.accounts.service import AccountInfo
 from desktop.core.enums import Role
-from desktop.core.messages import RuleError
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import AccountDialog, ResetPasswordDialog

@@ -14,9 +14,9 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core import accounts
-from desktop.core.db import Database
-from desktop.core.messages import RuleError, error
+from ballotformat.messages import RuleError, error
+from desktop.core.accounts import service as accounts
+from desktop.core.store.db import Database
 from desktop.ui import app as app_module
 from desktop.ui.background import run_in_background
 from desktop.ui.dialogs.account_dialogs import FirstOrganiserDialog

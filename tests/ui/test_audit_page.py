@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
-from desktop.core.audit_export import read_export
-from desktop.core.audit_log import AuditLog, AuditRecord, verify_chain
+from desktop.core.audit.export import read_export
+from desktop.core.audit.log import AuditLog, AuditRecord, verify_chain
 from desktop.core.enums import CandidateStatus
-from desktop.core.models import AuditEntry, ExpertScore
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
+from desktop.core.store.models import AuditEntry, ExpertScore
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import install_language
 from desktop.ui.models import ObjectRole
@@ -214,8 +214,8 @@ def test_verify_against_typed_anchors(qtbot: QtBot, page: AuditPage, logged: Ser
 
 def test_sign_ins_are_listed_for_the_organiser(qtbot: QtBot, logged: Services,
                                                campaign: CampaignInfo) -> None:
-    from desktop.core import accounts
-    from desktop.core.messages import RuleError
+    from ballotformat.messages import RuleError
+    from desktop.core.accounts import service as accounts
 
     accounts.setup(logged.db, "王组长", "组长的密码123")
     with pytest.raises(RuleError):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desktop.core.backup import backup
-from desktop.core.registry import CampaignInfo
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
+from desktop.core.store.backups import backup
 from desktop.ui.dialogs.backup_dialogs import BackupSecretsDialog, RestoreSecretsDialog
 from tests.conftest import ORGANISER
 

@@ -18,11 +18,11 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from desktop.core.ballots import build_layout, render_batch
-from desktop.core.ballots.sample import sample_spec
-from desktop.core.enums import CandidateStatus, Paper, Phase, SerialState
-from desktop.core.printing import PrintOptions
-from desktop.core.registry import CampaignInfo
+from ballotformat import Paper, build_layout, render_batch
+from desktop.core.enums import CandidateStatus, Phase, SerialState
+from desktop.core.printing.sample import sample_spec
+from desktop.core.printing.service import PrintOptions
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.ballot_dialogs import BoxDialog, NoteSerialsDialog, PrintBatchDialog
@@ -491,7 +491,7 @@ def test_an_edit_after_printing_is_announced(qtbot: QtBot, services: Services,
 
 def test_returned_spoiled_and_unused_ballots_are_shown_apart_and_counted_once(
         qtbot: QtBot) -> None:
-    from desktop.core.boxes import BoxInfo, Reconciliation
+    from desktop.core.printing.boxes import BoxInfo, Reconciliation
 
     box = BoxInfo(1, 1, "东湖社区服务中心 1号箱", "", "")
     # 10 printed: 2 unused (1 came back anyway), 3 spoiled (2 came back anyway), 6 returned.

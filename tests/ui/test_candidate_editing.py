@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.enums import CandidateStatus, Sex
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.candidate_dialog import CandidateDialog

@@ -10,9 +10,9 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 
-from desktop.core.candidates import CandidateInfo
 from desktop.core.enums import CandidateStatus, Sex
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.candidates import CandidateInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.ui.models import ObjectRole, SortRole
 from desktop.ui.models.candidate_model import (

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from desktop.core.db import Database
-from desktop.core.models import Base
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
+from desktop.core.store.db import Database
+from desktop.core.store.models import Base
 from desktop.ui.feedback import ERROR_STYLE
 from desktop.ui.import_frame import ImportFrame
 from desktop.ui.import_wizard import ImportWizard

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.models.preview_model import (

@@ -24,7 +24,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.ui.background import wait_for_background
 from desktop.ui.import_wizard import ImportWizard
@@ -110,7 +110,7 @@ def _child(work: Path) -> dict[str, Any]:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMenu, QWizard
 
-    from desktop.core.actors import Actor
+    from desktop.core.accounts.actors import Actor
     from desktop.core.enums import CandidateKind, Role
     from desktop.ui.app import Shell, make_application
     from desktop.ui.collector import install_collector

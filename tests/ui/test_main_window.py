@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.registry import CampaignInfo
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.app import Shell
 from desktop.ui.dialogs.backup_dialogs import RestoreSecretsDialog

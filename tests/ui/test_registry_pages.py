@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.core.enums import CandidateKind, CandidateStatus, Phase
-from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.registry_dialogs import CategoryDialog

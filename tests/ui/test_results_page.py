@@ -13,8 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.boxes import BoxInfo
-from desktop.core.combine import (
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.combine import (
     FLAG_MARK,
     CombinationRule,
     Method,
@@ -22,8 +23,7 @@ from desktop.core.combine import (
     format_combined,
     format_expert,
 )
-from desktop.core.registry import CampaignInfo
-from desktop.core.results_types import CampaignResults, CategoryResult
+from desktop.core.results.types import CampaignResults, CategoryResult
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.results_dialogs import TieDialog

@@ -14,13 +14,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.boxes import BoxInfo
-from desktop.core.recording import Recorder, archive_root
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Review
-from desktop.core.scanjob import scan_paths
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Recorder, archive_root
+from desktop.core.records.review import Review
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.review_dialogs import RejectDialog
 from desktop.ui.models import ObjectRole
@@ -187,7 +187,7 @@ def test_questioned_targets_follow_the_decisions(
     services: Services, demo: CampaignInfo, recorded: list[Path]
 ) -> None:
     """Without a window: once the slip is unmarked, the category stays in question."""
-    from desktop.core.review import Decision
+    from desktop.core.records.review import Decision
 
     review = Review(services.db, REVIEWER)
     overvoted = review.queue(demo.id)[1]

@@ -10,12 +10,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.recording import Recorder
-from desktop.core.registry import CampaignInfo
-from desktop.core.review import Review
-from desktop.core.scanjob import scan_paths
+from desktop.core.records.recording import Recorder
+from desktop.core.records.review import Review
+from desktop.core.records.scanjob import scan_paths
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
 from desktop.ui.models.review_models import Outline
 from desktop.ui.pages.review_page import ReviewPage
 from scanning.reasons import Reason

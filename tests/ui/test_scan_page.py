@@ -19,11 +19,11 @@ import pytest
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from desktop.core.boxes import BoxInfo
-from desktop.core.recording import Reading, RecordOutcome
-from desktop.core.registry import CampaignInfo
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.records.recording import Reading, RecordOutcome
+from desktop.core.registry.service import CampaignInfo
+from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
-from desktop.core.tally import paper_tally
 from desktop.ui.context import CampaignContext
 from desktop.ui.models.scan_models import Kind, OutcomeTableModel, TallyTableModel
 from desktop.ui.pages import scan_controller
@@ -158,7 +158,7 @@ def test_a_folder_is_recorded_counted_and_shown(qtbot: QtBot, services: Services
     with services.db.transaction() as s:
         from sqlalchemy import select
 
-        from desktop.core.models import Sheet
+        from desktop.core.store.models import Sheet
         assert set(s.scalars(select(Sheet.station))) == {"东湖计票点"}
 
     # The same folder again: nothing is recorded twice, and the counters say so for this run
@@ -353,7 +353,7 @@ def test_the_camera_takes_each_sheet_once_and_records_it(
     with services.db.transaction() as s:
         from sqlalchemy import func, select
 
-        from desktop.core.models import Sheet
+        from desktop.core.store.models import Sheet
         assert s.scalar(select(func.count()).select_from(Sheet)) == 3
     assert paper_tally(services.db, demo.id).ballots == 2
 
@@ -404,7 +404,7 @@ def test_the_preview_goes_on_while_a_sheet_is_recorded(
     """The first sheet's recording is held until the camera's thread has taken the second
     sheet (a slow recorder: the real Recorder, made to wait): frames go on being analysed and
     previewed meanwhile, and every sheet is still recorded once, in the order taken."""
-    from desktop.core.recording import Recorder
+    from desktop.core.records.recording import Recorder
 
     _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id, 2, tmp_path)
     first = fill_in(layout, ballots[0], VOTES[1])
@@ -439,7 +439,7 @@ def test_the_preview_goes_on_while_a_sheet_is_recorded(
     with services.db.transaction() as s:
         from sqlalchemy import func, select
 
-        from desktop.core.models import Sheet
+        from desktop.core.store.models import Sheet
         assert s.scalar(select(func.count()).select_from(Sheet)) == 3
 
 
@@ -449,7 +449,7 @@ def test_a_capture_that_fails_is_shown_and_the_camera_goes_on(
 ) -> None:
     """The second sheet's recording fails (the database refuses it): its row says so, and the
     first and third sheets are recorded as usual."""
-    from desktop.core.recording import Recorder
+    from desktop.core.records.recording import Recorder
 
     _batch, _layout, ballots = print_and_rasterize(services, demo.id, box.id, 2, tmp_path)
     video = desk_video(tmp_path / "desk.avi", [ballots[0][0], ballots[0][1], ballots[1][0]])
@@ -477,7 +477,7 @@ def test_a_capture_that_fails_is_shown_and_the_camera_goes_on(
     with services.db.transaction() as s:
         from sqlalchemy import func, select
 
-        from desktop.core.models import Sheet
+        from desktop.core.store.models import Sheet
         assert s.scalar(select(func.count()).select_from(Sheet)) == 2
 
 

@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core import accounts
-from desktop.core.accounts import Accounts
-from desktop.core.actors import Actor
-from desktop.core.db import Database
+from ballotformat.messages import RuleError
+from desktop.core.accounts import service as accounts
+from desktop.core.accounts.actors import Actor
+from desktop.core.accounts.service import Accounts
 from desktop.core.enums import Role
-from desktop.core.messages import RuleError
-from desktop.core.registry import CampaignInfo, UnitInfo
+from desktop.core.registry.service import CampaignInfo, UnitInfo
 from desktop.core.services import Services
+from desktop.core.store.db import Database
 from desktop.ui.app import Shell
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import (

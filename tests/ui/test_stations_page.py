@@ -10,10 +10,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core.actors import Actor
-from desktop.core.boxes import BoxInfo
+from desktop.core.accounts.actors import Actor
 from desktop.core.enums import Role
-from desktop.core.registry import CampaignInfo
+from desktop.core.printing.boxes import BoxInfo
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.background import wait_for_background
 from desktop.ui.context import CampaignContext

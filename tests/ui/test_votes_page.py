@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.enums import CandidateStatus
-from desktop.core.online_results import imports, online_votes
-from desktop.core.registry import CampaignInfo
+from desktop.core.online.results import imports, online_votes
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import SourceDialog, WithdrawDialog

@@ -21,7 +21,7 @@ from PySide6.QtCore import QMargins, QRect
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from desktop.core.registry import CampaignInfo
+from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.main_window import MainWindow
 from desktop.ui.placement import FRAME_ALLOWANCE, fit_rect

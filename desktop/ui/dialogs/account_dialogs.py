@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ballotformat.messages import RuleError
 from desktop.core import accounts
-from desktop.core.accounts import AccountInfo, Accounts
-from desktop.core.actors import Actor
-from desktop.core.db import Database
+from desktop.core.accounts import AccountInfo, Accounts, Actor
 from desktop.core.enums import Role
 from desktop.core.labels import label
-from desktop.core.messages import RuleError
+from desktop.core.store import Database
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 

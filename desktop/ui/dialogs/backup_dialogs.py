@@ -1,7 +1,7 @@
 """What a backup does with the secrets, asked before it starts: sealed with a passphrase or
 left out; and, for a sealed backup, the passphrase that restores them (or none: restored
-without them). The core does the sealing (desktop/core/backup.py, sealing.py); these forms only
-ask, and check what was typed before the background job starts."""
+without them). The core does the sealing (desktop/core/store/backups.py, sealing.py); these forms
+only ask, and check what was typed before the background job starts."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from desktop.core.backup import unseal_secrets
-from desktop.core.messages import RuleError
-from desktop.core.sealing import check_passphrase
+from ballotformat.messages import RuleError
+from desktop.core.store import check_passphrase, unseal_secrets
 from desktop.ui.dialogs.account_dialogs import _Form
 
 

@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.boxes import Boxes, BoxInfo, parse_serials
+from ballotformat.messages import RuleError
 from desktop.core.enums import SerialState
 from desktop.core.labels import label
-from desktop.core.messages import RuleError
-from desktop.core.printing import MAX_BATCH_BALLOTS
+from desktop.core.printing import MAX_BATCH_BALLOTS, Boxes, BoxInfo, parse_serials
 from desktop.ui.feedback import ERROR_STYLE, messages_text, run_checked
 from desktop.ui.i18n import arg
 

@@ -15,12 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.candidates import CandidateInfo
+from ballotformat.messages import RuleError, error
 from desktop.core.enums import CandidateKind, Sex
 from desktop.core.labels import label
-from desktop.core.messages import RuleError, error
-from desktop.core.registry import CategoryInfo
-from desktop.core.rules import CandidateFields, parse_birth
+from desktop.core.registry import CandidateFields, CandidateInfo, CategoryInfo, parse_birth
 from desktop.core.services import Services
 from desktop.ui.dialogs.photo_box import PhotoBox
 from desktop.ui.feedback import ERROR_COLOUR, run_checked, save_checked, show_refusal

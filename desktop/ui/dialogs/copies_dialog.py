@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.labels import label_list
-from desktop.core.review import SheetState
+from desktop.core.records import SheetState
 from desktop.ui.i18n import arg
 from desktop.ui.models.review_models import sheet_label, source_name
 from desktop.ui.pages.review_images import load_picture

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.photos import PHOTO_SUFFIXES
+from desktop.core.registry import PHOTO_SUFFIXES
 from desktop.ui.i18n import arg
 
 PREVIEW_WIDTH_PX = 120

@@ -17,11 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.candidates import STATUSES_NEEDING_NOTE
 from desktop.core.enums import CandidateKind, CandidateStatus
 from desktop.core.labels import label
-from desktop.core.registry import CategoryInfo, UnitInfo
-from desktop.core.rules import MAX_QUOTA, MAX_WINNERS
+from desktop.core.registry import (
+    MAX_QUOTA,
+    MAX_WINNERS,
+    STATUSES_NEEDING_NOTE,
+    CategoryInfo,
+    UnitInfo,
+)
 from desktop.ui.i18n import arg
 
 

@@ -26,8 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.combine import CombinationRule, format_combined
-from desktop.core.results_types import MAX_OBJECTION_WORKING_DAYS, CategoryResult, NoticeSettings
+from desktop.core.results import (
+    MAX_OBJECTION_WORKING_DAYS,
+    CategoryResult,
+    CombinationRule,
+    NoticeSettings,
+    format_combined,
+)
 from desktop.ui.i18n import arg
 
 HINT_STYLE = "color: #555555;"

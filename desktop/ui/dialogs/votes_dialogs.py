@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.online import SourceInfo
-from desktop.core.online_results import ImportInfo
-from desktop.core.online_votes import (
+from desktop.core.online import (
     DEFAULT_IP_BURST_SECONDS,
     DEFAULT_IP_BURST_VOTES,
     DEFAULT_SPIKE_VOTES_PER_MINUTE,
     FraudRules,
+    ImportInfo,
+    SourceInfo,
 )
 from desktop.ui.i18n import arg
 

@@ -6,9 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from desktop.core.audit import at_text
-from desktop.core.audit_labels import action_label, entity_label, lines, summary
-from desktop.core.audit_log import AuditRecord
+from desktop.core.audit import AuditRecord, action_label, at_text, entity_label, lines, summary
 from desktop.ui.models.rows import RowsModel
 
 #: How a time is shown: local time, to the second.

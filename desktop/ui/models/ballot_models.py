@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 
-from desktop.core.ballots.texts import SERIAL_DIGITS
-from desktop.core.boxes import BatchInfo, BoxInfo, Reconciliation
+from ballotformat.texts import SERIAL_DIGITS
+from desktop.core.printing import BatchInfo, BoxInfo, Reconciliation
 from desktop.ui.models.candidate_model import local_time
 from desktop.ui.models.rows import RowsModel
 from desktop.ui.printing import describe_destination

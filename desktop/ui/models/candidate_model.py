@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QPixmap
 
-from desktop.core.candidates import CandidateInfo
+from ballotformat.messages import list_separator
 from desktop.core.enums import CandidateStatus
 from desktop.core.labels import label
-from desktop.core.messages import list_separator
+from desktop.core.registry import CandidateInfo
 from desktop.ui.i18n import arg, field_label
 from desktop.ui.models import ObjectRole, SortRole
 from desktop.ui.models.rows import RowsModel

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from desktop.core.importing import ImportRow
-from desktop.core.messages import Severity
+from ballotformat.messages import Severity
+from desktop.core.registry import ImportRow
 from desktop.ui.models.rows import RowsModel
 
 ERROR_BACKGROUND = QColor("#fde0dc")

@@ -10,16 +10,18 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.core.combine import (
+from ballotformat.messages import current_language, list_separator
+from desktop.core.results import (
     FLAG_MARK,
+    BoxCount,
+    CampaignResults,
     CandidateResult,
+    CategoryResult,
     CombinationRule,
     flag_note,
     format_combined,
     format_expert,
 )
-from desktop.core.messages import current_language, list_separator
-from desktop.core.results_types import BoxCount, CampaignResults, CategoryResult
 from desktop.ui.i18n import arg
 from desktop.ui.models.rows import NUMBER_ALIGNMENT, Index, RowsModel
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from desktop.core.ballots import Layout
-from desktop.core.ballots.model import Target
+from ballotformat import Layout
+from ballotformat.model import Target
 from desktop.core.labels import label_list
-from desktop.core.review import SheetState
+from desktop.core.records import SheetState
 from desktop.ui.i18n import arg
 from desktop.ui.models.ballot_models import serial_label
 from desktop.ui.models.rows import Index, RowsModel

@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ballotformat.messages import list_separator
 from desktop.core.labels import label
-from desktop.core.messages import list_separator
-from desktop.core.recording import RecordOutcome
-from desktop.core.tally import CategoryCount, Tally
+from desktop.core.records import RecordOutcome
+from desktop.core.results import CategoryCount, Tally
 from desktop.ui.i18n import arg
 from desktop.ui.models.ballot_models import serial_label
 from desktop.ui.models.rows import RowsModel

@@ -9,11 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
-from desktop.core.candidates import CandidateInfo
-from desktop.core.messages import Message, Severity, list_separator
-from desktop.core.online import SourceInfo
-from desktop.core.online_plan import FlaggedRow
-from desktop.core.online_results import ImportInfo
+from ballotformat.messages import Message, Severity, list_separator
+from desktop.core.online import FlaggedRow, ImportInfo, SourceInfo
+from desktop.core.registry import CandidateInfo
 from desktop.ui.models import rows
 from desktop.ui.models.preview_model import ERROR_BACKGROUND, WARNING_BACKGROUND
 

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.audit_export import export_log
-from desktop.core.audit_log import AuditLog, Verification, parse_anchors
-from desktop.core.messages import RuleError
+from ballotformat.messages import RuleError
+from desktop.core.audit import AuditLog, Verification, export_log, parse_anchors
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import background_failure

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.audit_labels import action_label, entity_label
-from desktop.core.audit_log import Anchor, AuditFilter, AuditRecord
+from desktop.core.audit import Anchor, AuditFilter, AuditRecord, action_label, entity_label
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole

@@ -20,11 +20,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from desktop.core.boxes import BatchInfo
-from desktop.core.enums import Paper, SerialState
+from ballotformat import Paper
+from ballotformat.messages import RuleError
+from desktop.core.enums import SerialState
 from desktop.core.labels import label
-from desktop.core.messages import RuleError
-from desktop.core.printing import PRINTER_DESTINATION_PREFIX, LayoutState, PrintOptions
+from desktop.core.printing import PRINTER_DESTINATION_PREFIX, BatchInfo, LayoutState, PrintOptions
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.ballot_dialogs import BoxDialog, NoteSerialsDialog, PrintBatchDialog

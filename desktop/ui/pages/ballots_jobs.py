@@ -17,11 +17,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from desktop.core.ballots import RenderCancelledError
-from desktop.core.boxes import BatchInfo
-from desktop.core.enums import Paper
-from desktop.core.messages import RuleError
-from desktop.core.printing import Printing, PrintOptions
+from ballotformat import Paper, RenderCancelledError
+from ballotformat.messages import RuleError
+from desktop.core.printing import BatchInfo, Printing, PrintOptions
 from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.dialogs.ballot_dialogs import PrintOrder
 from desktop.ui.feedback import show_refusal

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.boxes import BoxInfo
 from desktop.core.enums import Permission
+from desktop.core.printing import BoxInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel, ReconciliationModel

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.boxes import BoxInfo
-from desktop.core.enums import Paper
+from ballotformat import Paper
+from ballotformat.messages import Message
 from desktop.core.labels import label
-from desktop.core.messages import Message
-from desktop.core.printing import LayoutState, PrintOptions
+from desktop.core.printing import BoxInfo, LayoutState, PrintOptions
 from desktop.ui.i18n import arg
 
 #: Instruction languages of the printed ballot, named as their readers call them.

@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import Permission, Phase
 from desktop.core.labels import label
-from desktop.core.registry import CampaignInfo, CategoryInfo
-from desktop.core.rules import MAX_QUOTA
+from desktop.core.registry import MAX_QUOTA, CampaignInfo, CategoryInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.registry_dialogs import CategoryDialog
 from desktop.ui.feedback import run_checked

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ballotformat.messages import info, list_separator
 from desktop.core.enums import CandidateStatus
-from desktop.core.messages import info, list_separator
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.candidate_dialog import CandidateDialog

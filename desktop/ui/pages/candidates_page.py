@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.candidates import CandidateInfo
 from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.labels import label
+from desktop.core.registry import CandidateInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole

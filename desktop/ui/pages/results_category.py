@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.combine import CombinationRule, flag_note
-from desktop.core.messages import current_language, list_separator
-from desktop.core.results_types import CategoryResult
+from ballotformat.messages import current_language, list_separator
+from desktop.core.results import CategoryResult, CombinationRule, flag_note
 from desktop.ui.chart import BarChart, Series
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import BoxCountModel, RankingModel

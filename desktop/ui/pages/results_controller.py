@@ -21,10 +21,13 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop.core.cvr import CastVoteRecord
-from desktop.core.notice import write_notice
-from desktop.core.results_files import write_csv, write_xlsx
-from desktop.core.results_types import CampaignResults
+from desktop.core.results import (
+    CampaignResults,
+    CastVoteRecord,
+    write_csv,
+    write_notice,
+    write_xlsx,
+)
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.results_dialogs import NoticeDialog, PreviewDialog, TieDialog

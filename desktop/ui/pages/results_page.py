@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import messages
-from desktop.core.combine import CombinationRule
+from ballotformat import messages
 from desktop.core.enums import Permission
-from desktop.core.results_types import CampaignResults, CategoryResult
+from desktop.core.results import CampaignResults, CategoryResult, CombinationRule
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import provisional_reasons

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import messages
-from desktop.core.combine import (
+from ballotformat import messages
+from desktop.core.results import (
     EXPERT,
     FLAG_MARK,
     ONLINE,
@@ -31,9 +31,9 @@ from desktop.core.combine import (
     Method,
     Normalise,
     OnlineCount,
+    check_rule,
     formula,
 )
-from desktop.core.results_types import check_rule
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 

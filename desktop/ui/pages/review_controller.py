@@ -22,11 +22,10 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QObject
 
-from desktop.core.ballots import Layout
-from desktop.core.ballots.model import Target
-from desktop.core.recording import archive_root
-from desktop.core.review import Decision, Review, SheetState
-from desktop.core.review_align import CORNERS, read_pointed
+from ballotformat import Layout
+from ballotformat.model import Target
+from desktop.core.enums import Decision
+from desktop.core.records import CORNERS, Review, SheetState, archive_root, read_pointed
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.copies_dialog import CopiesDialog

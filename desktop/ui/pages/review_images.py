@@ -17,8 +17,8 @@ import numpy as np
 from PIL import Image as PilImage
 from PySide6.QtGui import QImage
 
-from desktop.core.ballots.model import Target
-from desktop.core.review import SheetState
+from ballotformat.model import Target
+from desktop.core.records import SheetState
 from desktop.ui.models.review_models import TargetKey
 from desktop.ui.pdf_images import PDF_UNITS_PER_INCH, open_pdf
 from scanning.sources.pdf import RENDER_DPI as READER_PDF_DPI

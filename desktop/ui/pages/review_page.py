@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.enums import Permission
+from desktop.core.enums import Decision, Permission
 from desktop.core.labels import label, label_list
-from desktop.core.review import Decision, SheetState
+from desktop.core.records import SheetState
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole

@@ -14,9 +14,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer,
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from desktop.core.recording import RecordOutcome, default_station
-from desktop.core.scanjob import ScanCounts
-from desktop.core.tally import Tally, paper_tally
+from desktop.core.records import RecordOutcome, ScanCounts, default_station
+from desktop.core.results import Tally, paper_tally
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg

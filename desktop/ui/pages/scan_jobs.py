@@ -28,17 +28,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
-from desktop.core.backup import AutomaticBackup, automatic_backup
-from desktop.core.db import Database
-from desktop.core.recording import Recorder, RecordOutcome
-from desktop.core.scanjob import (
+from desktop.core.records import (
+    Recorder,
     RecordingLine,
+    RecordOutcome,
     count_files,
     divert_problems,
     scan_live,
     scan_paths,
     scan_scanner,
 )
+from desktop.core.store import AutomaticBackup, Database, automatic_backup
 from desktop.ui.camera import analyse_sighting, preview_image
 from scanning.sources import (
     CameraSource,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import Permission
 from desktop.core.labels import label
-from desktop.core.scanjob import ScanCounts
+from desktop.core.records import ScanCounts
 from desktop.ui.context import CampaignContext
 from desktop.ui.models.scan_models import (
     KIND_COLOURS,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.messages import list_separator
+from ballotformat.messages import list_separator
 from desktop.ui.feedback import ERROR_STYLE
 from desktop.ui.pages.scan_jobs import ScanRequest, SourceKind
 from scanning.sources import ScannerInfo, parse_options, settings_from_options

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.station_merge import ImportReport
-from desktop.core.station_package import ExportInfo
+from desktop.core.stations import ExportInfo, ImportReport
 from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import background_failure, run_checked

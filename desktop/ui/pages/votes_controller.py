@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from sqlalchemy import select
 
 from desktop.core.experts import DEFAULT_MAX_SCORE
-from desktop.core.models import ExpertRule
-from desktop.core.online import SourceInfo
-from desktop.core.online_results import imports
+from desktop.core.online import SourceInfo, imports
+from desktop.core.store import ExpertRule
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
 from desktop.ui.feedback import run_checked

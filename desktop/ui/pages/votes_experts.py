@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.candidates import CandidateInfo
+from ballotformat.messages import info
 from desktop.core.experts import ExpertPreview
-from desktop.core.messages import info
+from desktop.core.registry import CandidateInfo
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg

@@ -29,12 +29,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.core.candidates import CandidateInfo
-from desktop.core.messages import current_language, list_separator
-from desktop.core.online import OnlinePreview
-from desktop.core.online_match import CHOICE, IGNORE, Mapping, split_options
-from desktop.core.online_read import read_grid
-from desktop.core.online_results import candidate_index
+from ballotformat.messages import current_language, list_separator
+from desktop.core.online import (
+    CHOICE,
+    IGNORE,
+    Mapping,
+    OnlinePreview,
+    candidate_index,
+    read_grid,
+    split_options,
+)
+from desktop.core.registry import CandidateInfo
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.feedback import ERROR_STYLE, messages_text

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 
-from desktop.core.candidates import CandidateInfo
 from desktop.core.experts import ExpertResult
+from desktop.core.registry import CandidateInfo
 from desktop.ui.models.rows import Index, RowsModel
 
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole

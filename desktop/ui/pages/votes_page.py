@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, Permission
 from desktop.core.experts import expert_results
-from desktop.core.online_results import ImportInfo, imports
+from desktop.core.online import ImportInfo, imports
 from desktop.core.registry import CategoryInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import messages_text

@@ -15,7 +15,7 @@ from functools import cache
 import numpy as np
 import pypdfium2 as pdfium
 
-from desktop.core.ballots import (
+from ballotformat import (
     BallotSpec,
     CandidateSpec,
     CategorySpec,

@@ -16,7 +16,7 @@ from typing import Any
 import cv2
 import numpy as np
 
-from desktop.core.ballots import Layout
+from ballotformat import Layout
 from tests.scanning.independent import acquire, ink, visible, voter
 from tests.scanning.independent.ballot import PX_PER_MM, layout, print_ballots
 

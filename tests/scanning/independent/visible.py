@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from desktop.core.ballots import Target
+from ballotformat import Target
 from tests.scanning.independent.ballot import PX_PER_MM
 
 #: Darkening, as a share of the paper's level, below which a pixel is not part of a mark:

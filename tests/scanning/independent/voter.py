@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from desktop.core.ballots import Layout, Page, Target
+from ballotformat import Layout, Page, Target
 from tests.scanning.independent import ink
 from tests.scanning.independent.ink import Pen, Stroke
 
