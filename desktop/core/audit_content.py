@@ -43,6 +43,8 @@ from desktop.core.models import (
     Base,
     Candidate,
     Category,
+    CommitteeDecision,
+    DecisionLine,
     ExpertRule,
     ExpertScore,
     OnlineFlag,
@@ -50,6 +52,7 @@ from desktop.core.models import (
     OnlineTotal,
     ResultSetting,
     ReviewDecision,
+    RoundTie,
     SerialNote,
     Sheet,
     TieDecision,
@@ -200,6 +203,18 @@ KINDS: tuple[Kind, ...] = (
                               ResultSetting.weights),)),
     Kind(TieDecision, (_own(TieDecision, TieDecision.campaign_id, TieDecision.category_id,
                             TieDecision.tied, TieDecision.winners, TieDecision.note),)),
+    # Rounds (0013): who goes on at a tie at a round's cut, and the committee's decision with
+    # its lines, which candidates' statuses follow.
+    Kind(RoundTie, (_own(RoundTie, RoundTie.round_id, RoundTie.category_id, RoundTie.tied,
+                         RoundTie.advancing, RoundTie.note),)),
+    Kind(CommitteeDecision, (
+        _own(CommitteeDecision, CommitteeDecision.campaign_id, CommitteeDecision.round_id,
+             CommitteeDecision.decided_on, CommitteeDecision.meeting,
+             CommitteeDecision.attendees, CommitteeDecision.note),
+        Part("decision_line", DecisionLine.decision_id,
+             (DecisionLine.category_id, DecisionLine.candidate_id, DecisionLine.rank,
+              DecisionLine.chosen, DecisionLine.departure, DecisionLine.reason),
+             (DecisionLine.candidate_id,)))),
     # What the marks count for: a category's name and seats, a candidate's number (marks name
     # the category and the printed number) and whether it stands.
     Kind(Category, (_own(Category, Category.campaign_id, Category.name, Category.winners,

@@ -49,6 +49,7 @@ from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.messages import Message, RuleError, error, register, warning
 from desktop.core.models import BallotBox, LayoutVersion, PrintBatch
 from desktop.core.registry import Registry
+from desktop.core.rounds import round_of_box
 
 register({
     "no_shortlist": (
@@ -280,7 +281,7 @@ class Printing:
                 raise IntegrityError("layout version taken by another print", None, ValueError())
             batch = PrintBatch(campaign_id=campaign_id, box_id=box_id, layout_id=layout_row.id,
                                first_serial=first, count=count, destination=destination,
-                               printed_by=self.actor.name)
+                               printed_by=self.actor.name, round_id=round_of_box(s, box_id))
             s.add(batch)
             s.flush()
             audit.record(s, actor=self.actor, action="batch.print", entity="print_batch",

@@ -30,6 +30,7 @@ from desktop.core.models import (
     TieDecision,
     Unit,
 )
+from desktop.core.rounds import add_first_round
 
 register({
     "campaign_secret_not_held": (
@@ -151,6 +152,7 @@ class Registry:
             )
             s.add(campaign)
             s.flush()
+            add_first_round(s, campaign.id)
             self._log(s, "campaign.create", campaign, campaign.id)
             return CampaignInfo.of(campaign)
 

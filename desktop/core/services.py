@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.core.printing import Printing
     from desktop.core.registry import Registry
     from desktop.core.results import Results
+    from desktop.core.rounds import Rounds
     from desktop.core.stations import Stations
 
 
@@ -103,3 +104,9 @@ class Services:
         from desktop.core.stations import Stations
 
         return Stations(self.db, self.actor)
+
+    @cached_property
+    def rounds(self) -> Rounds:
+        from desktop.core.rounds import Rounds
+
+        return Rounds(self.db, self.actor)

@@ -1,0 +1,31 @@
+"""Campaign rounds, their voting channels, advancing and the committee's decision (issue 17).
+
+The public face: :class:`Rounds` (the service, ``Services.rounds``), its values, and the hooks
+the registry, boxes and printing call inside their own transactions (``add_first_round``,
+``default_paper_channel``, ``round_of_box``). No Qt, no results arithmetic of its own: a
+round's ranking is the results' ranking of the candidates standing in it (docs/rounds.md).
+"""
+
+from __future__ import annotations
+
+from desktop.core.rounds.cut import Cut, Standing, cut, departs, standings
+from desktop.core.rounds.service import (
+    Rounds,
+    add_first_round,
+    default_paper_channel,
+    round_of_box,
+)
+from desktop.core.rounds.types import (
+    CategoryCut,
+    ChannelInfo,
+    DecisionInfo,
+    DecisionLineInfo,
+    RoundInfo,
+    RoundTieInfo,
+)
+
+__all__ = [
+    "CategoryCut", "ChannelInfo", "Cut", "DecisionInfo", "DecisionLineInfo", "RoundInfo",
+    "RoundTieInfo", "Rounds", "Standing", "add_first_round", "cut", "default_paper_channel",
+    "departs", "round_of_box", "standings",
+]
