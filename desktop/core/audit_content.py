@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnClause, inspect, select
+from sqlalchemy import ColumnClause, Date, inspect, select
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -230,11 +230,14 @@ Digests = dict[str, dict[str, dict[str, str] | None]]
 
 # -- digests -------------------------------------------------------------------------------
 def _plain(value: Any) -> Any:
-    """A column value as hashed: enums by value, moments as the audit chain writes them."""
+    """A column value as hashed: enums by value, moments as the audit chain writes them, days
+    as ISO text."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.datetime):
         return at_text(value)
+    if isinstance(value, dt.date):  # a day (the committee's decision, 0013): ISO text
+        return value.isoformat()
     return value
 
 
@@ -259,9 +262,9 @@ def _part_rows(session: Session, part: Part, ids: Sequence[int] | None
             for parent, *values in chunk:
                 yield parent, unpack(values)
         return
-    # Only enum and moment columns need converting; the others are plain already.
+    # Only enum, moment and day columns need converting; the others are plain already.
     convert = [i for i, c in enumerate(part.columns, start=1)
-               if isinstance(c.expression.type, SqlEnum | UTCDateTime)]
+               if isinstance(c.expression.type, SqlEnum | UTCDateTime | Date)]
     current: int | None = None
     rows: list[list[Any]] = []
     result = session.connection().execute(query.execution_options(yield_per=STREAM_ROWS))

@@ -332,6 +332,10 @@ class Rounds:
         self.actor.require(Permission.MANAGE_RESULTS)
         reasons = {(c, _number(n)): r.strip() for (c, n), r in (reasons or {}).items()
                    if r.strip()}
+        with self.db.transaction() as s:
+            row = self._round(s, round_id)
+            if not self._is_last(s, row):
+                raise RuleError([error("round_not_last", position=row.position)])
         cuts = self.ranking(round_id)
         problems: list[Message] = []
         for field, value in (("meeting", meeting), ("attendees", "".join(attendees))):
@@ -363,8 +367,6 @@ class Rounds:
             raise RuleError(problems)
         with self.db.transaction() as s:
             row = self._round(s, round_id)
-            if not self._is_last(s, row):
-                raise RuleError([error("round_not_last", position=row.position)])
             decision = CommitteeDecision(
                 campaign_id=row.campaign_id, round_id=row.id, decided_on=decided_on,
                 meeting=meeting.strip(), attendees=[a.strip() for a in attendees if a.strip()],
