@@ -27,7 +27,7 @@ from desktop.core.enums import Permission, Phase, SerialState
 from desktop.core.labels import label
 from desktop.core.messages import Message, RuleError, error, register
 from desktop.core.models import BallotBox, BoxKey, Campaign, PrintBatch, SerialNote
-from desktop.core.rounds import default_paper_channel
+from desktop.core.rounds import paper_channel
 
 register({
     "box_has_batches": (
@@ -150,15 +150,15 @@ class Boxes:
 
     def add_box(self, campaign_id: int, name: str, location: str = "",
                 responsible: str = "", channel_id: int | None = None) -> BoxInfo:
-        """A box in the paper channel ``channel_id`` (rounds.Rounds.find_channel), by default
-        the public paper channel of the campaign's first open round."""
+        """A box in the paper channel ``channel_id`` (checked: ``rounds.paper_channel``), by
+        default the public paper channel of the campaign's first open round."""
         self.actor.require(Permission.MANAGE_REGISTRY)
         name = rules.normalise_name(name)
         with self.db.transaction() as s:
             self._check_box(s, campaign_id, name, None)
             box = BallotBox(campaign_id=campaign_id, name=name, location=location.strip(),
                             responsible=responsible.strip(),
-                            channel_id=channel_id or default_paper_channel(s, campaign_id))
+                            channel_id=paper_channel(s, campaign_id, channel_id))
             s.add(box)
             s.flush()
             audit.record(s, actor=self.actor, action="box.create", entity="ballot_box",

@@ -2,7 +2,7 @@
 
 The public face: :class:`Rounds` (the service, ``Services.rounds``), its values, and the hooks
 the registry, boxes and printing call inside their own transactions (``add_first_round``,
-``default_paper_channel``, ``round_of_box``). No Qt, no results arithmetic of its own: a
+``paper_channel``, ``round_of_box``). No Qt, no results arithmetic of its own: a
 round's ranking is the results' ranking of the candidates standing in it (docs/rounds.md).
 """
 
@@ -12,7 +12,7 @@ from desktop.core.rounds.cut import Cut, Standing, cut, departs, standings
 from desktop.core.rounds.service import (
     Rounds,
     add_first_round,
-    default_paper_channel,
+    paper_channel,
     round_of_box,
 )
 from desktop.core.rounds.types import (
@@ -25,7 +25,19 @@ from desktop.core.rounds.types import (
 )
 
 __all__ = [
-    "CategoryCut", "ChannelInfo", "Cut", "DecisionInfo", "DecisionLineInfo", "RoundInfo",
-    "RoundTieInfo", "Rounds", "Standing", "add_first_round", "cut", "default_paper_channel",
-    "departs", "round_of_box", "standings",
+    "CategoryCut",
+    "ChannelInfo",
+    "Cut",
+    "DecisionInfo",
+    "DecisionLineInfo",
+    "RoundInfo",
+    "RoundTieInfo",
+    "Rounds",
+    "Standing",
+    "add_first_round",
+    "cut",
+    "departs",
+    "paper_channel",
+    "round_of_box",
+    "standings",
 ]

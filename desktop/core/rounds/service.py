@@ -69,13 +69,22 @@ def add_first_round(s: Session, campaign_id: int) -> CampaignRound:
     return row
 
 
-def default_paper_channel(s: Session, campaign_id: int) -> int | None:
-    """The channel a new box goes to unless told: the public paper channel of the campaign's
+def paper_channel(s: Session, campaign_id: int, channel_id: int | None = None) -> int | None:
+    """The paper channel a box of ``campaign_id`` goes to: ``channel_id`` once checked (a
+    paper channel of a round of the campaign), else the public paper channel of the campaign's
     first open round (None when there is none)."""
-    return s.scalar(select(RoundChannel.id).join(CampaignRound).where(
-        CampaignRound.campaign_id == campaign_id, CampaignRound.status == RoundStatus.OPEN,
-        RoundChannel.kind == ChannelKind.PAPER_PUBLIC)
-        .order_by(CampaignRound.position, RoundChannel.id).limit(1))
+    if channel_id is None:
+        return s.scalar(select(RoundChannel.id).join(CampaignRound).where(
+            CampaignRound.campaign_id == campaign_id, CampaignRound.status == RoundStatus.OPEN,
+            RoundChannel.kind == ChannelKind.PAPER_PUBLIC)
+            .order_by(CampaignRound.position, RoundChannel.id).limit(1))
+    found = s.execute(select(RoundChannel, CampaignRound.campaign_id).join(CampaignRound)
+                      .where(RoundChannel.id == channel_id)).first()
+    if found is None or found[1] != campaign_id:
+        raise RuleError([error("not_found", field="channel", name=str(channel_id))])
+    if not found[0].kind.paper:
+        raise RuleError([error("channel_not_paper", name=found[0].name)])
+    return channel_id
 
 
 def round_of_box(s: Session, box_id: int) -> int | None:
@@ -206,13 +215,10 @@ class Rounds:
         self.actor.require(Permission.MANAGE_REGISTRY)
         with self.db.transaction() as s:
             box = s.get(BallotBox, box_id)
-            channel = s.get(RoundChannel, channel_id)
-            if box is None or channel is None:
+            if box is None:
                 raise RuleError([error("not_found", field="box", name=str(box_id))])
-            if not channel.kind.paper:
-                raise RuleError([error("channel_not_paper", name=channel.name)])
             before = audit.snapshot(box)
-            box.channel_id = channel.id
+            box.channel_id = paper_channel(s, box.campaign_id, channel_id)
             s.flush()
             audit.record(s, actor=self.actor, action="box.channel", entity="ballot_box",
                          entity_id=box.id, campaign_id=box.campaign_id, before=before,
