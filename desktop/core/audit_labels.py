@@ -180,6 +180,12 @@ KEY_LABELS: dict[str, tuple[str, str]] = {
     "instead_of": ("取代的图像", "in place of"),
     "failures": ("连续失败次数", "failures in a row"), "wait_s": ("须等待（秒）", "wait (s)"),
     "after_failures": ("此前连续失败次数", "failures before"),
+    "round_id": ("评选轮次", "round"), "channel_id": ("投票渠道", "voting channel"),
+    "advancing": ("晋级", "advancing"), "weight": ("权重", "weight"),
+    "from_round": ("自第几轮", "from round"), "to_round": ("晋级至第几轮", "to round"),
+    "advanced": ("晋级名单", "advanced"), "decided_on": ("审定日期", "decided on"),
+    "meeting": ("会议", "meeting"), "attendees": ("出席人员", "attendees"),
+    "lines": ("审定名单", "decided list"), "statuses": ("候选对象状态", "candidates' statuses"),
 }
 #: Keys whose values are one of the domain's enumerations, shown by their labels.
 KEY_VALUES: dict[str, type[Enum]] = {

@@ -27,6 +27,8 @@ from desktop.core.models import (
     Campaign,
     Candidate,
     Category,
+    CommitteeDecision,
+    DecisionLine,
     ExpertScore,
     OnlineImport,
     OnlineTotal,
@@ -175,11 +177,14 @@ def check_candidate(
 
 def _counted_rows_of(s: Session, candidate_id: int) -> list[Base]:
     """Counted data the database deletes with a candidate (ON DELETE CASCADE): its expert
-    scores, and its totals, which change the digest of their online imports."""
+    scores, and its totals and its lines in committee decisions, which change the digests of
+    their online imports and decisions."""
     scores = s.scalars(select(ExpertScore).where(ExpertScore.candidate_id == candidate_id))
     imports = s.scalars(select(OnlineImport).where(OnlineImport.id.in_(
         select(OnlineTotal.import_id).where(OnlineTotal.candidate_id == candidate_id))))
-    return [*scores, *imports]
+    decisions = s.scalars(select(CommitteeDecision).where(CommitteeDecision.id.in_(
+        select(DecisionLine.decision_id).where(DecisionLine.candidate_id == candidate_id))))
+    return [*scores, *imports, *decisions]
 
 
 class Candidates:

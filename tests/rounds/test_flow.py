@@ -133,6 +133,11 @@ def test_the_committee_departs_once_with_its_reason_and_statuses_follow(
     assert entry.after["meeting"] == MEETING
     assert entry.after["statuses"][str(_id(services, seed, departing, "12"))] == "winner"
     assert set(entry.after["digests"]) == {"committee_decision", "candidate"}
+    # A decided candidate deleted afterwards takes its line with it, on the chain.
+    services.candidates.delete([_id(services, seed, departing, "13")])
+    assert len(rounds.decision(seed.round2).lines) == 3 * ADVANCING - 1  # type: ignore[union-attr]
+    after = log.verify()
+    assert after.ok, [m.text("en") for m in after.problems()]
 
 
 def _id(services: Services, seed: Seed, category: str, number: str) -> int:
