@@ -293,7 +293,7 @@ def run_channel_list(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_record(ctx: Context, args: argparse.Namespace) -> int:
     found = _round(ctx, args.round)
-    decision = ctx.services.rounds.record_decision(
+    decision = ctx.services.decisions.record(
         found.id, args.date, args.meeting, _split(args.attendees),
         {category: _split(numbers) for category, numbers in args.final},
         {(category, number): text for category, number, text in args.reason}, args.note)
@@ -309,7 +309,7 @@ def run_record(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_show(ctx: Context, args: argparse.Namespace) -> int:
     found = _round(ctx, args.round)
-    decision = ctx.services.rounds.decision(found.id)
+    decision = ctx.services.decisions.newest(found.id)
     if ctx.json:
         ctx.emit(decision)
         return 0

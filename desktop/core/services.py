@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from desktop.core.printing import Printing
     from desktop.core.registry import Registry
     from desktop.core.results import Results
-    from desktop.core.rounds import Rounds
+    from desktop.core.rounds import Decisions, Rounds
     from desktop.core.stations import Stations
 
 
@@ -110,3 +110,9 @@ class Services:
         from desktop.core.rounds import Rounds
 
         return Rounds(self.db, self.actor)
+
+    @cached_property
+    def decisions(self) -> Decisions:
+        from desktop.core.rounds import Decisions
+
+        return Decisions(self.db, self.actor)

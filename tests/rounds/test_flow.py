@@ -95,21 +95,21 @@ def test_the_committee_departs_once_with_its_reason_and_statuses_follow(
     final = {c.name: numbers(1, WINNERS) for c in seed.categories}
     final[departing] = (*numbers(1, 9), "12")
     with pytest.raises(RuleError) as refused:
-        rounds.record_decision(seed.round2, DAY, MEETING, ATTENDEES, final)
+        services.decisions.record(seed.round2, DAY, MEETING, ATTENDEES, final)
     assert codes(refused) == ["decision_reason_left_out", "decision_reason_chosen"]
     with pytest.raises(RuleError) as refused:
-        rounds.record_decision(seed.round1, DAY, MEETING, ATTENDEES, final, {
+        services.decisions.record(seed.round1, DAY, MEETING, ATTENDEES, final, {
             (departing, "10"): "公示期间收到实名举报，经核查属实",
             (departing, "12"): "递补第 10 名"})
     assert codes(refused) == ["round_not_last"]
     reasons = {(departing, "10"): "公示期间收到实名举报，经核查属实",
                (departing, "12"): "递补第 10 名"}
-    decision = rounds.record_decision(seed.round2, DAY, MEETING, ATTENDEES, final, reasons)
+    decision = services.decisions.record(seed.round2, DAY, MEETING, ATTENDEES, final, reasons)
     assert decision.final(departing) == (*numbers(1, 9), "12")
     assert [(line.number, line.rank, line.chosen, line.reason) for line in decision.lines
             if line.departure] == [("10", 10, False, reasons[(departing, "10")]),
                                    ("12", 12, True, reasons[(departing, "12")])]
-    assert rounds.decision(seed.round2) == decision
+    assert services.decisions.newest(seed.round2) == decision
     statuses = {(c.category, c.number_text): c.status
                 for c in services.candidates.list(seed.campaign.id)}
     assert statuses[(departing, "12")] is CandidateStatus.WINNER
@@ -135,7 +135,7 @@ def test_the_committee_departs_once_with_its_reason_and_statuses_follow(
     assert set(entry.after["digests"]) == {"committee_decision", "candidate"}
     # A decided candidate deleted afterwards takes its line with it, on the chain.
     services.candidates.delete([_id(services, seed, departing, "13")])
-    assert len(rounds.decision(seed.round2).lines) == 3 * ADVANCING - 1  # type: ignore[union-attr]
+    assert len(services.decisions.newest(seed.round2).lines) == 3 * ADVANCING - 1  # type: ignore[union-attr]
     after = log.verify()
     assert after.ok, [m.text("en") for m in after.problems()]
 

@@ -1,6 +1,7 @@
 """Campaign rounds, their voting channels, advancing and the committee's decision (issue 17).
 
-The public face: :class:`Rounds` (the service, ``Services.rounds``), its values, and the hooks
+The public face: :class:`Rounds` (``Services.rounds``: rounds, channels, advancing) and
+:class:`Decisions` (``Services.decisions``: the committee's decision), their values, and the hooks
 the registry, boxes and printing call inside their own transactions (``add_first_round``,
 ``paper_channel``, ``round_of_box``). No Qt, no results arithmetic of its own: a
 round's ranking is the results' ranking of the candidates standing in it (docs/rounds.md).
@@ -9,6 +10,7 @@ round's ranking is the results' ranking of the candidates standing in it (docs/r
 from __future__ import annotations
 
 from desktop.core.rounds.cut import Cut, Standing, cut, departs, standings
+from desktop.core.rounds.decisions import Decisions
 from desktop.core.rounds.service import (
     Rounds,
     add_first_round,
@@ -30,6 +32,7 @@ __all__ = [
     "Cut",
     "DecisionInfo",
     "DecisionLineInfo",
+    "Decisions",
     "RoundInfo",
     "RoundTieInfo",
     "Rounds",

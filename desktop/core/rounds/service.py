@@ -1,4 +1,4 @@
-"""``Rounds(db, actor)``: a campaign's rounds, their channels, advancing, the committee's decision.
+"""``Rounds(db, actor)``: a campaign's rounds, their channels, a round's ranking and cut, advancing.
 
 Each method is one short transaction that checks its rules, writes an audit entry and returns
 frozen values (types.py). The ranking a round is cut on is the results' ranking
@@ -8,7 +8,6 @@ round, those advanced into it afterwards (docs/rounds.md).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from sqlalchemy import func, select
@@ -21,7 +20,6 @@ from desktop.core.combine import TieChoice
 from desktop.core.db import Database
 from desktop.core.enums import (
     RANKED_STATUSES,
-    CandidateStatus,
     ChannelKind,
     Permission,
     RoundStatus,
@@ -32,21 +30,17 @@ from desktop.core.models import (
     CampaignRound,
     Candidate,
     Category,
-    CommitteeDecision,
-    DecisionLine,
     OnlineSource,
     RoundAdvance,
     RoundCandidate,
     RoundChannel,
     RoundTie,
 )
-from desktop.core.rounds.cut import cut, departs, standings
+from desktop.core.rounds.cut import cut, standings
 from desktop.core.rounds.messages import register_messages
 from desktop.core.rounds.types import (
     CategoryCut,
     ChannelInfo,
-    DecisionInfo,
-    DecisionLineInfo,
     RoundInfo,
     RoundTieInfo,
 )
@@ -231,8 +225,8 @@ class Rounds:
         from desktop.core.results import Results
 
         with self.db.transaction() as s:
-            row = self._round(s, round_id)
-            campaign_id, last = row.campaign_id, self._is_last(s, row)
+            row = get_round(s, round_id)
+            campaign_id, last = row.campaign_id, is_last(s, row)
             counts = self._advancing_ids(s, row)
             standing = self._standing(s, row)
             ties = self._ties(s, row.id)
@@ -260,7 +254,7 @@ class Rounds:
         tied = current.cut.tied
         if not tied:
             raise RuleError([error("round_no_tie", category=category)])
-        chosen = tuple(sorted({_number(n) for n in advancing}))
+        chosen = tuple(sorted({number_text(n) for n in advancing}))
         problems = [error("round_not_tied", number=n, tied=joined(tied))
                     for n in chosen if n not in tied]
         if len(chosen) != current.cut.seats:
@@ -271,7 +265,7 @@ class Rounds:
         if problems:
             raise RuleError(problems)
         with self.db.transaction() as s:
-            row = self._round(s, round_id)
+            row = get_round(s, round_id)
             tie = RoundTie(round_id=round_id, category_id=current.category_id, tied=list(tied),
                            advancing=list(chosen), note=note.strip(),
                            decided_by=self.actor.name)
@@ -289,7 +283,7 @@ class Rounds:
         self.actor.require(Permission.MANAGE_RESULTS)
         cuts = self.ranking(round_id)
         with self.db.transaction() as s:
-            row = self._round(s, round_id)
+            row = get_round(s, round_id)
             following = s.scalar(select(CampaignRound).where(
                 CampaignRound.campaign_id == row.campaign_id,
                 CampaignRound.position == row.position + 1))
@@ -326,130 +320,11 @@ class Rounds:
                                 "advanced": {k: list(v) for k, v in through.items()}})
             return through
 
-    # -- the committee's decision --------------------------------------------------------
-    def record_decision(self, round_id: int, decided_on: dt.date, meeting: str,
-                        attendees: Sequence[str], final: Mapping[str, Sequence[str | int]],
-                        reasons: Mapping[tuple[str, str], str] | None = None,
-                        note: str = "") -> DecisionInfo:
-        """The leading group's final list per category of the last round, with the reason
-        for each departure from the ranking (keyed by category and number). Candidates'
-        statuses follow: chosen → winner, standing and not chosen → not chosen, ranked in an
-        earlier round only → did not advance."""
-        self.actor.require(Permission.MANAGE_RESULTS)
-        reasons = {(c, _number(n)): r.strip() for (c, n), r in (reasons or {}).items()
-                   if r.strip()}
-        with self.db.transaction() as s:
-            row = self._round(s, round_id)
-            if not self._is_last(s, row):
-                raise RuleError([error("round_not_last", position=row.position)])
-        cuts = self.ranking(round_id)
-        problems: list[Message] = []
-        for field, value in (("meeting", meeting), ("attendees", "".join(attendees))):
-            if not value.strip():
-                problems.append(error("decision_needs", field=field))
-        lines: list[tuple[int, int, int, bool, bool, str]] = []
-        for c in cuts:
-            if c.category not in final:
-                problems.append(error("decision_missing_category", category=c.category))
-                continue
-            chosen = {_number(n) for n in final[c.category]}
-            known = {st.number for st in c.ranking}
-            problems += [error("decision_not_standing", category=c.category, number=n)
-                         for n in sorted(chosen - known)]
-            if len(chosen) != c.count:
-                problems.append(error("decision_count", category=c.category, seats=c.count,
-                                      count=len(chosen)))
-            for st in c.ranking:
-                picked = st.number in chosen
-                departure = departs(c.ranking, c.count, st.number, picked)
-                reason = reasons.get((c.category, st.number), "")
-                if departure and not reason:
-                    problems.append(error(
-                        "decision_reason_chosen" if picked else "decision_reason_left_out",
-                        category=c.category, number=st.number, rank=st.rank))
-                lines.append((c.category_id, st.candidate_id, st.rank, picked, departure,
-                              reason))
-        if problems:
-            raise RuleError(problems)
-        with self.db.transaction() as s:
-            row = self._round(s, round_id)
-            decision = CommitteeDecision(
-                campaign_id=row.campaign_id, round_id=row.id, decided_on=decided_on,
-                meeting=meeting.strip(), attendees=[a.strip() for a in attendees if a.strip()],
-                note=note.strip(), recorded_by=self.actor.name)
-            decision.lines = [DecisionLine(category_id=category_id, candidate_id=candidate_id,
-                                           rank=rank, chosen=picked, departure=departure,
-                                           reason=reason)
-                              for category_id, candidate_id, rank, picked, departure, reason
-                              in lines]
-            s.add(decision)
-            s.flush()
-            changed = self._write_statuses(s, row, {
-                candidate_id: picked for _c, candidate_id, _r, picked, _d, _why in lines})
-            audit.record(s, actor=self.actor, action="decision.record",
-                         entity="committee_decision", entity_id=decision.id,
-                         campaign_id=row.campaign_id,
-                         after={**audit.snapshot(decision),
-                                "lines": [audit.snapshot(line) for line in decision.lines],
-                                "statuses": {str(c.id): c.status.value for c in changed}},
-                         covers=(decision, *changed))
-            return self._decision_info(s, decision)
-
-    def decision(self, round_id: int) -> DecisionInfo | None:
-        """The round's newest decision (a newer one replaces an older)."""
-        with self.db.transaction() as s:
-            row = s.scalar(select(CommitteeDecision).where(CommitteeDecision.round_id == round_id)
-                           .order_by(CommitteeDecision.id.desc()).limit(1))
-            return None if row is None else self._decision_info(s, row)
-
-    # -- helpers -------------------------------------------------------------------------
-    @staticmethod
-    def _write_statuses(s: Session, row: CampaignRound, chosen: Mapping[int, bool]
-                        ) -> list[Candidate]:
-        changed = []
-        ranked = s.scalars(select(Candidate).join(Category).where(
-            Category.campaign_id == row.campaign_id, Candidate.status.in_(RANKED_STATUSES)))
-        for candidate in ranked:
-            status = (CandidateStatus.NOT_ADVANCED if candidate.id not in chosen
-                      else CandidateStatus.WINNER if chosen[candidate.id]
-                      else CandidateStatus.NOT_CHOSEN)
-            if candidate.status is not status:
-                candidate.status = status
-                changed.append(candidate)
-        s.flush()
-        return changed
-
-    def _decision_info(self, s: Session, d: CommitteeDecision) -> DecisionInfo:
-        names = dict(s.execute(select(Category.id, Category.name)
-                               .where(Category.campaign_id == d.campaign_id)).all())
-        people = {c.id: c for c in s.scalars(select(Candidate).where(
-            Candidate.id.in_([line.candidate_id for line in d.lines])))}
-        return DecisionInfo(
-            d.id, d.round_id, d.decided_on, d.meeting, tuple(d.attendees), d.note,
-            d.recorded_by, d.recorded_at, tuple(DecisionLineInfo(
-                names[line.category_id], format_number(people[line.candidate_id].number),
-                people[line.candidate_id].name, line.rank, line.chosen, line.departure,
-                line.reason) for line in sorted(d.lines, key=lambda x: (x.category_id, x.rank,
-                                                                        x.candidate_id))))
-
-    @staticmethod
-    def _round(s: Session, round_id: int) -> CampaignRound:
-        row = s.get(CampaignRound, round_id)
-        if row is None:
-            raise RuleError([error("not_found", field="round", name=str(round_id))])
-        return row
-
     def _open_round(self, s: Session, round_id: int) -> CampaignRound:
-        row = self._round(s, round_id)
+        row = get_round(s, round_id)
         if row.status is RoundStatus.CLOSED:
             raise RuleError([error("round_closed", position=row.position, name=row.name)])
         return row
-
-    @staticmethod
-    def _is_last(s: Session, row: CampaignRound) -> bool:
-        return not s.scalar(select(func.count()).select_from(CampaignRound).where(
-            CampaignRound.campaign_id == row.campaign_id,
-            CampaignRound.position > row.position))
 
     @staticmethod
     def _check_name(s: Session, campaign_id: int, name: str, own: int | None) -> None:
@@ -517,6 +392,21 @@ class Rounds:
         return RoundInfo.of(row, self._advancing(s, row), channels, count)
 
 
-def _number(value: str | int) -> str:
+def number_text(value: str | int) -> str:
+    """A candidate number as given ("7", "07") as printed ("07")."""
     text = str(value).strip()
     return format_number(int(text)) if text.isdigit() else text
+
+
+def get_round(s: Session, round_id: int) -> CampaignRound:
+    row = s.get(CampaignRound, round_id)
+    if row is None:
+        raise RuleError([error("not_found", field="round", name=str(round_id))])
+    return row
+
+
+def is_last(s: Session, row: CampaignRound) -> bool:
+    """No round of its campaign comes after it."""
+    return not s.scalar(select(func.count()).select_from(CampaignRound).where(
+        CampaignRound.campaign_id == row.campaign_id,
+        CampaignRound.position > row.position))
