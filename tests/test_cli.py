@@ -353,6 +353,7 @@ def test_database_from_the_environment(cli: Cli, backend: str, tmp_path: Path) -
 def test_cli_and_core_import_no_qt() -> None:
     code = ("import sys, desktop.cli, desktop.core, scanning\n"
             "import desktop.cli.candidates, desktop.core.demo\n"
+            "import desktop.cli.rounds, desktop.core.rounds\n"
             "print([m for m in sys.modules if m.startswith('PySide6')])")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=ROOT, timeout=120, check=True)

@@ -12,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, update
 
 from ballotformat.messages import RuleError
+from desktop.core.enums import ChannelKind
 from desktop.core.services import Services
 from desktop.core.store import db as dbmod
 from desktop.core.store.db import ALEMBIC_VERSION, Database, head_revision, resolve_url, revision_of
@@ -141,5 +142,11 @@ def test_every_earlier_schema_upgrades_with_its_data(saved: Path, tmp_path: Path
         "00112233445566778899aabbccddeeff" * 2)
     if saved.stem >= "0002":
         lines, total = services.boxes.reconciliation(campaign.id)
-        assert [line.box.name for line in lines if line.box] == ["东湖社区服务中心 1号箱"]
+        delegates = ["党代表投票箱"] if saved.stem >= "0012" else []
+        assert [line.box.name for line in lines if line.box] == [
+            "东湖社区服务中心 1号箱", *delegates]
         assert (total.printed, total.spoiled) == (20, 1)
+    # 0013: one round holds what the campaign had, every box in its public paper channel.
+    (only,) = services.rounds.list_rounds(campaign.id)
+    paper = next(c for c in only.channels if c.kind is ChannelKind.PAPER_PUBLIC)
+    assert {b.channel_id for b in services.boxes.list_boxes(campaign.id)} <= {paper.id}

@@ -36,7 +36,8 @@ SIGPIPE_STATUS = 141
 #: adds at the top level (tests/test_cli_start.py holds this to what the modules add).
 COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
     "campaign": ("campaign",), "category": ("category",), "unit": ("unit",),
-    "candidates": ("candidates",), "box": ("box",), "ballots": ("ballots",),
+    "candidates": ("candidates",), "box": ("box",),
+    "rounds": ("round", "channel", "decision"), "ballots": ("ballots",),
     "scan": ("interpret", "scan"), "scanner": ("scanner",), "review": ("review",),
     "online": ("online",), "experts": ("experts",), "results": ("results",), "cvr": ("cvr",),
     "backup": ("backup", "restore", "recount"), "audit": ("audit",), "account": ("account",),

@@ -78,6 +78,9 @@ messages.register({
     "cli_col_source": ("来源", "source"),
     "cli_col_reasons": ("原因", "reasons"),
     "cli_col_time": ("时间", "time"),
+    "cli_col_rank": ("排名", "rank"),
+    "cli_col_combined": ("综合", "combined"),
+    "cli_col_result": ("结果", "result"),
 })
 
 

@@ -57,11 +57,8 @@ messages.register({
         "Title: {title}\nOrganiser: {organiser}\nContact: {contact}\nObjection period: {days} "
         "working days from {start}\nNotice date: {date}"),
     "cli_notice_default": ("（默认）", "(default)"),
-    "cli_col_rank": ("排名", "rank"),
     "cli_col_paper": ("纸质", "paper"),
     "cli_col_expert": ("专家", "expert"),
-    "cli_col_combined": ("综合", "combined"),
-    "cli_col_result": ("结果", "result"),
     "cli_results_winner": ("当选", "winner"),
     "cli_results_tied": ("并列", "tied"),
 })

@@ -32,12 +32,38 @@ class CandidateStatus(StrEnum):
     SHORTLISTED = "shortlisted"
     WITHDRAWN = "withdrawn"
     WINNER = "winner"
+    #: Written back by the committee's decision (desktop/core/rounds): stood in the final
+    #: round and was not chosen (入围未当选), or stood in an earlier round and did not go on.
+    NOT_CHOSEN = "not_chosen"
+    NOT_ADVANCED = "not_advanced"
 
 
 #: Statuses that no longer use a unit's nomination quota.
 STATUSES_OUTSIDE_QUOTA = frozenset({CandidateStatus.REJECTED, CandidateStatus.WITHDRAWN})
 #: Statuses of the candidates on the ballot, who are ranked and whom the experts score.
-RANKED_STATUSES = (CandidateStatus.SHORTLISTED, CandidateStatus.WINNER)
+#: A decided outcome keeps the candidate ranked: the ranking the decision rests on stays as it was.
+RANKED_STATUSES = (CandidateStatus.SHORTLISTED, CandidateStatus.WINNER,
+                   CandidateStatus.NOT_CHOSEN, CandidateStatus.NOT_ADVANCED)
+
+
+class RoundStatus(StrEnum):
+    """A campaign round (desktop/core/rounds): open while its votes come in, then closed."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class ChannelKind(StrEnum):
+    """Where a round's votes come from (docs/rounds.md)."""
+
+    ONLINE = "online"  # 网络投票: an online source's imports
+    PAPER_PUBLIC = "paper_public"  # 群众投票: paper ballots in public boxes
+    PAPER_DELEGATES = "paper_delegates"  # 代表投票: delegates' paper ballots
+    EXPERTS = "experts"  # 专家评审
+
+    @property
+    def paper(self) -> bool:
+        return self in (ChannelKind.PAPER_PUBLIC, ChannelKind.PAPER_DELEGATES)
 
 
 class Sex(StrEnum):

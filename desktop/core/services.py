@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from desktop.core.printing import Boxes, Printing
     from desktop.core.registry import Candidates, Exporter, Importer, Registry
     from desktop.core.results import Results
+    from desktop.core.rounds import Decisions, Rounds
     from desktop.core.stations import Stations
 
 
@@ -99,3 +100,15 @@ class Services:
         from desktop.core.stations import Stations
 
         return Stations(self.db, self.actor)
+
+    @cached_property
+    def rounds(self) -> Rounds:
+        from desktop.core.rounds import Rounds
+
+        return Rounds(self.db, self.actor)
+
+    @cached_property
+    def decisions(self) -> Decisions:
+        from desktop.core.rounds import Decisions
+
+        return Decisions(self.db, self.actor)

@@ -54,6 +54,8 @@ ACTION_PERMISSIONS: dict[str, Permission | None] = {
     "candidate": _P.MANAGE_REGISTRY,
     "import": _P.MANAGE_REGISTRY,
     "box": _P.MANAGE_REGISTRY,
+    "round": _P.MANAGE_REGISTRY,
+    "channel": _P.MANAGE_REGISTRY,
     "layout": _P.MANAGE_REGISTRY,
     "batch": _P.MANAGE_REGISTRY,
     # results
@@ -64,6 +66,9 @@ ACTION_PERMISSIONS: dict[str, Permission | None] = {
     "result_rule": _P.MANAGE_RESULTS,
     "result_notice": _P.MANAGE_RESULTS,
     "tie": _P.MANAGE_RESULTS,
+    "advance": _P.MANAGE_RESULTS,
+    "advance_tie": _P.MANAGE_RESULTS,
+    "decision": _P.MANAGE_RESULTS,
     # counting
     "sheet": _P.SCAN,
     "serial": _P.SCAN,

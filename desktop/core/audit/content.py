@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from enum import Enum, StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnClause, inspect, select
+from sqlalchemy import ColumnClause, Date, inspect, select
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -42,6 +42,8 @@ from desktop.core.store import (
     Base,
     Candidate,
     Category,
+    CommitteeDecision,
+    DecisionLine,
     ExpertRule,
     ExpertScore,
     OnlineFlag,
@@ -49,6 +51,7 @@ from desktop.core.store import (
     OnlineTotal,
     ResultSetting,
     ReviewDecision,
+    RoundTie,
     SerialNote,
     Sheet,
     TieDecision,
@@ -194,6 +197,18 @@ KINDS: tuple[Kind, ...] = (
                               ResultSetting.weights),)),
     Kind(TieDecision, (_own(TieDecision, TieDecision.campaign_id, TieDecision.category_id,
                             TieDecision.tied, TieDecision.winners, TieDecision.note),)),
+    # Rounds (0013): who goes on at a tie at a round's cut, and the committee's decision with
+    # its lines, which candidates' statuses follow.
+    Kind(RoundTie, (_own(RoundTie, RoundTie.round_id, RoundTie.category_id, RoundTie.tied,
+                         RoundTie.advancing, RoundTie.note),)),
+    Kind(CommitteeDecision, (
+        _own(CommitteeDecision, CommitteeDecision.campaign_id, CommitteeDecision.round_id,
+             CommitteeDecision.decided_on, CommitteeDecision.meeting,
+             CommitteeDecision.attendees, CommitteeDecision.note),
+        Part("decision_line", DecisionLine.decision_id,
+             (DecisionLine.category_id, DecisionLine.candidate_id, DecisionLine.rank,
+              DecisionLine.chosen, DecisionLine.departure, DecisionLine.reason),
+             (DecisionLine.candidate_id,)))),
     # What the marks count for: a category's name and seats, a candidate's number (marks name
     # the category and the printed number) and whether it stands.
     Kind(Category, (_own(Category, Category.campaign_id, Category.name, Category.winners,
@@ -209,11 +224,14 @@ Digests = dict[str, dict[str, dict[str, str] | None]]
 
 # -- digests -------------------------------------------------------------------------------
 def _plain(value: Any) -> Any:
-    """A column value as hashed: enums by value, moments as the audit chain writes them."""
+    """A column value as hashed: enums by value, moments as the audit chain writes them, days
+    as ISO text."""
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.datetime):
         return at_text(value)
+    if isinstance(value, dt.date):  # a day (the committee's decision, 0013): ISO text
+        return value.isoformat()
     return value
 
 
@@ -238,9 +256,9 @@ def _part_rows(session: Session, part: Part, ids: Sequence[int] | None
             for parent, *values in chunk:
                 yield parent, unpack(values)
         return
-    # Only enum and moment columns need converting; the others are plain already.
+    # Only enum, moment and day columns need converting; the others are plain already.
     convert = [i for i, c in enumerate(part.columns, start=1)
-               if isinstance(c.expression.type, SqlEnum | UTCDateTime)]
+               if isinstance(c.expression.type, SqlEnum | UTCDateTime | Date)]
     current: int | None = None
     rows: list[list[Any]] = []
     result = session.connection().execute(query.execution_options(yield_per=STREAM_ROWS))

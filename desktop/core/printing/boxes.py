@@ -26,6 +26,7 @@ from desktop.core.accounts import Actor
 from desktop.core.enums import Permission, Phase, SerialState
 from desktop.core.labels import label
 from desktop.core.registry import fits, normalise_name, printable
+from desktop.core.rounds import paper_channel
 from desktop.core.store import BallotBox, BoxKey, Campaign, Database, PrintBatch, SerialNote
 
 register({
@@ -57,10 +58,12 @@ class BoxInfo:
     name: str
     location: str
     responsible: str
+    #: The round's paper channel its ballots count in (rounds/).
+    channel_id: int | None = None
 
     @classmethod
     def of(cls, b: BallotBox) -> BoxInfo:
-        return cls(b.id, b.campaign_id, b.name, b.location, b.responsible)
+        return cls(b.id, b.campaign_id, b.name, b.location, b.responsible, b.channel_id)
 
 
 @dataclass(frozen=True)
@@ -146,13 +149,16 @@ class Boxes:
         self.returned = returned
 
     def add_box(self, campaign_id: int, name: str, location: str = "",
-                responsible: str = "") -> BoxInfo:
+                responsible: str = "", channel_id: int | None = None) -> BoxInfo:
+        """A box in the paper channel ``channel_id`` (checked: ``rounds.paper_channel``), by
+        default the public paper channel of the campaign's first open round."""
         self.actor.require(Permission.MANAGE_REGISTRY)
         name = normalise_name(name)
         with self.db.transaction() as s:
             self._check_box(s, campaign_id, name, None)
             box = BallotBox(campaign_id=campaign_id, name=name, location=location.strip(),
-                            responsible=responsible.strip())
+                            responsible=responsible.strip(),
+                            channel_id=paper_channel(s, campaign_id, channel_id))
             s.add(box)
             s.flush()
             audit.record(s, actor=self.actor, action="box.create", entity="ballot_box",

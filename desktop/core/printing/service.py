@@ -46,6 +46,7 @@ from desktop.core.accounts import Actor
 from desktop.core.enums import CandidateStatus, Permission
 from desktop.core.printing.boxes import BatchInfo, ballot_keys
 from desktop.core.registry import Candidates, Registry
+from desktop.core.rounds import round_of_box
 from desktop.core.store import BallotBox, Database, LayoutVersion, PrintBatch, is_write_conflict
 
 register({
@@ -278,7 +279,7 @@ class Printing:
                 raise IntegrityError("layout version taken by another print", None, ValueError())
             batch = PrintBatch(campaign_id=campaign_id, box_id=box_id, layout_id=layout_row.id,
                                first_serial=first, count=count, destination=destination,
-                               printed_by=self.actor.name)
+                               printed_by=self.actor.name, round_id=round_of_box(s, box_id))
             s.add(batch)
             s.flush()
             audit.record(s, actor=self.actor, action="batch.print", entity="print_batch",

@@ -28,7 +28,9 @@ from desktop.core.store import (
     Campaign,
     Candidate,
     Category,
+    CommitteeDecision,
     Database,
+    DecisionLine,
     ExpertScore,
     OnlineImport,
     OnlineTotal,
@@ -176,11 +178,14 @@ def check_candidate(
 
 def _counted_rows_of(s: Session, candidate_id: int) -> list[Base]:
     """Counted data the database deletes with a candidate (ON DELETE CASCADE): its expert
-    scores, and its totals, which change the digest of their online imports."""
+    scores, and its totals and its lines in committee decisions, which change the digests of
+    their online imports and decisions."""
     scores = s.scalars(select(ExpertScore).where(ExpertScore.candidate_id == candidate_id))
     imports = s.scalars(select(OnlineImport).where(OnlineImport.id.in_(
         select(OnlineTotal.import_id).where(OnlineTotal.candidate_id == candidate_id))))
-    return [*scores, *imports]
+    decisions = s.scalars(select(CommitteeDecision).where(CommitteeDecision.id.in_(
+        select(DecisionLine.decision_id).where(DecisionLine.candidate_id == candidate_id))))
+    return [*scores, *imports, *decisions]
 
 
 class Candidates:

@@ -21,6 +21,7 @@ from desktop.core.accounts import Actor
 from desktop.core.audit import tracked
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, CandidateKind, Permission, Phase
 from desktop.core.registry import rules
+from desktop.core.rounds import add_first_round
 from desktop.core.store import (
     Base,
     Campaign,
@@ -152,6 +153,7 @@ class Registry:
             )
             s.add(campaign)
             s.flush()
+            add_first_round(s, campaign.id)
             self._log(s, "campaign.create", campaign, campaign.id)
             return CampaignInfo.of(campaign)
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         Method,
         Normalise,
         OnlineCount,
+        TieChoice,
         flag_note,
         format_combined,
         format_expert,
@@ -49,8 +50,8 @@ if TYPE_CHECKING:
 
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.results.combine": ("EXPERT", "FLAG_MARK", "ONLINE", "PAPER", "SOURCE_PREFIX",
-        "CandidateResult", "CombinationRule", "Method", "Normalise", "OnlineCount", "flag_note",
-        "format_combined", "format_expert", "formula"),
+        "CandidateResult", "CombinationRule", "Method", "Normalise", "OnlineCount", "TieChoice",
+        "flag_note", "format_combined", "format_expert", "formula"),
     "desktop.core.results.cvr": ("CastVoteRecord",),
     "desktop.core.results.files": ("results_json", "write_csv", "write_xlsx"),
     "desktop.core.results.notice": ("write_notice",),
@@ -65,7 +66,7 @@ __all__ = [
     "EXPERT", "FLAG_MARK", "MAX_OBJECTION_WORKING_DAYS", "ONLINE", "PAPER", "SOURCE_PREFIX",
     "BoxCount", "CampaignResults", "CandidateResult", "CastVoteRecord", "CategoryCount",
     "CategoryResult", "CombinationRule", "Method", "Normalise", "NoticeSettings", "OnlineCount",
-    "RecountReport", "Results", "Tally", "check_rule", "flag_note", "format_combined",
+    "RecountReport", "Results", "Tally", "TieChoice", "check_rule", "flag_note", "format_combined",
     "format_expert", "formula", "paper_tally", "parse_weights", "recount", "results_json",
     "write_csv", "write_notice", "write_xlsx",
 ]

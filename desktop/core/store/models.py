@@ -31,7 +31,16 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from ballotformat import Paper
-from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Role, SerialState, Sex
+from desktop.core.enums import (
+    CandidateKind,
+    CandidateStatus,
+    ChannelKind,
+    Phase,
+    Role,
+    RoundStatus,
+    SerialState,
+    Sex,
+)
 
 #: Names of constraints, so that migrations are deterministic on every backend.
 NAMING_CONVENTION = {
@@ -210,6 +219,11 @@ class BallotBox(Base):
     location: Mapped[str] = mapped_column(String(300), default="")
     responsible: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The round's paper channel its ballots count in (群众投票, 代表投票); NULL only for a
+    #: box added by a program that does not know rounds (before 0013 every box had none).
+    #: No ON DELETE clause (a referenced channel cannot be deleted either way): SQLite keeps
+    #: none it could report for a column added to an existing table (migration 0013).
+    channel_id: Mapped[int | None] = mapped_column(ForeignKey("round_channel.id"))
 
 
 class BoxKey(Base):
@@ -258,6 +272,8 @@ class PrintBatch(Base):
     destination: Mapped[str] = mapped_column(String(500), default="")
     printed_by: Mapped[str] = mapped_column(String(100))
     printed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The round the ballots were printed for (its box's channel's round).
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("campaign_round.id"))
 
     box: Mapped[BallotBox] = relationship()
     layout: Mapped[LayoutVersion] = relationship()
@@ -629,6 +645,131 @@ class TieDecision(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     decided_by: Mapped[str] = mapped_column(String(100))
     decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# -- rounds, channels and the committee's decision (rounds/) ---------------------------------
+class CampaignRound(Base):
+    """A round of a campaign (轮次): 1 "公众及党代表投票" (50 → 15), 2 "组织审定" (15 → 10).
+
+    Every campaign has at least one; a campaign made before rounds existed has the one
+    migration 0013 gave it, holding its existing channels, boxes and batches.
+    """
+
+    __tablename__ = "campaign_round"
+    __table_args__ = (UniqueConstraint("campaign_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaign.id", ondelete="CASCADE"))
+    #: 1, 2, 3… in the order the rounds run.
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    status: Mapped[RoundStatus] = mapped_column(
+        _enum(RoundStatus, "round_status"), default=RoundStatus.OPEN)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RoundAdvance(Base):
+    """How many candidates of a category go on from a round to the next (the cut). The last
+    round has none: it ends with the category's winners."""
+
+    __tablename__ = "round_advance"
+
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign_round.id", ondelete="CASCADE"), primary_key=True)
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("category.id", ondelete="CASCADE"), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+
+
+class RoundChannel(Base):
+    """Where a round's votes come from, with its weight: an online source, public or
+    delegates' paper ballots (its boxes), or the expert panel."""
+
+    __tablename__ = "round_channel"
+    __table_args__ = (UniqueConstraint("round_id", "name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("campaign_round.id", ondelete="CASCADE"))
+    kind: Mapped[ChannelKind] = mapped_column(_enum(ChannelKind, "channel_kind"))
+    name: Mapped[str] = mapped_column(String(100))
+    #: The channel's own weight; NULL: the campaign's combination rule decides, as before 0013.
+    weight: Mapped[float | None] = mapped_column()
+    #: The online source of an online channel.
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("online_source.id", ondelete="RESTRICT"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RoundCandidate(Base):
+    """A candidate standing in a round after the first, put there by advancing the round
+    before (the first round's candidates are the shortlist itself)."""
+
+    __tablename__ = "round_candidate"
+
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign_round.id", ondelete="CASCADE"), primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidate.id", ondelete="CASCADE"), primary_key=True)
+    #: Its rank in the round it came from.
+    rank: Mapped[int] = mapped_column(Integer)
+
+
+class RoundTie(Base):
+    """The organiser's decision on a tie across a round's advancing cut, as
+    :class:`TieDecision` is for the winners' cut: never changed, the newest of a round and
+    category holds while the tie it decided stands."""
+
+    __tablename__ = "round_tie"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign_round.id", ondelete="CASCADE"), index=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    #: Candidate numbers (as printed) of the tie decided, and the ones chosen to go on.
+    tied: Mapped[list[str]] = mapped_column(JSON, default=list)
+    advancing: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    decided_by: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CommitteeDecision(Base):
+    """The leading group's decision on a round (组织审定): when, at which meeting, who was
+    there, and per category its lines. Never changed: a newer decision replaces it."""
+
+    __tablename__ = "committee_decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaign.id", ondelete="CASCADE"), index=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("campaign_round.id", ondelete="CASCADE"))
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+    meeting: Mapped[str] = mapped_column(String(300))
+    attendees: Mapped[list[str]] = mapped_column(JSON, default=list)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    lines: Mapped[list[DecisionLine]] = relationship(
+        cascade="all, delete-orphan", order_by="DecisionLine.id")
+
+
+class DecisionLine(Base):
+    """One candidate of the decided round in the decision: its rank in the ranking the
+    decision rests on, whether it was chosen, and, where that departs from the ranking, why."""
+
+    __tablename__ = "decision_line"
+    __table_args__ = (UniqueConstraint("decision_id", "candidate_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("committee_decision.id", ondelete="CASCADE"))
+    category_id: Mapped[int] = mapped_column(ForeignKey("category.id", ondelete="CASCADE"))
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"))
+    rank: Mapped[int] = mapped_column(Integer)
+    chosen: Mapped[bool] = mapped_column()
+    departure: Mapped[bool] = mapped_column()
+    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 # -- accounts and stations (accounts.py, stations.py) -----------------------------------------

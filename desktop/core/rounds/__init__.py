@@ -1,0 +1,46 @@
+"""Campaign rounds, their voting channels, advancing and the committee's decision (issue 17).
+
+The public face: :class:`Rounds` (``Services.rounds``: rounds, channels, advancing) and
+:class:`Decisions` (``Services.decisions``: the committee's decision), their values, and the hooks
+the registry, boxes and printing call inside their own transactions (``add_first_round``,
+``paper_channel``, ``round_of_box``). No Qt, no results arithmetic of its own: a
+round's ranking is the results' ranking of the candidates standing in it (docs/rounds.md).
+"""
+
+from __future__ import annotations
+
+from desktop.core.rounds.cut import Cut, Standing, cut, departs, standings
+from desktop.core.rounds.decisions import Decisions
+from desktop.core.rounds.service import (
+    Rounds,
+    add_first_round,
+    paper_channel,
+    round_of_box,
+)
+from desktop.core.rounds.types import (
+    CategoryCut,
+    ChannelInfo,
+    DecisionInfo,
+    DecisionLineInfo,
+    RoundInfo,
+    RoundTieInfo,
+)
+
+__all__ = [
+    "CategoryCut",
+    "ChannelInfo",
+    "Cut",
+    "DecisionInfo",
+    "DecisionLineInfo",
+    "Decisions",
+    "RoundInfo",
+    "RoundTieInfo",
+    "Rounds",
+    "Standing",
+    "add_first_round",
+    "cut",
+    "departs",
+    "paper_channel",
+    "round_of_box",
+    "standings",
+]
