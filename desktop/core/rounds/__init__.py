@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ballotformat import lazy
 
 if TYPE_CHECKING:
-    from desktop.core.rounds.cut import Cut, Standing, cut, departs, standings
+    from desktop.core.rounds.cuts import Cut, Standing, cut, departs, standings
     from desktop.core.rounds.decisions import Decisions
     from desktop.core.rounds.service import Rounds, add_first_round, paper_channel, round_of_box
     from desktop.core.rounds.types import (
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     )
 
 __getattr__ = lazy.exports(__name__, {
-    "desktop.core.rounds.cut": ("Cut", "Standing", "cut", "departs", "standings"),
+    "desktop.core.rounds.cuts": ("Cut", "Standing", "cut", "departs", "standings"),
     "desktop.core.rounds.decisions": ("Decisions",),
     "desktop.core.rounds.service": ("Rounds", "add_first_round", "paper_channel", "round_of_box"),
     "desktop.core.rounds.types": ("CategoryCut", "ChannelInfo", "DecisionInfo", "DecisionLineInfo",

@@ -19,7 +19,7 @@ from desktop.core import audit
 from desktop.core.accounts import Actor
 from desktop.core.enums import RANKED_STATUSES, CandidateStatus, Permission
 from desktop.core.registry import format_number
-from desktop.core.rounds.cut import departs
+from desktop.core.rounds.cuts import departs
 from desktop.core.rounds.service import Rounds, get_round, is_last, number_text
 from desktop.core.rounds.types import DecisionInfo, DecisionLineInfo
 from desktop.core.store import (

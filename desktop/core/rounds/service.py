@@ -24,7 +24,7 @@ from desktop.core.enums import (
 )
 from desktop.core.registry import format_number
 from desktop.core.results import TieChoice
-from desktop.core.rounds.cut import cut, standings
+from desktop.core.rounds.cuts import cut, standings
 from desktop.core.rounds.messages import register_messages
 from desktop.core.rounds.types import (
     CategoryCut,

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.core.enums import ChannelKind, RoundStatus
-from desktop.core.rounds.cut import Cut, Standing
+from desktop.core.rounds.cuts import Cut, Standing
 from desktop.core.store import CampaignRound, RoundChannel
 
 
