@@ -153,8 +153,13 @@ def read_states(sheet: Sheet | SheetRow, lists: TargetLists | None = None
         raise TypeError("a SheetRow's marks are read with its targets' lists")
     keys = lists[sheet.mark_targets_id]
     if len(keys) != len(sheet.mark_states):
-        raise ValueError(f"sheet {sheet.id}: packed marks do not fit their targets")
+        raise misfit(sheet.id)
     return dict(zip(keys, map(_STATE_OF_CODE.__getitem__, sheet.mark_states), strict=True))
+
+
+def misfit(sheet_id: int) -> ValueError:
+    """The error of a sheet whose packed states are not one a target of its list."""
+    return ValueError(f"sheet {sheet_id}: packed marks do not fit their targets")
 
 
 _STATE_OF_CODE = {code: MarkState(state) for code, state in MARK_STATE_OF_CODE.items()}

@@ -13,23 +13,41 @@ Pure functions over plain data, so the rules are tested without a database:
   overvote holds the overvoted category (a reviewer may find that one "mark" is a smudge);
   any other open reason (page not found, wrong page size) holds the whole page.
 * A sheet a reviewer rejected counts as void for every category on it.
+
+A campaign is counted by :func:`paper_tally` in time that does not grow in Python objects
+with its sheets: most ballots have every page accepted by the reader, undecided and of a
+serial nobody noted, so each page counts as the reader stored it. Those are read in one query
+as their packed states (one character a target, models.py) and counted on the strings
+(:func:`_count_packed`: a category's states are slices, counted with ``str.count``; the votes
+of each target over all valid ballots at once); only the ballots with another page go
+through the per-sheet rules (:func:`_ballot_outcomes`). Both add into the same parts (a
+layout version in a box), so the tables come out in the order the ballots were recorded,
+as :func:`tally` gives them (tests/test_tally_packed.py holds the two to each other).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy.orm import aliased
 
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
-from desktop.core.models import LayoutVersion, Sheet
-from desktop.core.review import sheet_states
-from desktop.core.sheet_marks import sheet_rows
+from desktop.core.models import (
+    MARK_STATE_CODES,
+    LayoutVersion,
+    ReviewDecision,
+    SerialNote,
+    Sheet,
+)
+from desktop.core.review import SheetState, sheet_states
+from desktop.core.sheet_marks import SheetRow, TargetLists, misfit, sheet_rows
 from scanning.decide import MarkState
-from scanning.reasons import Reason
+from scanning.reasons import Reason, Status
 
 TargetKey = tuple[str, str]  # (category name, candidate number as printed)
 #: Review reasons that hold single categories; any other holds the whole page.
@@ -147,45 +165,244 @@ def _ballot_outcomes(shape: _Shape, pages: Mapping[int, CountedPage]
     return outcomes, all_blank
 
 
+PartKey = tuple[int, int | None]  # (layout version, box id)
+
+
+@dataclass
+class _Part:
+    """The ballots of one layout version in one box, added up. ``first`` is where its first
+    ballot comes (a sheet id): the tables list categories, candidates and boxes in that order."""
+
+    first: int
+    ballots: int = 0
+    blank_ballots: int = 0
+    #: (category, field of :class:`CategoryCount`) → ballots
+    outcomes: Counter[tuple[str, str]] = field(default_factory=Counter)
+    #: (category, candidate number) → votes
+    votes: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+
+class _Counting:
+    """Ballots added up by layout version and box, each layout's shape worked out once."""
+
+    def __init__(self, layout_for: Callable[[int], Layout | None]) -> None:
+        self._layout_for = layout_for
+        self._shapes: dict[int, _Shape | None] = {}
+        self.parts: dict[PartKey, _Part] = {}
+
+    def shape(self, version: int) -> _Shape | None:
+        if version not in self._shapes:
+            layout = self._layout_for(version)
+            self._shapes[version] = None if layout is None else _shape(layout)
+        return self._shapes[version]
+
+    def part(self, version: int, box_id: int | None, first: int) -> _Part:
+        part = self.parts.get((version, box_id))
+        if part is None:
+            part = self.parts[(version, box_id)] = _Part(first)
+        part.first = min(part.first, first)
+        return part
+
+    def add_ballot(self, first: int, pages: Mapping[int, CountedPage]) -> None:
+        """One ballot (its pages by number, the first recorded first), by the rules above."""
+        page = next(iter(pages.values()))
+        shape = self.shape(page.layout_version)
+        if shape is None:
+            return  # no stored layout to count it with
+        outcomes, blank = _ballot_outcomes(shape, pages)
+        part = self.part(page.layout_version, page.box_id, first)
+        part.ballots += 1
+        part.blank_ballots += blank
+        for category, outcome, marked in outcomes:
+            for name in outcome:
+                part.outcomes[(category, name)] += 1
+            for number in marked:
+                part.votes[(category, number)] += 1
+
+    def tally(self) -> Tally:
+        """The parts in the tables, in the order their first ballots came; every candidate of
+        a layout is in the votes, zeros included."""
+        result = Tally()
+        for (version, box_id), part in sorted(self.parts.items(), key=lambda kv: kv[1].first):
+            shape = self.shape(version)
+            assert shape is not None  # a part is made only for a ballot with a shape
+            result.ballots += part.ballots
+            result.blank_ballots += part.blank_ballots
+            result.ballots_per_box[box_id] += part.ballots
+            for table in (result.categories, result.boxes.setdefault(box_id, {})):
+                for category, max_marks in shape.max_marks.items():
+                    total = table.get(category)
+                    if total is None:
+                        total = table[category] = CategoryCount(category, max_marks)
+                    for name in _FIELDS:
+                        setattr(total, name, getattr(total, name) + part.outcomes[(category,
+                                                                                   name)])
+                    for number in dict.fromkeys(n for _p, n in shape.targets[category]):
+                        total.votes[number] = (total.votes.get(number, 0)
+                                               + part.votes[(category, number)])
+        return result
+
+
+#: The fields of :class:`CategoryCount` an outcome adds to.
+_FIELDS = ("valid", "void", "blank", "pending")
+
+
 def tally(pages: Iterable[CountedPage], layout_for: Callable[[int], Layout | None]) -> Tally:
     """Add up counted pages. ``layout_for(version)`` gives the stored layout of a version."""
     ballots: dict[int, dict[int, CountedPage]] = defaultdict(dict)
     for page in pages:
         ballots[page.serial][page.page] = page
-    result = Tally()
-    shapes: dict[int, _Shape | None] = {}
-    # Every candidate of a layout is in the votes, zeros included: filled once per table,
-    # category and layout version.
-    filled: set[tuple[bool, int | None, str, int]] = set()
-    for ballot_pages in ballots.values():
-        first = next(iter(ballot_pages.values()))
-        version = first.layout_version
-        if version not in shapes:
-            layout = layout_for(version)
-            shapes[version] = None if layout is None else _shape(layout)
-        shape = shapes[version]
-        if shape is None:
-            continue
-        outcomes, blank = _ballot_outcomes(shape, ballot_pages)
-        result.ballots += 1
-        result.blank_ballots += blank
-        result.ballots_per_box[first.box_id] += 1
-        box = result.boxes.setdefault(first.box_id, {})
-        for category, outcome, marked in outcomes:
-            for key, table in (((False, None, category, version), result.categories),
-                               ((True, first.box_id, category, version), box)):
-                total = table.get(category)
-                if total is None:
-                    total = table[category] = CategoryCount(category, shape.max_marks[category])
-                if key not in filled:
-                    filled.add(key)
-                    for _page, number in shape.targets[category]:
-                        total.votes.setdefault(number, 0)
-                for name in outcome:
-                    setattr(total, name, getattr(total, name) + 1)
-                for number in marked:
-                    total.votes[number] += 1
-    return result
+    counting = _Counting(layout_for)
+    for order, ballot_pages in enumerate(ballots.values()):
+        counting.add_ballot(order, ballot_pages)
+    return counting.tally()
+
+
+#: A ballot's pages as stored (page number, id of its targets' list), in the order they were
+#: recorded: the packed count reads every ballot of one signature and layout alike.
+Signature = tuple[tuple[int, int | None], ...]
+#: Where a category's states are in a ballot's packed strings: (page slot, start, stop) runs,
+#: in the order of the category's targets; None: a target is on no recorded page.
+Pieces = tuple[tuple[int, int, int], ...] | None
+#: A ballot for the packed count: its first sheet id, layout version, box, pages, states.
+_PackedBallot = tuple[int, int, int | None, list[tuple[int, int | None]], list[str]]
+#: Indexes of the fields of :data:`_FIELDS` in the packed count's lists.
+_VALID_AT, _VOID_AT, _BLANK_AT, _PENDING_AT = range(4)
+
+
+@dataclass
+class _PackedPart:
+    """What the packed count keeps for one part: per category (in shape order) the ballots
+    valid, void, blank and pending, and the category's states on each valid ballot."""
+
+    part: _Part
+    outcomes: list[list[int]]
+    valid: list[list[str]]
+
+    def add(self, plan: Sequence[tuple[int, Pieces]], texts: Sequence[str]) -> None:
+        """One ballot, by the rules of :func:`_ballot_outcomes`: ``texts`` are the states of
+        its pages, all as the reader stored them."""
+        blank = True
+        for index, (max_marks, pieces) in enumerate(plan):
+            outcomes = self.outcomes[index]
+            if pieces is None:
+                outcomes[_PENDING_AT] += 1
+                blank = False
+                continue
+            if len(pieces) == 1:
+                slot, start, stop = pieces[0]
+                text = texts[slot][start:stop]
+            else:
+                text = "".join([texts[slot][start:stop] for slot, start, stop in pieces])
+            marked = text.count(_MARKED)
+            if marked + text.count(_EMPTY) != len(text):  # an unclear mark
+                outcomes[_PENDING_AT] += 1
+                blank = False
+            elif marked > max_marks:
+                outcomes[_VOID_AT] += 1
+                blank = False
+            elif marked:
+                outcomes[_VALID_AT] += 1
+                self.valid[index].append(text)
+                blank = False
+            else:
+                outcomes[_VALID_AT] += 1
+                outcomes[_BLANK_AT] += 1
+        self.part.ballots += 1
+        self.part.blank_ballots += blank
+
+    def finish(self, shape: _Shape) -> None:
+        """Into the part: the outcomes, and the votes of each target over every valid ballot
+        at once (the states of a category on its valid ballots joined, read a target apart)."""
+        for index, category in enumerate(shape.max_marks):
+            for name, count in zip(_FIELDS, self.outcomes[index], strict=True):
+                self.part.outcomes[(category, name)] += count
+            valid = "".join(self.valid[index])
+            size = len(shape.targets[category])
+            for offset, (_page, number) in enumerate(shape.targets[category]):
+                self.part.votes[(category, number)] += valid[offset::size].count(_MARKED)
+
+
+def _pieces(shape: _Shape, category: str, signature: Signature,
+            lists: TargetLists) -> Pieces:
+    slots = {page: slot for slot, (page, _list) in enumerate(signature)}  # the last one holds
+    where = [{key: index for index, key in enumerate(lists[list_id])}
+             for _page, list_id in signature]  # the last of a repeated target holds
+    runs: list[list[int]] = []
+    for page, number in shape.targets[category]:
+        slot = slots.get(page)
+        index = None if slot is None else where[slot].get((category, number))
+        if slot is None or index is None:
+            return None
+        if runs and runs[-1][0] == slot and runs[-1][2] == index:
+            runs[-1][2] = index + 1
+        else:
+            runs.append([slot, index, index + 1])
+    return tuple((slot, start, stop) for slot, start, stop in runs)
+
+
+def _packed_ballots(rows: Iterable[Sequence[Any]], lists: TargetLists
+                    ) -> dict[int, _PackedBallot]:
+    """The rows of :func:`_count_packed` by serial, in the order of their first sheets."""
+    sizes = {list_id: len(lists[list_id]) for list_id in {row[5] for row in rows}}
+    ballots: dict[int, _PackedBallot] = {}
+    for sheet_id, serial, page, version, box_id, list_id, states in rows:
+        if len(states) != sizes[list_id]:
+            raise misfit(sheet_id)
+        ballot = ballots.get(serial)
+        if ballot is None:
+            ballots[serial] = (sheet_id, version, box_id, [(page, list_id)], [states])
+        else:
+            ballot[3].append((page, list_id))
+            ballot[4].append(states)
+    return ballots
+
+
+def _count_packed(counting: _Counting, rows: Sequence[Sequence[Any]], lists: TargetLists
+                  ) -> None:
+    """Add the ballots of ``rows`` — (sheet id, serial, page, layout version, box id, targets'
+    list id, packed states) of every counted page of each, in the order recorded — when
+    nothing holds them and no person decided them: each page's states are the reader's, so a
+    category's states are slices of the packed strings, counted with ``str.count``."""
+    plans: dict[tuple[int, Signature], list[tuple[int, Pieces]] | None] = {}
+    parts: dict[PartKey, _PackedPart] = {}
+    for first, version, box_id, pages, texts in _packed_ballots(rows, lists).values():
+        signature = tuple(pages)
+        if (version, signature) not in plans:
+            shape = counting.shape(version)
+            plans[(version, signature)] = None if shape is None else [
+                (max_marks, _pieces(shape, category, signature, lists))
+                for category, max_marks in shape.max_marks.items()]
+        plan = plans[(version, signature)]
+        if plan is None:
+            continue  # no stored layout to count it with
+        packed = parts.get((version, box_id))
+        if packed is None:
+            packed = parts[(version, box_id)] = _PackedPart(
+                counting.part(version, box_id, first), [[0] * len(_FIELDS) for _c in plan],
+                [[] for _c in plan])
+        packed.add(plan, texts)
+    for (version, _box), packed in parts.items():
+        shape = counting.shape(version)
+        assert shape is not None
+        packed.finish(shape)
+
+
+_MARKED, _EMPTY = MARK_STATE_CODES[MarkState.MARKED.value], MARK_STATE_CODES[MarkState.EMPTY.value]
+
+
+def _undisputed(sheet: type[Sheet]) -> ColumnElement[bool]:
+    """A sheet the reader accepted, on which no person decided anything and whose serial
+    nobody noted as spoiled or unused: it counts as the reader stored it."""
+    decided = select(ReviewDecision.id).where(ReviewDecision.sheet_id == sheet.id)
+    noted = select(SerialNote.id).where(SerialNote.campaign_id == sheet.campaign_id,
+                                        SerialNote.serial == sheet.serial)
+    return and_(sheet.status == Status.ACCEPTED.value, ~decided.exists(), ~noted.exists())
+
+
+def _counted_page(sheet: SheetRow, state: SheetState) -> CountedPage:
+    return CountedPage(sheet.serial or 0, sheet.layout_version or 0, sheet.page or 0,
+                       sheet.box_id, state.states, state.open_reasons, state.rejected)
 
 
 def counted_pages(db: Database, campaign_id: int) -> list[CountedPage]:
@@ -193,16 +410,14 @@ def counted_pages(db: Database, campaign_id: int) -> list[CountedPage]:
     with db.transaction() as s:
         sheets = sheet_rows(s, Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None),
                             view=False)
-        pages = []
-        for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True):
-            pages.append(CountedPage(sheet.serial or 0, sheet.layout_version or 0,
-                                     sheet.page or 0, sheet.box_id, state.states,
-                                     state.open_reasons, state.rejected))
-        return pages
+        return [_counted_page(sheet, state)
+                for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True)]
 
 
 def paper_tally(db: Database, campaign_id: int) -> Tally:
-    """The paper ballots of a campaign, counted as recorded so far."""
+    """The paper ballots of a campaign, counted as recorded so far: the ballots with a page
+    held, decided by a person or of a noted serial by the rules above, page by page; the
+    others (most) from their packed states (:func:`_count_packed`), in one query."""
     layouts: dict[int, Layout | None] = {}
 
     def layout_for(version: int) -> Layout | None:
@@ -213,4 +428,30 @@ def paper_tally(db: Database, campaign_id: int) -> Tally:
             layouts[version] = None if text is None else Layout.from_json(text)
         return layouts[version]
 
-    return tally(counted_pages(db, campaign_id), layout_for)
+    def counted(sheet: type[Sheet]) -> tuple[ColumnElement[bool], ...]:
+        return sheet.campaign_id == campaign_id, sheet.counted_key.is_not(None)
+
+    other = aliased(Sheet)
+    serial = func.coalesce(Sheet.serial, 0)
+    disputed = select(func.coalesce(other.serial, 0)).where(*counted(other),
+                                                           ~_undisputed(other))
+    counting = _Counting(layout_for)
+    with db.transaction() as s:
+        rows = s.execute(select(Sheet.id, serial,
+                                func.coalesce(Sheet.page, 0),
+                                func.coalesce(Sheet.layout_version, 0), Sheet.box_id,
+                                Sheet.mark_targets_id, Sheet.mark_states)
+                         .where(*counted(Sheet), serial.not_in(disputed))
+                         .order_by(Sheet.id)).all()
+        lists = TargetLists(s)
+        lists.load({row[5] for row in rows})
+        sheets = sheet_rows(s, *counted(Sheet), serial.in_(disputed), view=False)
+        pages = [_counted_page(sheet, state)
+                 for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True)]
+    _count_packed(counting, rows, lists)
+    ballots: dict[int, tuple[int, dict[int, CountedPage]]] = {}
+    for sheet, page in zip(sheets, pages, strict=True):
+        ballots.setdefault(page.serial, (sheet.id, {}))[1][page.page] = page
+    for first, ballot_pages in ballots.values():
+        counting.add_ballot(first, ballot_pages)
+    return counting.tally()
