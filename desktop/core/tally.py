@@ -27,13 +27,16 @@ as :func:`tally` gives them (tests/test_tally_packed.py holds the two to each ot
 
 from __future__ import annotations
 
+import json
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, groupby, repeat
+from operator import add, eq, itemgetter, le, not_
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, String, and_, cast, func, or_, select
 
 from desktop.core.ballots import Layout
 from desktop.core.db import Database
@@ -45,7 +48,13 @@ from desktop.core.models import (
     Sheet,
 )
 from desktop.core.review import SheetState, sheet_states
-from desktop.core.sheet_marks import SheetRow, TargetLists, misfit, sheet_rows
+from desktop.core.sheet_marks import (
+    IDS_PER_QUERY,
+    SheetRow,
+    TargetLists,
+    misfit,
+    sheet_rows,
+)
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status
 
@@ -258,146 +267,143 @@ def tally(pages: Iterable[CountedPage], layout_for: Callable[[int], Layout | Non
     return counting.tally()
 
 
-#: A ballot's pages as stored (page number, id of its targets' list), in the order they were
-#: recorded: the packed count reads every ballot of one signature and layout alike.
-Signature = tuple[tuple[int, int | None], ...]
+#: A ballot's pages as stored: their numbers and the ids of their targets' lists, in the
+#: order they were recorded. The packed count reads every ballot of one signature and layout
+#: version alike.
+Signature = tuple[tuple[int, ...], tuple[int | None, ...]]
 #: Where a category's states are in a ballot's packed strings: (page slot, start, stop) runs,
 #: in the order of the category's targets; None: a target is on no recorded page.
 Pieces = tuple[tuple[int, int, int], ...] | None
-#: A ballot for the packed count: its first sheet id, layout version, box, pages, states.
-_PackedBallot = tuple[int, int, int | None, list[tuple[int, int | None]], list[str]]
-#: Indexes of the fields of :data:`_FIELDS` in the packed count's lists.
-_VALID_AT, _VOID_AT, _BLANK_AT, _PENDING_AT = range(4)
+@dataclass(frozen=True)
+class _Plan:
+    """How the ballots of one signature and layout are read: each category's maximum and
+    pieces (in the shape's order), and the length of each page's states."""
+
+    categories: list[tuple[int, Pieces]]
+    lengths: tuple[int, ...]
 
 
-@dataclass
-class _PackedPart:
-    """What the packed count keeps for one part: per category (in shape order) the ballots
-    valid, void, blank and pending, and the category's states on each valid ballot."""
-
-    part: _Part
-    outcomes: list[list[int]]
-    valid: list[list[str]]
-
-    def add(self, plan: Sequence[tuple[int, Pieces]], texts: Sequence[str]) -> None:
-        """One ballot, by the rules of :func:`_ballot_outcomes`: ``texts`` are the states of
-        its pages, all as the reader stored them."""
-        blank = True
-        for index, (max_marks, pieces) in enumerate(plan):
-            outcomes = self.outcomes[index]
-            if pieces is None:
-                outcomes[_PENDING_AT] += 1
-                blank = False
-                continue
-            if len(pieces) == 1:
-                slot, start, stop = pieces[0]
-                text = texts[slot][start:stop]
-            else:
-                text = "".join([texts[slot][start:stop] for slot, start, stop in pieces])
-            marked = text.count(_MARKED)
-            if marked + text.count(_EMPTY) != len(text):  # an unclear mark
-                outcomes[_PENDING_AT] += 1
-                blank = False
-            elif marked > max_marks:
-                outcomes[_VOID_AT] += 1
-                blank = False
-            elif marked:
-                outcomes[_VALID_AT] += 1
-                self.valid[index].append(text)
-                blank = False
-            else:
-                outcomes[_VALID_AT] += 1
-                outcomes[_BLANK_AT] += 1
-        self.part.ballots += 1
-        self.part.blank_ballots += blank
-
-    def finish(self, shape: _Shape) -> None:
-        """Into the part: the outcomes, and the votes of each target over every valid ballot
-        at once (the states of a category on its valid ballots joined, read a target apart)."""
-        for index, category in enumerate(shape.max_marks):
-            for name, count in zip(_FIELDS, self.outcomes[index], strict=True):
-                self.part.outcomes[(category, name)] += count
-            valid = "".join(self.valid[index])
-            size = len(shape.targets[category])
-            for offset, (_page, number) in enumerate(shape.targets[category]):
-                self.part.votes[(category, number)] += valid[offset::size].count(_MARKED)
-
-
-def _pieces(shape: _Shape, category: str, signature: Signature,
-            lists: TargetLists) -> Pieces:
-    slots = {page: slot for slot, (page, _list) in enumerate(signature)}  # the last one holds
+def _plan(shape: _Shape, signature: Signature, lists: TargetLists) -> _Plan:
+    pages, list_ids = signature
+    slots = {page: slot for slot, page in enumerate(pages)}  # the last one holds
     where = [{key: index for index, key in enumerate(lists[list_id])}
-             for _page, list_id in signature]  # the last of a repeated target holds
-    runs: list[list[int]] = []
-    for page, number in shape.targets[category]:
-        slot = slots.get(page)
-        index = None if slot is None else where[slot].get((category, number))
-        if slot is None or index is None:
-            return None
-        if runs and runs[-1][0] == slot and runs[-1][2] == index:
-            runs[-1][2] = index + 1
-        else:
-            runs.append([slot, index, index + 1])
-    return tuple((slot, start, stop) for slot, start, stop in runs)
+             for list_id in list_ids]  # the last of a repeated target holds
+
+    def pieces(category: str) -> Pieces:
+        runs: list[list[int]] = []
+        for page, number in shape.targets[category]:
+            slot = slots.get(page)
+            index = None if slot is None else where[slot].get((category, number))
+            if slot is None or index is None:
+                return None
+            if runs and runs[-1][0] == slot and runs[-1][2] == index:
+                runs[-1][2] = index + 1
+            else:
+                runs.append([slot, index, index + 1])
+        return tuple((slot, start, stop) for slot, start, stop in runs)
+
+    return _Plan([(max_marks, pieces(category)) for category, max_marks
+                  in shape.max_marks.items()], tuple(len(lists[i]) for i in list_ids))
 
 
-def _packed_ballots(rows: Iterable[Sequence[Any]], lists: TargetLists
-                    ) -> dict[int, _PackedBallot]:
-    """The rows of :func:`_count_packed` by serial, in the order of their first sheets."""
-    sizes = {list_id: len(lists[list_id]) for list_id in {row[5] for row in rows}}
-    ballots: dict[int, _PackedBallot] = {}
-    for sheet_id, serial, page, version, box_id, list_id, states in rows:
-        if len(states) != sizes[list_id]:
-            raise misfit(sheet_id)
-        ballot = ballots.get(serial)
-        if ballot is None:
-            ballots[serial] = (sheet_id, version, box_id, [(page, list_id)], [states])
-        else:
-            ballot[3].append((page, list_id))
-            ballot[4].append(states)
-    return ballots
+def _category_states(pieces: Pieces, pages: Sequence[Sequence[str]]) -> list[str]:
+    """A category's states on each ballot, from ``pages`` (per page slot, the states of that
+    page on each ballot): the pieces' slices, joined when there are several."""
+    assert pieces is not None
+    columns = [map(itemgetter(slice(start, stop)), pages[slot]) for slot, start, stop in pieces]
+    if len(columns) == 1:
+        return list(columns[0])
+    return list(map("".join, zip(*columns, strict=True)))
+
+
+def _add_packed(part: _Part, shape: _Shape, plan: _Plan, ballots: Sequence[tuple[str, ...]]
+                ) -> None:
+    """Add ``ballots`` (each the states of its pages, in the plan's page order) to ``part``
+    by the rules of :func:`_ballot_outcomes`, a category at a time over every ballot (``map``
+    runs the counting in C): unclear states → pending; more marks than allowed → void; no
+    mark → blank; the votes of each target over the valid ballots at once (their states
+    joined, read a target apart)."""
+    pages = list(zip(*ballots, strict=True))
+    count = len(ballots)
+    blank_everywhere: Iterable[bool] = repeat(True, count)
+    part.ballots += count
+    for category, (max_marks, pieces) in zip(shape.max_marks, plan.categories, strict=True):
+        if pieces is None:  # a target on no recorded page
+            part.outcomes[(category, "pending")] += count
+            blank_everywhere = repeat(False, count)
+            continue
+        states = _category_states(pieces, pages)
+        size = len(shape.targets[category])
+        marked = list(map(str.count, states, repeat(_MARKED)))
+        known = list(map(eq, map(add, marked, map(str.count, states, repeat(_EMPTY))),
+                         repeat(size)))
+        counted = list(map(operator.and_, known, map(le, marked, repeat(max_marks))))
+        blank = list(map(operator.and_, known, map(not_, marked)))
+        valid = sum(counted)
+        part.outcomes[(category, "valid")] += valid
+        part.outcomes[(category, "void")] += sum(known) - valid
+        part.outcomes[(category, "blank")] += sum(blank)
+        part.outcomes[(category, "pending")] += count - sum(known)
+        blank_everywhere = list(map(operator.and_, blank_everywhere, blank))
+        joined = "".join(compress(states, counted))
+        for offset, (_page, number) in enumerate(shape.targets[category]):
+            part.votes[(category, number)] += joined[offset::size].count(_MARKED)
+    part.blank_ballots += sum(blank_everywhere)
 
 
 def _count_packed(counting: _Counting, rows: Sequence[Sequence[Any]], lists: TargetLists
                   ) -> None:
     """Add the ballots of ``rows`` — (sheet id, serial, page, layout version, box id, targets'
-    list id, packed states) of every counted page of each, in the order recorded — when
-    nothing holds them and no person decided them: each page's states are the reader's, so a
-    category's states are slices of the packed strings, counted with ``str.count``."""
-    plans: dict[tuple[int, Signature], list[tuple[int, Pieces]] | None] = {}
-    parts: dict[PartKey, _PackedPart] = {}
-    for first, version, box_id, pages, texts in _packed_ballots(rows, lists).values():
-        signature = tuple(pages)
+    list id, packed states) of every counted page of each, by serial, then in the order
+    recorded — that count as the reader stored them (:func:`_undisputed`): a category's
+    states are slices of the packed strings, counted with ``str.count``."""
+    plans: dict[tuple[int, Signature], _Plan | None] = {}
+    groups: dict[tuple[int, int | None, Signature], list[tuple[str, ...]]] = {}
+    for _serial, pages_of in groupby(rows, key=itemgetter(1)):
+        ids, _serials, pages, versions, boxes, list_ids, texts = zip(*pages_of, strict=True)
+        version, box_id = versions[0], boxes[0]  # the first page's, as the rules take them
+        signature = (pages, list_ids)
         if (version, signature) not in plans:
             shape = counting.shape(version)
-            plans[(version, signature)] = None if shape is None else [
-                (max_marks, _pieces(shape, category, signature, lists))
-                for category, max_marks in shape.max_marks.items()]
+            plans[(version, signature)] = None if shape is None else _plan(shape, signature,
+                                                                           lists)
         plan = plans[(version, signature)]
         if plan is None:
             continue  # no stored layout to count it with
-        packed = parts.get((version, box_id))
-        if packed is None:
-            packed = parts[(version, box_id)] = _PackedPart(
-                counting.part(version, box_id, first), [[0] * len(_FIELDS) for _c in plan],
-                [[] for _c in plan])
-        packed.add(plan, texts)
-    for (version, _box), packed in parts.items():
-        shape = counting.shape(version)
+        if tuple(map(len, texts)) != plan.lengths:
+            raise misfit(next(i for i, text, size in zip(ids, texts, plan.lengths, strict=True)
+                              if len(text) != size))
+        group = groups.get((version, box_id, signature))
+        if group is None:
+            group = groups[(version, box_id, signature)] = []
+            counting.part(version, box_id, ids[0])
+        group.append(texts)
+    for (version, box_id, signature), ballots in groups.items():
+        shape, plan = counting.shape(version), plans[(version, signature)]
         assert shape is not None
-        packed.finish(shape)
+        assert plan is not None
+        _add_packed(counting.parts[(version, box_id)], shape, plan, ballots)
 
 
 _MARKED, _EMPTY = MARK_STATE_CODES[MarkState.MARKED.value], MARK_STATE_CODES[MarkState.EMPTY.value]
 
 
-def _undisputed(sheet: type[Sheet]) -> ColumnElement[bool]:
-    """A sheet the reader accepted, on which no person decided anything and whose serial
-    nobody noted as spoiled or unused: it counts as the reader stored it."""
-    decided = select(ReviewDecision.id).where(ReviewDecision.sheet_id == sheet.id)
-    noted = select(SerialNote.id).where(SerialNote.campaign_id == sheet.campaign_id,
-                                        SerialNote.serial == sheet.serial)
-    return and_(sheet.status == Status.ACCEPTED.value, ~decided.exists(), ~noted.exists())
+#: ``Sheet.reasons`` as stored (JSON text) of a page waiting only for its unclear marks.
+_ONLY_UNCLEAR = json.dumps([Reason.AMBIGUOUS_MARK.value])
+
+
+def _undisputed() -> ColumnElement[bool]:
+    """A sheet that counts as the reader stored it: no person decided anything on it, nobody
+    noted its serial as spoiled or unused, and the reader accepted it or holds it only for
+    unclear marks (stored as unclear: each holds its category, as :func:`_ballot_outcomes`
+    would hold it; any other way of storing the reasons is left to the per-sheet rules)."""
+    decided = select(ReviewDecision.id).where(ReviewDecision.sheet_id == Sheet.id)
+    noted = select(SerialNote.id).where(SerialNote.campaign_id == Sheet.campaign_id,
+                                        SerialNote.serial == Sheet.serial)
+    read = or_(Sheet.status == Status.ACCEPTED.value,
+               and_(Sheet.status == Status.REVIEW.value,
+                    cast(Sheet.reasons, String) == _ONLY_UNCLEAR))
+    return and_(read, ~decided.exists(), ~noted.exists())
 
 
 def _counted_page(sheet: SheetRow, state: SheetState) -> CountedPage:
@@ -417,7 +423,8 @@ def counted_pages(db: Database, campaign_id: int) -> list[CountedPage]:
 def paper_tally(db: Database, campaign_id: int) -> Tally:
     """The paper ballots of a campaign, counted as recorded so far: the ballots with a page
     held, decided by a person or of a noted serial by the rules above, page by page; the
-    others (most) from their packed states (:func:`_count_packed`), in one query."""
+    others (most) from their packed states (:func:`_count_packed`), read in one query with
+    the others' ids; the others' rows and decisions are then read by id."""
     layouts: dict[int, Layout | None] = {}
 
     def layout_for(version: int) -> Layout | None:
@@ -428,24 +435,24 @@ def paper_tally(db: Database, campaign_id: int) -> Tally:
             layouts[version] = None if text is None else Layout.from_json(text)
         return layouts[version]
 
-    def counted(sheet: type[Sheet]) -> tuple[ColumnElement[bool], ...]:
-        return sheet.campaign_id == campaign_id, sheet.counted_key.is_not(None)
-
-    other = aliased(Sheet)
+    counted = (Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None))
     serial = func.coalesce(Sheet.serial, 0)
-    disputed = select(func.coalesce(other.serial, 0)).where(*counted(other),
-                                                           ~_undisputed(other))
     counting = _Counting(layout_for)
     with db.transaction() as s:
-        rows = s.execute(select(Sheet.id, serial,
-                                func.coalesce(Sheet.page, 0),
-                                func.coalesce(Sheet.layout_version, 0), Sheet.box_id,
-                                Sheet.mark_targets_id, Sheet.mark_states)
-                         .where(*counted(Sheet), serial.not_in(disputed))
-                         .order_by(Sheet.id)).all()
+        connection = s.connection()  # plain rows: no ORM on a hundred thousand of them
+        disputed = set(connection.execute(
+            select(serial).where(*counted, ~_undisputed())).scalars())
+        every = connection.execute(select(Sheet.id, serial, func.coalesce(Sheet.page, 0),
+                                          func.coalesce(Sheet.layout_version, 0), Sheet.box_id,
+                                          Sheet.mark_targets_id, Sheet.mark_states)
+                                   .where(*counted).order_by(serial, Sheet.id)).all()
+        rows = [row for row in every if row[1] not in disputed]
         lists = TargetLists(s)
         lists.load({row[5] for row in rows})
-        sheets = sheet_rows(s, *counted(Sheet), serial.in_(disputed), view=False)
+        held = sorted(row[0] for row in every if row[1] in disputed)
+        sheets = [sheet for start in range(0, len(held), IDS_PER_QUERY)
+                  for sheet in sheet_rows(s, Sheet.id.in_(held[start:start + IDS_PER_QUERY]),
+                                          view=False)]
         pages = [_counted_page(sheet, state)
                  for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True)]
     _count_packed(counting, rows, lists)
