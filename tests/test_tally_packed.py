@@ -93,7 +93,7 @@ def record_every_case(built: ScaleCampaign) -> None:
     staff_1, staff_2 = run.on_page[(run.staff, 1)], run.on_page[(run.staff, 2)]
     brands = run.on_page[(run.brands, 2)]
     some = {*windows[:3], *staff_2[:2], *brands[:4]}
-    serials = iter(built.new_serials(16))
+    serials = iter(built.new_serials(14))
 
     run.ballot(next(serials), set())  # blank in every category
     run.ballot(next(serials), {*staff_1[:6], *staff_2[:6], *windows[:2]})  # 12 across pages
@@ -133,17 +133,22 @@ def record_every_case(built: ScaleCampaign) -> None:
     (unread, _page_2) = run.record(run.page(serial, 1, some, Reason.PAGE_NOT_FOUND),
                                    run.page(serial, 2, some))
     run.review.decide_page(built.campaign_id, unread, {*windows[2:6], *staff_1[:1]})
-    box = built.services.boxes.add_box(built.campaign_id, "第二箱").id
-    for serial in built.new_serials(3, box):
-        run.ballot(serial, {*windows[1:4], *brands[:1]})
-    run.ballot(next(serials), some)  # the first box again, after the second
 
 
 def test_the_packed_count_is_the_per_sheet_rules(db_url: str, tmp_path: Path) -> None:
     built = ScaleCampaign(db_url, tmp_path / "scale", seed=15, review_share=HELD_SHARE)
     try:
+        # A second box whose lowest serials are recorded last: its place in the tables is
+        # that of its first ballot recorded, not of its lowest serial.
+        box = built.services.boxes.add_box(built.campaign_id, "第二箱").id
+        second = built.new_serials(3, box)
+        run = Scenario(built)
+        ticks = {*run.on_page[(run.windows, 1)][1:4], *run.on_page[(run.brands, 2)][:1]}
+        run.ballot(second[2], ticks)
         built.record(PLAIN_PAGES)
         record_every_case(built)
+        for serial in second[:2]:
+            run.ballot(serial, ticks)
         rules = the_rules(built)
         assert_same(paper_tally(built.services.db, built.campaign_id), rules)
         # the campaign holds what it claims to

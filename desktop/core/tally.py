@@ -267,24 +267,19 @@ def tally(pages: Iterable[CountedPage], layout_for: Callable[[int], Layout | Non
     return counting.tally()
 
 
-#: A ballot's pages as stored: their numbers and the ids of their targets' lists, in the
-#: order they were recorded. The packed count reads every ballot of one signature and layout
-#: version alike.
-Signature = tuple[tuple[int, ...], tuple[int | None, ...]]
 #: Where a category's states are in a ballot's packed strings: (page slot, start, stop) runs,
 #: in the order of the category's targets; None: a target is on no recorded page.
 Pieces = tuple[tuple[int, int, int], ...] | None
-@dataclass(frozen=True)
-class _Plan:
-    """How the ballots of one signature and layout are read: each category's maximum and
-    pieces (in the shape's order), and the length of each page's states."""
+#: How the ballots of one layout with the same pages are read: each category's maximum and
+#: pieces, in the shape's order.
+Plan = list[tuple[int, Pieces]]
+#: Ballots read alike: layout version, box, and the page numbers and targets' list ids of
+#: their pages in the order recorded.
+GroupKey = tuple[int, int | None, tuple[int, ...], tuple[int | None, ...]]
 
-    categories: list[tuple[int, Pieces]]
-    lengths: tuple[int, ...]
 
-
-def _plan(shape: _Shape, signature: Signature, lists: TargetLists) -> _Plan:
-    pages, list_ids = signature
+def _plan(shape: _Shape, pages: Sequence[int], list_ids: Sequence[int | None],
+          lists: TargetLists) -> Plan:
     slots = {page: slot for slot, page in enumerate(pages)}  # the last one holds
     where = [{key: index for index, key in enumerate(lists[list_id])}
              for list_id in list_ids]  # the last of a repeated target holds
@@ -302,8 +297,7 @@ def _plan(shape: _Shape, signature: Signature, lists: TargetLists) -> _Plan:
                 runs.append([slot, index, index + 1])
         return tuple((slot, start, stop) for slot, start, stop in runs)
 
-    return _Plan([(max_marks, pieces(category)) for category, max_marks
-                  in shape.max_marks.items()], tuple(len(lists[i]) for i in list_ids))
+    return [(max_marks, pieces(category)) for category, max_marks in shape.max_marks.items()]
 
 
 def _category_states(pieces: Pieces, pages: Sequence[Sequence[str]]) -> list[str]:
@@ -316,7 +310,7 @@ def _category_states(pieces: Pieces, pages: Sequence[Sequence[str]]) -> list[str
     return list(map("".join, zip(*columns, strict=True)))
 
 
-def _add_packed(part: _Part, shape: _Shape, plan: _Plan, ballots: Sequence[tuple[str, ...]]
+def _add_packed(part: _Part, shape: _Shape, plan: Plan, ballots: Sequence[tuple[str, ...]]
                 ) -> None:
     """Add ``ballots`` (each the states of its pages, in the plan's page order) to ``part``
     by the rules of :func:`_ballot_outcomes`, a category at a time over every ballot (``map``
@@ -327,7 +321,7 @@ def _add_packed(part: _Part, shape: _Shape, plan: _Plan, ballots: Sequence[tuple
     count = len(ballots)
     blank_everywhere: Iterable[bool] = repeat(True, count)
     part.ballots += count
-    for category, (max_marks, pieces) in zip(shape.max_marks, plan.categories, strict=True):
+    for category, (max_marks, pieces) in zip(shape.max_marks, plan, strict=True):
         if pieces is None:  # a target on no recorded page
             part.outcomes[(category, "pending")] += count
             blank_everywhere = repeat(False, count)
@@ -355,34 +349,27 @@ def _count_packed(counting: _Counting, rows: Sequence[Sequence[Any]], lists: Tar
                   ) -> None:
     """Add the ballots of ``rows`` — (sheet id, serial, page, layout version, box id, targets'
     list id, packed states) of every counted page of each, by serial, then in the order
-    recorded — that count as the reader stored them (:func:`_undisputed`): a category's
-    states are slices of the packed strings, counted with ``str.count``."""
-    plans: dict[tuple[int, Signature], _Plan | None] = {}
-    groups: dict[tuple[int, int | None, Signature], list[tuple[str, ...]]] = {}
+    recorded — that count as the reader stored them (:func:`_undisputed`): the ballots are
+    grouped by how they are read, then each group counted a category at a time."""
+    sizes = {list_id: len(lists[list_id]) for list_id in set(map(itemgetter(5), rows))}
+    fits = list(map(eq, map(len, map(itemgetter(6), rows)),
+                    map(sizes.__getitem__, map(itemgetter(5), rows))))
+    if not all(fits):
+        raise misfit(rows[fits.index(False)][0])
+    groups: dict[GroupKey, tuple[list[int], list[tuple[str, ...]]]] = {}
     for _serial, pages_of in groupby(rows, key=itemgetter(1)):
         ids, _serials, pages, versions, boxes, list_ids, texts = zip(*pages_of, strict=True)
-        version, box_id = versions[0], boxes[0]  # the first page's, as the rules take them
-        signature = (pages, list_ids)
-        if (version, signature) not in plans:
-            shape = counting.shape(version)
-            plans[(version, signature)] = None if shape is None else _plan(shape, signature,
-                                                                           lists)
-        plan = plans[(version, signature)]
-        if plan is None:
-            continue  # no stored layout to count it with
-        if tuple(map(len, texts)) != plan.lengths:
-            raise misfit(next(i for i, text, size in zip(ids, texts, plan.lengths, strict=True)
-                              if len(text) != size))
-        group = groups.get((version, box_id, signature))
+        key = (versions[0], boxes[0], pages, list_ids)  # the first page's, as the rules read
+        group = groups.get(key)
         if group is None:
-            group = groups[(version, box_id, signature)] = []
-            counting.part(version, box_id, ids[0])
-        group.append(texts)
-    for (version, box_id, signature), ballots in groups.items():
-        shape, plan = counting.shape(version), plans[(version, signature)]
-        assert shape is not None
-        assert plan is not None
-        _add_packed(counting.parts[(version, box_id)], shape, plan, ballots)
+            group = groups[key] = ([], [])
+        group[0].append(ids[0])
+        group[1].append(texts)
+    for (version, box_id, pages, list_ids), (firsts, ballots) in groups.items():
+        shape = counting.shape(version)
+        if shape is not None:  # else no stored layout to count them with
+            _add_packed(counting.part(version, box_id, min(firsts)), shape,
+                        _plan(shape, pages, list_ids, lists), ballots)
 
 
 _MARKED, _EMPTY = MARK_STATE_CODES[MarkState.MARKED.value], MARK_STATE_CODES[MarkState.EMPTY.value]
@@ -445,8 +432,10 @@ def paper_tally(db: Database, campaign_id: int) -> Tally:
         every = connection.execute(select(Sheet.id, serial, func.coalesce(Sheet.page, 0),
                                           func.coalesce(Sheet.layout_version, 0), Sheet.box_id,
                                           Sheet.mark_targets_id, Sheet.mark_states)
-                                   .where(*counted).order_by(serial, Sheet.id)).all()
-        rows = [row for row in every if row[1] not in disputed]
+                                   .where(*counted).order_by(Sheet.id)).all()
+        # by serial, each ballot's pages in the order recorded (a stable sort of rows that
+        # come nearly in serial order: about linear, where the database's sort was not)
+        rows = sorted((row for row in every if row[1] not in disputed), key=itemgetter(1))
         lists = TargetLists(s)
         lists.load({row[5] for row in rows})
         held = sorted(row[0] for row in every if row[1] in disputed)
