@@ -14,23 +14,27 @@ Pure functions over plain data, so the rules are tested without a database:
   any other open reason (page not found, wrong page size) holds the whole page.
 * A sheet a reviewer rejected counts as void for every category on it.
 
-A campaign is counted by :func:`paper_tally` in time that does not grow in Python objects
-with its sheets: most ballots have every page accepted by the reader, undecided and of a
-serial nobody noted, so each page counts as the reader stored it. Those are read in one query
-as their packed states (one character a target, models.py) and counted on the strings
-(:func:`_count_packed`: a category's states are slices, counted with ``str.count``; the votes
-of each target over all valid ballots at once); only the ballots with another page go
-through the per-sheet rules (:func:`_ballot_outcomes`). Both add into the same parts (a
-layout version in a box), so the tables come out in the order the ballots were recorded,
-as :func:`tally` gives them (tests/test_tally_packed.py holds the two to each other).
+A campaign is counted by :func:`paper_tally` without a Python object per target or a Python
+loop per category of a ballot: on most ballots every page counts as the reader stored it
+(accepted, or held only for unclear marks, which hold their categories either way; nobody
+decided anything; no noted serial). Those pages are read in one query as their packed states
+(one character a target, models.py) and counted on the strings (:func:`_count_packed`: the
+ballots read alike are grouped, and each category is counted over a whole group with
+``str.count`` through ``map``; the votes of each target over all its valid ballots at once);
+only the other ballots go through the per-sheet rules (:func:`_ballot_outcomes`). Both add
+into the same parts (a layout version in a box), so the tables come out in the order the
+ballots were recorded, as :func:`tally` gives them (tests/test_tally_packed.py holds the
+two to each other).
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress, groupby, repeat
 from operator import add, eq, itemgetter, le, not_
@@ -407,11 +411,28 @@ def counted_pages(db: Database, campaign_id: int) -> list[CountedPage]:
                 for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True)]
 
 
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector held off while a campaign's sheets are read and
+    counted: some hundred thousand rows and strings, none in a cycle, all freed when counting
+    ends; the collector walked them, and all the process holds, over and over for nothing
+    (a tenth to a quarter of the count's CPU at 100,000 sheets, docs/benchmarks.md). Left as
+    it is when it is off already (the desktop app collects on its GUI thread only,
+    desktop/ui/collector.py)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def paper_tally(db: Database, campaign_id: int) -> Tally:
-    """The paper ballots of a campaign, counted as recorded so far: the ballots with a page
-    held, decided by a person or of a noted serial by the rules above, page by page; the
-    others (most) from their packed states (:func:`_count_packed`), read in one query with
-    the others' ids; the others' rows and decisions are then read by id."""
+    """The paper ballots of a campaign, counted as recorded so far: most from their packed
+    states (:func:`_count_packed`), the ballots with a page held for another reason than
+    unclear marks, decided by a person or of a noted serial by the per-sheet rules."""
     layouts: dict[int, Layout | None] = {}
 
     def layout_for(version: int) -> Layout | None:
@@ -422,9 +443,25 @@ def paper_tally(db: Database, campaign_id: int) -> Tally:
             layouts[version] = None if text is None else Layout.from_json(text)
         return layouts[version]
 
+    counting = _Counting(layout_for)
+    with _collection_paused():
+        rows, lists, held = _read_counted(db, campaign_id)
+        _count_packed(counting, rows, lists)
+        ballots: dict[int, tuple[int, dict[int, CountedPage]]] = {}
+        for sheet_id, page in held:
+            ballots.setdefault(page.serial, (sheet_id, {}))[1][page.page] = page
+        for first, ballot_pages in ballots.values():
+            counting.add_ballot(first, ballot_pages)
+    return counting.tally()
+
+
+def _read_counted(db: Database, campaign_id: int
+                  ) -> tuple[list[Sequence[Any]], TargetLists, list[tuple[int, CountedPage]]]:
+    """A campaign's counted sheets: the rows of :func:`_count_packed` (the ballots that count
+    as the reader stored them, by serial) with their targets' lists, and the pages of the
+    other ballots by the per-sheet rules, with their sheet ids, in the order recorded."""
     counted = (Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None))
     serial = func.coalesce(Sheet.serial, 0)
-    counting = _Counting(layout_for)
     with db.transaction() as s:
         connection = s.connection()  # plain rows: no ORM on a hundred thousand of them
         disputed = set(connection.execute(
@@ -435,19 +472,14 @@ def paper_tally(db: Database, campaign_id: int) -> Tally:
                                    .where(*counted).order_by(Sheet.id)).all()
         # by serial, each ballot's pages in the order recorded (a stable sort of rows that
         # come nearly in serial order: about linear, where the database's sort was not)
-        rows = sorted((row for row in every if row[1] not in disputed), key=itemgetter(1))
+        rows: list[Sequence[Any]] = sorted((row for row in every if row[1] not in disputed),
+                                           key=itemgetter(1))
         lists = TargetLists(s)
         lists.load({row[5] for row in rows})
-        held = sorted(row[0] for row in every if row[1] in disputed)
-        sheets = [sheet for start in range(0, len(held), IDS_PER_QUERY)
-                  for sheet in sheet_rows(s, Sheet.id.in_(held[start:start + IDS_PER_QUERY]),
+        ids = sorted(row[0] for row in every if row[1] in disputed)
+        sheets = [sheet for start in range(0, len(ids), IDS_PER_QUERY)
+                  for sheet in sheet_rows(s, Sheet.id.in_(ids[start:start + IDS_PER_QUERY]),
                                           view=False)]
-        pages = [_counted_page(sheet, state)
-                 for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True)]
-    _count_packed(counting, rows, lists)
-    ballots: dict[int, tuple[int, dict[int, CountedPage]]] = {}
-    for sheet, page in zip(sheets, pages, strict=True):
-        ballots.setdefault(page.serial, (sheet.id, {}))[1][page.page] = page
-    for first, ballot_pages in ballots.values():
-        counting.add_ballot(first, ballot_pages)
-    return counting.tally()
+        held = [(sheet.id, _counted_page(sheet, state))
+                for sheet, state in zip(sheets, sheet_states(s, sheets), strict=True)]
+    return rows, lists, held
