@@ -199,15 +199,22 @@ class ScaleCampaign:
     def pages_per_ballot(self) -> int:
         return self.layout.page_count
 
-    def _register_serials(self, ballots: int) -> None:
-        """Serials for ``ballots`` more ballots, recorded as printed (no PDF rendered)."""
+    def _register_serials(self, ballots: int, box_id: int | None = None) -> None:
+        """Serials for ``ballots`` more ballots, recorded as printed for ``box_id`` (default:
+        the first box; no PDF rendered)."""
         printing = self.services.printing
         while self.last_serial < self.next_serial + ballots - 1:
             count = min(SERIALS_PER_BATCH, self.next_serial + ballots - 1 - self.last_serial)
-            batch = printing._record(self.campaign_id, self.box_id, self.last_serial + 1, count,
-                                     self.layout_state, "scale-benchmark",
-                                     self.options.paper)
+            batch = printing._record(self.campaign_id, box_id or self.box_id,
+                                     self.last_serial + 1, count, self.layout_state,
+                                     "scale-benchmark", self.options.paper)
             self.last_serial = batch.last_serial
+
+    def new_serials(self, ballots: int, box_id: int | None = None) -> list[int]:
+        """``ballots`` serials registered as printed for ``box_id`` and not used yet."""
+        self._register_serials(ballots, box_id)
+        first, self.next_serial = self.next_serial, self.next_serial + ballots
+        return list(range(first, self.next_serial))
 
     def _ballot(self) -> Ballot:
         serial, self.next_serial = self.next_serial, self.next_serial + 1
@@ -238,11 +245,16 @@ class ScaleCampaign:
             ballot = self._ballot()
             self.ballots.append(ballot)
             for page in range(1, self.pages_per_ballot + 1):
-                data = tiny_png(ballot.serial, page)
-                item = AcquiredImage(FileOrigin(Path(f"scale-{ballot.serial}-{page}.png")),
-                                     NO_PIXELS, data, "image/png", hashlib.sha256(data).hexdigest())
-                yield item, synthetic_page(self.layout, ballot.serial, page, ballot.ticked,
-                                           ballot.ambiguous.get(page))
+                yield self.reading(ballot.serial, page, ballot.ticked, ballot.ambiguous.get(page))
+
+    def reading(self, serial: int, page: int, ticked: set[tuple[str, str]],
+                ambiguous: tuple[str, str] | None = None, copy: int = 0) -> Reading:
+        """Page ``page`` of ballot ``serial`` as scanned (``copy`` > 0: another image of it)."""
+        data = tiny_png(serial + copy * 10**9, page)
+        name = f"scale-{serial}-{page}" + (f"-copy{copy}" if copy else "") + ".png"
+        item = AcquiredImage(FileOrigin(Path(name)), NO_PIXELS, data, "image/png",
+                             hashlib.sha256(data).hexdigest())
+        return item, synthetic_page(self.layout, serial, page, ticked, ambiguous)
 
     def record(self, pages: int) -> None:
         """Record ``pages`` more sheets through the recording path."""

@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 #: One line of the UI font with room above and below; the same on every page so they line up.
 ROW_HEIGHT_PX = 26
+#: Rows a column that fits its contents is measured on (Qt's default is 1000, which it
+#: measures again on every layout change: a review queue of 3,000 sheets at 100,000 recorded
+#: took half a second to show). Rows further down are as wide as these in every list here.
+FIT_ROWS = 100
 
 Selection = QAbstractItemView.SelectionMode
 
@@ -34,6 +38,7 @@ def list_table(model: QAbstractItemModel, stretch: int | None = None, *,
     header = table.horizontalHeader()
     if fit_columns:
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(FIT_ROWS)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return table

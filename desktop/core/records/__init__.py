@@ -42,7 +42,14 @@ if TYPE_CHECKING:
         scan_paths,
         scan_scanner,
     )
-    from desktop.core.records.sheet_marks import TargetLists, sheet_rows, store_marks
+    from desktop.core.records.sheet_marks import (
+        IDS_PER_QUERY,
+        SheetRow,
+        TargetLists,
+        misfit,
+        sheet_rows,
+        store_marks,
+    )
 
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.records.recording": ("RECORD_ATTEMPTS", "RecordOutcome", "Recorder",
@@ -53,13 +60,14 @@ __getattr__ = lazy.exports(__name__, {
     "desktop.core.records.scanjob": ("RecordingLine", "ScanCounts", "count_files",
         "divert_problems", "interpret_paths", "problem_message", "scan_live", "scan_paths",
         "scan_scanner"),
-    "desktop.core.records.sheet_marks": ("TargetLists", "sheet_rows", "store_marks"),
+    "desktop.core.records.sheet_marks": ("IDS_PER_QUERY", "SheetRow", "TargetLists", "misfit",
+        "sheet_rows", "store_marks"),
 })
 
 __all__ = [
-    "CORNERS", "RECORD_ATTEMPTS", "RecordOutcome", "Recorder", "RecordingLine", "Review",
-    "ScanCounts", "SheetState", "TargetLists", "archive_root", "count_files", "counted_key_of",
-    "default_station", "divert_problems", "interpret_paths", "problem_message", "read_context",
-    "read_pointed", "returned_serials", "scan_live", "scan_paths", "scan_scanner", "sheet_rows",
-    "sheet_state", "sheet_states", "store_marks",
+    "CORNERS", "IDS_PER_QUERY", "RECORD_ATTEMPTS", "RecordOutcome", "Recorder", "RecordingLine",
+    "Review", "ScanCounts", "SheetRow", "SheetState", "TargetLists", "archive_root", "count_files",
+    "counted_key_of", "default_station", "divert_problems", "interpret_paths", "misfit",
+    "problem_message", "read_context", "read_pointed", "returned_serials", "scan_live",
+    "scan_paths", "scan_scanner", "sheet_rows", "sheet_state", "sheet_states", "store_marks",
 ]

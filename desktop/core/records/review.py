@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ballotformat import Layout
@@ -359,9 +359,10 @@ class Review:
     def queue(self, campaign_id: int) -> list[SheetState]:
         """Sheets needing a person, in queue order (then in the order they were scanned)."""
         in_campaign = or_(Sheet.campaign_id == campaign_id, Sheet.campaign_id.is_(None))
-        # An accepted sheet waits only when its serial was noted spoiled or unused since.
-        noted = select(SerialNote.id).where(SerialNote.campaign_id == Sheet.campaign_id,
-                                            SerialNote.serial == Sheet.serial).exists()
+        # An accepted sheet waits only when its serial was noted spoiled or unused since (the
+        # campaign's noted serials read once, not looked up for each accepted sheet).
+        noted = and_(Sheet.campaign_id == campaign_id, Sheet.serial.in_(
+            select(SerialNote.serial).where(SerialNote.campaign_id == campaign_id)))
         with self.db.transaction() as s:
             states = sheet_states(s, sheet_rows(
                 s, in_campaign, or_(Sheet.status != Status.ACCEPTED.value, noted)))

@@ -32,6 +32,8 @@ from desktop.core.store import (
 from scanning.decide import MarkState
 
 TargetKey = tuple[str, str]  # (category, candidate number as printed)
+#: Sheets looked up by id in one statement (SQLite takes 999 parameters a statement at least).
+IDS_PER_QUERY = 900
 
 
 def store_marks(s: Session, sheet: Sheet, marks: Sequence[StoredMark]) -> None:
@@ -126,17 +128,20 @@ _ROW_COLUMNS = (Sheet.id, Sheet.campaign_id, Sheet.serial, Sheet.layout_version,
 
 
 def sheet_rows(s: Session, *where: ColumnElement[bool], view: bool = True) -> list[SheetRow]:
-    """The sheets matching ``where`` (by id), with their decisions, in two queries.
-    ``view`` False: without the homography (what only the review screen's zoom needs)."""
+    """The sheets matching ``where`` (by id), with their decisions: the sheets in one query,
+    their decisions by sheet id (:data:`IDS_PER_QUERY` at a time, so that ``where`` is not
+    evaluated over the sheets twice). ``view`` False: without the homography (what only the
+    review screen's zoom needs)."""
     columns = _ROW_COLUMNS if view else tuple(
         null().label("homography") if c is Sheet.homography else c for c in _ROW_COLUMNS)
     rows = {row.id: SheetRow(**row._asdict()) for row in s.execute(
         select(*columns).where(*where).order_by(Sheet.id))}
-    if rows:
+    ids = list(rows)
+    for start in range(0, len(ids), IDS_PER_QUERY):
         decided = (select(ReviewDecision.sheet_id, ReviewDecision.category,
                           ReviewDecision.candidate, ReviewDecision.decision,
                           ReviewDecision.decided_at)
-                   .join(Sheet, Sheet.id == ReviewDecision.sheet_id).where(*where)
+                   .where(ReviewDecision.sheet_id.in_(ids[start:start + IDS_PER_QUERY]))
                    .order_by(ReviewDecision.id))
         for row in s.execute(decided):
             rows[row.sheet_id].decisions.append(
@@ -153,8 +158,13 @@ def read_states(sheet: Sheet | SheetRow, lists: TargetLists | None = None
         raise TypeError("a SheetRow's marks are read with its targets' lists")
     keys = lists[sheet.mark_targets_id]
     if len(keys) != len(sheet.mark_states):
-        raise ValueError(f"sheet {sheet.id}: packed marks do not fit their targets")
+        raise misfit(sheet.id)
     return dict(zip(keys, map(_STATE_OF_CODE.__getitem__, sheet.mark_states), strict=True))
+
+
+def misfit(sheet_id: int) -> ValueError:
+    """The error of a sheet whose packed states are not one a target of its list."""
+    return ValueError(f"sheet {sheet_id}: packed marks do not fit their targets")
 
 
 _STATE_OF_CODE = {code: MarkState(state) for code, state in MARK_STATE_OF_CODE.items()}

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     )
     from desktop.core.store.db import Database, head_revision, is_write_conflict, resolve_url
     from desktop.core.store.models import (
+        MARK_STATE_CODES,
         MARK_STATE_OF_CODE,
         Account,
         AuditEntry,
@@ -80,7 +81,8 @@ __getattr__ = lazy.exports(__name__, {
         "automatic_backup", "backup", "backup_secrets", "restore", "secrets_missing",
         "unseal_secrets", "verify_backup"),
     "desktop.core.store.db": ("Database", "head_revision", "is_write_conflict", "resolve_url"),
-    "desktop.core.store.models": ("MARK_STATE_OF_CODE", "Account", "AuditEntry", "AuditHead",
+    "desktop.core.store.models": ("MARK_STATE_CODES", "MARK_STATE_OF_CODE", "Account",
+        "AuditEntry", "AuditHead",
         "BallotBox", "Base", "BoxKey", "Campaign", "CampaignRound", "Candidate", "Category",
         "CommitteeDecision", "DecisionLine", "ExpertRule",
         "ExpertScore", "LayoutVersion", "MarkTargets", "OnlineFlag", "OnlineImport",
@@ -95,7 +97,8 @@ __getattr__ = lazy.exports(__name__, {
 })
 
 __all__ = [
-    "MARK_STATE_OF_CODE", "Account", "AuditEntry", "AuditHead", "AutomaticBackup", "BackupInfo",
+    "MARK_STATE_CODES", "MARK_STATE_OF_CODE", "Account", "AuditEntry", "AuditHead",
+    "AutomaticBackup", "BackupInfo",
     "BackupSecrets", "BallotBox", "Base", "BoxKey", "Campaign", "CampaignRound", "Candidate",
     "Category", "CommitteeDecision", "Database", "DecisionLine",
     "ExpertRule", "ExpertScore", "LayoutVersion", "MarkTargets", "OnlineFlag", "OnlineImport",
