@@ -109,7 +109,7 @@ def recorded(services: Services, demo: CampaignInfo, scans: list[Path],
 
 @pytest.mark.parametrize("args", [("review", "list"), ("results",), ("account", "list"),
                                   ("audit", "list", "--limit", "5"), ("candidates", "list"),
-                                  ("round", "list")])
+                                  ("round", "list"), ("box", "list")])
 def test_read_commands_load_no_heavy_library(cli: Cli, recorded: CampaignInfo, tmp_path: Path,
                                              args: tuple[str, ...]) -> None:
     done, modules = start_listing(tmp_path, "--db", cli.url, "--json", *args)

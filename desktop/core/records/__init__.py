@@ -21,7 +21,6 @@ if TYPE_CHECKING:
         archive_root,
         default_station,
         read_context,
-        returned_serials,
     )
     from desktop.core.records.review import (
         Review,
@@ -47,13 +46,14 @@ if TYPE_CHECKING:
         SheetRow,
         TargetLists,
         misfit,
+        returned_serials,
         sheet_rows,
         store_marks,
     )
 
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.records.recording": ("RECORD_ATTEMPTS", "RecordOutcome", "Recorder",
-        "archive_root", "default_station", "read_context", "returned_serials"),
+        "archive_root", "default_station", "read_context"),
     "desktop.core.records.review": ("Review", "SheetState", "counted_key_of", "sheet_state",
         "sheet_states"),
     "desktop.core.records.review_align": ("CORNERS", "read_pointed"),
@@ -61,7 +61,7 @@ __getattr__ = lazy.exports(__name__, {
         "divert_problems", "interpret_paths", "problem_message", "scan_live", "scan_paths",
         "scan_scanner"),
     "desktop.core.records.sheet_marks": ("IDS_PER_QUERY", "SheetRow", "TargetLists", "misfit",
-        "sheet_rows", "store_marks"),
+        "returned_serials", "sheet_rows", "store_marks"),
 })
 
 __all__ = [

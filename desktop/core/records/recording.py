@@ -230,18 +230,6 @@ def read_context(db: Database) -> ReadContext:
     return ReadContext.of(keys, layouts)
 
 
-def returned_serials(s: Session, campaign_id: int) -> dict[int, set[int]]:
-    """Ballots back per box: serials with at least one counted page (for reconciliation)."""
-    found: dict[int, set[int]] = {}
-    rows = s.execute(select(Sheet.box_id, Sheet.serial).distinct().where(
-        Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None),
-        Sheet.box_id.is_not(None), Sheet.serial.is_not(None)))
-    for box_id, serial in rows:
-        if box_id is not None and serial is not None:  # both filtered above
-            found.setdefault(box_id, set()).add(serial)
-    return found
-
-
 class Recorder:
     def __init__(self, db: Database, actor: Actor, station: str | None = None,
                  archive: Path | None = None) -> None:

@@ -1,5 +1,6 @@
-"""Writing the packed marks of sheets (``Sheet.mark_*``, see models.py), and reading sheets
-in bulk as plain rows.
+"""Writing the packed marks of sheets (``Sheet.mark_*``, see models.py), reading sheets
+in bulk as plain rows, and the serials back per box (:func:`returned_serials`, which the boxes'
+reconciliation reads: here, not beside the recorder, so that listing boxes loads no reader).
 
 A sheet's marks are one row's worth of data: the id of its targets' list (``mark_targets``,
 shared by every sheet read with the same targets), a string of one state code per target and
@@ -34,6 +35,18 @@ from scanning.decide import MarkState
 TargetKey = tuple[str, str]  # (category, candidate number as printed)
 #: Sheets looked up by id in one statement (SQLite takes 999 parameters a statement at least).
 IDS_PER_QUERY = 900
+
+
+def returned_serials(s: Session, campaign_id: int) -> dict[int, set[int]]:
+    """Ballots back per box: serials with at least one counted page (for reconciliation)."""
+    found: dict[int, set[int]] = {}
+    rows = s.execute(select(Sheet.box_id, Sheet.serial).distinct().where(
+        Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None),
+        Sheet.box_id.is_not(None), Sheet.serial.is_not(None)))
+    for box_id, serial in rows:
+        if box_id is not None and serial is not None:  # both filtered above
+            found.setdefault(box_id, set()).add(serial)
+    return found
 
 
 def store_marks(s: Session, sheet: Sheet, marks: Sequence[StoredMark]) -> None:
