@@ -358,6 +358,10 @@ def test_summary_of_a_change() -> None:
         f"category: 3; tied numbers: 01, 03; entered at: {local}; active: yes")
     assert lines(after, "zh_CN").splitlines()[1] == "并列编号：01、03"
     assert summary(None, {"status": "from_the_future"}, "en") == "status: from_the_future"
+    # a round's status and a channel's kind share their keys with a candidate's
+    assert summary({"status": "open"}, {"status": "closed"}, "zh_CN") == "状态: 进行中 → 已结束"
+    assert summary(None, {"kind": "paper_delegates"}, "en").endswith(
+        ": Delegates' paper ballots")
     assert summary(None, {"id": 1, "name": "东湖"}, "en") == "name: 东湖"
     assert summary({"id": 1, "quota": 3}, None, "en") == "quota: 3 → ∅"
     assert len(summary(None, {"summary": "事" * 500}, "zh_CN")) == 120

@@ -18,8 +18,10 @@ from desktop.core.audit.canonical import canonical_json
 from desktop.core.enums import (
     CandidateKind,
     CandidateStatus,
+    ChannelKind,
     Phase,
     Role,
+    RoundStatus,
     SerialState,
     Sex,
     SignInOutcome,
@@ -187,10 +189,13 @@ KEY_LABELS: dict[str, tuple[str, str]] = {
     "meeting": ("会议", "meeting"), "attendees": ("出席人员", "attendees"),
     "lines": ("审定名单", "decided list"), "statuses": ("候选对象状态", "candidates' statuses"),
 }
-#: Keys whose values are one of the domain's enumerations, shown by their labels.
-KEY_VALUES: dict[str, type[Enum]] = {
-    "status": CandidateStatus, "phase": Phase, "kind": CandidateKind, "sex": Sex,
-    "role": Role, "paper": Paper, "state": SerialState, "outcome": SignInOutcome,
+#: Keys whose values are one of the domain's enumerations, shown by their labels; a key that
+#: several entities use (a candidate's or a round's status, a candidate's or a channel's kind)
+#: names each enumeration, whose values do not overlap.
+KEY_VALUES: dict[str, tuple[type[Enum], ...]] = {
+    "status": (CandidateStatus, RoundStatus), "phase": (Phase,),
+    "kind": (CandidateKind, ChannelKind), "sex": (Sex,), "role": (Role,), "paper": (Paper,),
+    "state": (SerialState,), "outcome": (SignInOutcome,),
 }
 #: A moment as JSON holds it (``2026-12-07T02:45:51.740438+00:00``): shown in local time.
 _ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
@@ -231,10 +236,12 @@ def value_text(value: Any, language: str | None = None, key: str = "") -> str:
     if value is None or value == "":
         return "∅"
     if key in KEY_VALUES and isinstance(value, str):
-        try:
-            return labels.label(KEY_VALUES[key](value), language)
-        except (ValueError, KeyError):  # a value newer than this program: as it is
-            return value
+        for enumeration in KEY_VALUES[key]:
+            try:
+                return labels.label(enumeration(value), language)
+            except (ValueError, KeyError):
+                continue
+        return value  # a value newer than this program: as it is
     if isinstance(value, str):
         if _ISO_MOMENT.fullmatch(value):
             moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
