@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
 from pathlib import Path
@@ -150,3 +151,24 @@ def test_every_earlier_schema_upgrades_with_its_data(saved: Path, tmp_path: Path
     (only,) = services.rounds.list_rounds(campaign.id)
     paper = next(c for c in only.channels if c.kind is ChannelKind.PAPER_PUBLIC)
     assert {b.channel_id for b in services.boxes.list_boxes(campaign.id)} <= {paper.id}
+
+
+@pytest.mark.sqlite_only(reason="VACUUM is SQLite's")
+def test_a_migration_that_frees_most_of_the_file_gives_the_space_back(tmp_path: Path) -> None:
+    """0012 packs the marks into their sheets and drops ``sheet_mark``; the pages it held are
+    returned to the disk, not kept free inside the file, and the data is kept."""
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parent / "data" / "schemas" / "0011.sqlite3", copy)
+    with sqlite3.connect(copy) as raw:
+        raw.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000) "
+            "INSERT INTO sheet_mark (sheet_id, category, candidate, state, score) "
+            "SELECT (SELECT min(id) FROM sheet), 'c' || i, 'k' || i, 'empty', 0.0 FROM n")
+    before = copy.stat().st_size
+    services = Services.open(f"sqlite:///{copy}", ORGANISER)
+    campaign = services.registry.find_campaign("2025年度十佳评选")
+    assert [c.name for c in services.candidates.list(campaign.id)] == ["林小雨"]
+    services.db.dispose()
+    with contextlib.closing(sqlite3.connect(copy)) as raw:
+        assert raw.execute("PRAGMA freelist_count").fetchone() == (0,)
+    assert copy.stat().st_size < before

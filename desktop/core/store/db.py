@@ -47,6 +47,13 @@ ALEMBIC_VERSION = Table("alembic_version", MetaData(), Column("version_num", Str
 POSTGRESQL_DRIVER = "postgresql+psycopg"
 #: ``pg_advisory_xact_lock`` key held while migrating (any constant unique to BallotDesk).
 MIGRATION_LOCK_KEY = 0x42616C6C6F74  # "Ballot"
+#: Share of a SQLite file's pages left free by a migration above which the file is rebuilt
+#: (``VACUUM``) once the upgrade is done. A migration that converts or drops rows (0012 packs
+#: every sheet's marks into its row and drops ``sheet_mark``, two thirds of a campaign's file)
+#: leaves those pages free inside the file: SQLite reuses them but never gives them back to
+#: the disk. A quarter is far above what ordinary work leaves free, and rebuilding costs
+#: about a copy of the file, once, at the upgrade.
+VACUUM_FREE_SHARE = 0.25
 
 messages.register({
     "db_schema_unknown": (
@@ -214,7 +221,19 @@ class Database:
                 log.info("migrating %s from %s to %s", self.display_url, current, head)
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
+            if self.sqlite_path is not None:
+                self._vacuum_if_sparse()
         return MigrationReport(current, head, backup)
+
+    def _vacuum_if_sparse(self) -> None:
+        """Give the pages a migration freed back to the disk (see ``VACUUM_FREE_SHARE``)."""
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            free = connection.exec_driver_sql("PRAGMA freelist_count").scalar_one()
+            pages = connection.exec_driver_sql("PRAGMA page_count").scalar_one()
+            if pages and free / pages > VACUUM_FREE_SHARE:
+                log.info("rebuilding %s: %d of %d pages free after the upgrade",
+                         self.sqlite_path, free, pages)
+                connection.exec_driver_sql("VACUUM")
 
     def _refuse_unknown(self, revision: str | None, known: frozenset[str]) -> None:
         """Refuse a database at a revision with no file here: no backup, no Alembic."""
