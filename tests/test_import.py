@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 import openpyxl
@@ -73,7 +74,8 @@ def ready(categories: list[CategoryInfo], units: list[UnitInfo]) -> None:
 # -- files that import ---------------------------------------------------------------------
 @pytest.mark.usefixtures("ready")
 def test_xlsx_with_title_row_dates_and_numbers(services: Services, campaign: CampaignInfo,
-                                               tmp_path: Path) -> None:
+                                               tmp_path: Path,
+                                               caplog: pytest.LogCaptureFixture) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["2026年度十佳优秀服务标兵推荐汇总表"])
@@ -94,7 +96,10 @@ def test_xlsx_with_title_row_dates_and_numbers(services: Services, campaign: Cam
     assert (preview.encoding, preview.unknown_columns) == (None, ("联系电话",))
     assert [r.row for r in preview.rows] == [3, 4, 5]
     assert codes(preview.warnings) == ["unknown_columns"]
-    result = services.importer.commit(preview)
+    with caplog.at_level(logging.INFO, logger="desktop.core.registry"):
+        result = services.importer.commit(preview)
+    assert caplog.messages == [f"imported 3 candidates into campaign {campaign.id} from "
+                               "推荐汇总.xlsx, 0 categories and 0 units created"]
     assert result.count == 3
     assert result.message.text("en") == "Imported 3 candidates (created 0 categories and 0 units)."
     by_name = {c.name: c for c in services.candidates.list(campaign.id)}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -38,7 +39,8 @@ def imported(services: Services, campaign: CampaignInfo, path: Path, source: str
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
 def test_totals_by_number_with_category(services: Services, campaign: CampaignInfo, ids: Ids,
-                                        tmp_path: Path, encoding: str) -> None:
+                                        tmp_path: Path, encoding: str,
+                                        caplog: pytest.LogCaptureFixture) -> None:
     path = write_csv(tmp_path / "totals.csv", [
         ["某平台投票结果导出"], ["奖项", "编号", "名称", "票数"],
         [WINDOW, "01", "东湖街道便民窗口", "\"1,200\""], [STANDARD, "1", "张三", "35"],
@@ -47,7 +49,10 @@ def test_totals_by_number_with_category(services: Services, campaign: CampaignIn
     assert preview.encoding == encoding
     assert preview.shape == "totals"
     assert codes(preview.messages) == ["online_new_source"]
-    services.online.commit(preview)
+    with caplog.at_level(logging.INFO, logger="desktop.core.online"):
+        services.online.commit(preview)
+    assert caplog.messages == [f"imported online source 平台A into campaign {campaign.id} from "
+                               "totals.csv: 3 rows, 1242 votes, 0 rows flagged"]
     assert preview.totals == {ids[WINDOW, 1]: 1200, ids[STANDARD, 1]: 35, ids[BRAND, 1]: 7}
     result = online_votes(services.db, campaign.id)
     assert result[ids[STANDARD, 1]].sources["平台A"].votes == 35

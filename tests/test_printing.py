@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import numpy as np
@@ -51,12 +52,17 @@ def page_text(pdf: Path, index: int) -> str:
 
 
 def test_a_batch_prints_signed_serials_for_its_box(
-    services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path
+    services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     out = tmp_path / "box1.pdf"
     steps: list[tuple[int, int]] = []
-    batch = services.printing.print_batch(demo.id, box.id, 3, out, PrintOptions(),
-                                          progress=lambda done, total: steps.append((done, total)))
+    with caplog.at_level(logging.INFO, logger="desktop.core.printing"):
+        batch = services.printing.print_batch(
+            demo.id, box.id, 3, out, PrintOptions(),
+            progress=lambda done, total: steps.append((done, total)))
+    assert f"printed 3 ballots for box {box.name}, serials 1–3, layout version 1, to {out}" \
+        in caplog.messages
     assert (batch.first_serial, batch.last_serial, batch.layout_version) == (1, 3, 1)
     assert steps[-1] == (3, 3)
     payloads = [decode_payload(t, key_lookup(services.db)) for t in qr_payloads(out)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Iterator
 from dataclasses import replace
@@ -50,11 +51,16 @@ def sheets(services: Services, counted: bool | None = None) -> int:
 
 
 def test_a_folder_is_read_and_every_page_recorded_once(
-    services: Services, demo: CampaignInfo, box: BoxInfo, scans: list[Path]
+    services: Services, demo: CampaignInfo, box: BoxInfo, scans: list[Path],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     counts = ScanCounts()
-    outcomes = list(scan_paths(recorder(services), [scans[0].parent], workers=2,
-                               on_outcome=counts.add))
+    with caplog.at_level(logging.INFO, logger="desktop.core.records"):
+        outcomes = list(scan_paths(recorder(services), [scans[0].parent], workers=2,
+                                   on_outcome=counts.add))
+    recorded = [m for m in caplog.messages if m.startswith("recorded ")]
+    assert sum(int(m.split()[1]) for m in recorded) == 6
+    assert all(m.endswith("0 not (-)") for m in recorded)
     assert [o.recorded for o in outcomes] == [True] * 6
     third_ballot_page_one = outcomes[4]
     assert third_ballot_page_one.result.reasons == (Reason.OVERVOTE,)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import zipfile
 from pathlib import Path
 
@@ -174,12 +175,16 @@ def test_roles_decide_who_exports_and_who_imports(services: Services, tmp_path: 
 
 def test_a_package_carries_the_station_s_ballots_to_the_organiser(
     services: Services, demo: CampaignInfo, station: StationSetup, package: Path,
-    tmp_path: Path,
+    tmp_path: Path, caplog: pytest.LogCaptureFixture,
 ) -> None:
     assert votes_of(station.db, demo.id) == EXPECTED
     register_station(services, station)  # by fingerprint only: the key comes with the package
     before = state_of(services.db)
-    report = services.stations.import_package(package)
+    with caplog.at_level(logging.INFO, logger="desktop.core.stations"):
+        report = services.stations.import_package(package)
+    assert caplog.messages == [
+        f"station package {report.package_id} from {STATION_NAME}: 6 sheets new, 0 same, "
+        "0 conflicts, 0 notes new, 6 images"]
     assert not report.already_imported
     assert (report.new, report.same, report.conflicts, report.images) == (6, 0, (), 6)
     assert votes_of(services.db, demo.id) == EXPECTED

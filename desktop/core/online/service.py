@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -39,6 +40,8 @@ from desktop.core.store import (
     OnlineTotal,
 )
 from desktop.core.tabular import encoding_warnings, shape_key
+
+log = logging.getLogger(__name__)
 
 messages.register({
     "online_already_imported": (
@@ -332,7 +335,10 @@ class Online:
                              "unflagged": sum(preview.unflagged.values()),
                              "flagged_rows": row.flagged_rows, "encoding": row.encoding},
                          covers=(row,))
-            return row.id
+        log.info("imported online source %s into campaign %d from %s: %d rows, %d votes, "
+                 "%d rows flagged", preview.source, campaign_id, preview.path.name,
+                 preview.rows, preview.votes, len(preview.flags))
+        return row.id
 
     def _save_mapping(self, s: Session, campaign_id: int, headers: tuple[str, ...],
                       mapping: Mapping) -> None:

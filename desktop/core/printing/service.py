@@ -16,6 +16,7 @@ failed print records nothing.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 from collections.abc import Callable
@@ -48,6 +49,8 @@ from desktop.core.printing.boxes import BatchInfo, ballot_keys
 from desktop.core.registry import Candidates, Registry
 from desktop.core.rounds import round_of_box
 from desktop.core.store import BallotBox, Database, LayoutVersion, PrintBatch, is_write_conflict
+
+log = logging.getLogger(__name__)
 
 register({
     "no_shortlist": (
@@ -230,6 +233,9 @@ class Printing:
                 self._forget(batch.id)
                 raise RuleError([error("file_write_failed", file=out.name,
                                        reason=exc.strerror or exc)]) from exc
+            log.info("printed %d ballots for box %s, serials %d–%d, layout version %d, to %s",
+                     count, box_name, first, first + count - 1, state.version,
+                     destination or out)
             return batch
         raise RuleError([error("serials_exhausted", maximum=MAX_SERIAL)])
 

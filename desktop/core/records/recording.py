@@ -330,7 +330,16 @@ class Recorder:
                     raise
             except _DecidedMeanwhileError:
                 pass  # read again: the sheet it was to replace is a decided one now
-        return [entry if isinstance(entry, RecordOutcome) else next(stored) for entry in group]
+        outcomes = [entry if isinstance(entry, RecordOutcome) else next(stored)
+                    for entry in group]
+        if pages:
+            fresh = outcomes if len(pages) == len(group) else [
+                o for o, e in zip(outcomes, group, strict=True) if not isinstance(e, RecordOutcome)]
+            log.info("recorded %d pages in one transaction (%d write conflicts retried): "
+                     "%d counted or in review, %d not (%s)", len(pages), conflicts,
+                     sum(o.recorded for o in fresh), sum(not o.recorded for o in fresh),
+                     ", ".join(sorted({o.message.code for o in fresh if not o.recorded})) or "-")
+        return outcomes
 
     def _store(self, pages: list[tuple[Reading, Path]]) -> list[RecordOutcome]:
         """One attempt at storing ``pages`` in one transaction."""

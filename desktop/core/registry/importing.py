@@ -24,6 +24,7 @@ its first blank: they take the category above them, and the preview says which r
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -58,6 +59,8 @@ from desktop.core.tabular import (
     read_table,
     shape_key,
 )
+
+log = logging.getLogger(__name__)
 
 register({
     "category_filled_down": (
@@ -280,6 +283,10 @@ class Importer:
                              "sheet": table.sheet, "mapping": mapping_of(table),
                              "categories_created": list(checked.missing_categories),
                              "units_created": list(checked.missing_units)})
+        log.info("imported %d candidates into campaign %d from %s%s, %d categories and "
+                 "%d units created", len(ids), preview.campaign_id, table.path.name,
+                 f" ({table.encoding})" if table.encoding else "",
+                 len(checked.missing_categories), len(checked.missing_units))
         return ImportResult(len(ids), tuple(ids), checked.missing_categories,
                             checked.missing_units, tuple(checked.warnings))
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 import os
 import shutil
 import uuid
@@ -62,6 +63,8 @@ from desktop.core.store import (
 )
 from scanning.decide import MarkState
 from scanning.reasons import Reason, Status, status_for
+
+log = logging.getLogger(__name__)
 
 #: The staging folder of an import, inside the archive (so that moving in is a rename).
 STAGING_PREFIX = ".incoming-"
@@ -201,7 +204,14 @@ def import_package(db: Database, actor: Actor, path: Path, archive: Path,
     try:
         for attempt in range(RECORD_ATTEMPTS):
             try:
-                return _merge(db, actor, package, len(package.images), progress)
+                report = _merge(db, actor, package, len(package.images), progress)
+                log.info("station package %s from %s%s: %d sheets new, %d same, %d conflicts, "
+                         "%d notes new, %d images", package.package_id, package.station,
+                         " (imported before: nothing merged)" if report.already_imported else "",
+                         report.new, report.same,
+                         len(report.conflicts) + len(report.note_conflicts), report.notes_new,
+                         report.images)
+                return report
             except DBAPIError as exc:  # another station's write at the same moment: again
                 if attempt == RECORD_ATTEMPTS - 1 or not is_write_conflict(exc):
                     raise
