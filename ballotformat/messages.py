@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
@@ -298,20 +298,37 @@ def info(code: str, **params: Any) -> Message:
     return Message(code, params, Severity.INFO)
 
 
-class RuleError(Exception):
+class _Said(Protocol):
+    @property
+    def messages(self) -> Sequence[Message]: ...
+
+
+class BySeverity:
+    """``errors``, ``warnings`` and ``ok`` of whatever holds ``messages`` (a preview of an
+    import, a refusal): one sorting, wherever messages are checked before a commit."""
+
+    __slots__ = ()
+
+    @property
+    def errors(self: _Said) -> list[Message]:
+        return [m for m in self.messages if m.severity is Severity.ERROR]
+
+    @property
+    def warnings(self: _Said) -> list[Message]:
+        return [m for m in self.messages if m.severity is Severity.WARNING]
+
+    @property
+    def ok(self: _Said) -> bool:
+        """Nothing blocks the commit (warnings may remain)."""
+        return not any(m.severity is Severity.ERROR for m in self.messages)
+
+
+class RuleError(BySeverity, Exception):
     """A refused change. Carries every message found, not only the first."""
 
     def __init__(self, messages: Iterable[Message]) -> None:
         self.messages = list(messages)
         super().__init__("\n".join(m.text() for m in self.messages))
-
-    @property
-    def errors(self) -> list[Message]:
-        return [m for m in self.messages if m.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Message]:
-        return [m for m in self.messages if m.severity is Severity.WARNING]
 
     def text(self, language: str | None = None) -> str:
         return "\n".join(m.text(language) for m in self.messages)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ballotformat import messages
-from ballotformat.messages import Message, RuleError, Severity, error, warning
+from ballotformat.messages import BySeverity, Message, RuleError, error, warning
 from desktop.core import audit
 from desktop.core.accounts import Actor
 from desktop.core.enums import RANKED_STATUSES, Permission
@@ -64,16 +64,12 @@ class ExpertResult:
 
 
 @dataclass(frozen=True)
-class ExpertPreview:
+class ExpertPreview(BySeverity):
     campaign_id: int
     path: Path
     #: (candidate id, expert, score).
     scores: tuple[tuple[int, str, float], ...]
     messages: tuple[Message, ...]
-
-    @property
-    def errors(self) -> list[Message]:
-        return [m for m in self.messages if m.severity is Severity.ERROR]
 
 
 def _rule(s: Session, campaign_id: int, category_id: int) -> tuple[float, bool]:

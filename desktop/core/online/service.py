@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ballotformat import messages
-from ballotformat.messages import Message, RuleError, Severity, error, info, warning
+from ballotformat.messages import BySeverity, Message, RuleError, error, info, warning
 from desktop.core import audit
 from desktop.core.accounts import Actor
 from desktop.core.enums import Permission
@@ -103,7 +103,7 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
-class OnlinePreview:
+class OnlinePreview(BySeverity):
     campaign_id: int
     source: str
     path: Path
@@ -127,18 +127,6 @@ class OnlinePreview:
     #: Per-vote files: the kept row fingerprints and their modulus (``online_votes``).
     row_sample: tuple[int, ...] = ()
     sample_modulus: int = 1
-
-    @property
-    def errors(self) -> list[Message]:
-        return [m for m in self.messages if m.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Message]:
-        return [m for m in self.messages if m.severity is Severity.WARNING]
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     @property
     def votes(self) -> int:

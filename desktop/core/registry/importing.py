@@ -35,6 +35,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ballotformat.messages import (
+    BySeverity,
     Message,
     RuleError,
     Severity,
@@ -151,7 +152,7 @@ class ColumnGuess:
 
 
 @dataclass(frozen=True)
-class ImportPreview:
+class ImportPreview(BySeverity):
     campaign_id: int
     path: Path
     sha256: str
@@ -179,19 +180,6 @@ class ImportPreview:
         return [*self.file_messages, *(
             Message("row_problem", {"row": r.row, "text": m}, m.severity)
             for r in self.rows for m in r.messages)]
-
-    @property
-    def errors(self) -> list[Message]:
-        return [m for m in self.messages if m.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Message]:
-        return [m for m in self.messages if m.severity is Severity.WARNING]
-
-    @property
-    def ok(self) -> bool:
-        """Nothing blocks the commit (warnings may remain)."""
-        return not self.errors
 
     @property
     def new_category_kinds(self) -> dict[str, CandidateKind]:
