@@ -341,6 +341,20 @@ def _sheets(s: Session, campaign_id: int, ids: Iterable[int] | None = None) -> l
     return list(s.scalars(query))
 
 
+def _one_sheet(s: Session, campaign_id: int, sheet_id: int) -> Sheet:
+    found = _sheets(s, campaign_id, [sheet_id])
+    if not found:
+        raise RuleError([error("sheet_not_found", sheet=sheet_id)])
+    return found[0]
+
+
+def _page_context(s: Session, sheet: Sheet) -> tuple[tuple[TargetKey, ...], NotedSerial | None]:
+    """What ``sheet_state`` needs beside the sheet: its layout page's targets (an unread page)
+    and the note on its serial, if any."""
+    return (page_targets(s, [sheet]).get(sheet.id, ()),
+            noted_serials(s, [sheet]).get((sheet.campaign_id or 0, sheet.serial or 0)))
+
+
 @dataclass(frozen=True)
 class DecisionInfo:
     decision: Decision
@@ -371,31 +385,23 @@ class Review:
 
     def sheet(self, campaign_id: int, sheet_id: int) -> SheetState:
         with self.db.transaction() as s:
-            found = _sheets(s, campaign_id, [sheet_id])
-            if not found:
-                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
-            return sheet_states(s, found)[0]
+            return sheet_states(s, [_one_sheet(s, campaign_id, sheet_id)])[0]
 
     def history(self, campaign_id: int, sheet_id: int) -> list[DecisionInfo]:
         """Every decision recorded for a sheet, oldest first (who, when, what, why)."""
         with self.db.transaction() as s:
-            found = _sheets(s, campaign_id, [sheet_id])
-            if not found:
-                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
             return [DecisionInfo(Decision(d.decision), d.category, d.candidate, d.reason,
-                                 d.operator, d.decided_at) for d in found[0].decisions]
+                                 d.operator, d.decided_at)
+                    for d in _one_sheet(s, campaign_id, sheet_id).decisions]
 
     def copies(self, campaign_id: int, sheet_id: int) -> list[SheetState]:
         """Every sheet of the same serial and page as ``sheet_id`` (itself included), the one
         that counts first, then in the order they were recorded: what the side-by-side view
         compares."""
         with self.db.transaction() as s:
-            found = _sheets(s, campaign_id, [sheet_id])
-            if not found:
-                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
-            sheet = found[0]
+            sheet = _one_sheet(s, campaign_id, sheet_id)
             if sheet.serial is None or sheet.page is None:
-                return sheet_states(s, found)
+                return sheet_states(s, [sheet])
             same = list(s.scalars(
                 select(Sheet).options(selectinload(Sheet.decisions))
                 .where(Sheet.campaign_id == sheet.campaign_id, Sheet.serial == sheet.serial,
@@ -409,12 +415,8 @@ class Review:
         self.actor.require(Permission.REVIEW)
         reason = reason.strip()
         with self.db.transaction() as s:
-            found = _sheets(s, campaign_id, [sheet_id])
-            if not found:
-                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
-            sheet = found[0]
-            targets_of_page = page_targets(s, found).get(sheet_id, ())
-            noted = noted_serials(s, found).get((sheet.campaign_id or 0, sheet.serial or 0))
+            sheet = _one_sheet(s, campaign_id, sheet_id)
+            targets_of_page, noted = _page_context(s, sheet)
             before = sheet_state(sheet, targets_of_page, noted)
             if sheet.counted_key is not None:
                 raise RuleError([error("prefer_counted_already", sheet=sheet_id)])
@@ -505,12 +507,8 @@ class Review:
                 reason: str) -> SheetState:
         """Add the decisions ``plan`` makes of the sheet as it stands (it raises to refuse)."""
         with self.db.transaction() as s:
-            found = _sheets(s, campaign_id, [sheet_id])
-            if not found:
-                raise RuleError([error("sheet_not_found", sheet=sheet_id)])
-            sheet = found[0]
-            targets_of_page = page_targets(s, found).get(sheet_id, ())
-            noted = noted_serials(s, found).get((sheet.campaign_id or 0, sheet.serial or 0))
+            sheet = _one_sheet(s, campaign_id, sheet_id)
+            targets_of_page, noted = _page_context(s, sheet)
             now = dt.datetime.now(dt.UTC)
             for decision, category, candidate in plan(sheet_state(sheet, targets_of_page,
                                                                   noted)):
