@@ -1,23 +1,23 @@
 """Problem texts in Simplified Chinese and English.
 
-``scanning`` has neither Qt (no ``tr()``) nor the desktop core, so it keeps its own small table
-in the shape of ``ballotformat.messages.CATALOG`` (code -> (Chinese, English), ``str.format``
-parameters). The desktop may show :func:`problem_text` directly or register :data:`CATALOG` in
-its own catalogue: every code starts with ``source_``, so none can clash.
+``scanning`` has neither Qt (no ``tr()``) nor the desktop core: its texts are registered in the
+ballot format's catalogue (``ballotformat.messages``, the bottom layer both import), in the
+same shape as the other features' (code -> (Chinese, English), ``str.format`` parameters), and
+read in the same language; every code starts with ``source_``.
 
 Every text says what happened and what to do, and says so when nothing was lost.
 """
 
 from __future__ import annotations
 
-import os
 from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from ballotformat.messages import Message, register
 
 if TYPE_CHECKING:
     from scanning.sources.base import AcquisitionProblem
 
-LANG_ENV_VAR = "BALLOTDESK_LANG"
 
 class ProblemCode(StrEnum):
     """Why an item could not be acquired. Texts in both languages: :mod:`.messages`."""
@@ -213,13 +213,8 @@ CATALOG: dict[str, tuple[str, str]] = {
 }
 
 
-def current_language() -> str:
-    """The same rule as the desktop core: ``$BALLOTDESK_LANG``, the locale, else Chinese."""
-    wanted = os.environ.get(LANG_ENV_VAR) or os.environ.get("LC_ALL") or os.environ.get("LANG", "")
-    return "en" if wanted.lower().startswith("en") else "zh_CN"
+register(dict(CATALOG))
 
 
 def problem_text(problem: AcquisitionProblem, language: str | None = None) -> str:
-    zh, en = CATALOG[problem.code]
-    template = en if (language or current_language()) == "en" else zh
-    return template.format(**problem.params)
+    return Message(problem.code, problem.params).text(language)

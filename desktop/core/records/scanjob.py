@@ -38,7 +38,6 @@ from scanning.batch import read_in_order, read_task
 from scanning.reasons import Reason, Status
 from scanning.result import PageResult
 from scanning.sources import (
-    CATALOG,
     Acquired,
     AcquiredImage,
     AcquisitionProblem,
@@ -52,7 +51,6 @@ from scanning.sources import (
 )
 from scanning.sources.files import walk_folder
 
-register(dict(CATALOG))
 log = logging.getLogger(__name__)
 
 Cancel = Callable[[], bool]
@@ -67,7 +65,8 @@ ProblemCallback = Callable[[AcquisitionProblem], None]
 
 
 def problem_message(problem: AcquisitionProblem) -> Message:
-    """A source's problem as a message of the core (its catalogue is registered here)."""
+    """A source's problem as a message of the core (``scanning.sources.messages`` registers
+    its texts in the one catalogue)."""
     return Message(problem.code, dict(problem.params))
 
 
