@@ -3,10 +3,11 @@ each gets one clear message in the user's language (Chinese, and English with ``
 and nothing is lost or half done: the other files of a scanning batch are recorded, a refused
 import or restore leaves the database exactly as it was.
 
-How each kind of damage is detected is tested where it is done (tests/scanning/
-test_sources_files.py for images and PDFs, tests/test_tabular.py for tables, tests/test_import.py
-and tests/test_online.py for their services, tests/test_backup.py for a changed image in a
-backup); here the whole path from the file to the message the user reads.
+How each kind of damage is detected is tested where it is done
+(tests/scanning/test_sources_files.py for images and PDFs, tests/test_tabular.py for tables,
+tests/registry/test_import.py and tests/online/test_online.py for their services,
+tests/store/test_backup.py for a changed image in a backup); here the whole path from the file
+to the message the user reads.
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.core.store.backups import MANIFEST, SQL_DUMP_FILE, SQLITE_FILE
 from desktop.core.store.models import Sheet
+from tests.cli.test_cli import database_dump
 from tests.conftest import Cli
-from tests.test_cli import database_dump
 
 pytestmark = pytest.mark.both_backends
 

@@ -33,7 +33,7 @@ __all__ = ["build_parser", "main"]
 SIGPIPE_STATUS = 141
 
 #: The command groups (modules of desktop/cli, in the order of the help) and the commands each
-#: adds at the top level (tests/test_cli_start.py holds this to what the modules add).
+#: adds at the top level (tests/cli/test_cli_start.py holds this to what the modules add).
 COMMAND_GROUPS: dict[str, tuple[str, ...]] = {
     "campaign": ("campaign",), "category": ("category",), "unit": ("unit",),
     "candidates": ("candidates",), "box": ("box",),

@@ -10,7 +10,7 @@ import pytest
 from desktop.core.enums import CandidateStatus
 from desktop.core.registry import CampaignInfo, CandidateFields, CategoryInfo
 from desktop.core.services import Services
-from tests.test_online_common import write_csv
+from tests.online.test_online_common import write_csv
 
 #: Per category: shortlisted (round 1), advancing to round 2, winners.
 SHORTLIST, ADVANCING, WINNERS = 50, 15, 10

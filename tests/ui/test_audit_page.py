@@ -24,8 +24,8 @@ from desktop.ui.i18n import install_language
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.audit_models import AuditTableModel
 from desktop.ui.pages.audit_page import AuditPage
+from tests.audit.test_audit_anchors import anchor_of, rewrite_from
 from tests.conftest import person
-from tests.test_audit_anchors import anchor_of, rewrite_from
 from tests.ui.conftest import MessageBoxes
 
 

@@ -21,7 +21,7 @@ from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.online_wizard import OnlineWizard
 from desktop.ui.pages.votes_experts import ExpertImportWizard
 from tests.conftest import CATEGORY_NAMES, REVIEWER
-from tests.test_online_common import STANDARD, ids, write_csv
+from tests.online.test_online_common import STANDARD, ids, write_csv
 from tests.ui.conftest import MessageBoxes
 
 pytestmark = pytest.mark.both_backends

@@ -1,5 +1,5 @@
 """The results page on real scans, online files and expert scores (see
-tests/test_results_common.py for what went in): the ranking equals the core's, the chart has
+tests/results/test_results_common.py for what went in): the ranking equals the core's, the chart has
 bars, the rule editor changes and stores the rule, a tie at the cut-off is decided in the
 dialog, the outputs are written, and pending ballots show the provisional banner."""
 
@@ -31,7 +31,7 @@ from desktop.ui.models.results_models import RankingModel
 from desktop.ui.pages.results_page import ResultsPage
 from desktop.ui.pages.results_rule import RuleDialog
 from tests.ballot_files import BRANDS, WINDOWS
-from tests.test_results_common import counted, record
+from tests.results.test_results_common import counted, record
 from tests.ui.conftest import MessageBoxes, when_modal
 
 __all__ = ["counted"]

@@ -20,7 +20,7 @@ from desktop.ui.models.review_models import Outline
 from desktop.ui.pages.review_page import ReviewPage
 from scanning.reasons import Reason
 from tests.ballot_files import STAFF, WINDOWS, UnreadBallot, mark_centres_px
-from tests.test_review_unread import record_misregistered, ticked
+from tests.records.test_review_unread import record_misregistered, ticked
 from tests.ui.conftest import when_modal
 from tests.ui.test_review_page import open_page, press, queue, settle
 

@@ -36,7 +36,7 @@ from tests.ui.conftest import MessageBoxes
 
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS, STAFF, BRANDS = "十佳优良服务窗口", "十佳优秀服务标兵", "十佳优质服务品牌"
-#: What three voters ticked (as in tests/test_recording.py): the third overvotes WINDOWS, so
+#: What three voters ticked (as in tests/records/test_recording.py): the third overvotes WINDOWS, so
 #: its first page goes to review.
 VOTES = [
     {WINDOWS: ["01", "02", "03"], STAFF: ["05", "40"], BRANDS: ["10"]},

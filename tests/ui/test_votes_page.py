@@ -21,8 +21,8 @@ from desktop.ui.online_wizard import OnlineWizard
 from desktop.ui.pages.votes_experts import ExpertImportWizard
 from desktop.ui.pages.votes_matrix import ExpertMatrixModel
 from desktop.ui.pages.votes_page import VotesPage
-from tests.test_online_common import STANDARD, WINDOW, counts, ids, write_csv
-from tests.test_online_wjx import QUESTION, wjx_export
+from tests.online.test_online_common import STANDARD, WINDOW, counts, ids, write_csv
+from tests.online.test_online_wjx import QUESTION, wjx_export
 from tests.ui.conftest import MessageBoxes, when_modal
 
 __all__ = ["ids"]

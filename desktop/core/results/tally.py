@@ -23,7 +23,7 @@ ballots read alike are grouped, and each category is counted over a whole group 
 ``str.count`` through ``map``; the votes of each target over all its valid ballots at once);
 only the other ballots go through the per-sheet rules (:func:`_ballot_outcomes`). Both add
 into the same parts (a layout version in a box), so the tables come out in the order the
-ballots were recorded, as :func:`tally` gives them (tests/test_tally_packed.py holds the
+ballots were recorded, as :func:`tally` gives them (tests/results/test_tally_packed.py holds the
 two to each other).
 """
 

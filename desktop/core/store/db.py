@@ -38,7 +38,7 @@ DB_ENV_VAR = "BALLOTDESK_DB"
 KEEP_MIGRATION_BACKUPS = 5
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: Each revision script is ``versions/NNNN_what.py`` for revision ``NNNN``, whose
-#: ``down_revision`` is the one before (tests/test_cli_start.py checks it): so the newest
+#: ``down_revision`` is the one before (tests/cli/test_cli_start.py checks it): so the newest
 #: revision is the newest file's number, known without loading Alembic.
 REVISION_FILES = "[0-9][0-9][0-9][0-9]_*.py"
 #: Alembic's record of the revision a database is at (one row; the history has one head).

@@ -11,7 +11,7 @@ legacy .xls (Excel 97, what WPS and old offices send) and as a GBK CSV, the way 
 own program writes them.
 
 平台A投票明细_gbk.csv is an online platform's per-vote export (GBK, as Chinese platforms write
-it) for the candidates of tests/test_online_common.py, 平台A票数_gbk.csv its totals export;
+it) for the candidates of tests/online/test_online_common.py, 平台A票数_gbk.csv its totals export;
 LibreOffice re-saves each as .xlsx, the way an organiser "tidies" a file before sending it on.
 """
 
