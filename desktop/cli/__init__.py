@@ -23,8 +23,9 @@ from contextlib import contextmanager
 
 from ballotformat import messages
 from ballotformat.messages import RuleError
-from desktop.cli.common import CliError, Context, safe_url, text
+from desktop.cli.common import CliError, Context, text
 from desktop.cli.parsing import Builder, Parser, command_in, language_in
+from desktop.core.services import safe_url
 
 __all__ = ["build_parser", "main"]
 

@@ -199,8 +199,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(arg(self.tr("Signed in: %1 (%2)"), actor.name,
                                      label(actor.role)))
         self.statusBar().addPermanentWidget(self.user_label)
-        db = self.services.db
-        location = str(db.sqlite_path) if db.sqlite_path else db.engine.url.render_as_string()
+        location = self.services.location
         self.db_label.setText(arg(self.tr("Database: %1"), location))
         # A long path is cut rather than widening the window past the screen; the tooltip
         # has it whole.

@@ -1,7 +1,7 @@
 """The File menu's care of the data: back up, restore from a backup, read every image again.
 
-The same services as ``ballotdesk backup|restore|recount`` (desktop/core/store/backups.py,
-recount.py), run as background jobs with a busy dialog. A restore replaces the database, so
+The same services as ``ballotdesk backup|restore|recount`` (``Services.backup``, ``restore``,
+``recount``), run as background jobs with a busy dialog. A restore replaces the database, so
 the window asks for a sign-in again afterwards (``restored``): the accounts may have changed.
 """
 
@@ -15,15 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.core.enums import Permission
-from desktop.core.results import RecountReport, recount
-from desktop.core.store import (
-    BackupInfo,
-    BackupSecrets,
-    backup,
-    restore,
-    secrets_missing,
-    verify_backup,
-)
+from desktop.core.results import RecountReport
+from desktop.core.services import BackupInfo, BackupSecrets, secrets_missing, verify_backup
 from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.backup_dialogs import BackupSecretsDialog, RestoreSecretsDialog
@@ -87,9 +80,8 @@ class MaintenanceActions(QObject):
                 "Backed up to “%1”: %n file(s), %2 MB.", "", info.files), info.folder,
                 f"{info.size_bytes / BYTES_PER_MB:.1f}"))
 
-        run_in_background(lambda: backup(services.db, services.actor, folder,
-                                         passphrase=passphrase,
-                                         leave_out_secrets=passphrase is None),
+        run_in_background(lambda: services.backup(folder, passphrase=passphrase,
+                                                  leave_out_secrets=passphrase is None),
                           done, self._failed(dialog))
 
     # -- restore -----------------------------------------------------------------------------
@@ -139,9 +131,8 @@ class MaintenanceActions(QObject):
             QMessageBox.information(self.window, self.tr("Restore from a backup"), text)
             self.restored.emit()
 
-        run_in_background(lambda: restore(services.db, folder, services.actor,
-                                          passphrase=passphrase,
-                                          without_secrets=passphrase is None),
+        run_in_background(lambda: services.restore(folder, passphrase=passphrase,
+                                                   without_secrets=passphrase is None),
                           done, self._failed(dialog))
 
     # -- recount -----------------------------------------------------------------------------
@@ -170,7 +161,7 @@ class MaintenanceActions(QObject):
                 for d in report.differences))
             box.exec()
 
-        run_in_background(lambda: recount(services.db, campaign_id), done,
+        run_in_background(lambda: services.recount(campaign_id), done,
                           self._failed(dialog))
 
     def _failed(self, dialog: QWidget) -> Callable[[Exception], None]:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.accounts import AccountInfo, Accounts
+from desktop.core.accounts import AccountInfo
 from desktop.core.enums import Permission, Role
 from desktop.core.labels import label
 from desktop.ui.context import CampaignContext
@@ -39,7 +39,7 @@ class AccountsPage(QWidget):
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = Accounts(context.services.db, context.services.actor)
+        self.service = context.services.accounts
         self.model = AccountTableModel(self)
         self.table = list_table(self.model, AccountTableModel.COL_FULL_NAME)
         self.table.selectionModel().selectionChanged.connect(self.update_actions)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ballotformat.messages import RuleError
-from desktop.core.audit import AuditLog, Verification, export_log, parse_anchors
+from desktop.core.audit import Verification, parse_anchors
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import background_failure
@@ -30,7 +30,7 @@ class AuditController(QObject):
         super().__init__(page)
         self.page = page
         self.services = context.services
-        self.log = AuditLog(context.services.db)
+        self.log = context.services.audit_log
         self.busy = False
 
     def refresh_choices(self) -> None:
@@ -125,5 +125,5 @@ class AuditController(QObject):
             failed(exc)
 
         services = self.services
-        run_in_background(lambda: export_log(services.db, services.actor, path), done,
+        run_in_background(lambda: services.export_audit_log(path), done,
                           on_failure)

@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject
 from ballotformat import Layout
 from ballotformat.model import Target
 from desktop.core.enums import Decision
-from desktop.core.records import CORNERS, Review, SheetState, archive_root, read_pointed
+from desktop.core.records import CORNERS, SheetState, read_pointed
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.copies_dialog import CopiesDialog
@@ -48,7 +48,7 @@ class ReviewController(QObject):
         super().__init__(page)
         self.page = page
         self.context = context
-        self.review = Review(context.services.db, context.services.actor)
+        self.review = context.services.review
         self.state: SheetState | None = None
         self.targets = SheetTargets((), ())
         self.current: TargetKey | None = None
@@ -145,7 +145,7 @@ class ReviewController(QObject):
 
     def _load_picture(self, state: SheetState) -> None:
         targets = self._page_targets(state)
-        archive = archive_root(self.context.services.db)
+        archive = self.context.services.archive()
         sheet_id = state.sheet_id
         self._loading_pictures.add(sheet_id)
         run_in_background(lambda: load_picture(archive, state, targets), self._picture_loaded,
@@ -235,7 +235,7 @@ class ReviewController(QObject):
         corners, self._corners = self._corners, None
         self.page.sheet_view.set_picking(False)
         self.page.ticks.prompt_reading()
-        archive, layout = archive_root(self.context.services.db), self._layout(state)
+        archive, layout = self.context.services.archive(), self._layout(state)
         self._aligning = True
         run_in_background(lambda: read_pointed(archive, state, layout, corners),
                           lambda result: self._aligned(state, result), self._align_failed)
@@ -298,7 +298,7 @@ class ReviewController(QObject):
         copies = run_checked(self.page, lambda: self.review.copies(campaign_id, state.sheet_id))
         if not copies:
             return
-        dialog = CopiesDialog(copies, archive_root(self.context.services.db),
+        dialog = CopiesDialog(copies, self.context.services.archive(),
                               self.page.may_review, parent=self.page)
         if dialog.exec() and dialog.chosen is not None:
             chosen, reason = dialog.chosen, dialog.reason.text()

@@ -95,7 +95,7 @@ class ScanController(QObject):
         if isinstance(request, str):
             QMessageBox.warning(self.page, self.tr("Scan ballots"), request)
             return
-        job = ScanJob(self.services.db, self.services.actor, request)
+        job = ScanJob(self.services, request)
         job.outcome.connect(self.show_outcome)
         job.progressed.connect(self.show_progress)
         job.frame.connect(self.show_frame)

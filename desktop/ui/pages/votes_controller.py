@@ -7,11 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
-from sqlalchemy import select
 
-from desktop.core.experts import DEFAULT_MAX_SCORE
 from desktop.core.online import SourceInfo, imports
-from desktop.core.store import ExpertRule
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
 from desktop.ui.feedback import run_checked
@@ -21,19 +18,6 @@ from desktop.ui.pages.votes_experts import ExpertImportWizard
 
 if TYPE_CHECKING:
     from desktop.ui.pages.votes_page import VotesPage
-
-
-def expert_rule(context: CampaignContext, category_id: int | None) -> tuple[float, bool, bool]:
-    """The rule in force for a category (or the campaign): highest score, drop extremes, and
-    whether the category has its own setting. Read-only; the core has no getter yet."""
-    with context.services.db.transaction() as s:
-        rules = {r.category_id: (r.max_score, r.drop_extremes) for r in s.scalars(
-            select(ExpertRule).where(ExpertRule.campaign_id == context.campaign_id))}
-    found = [r for r in (rules.get(category_id), rules.get(None)) if r is not None]
-    maximum = next((r[0] for r in found if r[0] is not None), DEFAULT_MAX_SCORE)
-    drop = next((r[1] for r in found if r[1] is not None), False)
-    own = category_id is not None and category_id in rules and rules[category_id] != (None, None)
-    return maximum, drop, own
 
 
 class VotesController(QObject):
@@ -142,7 +126,8 @@ class VotesController(QObject):
         if campaign_id is None or category is None:
             return
         dialog = ExpertRuleDialog((category.name, category.id),
-                                  lambda category_id: expert_rule(self.context, category_id),
+                                  lambda category_id: self.services.experts.rule(
+                                      campaign_id, category_id),
                                   self.page)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -34,7 +34,7 @@ from desktop.ui.models.votes_models import (
     SourceTableModel,
     source_rows,
 )
-from desktop.ui.pages.votes_controller import VotesController, expert_rule
+from desktop.ui.pages.votes_controller import VotesController
 from desktop.ui.pages.votes_matrix import ExpertMatrixModel, score_text
 from desktop.ui.tables import list_table
 
@@ -188,9 +188,9 @@ class VotesPage(QWidget):
         self.matrix.horizontalHeader().setSectionResizeMode(
             ExpertMatrixModel.COL_NAME, QHeaderView.ResizeMode.Interactive)
         self.matrix.setColumnWidth(ExpertMatrixModel.COL_NAME, NAME_COLUMN_WIDTH_PX)
-        maximum, drop, _own = expert_rule(self.context, category.id)
-        text = arg(self.tr("Scores 0–%1."), score_text(maximum))
-        if drop:
+        rule = services.experts.rule(campaign_id, category.id)
+        text = arg(self.tr("Scores 0–%1."), score_text(rule.max_score))
+        if rule.drop_extremes:
             text += " " + self.tr("The highest and the lowest score are dropped, the rest "
                                   "averaged.")
         else:
