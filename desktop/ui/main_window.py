@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.stack = PageStack()
         self.pages: list[QWidget] = []
         for page_type in PAGES:
-            needed = getattr(page_type, "nav_permission", None)
+            needed = page_type.nav_permission
             if needed is not None and not self.services.actor.can(needed):
                 continue
             page = page_type(self.context, self)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.registry_models import CategoryTableModel
+from desktop.ui.pages.base import Page
 from desktop.ui.tables import list_table
 
 DATE_FIELDS = ("starts_on", "voting_opens_on", "voting_closes_on", "ends_on")
@@ -67,21 +68,15 @@ class OptionalDate(QWidget):
         return self.edit.date().toPython()  # type: ignore[no-any-return]
 
 
-class CampaignPage(QWidget):
+class CampaignPage(Page):
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.registry = context.services.registry
         self._build()
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Campaign")
+        self.watch_campaign()
 
     nav_icon = "campaign"  # resources/icons/nav/campaign.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Campaign")
 
     def _build(self) -> None:
         self.name = QLineEdit()
