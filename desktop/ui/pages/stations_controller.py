@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
@@ -26,9 +26,25 @@ from desktop.ui.background import progress_dialog, run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.i18n import arg
+from desktop.ui.pages.base import PageView
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.stations_page import StationsPage
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit
+
+    from desktop.core.stations import StationInfo
+
+class StationsView(PageView, Protocol):
+    """What the controller asks of the stations page (StationsPage implements it)."""
+
+    station_name_edit: QLineEdit
+    register_name_edit: QLineEdit
+    register_key_edit: QPlainTextEdit
+    images_check: QCheckBox
+
+    def refresh(self) -> None: ...
+    def selected_station(self) -> StationInfo | None: ...
+    def set_busy(self, busy: bool) -> None: ...
+
 
 class ImportResultDialog(QDialog):
     """The counts of an import and every conflict, to read and copy."""
@@ -58,9 +74,11 @@ class StationsController(QObject):
     #: (done, total) from the worker thread, queued to the GUI thread.
     progressed = Signal(int, int)
 
-    def __init__(self, page: StationsPage, context: CampaignContext) -> None:
-        super().__init__(page)
+    def __init__(self, page: StationsView, context: CampaignContext) -> None:
+        super().__init__(page.widget())
         self.page = page
+        #: What dialogs and messages open over.
+        self.widget = page.widget()
         self.context = context
         self.services = context.services
         self.busy = False
@@ -71,23 +89,23 @@ class StationsController(QObject):
 
     # -- this station's key ------------------------------------------------------------------
     def create_key(self) -> None:
-        key = run_checked(self.page, lambda: self.services.stations.identity(
+        key = run_checked(self.widget, lambda: self.services.stations.identity(
             self.page.station_name_edit.text().strip() or None))
         if key is not None:
             self.page.refresh()
 
     def new_key(self) -> None:
-        answer = QMessageBox.question(self.page, self.tr("New key"), self.tr(
+        answer = QMessageBox.question(self.widget, self.tr("New key"), self.tr(
             "Make a new key for this station? Packages signed with the old key are refused "
             "once the organiser registers the new one in its place."))
         if answer == QMessageBox.StandardButton.Yes:
-            run_checked(self.page, lambda: self.services.stations.identity(
+            run_checked(self.widget, lambda: self.services.stations.identity(
                 self.page.station_name_edit.text().strip() or None, new=True))
             self.page.refresh()
 
     # -- registered stations -----------------------------------------------------------------
     def register(self) -> None:
-        info = run_checked(self.page, lambda: self.services.stations.register(
+        info = run_checked(self.widget, lambda: self.services.stations.register(
             self.page.register_name_edit.text(), self.page.register_key_edit.toPlainText()))
         if info is not None:
             self.page.register_name_edit.clear()
@@ -98,11 +116,11 @@ class StationsController(QObject):
         station = self.page.selected_station()
         if station is None:
             return
-        answer = QMessageBox.question(self.page, self.tr("Revoke station"), arg(self.tr(
+        answer = QMessageBox.question(self.widget, self.tr("Revoke station"), arg(self.tr(
             "Refuse every package of “%1” from now on? Packages imported already stay."),
             station.name))
         if answer == QMessageBox.StandardButton.Yes:
-            run_checked(self.page, lambda: self.services.stations.revoke(station.name))
+            run_checked(self.widget, lambda: self.services.stations.revoke(station.name))
             self.page.refresh()
 
     # -- packages ----------------------------------------------------------------------------
@@ -112,7 +130,7 @@ class StationsController(QObject):
             return
         key = self.services.stations.current()
         name = f"{key.name if key else 'station'}-{campaign.name}.zip"
-        chosen, _ = QFileDialog.getSaveFileName(self.page, self.tr("Export a package"), name,
+        chosen, _ = QFileDialog.getSaveFileName(self.widget, self.tr("Export a package"), name,
                                                 self.tr("Station package (*.zip)"))
         if chosen:
             self.export_to(Path(chosen))
@@ -126,7 +144,7 @@ class StationsController(QObject):
 
         def done(info: ExportInfo) -> None:
             self._finished()
-            QMessageBox.information(self.page, self.tr("Export a package"), arg(self.tr(
+            QMessageBox.information(self.widget, self.tr("Export a package"), arg(self.tr(
                 "“%1” written: %2 pages, %3 images, %4 KB, signed with this station's key.\n\n"
                 "Take it to the organiser (a USB stick will do)."), info.path.name,
                 info.sheets, info.images, round(info.size_bytes / 1024)))
@@ -137,7 +155,7 @@ class StationsController(QObject):
                           done, self._failed())
 
     def import_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self.page, self.tr("Import a package"), "",
+        chosen, _ = QFileDialog.getOpenFileName(self.widget, self.tr("Import a package"), "",
                                                 self.tr("Station package (*.zip)"))
         if chosen:
             self.import_from(Path(chosen))
@@ -162,7 +180,7 @@ class StationsController(QObject):
         other queued completions run inside it."""
         if self.result_dialog is not None:
             self.result_dialog.deleteLater()
-        self.result_dialog = ImportResultDialog(report, self.page)
+        self.result_dialog = ImportResultDialog(report, self.widget)
         self.result_dialog.open()
 
     # -- the background job ------------------------------------------------------------------
@@ -172,7 +190,7 @@ class StationsController(QObject):
         self.busy = True
         self.page.set_busy(True)
         self.dialog = progress_dialog(
-            self.page, QCoreApplication.translate("Navigation", "Stations"), text)
+            self.widget, QCoreApplication.translate("Navigation", "Stations"), text)
         return True
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -190,7 +208,7 @@ class StationsController(QObject):
         self.page.refresh()
 
     def _failed(self) -> Callable[[Exception], None]:
-        shown = background_failure(self.page)
+        shown = background_failure(self.widget)
 
         def failed(exc: Exception) -> None:
             self._finished()

@@ -1,5 +1,6 @@
 """What an online export's columns and option texts mean: the wizard page that shows and edits
-the core's analysis (``Online.analyse``, run in the background).
+the core's analysis (``Online.analyse``, run in the background), and the meanings a column
+can be given.
 
 The analysis is the core's preview of the file with the mapping so far, plus every distinct
 option text of the choice columns with the candidate it matched and how, from one reading of
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,11 +26,27 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
 from ballotformat.messages import current_language, list_separator
-from desktop.core.online import IGNORE, Mapping, MappingAnalysis, OnlinePreview, OptionRow
+from desktop.core.online import (
+    CATEGORY,
+    CHOICE,
+    IGNORE,
+    IP,
+    NAME,
+    NUMBER,
+    OPTION,
+    TIME,
+    VOTER,
+    VOTES,
+    Mapping,
+    MappingAnalysis,
+    OnlinePreview,
+    OptionRow,
+)
 from desktop.core.registry import CandidateInfo
 from desktop.core.services import Services
 from desktop.ui.background import run_in_background
@@ -38,9 +55,6 @@ from desktop.ui.i18n import arg
 from desktop.ui.import_frame import PreviewStatus
 from desktop.ui.models.preview_model import ERROR_BACKGROUND
 from desktop.ui.models.votes_models import candidate_label
-
-if TYPE_CHECKING:
-    from desktop.ui.online_wizard import OnlineWizard
 
 #: Errors listed on the mapping page (the preview lists them all).
 LISTED_ERRORS = 5
@@ -73,11 +87,62 @@ def analyse(services: Services, campaign_id: int, path: Path, source: str,
                     tuple(services.candidates.list(campaign_id)))
 
 
+class MeaningChoices:
+    """What a column can mean, as combo entries: the plain meanings, the choices of each
+    category, and a 1/0 column for each candidate."""
+
+    def __init__(self, services: Services, campaign_id: int) -> None:
+        # Spelled out: lupdate reads a two-argument alias as tr(text, comment).
+        self.entries: list[tuple[str, str]] = [
+            (IGNORE, QCoreApplication.translate("Meaning", "not used")),
+            (NUMBER, QCoreApplication.translate("Meaning", "candidate number")),
+            (NAME, QCoreApplication.translate("Meaning", "candidate name")),
+            (VOTES, QCoreApplication.translate("Meaning", "votes")),
+            (TIME, QCoreApplication.translate("Meaning", "vote time")),
+            (VOTER, QCoreApplication.translate("Meaning", "voter")),
+            (IP, QCoreApplication.translate("Meaning", "IP address")),
+            (CATEGORY, QCoreApplication.translate("Meaning", "category")),
+            (CHOICE, QCoreApplication.translate("Meaning", "options chosen (any category)"))]
+        for category in services.registry.list_categories(campaign_id):
+            self.entries.append((f"{CHOICE}:{category.name}", arg(QCoreApplication.translate(
+                "Meaning", "options chosen in %1"), category.name)))
+        for candidate in services.candidates.list(campaign_id):
+            self.entries.append((f"{OPTION}:{candidate_ref(candidate)}", arg(
+                QCoreApplication.translate("Meaning", "1/0 for %1"), candidate_label(candidate))))
+        self._labels = dict(self.entries)
+
+    def label(self, meaning: str) -> str:
+        return self._labels.get(meaning, meaning)
+
+    def combo(self, meaning: str) -> QComboBox:
+        combo = QComboBox()
+        for value, text in self.entries:
+            combo.addItem(text, value)
+        if combo.findData(meaning) < 0:
+            combo.addItem(meaning, meaning)  # a meaning written by hand, kept as it is
+        combo.setCurrentIndex(combo.findData(meaning))
+        return combo
+
+
+
+class MappingWizard(Protocol):
+    """The online import wizard as its mapping page sees it (OnlineWizard implements it)."""
+
+    services: Services
+    campaign_id: int
+    #: The encoding chosen for a text file (None: the detected one).
+    encoding: str | None
+    meanings: MeaningChoices
+
+    def path(self) -> Path: ...
+    def source(self) -> str: ...
+
+
 class MappingPage(QWizardPage):
     """Shows what the file's columns and option texts were taken to mean; edits them."""
 
-    def __init__(self, wizard: OnlineWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, wizard: MappingWizard, parent: QWidget) -> None:
+        super().__init__(parent)
         self.owner = wizard
         self.analysis: Analysis | None = None
         self._generation = 0
