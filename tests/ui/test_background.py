@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -33,7 +34,8 @@ def test_a_job_reports_progress_and_ends_busy_before_its_result(qtbot: QtBot) ->
             busy=lambda on: events.append(("busy", on)))
     assert events == [("busy", True)]
     dialog = page.findChild(QProgressDialog)
-    assert dialog is not None and dialog.isModal() is False  # window-modal, not app-modal
+    assert dialog is not None
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
     assert reported.wait(5)
     qtbot.waitUntil(lambda: (dialog.maximum(), dialog.value()) == (7, 3))
     go_on.set()

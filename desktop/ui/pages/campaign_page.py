@@ -119,8 +119,9 @@ class CampaignPage(Page):
             (self.tr("Edit…"), QStyle.StandardPixmap.SP_FileDialogDetailedView,
              self.edit_category),
             (self.tr("Delete"), QStyle.StandardPixmap.SP_TrashIcon, self.delete_category),
-            (self.tr("Move up"), QStyle.StandardPixmap.SP_ArrowUp, lambda: self.move(-1)),
-            (self.tr("Move down"), QStyle.StandardPixmap.SP_ArrowDown, lambda: self.move(1)),
+            (self.tr("Move up"), QStyle.StandardPixmap.SP_ArrowUp, lambda: self.move_category(-1)),
+            (self.tr("Move down"), QStyle.StandardPixmap.SP_ArrowDown,
+             lambda: self.move_category(1)),
         ):
             button = QPushButton(style.standardIcon(icon), text)
             button.clicked.connect(slot)
@@ -208,7 +209,9 @@ class CampaignPage(Page):
         run_checked(self, lambda: self.registry.delete_category(category.id))
         self.context.changed()
 
-    def move(self, offset: int) -> None:
+    def move_category(self, offset: int) -> None:
+        """The selected category up (-1) or down (1) in the ballot order. Not ``move``: that
+        is QWidget's, which Qt itself calls to place the widget."""
         category = self.selected_category()
         if category is None:
             return
