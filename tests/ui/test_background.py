@@ -41,7 +41,7 @@ def test_a_job_reports_progress_and_ends_busy_before_its_result(qtbot: QtBot) ->
     go_on.set()
     qtbot.waitUntil(lambda: len(events) == 3)
     assert events == [("busy", True), ("busy", False), ("done", "written")]
-    assert dialog.isHidden()
+    qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None)  # closed and deleted
 
 
 def test_a_refused_job_closes_its_dialog_and_shows_the_refusal(
@@ -59,5 +59,4 @@ def test_a_refused_job_closes_its_dialog_and_shows_the_refusal(
     assert busy == [True, False]  # ended, and done was not called
     assert boxes.kinds() == ["warning"]
     assert error("account_setup_done").text() in boxes.texts()
-    dialog = page.findChild(QProgressDialog)
-    assert dialog is None or dialog.isHidden()
+    qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None)
