@@ -5,6 +5,8 @@ Each feature package of ``desktop/core`` (a folder with an ``__init__``) is used
 outside the package. ruff has one list of banned names per configuration file, so the list is
 in ``pyproject.toml`` (every package's modules) and in a ``ruff.toml`` in each package (the other
 packages' modules; its own are its to use) and in ``desktop/ui`` (which may import Qt). The
+window (``desktop/ui``) and the command line (``desktop/cli``) reach the data through
+``desktop.core.services`` only: their lists ban the store and SQLAlchemy as well. The
 benchmarks and the tools, like the tests, measure and drive the insides: they have Qt's rule
 only.
 ``tests/test_layers.py`` fails when these files and the package folders disagree: after adding
@@ -21,6 +23,9 @@ CORE = ROOT / "desktop" / "core"
 QT = ('"PySide6".msg = "Qt belongs in desktop/ui only"',)
 HEADER = "[tool.ruff.lint.flake8-tidy-imports.banned-api]"
 NOTE = "# written by tools/package_doors.py from the package folders: do not edit by hand"
+#: What the window and the command line may not import: the data is reached through Services.
+OUTER = tuple(f'"{name}".msg = "the window and the command line use desktop.core.services"'
+              for name in ("sqlalchemy", "desktop.core.store"))
 
 
 def packages() -> dict[str, list[str]]:
@@ -35,10 +40,11 @@ def packages() -> dict[str, list[str]]:
     return found
 
 
-def banned(inside: str | None, qt: bool, doors: bool = True) -> list[str]:
+def banned(inside: str | None, qt: bool, doors: bool = True, outer: bool = False) -> list[str]:
     """The banned-API lines for code in package ``inside`` (None: outside every package);
-    ``doors``: the packages' insides are banned."""
-    lines = list(QT) if qt else []
+    ``doors``: the packages' insides are banned; ``outer``: the store and SQLAlchemy too (the
+    window and the command line)."""
+    lines = [*(QT if qt else ()), *(OUTER if outer else ())]
     for package, modules in packages().items():
         if doors and package != inside:
             lines += [f'"{module}".msg = "use desktop.core.{package} (its __init__)"'
@@ -47,13 +53,13 @@ def banned(inside: str | None, qt: bool, doors: bool = True) -> list[str]:
 
 
 def ruff_toml(inside: str | None, qt: bool, depth: int, extra: str = "",
-              doors: bool = True) -> str:
+              doors: bool = True, outer: bool = False) -> str:
     return "\n".join([
         NOTE,
         f'extend = "{"../" * depth}pyproject.toml"',
         "",
         "[lint.flake8-tidy-imports.banned-api]",
-        *banned(inside, qt, doors),
+        *banned(inside, qt, doors, outer),
         *([extra] if extra else []),
         "",
     ])
@@ -64,8 +70,9 @@ def expected() -> dict[Path, str]:
     files = {CORE / package / "ruff.toml": ruff_toml(package, qt=True, depth=3)
              for package in packages()}
     files[ROOT / "desktop" / "ui" / "ruff.toml"] = ruff_toml(
-        None, qt=False, depth=2,
+        None, qt=False, depth=2, outer=True,
         extra='\n[lint.per-file-ignores]\n"**" = ["N802", "N815"]  # Qt\'s method names')
+    files[ROOT / "desktop" / "cli" / "ruff.toml"] = ruff_toml(None, qt=True, depth=2, outer=True)
     for folder in ("benchmarks", "tools"):
         files[ROOT / folder / "ruff.toml"] = ruff_toml(None, qt=True, depth=1, doors=False)
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 
 from ballotformat import messages
 from ballotformat.messages import RuleError
-from desktop.cli.common import CliError, Context, safe_url, text
+from desktop.cli.common import CliError, Context, text
 from desktop.cli.parsing import Builder, Parser, command_in, language_in
 
 __all__ = ["build_parser", "main"]
@@ -118,6 +118,8 @@ def run(args: argparse.Namespace, language: str) -> int:
     except Exception as failure:
         if not _database_failure(failure):
             raise
+        from desktop.core.services import safe_url  # loaded: the database failed
+
         ctx.note("cli_db_error", url=safe_url(args.db), error=_first_line(failure))
         return 1
     finally:

@@ -121,9 +121,7 @@ def _state(ctx: Context, info: AccountInfo) -> str:
 
 
 def _accounts(ctx: Context) -> Accounts:
-    from desktop.core.accounts import Accounts
-
-    return Accounts(ctx.services.db, ctx.services.actor)
+    return ctx.services.accounts
 
 
 def run_setup(ctx: Context, args: argparse.Namespace) -> int:

@@ -108,7 +108,6 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.audit import (
         AuditFilter,
-        AuditLog,
         action_label,
         at_text,
         entity_label,
@@ -119,7 +118,7 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
     wanted = AuditFilter(action=args.action_prefix, actor=args.actor, entity=args.entity,
                          campaign_id=campaign_id, since=args.since, until=args.until,
                          text=args.text)
-    log = AuditLog(ctx.services.db)
+    log = ctx.services.audit_log
     entries = log.entries(wanted, newest_first=True, limit=args.limit)[::-1]
     if ctx.json:
         ctx.emit([entry.as_dict() | {"at": at_text(entry.at),
@@ -166,17 +165,15 @@ def _report(ctx: Context, result: Verification, anchors: list[Anchor]) -> int:
 
 
 def run_verify(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.audit import AuditLog, read_export, verify_chain
+    from desktop.core.audit import read_export, verify_chain
 
     if args.file is not None:
         return _report(ctx, verify_chain(read_export(args.file), args.anchors), args.anchors)
-    return _report(ctx, AuditLog(ctx.services.db).verify(args.anchors), args.anchors)
+    return _report(ctx, ctx.services.audit_log.verify(args.anchors), args.anchors)
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.audit import export_log
-
-    count = export_log(ctx.services.db, ctx.services.actor, args.file)
+    count = ctx.services.export_audit_log(args.file)
     if ctx.json:
         ctx.emit({"file": str(args.file), "count": count})
     else:

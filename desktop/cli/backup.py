@@ -126,14 +126,11 @@ def _passphrase(ctx: Context, args: argparse.Namespace, needed: str, twice: bool
 
 
 def run_backup(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.store import backup
-
     ctx.services.actor.require(Permission.BACKUP)  # refused before a passphrase is asked for
     passphrase = None if args.no_secrets else _passphrase(
         ctx, args, "cli_backup_passphrase_needed", twice=True)
-    info = backup(ctx.services.db, ctx.services.actor, args.dir,
-                  include_archive=not args.no_archive, passphrase=passphrase,
-                  leave_out_secrets=args.no_secrets)
+    info = ctx.services.backup(args.dir, include_archive=not args.no_archive,
+                               passphrase=passphrase, leave_out_secrets=args.no_secrets)
     if ctx.json:
         ctx.emit({"folder": str(info.folder), "files": info.files, "bytes": info.size_bytes,
                   "secrets": "left_out" if args.no_secrets else "sealed"})
@@ -147,7 +144,12 @@ def run_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 def run_restore(ctx: Context, args: argparse.Namespace) -> int:
     from desktop.core.accounts import has_accounts
-    from desktop.core.store import BackupSecrets, backup_secrets, restore, secrets_missing
+    from desktop.core.services import (
+        BackupSecrets,
+        backup_secrets,
+        restore_new,
+        secrets_missing,
+    )
 
     db = ctx.database()
     try:
@@ -159,11 +161,11 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
             passphrase = _passphrase(ctx, args, "cli_restore_passphrase_needed", twice=False)
         options = {"passphrase": passphrase, "without_secrets": args.no_secrets}
         # No account yet: a new installation set up from a backup, without a sign-in.
-        manifest = restore(db, args.dir, None, **options) if setting_up else None
+        manifest = restore_new(db, args.dir, **options) if setting_up else None
     finally:
         db.dispose()
     if manifest is None:
-        manifest = restore(ctx.services.db, args.dir, ctx.services.actor, **options)
+        manifest = ctx.services.restore(args.dir, **options)
     missing = secrets_missing(manifest)
     if ctx.json:
         ctx.emit({"restored": str(args.dir), "created_at": manifest["created_at"],
@@ -180,9 +182,7 @@ def run_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_recount(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.results import recount
-
-    report = recount(ctx.services.db, ctx.campaign().id, args.workers)
+    report = ctx.services.recount(ctx.campaign().id, args.workers)
     if ctx.json:
         ctx.emit({"read": report.read, "differences": report.differences})
     elif not report.differences:

@@ -29,8 +29,7 @@ from desktop.core import labels
 
 if TYPE_CHECKING:  # the database's modules load when a command first opens it
     from desktop.core.registry import CampaignInfo
-    from desktop.core.services import Services
-    from desktop.core.store import Database
+    from desktop.core.services import Database, Services
 
 #: Environment variables a script signs in with.
 USER_ENV_VAR, PASSWORD_ENV_VAR = "BALLOTDESK_USER", "BALLOTDESK_PASSWORD"
@@ -181,20 +180,6 @@ class CliError(Exception):
         self.message = message
 
 
-def safe_url(explicit: str | None) -> str:
-    """The database URL a command uses, without its password."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    from desktop.core.store import resolve_url
-
-    url = resolve_url(explicit)
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
-
-
 @dataclass
 class Context:
     """One command's session: the parsed arguments, the language and the opened services."""
@@ -264,11 +249,11 @@ class Context:
 
     def database(self) -> Database:
         """The database named by ``--db`` (or its defaults), opened and at the newest schema."""
-        from desktop.core.store import Database
+        from desktop.core.services import open_database, safe_url
 
         url = getattr(self.args, "db", None)
         try:
-            db = Database.open(url)
+            db = open_database(url)
         except ImportError as missing:  # e.g. postgresql:// without its driver installed
             raise CliError(Message("cli_db_driver_missing", {
                 "url": safe_url(url), "module": missing.name or missing})) from missing

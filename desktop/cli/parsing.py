@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 from ballotformat import messages
 from ballotformat.messages import LANGUAGES
 from desktop.cli.common import text
-from desktop.core.store import app_version
+from desktop.core.services import app_version
 
 messages.register({
     "cli_usage_required": ("缺少参数：{args}", "the following arguments are required: {args}"),

@@ -85,9 +85,7 @@ def _row(state: SheetState) -> dict[str, object]:
 
 
 def _review(ctx: Context) -> Review:
-    from desktop.core.records import Review
-
-    return Review(ctx.services.db, ctx.services.actor)
+    return ctx.services.review
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
@@ -119,11 +117,9 @@ def run_decide(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_copies(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.records import archive_root
-
     campaign_id = ctx.campaign().id
     copies = _review(ctx).copies(campaign_id, args.sheet)
-    archive = archive_root(ctx.services.db)
+    archive = ctx.services.archive()
     marked = {state.sheet_id: [f"{c}:{n}" for (c, n), st in sorted(state.states.items())
                                if st is MarkState.MARKED] for state in copies}
     if ctx.json:

@@ -90,9 +90,9 @@ def _line(ctx: Context, outcome: RecordOutcome, pages: bool = True) -> str:
 
 
 def run_interpret(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.records import Recorder, interpret_paths
+    from desktop.core.records import interpret_paths
 
-    recorder = Recorder(ctx.services.db, ctx.services.actor)
+    recorder = ctx.services.recorder()
     outcomes = list(interpret_paths(recorder, args.files, args.workers))
     if ctx.json:
         ctx.emit([o.to_json_dict(with_recording=False) for o in outcomes])
@@ -131,14 +131,13 @@ def scanner_settings(args: argparse.Namespace) -> ScannerSettings | None:
 
 
 def run_scan(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.records import Recorder, ScanCounts, problem_message, scan_paths, scan_scanner
-    from desktop.core.store import automatic_backup
+    from desktop.core.records import ScanCounts, problem_message, scan_paths, scan_scanner
 
     settings = scanner_settings(args)
     campaign = ctx.campaign() if args.box else None
     expected = ctx.services.boxes.find_box(campaign.id, args.box) if campaign else None
     boxes = {b.id: b.name for b in ctx.services.boxes.list_boxes(campaign.id)} if campaign else {}
-    recorder = Recorder(ctx.services.db, ctx.services.actor, args.station)
+    recorder = ctx.services.recorder(args.station)
     problems: list[AcquisitionProblem] = []
 
     def stopped(problem: AcquisitionProblem) -> None:
@@ -162,7 +161,7 @@ def run_scan(ctx: Context, args: argparse.Namespace) -> int:
         if not ctx.json:
             print(_line(ctx, outcome, pages=settings is None), flush=True)
     if counts.accepted or counts.review or counts.rejected:
-        ctx.show(automatic_backup(ctx.services.db, label="after-scan").message())
+        ctx.show(ctx.services.automatic_backup("after-scan").message())
     if ctx.json:
         ctx.emit(printed)
     else:

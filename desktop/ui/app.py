@@ -11,8 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ballotformat.font_file import ballot_font_path
-from desktop.core.services import Services
-from desktop.core.store import Database, app_version
+from desktop.core.services import Services, app_version, open_database
 from desktop.ui.collector import install_collector
 from desktop.ui.dialogs.account_dialogs import ask_sign_in, start_session
 from desktop.ui.errors import enable_crash_log, install_excepthook, setup_logging
@@ -129,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     language = args.lang or chosen_language()
     install_language(language)
     try:
-        db = Database.open(args.db)
+        db = open_database(args.db)
     except Exception as exc:
         log.exception("cannot open the database")
         QMessageBox.critical(None, APP_NAME, QCoreApplication.translate(

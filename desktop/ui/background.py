@@ -5,6 +5,10 @@ through queued signals, so the callbacks always run on the GUI thread. A callbac
 once Qt has deleted the object it updates (``owner``; by default the object of a bound-method
 callback): a wizard cancelled while it was still reading, or a window rebuilt for another
 language, would otherwise have the result land in deleted widgets.
+
+A long job the person waits for (a backup, a restore, a recount, a station package) goes
+through :func:`run_job`, which owns its progress dialog, the page's busy state and the showing
+of a failure.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from desktop.ui.feedback import background_failure
 
 log = logging.getLogger(__name__)
 
@@ -125,3 +131,52 @@ def progress_dialog(parent: QWidget, title: str, text: str, maximum: int = 0,
     dialog.setAutoReset(False)
     dialog.setValue(0)
     return dialog
+
+
+class _Progress(QObject):
+    """A job's ``report(done, total)``, called on the worker thread, shown on the GUI thread."""
+
+    moved = Signal(int, int)
+
+    def __init__(self, dialog: QProgressDialog) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.moved.connect(self._show)
+
+    @Slot(int, int)
+    def _show(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+
+def run_job(parent: QWidget, title: str, text: str,
+            work: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None], *,
+            busy: Callable[[bool], None] | None = None,
+            failed: Callable[[Exception], None] | None = None) -> Task:
+    """A long job the person waits for: ``work(report)`` on the thread pool (``report(done,
+    total)`` moves the bar, from any thread); over ``parent`` a window-modal progress dialog
+    (:func:`progress_dialog`: a busy bar until the first report); ``busy(True)`` now and
+    ``busy(False)`` when the job ends, before ``done(result)`` or ``failed(exc)`` (by default a
+    refusal is shown over ``parent``, anything else reaches the excepthook). Nothing is called
+    back once Qt has deleted ``parent``."""
+    dialog = progress_dialog(parent, title, text)
+    progress = _Progress(dialog)
+    shown = failed or background_failure(parent)
+    if busy is not None:
+        busy(True)
+
+    def ended() -> None:
+        dialog.close()
+        dialog.deleteLater()
+        if busy is not None:
+            busy(False)
+
+    def succeeded(result: Any) -> None:
+        ended()
+        done(result)
+
+    def refused(exc: Exception) -> None:
+        ended()
+        shown(exc)
+
+    return run_in_background(lambda: work(progress.moved.emit), succeeded, refused, owner=parent)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ballotformat.messages import RuleError
-from desktop.core.store import log_dir
+from desktop.core.services import log_dir
 from desktop.ui.feedback import show_refusal
 from desktop.ui.i18n import arg
 

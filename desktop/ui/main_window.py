@@ -24,10 +24,10 @@ from desktop.core.enums import Permission
 from desktop.core.labels import label
 from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
-from desktop.ui.background import Task, progress_dialog, run_in_background
+from desktop.ui.background import Task, run_job
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import ChangePasswordDialog
-from desktop.ui.feedback import background_failure, run_checked
+from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import LANGUAGES, arg
 from desktop.ui.icons import app_icon, nav_icon
 from desktop.ui.maintenance import MaintenanceActions
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.stack = PageStack()
         self.pages: list[QWidget] = []
         for page_type in PAGES:
-            needed = getattr(page_type, "nav_permission", None)
+            needed = page_type.nav_permission
             if needed is not None and not self.services.actor.can(needed):
                 continue
             page = page_type(self.context, self)
@@ -199,8 +199,7 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(arg(self.tr("Signed in: %1 (%2)"), actor.name,
                                      label(actor.role)))
         self.statusBar().addPermanentWidget(self.user_label)
-        db = self.services.db
-        location = str(db.sqlite_path) if db.sqlite_path else db.engine.url.render_as_string()
+        location = self.services.location
         self.db_label.setText(arg(self.tr("Database: %1"), location))
         # A long path is cut rather than widening the window past the screen; the tooltip
         # has it whole.
@@ -258,27 +257,21 @@ class MainWindow(QMainWindow):
         from desktop.core.demo import create_demo
 
         services = self.services
-        dialog = progress_dialog(self, self.tr("Open the demo campaign"),
-                                 self.tr("Creating the demo campaign…"))
-        self.setCursor(Qt.CursorShape.BusyCursor)
 
-        def finished() -> None:
-            self.demo_job = None
-            dialog.close()
-            dialog.deleteLater()
-            self.unsetCursor()
+        def busy(on: bool) -> None:
+            if on:
+                self.setCursor(Qt.CursorShape.BusyCursor)
+            else:
+                self.demo_job = None
+                self.unsetCursor()
 
         def created(campaign: CampaignInfo) -> None:
-            finished()
             self.context.set_campaign(campaign.id)
             self.show_page(CandidatesPage)
 
-        def failed(exc: Exception) -> None:
-            finished()
-            background_failure(self)(exc)
-
-        self.demo_job = run_in_background(lambda: create_demo(services), created, failed,
-                                          owner=self)
+        self.demo_job = run_job(self, self.tr("Open the demo campaign"),
+                                self.tr("Creating the demo campaign…"),
+                                lambda _report: create_demo(services), created, busy=busy)
 
     def change_password(self) -> None:
         dialog = ChangePasswordDialog(self.services.db, self.services.actor, self)

@@ -1,13 +1,13 @@
 """The File menu's care of the data: back up, restore from a backup, read every image again.
 
-The same services as ``ballotdesk backup|restore|recount`` (desktop/core/store/backups.py,
-recount.py), run as background jobs with a busy dialog. A restore replaces the database, so
-the window asks for a sign-in again afterwards (``restored``): the accounts may have changed.
+The same services as ``ballotdesk backup|restore|recount`` (``Services.backup``, ``restore``,
+``recount``), each a background job with its progress dialog (``run_job``). A restore replaces
+the database, so the window asks for a sign-in again afterwards (``restored``): the accounts
+may have changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,19 +15,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.core.enums import Permission
-from desktop.core.results import RecountReport, recount
-from desktop.core.store import (
-    BackupInfo,
-    BackupSecrets,
-    backup,
-    restore,
-    secrets_missing,
-    verify_backup,
-)
-from desktop.ui.background import progress_dialog, run_in_background
+from desktop.core.results import RecountReport
+from desktop.core.services import BackupInfo, BackupSecrets, secrets_missing, verify_backup
+from desktop.ui.background import run_job
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.backup_dialogs import BackupSecretsDialog, RestoreSecretsDialog
-from desktop.ui.feedback import background_failure
 from desktop.ui.i18n import arg
 
 #: Bytes in the megabytes a backup's size is told in.
@@ -78,19 +70,16 @@ class MaintenanceActions(QObject):
     def backup_to(self, folder: Path, passphrase: str | None) -> None:
         """A backup whose secrets are sealed with ``passphrase`` (None: left out)."""
         services = self.context.services
-        dialog = progress_dialog(self.window, self.tr("Back up"), self.tr(
-            "Copying the database and the scanned images…"))
 
         def done(info: BackupInfo) -> None:
-            dialog.close()
             QMessageBox.information(self.window, self.tr("Back up"), arg(self.tr(
                 "Backed up to “%1”: %n file(s), %2 MB.", "", info.files), info.folder,
                 f"{info.size_bytes / BYTES_PER_MB:.1f}"))
 
-        run_in_background(lambda: backup(services.db, services.actor, folder,
-                                         passphrase=passphrase,
-                                         leave_out_secrets=passphrase is None),
-                          done, self._failed(dialog))
+        run_job(self.window, self.tr("Back up"), self.tr(
+            "Copying the database and the scanned images…"),
+            lambda _report: services.backup(folder, passphrase=passphrase,
+                                            leave_out_secrets=passphrase is None), done)
 
     # -- restore -----------------------------------------------------------------------------
     def choose_restore_folder(self) -> None:
@@ -100,14 +89,9 @@ class MaintenanceActions(QObject):
 
     def restore_from(self, folder: Path) -> None:
         """Check the backup (every file's hash), ask, then replace the database with it."""
-        dialog = progress_dialog(self.window, self.tr("Restore from a backup"),
-                                 self.tr("Checking the backup…"))
-
-        def checked(manifest: dict[str, object]) -> None:
-            dialog.close()
-            self._confirm_restore(folder, manifest)
-
-        run_in_background(lambda: verify_backup(folder), checked, self._failed(dialog))
+        run_job(self.window, self.tr("Restore from a backup"), self.tr("Checking the backup…"),
+                lambda _report: verify_backup(folder),
+                lambda manifest: self._confirm_restore(folder, manifest))
 
     def _confirm_restore(self, folder: Path, manifest: dict[str, object]) -> None:
         passphrase = None
@@ -123,11 +107,8 @@ class MaintenanceActions(QObject):
         if answer != QMessageBox.StandardButton.Yes:
             return
         services = self.context.services
-        dialog = progress_dialog(self.window, self.tr("Restore from a backup"),
-                                 self.tr("Restoring the database and the scanned images…"))
 
         def done(restored: dict[str, object]) -> None:
-            dialog.close()
             text = arg(self.tr("Restored from the backup of %1."), restored["created_at"])
             if restored.get("audit_head"):
                 text += "\n" + arg(self.tr(
@@ -139,10 +120,10 @@ class MaintenanceActions(QObject):
             QMessageBox.information(self.window, self.tr("Restore from a backup"), text)
             self.restored.emit()
 
-        run_in_background(lambda: restore(services.db, folder, services.actor,
-                                          passphrase=passphrase,
-                                          without_secrets=passphrase is None),
-                          done, self._failed(dialog))
+        run_job(self.window, self.tr("Restore from a backup"),
+                self.tr("Restoring the database and the scanned images…"),
+                lambda _report: services.restore(folder, passphrase=passphrase,
+                                                 without_secrets=passphrase is None), done)
 
     # -- recount -----------------------------------------------------------------------------
     def recount(self) -> None:
@@ -150,11 +131,8 @@ class MaintenanceActions(QObject):
         if campaign_id is None:
             return
         services = self.context.services
-        dialog = progress_dialog(self.window, self.tr("Read every scanned image again"),
-                                 self.tr("Reading the archived images…"))
 
         def done(report: RecountReport) -> None:
-            dialog.close()
             title = self.tr("Read every scanned image again")
             if not report.differences:
                 QMessageBox.information(self.window, title, self.tr(
@@ -170,14 +148,6 @@ class MaintenanceActions(QObject):
                 for d in report.differences))
             box.exec()
 
-        run_in_background(lambda: recount(services.db, campaign_id), done,
-                          self._failed(dialog))
-
-    def _failed(self, dialog: QWidget) -> Callable[[Exception], None]:
-        shown = background_failure(self.window)
-
-        def failed(exc: Exception) -> None:
-            dialog.close()
-            shown(exc)
-
-        return failed
+        run_job(self.window, self.tr("Read every scanned image again"),
+                self.tr("Reading the archived images…"),
+                lambda _report: services.recount(campaign_id), done)

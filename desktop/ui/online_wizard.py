@@ -20,16 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.online import (
-    CATEGORY,
-    CHOICE,
-    IGNORE,
-    IP,
-    NAME,
-    NUMBER,
-    OPTION,
-    TIME,
-    VOTER,
-    VOTES,
     OnlinePreview,
 )
 from desktop.core.services import Services
@@ -41,47 +31,9 @@ from desktop.ui.models.votes_models import (
     MessageModel,
     TotalRow,
     TotalTableModel,
-    candidate_label,
 )
-from desktop.ui.pages.votes_mapping import Analysis, MappingPage, candidate_ref
+from desktop.ui.pages.votes_mapping import Analysis, MappingPage, MeaningChoices
 from desktop.ui.tables import list_table
-
-
-class MeaningChoices:
-    """What a column can mean, as combo entries: the plain meanings, the choices of each
-    category, and a 1/0 column for each candidate."""
-
-    def __init__(self, services: Services, campaign_id: int) -> None:
-        # Spelled out: lupdate reads a two-argument alias as tr(text, comment).
-        self.entries: list[tuple[str, str]] = [
-            (IGNORE, QCoreApplication.translate("Meaning", "not used")),
-            (NUMBER, QCoreApplication.translate("Meaning", "candidate number")),
-            (NAME, QCoreApplication.translate("Meaning", "candidate name")),
-            (VOTES, QCoreApplication.translate("Meaning", "votes")),
-            (TIME, QCoreApplication.translate("Meaning", "vote time")),
-            (VOTER, QCoreApplication.translate("Meaning", "voter")),
-            (IP, QCoreApplication.translate("Meaning", "IP address")),
-            (CATEGORY, QCoreApplication.translate("Meaning", "category")),
-            (CHOICE, QCoreApplication.translate("Meaning", "options chosen (any category)"))]
-        for category in services.registry.list_categories(campaign_id):
-            self.entries.append((f"{CHOICE}:{category.name}", arg(QCoreApplication.translate(
-                "Meaning", "options chosen in %1"), category.name)))
-        for candidate in services.candidates.list(campaign_id):
-            self.entries.append((f"{OPTION}:{candidate_ref(candidate)}", arg(
-                QCoreApplication.translate("Meaning", "1/0 for %1"), candidate_label(candidate))))
-        self._labels = dict(self.entries)
-
-    def label(self, meaning: str) -> str:
-        return self._labels.get(meaning, meaning)
-
-    def combo(self, meaning: str) -> QComboBox:
-        combo = QComboBox()
-        for value, text in self.entries:
-            combo.addItem(text, value)
-        if combo.findData(meaning) < 0:
-            combo.addItem(meaning, meaning)  # a meaning written by hand, kept as it is
-        combo.setCurrentIndex(combo.findData(meaning))
-        return combo
 
 
 class SourcePage(FilePage):
@@ -181,7 +133,7 @@ class OnlineWizard(ImportFrame):
         self.meanings = MeaningChoices(services, campaign_id)
         self.setWindowTitle(QCoreApplication.translate("OnlineWizard", "Import online votes"))
         self.file_page: SourcePage = SourcePage(self)
-        self.mapping_page = MappingPage(self)
+        self.mapping_page = MappingPage(self, self)
         self.preview_page = PreviewPage(self)
         self.add_pages(self.file_page, self.mapping_page, self.preview_page)
         self.file_page.path.textChanged.connect(self._new_file)

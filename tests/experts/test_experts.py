@@ -8,7 +8,7 @@ import pytest
 
 from ballotformat.messages import RuleError
 from desktop.core.enums import CandidateStatus
-from desktop.core.experts.service import expert_results
+from desktop.core.experts.service import DEFAULT_MAX_SCORE, RuleInForce, expert_results
 from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from tests.conftest import Cli
@@ -43,6 +43,18 @@ def test_matrix_xlsx_and_averages_with_and_without_extremes(
     assert dropped.average == 85
     assert [(m.expert, m.dropped) for m in dropped.marks] == [
         ("李主任", True), ("王教授", True), ("赵老师", False)]
+
+
+def test_the_rule_in_force_inherits_the_campaigns_until_a_category_sets_its_own(
+        services: Services, campaign: CampaignInfo, ids: Ids) -> None:
+    category_id = services.candidates.get(ids[STANDARD, 1]).category_id
+    assert services.experts.rule(campaign.id) == RuleInForce(DEFAULT_MAX_SCORE, False, False)
+    services.experts.set_rule(campaign.id, max_score=10, drop_extremes=True)
+    assert services.experts.rule(campaign.id, category_id) == RuleInForce(10, True, False)
+    services.experts.set_rule(campaign.id, category_id, drop_extremes=False)
+    assert services.experts.rule(campaign.id, category_id) == RuleInForce(10, False, True)
+    services.experts.set_rule(campaign.id, category_id)  # back to inheriting: nothing of its own
+    assert services.experts.rule(campaign.id, category_id) == RuleInForce(10, True, False)
 
 
 def test_long_csv_gaps_and_range(services: Services, campaign: CampaignInfo, ids: Ids,

@@ -101,3 +101,29 @@ def test_a_dot_in_a_numbered_option_is_no_separator(services: Services,
     assert learn_separator(["01.张三", "02.李四、03.王芳"], index, category) == ""
     assert learn_separator(["01.张三┋02.李四", "03.王芳"], index, category) == "┋"
     assert split_options("张三┋李四", "┋") == ("张三", "李四")
+
+
+def test_the_analysis_counts_each_option_text_from_one_reading_of_the_file(
+        services: Services, campaign: CampaignInfo, ids: Ids, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the mapping page's analysis: every option text with its count and candidate, and the
+    # columns' first cells, from the preview's own reading of the file (not a second one)
+    from desktop.core.online import read as online_read
+    from desktop.core.online import service as online_service
+
+    path, counted = wjx_export(tmp_path / "问卷星导出.csv", rows=300)
+    reads: list[Path] = []
+
+    def read_grid(*args: object, **kwargs: object) -> online_read.Grid:
+        reads.append(Path(str(args[0])))
+        return online_read.read_grid(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(online_service, "read_grid", read_grid)
+    found = services.online.analyse(campaign.id, path, "问卷星", Mapping.from_json(MAPPING))
+    assert reads == [path.absolute()]
+    assert found.preview.ok
+    assert {o.text: (o.count, o.candidate_id, o.how) for o in found.options} == {
+        name: (counted[name], ids[STANDARD, number], "name")
+        for number, name in enumerate(["张三", "李四", "王芳"], start=1)}
+    assert found.samples["序号"] == ("1", "2", "3")
+    assert all(o.column == QUESTION for o in found.options)

@@ -49,7 +49,7 @@ def test_categories_listed_and_moved(qtbot: QtBot, services: Services, campaign:
     assert page.model.rowCount() == 3
     assert page.model.data(page.model.index(0, 4)) == "服务窗口"
     page.table.selectRow(2)
-    page.move(-1)
+    page.move_category(-1)
     names = [c.name for c in services.registry.list_categories(campaign.id)]
     assert names == [CATEGORY_NAMES[0], CATEGORY_NAMES[2], CATEGORY_NAMES[1]]
     assert page.selected_category().name == CATEGORY_NAMES[2]

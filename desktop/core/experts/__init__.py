@@ -18,14 +18,16 @@ if TYPE_CHECKING:
         ExpertPreview,
         ExpertResult,
         Experts,
+        RuleInForce,
         expert_results,
     )
 
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.experts.service": ("DEFAULT_MAX_SCORE", "ExpertPreview", "ExpertResult",
-        "Experts", "expert_results"),
+        "Experts", "RuleInForce", "expert_results"),
 })
 
 __all__ = [
-    "DEFAULT_MAX_SCORE", "ExpertPreview", "ExpertResult", "Experts", "expert_results",
+    "DEFAULT_MAX_SCORE", "ExpertPreview", "ExpertResult", "Experts", "RuleInForce",
+    "expert_results",
 ]

@@ -72,13 +72,26 @@ class ExpertPreview(BySeverity):
     messages: tuple[Message, ...]
 
 
-def _rule(s: Session, campaign_id: int, category_id: int) -> tuple[float, bool]:
+@dataclass(frozen=True)
+class RuleInForce:
+    """The expert rule a category (or the campaign) is scored by: its own settings, else the
+    campaign's, else the defaults."""
+
+    max_score: float
+    drop_extremes: bool
+    #: The category sets something of its own (not only inherits the campaign's).
+    own: bool
+
+
+def _rule(s: Session, campaign_id: int, category_id: int | None) -> RuleInForce:
     rules = {r.category_id: r for r in s.scalars(select(ExpertRule).where(
         ExpertRule.campaign_id == campaign_id))}
     found = [r for r in (rules.get(category_id), rules.get(None)) if r is not None]
     maximum = next((r.max_score for r in found if r.max_score is not None), DEFAULT_MAX_SCORE)
     drop = next((r.drop_extremes for r in found if r.drop_extremes is not None), False)
-    return maximum, drop
+    mine = rules.get(category_id) if category_id is not None else None
+    own = mine is not None and (mine.max_score, mine.drop_extremes) != (None, None)
+    return RuleInForce(maximum, drop, own)
 
 
 def _parse_score(text: str) -> float | None:
@@ -112,6 +125,11 @@ class Experts:
                          entity_id=rule.id, campaign_id=campaign_id, before=before,
                          after=audit.snapshot(rule), covers=(rule,))
 
+    def rule(self, campaign_id: int, category_id: int | None = None) -> RuleInForce:
+        """The rule in force for a category (None: the campaign's own)."""
+        with self.db.transaction() as s:
+            return _rule(s, campaign_id, category_id)
+
     def set_scores(self, campaign_id: int, scores: list[tuple[int, str, float]]) -> int:
         """Enter or change scores (candidate id, expert, score), all or nothing."""
         self.actor.require(Permission.MANAGE_RESULTS)
@@ -143,7 +161,7 @@ class Experts:
             if candidate is None or candidate.category.campaign_id != campaign_id:
                 problems.append(error("expert_unknown_candidate", text=candidate_id))
                 continue
-            maximum, _ = _rule(s, campaign_id, candidate.category_id)
+            maximum = _rule(s, campaign_id, candidate.category_id).max_score
             if not 0 <= score <= maximum:
                 problems.append(error("expert_bad_score", expert=expert, name=candidate.name,
                                       value=score, maximum=f"{maximum:g}"))
@@ -236,7 +254,7 @@ def expert_results(db: Database, campaign_id: int) -> dict[int, ExpertResult]:
     results = {}
     for cid, marks in grouped.items():
         category_id = marks[0][0]
-        drop = rules[category_id][1] and len(marks) >= MIN_SCORES_TO_DROP_EXTREMES
+        drop = rules[category_id].drop_extremes and len(marks) >= MIN_SCORES_TO_DROP_EXTREMES
         order = sorted(range(len(marks)), key=lambda i: marks[i][2])
         dropped = {order[0], order[-1]} if drop else set()
         kept = [m[2] for i, m in enumerate(marks) if i not in dropped]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ballotformat import lazy
 
 if TYPE_CHECKING:
+    from desktop.core.online.analysis import MappingAnalysis, OptionRow
     from desktop.core.online.match import (
         CATEGORY,
         CHOICE,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
     )
 
 __getattr__ = lazy.exports(__name__, {
+    "desktop.core.online.analysis": ("MappingAnalysis", "OptionRow"),
     "desktop.core.online.match": ("CATEGORY", "CHOICE", "IGNORE", "IP", "NAME", "NUMBER",
         "OPTION", "TIME", "VOTER", "VOTES", "Mapping", "alias_meaning", "split_options"),
     "desktop.core.online.plan": ("FlaggedRow",),
@@ -61,7 +63,8 @@ __getattr__ = lazy.exports(__name__, {
 __all__ = [
     "CATEGORY", "CHOICE", "DEFAULT_IP_BURST_SECONDS", "DEFAULT_IP_BURST_VOTES",
     "DEFAULT_SPIKE_VOTES_PER_MINUTE", "IGNORE", "IP", "NAME", "NUMBER", "OPTION", "TIME", "VOTER",
-    "VOTES", "FlaggedRow", "FraudRules", "ImportInfo", "Mapping", "Online", "OnlinePreview",
+    "VOTES", "FlaggedRow", "FraudRules", "ImportInfo", "Mapping", "MappingAnalysis", "Online",
+    "OnlinePreview", "OptionRow",
     "SourceInfo", "alias_meaning", "candidate_index", "flagged", "imports", "online_votes",
     "read_grid", "split_options",
 ]

@@ -26,9 +26,10 @@ from ballotformat.messages import BySeverity, Message, RuleError, error, info, w
 from desktop.core import audit
 from desktop.core.accounts import Actor
 from desktop.core.enums import Permission
+from desktop.core.online.analysis import MappingAnalysis, analyse
 from desktop.core.online.match import CandidateIndex, Mapping, suggest_mapping
 from desktop.core.online.plan import FlaggedRow, parse
-from desktop.core.online.read import read_grid
+from desktop.core.online.read import Grid, read_grid
 from desktop.core.online.results import candidate_index, import_rows
 from desktop.core.online.votes import PERIODS, FraudRules, shared_rows
 from desktop.core.store import (
@@ -217,6 +218,16 @@ class Online:
         encoding instead of the detected one. An unreadable file raises
         ``tabular.TableError`` (a ``RuleError``) with one message. Refused before the file is
         read for a role that may not import."""
+        return self._read(campaign_id, path, source, mapping, encoding)[0]
+
+    def analyse(self, campaign_id: int, path: Path | str, source: str,
+                mapping: Mapping | None = None, encoding: str | None = None) -> MappingAnalysis:
+        """The preview, with the columns' first cells and the option texts' matches, from one
+        reading of the file (as :meth:`preview`)."""
+        return analyse(*self._read(campaign_id, path, source, mapping, encoding))
+
+    def _read(self, campaign_id: int, path: Path | str, source: str, mapping: Mapping | None,
+              encoding: str | None) -> tuple[OnlinePreview, Grid, CandidateIndex]:
         self.actor.require(Permission.MANAGE_RESULTS)
         path = Path(path).absolute()
         with self.db.transaction() as s:
@@ -241,7 +252,7 @@ class Online:
             frozenset(c.id for c in index.candidates), parsed.row_sample, parsed.sample_modulus)
         with self.db.transaction() as s:
             done = self._imported(s, preview)
-        return replace(preview, messages=tuple(done + notes + parsed.messages))
+        return replace(preview, messages=tuple(done + notes + parsed.messages)), grid, index
 
     def _imported(self, s: Session, preview: OnlinePreview) -> list[Message]:
         """Why ``preview`` holds what an earlier import (not withdrawn) holds already: the same

@@ -26,7 +26,13 @@ if TYPE_CHECKING:
         unseal_secrets,
         verify_backup,
     )
-    from desktop.core.store.db import Database, head_revision, is_write_conflict, resolve_url
+    from desktop.core.store.db import (
+        Database,
+        head_revision,
+        is_write_conflict,
+        resolve_url,
+        safe_url,
+    )
     from desktop.core.store.models import (
         MARK_STATE_CODES,
         MARK_STATE_OF_CODE,
@@ -80,7 +86,8 @@ __getattr__ = lazy.exports(__name__, {
     "desktop.core.store.backups": ("AutomaticBackup", "BackupInfo", "BackupSecrets",
         "automatic_backup", "backup", "backup_secrets", "restore", "secrets_missing",
         "unseal_secrets", "verify_backup"),
-    "desktop.core.store.db": ("Database", "head_revision", "is_write_conflict", "resolve_url"),
+    "desktop.core.store.db": ("Database", "head_revision", "is_write_conflict", "resolve_url",
+        "safe_url"),
     "desktop.core.store.models": ("MARK_STATE_CODES", "MARK_STATE_OF_CODE", "Account",
         "AuditEntry", "AuditHead",
         "BallotBox", "Base", "BoxKey", "Campaign", "CampaignRound", "Candidate", "Category",
@@ -108,6 +115,6 @@ __all__ = [
     "StationIdentity", "StoredMark", "TieDecision", "UTCDateTime", "Unit", "app_version",
     "automatic_backup", "backup", "backup_secrets", "blank_secrets", "check_passphrase", "data_dir",
     "head_revision", "is_write_conflict", "log_dir", "pack_marks", "private_file", "read_secrets",
-    "resolve_url", "restore", "secrets_missing", "sha256_file", "unpack_marks", "unseal_secrets",
-    "utcnow", "verify_backup",
+    "resolve_url", "restore", "safe_url", "secrets_missing", "sha256_file", "unpack_marks",
+    "unseal_secrets", "utcnow", "verify_backup",
 ]

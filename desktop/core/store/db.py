@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, MetaData, String, Table, create_engine, event, func, inspect, select
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ballotformat import messages
@@ -88,6 +88,15 @@ def is_write_conflict(exc: BaseException) -> bool:
 def resolve_url(explicit: str | None = None) -> str:
     """``--db`` first, then ``$BALLOTDESK_DB``, then a SQLite file in the user's data folder."""
     return explicit or os.environ.get(DB_ENV_VAR) or default_database_url()
+
+
+def safe_url(explicit: str | None = None) -> str:
+    """The URL :func:`resolve_url` gives, without its password (for messages)."""
+    url = resolve_url(explicit)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
 
 
 def _alembic_config() -> Config:

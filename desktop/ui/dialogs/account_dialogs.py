@@ -24,7 +24,7 @@ from desktop.core import accounts
 from desktop.core.accounts import AccountInfo, Accounts, Actor
 from desktop.core.enums import Role
 from desktop.core.labels import label
-from desktop.core.store import Database
+from desktop.core.services import Database
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 

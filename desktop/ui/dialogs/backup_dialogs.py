@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ballotformat.messages import RuleError
-from desktop.core.store import check_passphrase, unseal_secrets
+from desktop.core.services import check_passphrase, unseal_secrets
 from desktop.ui.dialogs.account_dialogs import _Form
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.experts import RuleInForce
 from desktop.core.online import (
     DEFAULT_IP_BURST_SECONDS,
     DEFAULT_IP_BURST_VOTES,
@@ -149,10 +150,10 @@ class RuleChoice:
 
 class ExpertRuleDialog(QDialog):
     """The expert scoring rule of the campaign or of one category. ``rule_of(category_id)``
-    gives the rule in force: (highest score, drop extremes, the category has its own)."""
+    gives the rule in force (``experts.RuleInForce``)."""
 
     def __init__(self, category: tuple[str, int],
-                 rule_of: Callable[[int | None], tuple[float, bool, bool]],
+                 rule_of: Callable[[int | None], RuleInForce],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rule_of = rule_of
@@ -186,11 +187,11 @@ class ExpertRuleDialog(QDialog):
         return None if data is None else int(data)
 
     def _load(self) -> None:
-        maximum, drop, own = self.rule_of(self.category_id())
+        rule = self.rule_of(self.category_id())
         self.inherit.setVisible(self.category_id() is not None)
-        self.inherit.setChecked(self.category_id() is not None and not own)
-        self.max_score.setValue(maximum)
-        self.drop.setChecked(drop)
+        self.inherit.setChecked(self.category_id() is not None and not rule.own)
+        self.max_score.setValue(rule.max_score)
+        self.drop.setChecked(rule.drop_extremes)
         self._update()
 
     def _update(self) -> None:

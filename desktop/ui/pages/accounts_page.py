@@ -4,7 +4,7 @@ refuses what the signed-in person may not do (and disabling the last organiser).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.accounts import AccountInfo, Accounts
+from desktop.core.accounts import AccountInfo
 from desktop.core.enums import Permission, Role
 from desktop.core.labels import label
 from desktop.ui.context import CampaignContext
@@ -26,20 +26,21 @@ from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.account_models import AccountTableModel
+from desktop.ui.pages.base import Page
 from desktop.ui.tables import list_table
 
 HINT_STYLE = "color: #555555;"
 
 
-class AccountsPage(QWidget):
+class AccountsPage(Page):
     nav_icon = "accounts"  # resources/icons/nav/accounts.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Accounts")
     #: Only people who may manage accounts see this page in the navigation.
     nav_permission = Permission.MANAGE_ACCOUNTS
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.service = Accounts(context.services.db, context.services.actor)
+        super().__init__(context, parent)
+        self.service = context.services.accounts
         self.model = AccountTableModel(self)
         self.table = list_table(self.model, AccountTableModel.COL_FULL_NAME)
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
@@ -64,10 +65,6 @@ class AccountsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Accounts")
 
     def _button(self, row: QHBoxLayout, text: str, icon: QStyle.StandardPixmap,
                 slot: object) -> QPushButton:

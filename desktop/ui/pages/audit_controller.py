@@ -4,20 +4,23 @@ export the log in the background, and show the results. It never writes to the l
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ballotformat.messages import RuleError
-from desktop.core.audit import AuditLog, Verification, export_log, parse_anchors
+from desktop.core.audit import Verification, parse_anchors
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import background_failure
 from desktop.ui.i18n import arg
+from desktop.ui.pages.base import PageView
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.audit_page import AuditPage
+    from PySide6.QtWidgets import QLabel, QLineEdit
+
+    from desktop.core.audit import Anchor, AuditFilter, AuditRecord
 
 #: The table shows at most this many entries (the newest); filters reach older ones.
 SHOWN_ENTRIES_MAX = 5000
@@ -25,12 +28,28 @@ SHOWN_ENTRIES_MAX = 5000
 FINDINGS_SHOWN_MAX = 30
 
 
+class AuditView(PageView, Protocol):
+    """What the controller asks of the audit page (AuditPage implements it)."""
+
+    verify_label: QLabel
+    anchor_edit: QLineEdit
+
+    def current_filter(self) -> AuditFilter: ...
+    def fill_choices(self, actions: list[str], entities: list[str], actors: list[str]) -> None: ...
+    def set_busy(self, busy: bool) -> None: ...
+    def show_entries(self, entries: list[AuditRecord], more: bool) -> None: ...
+    def show_head(self, head: Anchor | None) -> None: ...
+    def show_verification(self, text: str, ok: bool) -> None: ...
+
+
 class AuditController(QObject):
-    def __init__(self, page: AuditPage, context: CampaignContext) -> None:
-        super().__init__(page)
+    def __init__(self, page: AuditView, context: CampaignContext) -> None:
+        super().__init__(page.widget())
         self.page = page
+        #: What dialogs and messages open over.
+        self.widget = page.widget()
         self.services = context.services
-        self.log = AuditLog(context.services.db)
+        self.log = context.services.audit_log
         self.busy = False
 
     def refresh_choices(self) -> None:
@@ -63,7 +82,7 @@ class AuditController(QObject):
             return
         if not self._start():
             return
-        failed = background_failure(self.page)
+        failed = background_failure(self.widget)
 
         def on_failure(exc: Exception) -> None:
             self._finished()
@@ -86,7 +105,7 @@ class AuditController(QObject):
             self.page.show_head(result.head)
             if result.content is not None:  # the counted data, checked against the chain too
                 summary = f"{summary}\n{result.content.summary().text()}"
-            QMessageBox.information(self.page, title, arg(
+            QMessageBox.information(self.widget, title, arg(
                 self.tr("%1.\n\nAudit anchor (write it down to check the log later):\n%2"),
                 summary, result.head.text() if result.head else "–"))
             return
@@ -96,12 +115,12 @@ class AuditController(QObject):
         hidden = len(problems) - FINDINGS_SHOWN_MAX
         if hidden > 0:
             lines.append(self.tr("… and %n more", "", hidden))
-        QMessageBox.warning(self.page, title, summary + "\n\n" + "\n".join(lines))
+        QMessageBox.warning(self.widget, title, summary + "\n\n" + "\n".join(lines))
 
     # -- export ------------------------------------------------------------------------------
     def export_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self.page, self.tr("Export the audit log"), "audit-log.csv",
+            self.widget, self.tr("Export the audit log"), "audit-log.csv",
             self.tr("CSV file (*.csv);;JSON lines (*.jsonl)"))
         if name:
             self.export_to(Path(name))
@@ -110,12 +129,12 @@ class AuditController(QObject):
         """Every entry with its hashes, written in the background."""
         if not self._start():
             return
-        failed = background_failure(self.page)
+        failed = background_failure(self.widget)
 
         def done(count: int) -> None:
             self._finished()
             self.page.verify_label.clear()
-            QMessageBox.information(self.page, self.tr("Export the audit log"), arg(
+            QMessageBox.information(self.widget, self.tr("Export the audit log"), arg(
                 self.tr("%1 entries exported to “%2”, with their hashes: anyone can check them "
                         "(see docs/audit.md)."), count, path.name))
 
@@ -125,5 +144,5 @@ class AuditController(QObject):
             failed(exc)
 
         services = self.services
-        run_in_background(lambda: export_log(services.db, services.actor, path), done,
+        run_in_background(lambda: services.export_audit_log(path), done,
                           on_failure)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.audit_models import AuditTableModel, entity_text, local_time, readable
 from desktop.ui.pages.audit_controller import AuditController
+from desktop.ui.pages.base import Page
 from desktop.ui.tables import list_table
 
 #: The first date of the date filters, shown as "any".
@@ -47,12 +48,12 @@ def _start_of(day: QDate) -> dt.datetime:
     return dt.datetime(day.year(), day.month(), day.day()).astimezone()
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     nav_icon = "audit"  # resources/icons/nav/audit.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Audit log")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.head: Anchor | None = None
         self.model = AuditTableModel(self)
         self.controller = AuditController(self, context)
@@ -70,13 +71,7 @@ class AuditPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Audit log")
+        self.watch_campaign()
 
     # -- layout ------------------------------------------------------------------------------
     def _build_actions(self) -> QHBoxLayout:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -32,6 +32,7 @@ from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models.ballot_models import serial_label
 from desktop.ui.pages.ballots_jobs import BatchJob, PrinterJob
+from desktop.ui.pages.base import PageView
 from desktop.ui.pdf_images import render_pages
 from desktop.ui.printing import (
     PRINT_PREVIEW_DPI,
@@ -44,11 +45,21 @@ from desktop.ui.printing import (
 )
 
 if TYPE_CHECKING:
+    from desktop.core.printing import BoxInfo
     from desktop.ui.dialogs.ballot_dialogs import PrintOrder
-    from desktop.ui.pages.ballots_page import BallotsPage
+    from desktop.ui.pages.ballots_preview import PreviewPanel
 
 #: Resolution of the on-screen preview images (sharp at "fit width" on a large screen).
 PREVIEW_DPI = 150
+
+
+class BallotsView(PageView, Protocol):
+    """What the controller asks of the ballots page (BallotsPage implements it)."""
+
+    preview: PreviewPanel
+
+    def selected_box(self) -> BoxInfo | None: ...
+    def update_actions(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -59,9 +70,11 @@ class PreviewResult:
 
 
 class BallotsController(QObject):
-    def __init__(self, page: BallotsPage, context: CampaignContext) -> None:
-        super().__init__(page)
+    def __init__(self, page: BallotsView, context: CampaignContext) -> None:
+        super().__init__(page.widget())
         self.page = page
+        #: What dialogs and messages open over.
+        self.widget = page.widget()
         self.context = context
         self.services = context.services
         #: The running print job (a BatchJob, then a PrinterJob), or None.
@@ -77,7 +90,7 @@ class BallotsController(QObject):
         self.preview_if_stale()
 
     def preview_if_stale(self) -> None:
-        if self._stale and not self._rendering and self.page.isVisible():
+        if self._stale and not self._rendering and self.widget.isVisible():
             self._start_preview()
 
     def _start_preview(self) -> None:
@@ -98,7 +111,7 @@ class BallotsController(QObject):
         run_in_background(work, self._preview_done, self._preview_failed)
 
     def _preview_done(self, result: PreviewResult) -> None:
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         self._rendering = False
         self.preview_pdf = result.pdf
@@ -106,7 +119,7 @@ class BallotsController(QObject):
         self.preview_if_stale()
 
     def _preview_failed(self, exc: Exception) -> None:
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         self._rendering = False
         if not isinstance(exc, RuleError):
@@ -121,7 +134,7 @@ class BallotsController(QObject):
         pdf = self.preview_pdf
         if pdf is None:
             return
-        dialog = QPrintPreviewDialog(new_printer(self.page.preview.options().paper), self.page)
+        dialog = QPrintPreviewDialog(new_printer(self.page.preview.options().paper), self.widget)
         dialog.setWindowTitle(self.tr("Print preview — sample ballot, never counted"))
         dialog.paintRequested.connect(lambda printer: paint_pdf(printer, pdf, PRINT_PREVIEW_DPI))
         dialog.exec()
@@ -129,11 +142,11 @@ class BallotsController(QObject):
     # -- boxes ---------------------------------------------------------------------------------
     def add_box(self) -> None:
         campaign_id = self.context.campaign_id
-        dialog = BoxDialog(parent=self.page)
+        dialog = BoxDialog(parent=self.widget)
         if campaign_id is None or not dialog.exec():
             return
         name, location, responsible = dialog.values()
-        if run_checked(self.page, lambda: self.services.boxes.add_box(
+        if run_checked(self.widget, lambda: self.services.boxes.add_box(
                 campaign_id, name, location, responsible)):
             self.context.changed()
 
@@ -141,11 +154,11 @@ class BallotsController(QObject):
         box = self.page.selected_box()
         if box is None:
             return
-        dialog = BoxDialog(box, parent=self.page)
+        dialog = BoxDialog(box, parent=self.widget)
         if not dialog.exec():
             return
         name, location, responsible = dialog.values()
-        if run_checked(self.page, lambda: self.services.boxes.update_box(
+        if run_checked(self.widget, lambda: self.services.boxes.update_box(
                 box.id, name, location, responsible)):
             self.context.changed()
 
@@ -153,17 +166,17 @@ class BallotsController(QObject):
         box = self.page.selected_box()
         if box is None:
             return
-        answer = QMessageBox.question(self.page, self.tr("Delete ballot box"),
+        answer = QMessageBox.question(self.widget, self.tr("Delete ballot box"),
                                       arg(self.tr("Delete the ballot box “%1”?"), box.name))
         if answer == QMessageBox.StandardButton.Yes:
-            run_checked(self.page, lambda: self.services.boxes.delete_box(box.id))
+            run_checked(self.widget, lambda: self.services.boxes.delete_box(box.id))
             self.context.changed()
 
     def note_serials(self) -> None:
         campaign_id = self.context.campaign_id
         if campaign_id is None:
             return
-        if NoteSerialsDialog(self.services.boxes, campaign_id, parent=self.page).exec():
+        if NoteSerialsDialog(self.services.boxes, campaign_id, parent=self.widget).exec():
             self.context.changed()
 
     # -- printing ------------------------------------------------------------------------------
@@ -173,14 +186,14 @@ class BallotsController(QObject):
             return
         boxes = self.services.boxes.list_boxes(campaign.id)
         if not boxes:
-            QMessageBox.information(self.page, self.tr("Print ballots"),
+            QMessageBox.information(self.widget, self.tr("Print ballots"),
                                     self.tr("Add a ballot box first: every batch belongs to one."))
             return
         panel = self.page.preview
         options = panel.options()
         box = panel.chosen_box()
         dialog = PrintBatchDialog(boxes, box.id if box else None, self.options_text(options),
-                                  f"{campaign.name}-选票.pdf", parent=self.page)
+                                  f"{campaign.name}-选票.pdf", parent=self.widget)
         if dialog.exec():
             self.print_order(dialog.order(), options)
 
@@ -208,7 +221,7 @@ class BallotsController(QObject):
 
     def ask_printer(self, paper: Paper) -> QPrinter | None:
         printer = new_printer(paper)
-        dialog = QPrintDialog(printer, self.page)
+        dialog = QPrintDialog(printer, self.widget)
         dialog.setWindowTitle(self.tr("Print ballots"))
         return printer if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -218,7 +231,7 @@ class BallotsController(QObject):
                    destination: str | None = None) -> None:
         campaign_id = self.context.campaign_id
         assert campaign_id is not None
-        job = BatchJob(self.page, self.services.printing, campaign_id, order, options, out,
+        job = BatchJob(self.widget, self.services.printing, campaign_id, order, options, out,
                        destination)
         self._set_job(job)
 
@@ -227,7 +240,7 @@ class BallotsController(QObject):
                 cleanup()
             self._set_job(None)
             if cancelled:
-                QMessageBox.information(self.page, self.tr("Print ballots"), self.tr(
+                QMessageBox.information(self.widget, self.tr("Print ballots"), self.tr(
                     "Printing cancelled: no serial was recorded and no file was written."))
 
         job.start(succeeded, stopped)
@@ -235,7 +248,7 @@ class BallotsController(QObject):
     def _pdf_done(self, batch: BatchInfo) -> None:
         self._set_job(None)
         self.context.changed()
-        QMessageBox.information(self.page, self.tr("Print ballots"), arg(
+        QMessageBox.information(self.widget, self.tr("Print ballots"), arg(
             self.tr("%1 ballots for “%2”, serials %3–%4, saved to:\n%5"), batch.count,
             batch.box, serial_label(batch.first_serial), serial_label(batch.last_serial),
             batch.destination))
@@ -245,7 +258,7 @@ class BallotsController(QObject):
         self.context.changed()  # the batch is recorded: show it while the pages go out
         campaign_id = self.context.campaign_id
         assert campaign_id is not None
-        job = PrinterJob(self.page, printer, batch, spool, queue, paper)
+        job = PrinterJob(self.widget, printer, batch, spool, queue, paper)
         self._set_job(job)
 
         def finished(sent: int) -> None:
@@ -266,7 +279,7 @@ class BallotsController(QObject):
                                job_id)
         if sent < batch.count:
             first_unsent = batch.first_serial + sent
-            run_checked(self.page, lambda: self.services.boxes.note_serials(
+            run_checked(self.widget, lambda: self.services.boxes.note_serials(
                 campaign_id, range(first_unsent, batch.last_serial + 1), SerialState.UNUSED,
                 self.tr("Not sent to the printer")))
             text += "\n" + arg(self.tr("Serials %1–%2 were not printed and are recorded as "
@@ -276,9 +289,9 @@ class BallotsController(QObject):
             text += "\n" + arg(self.tr("Printer problem: %1"), error)
         self.context.changed()
         show = QMessageBox.warning if sent < batch.count else QMessageBox.information
-        show(self.page, self.tr("Print ballots"), text)
+        show(self.widget, self.tr("Print ballots"), text)
 
     def _set_job(self, job: BatchJob | PrinterJob | None) -> None:
         self.job = job
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self.page.update_actions()

@@ -3,7 +3,7 @@ reconciliation. What the buttons do is in :mod:`desktop.ui.pages.ballots_control
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -24,18 +24,19 @@ from desktop.ui.models import ObjectRole
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel, ReconciliationModel
 from desktop.ui.pages.ballots_controller import BallotsController
 from desktop.ui.pages.ballots_preview import PreviewPanel
+from desktop.ui.pages.base import Page
 from desktop.ui.tables import list_table, set_widths
 
 PREVIEW_MIN_WIDTH_PX = 380
 NUMBER_COLUMN_WIDTH_PX = 58
 
 
-class BallotsPage(QWidget):
+class BallotsPage(Page):
     nav_icon = "ballots"  # resources/icons/nav/ballots.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Ballots")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.box_model = BoxTableModel(self)
         self.batch_model = BatchTableModel(self)
         self.reconciliation_model = ReconciliationModel(self)
@@ -53,13 +54,7 @@ class BallotsPage(QWidget):
                                        self.add_box_button, self.edit_box_button,
                                        self.delete_box_button)
         context.guard(Permission.SCAN, self.note_button)
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Ballots")
+        self.watch_campaign()
 
     def _button(self, text: str, icon: QStyle.StandardPixmap, slot: object) -> QPushButton:
         button = QPushButton(self.style().standardIcon(icon), text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.registry_models import CategoryTableModel
+from desktop.ui.pages.base import Page
 from desktop.ui.tables import list_table
 
 DATE_FIELDS = ("starts_on", "voting_opens_on", "voting_closes_on", "ends_on")
@@ -67,21 +68,15 @@ class OptionalDate(QWidget):
         return self.edit.date().toPython()  # type: ignore[no-any-return]
 
 
-class CampaignPage(QWidget):
+class CampaignPage(Page):
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.registry = context.services.registry
         self._build()
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Campaign")
+        self.watch_campaign()
 
     nav_icon = "campaign"  # resources/icons/nav/campaign.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Campaign")
 
     def _build(self) -> None:
         self.name = QLineEdit()
@@ -124,8 +119,9 @@ class CampaignPage(QWidget):
             (self.tr("Edit…"), QStyle.StandardPixmap.SP_FileDialogDetailedView,
              self.edit_category),
             (self.tr("Delete"), QStyle.StandardPixmap.SP_TrashIcon, self.delete_category),
-            (self.tr("Move up"), QStyle.StandardPixmap.SP_ArrowUp, lambda: self.move(-1)),
-            (self.tr("Move down"), QStyle.StandardPixmap.SP_ArrowDown, lambda: self.move(1)),
+            (self.tr("Move up"), QStyle.StandardPixmap.SP_ArrowUp, lambda: self.move_category(-1)),
+            (self.tr("Move down"), QStyle.StandardPixmap.SP_ArrowDown,
+             lambda: self.move_category(1)),
         ):
             button = QPushButton(style.standardIcon(icon), text)
             button.clicked.connect(slot)
@@ -213,7 +209,9 @@ class CampaignPage(QWidget):
         run_checked(self, lambda: self.registry.delete_category(category.id))
         self.context.changed()
 
-    def move(self, offset: int) -> None:
+    def move_category(self, offset: int) -> None:
+        """The selected category up (-1) or down (1) in the ballot order. Not ``move``: that
+        is QWidget's, which Qt itself calls to place the widget."""
         category = self.selected_category()
         if category is None:
             return

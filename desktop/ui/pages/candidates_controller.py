@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -16,15 +16,28 @@ from desktop.ui.dialogs.candidate_dialog import CandidateDialog
 from desktop.ui.dialogs.registry_dialogs import StatusDialog
 from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.i18n import arg
+from desktop.ui.pages.base import PageView
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.candidates_page import CandidatesPage
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.core.registry import CandidateInfo
+
+
+class CandidatesView(PageView, Protocol):
+    """What the controller asks of the candidates page (CandidatesPage implements it)."""
+
+    category_filter: QComboBox
+
+    def selected(self) -> list[CandidateInfo]: ...
 
 
 class CandidatesController(QObject):
-    def __init__(self, page: CandidatesPage, context: CampaignContext) -> None:
-        super().__init__(page)
+    def __init__(self, page: CandidatesView, context: CampaignContext) -> None:
+        super().__init__(page.widget())
         self.page = page
+        #: What dialogs and messages open over.
+        self.widget = page.widget()
         self.context = context
         self.services = context.services
 
@@ -33,10 +46,10 @@ class CandidatesController(QObject):
         if campaign_id is None:
             return
         if not self.services.registry.list_categories(campaign_id):
-            QMessageBox.information(self.page, self.tr("New candidate"), self.tr(
+            QMessageBox.information(self.widget, self.tr("New candidate"), self.tr(
                 "Add an award category on the campaign page first."))
             return
-        if CandidateDialog(self.services, campaign_id, parent=self.page).exec():
+        if CandidateDialog(self.services, campaign_id, parent=self.widget).exec():
             self.context.changed()
 
     def edit(self) -> None:
@@ -45,7 +58,7 @@ class CandidatesController(QObject):
         if len(selected) != 1 or campaign_id is None:
             return
         current = self.services.candidates.get(selected[0].id)
-        if CandidateDialog(self.services, campaign_id, current, parent=self.page).exec():
+        if CandidateDialog(self.services, campaign_id, current, parent=self.widget).exec():
             self.context.changed()
 
     def delete(self) -> None:
@@ -55,7 +68,7 @@ class CandidatesController(QObject):
         names = (list_separator().join(c.name for c in selected[:5])
                  + ("…" if len(selected) > 5 else ""))
         answer = QMessageBox.question(
-            self.page, self.tr("Delete candidates"),
+            self.widget, self.tr("Delete candidates"),
             arg(self.tr("Delete %n candidate(s): %1?", "", len(selected)), names))
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -66,11 +79,11 @@ class CandidatesController(QObject):
         selected = self.page.selected()
         if not selected:
             return
-        dialog = StatusDialog(status, len(selected), parent=self.page)
+        dialog = StatusDialog(status, len(selected), parent=self.widget)
         if not dialog.exec():
             return
         ids = [c.id for c in selected]
-        run_checked(self.page, lambda: self.services.candidates.set_status(
+        run_checked(self.widget, lambda: self.services.candidates.set_status(
             ids, status, dialog.note_text()))
         self.context.changed()
 
@@ -84,7 +97,7 @@ class CandidatesController(QObject):
         scope = categories[0].name if chosen is not None and categories else self.tr(
             "every category")
         answer = QMessageBox.question(
-            self.page, self.tr("Number automatically"),
+            self.widget, self.tr("Number automatically"),
             arg(self.tr("Give numbers in registry order to the candidates of %1 that have "
                         "none? Existing numbers are kept; rejected and withdrawn candidates "
                         "get none."), scope))
@@ -92,7 +105,7 @@ class CandidatesController(QObject):
             return
         count = sum(self.services.candidates.assign_numbers(c.id) for c in categories)
         self.context.changed()
-        QMessageBox.information(self.page, self.tr("Number automatically"),
+        QMessageBox.information(self.widget, self.tr("Number automatically"),
                                 self.tr("%n candidate(s) numbered.", "", count))
 
     def import_file(self) -> None:
@@ -101,7 +114,7 @@ class CandidatesController(QObject):
             return
         from desktop.ui.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.services, campaign_id, parent=self.page)
+        wizard = ImportWizard(self.services, campaign_id, parent=self.widget)
         wizard.exec()
         # Deleted now, not with the window: a closed wizard left under the page outlived its
         # use and met the window's rebuild (a language switch) with its pages still wired.
@@ -114,7 +127,7 @@ class CandidatesController(QObject):
         if campaign is None:
             return
         name, _ = QFileDialog.getSaveFileName(
-            self.page, self.tr("Export candidates"), f"{campaign.name}.xlsx",
+            self.widget, self.tr("Export candidates"), f"{campaign.name}.xlsx",
             self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"))
         if not name:
             return
@@ -124,7 +137,7 @@ class CandidatesController(QObject):
         """Write the export in the background; say how many were written."""
         campaign_id = self.context.campaign_id
         exporter = self.services.exporter
-        page = self.page
+        page = self.widget
 
         def done(count: int) -> None:
             text = info("export_done", count=count, file=path.name).text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from desktop.ui.models.candidate_model import (
     CandidateFilterProxy,
     CandidateTableModel,
 )
+from desktop.ui.pages.base import Page
 from desktop.ui.pages.candidates_controller import CandidatesController
 from desktop.ui.tables import Selection, list_table, set_widths
 
@@ -47,12 +48,12 @@ COLUMN_WIDTHS_PX = {
 PHOTO_ROW_HEIGHT_PX = 32
 
 
-class CandidatesPage(QWidget):
+class CandidatesPage(Page):
     nav_icon = "candidates"  # resources/icons/nav/candidates.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Candidates")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.model = CandidateTableModel(self)
         self.proxy = CandidateFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -62,13 +63,7 @@ class CandidatesPage(QWidget):
         layout.addLayout(self._build_filters())
         layout.addWidget(self._build_table())
         self._update_actions()
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Candidates")
+        self.watch_campaign()
 
     def _action(self, text: str, slot: object, icon: QStyle.StandardPixmap | None = None,
                 shortcut: QKeySequence | str | None = None) -> QAction:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
@@ -33,11 +33,12 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.results_dialogs import NoticeDialog, PreviewDialog, TieDialog
 from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.i18n import arg
+from desktop.ui.pages.base import PageView
 from desktop.ui.pages.results_rule import RuleDialog
 from desktop.ui.pdf_images import PdfPages
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.results_page import ResultsPage
+    from desktop.core.results import CampaignResults, CategoryResult
 
 #: Changes in a burst (a reviewer's decisions) give one computation.
 COMPUTE_DELAY_MS = 300
@@ -46,10 +47,21 @@ LIVE_REFRESH_MS = 5000
 PREVIEW_DPI = 110
 
 
+class ResultsView(PageView, Protocol):
+    """What the controller asks of the results page (ResultsPage implements it)."""
+
+    def category(self) -> CategoryResult | None: ...
+    def show_results(self, results: CampaignResults | None) -> None: ...
+    def show_recalculating(self, on: bool) -> None: ...
+    def show_message(self, text: str) -> None: ...
+
+
 class ResultsController(QObject):
-    def __init__(self, page: ResultsPage, context: CampaignContext) -> None:
-        super().__init__(page)
+    def __init__(self, page: ResultsView, context: CampaignContext) -> None:
+        super().__init__(page.widget())
         self.page = page
+        #: What dialogs and messages open over.
+        self.widget = page.widget()
         self.context = context
         self.service = context.services.results
         self.results: CampaignResults | None = None
@@ -110,7 +122,7 @@ class ResultsController(QObject):
 
     def _computed(self, results: CampaignResults) -> None:
         self._running = False
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         current = results.campaign_id == self.context.campaign_id
         if current:
@@ -127,9 +139,9 @@ class ResultsController(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._running = self._due = False
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self._done_waiting()
-            background_failure(self.page)(exc)
+            background_failure(self.widget)(exc)
 
     def _saved(self) -> None:
         self.context.changed()  # other pages follow; this one recomputes
@@ -142,10 +154,10 @@ class ResultsController(QObject):
         if campaign_id is None:
             return False
         sources = self.results.sources if self.results else ()
-        dialog = RuleDialog(self.service.rule(campaign_id).rule, sources, self.page,
+        dialog = RuleDialog(self.service.rule(campaign_id).rule, sources, self.widget,
                             before_notice)
         if dialog.exec() and run_checked(
-                self.page, lambda: self.service.set_rule(campaign_id, dialog.rule())):
+                self.widget, lambda: self.service.set_rule(campaign_id, dialog.rule())):
             self._saved()
             return True
         return False
@@ -155,8 +167,8 @@ class ResultsController(QObject):
         if campaign_id is None or self.results is None or category is None \
                 or not category.cutoff_tie:
             return
-        dialog = TieDialog(category, self.results.rule.rule, self.page)
-        if dialog.exec() and run_checked(self.page, lambda: self.service.decide_tie(
+        dialog = TieDialog(category, self.results.rule.rule, self.widget)
+        if dialog.exec() and run_checked(self.widget, lambda: self.service.decide_tie(
                 campaign_id, category.name, dialog.winners(), dialog.note_text())):
             self._saved()
 
@@ -164,16 +176,16 @@ class ResultsController(QObject):
         campaign = self.context.campaign
         if campaign is None:
             return
-        dialog = NoticeDialog(self.service.notice(campaign.id), campaign.name, self.page)
+        dialog = NoticeDialog(self.service.notice(campaign.id), campaign.name, self.widget)
         if dialog.exec() and run_checked(
-                self.page, lambda: self.service.set_notice(campaign.id, dialog.settings())):
+                self.widget, lambda: self.service.set_notice(campaign.id, dialog.settings())):
             self.page.show_message(self.tr("Notice settings saved."))
 
     # -- outputs -------------------------------------------------------------------------------
     def _ask_file(self, title: str, name: str, suffix: str, kind: str) -> Path | None:
         campaign = self.context.campaign
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.page, title, arg(name, campaign.name if campaign else "") + suffix,
+            self.widget, title, arg(name, campaign.name if campaign else "") + suffix,
             f"{kind} (*{suffix})")
         if not chosen:
             return None
@@ -190,14 +202,14 @@ class ResultsController(QObject):
 
         def succeeded(result: Any) -> None:
             self._writing -= 1
-            if shiboken6.isValid(self.page):
+            if shiboken6.isValid(self.widget):
                 done(result)
 
         def failed(exc: Exception) -> None:
             self._writing -= 1
-            if shiboken6.isValid(self.page):
+            if shiboken6.isValid(self.widget):
                 self.page.show_message("")
-                background_failure(self.page)(exc)
+                background_failure(self.widget)(exc)
 
         run_in_background(lambda: work(campaign_id), succeeded, failed)
 
@@ -219,7 +231,7 @@ class ResultsController(QObject):
 
     def _notice_written(self, path: Path) -> None:
         self._written(path)
-        answer = QMessageBox.question(self.page, self.tr("Notice written"), arg(self.tr(
+        answer = QMessageBox.question(self.widget, self.tr("Notice written"), arg(self.tr(
             "The notice was written to %1.\n\nShow page 1?"), path))
         if answer == QMessageBox.StandardButton.Yes:
             self._write(lambda _cid: (path, _first_page(path)), self._show_preview,
@@ -229,7 +241,7 @@ class ResultsController(QObject):
         self.page.show_message("")
         if self.preview is not None:
             self.preview.close()
-        self.preview = PreviewDialog(*rendered, parent=self.page)
+        self.preview = PreviewDialog(*rendered, parent=self.widget)
         self.preview.show()
 
     def export_table(self, path: Path | None = None, excel: bool = True) -> None:
@@ -246,7 +258,7 @@ class ResultsController(QObject):
     def export_cvr(self, folder: Path | None = None) -> None:
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(
-                self.page, self.tr("Cast-vote record: an empty folder"))
+                self.widget, self.tr("Cast-vote record: an empty folder"))
             if not chosen:
                 return
             folder = Path(chosen)

@@ -6,7 +6,7 @@ for the rule, the notice and the files, then one tab per category (see
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from desktop.core.results import CampaignResults, CategoryResult, CombinationRul
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models.results_models import provisional_reasons
+from desktop.ui.pages.base import Page
 from desktop.ui.pages.results_category import CategoryPanel
 from desktop.ui.pages.results_controller import ResultsController
 
@@ -35,12 +36,12 @@ WARNING_STYLE = "color: #8d5300;"
 RECALCULATING_STYLE = "color: #1a237e; font-weight: bold;"
 
 
-class ResultsPage(QWidget):
+class ResultsPage(Page):
     nav_icon = "results"  # resources/icons/nav/results.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Results")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.results: CampaignResults | None = None
         self._stale = True
         self.controller = ResultsController(self, context)
@@ -78,13 +79,8 @@ class ResultsPage(QWidget):
         layout.addWidget(self.message_label)
         self.may_change = context.guard(Permission.MANAGE_RESULTS, self.rule_button,
                                         self.notice_button, self.panel.tie_button)
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
+        self.watch_campaign(now=False)
         self.show_results(None)
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Results")
 
     def _build_buttons(self) -> QHBoxLayout:
         c = self.controller

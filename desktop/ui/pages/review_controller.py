@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -25,30 +25,54 @@ from PySide6.QtCore import QObject
 from ballotformat import Layout
 from ballotformat.model import Target
 from desktop.core.enums import Decision
-from desktop.core.records import CORNERS, Review, SheetState, archive_root, read_pointed
+from desktop.core.records import CORNERS, SheetState, read_pointed
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.copies_dialog import CopiesDialog
 from desktop.ui.dialogs.review_dialogs import RejectDialog
 from desktop.ui.feedback import background_failure, run_checked
 from desktop.ui.models.review_models import SheetTargets, TargetKey, sheet_label, sheet_targets
+from desktop.ui.pages.base import PageView
 from desktop.ui.pages.review_images import SheetPicture, aligned_boxes, load_picture
 from scanning.decide import MarkState
 from scanning.result import PageResult
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.review_page import ReviewPage
+    from desktop.core.records import SheetState
+    from desktop.ui.models.review_models import SheetTargets, TargetKey
+    from desktop.ui.pages.review_images import SheetPicture
+    from desktop.ui.pages.review_ticks import TickPanel
+    from desktop.ui.sheet_view import SheetView
 
 #: Pictures kept in memory (the sheet on screen and the ones just left).
 PICTURE_CACHE_SIZE = 3
 
 
+class ReviewView(PageView, Protocol):
+    """What the controller asks of the review page (ReviewPage implements it)."""
+
+    sheet_view: SheetView
+    ticks: TickPanel
+    #: The signed-in person may decide (the buttons are enabled).
+    may_review: bool
+
+    def show_queue(self, queue: list[SheetState]) -> None: ...
+    def selected_row(self) -> int: ...
+    def select_row(self, row: int, clamp: bool = False) -> None: ...
+    def show_sheet(self, state: SheetState | None, targets: SheetTargets,
+                   current: TargetKey | None, picture: SheetPicture | None) -> None: ...
+    def show_current(self, key: TargetKey | None) -> None: ...
+    def show_settled(self, state: SheetState | None) -> None: ...
+
+
 class ReviewController(QObject):
-    def __init__(self, page: ReviewPage, context: CampaignContext) -> None:
-        super().__init__(page)
+    def __init__(self, page: ReviewView, context: CampaignContext) -> None:
+        super().__init__(page.widget())
         self.page = page
+        #: What dialogs and messages open over.
+        self.widget = page.widget()
         self.context = context
-        self.review = Review(context.services.db, context.services.actor)
+        self.review = context.services.review
         self.state: SheetState | None = None
         self.targets = SheetTargets((), ())
         self.current: TargetKey | None = None
@@ -87,7 +111,7 @@ class ReviewController(QObject):
                           self._queue_failed)
 
     def _queue_loaded(self, queue: list[SheetState]) -> None:
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         self._loading_queue = False
         if self._queue_stale:
@@ -100,9 +124,9 @@ class ReviewController(QObject):
         self.page.select_row(row)  # → show_sheet, or the empty state for -1
 
     def _queue_failed(self, exc: Exception) -> None:
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self._loading_queue = self._queue_stale = False
-            background_failure(self.page)(exc)
+            background_failure(self.widget)(exc)
 
     # -- the sheet on screen -------------------------------------------------------------------
     def show_sheet(self, state: SheetState | None, row: int = 0) -> None:
@@ -145,14 +169,14 @@ class ReviewController(QObject):
 
     def _load_picture(self, state: SheetState) -> None:
         targets = self._page_targets(state)
-        archive = archive_root(self.context.services.db)
+        archive = self.context.services.archive()
         sheet_id = state.sheet_id
         self._loading_pictures.add(sheet_id)
         run_in_background(lambda: load_picture(archive, state, targets), self._picture_loaded,
                           lambda exc: self._picture_failed(sheet_id, exc))
 
     def _picture_loaded(self, picture: SheetPicture) -> None:
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         self._loading_pictures.discard(picture.sheet_id)
         self._pictures[picture.sheet_id] = picture
@@ -162,9 +186,9 @@ class ReviewController(QObject):
             self.page.show_sheet(self.state, self.targets, self.current, picture)
 
     def _picture_failed(self, sheet_id: int, exc: Exception) -> None:
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self._loading_pictures.discard(sheet_id)
-            background_failure(self.page)(exc)
+            background_failure(self.widget)(exc)
 
     # -- moving --------------------------------------------------------------------------------
     def move_target(self, step: int) -> None:
@@ -235,13 +259,13 @@ class ReviewController(QObject):
         corners, self._corners = self._corners, None
         self.page.sheet_view.set_picking(False)
         self.page.ticks.prompt_reading()
-        archive, layout = archive_root(self.context.services.db), self._layout(state)
+        archive, layout = self.context.services.archive(), self._layout(state)
         self._aligning = True
         run_in_background(lambda: read_pointed(archive, state, layout, corners),
                           lambda result: self._aligned(state, result), self._align_failed)
 
     def _aligned(self, state: SheetState, result: PageResult) -> None:
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         self._aligning = False
         if self.state is None or self.state.sheet_id != state.sheet_id:
@@ -264,10 +288,10 @@ class ReviewController(QObject):
                                  self._pictures[state.sheet_id])
 
     def _align_failed(self, exc: Exception) -> None:
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self._aligning = False
             self.page.ticks.set_prompt("")
-            background_failure(self.page)(exc)
+            background_failure(self.widget)(exc)
 
     def accept(self) -> None:
         if self.state is not None:
@@ -277,7 +301,7 @@ class ReviewController(QObject):
         state = self.state
         if state is None:
             return
-        dialog = RejectDialog(sheet_label(state), parent=self.page)
+        dialog = RejectDialog(sheet_label(state), parent=self.widget)
         if dialog.exec():
             self._decide(state, Decision.REJECT, reason=dialog.reason())
 
@@ -295,11 +319,11 @@ class ReviewController(QObject):
         state, campaign_id = self.state, self.context.campaign_id
         if state is None or campaign_id is None:
             return
-        copies = run_checked(self.page, lambda: self.review.copies(campaign_id, state.sheet_id))
+        copies = run_checked(self.widget, lambda: self.review.copies(campaign_id, state.sheet_id))
         if not copies:
             return
-        dialog = CopiesDialog(copies, archive_root(self.context.services.db),
-                              self.page.may_review, parent=self.page)
+        dialog = CopiesDialog(copies, self.context.services.archive(),
+                              self.page.may_review, parent=self.widget)
         if dialog.exec() and dialog.chosen is not None:
             chosen, reason = dialog.chosen, dialog.reason.text()
             self._apply(state, lambda: self.review.prefer(campaign_id, chosen, reason))
@@ -313,7 +337,7 @@ class ReviewController(QObject):
             campaign_id, state.sheet_id, decision, targets or [], reason))
 
     def _apply(self, state: SheetState, action: Callable[[], SheetState]) -> SheetState | None:
-        after = run_checked(self.page, action)
+        after = run_checked(self.widget, action)
         if after is None:
             return None
         if after.settled and not state.settled:

@@ -3,22 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 
+from desktop.ui.pages.base import PageView
 from desktop.ui.sheet_view import ZOOM_STEP
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPushButton
+
     from desktop.ui.pages.review_controller import ReviewController
-    from desktop.ui.pages.review_page import ReviewPage
+    from desktop.ui.pages.review_ticks import TickPanel
+    from desktop.ui.sheet_view import SheetView
+
+
+class KeyedView(PageView, Protocol):
+    """The review page as its keys see it: the buttons they press (ReviewPage implements
+    it)."""
+
+    mark_button: QPushButton
+    empty_button: QPushButton
+    accept_button: QPushButton
+    reject_button: QPushButton
+    reopen_button: QPushButton
+    ticks: TickPanel
+    sheet_view: SheetView
 
 
 Keys = list[tuple[tuple[str, ...], Callable[[], None]]]
 
 
-def _keys(page: ReviewPage, c: ReviewController) -> Keys:
+def _keys(page: KeyedView, c: ReviewController) -> Keys:
     """The decisions press their buttons: a key does nothing while its button is disabled
     (no sheet, no box in question, or a role that may not review)."""
     view = page.sheet_view
@@ -42,12 +59,12 @@ def _keys(page: ReviewPage, c: ReviewController) -> Keys:
     ]
 
 
-def install_keys(page: ReviewPage, controller: ReviewController) -> list[QShortcut]:
+def install_keys(page: KeyedView, controller: ReviewController) -> list[QShortcut]:
     """Shortcuts active while the focus is on the page (not in a dialog)."""
     shortcuts = []
     for keys, slot in _keys(page, controller):
         for key in keys:
-            shortcut = QShortcut(QKeySequence(key), page)
+            shortcut = QShortcut(QKeySequence(key), page.widget())
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.setAutoRepeat(key in ("Down", "Up", "J", "K", "+", "=", "-"))
             shortcut.activated.connect(slot)

@@ -6,7 +6,7 @@ buttons and the keys. What the keys do is in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -33,6 +33,7 @@ from desktop.ui.models.review_models import (
     TargetKey,
     sheet_label,
 )
+from desktop.ui.pages.base import Page
 from desktop.ui.pages.review_controller import ReviewController
 from desktop.ui.pages.review_images import SheetPicture
 from desktop.ui.pages.review_keys import install_keys, key_hint
@@ -50,12 +51,12 @@ EMPTY_STYLE = "font-size: 18px; color: #2e7d32;"
 REASONS_STYLE = "font-size: 15px; font-weight: bold; color: #b71c1c;"
 
 
-class ReviewPage(QWidget):
+class ReviewPage(Page):
     nav_icon = "review"  # resources/icons/nav/review.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Review")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.queue_model = QueueModel(self)
         self.sheet_view = SheetView()
@@ -73,13 +74,7 @@ class ReviewPage(QWidget):
         QVBoxLayout(self).addWidget(splitter)
         self.may_review = context.guard(Permission.REVIEW, *self.buttons, *self.ticks.buttons)
         install_keys(self, self.controller)
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Review")
+        self.watch_campaign()
 
     def _build_queue(self) -> QGroupBox:
         self.queue_table = list_table(self.queue_model, QueueModel.COL_REASONS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Slot
@@ -20,11 +20,17 @@ from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models.scan_models import KIND_COLOURS, Kind, OutcomeRow, kind_label
+from desktop.ui.pages.base import PageView
 from desktop.ui.pages.scan_jobs import ScanJob, SourceKind
 from scanning.sources import AcquisitionError, AcquisitionProblem, ScannerInfo, list_scanners
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.scan_page import ScanPage
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QLabel, QLineEdit, QProgressBar, QPushButton
+
+    from desktop.core.records import ScanCounts
+    from desktop.ui.models.scan_models import OutcomeTableModel, TallyTableModel
+    from desktop.ui.pages.scan_sources import SourcePanel
 
 STATION_KEY = "scan/station"
 #: The count per category is refreshed at most this often while sheets come in.
@@ -35,6 +41,25 @@ TALLY_INTERVAL_MS = 500
 TALLY_SPACING = 3
 #: How long the status line stays green or red after a sheet.
 FLASH_MS = 900
+
+
+class ScanView(PageView, Protocol):
+    """What the controller asks of the scan page (ScanPage implements it)."""
+
+    sources: SourcePanel
+    start_button: QPushButton
+    stop_button: QPushButton
+    clear_button: QPushButton
+    station: QLineEdit
+    status_label: QLabel
+    ballots_label: QLabel
+    progress: QProgressBar
+    outcome_model: OutcomeTableModel
+    tally_model: TallyTableModel
+
+    def update_actions(self) -> None: ...
+    def show_counts(self, counts: ScanCounts) -> None: ...
+    def show_frame(self, image: QImage, capture_text: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -58,9 +83,11 @@ def capture_text(state: str) -> str:
 
 
 class ScanController(QObject):
-    def __init__(self, page: ScanPage, context: CampaignContext) -> None:
-        super().__init__(page)
+    def __init__(self, page: ScanView, context: CampaignContext) -> None:
+        super().__init__(page.widget())
         self.page = page
+        #: What dialogs and messages open over.
+        self.widget = page.widget()
         self.context = context
         self.services = context.services
         self.job: ScanJob | None = None
@@ -93,9 +120,9 @@ class ScanController(QObject):
         self.save_station()
         request = self.page.sources.request(self.page.station.text())
         if isinstance(request, str):
-            QMessageBox.warning(self.page, self.tr("Scan ballots"), request)
+            QMessageBox.warning(self.widget, self.tr("Scan ballots"), request)
             return
-        job = ScanJob(self.services.db, self.services.actor, request)
+        job = ScanJob(self.services, request)
         job.outcome.connect(self.show_outcome)
         job.progressed.connect(self.show_progress)
         job.frame.connect(self.show_frame)
@@ -144,7 +171,7 @@ class ScanController(QObject):
     @Slot(bool)
     def job_ended(self, cancelled: bool) -> None:
         job, self.job = self.job, None
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         c = self.counts
         summary = arg(self.tr("%1 counted, %2 for review, %3 not counted, %4 recorded before."),
@@ -164,7 +191,7 @@ class ScanController(QObject):
     # -- what the job reports ------------------------------------------------------------------
     @Slot(object)
     def show_outcome(self, item: object) -> None:
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         assert isinstance(item, RecordOutcome | AcquisitionProblem)
         row = OutcomeRow.of(item)
@@ -188,12 +215,12 @@ class ScanController(QObject):
         QTimer.singleShot(FLASH_MS, self._unflash)
 
     def _unflash(self) -> None:
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self.page.status_label.setStyleSheet("")
 
     @Slot(int, int)
     def show_progress(self, done: int, total: int) -> None:
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         bar = self.page.progress
         if total:
@@ -204,7 +231,7 @@ class ScanController(QObject):
 
     @Slot(QImage, str)
     def show_frame(self, image: QImage, state: str) -> None:
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self.page.show_frame(image, capture_text(state))
 
     def clear(self) -> None:
@@ -221,7 +248,7 @@ class ScanController(QObject):
         run_in_background(list_scanners, self._scanners_found, self._scanners_failed)
 
     def _scanners_found(self, scanners: list[ScannerInfo]) -> None:
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self.page.sources.refresh_button.setEnabled(True)
             self.page.sources.set_scanners(scanners, "" if scanners else self.tr(
                 "No scanner found. Is it switched on and connected?"))
@@ -229,7 +256,7 @@ class ScanController(QObject):
     def _scanners_failed(self, exc: Exception) -> None:
         if not isinstance(exc, AcquisitionError):
             raise exc
-        if shiboken6.isValid(self.page):
+        if shiboken6.isValid(self.widget):
             self.page.sources.refresh_button.setEnabled(True)
             self.page.sources.set_scanners([], exc.problem.text())
 
@@ -264,7 +291,7 @@ class ScanController(QObject):
         self._tally_running = False
         took_ms = 1000 * (time.monotonic() - self._tally_started)
         self._tally_timer.setInterval(max(TALLY_INTERVAL_MS, round(TALLY_SPACING * took_ms)))
-        if not shiboken6.isValid(self.page):
+        if not shiboken6.isValid(self.widget):
             return
         self.page.tally_model.set_tally(view.tally, view.names)
         self.page.ballots_label.setText(arg(

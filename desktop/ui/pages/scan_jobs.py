@@ -38,7 +38,7 @@ from desktop.core.records import (
     scan_paths,
     scan_scanner,
 )
-from desktop.core.store import AutomaticBackup, Database, automatic_backup
+from desktop.core.services import AutomaticBackup, Services
 from desktop.ui.camera import analyse_sighting, preview_image
 from scanning.sources import (
     CameraSource,
@@ -98,10 +98,9 @@ class ScanJob(QObject):
     frame = Signal(QImage, str)
     ended = Signal(bool)
 
-    def __init__(self, db: Database, actor: str, request: ScanRequest) -> None:
+    def __init__(self, services: Services, request: ScanRequest) -> None:
         super().__init__()
-        self.db = db
-        self.actor = actor
+        self.services = services
         self.request = request
         self.error: Exception | None = None
         self._sheets = 0  # the camera's sheets recorded so far (the recording line's count)
@@ -142,7 +141,7 @@ class ScanJob(QObject):
     # -- worker thread -------------------------------------------------------------------------
     def work(self) -> None:
         request = self.request
-        recorder = Recorder(self.db, self.actor, station=request.station)
+        recorder = self.services.recorder(request.station)
         if request.kind is SourceKind.FILES:
             self._files(recorder)
         elif request.kind is SourceKind.WATCH:
@@ -156,7 +155,7 @@ class ScanJob(QObject):
             self._camera(recorder)
         # Every batch, however it ended, is followed by the automatic backup (a full copy when
         # one is due, throttled otherwise); the page tells which once the job has ended.
-        self.backed_up = automatic_backup(self.db, label="after-scan")
+        self.backed_up = self.services.automatic_backup("after-scan")
 
     def _files(self, recorder: Recorder) -> None:
         paths = self.request.paths

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -36,6 +36,7 @@ from desktop.ui.models.scan_models import (
     TallyTableModel,
     kind_label,
 )
+from desktop.ui.pages.base import Page
 from desktop.ui.pages.scan_controller import ScanController
 from desktop.ui.pages.scan_jobs import SourceKind
 from desktop.ui.pages.scan_sources import SourcePanel
@@ -49,12 +50,12 @@ PREVIEW_MIN_HEIGHT_PX = 240
 COUNTER_FONT_PT = 20
 
 
-class ScanPage(QWidget):
+class ScanPage(Page):
     nav_icon = "scan"  # resources/icons/nav/scan.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Scan")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.outcome_model = OutcomeTableModel(self)
         self.tally_model = TallyTableModel(self)
         self.sources = SourcePanel()
@@ -71,14 +72,8 @@ class ScanPage(QWidget):
         self.controller = ScanController(self, context)
         self.may_scan = context.guard(Permission.SCAN, self.start_button)
         self.sources.kindChanged.connect(self._kind_changed)
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
         self.update_actions()
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Scan")
+        self.watch_campaign()
 
     # -- layout --------------------------------------------------------------------------------
     def _build_source(self) -> QGroupBox:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.station_models import ImportsModel, StationsModel
+from desktop.ui.pages.base import Page
 from desktop.ui.pages.stations_controller import StationsController
 from desktop.ui.tables import list_table
 
@@ -38,12 +39,12 @@ QR_BORDER = 2
 KEY_TEXT_LINES = 3
 
 
-class StationsPage(QWidget):
+class StationsPage(Page):
     nav_icon = "stations"  # resources/icons/nav/stations.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Stations")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.services = context.services
         self.key: StationKey | None = None
         self.stations_model = StationsModel(self)
@@ -59,13 +60,7 @@ class StationsPage(QWidget):
         right.addWidget(self._build_imports(), 1)
         layout.addLayout(left, 2)
         layout.addLayout(right, 3)
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Stations")
+        self.watch_campaign()
 
     # -- layout ------------------------------------------------------------------------------
     def _build_key(self) -> QGroupBox:

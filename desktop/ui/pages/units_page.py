@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -25,26 +25,21 @@ from desktop.ui.feedback import messages_text, run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.registry_models import OverQuotaProxy, QuotaTableModel, UnitTableModel
+from desktop.ui.pages.base import Page
 from desktop.ui.tables import list_table, set_widths
 
 QUOTA_CELL_WIDTH_PX = 120
 
 
-class UnitsPage(QWidget):
+class UnitsPage(Page):
     nav_icon = "units"  # resources/icons/nav/units.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Nominating units")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.registry = context.services.registry
         self._build()
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Nominating units")
+        self.watch_campaign()
 
     def _build(self) -> None:
         self.units = UnitTableModel(self)

@@ -3,43 +3,46 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
-from sqlalchemy import select
 
-from desktop.core.experts import DEFAULT_MAX_SCORE
 from desktop.core.online import SourceInfo, imports
-from desktop.core.store import ExpertRule
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
 from desktop.ui.feedback import run_checked
 from desktop.ui.import_frame import ImportFrame
 from desktop.ui.online_wizard import OnlineWizard
+from desktop.ui.pages.base import PageView
 from desktop.ui.pages.votes_experts import ExpertImportWizard
 
 if TYPE_CHECKING:
-    from desktop.ui.pages.votes_page import VotesPage
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.core.online import ImportInfo
+    from desktop.core.registry import CategoryInfo
+    from desktop.ui.models.votes_models import SourceRow
 
 
-def expert_rule(context: CampaignContext, category_id: int | None) -> tuple[float, bool, bool]:
-    """The rule in force for a category (or the campaign): highest score, drop extremes, and
-    whether the category has its own setting. Read-only; the core has no getter yet."""
-    with context.services.db.transaction() as s:
-        rules = {r.category_id: (r.max_score, r.drop_extremes) for r in s.scalars(
-            select(ExpertRule).where(ExpertRule.campaign_id == context.campaign_id))}
-    found = [r for r in (rules.get(category_id), rules.get(None)) if r is not None]
-    maximum = next((r[0] for r in found if r[0] is not None), DEFAULT_MAX_SCORE)
-    drop = next((r[1] for r in found if r[1] is not None), False)
-    own = category_id is not None and category_id in rules and rules[category_id] != (None, None)
-    return maximum, drop, own
+class VotesView(PageView, Protocol):
+    """What the controller asks of the votes page (VotesPage implements it)."""
+
+    #: The open import wizard, if any.
+    wizard: QWizard | None
+
+    def current_category(self) -> CategoryInfo | None: ...
+    def selected_source(self) -> SourceRow | None: ...
+    def selected_import(self) -> ImportInfo | None: ...
+    def refresh_matrix(self) -> None: ...
 
 
 class VotesController(QObject):
-    def __init__(self, page: VotesPage, context: CampaignContext) -> None:
-        super().__init__(page)
+    def __init__(self, page: VotesView, context: CampaignContext) -> None:
+        super().__init__(page.widget())
         self.page = page
+        #: What dialogs and messages open over.
+        self.widget = page.widget()
         self.context = context
         self.services = context.services
         #: Experts added in the window, shown as empty columns until they score.
@@ -50,10 +53,10 @@ class VotesController(QObject):
         campaign_id = self.context.campaign_id
         if campaign_id is None:
             return
-        dialog = SourceDialog(source, self.page)
+        dialog = SourceDialog(source, self.widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        saved = run_checked(self.page, lambda: self.services.online.set_source(
+        saved = run_checked(self.widget, lambda: self.services.online.set_source(
             campaign_id, dialog.source_name(), dialog.rules()))
         if saved is not None:
             self.context.changed()
@@ -67,7 +70,7 @@ class VotesController(QObject):
         campaign_id = self.context.campaign_id
         if campaign_id is None:
             return
-        wizard = OnlineWizard(self.services, campaign_id, self.page)
+        wizard = OnlineWizard(self.services, campaign_id, self.widget)
         source = self.page.selected_source()
         if source is not None:
             wizard.file_page.source.setCurrentText(source.source.name)
@@ -87,14 +90,14 @@ class VotesController(QObject):
             return
         standing = imports(self.services.db, campaign_id, withdrawn=False)
         if not standing:
-            QMessageBox.information(self.page, self.tr("Withdraw an import"),
+            QMessageBox.information(self.widget, self.tr("Withdraw an import"),
                                     self.tr("No import counts at the moment."))
             return
         chosen = self.page.selected_import()
-        dialog = WithdrawDialog(standing, chosen.id if chosen else None, self.page)
+        dialog = WithdrawDialog(standing, chosen.id if chosen else None, self.widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        done = run_checked(self.page, lambda: self.services.online.withdraw(
+        done = run_checked(self.widget, lambda: self.services.online.withdraw(
             dialog.import_id(), dialog.note_text()) or True)
         if done:
             self.context.changed()
@@ -104,7 +107,7 @@ class VotesController(QObject):
         campaign_id = self.context.campaign_id
         if campaign_id is None:
             return
-        wizard = ExpertImportWizard(self.services, campaign_id, self.page)
+        wizard = ExpertImportWizard(self.services, campaign_id, self.widget)
         self.page.wizard = wizard
         wizard.finished.connect(lambda _result: self._wizard_done(wizard))
         wizard.open()
@@ -118,10 +121,10 @@ class VotesController(QObject):
         try:
             score = float(text.replace("，", ".").replace(",", "."))
         except ValueError:
-            QMessageBox.warning(self.page, self.tr("Not saved"),
+            QMessageBox.warning(self.widget, self.tr("Not saved"),
                                 self.tr("“%1” is not a score.").replace("%1", text))
             return
-        saved = run_checked(self.page, lambda: self.services.experts.set_scores(
+        saved = run_checked(self.widget, lambda: self.services.experts.set_scores(
             campaign_id, [(candidate_id, expert, score)]))
         if saved is not None:
             self.context.changed()
@@ -130,7 +133,7 @@ class VotesController(QObject):
         category = self.page.current_category()
         if category is None:
             return
-        name, ok = QInputDialog.getText(self.page, self.tr("Add an expert"),
+        name, ok = QInputDialog.getText(self.widget, self.tr("Add an expert"),
                                         self.tr("Expert's name:"))
         if ok and name.strip():
             self.new_experts.setdefault(category.id, []).append(name.strip())
@@ -142,11 +145,12 @@ class VotesController(QObject):
         if campaign_id is None or category is None:
             return
         dialog = ExpertRuleDialog((category.name, category.id),
-                                  lambda category_id: expert_rule(self.context, category_id),
-                                  self.page)
+                                  lambda category_id: self.services.experts.rule(
+                                      campaign_id, category_id),
+                                  self.widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dialog.choice()
-        run_checked(self.page, lambda: self.services.experts.set_rule(
+        run_checked(self.widget, lambda: self.services.experts.set_rule(
             campaign_id, choice.category_id, choice.max_score, choice.drop_extremes))
         self.context.changed()

@@ -1,21 +1,21 @@
-"""What an online export's columns and option texts mean: the analysis (a plain function, run
-in the background) and the wizard page that shows and edits it.
+"""What an online export's columns and option texts mean: the wizard page that shows and edits
+the core's analysis (``Online.analyse``, run in the background), and the meanings a column
+can be given.
 
 The analysis is the core's preview of the file with the mapping so far, plus every distinct
-option text of the choice columns with the candidate it matched and how. The page shows what
-was understood; the user may set a column's meaning or pick the candidate of an option text.
-The core saves the mapping at commit, for the next file of the same shape.
+option text of the choice columns with the candidate it matched and how, from one reading of
+the file. The page shows what was understood; the user may set a column's meaning or pick the
+candidate of an option text. The core saves the mapping at commit, for the next file of the
+same shape.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -26,18 +26,26 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
 from ballotformat.messages import current_language, list_separator
 from desktop.core.online import (
+    CATEGORY,
     CHOICE,
     IGNORE,
+    IP,
+    NAME,
+    NUMBER,
+    OPTION,
+    TIME,
+    VOTER,
+    VOTES,
     Mapping,
+    MappingAnalysis,
     OnlinePreview,
-    candidate_index,
-    read_grid,
-    split_options,
+    OptionRow,
 )
 from desktop.core.registry import CandidateInfo
 from desktop.core.services import Services
@@ -48,72 +56,93 @@ from desktop.ui.import_frame import PreviewStatus
 from desktop.ui.models.preview_model import ERROR_BACKGROUND
 from desktop.ui.models.votes_models import candidate_label
 
-if TYPE_CHECKING:
-    from desktop.ui.online_wizard import OnlineWizard
-
-#: Cells of a column shown as its sample.
-SAMPLE_CELLS = 3
 #: Errors listed on the mapping page (the preview lists them all).
 LISTED_ERRORS = 5
 
 
 @dataclass(frozen=True)
-class OptionRow:
-    text: str
-    column: str
-    count: int
-    #: "number", "name", "normalised", "aside", "mapping" or "" (unmatched).
-    how: str
-    candidate_id: int | None
-
-
-@dataclass(frozen=True)
 class Analysis:
-    preview: OnlinePreview
-    samples: dict[str, str]
-    options: tuple[OptionRow, ...]
+    """The core's analysis of the file (``Online.analyse``), and the candidates to pick from."""
+
+    found: MappingAnalysis
     candidates: tuple[CandidateInfo, ...]
+
+    @property
+    def preview(self) -> OnlinePreview:
+        return self.found.preview
+
+    @property
+    def options(self) -> tuple[OptionRow, ...]:
+        return self.found.options
+
+    def sample(self, header: str) -> str:
+        """A column's first cells, as one text."""
+        return list_separator().join(self.found.samples.get(header, ()))
 
 
 def analyse(services: Services, campaign_id: int, path: Path, source: str,
             mapping: Mapping | None, encoding: str | None = None) -> Analysis:
-    """The core's preview, the columns' first cells and the option texts' matches."""
-    preview = services.online.preview(campaign_id, path, source, mapping, encoding)
-    grid = read_grid(path, preview.headers, encoding)
-    with services.db.transaction() as s:
-        index = candidate_index(s, campaign_id)
-    samples = {h: list_separator().join(c for c in column[:SAMPLE_CELLS] if c.strip())
-               for h, column in zip(grid.headers, grid.sample(SAMPLE_CELLS), strict=True)}
-    options: list[OptionRow] = []
-    given = preview.mapping.options
-    for header, column in zip(grid.headers, grid.columns, strict=True):
-        kind, _, target = (preview.mapping.meaning(header) or IGNORE).partition(":")
-        if kind != CHOICE:
-            continue
-        category_id = index.category_id(target) if target else None
-        counted: Counter[str] = Counter()
-        for cell, n in pd.Series(column).value_counts(sort=False).items():
-            for text in split_options(str(cell), preview.mapping.separator):
-                counted[text] += int(n)
-        for text, n in counted.items():
-            if text in given:
-                match, how = index.resolve_ref(given[text]), "mapping"
-            else:
-                match = index.match(text, category_id)
-                how = match.how
-            found = match.one
-            options.append(OptionRow(text, header, n, how if found else "",
-                                     found.id if found else None))
-    options.sort(key=lambda o: (o.candidate_id is not None, o.column, -o.count))
-    return Analysis(preview, samples, tuple(options),
+    """The core's analysis (the file read once) and the campaign's candidates."""
+    return Analysis(services.online.analyse(campaign_id, path, source, mapping, encoding),
                     tuple(services.candidates.list(campaign_id)))
+
+
+class MeaningChoices:
+    """What a column can mean, as combo entries: the plain meanings, the choices of each
+    category, and a 1/0 column for each candidate."""
+
+    def __init__(self, services: Services, campaign_id: int) -> None:
+        # Spelled out: lupdate reads a two-argument alias as tr(text, comment).
+        self.entries: list[tuple[str, str]] = [
+            (IGNORE, QCoreApplication.translate("Meaning", "not used")),
+            (NUMBER, QCoreApplication.translate("Meaning", "candidate number")),
+            (NAME, QCoreApplication.translate("Meaning", "candidate name")),
+            (VOTES, QCoreApplication.translate("Meaning", "votes")),
+            (TIME, QCoreApplication.translate("Meaning", "vote time")),
+            (VOTER, QCoreApplication.translate("Meaning", "voter")),
+            (IP, QCoreApplication.translate("Meaning", "IP address")),
+            (CATEGORY, QCoreApplication.translate("Meaning", "category")),
+            (CHOICE, QCoreApplication.translate("Meaning", "options chosen (any category)"))]
+        for category in services.registry.list_categories(campaign_id):
+            self.entries.append((f"{CHOICE}:{category.name}", arg(QCoreApplication.translate(
+                "Meaning", "options chosen in %1"), category.name)))
+        for candidate in services.candidates.list(campaign_id):
+            self.entries.append((f"{OPTION}:{candidate_ref(candidate)}", arg(
+                QCoreApplication.translate("Meaning", "1/0 for %1"), candidate_label(candidate))))
+        self._labels = dict(self.entries)
+
+    def label(self, meaning: str) -> str:
+        return self._labels.get(meaning, meaning)
+
+    def combo(self, meaning: str) -> QComboBox:
+        combo = QComboBox()
+        for value, text in self.entries:
+            combo.addItem(text, value)
+        if combo.findData(meaning) < 0:
+            combo.addItem(meaning, meaning)  # a meaning written by hand, kept as it is
+        combo.setCurrentIndex(combo.findData(meaning))
+        return combo
+
+
+
+class MappingWizard(Protocol):
+    """The online import wizard as its mapping page sees it (OnlineWizard implements it)."""
+
+    services: Services
+    campaign_id: int
+    #: The encoding chosen for a text file (None: the detected one).
+    encoding: str | None
+    meanings: MeaningChoices
+
+    def path(self) -> Path: ...
+    def source(self) -> str: ...
 
 
 class MappingPage(QWizardPage):
     """Shows what the file's columns and option texts were taken to mean; edits them."""
 
-    def __init__(self, wizard: OnlineWizard) -> None:
-        super().__init__(wizard)
+    def __init__(self, wizard: MappingWizard, parent: QWidget) -> None:
+        super().__init__(parent)
         self.owner = wizard
         self.analysis: Analysis | None = None
         self._generation = 0
@@ -249,7 +278,7 @@ class MappingPage(QWizardPage):
         table.setRowCount(len(meanings))
         for row, (header, meaning) in enumerate(meanings.items()):
             table.setItem(row, 0, QTableWidgetItem(header))
-            table.setItem(row, 1, QTableWidgetItem(analysis.samples.get(header, "")))
+            table.setItem(row, 1, QTableWidgetItem(analysis.sample(header)))
             combo = self.owner.meanings.combo(meaning)
             combo.activated.connect(lambda _i, h=header, c=combo: self._set_meaning(h, c))
             table.setCellWidget(row, 2, combo)

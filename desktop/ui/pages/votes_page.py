@@ -4,7 +4,7 @@ imports above, the expert score matrix of one category below. What the buttons d
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,8 @@ from desktop.ui.models.votes_models import (
     SourceTableModel,
     source_rows,
 )
-from desktop.ui.pages.votes_controller import VotesController, expert_rule
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.votes_controller import VotesController
 from desktop.ui.pages.votes_matrix import ExpertMatrixModel, score_text
 from desktop.ui.tables import list_table
 
@@ -43,12 +44,12 @@ NAME_COLUMN_WIDTH_PX = 180
 LISTED_GAPS = 3
 
 
-class VotesPage(QWidget):
+class VotesPage(Page):
     nav_icon = "votes"  # resources/icons/nav/votes.svg
+    nav_text = QT_TRANSLATE_NOOP("Navigation", "Online votes and expert scores")
 
     def __init__(self, context: CampaignContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         #: The wizard open over the page, if any (for tests and the screenshots).
         self.wizard: QWizard | None = None
         self.source_model = SourceTableModel(self)
@@ -68,13 +69,7 @@ class VotesPage(QWidget):
             self.import_experts_button)
         if not self.may_change:
             self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        context.campaignChanged.connect(self.refresh)
-        context.dataChanged.connect(self.refresh)
-        self.refresh()
-
-    @staticmethod
-    def nav_title() -> str:
-        return QCoreApplication.translate("Navigation", "Online votes and expert scores")
+        self.watch_campaign()
 
     def _button(self, text: str, icon: QStyle.StandardPixmap, slot: object) -> QPushButton:
         button = QPushButton(self.style().standardIcon(icon), text)
@@ -188,9 +183,9 @@ class VotesPage(QWidget):
         self.matrix.horizontalHeader().setSectionResizeMode(
             ExpertMatrixModel.COL_NAME, QHeaderView.ResizeMode.Interactive)
         self.matrix.setColumnWidth(ExpertMatrixModel.COL_NAME, NAME_COLUMN_WIDTH_PX)
-        maximum, drop, _own = expert_rule(self.context, category.id)
-        text = arg(self.tr("Scores 0–%1."), score_text(maximum))
-        if drop:
+        rule = services.experts.rule(campaign_id, category.id)
+        text = arg(self.tr("Scores 0–%1."), score_text(rule.max_score))
+        if rule.drop_extremes:
             text += " " + self.tr("The highest and the lowest score are dropped, the rest "
                                   "averaged.")
         else:
