@@ -16,7 +16,7 @@ import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QBrush, QFont
 
-from desktop.core.enums import CandidateStatus
+from desktop.core.enums import CandidateStatus, SerialState
 from desktop.core.online import FraudRules, imports
 from desktop.core.printing import PRINTER_DESTINATION_PREFIX, BoxInfo, PrintOptions
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
@@ -44,6 +44,7 @@ from desktop.ui.models.registry_models import (
 )
 from desktop.ui.models.results_models import BoxCountModel
 from desktop.ui.models.rows import NUMBER_ALIGNMENT
+from desktop.ui.models.station_models import REVOKED_COLOUR, ImportsModel, StationsModel
 from desktop.ui.models.votes_models import (
     FlagTableModel,
     ImportTableModel,
@@ -53,8 +54,9 @@ from desktop.ui.models.votes_models import (
     TotalTableModel,
     source_rows,
 )
-from tests.ballot_files import WINDOWS, fill_in, print_and_rasterize, save_scans
-from tests.conftest import CATEGORY_NAMES, person
+from tests.ballot_files import VOTES, WINDOWS, fill_in, print_and_rasterize, save_scans
+from tests.conftest import CATEGORY_NAMES, ORGANISER, person
+from tests.station_files import STATION_NAME, make_station
 from tests.test_online_common import BRAND, STANDARD, ids, write_csv
 from tests.test_results_common import record
 
@@ -431,3 +433,74 @@ def test_flags_and_totals_of_a_preview(services: Services, campaign: CampaignInf
     assert right_aligned(totals) == {TotalTableModel.COL_NUMBER, TotalTableModel.COL_VOTES,
                                      TotalTableModel.COL_UNFLAGGED}
     assert [row.candidate.id for row in objects(totals)] == [ids[BRAND, 2], ids[BRAND, 3]]
+
+
+# -- counting stations: the stations registered here and the packages merged ----------------
+OTHER_STATION = "北港站"
+#: The serial of the third ballot printed, which no one scans.
+UNSCANNED_SERIAL = 3
+
+
+@pytest.fixture
+def merged(services: Services, demo: CampaignInfo, box: BoxInfo, tmp_path: Path) -> None:
+    """东湖社区站 scans one ballot and sends a package, then a second ballot and a package of
+    both (the first one's pages are here already); each package also says the third serial
+    was unused where the organiser noted it spoiled (a conflict). 北港站 is registered by its
+    fingerprint alone (its key comes with its first package), then revoked."""
+    _batch, layout, ballots = print_and_rasterize(services, demo.id, box.id, 3, tmp_path)
+    station = make_station(services, tmp_path / "station")
+    key = station.stations.current()
+    assert key is not None
+    services.stations.register("", key.qr_text)
+    services.boxes.note_serials(demo.id, [UNSCANNED_SERIAL], SerialState.SPOILED)
+    station.services().boxes.note_serials(demo.id, [UNSCANNED_SERIAL], SerialState.UNUSED)
+    for number, (pages, votes) in enumerate(zip(ballots[:2], VOTES, strict=False), 1):
+        station.scan(save_scans(fill_in(layout, pages, votes), tmp_path / "s", f"b{number}"))
+        package = station.stations.export_package(demo.id, tmp_path / f"package-{number}.zip")
+        services.stations.import_package(package.path)
+    other = Services.open(f"sqlite:///{tmp_path / 'other-station.sqlite3'}", ORGANISER)
+    try:
+        fingerprint = other.stations.identity(OTHER_STATION, new=True).fingerprint_text
+    finally:
+        other.db.dispose()
+    services.stations.register(OTHER_STATION, fingerprint)
+    services.stations.revoke(OTHER_STATION)
+
+
+@pytest.mark.usefixtures("merged", "china_time")
+def test_stations_registered_and_revoked(services: Services) -> None:
+    model = StationsModel()
+    model.set_rows(services.stations.registered())
+    assert headers(model) == ["计票站", "指纹", "公钥", "登记", "撤销时间", "数据包"]
+    east, north = objects(model)
+    assert shown(model) == [
+        [STATION_NAME, east.fingerprint_text, "已存",
+         f"{china_minute(east.registered_at)} 测试员", "", 2],
+        [OTHER_STATION, north.fingerprint_text, "随第一个数据包存入",
+         f"{china_minute(north.registered_at)} 测试员", china_minute(north.revoked_at), 0]]
+    assert east.fingerprint_text != north.fingerprint_text
+    fingerprints = [row[StationsModel.COL_FINGERPRINT] for row in shown(model, TOOLTIP)]
+    assert fingerprints == [east.fingerprint_text, north.fingerprint_text]
+    # A revoked station is greyed across its row; a standing one keeps the default colour.
+    foreground = shown(model, FOREGROUND)
+    assert foreground[0] == [None] * StationsModel.COLUMN_COUNT
+    assert [colour(value) for value in foreground[1]] == [REVOKED_COLOUR] * 6
+    assert right_aligned(model) == {StationsModel.COL_PACKAGES}
+
+
+@pytest.mark.usefixtures("merged", "china_time")
+def test_packages_merged_newest_first(services: Services, demo: CampaignInfo) -> None:
+    model = ImportsModel()
+    model.set_rows(services.stations.imports(demo.id))
+    assert headers(model) == ["计票站", "导出时间", "导入", "新增页", "已有", "冲突"]
+    cells = shown(model)
+    # The second package brought the second ballot's two pages and the first's again; both
+    # disagree with the organiser about the unscanned serial.
+    assert [row[ImportsModel.COL_STATION] for row in cells] == [STATION_NAME] * 2
+    assert [row[ImportsModel.COL_NEW:] for row in cells] == [[2, 2, 1], [2, 0, 1]]
+    assert [row[ImportsModel.COL_EXPORTED] for row in cells] == [
+        china_minute(i.exported_at) for i in objects(model)]
+    assert [row[ImportsModel.COL_IMPORTED] for row in cells] == [
+        f"{china_minute(i.imported_at)} 测试员" for i in objects(model)]
+    assert right_aligned(model) == {ImportsModel.COL_NEW, ImportsModel.COL_SAME,
+                                    ImportsModel.COL_CONFLICTS}
