@@ -1,17 +1,21 @@
-"""The table models that had no test of their own, each built without a window (only the
-QApplication pytest-qt gives) and filled with what the real services return on a real SQLite
-database: what a person reads in every cell, in Chinese (the tests' language), the numbers
-aligned right, the colours that draw the eye, the object behind a row, and the over-quota filter.
-The candidate table and its proxy are in test_candidate_model.py."""
+"""The table models of desktop/ui/models that no test built on their own (untested, or read
+only through their page), each built without a window (only the QApplication pytest-qt gives)
+and filled with what the real services return on a real SQLite database: what a person reads in
+every cell, in Chinese (the tests' language), the numbers aligned right, the colours that draw
+the eye, times in the user's local time, the object behind a row, and the filters. The candidate
+table and its proxy are in test_candidate_model.py; the accounts, audit, reconciliation and
+ranking tables beside their pages' tests."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import cv2
 import pytest
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QBrush, QFont
@@ -19,7 +23,10 @@ from PySide6.QtGui import QBrush, QFont
 from desktop.core.enums import CandidateStatus, SerialState
 from desktop.core.online import FraudRules, imports
 from desktop.core.printing import PRINTER_DESTINATION_PREFIX, BoxInfo, PrintOptions
+from desktop.core.records import Recorder, RecordOutcome, Review, scan_paths
+from desktop.core.records.review import Decision
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
+from desktop.core.results import paper_tally
 from desktop.core.services import Services
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel
@@ -43,7 +50,15 @@ from desktop.ui.models.registry_models import (
     UnitTableModel,
 )
 from desktop.ui.models.results_models import BoxCountModel
+from desktop.ui.models.review_models import QueueModel
 from desktop.ui.models.rows import NUMBER_ALIGNMENT
+from desktop.ui.models.scan_models import (
+    KIND_COLOURS,
+    Kind,
+    OutcomeRow,
+    OutcomeTableModel,
+    TallyTableModel,
+)
 from desktop.ui.models.station_models import REVOKED_COLOUR, ImportsModel, StationsModel
 from desktop.ui.models.votes_models import (
     FlagTableModel,
@@ -54,8 +69,16 @@ from desktop.ui.models.votes_models import (
     TotalTableModel,
     source_rows,
 )
-from tests.ballot_files import VOTES, WINDOWS, fill_in, print_and_rasterize, save_scans
-from tests.conftest import CATEGORY_NAMES, ORGANISER, person
+from tests.ballot_files import (
+    BRANDS,
+    JPEG_QUALITY,
+    VOTES,
+    WINDOWS,
+    fill_in,
+    print_and_rasterize,
+    save_scans,
+)
+from tests.conftest import CATEGORY_NAMES, ORGANISER, REVIEWER, person
 from tests.station_files import STATION_NAME, make_station
 from tests.test_online_common import BRAND, STANDARD, ids, write_csv
 from tests.test_results_common import record
@@ -504,3 +527,103 @@ def test_packages_merged_newest_first(services: Services, demo: CampaignInfo) ->
         f"{china_minute(i.imported_at)} 测试员" for i in objects(model)]
     assert right_aligned(model) == {ImportsModel.COL_NEW, ImportsModel.COL_SAME,
                                     ImportsModel.COL_CONFLICTS}
+
+
+# -- scanning and review: what each image came to, the live count, the review queue ---------
+#: The first page scanned again as a new file (other bytes, the same ballot): its serial is
+#: counted already, so it waits for a person.
+COPY_QUALITY = JPEG_QUALITY - 15
+
+
+@pytest.fixture
+def scan_run(services: Services, scans: list[Path], tmp_path: Path) -> list[RecordOutcome]:
+    """The three ballots' six pages (the third ballot's first page waits: eleven windows
+    ticked) and a copy of the first page, recorded; then the first page's file again (recorded
+    before: not counted again)."""
+    first = scans[0]
+    copy = tmp_path / "copy.jpg"
+    cv2.imwrite(str(copy), cv2.imread(str(first)), [cv2.IMWRITE_JPEG_QUALITY, COPY_QUALITY])
+    recorder = Recorder(services.db, services.actor)
+    return [*scan_paths(recorder, [*scans, copy], workers=1),
+            *scan_paths(recorder, [first], workers=1)]
+
+
+def test_scan_outcomes_newest_first(scan_run: list[RecordOutcome], scans: list[Path]) -> None:
+    model = OutcomeTableModel()
+    for outcome in scan_run:
+        model.add(OutcomeRow.of(outcome))
+    assert headers(model) == ["时间", "来源", "票号 / 页", "状态", "说明"]
+    cells = shown(model)
+    sources = ["b1-p1.jpg", "copy.jpg", "b3-p2.jpg", "b3-p1.jpg", "b2-p2.jpg", "b2-p1.jpg",
+               "b1-p2.jpg", "b1-p1.jpg"]
+    assert [row[OutcomeTableModel.COL_SOURCE] for row in cells] == sources
+    assert [row[OutcomeTableModel.COL_STATUS] for row in cells] == [
+        "此前已记录", "待审核", "已计入", "待审核", "已计入", "已计入", "已计入", "已计入"]
+    assert [row[OutcomeTableModel.COL_SHEET] for row in cells[2:]] == [
+        "000003，第 2 页", "000003，第 1 页", "000002，第 2 页", "000002，第 1 页",
+        "000001，第 2 页", "000001，第 1 页"]
+    assert all(re.fullmatch(r"\d{2}:\d{2}:\d{2}", row[OutcomeTableModel.COL_TIME])
+               for row in cells)
+    assert "超过规定人数" in cells[3][OutcomeTableModel.COL_MESSAGE]
+    tips = shown(model, TOOLTIP)
+    assert tips[-1][OutcomeTableModel.COL_SOURCE] == str(scans[0])  # the whole path on hover
+    assert tips[3][OutcomeTableModel.COL_MESSAGE] == cells[3][OutcomeTableModel.COL_MESSAGE]
+    status = [(row[OutcomeTableModel.COL_STATUS], back[OutcomeTableModel.COL_STATUS])
+              for row, back in zip(shown(model, FOREGROUND), shown(model, BACKGROUND),
+                                   strict=True)]
+    assert status[:3] == [KIND_COLOURS[Kind.ALREADY], KIND_COLOURS[Kind.REVIEW],
+                          KIND_COLOURS[Kind.ACCEPTED]]
+    assert shown(model, FOREGROUND)[0][OutcomeTableModel.COL_SOURCE] is None
+
+    model.set_problems_only(True)
+    assert [row[OutcomeTableModel.COL_SOURCE] for row in shown(model)] == [
+        "b1-p1.jpg", "copy.jpg", "b3-p1.jpg"]
+    model.add(OutcomeRow.of(scan_run[0]))  # accepted: kept, not shown while problems only
+    assert model.rowCount() == 3 and len(model.all_rows()) == len(scan_run) + 1
+    model.set_problems_only(False)
+    assert [row[OutcomeTableModel.COL_SOURCE] for row in shown(model)] == [
+        "b1-p1.jpg", *sources]
+
+
+def test_live_tally_per_category(services: Services, demo: CampaignInfo,
+                                 scan_run: list[RecordOutcome]) -> None:
+    """The reviewer accepts the third ballot's eleven windows as ticked: the category is void
+    on it (decided, not valid)."""
+    review = Review(services.db, REVIEWER)
+    overvoted = next(state for state in review.queue(demo.id) if state.serial == 3)
+    review.decide(demo.id, overvoted.sheet_id, Decision.ACCEPT)
+    names: dict[str, dict[str, str]] = {}
+    for candidate in services.candidates.list(demo.id):
+        names.setdefault(candidate.category, {})[candidate.number_text] = candidate.name
+    model = TallyTableModel()
+    model.set_tally(paper_tally(services.db, demo.id), names)
+    assert headers(model) == ["奖项", "已统计票数", "有效", "无效", "空白", "待定", "目前领先"]
+    rows = {row[TallyTableModel.COL_CATEGORY]: row for row in shown(model)}
+    assert list(rows) == [WINDOWS, STAFF, BRANDS]
+    # By hand from VOTES in tests/ballot_files.py: the third ballot's windows (page 1) are
+    # void, its brands (page 2) count; the second ballot ticks no brand.
+    windows, brands = names[WINDOWS], names[BRANDS]
+    assert rows[WINDOWS][1:] == ["3", "2", "1", "0", "0", f"02 {windows['02']}（2 票）、"
+                                 f"01 {windows['01']}（1 票）、03 {windows['03']}（1 票）"]
+    assert rows[BRANDS][1:] == ["3", "3", "0", "1", "0", f"10 {brands['10']}（2 票）、"
+                                f"11 {brands['11']}（1 票）"]
+    assert shown(model, TOOLTIP) == shown(model)
+    assert right_aligned(model) == set(range(TallyTableModel.COL_DECIDED,
+                                             TallyTableModel.COL_LEADING))
+
+
+def test_review_queue(services: Services, demo: CampaignInfo, scan_run: list[RecordOutcome],
+                      tmp_path: Path) -> None:
+    queue = Review(services.db, REVIEWER).queue(demo.id)
+    model = QueueModel()
+    model.set_rows(queue)
+    assert headers(model) == ["#", "票号 / 页", "审核原因", "来源"]
+    assert shown(model) == [
+        ["1", "000001 · 第 1 页", "重复的票号（已计入过）", "copy.jpg"],
+        ["2", "000003 · 第 1 页", "超过规定人数（该奖项无效）", "b3-p1.jpg"]]
+    tips = shown(model, TOOLTIP)
+    assert tips[0][QueueModel.COL_SOURCE] == str(tmp_path / "copy.jpg")
+    assert tips[1][QueueModel.COL_REASONS] == "超过规定人数（该奖项无效）"
+    assert right_aligned(model) == {QueueModel.COL_NUMBER}
+    assert [model.row_of(state.sheet_id) for state in queue] == [0, 1]
+    assert [state.sheet_id for state in objects(model)] == [state.sheet_id for state in queue]
