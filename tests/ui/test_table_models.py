@@ -115,12 +115,13 @@ def objects(model: QAbstractItemModel) -> list[Any]:
 
 
 @pytest.fixture
-def china_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The process's local time is China's for the test (the core stores UTC)."""
-    monkeypatch.setenv("TZ", CHINA_TZ)
-    time.tzset()
-    yield
-    monkeypatch.undo()
+def china_time() -> Iterator[None]:
+    """The process's local time is China's for the test (the core stores UTC); a patch of its
+    own, so that undoing it leaves the other fixtures' alone."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", CHINA_TZ)
+        time.tzset()
+        yield
     time.tzset()
 
 
