@@ -172,3 +172,37 @@ def test_thumbnail_bytes_are_jpeg(services: Services, campaign: CampaignInfo,
     thumbs = services.candidates.thumbnails(campaign.id)
     (data,) = thumbs.values()
     assert Image.open(io.BytesIO(data)).format == "JPEG"
+
+
+def test_proxy_sorts_statuses_in_their_order_not_by_label(model: CandidateTableModel) -> None:
+    """不合格 sorts before 已推荐 as text; by the status's place in the process it comes after."""
+    proxy = CandidateFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    statuses = [c.status for c in proxy.candidates(list(range(proxy.rowCount())))]
+    assert statuses == sorted(statuses, key=list(CandidateStatus).index)
+    assert proxy.data(proxy.index(3, COL_NAME), DISPLAY) == "李强"
+    assert proxy.data(proxy.index(3, COL_STATUS), DISPLAY) == "不合格"
+    assert sorted([proxy.data(proxy.index(r, COL_STATUS), DISPLAY) for r in range(4)])[0] \
+        == "不合格"
+
+
+def test_proxy_filters_together_and_searches_post_and_category(
+        model: CandidateTableModel, categories: list[CategoryInfo],
+        units: list[UnitInfo]) -> None:
+    proxy = CandidateFilterProxy()
+    proxy.setSourceModel(model)
+
+    def names() -> set[str]:
+        return {c.name for c in proxy.candidates(list(range(proxy.rowCount())))}
+
+    proxy.set_search(" 社区主任 ")  # the post only, spaces around as typed
+    assert names() == {"张丽"}
+    proxy.set_search("十佳")  # every category's name has it
+    assert proxy.rowCount() == 4
+    proxy.set_category(categories[1].id)
+    assert names() == {"张丽", "李强", "王芳"}
+    proxy.set_status(CandidateStatus.REJECTED)
+    assert names() == {"李强"}
+    proxy.set_unit(units[0].id)  # 李强 is from 西山镇: every filter must hold
+    assert proxy.rowCount() == 0
