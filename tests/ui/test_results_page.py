@@ -25,12 +25,13 @@ from desktop.core.results.combine import (
     format_combined,
     format_expert,
 )
-from desktop.core.results.tally import CountedTally
+from desktop.core.results.tally import CountedTally, last_tally, paper_tally
 from desktop.core.results.types import CampaignResults, CategoryResult
 from desktop.core.services import Services
 from desktop.core.store.models import Sheet
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.results_dialogs import TieDialog
+from desktop.ui.main_window import MainWindow
 from desktop.ui.models.results_models import RankingModel
 from desktop.ui.pages.results_page import ResultsPage
 from desktop.ui.pages.results_rule import RuleDialog
@@ -321,3 +322,14 @@ def test_the_page_shows_the_last_count_at_once_then_the_current_one(
     assert now.paper_current and now.pending > before.pending  # the spoiled serial is held
     assert earlier_label.count(" · ") == now_label.count(" · ") + 1
     assert page.results is now
+
+
+def test_the_window_counts_ahead_so_the_results_page_has_a_count_to_show(
+        qtbot: QtBot, services: Services, counted: CampaignInfo) -> None:
+    assert last_tally(services.db, counted.id) is None
+    window = MainWindow(services, counted.id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: last_tally(services.db, counted.id) is not None, timeout=20_000)
+    ahead = last_tally(services.db, counted.id)
+    assert ahead is not None and ahead.tally == paper_tally(services.db, counted.id)
+    assert ahead.tally.ballots > 0
