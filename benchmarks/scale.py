@@ -18,10 +18,14 @@ weigh in it is not what is measured (the database size excludes it).
 Per size it prints: the build's CPU and wall seconds, the database's size (the SQLite file, or
 the sum of ``pg_total_relation_size`` over the tables), then in ``--rounds`` rounds interleaved
 over the sizes (so the machine's load falls on every size alike): ``Results.compute`` plus
-``results_json`` (what ``ballotdesk results --json`` runs), ``Review.queue``, the results and
-review pages opened until settled (Qt offscreen), and a ``--batch``-page scanning batch: what
-``scan_items`` does besides reading the pixels (tidy the archive, the reading context, the
-"recorded before?" look-up per page, ``record_all``) and the throttled automatic backup after it.
+``results_json`` (what ``ballotdesk results --json`` runs, on a database object of its own as
+the command does), ``Review.queue``, the review page opened until settled, a ``--batch``-page
+scanning batch: what ``scan_items`` does besides reading the pixels (tidy the archive, the
+reading context, the "recorded before?" look-up per page, ``record_all``) and the throttled
+automatic backup after it; then the results page, until first shown and until current (from
+the second round on it shows the count it made in the round before at once), and the same as
+the first page of a window just started. Qt (offscreen) is started once before any page is
+measured.
 The command line ``ballotdesk results --json`` is run once per size, in a child process. CPU
 seconds are the process's (all threads) plus its reaped children's; the load average is printed
 before and after.
