@@ -18,10 +18,14 @@ weigh in it is not what is measured (the database size excludes it).
 Per size it prints: the build's CPU and wall seconds, the database's size (the SQLite file, or
 the sum of ``pg_total_relation_size`` over the tables), then in ``--rounds`` rounds interleaved
 over the sizes (so the machine's load falls on every size alike): ``Results.compute`` plus
-``results_json`` (what ``ballotdesk results --json`` runs), ``Review.queue``, the results and
-review pages opened until settled (Qt offscreen), and a ``--batch``-page scanning batch: what
-``scan_items`` does besides reading the pixels (tidy the archive, the reading context, the
-"recorded before?" look-up per page, ``record_all``) and the throttled automatic backup after it.
+``results_json`` (what ``ballotdesk results --json`` runs, on a database object of its own as
+the command does), ``Review.queue``, the review page opened until settled, a ``--batch``-page
+scanning batch: what ``scan_items`` does besides reading the pixels (tidy the archive, the
+reading context, the "recorded before?" look-up per page, ``record_all``) and the throttled
+automatic backup after it; then the results page, until first shown and until current (from
+the second round on it shows the count it made in the round before at once), and the same as
+the first page of a window just started. Qt (offscreen) is started once before any page is
+measured.
 The command line ``ballotdesk results --json`` is run once per size, in a child process. CPU
 seconds are the process's (all threads) plus its reaped children's; the load average is printed
 before and after.
@@ -93,6 +97,8 @@ PAGE_TIMEOUT_S = 3600.0
 NO_PIXELS = np.zeros((1, 1), np.uint8)
 
 T = TypeVar("T")
+#: Figures of one step: what was measured → (CPU s, wall s).
+Figures = dict[str, tuple[float, float]]
 
 
 def cpu_seconds() -> float:
@@ -187,6 +193,8 @@ class ScaleCampaign:
         self.ballots: list[Ballot] = []
         #: The pages opened (kept until the end, see :meth:`open_page`).
         self.pages: list[Any] = []
+        #: The services of pages opened as in a window just started (:meth:`open_page_anew`).
+        self.fresh: list[Services] = []
 
     @contextlib.contextmanager
     def active(self) -> Iterator[None]:
@@ -287,10 +295,16 @@ class ScaleCampaign:
                 "JOIN pg_namespace n ON n.oid = c.relnamespace "
                 "WHERE c.relkind = 'r' AND n.nspname = current_schema()").scalar() or 0)
 
-    def results_json(self) -> dict[str, Any]:
+    def results_json(self) -> Figures:
+        """``Results.compute`` + ``results_json`` as ``ballotdesk results --json`` runs them: on
+        a database object of its own (opened before the clock starts), so with no count made
+        before in the process to use again."""
         from desktop.core.results.files import results_json
 
-        return results_json(self.services.results.compute(self.campaign_id))
+        services = Services.open(self.url, BENCH_ACTOR)
+        self.fresh.append(services)
+        return {"results": timed(lambda: results_json(services.results.compute(
+            self.campaign_id)))[1:]}
 
     def review_queue(self) -> int:
         return len(Review(self.services.db, BENCH_ACTOR).queue(self.campaign_id))
@@ -307,21 +321,29 @@ class ScaleCampaign:
                               capture_output=True, text=True, env=env, check=False)
         assert done.returncode == 0, done.stderr
 
-    def open_page(self, name: str) -> None:
-        """The results or review page, shown and waited for until its data is on screen."""
-        from PySide6.QtWidgets import QApplication  # noqa: TID251 - the pages are measured
-
+    def open_page(self, name: str, services: Services | None = None) -> Figures:
+        """The results or review page, shown and waited for until its data is on screen:
+        ``… page`` until it settled (the results page: with the count of what is recorded
+        now), and ``results page, first shown`` until its first results were on screen (a
+        count made before, when this process made one: the page shows it at once, then counts
+        what came after). ``services``: others than the campaign's own (a fresh database
+        object holds no count made before, as in a window just started)."""
         from desktop.ui.context import CampaignContext
         from desktop.ui.pages.results_page import ResultsPage
         from desktop.ui.pages.review_page import ReviewPage
 
-        app = QApplication.instance() or QApplication([])
-        context = CampaignContext(self.services, self.campaign_id)
+        app = qt_app()
+        cpu, wall = cpu_seconds(), time.perf_counter()
+        context = CampaignContext(services or self.services, self.campaign_id)
         page: Any = (ResultsPage if name == "results" else ReviewPage)(context)
         page.resize(1280, 760)
         page.show()
+        figures: Figures = {}
+        first = f"{name} page, first shown"
 
         def settled() -> bool:
+            if name == "results" and page.results is not None and first not in figures:
+                figures[first] = (cpu_seconds() - cpu, time.perf_counter() - wall)
             return not page.controller.busy and (name != "results" or page.results is not None)
 
         deadline = time.monotonic() + PAGE_TIMEOUT_S
@@ -329,16 +351,43 @@ class ScaleCampaign:
             app.processEvents()
             time.sleep(0.001)
             assert time.monotonic() < deadline, f"the {name} page did not settle"
+        figures[f"{name} page"] = (cpu_seconds() - cpu, time.perf_counter() - wall)
         # Hidden, not deleted: a page's background work may still be under way (a refresh
         # after the first), and deleting its page under it crashed PySide6 here.
         page.hide()
         self.pages.append(page)
+        return figures
+
+    def open_page_anew(self, name: str) -> Figures:
+        """The page as the first one a window just started opens: on a database object of its
+        own (opened before the clock starts), so no count made before is there to show."""
+        services = Services.open(self.url, BENCH_ACTOR)
+        self.fresh.append(services)
+        with self.active():
+            figures = self.open_page(name, services)
+        return {f"{key} (new window)": value for key, value in figures.items()}
+
+
+def qt_app() -> Any:
+    """Qt's application, started once, before any page is measured: its start (about 1.3 s
+    of CPU here: platform plug-in, fonts) fell on the first page a run opened."""
+    from PySide6.QtWidgets import QApplication, QLabel  # noqa: TID251 - the pages are measured
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([])
+        warm = QLabel("选票台 BallotDesk 0123456789")  # the fonts a page draws with
+        warm.show()
+        app.processEvents()
+        warm.hide()
+    return app
 
 
 @contextlib.contextmanager
 def databases(backend: str, root: Path, sizes: list[int],
-              server_url: str | None) -> Iterator[list[str]]:
-    """One empty database URL per size."""
+              server_url: str | None, reuse: bool = False) -> Iterator[list[str]]:
+    """One database URL per size: empty, or on PostgreSQL with ``reuse`` the one a run left
+    there (as ``--root`` does on SQLite)."""
     if backend == "sqlite":
         yield [f"sqlite:///{root / str(size) / 'ballotdesk.sqlite3'}" for size in sizes]
         return
@@ -358,7 +407,10 @@ def databases(backend: str, root: Path, sizes: list[int],
     names = [f"ballotdesk_scale_{size}" for size in sizes]
     try:
         with admin.connect() as connection:
+            found = set(connection.execute(text("SELECT datname FROM pg_database")).scalars())
             for name in names:
+                if reuse and name in found:
+                    continue
                 connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
                 connection.execute(text(f'CREATE DATABASE "{name}"'))
         yield [make_url(server_url).set(database=name).render_as_string(hide_password=False)
@@ -381,6 +433,8 @@ def main() -> None:
     parser.add_argument("--postgres-url", help="a PostgreSQL server (default: start one)")
     parser.add_argument("--batch", type=int, default=100, help="pages per scanning batch")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--reuse", action="store_true", help="PostgreSQL (with --postgres-url): "
+                        "grow the databases a run left on the server instead of making them anew")
     parser.add_argument("--root", type=Path, help="the folder of the SQLite databases (default: "
                         "a new one); those a run left there are grown to their size, not rebuilt")
     args = parser.parse_args()
@@ -388,7 +442,7 @@ def main() -> None:
     sizes = [int(size) for size in args.sizes.split(",")]
     root = args.root or Path(tempfile.mkdtemp(prefix="ballotdesk-scale-"))
     print(f"{args.backend}; load average before: {load()}", flush=True)
-    with databases(args.backend, root, sizes, args.postgres_url) as urls:
+    with databases(args.backend, root, sizes, args.postgres_url, args.reuse) as urls:
         campaigns = []
         for size, url in zip(sizes, urls, strict=True):
             built, cpu, wall = timed(
@@ -408,33 +462,47 @@ def main() -> None:
                   f"recording); database {built.database_bytes() / 1e6:.1f} MB; "
                   f"`ballotdesk results --json` {cli_cpu:.2f} s CPU / {cli_wall:.2f} s wall; "
                   f"load {load()}", flush=True)
-        steps: dict[str, Callable[[ScaleCampaign], object]] = {
-            "results": ScaleCampaign.results_json,
-            "review queue": ScaleCampaign.review_queue,
-            "results page": lambda c: c.open_page("results"),
-            "review page": lambda c: c.open_page("review"),
-            f"{args.batch}-page batch": lambda c: c.scan_batch(args.batch),
-        }
+        qt_app()
+        # In this order each round: the results as the command line counts them (nothing kept
+        # from before); the results page after a batch (from the second round on, the count
+        # the page made in the round before is shown at once, then the batch counted); then
+        # as the first page of a window just started (nothing to show before it has counted).
+        batch = f"{args.batch}-page batch"
+
+        def simply(name: str, work: Callable[[ScaleCampaign], object]
+                   ) -> Callable[[ScaleCampaign], Figures]:
+            return lambda c: {name: timed(lambda: work(c))[1:]}
+
+        steps: list[Callable[[ScaleCampaign], Figures]] = [
+            ScaleCampaign.results_json,
+            simply("review queue", ScaleCampaign.review_queue),
+            lambda c: c.open_page("review"),
+            simply(batch, lambda c: c.scan_batch(args.batch)),
+            lambda c: c.open_page("results"),
+            lambda c: c.open_page_anew("results"),
+        ]
         figures: dict[tuple[int, str], list[tuple[float, float]]] = {}
         for round_ in range(args.rounds):
             for index, built in enumerate(campaigns):
-                for name, step in steps.items():
-                    _value, cpu, wall = timed(lambda: step(built))  # noqa: B023
-                    figures.setdefault((index, name), []).append((cpu, wall))
-                    print(f"  {sizes[index]} sheets, {name}: {cpu:.3f} s CPU / {wall:.3f} s "
-                          f"wall; load {load()}", flush=True)
+                for step in steps:
+                    for name, (cpu, wall) in step(built).items():
+                        figures.setdefault((index, name), []).append((cpu, wall))
+                        print(f"  {sizes[index]} sheets, {name}: {cpu:.3f} s CPU / {wall:.3f} s "
+                              f"wall; load {load()}", flush=True)
             print(f"round {round_ + 1} done; load {load()}", flush=True)
+        names = list(dict.fromkeys(name for _index, name in figures))
         print(f"\nmedians of {args.rounds} rounds (CPU s / wall s):")
-        print(f"{'sheets':>8}  " + "  ".join(f"{name:>22}" for name in steps))
+        print(f"{'sheets':>8}  " + "  ".join(f"{name:>22}" for name in names))
         for index in range(len(campaigns)):
             cells = []
-            for name in steps:
+            for name in names:
                 rows = figures[(index, name)]
                 cells.append(f"{statistics.median(r[0] for r in rows):>10.3f} / "
                              f"{statistics.median(r[1] for r in rows):<9.3f}")
             print(f"{sizes[index]:>8}  " + "  ".join(cells))
         for built in campaigns:
-            built.services.db.dispose()
+            for services in (built.services, *built.fresh):
+                services.db.dispose()
     print(f"load average after: {load()}")
     print(f"(databases and archives left in {root})")
 

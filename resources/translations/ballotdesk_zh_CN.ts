@@ -2470,7 +2470,7 @@ Audit anchor (write it down to check the log later):
     <name>ResultsController</name>
     <message>
         <source>Notice settings saved.</source>
-        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often. Someone waits for the computation on its way (the page says it is recalculating).</extracomment>
+        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often. Someone waits for the computation on its way (the page says it is recalculating). The computation on its way shows an earlier count (``_earlier_count``).</extracomment>
         <translation>公示设置已保存。</translation>
     </message>
     <message>
@@ -2573,6 +2573,10 @@ Show page 1?</source>
     <message>
         <source>computed at %1</source>
         <translation>计算于 %1</translation>
+    </message>
+    <message>
+        <source>paper ballots as counted at %1, before the latest changes</source>
+        <translation>纸质选票为 %1 时的计数，尚未计入此后的变动</translation>
     </message>
 </context>
 <context>
@@ -2769,7 +2773,7 @@ Show page 1?</source>
     <name>ScanController</name>
     <message>
         <source>Looking for a ballot…</source>
-        <extracomment>The count per category is refreshed at most this often while sheets come in. How long the status line stays green or red after a sheet. category → candidate number as printed → name</extracomment>
+        <extracomment>The count per category is refreshed at most this often while sheets come in. A live tally that took T waits at least this many times T before the next: the count on screen keeps up, and on a county&apos;s campaign (a tally of seconds) it takes at most a quarter of a core from the batch being read. How long the status line stays green or red after a sheet. category → candidate number as printed → name</extracomment>
         <translation>正在寻找选票…</translation>
     </message>
     <message>

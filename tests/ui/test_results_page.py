@@ -12,7 +12,9 @@ import pypdfium2 as pdfium
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
+from desktop.core.enums import SerialState
 from desktop.core.printing.boxes import BoxInfo
 from desktop.core.registry.service import CampaignInfo
 from desktop.core.results.combine import (
@@ -23,10 +25,13 @@ from desktop.core.results.combine import (
     format_combined,
     format_expert,
 )
+from desktop.core.results.tally import CountedTally, last_tally, paper_tally
 from desktop.core.results.types import CampaignResults, CategoryResult
 from desktop.core.services import Services
+from desktop.core.store.models import Sheet
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.results_dialogs import TieDialog
+from desktop.ui.main_window import MainWindow
 from desktop.ui.models.results_models import RankingModel
 from desktop.ui.pages.results_page import ResultsPage
 from desktop.ui.pages.results_rule import RuleDialog
@@ -270,10 +275,10 @@ def test_results_that_take_longer_than_the_live_refresh_are_still_shown(
     compute = services.results.compute
     calls: list[int] = []
 
-    def slow(campaign_id: int) -> CampaignResults:
+    def slow(campaign_id: int, earlier: CountedTally | None = None) -> CampaignResults:
         calls.append(campaign_id)
         time.sleep(0.6)
-        return compute(campaign_id)
+        return compute(campaign_id, earlier)
 
     services.results.compute = slow  # type: ignore[method-assign]
     page = ResultsPage(CampaignContext(services, counted.id))
@@ -286,3 +291,45 @@ def test_results_that_take_longer_than_the_live_refresh_are_still_shown(
         c.name for c in compute(counted.id).categories]
     assert len(calls) == 1  # five refreshes fell inside it; none restarted it
     page.controller.live_timer.stop()
+
+
+def test_the_page_shows_the_last_count_at_once_then_the_current_one(
+        qtbot: QtBot, services: Services, counted: CampaignInfo) -> None:
+    """A count made before in this process (the scan page's, an earlier computation) is shown
+    at once, marked as counted before the latest changes; the count of what is recorded now
+    (a serial noted spoiled since: its ballot held for review) follows without being asked
+    for."""
+    before = services.results.compute(counted.id)
+    with services.db.transaction() as s:
+        serial = s.scalar(select(func.min(Sheet.serial)).where(Sheet.campaign_id == counted.id))
+    services.boxes.note_serials(counted.id, [serial], SerialState.SPOILED)
+    page = ResultsPage(CampaignContext(services, counted.id))
+    qtbot.addWidget(page)
+    shown: list[tuple[CampaignResults | None, str]] = []
+    show_results = page.show_results
+
+    def observed(results: CampaignResults | None) -> None:
+        show_results(results)
+        shown.append((results, page.rule_label.text()))
+
+    page.show_results = observed  # type: ignore[method-assign]
+    page.show()
+    settle(qtbot, page)
+    (earlier, earlier_label), (now, now_label) = shown
+    assert earlier is not None and now is not None
+    assert earlier.ballots == before.ballots and not earlier.paper_current
+    assert earlier.paper_counted_at == before.paper_counted_at
+    assert now.paper_current and now.pending > before.pending  # the spoiled serial is held
+    assert earlier_label.count(" · ") == now_label.count(" · ") + 1
+    assert page.results is now
+
+
+def test_the_window_counts_ahead_so_the_results_page_has_a_count_to_show(
+        qtbot: QtBot, services: Services, counted: CampaignInfo) -> None:
+    assert last_tally(services.db, counted.id) is None
+    window = MainWindow(services, counted.id)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: last_tally(services.db, counted.id) is not None, timeout=20_000)
+    ahead = last_tally(services.db, counted.id)
+    assert ahead is not None and ahead.tally == paper_tally(services.db, counted.id)
+    assert ahead.tally.ballots > 0

@@ -37,7 +37,14 @@ if TYPE_CHECKING:
     from desktop.core.results.notice import write_notice
     from desktop.core.results.recounting import RecountReport, recount
     from desktop.core.results.service import Results
-    from desktop.core.results.tally import CategoryCount, Tally, paper_tally
+    from desktop.core.results.tally import (
+        CategoryCount,
+        CountedTally,
+        Tally,
+        current_tally,
+        last_tally,
+        paper_tally,
+    )
     from desktop.core.results.types import (
         MAX_OBJECTION_WORKING_DAYS,
         BoxCount,
@@ -57,7 +64,8 @@ __getattr__ = lazy.exports(__name__, {
     "desktop.core.results.notice": ("write_notice",),
     "desktop.core.results.recounting": ("RecountReport", "recount"),
     "desktop.core.results.service": ("Results",),
-    "desktop.core.results.tally": ("CategoryCount", "Tally", "paper_tally"),
+    "desktop.core.results.tally": ("CategoryCount", "CountedTally", "Tally", "current_tally",
+        "last_tally", "paper_tally"),
     "desktop.core.results.types": ("MAX_OBJECTION_WORKING_DAYS", "BoxCount", "CampaignResults",
         "CategoryResult", "NoticeSettings", "check_rule", "parse_weights"),
 })
@@ -65,8 +73,8 @@ __getattr__ = lazy.exports(__name__, {
 __all__ = [
     "EXPERT", "FLAG_MARK", "MAX_OBJECTION_WORKING_DAYS", "ONLINE", "PAPER", "SOURCE_PREFIX",
     "BoxCount", "CampaignResults", "CandidateResult", "CastVoteRecord", "CategoryCount",
-    "CategoryResult", "CombinationRule", "Method", "Normalise", "NoticeSettings", "OnlineCount",
-    "RecountReport", "Results", "Tally", "TieChoice", "check_rule", "flag_note", "format_combined",
-    "format_expert", "formula", "paper_tally", "parse_weights", "recount", "results_json",
-    "write_csv", "write_notice", "write_xlsx",
+    "CategoryResult", "CombinationRule", "CountedTally", "Method", "Normalise", "NoticeSettings",
+    "OnlineCount", "RecountReport", "Results", "Tally", "TieChoice", "check_rule", "current_tally",
+    "flag_note", "format_combined", "format_expert", "formula", "last_tally", "paper_tally",
+    "parse_weights", "recount", "results_json", "write_csv", "write_notice", "write_xlsx",
 ]

@@ -35,7 +35,7 @@ from desktop.core.results.combine import (
     rank,
 )
 from desktop.core.results.messages import register_messages
-from desktop.core.results.tally import CategoryCount, Tally, paper_tally
+from desktop.core.results.tally import CategoryCount, CountedTally, Tally, current_tally
 from desktop.core.results.types import (
     MAX_OBJECTION_WORKING_DAYS,
     BoxCount,
@@ -174,11 +174,14 @@ class Results:
                                    row.decided_by, row.decided_at)
 
     # -- the results ---------------------------------------------------------------------
-    def compute(self, campaign_id: int) -> CampaignResults:
-        """Everything counted so far, combined by the campaign's rule."""
+    def compute(self, campaign_id: int, counted: CountedTally | None = None) -> CampaignResults:
+        """Everything counted so far, combined by the campaign's rule; the paper ballots as
+        ``counted`` (a count made before, e.g. ``last_tally``: the page shows it at once), by
+        default as recorded now (``current_tally``)."""
         info = self.rule(campaign_id)
         rule = info.rule
-        tally = paper_tally(self.db, campaign_id)
+        counted = counted or current_tally(self.db, campaign_id)
+        tally = counted.tally
         online = online_votes(self.db, campaign_id)
         experts = expert_results(self.db, campaign_id)
         warnings: list[Message] = []
@@ -232,7 +235,7 @@ class Results:
         return CampaignResults(
             campaign_id, name, info, formula(rule, sources, "zh_CN"), formula(rule, sources, "en"),
             tuple(sources), tuple(categories), tally.ballots, tally.blank_ballots, boxes,
-            dt.datetime.now(dt.UTC), tuple(warnings), head)
+            dt.datetime.now(dt.UTC), tuple(warnings), head, counted.head, counted.counted_at)
 
     @staticmethod
     def _category(category: Category, entries: list[Entry], rule: CombinationRule,

@@ -29,9 +29,11 @@ two to each other).
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import json
 import operator
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -39,10 +41,12 @@ from dataclasses import dataclass, field
 from itertools import compress, groupby, repeat
 from operator import add, eq, itemgetter, le, not_
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import ColumnElement, String, and_, cast, func, or_, select
 
 from ballotformat import Layout
+from desktop.core.audit import Anchor, head_anchor
 from desktop.core.records import (
     IDS_PER_QUERY,
     SheetRow,
@@ -454,6 +458,53 @@ def paper_tally(db: Database, campaign_id: int) -> Tally:
         for first, ballot_pages in ballots.values():
             counting.add_ballot(first, ballot_pages)
     return counting.tally()
+
+
+@dataclass(frozen=True)
+class CountedTally:
+    """A campaign's paper tally and the moment it counts: the audit chain's head read before
+    its rows (``None``: an empty log) and when it was counted. Every change BallotDesk makes
+    writes an audit entry in its own transaction (docs/audit.md), so while the head is the same
+    the count is too. Shared, so not to be changed."""
+
+    tally: Tally
+    head: Anchor | None
+    counted_at: dt.datetime
+
+
+#: The newest count of each campaign made in this process, per database (see current_tally).
+_newest: WeakKeyDictionary[Database, dict[int, CountedTally]] = WeakKeyDictionary()
+_newest_lock = threading.Lock()
+
+
+def current_tally(db: Database, campaign_id: int) -> CountedTally:
+    """The paper tally as recorded now: the newest count this process made of the campaign if
+    the audit head has not moved since it was counted, else :func:`paper_tally` anew (kept as
+    the newest). The one way the results, the scan page's live counts and the command line
+    count: a page that refreshes while nothing changes reads one row, not every sheet."""
+    with db.transaction() as s:
+        head = head_anchor(s)  # before the rows: the count holds every change up to it
+    newest = last_tally(db, campaign_id)
+    if newest is not None and head is not None and newest.head == head:
+        return newest
+    counted = CountedTally(paper_tally(db, campaign_id), head, dt.datetime.now(dt.UTC))
+    with _newest_lock:  # two counts may end out of order: keep the one at the later head
+        kept = _newest.setdefault(db, {})
+        older = kept.get(campaign_id)
+        if older is None or _entry(older.head) <= _entry(head):
+            kept[campaign_id] = counted
+    return counted
+
+
+def last_tally(db: Database, campaign_id: int) -> CountedTally | None:
+    """The newest count of the campaign this process made (:func:`current_tally`), however
+    old, or ``None``: what a page shows at once while the current count is made."""
+    with _newest_lock:
+        return _newest.get(db, {}).get(campaign_id)
+
+
+def _entry(head: Anchor | None) -> int:
+    return 0 if head is None else head.entry_id
 
 
 def _read_counted(db: Database, campaign_id: int

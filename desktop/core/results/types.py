@@ -149,6 +149,15 @@ class CampaignResults:
     #: The audit log's head when the figures were read (``None``: an empty log): every change
     #: they reflect is at or before it, so the notice prints it as the anchor to keep.
     audit_head: Anchor | None = None
+    #: The audit head the paper ballots were counted at (read before their rows) and when:
+    #: older than ``audit_head`` when a count made before was shown while a new one is made.
+    paper_head: Anchor | None = None
+    paper_counted_at: dt.datetime | None = None
+
+    @property
+    def paper_current(self) -> bool:
+        """The paper count holds every change up to ``audit_head``."""
+        return self.paper_head == self.audit_head
 
     @property
     def pending(self) -> int:

@@ -176,6 +176,9 @@ class ResultsPage(Page):
             parts.append(self.tr("default rule (not set yet)"))
         parts.append(arg(self.tr("computed at %1"),
                          results.computed_at.astimezone().strftime("%H:%M:%S")))
+        if not results.paper_current and results.paper_counted_at is not None:
+            parts.append(arg(self.tr("paper ballots as counted at %1, before the latest changes"),
+                             results.paper_counted_at.astimezone().strftime("%H:%M:%S")))
         self.rule_label.setText(" · ".join(parts))
         self.warnings_label.setVisible(bool(results.warnings))
         self.warnings_label.setText("\n".join(f"⚠ {w.text()}" for w in results.warnings))
