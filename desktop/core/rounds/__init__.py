@@ -19,7 +19,16 @@ from ballotformat import lazy
 if TYPE_CHECKING:
     from desktop.core.rounds.cuts import Cut, Standing, cut, departs, standings
     from desktop.core.rounds.decisions import Decisions
-    from desktop.core.rounds.service import Rounds, add_first_round, paper_channel, round_of_box
+    from desktop.core.rounds.service import (
+        Rounds,
+        add_first_round,
+        box_channel,
+        current_round,
+        get_round,
+        paper_channel,
+        round_of_box,
+        standing_in,
+    )
     from desktop.core.rounds.types import (
         CategoryCut,
         ChannelInfo,
@@ -32,7 +41,8 @@ if TYPE_CHECKING:
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.rounds.cuts": ("Cut", "Standing", "cut", "departs", "standings"),
     "desktop.core.rounds.decisions": ("Decisions",),
-    "desktop.core.rounds.service": ("Rounds", "add_first_round", "paper_channel", "round_of_box"),
+    "desktop.core.rounds.service": ("Rounds", "add_first_round", "box_channel", "current_round",
+        "get_round", "paper_channel", "round_of_box", "standing_in"),
     "desktop.core.rounds.types": ("CategoryCut", "ChannelInfo", "DecisionInfo", "DecisionLineInfo",
         "RoundInfo", "RoundTieInfo"),
 })
@@ -49,9 +59,13 @@ __all__ = [
     "Rounds",
     "Standing",
     "add_first_round",
+    "box_channel",
+    "current_round",
     "cut",
     "departs",
+    "get_round",
     "paper_channel",
     "round_of_box",
+    "standing_in",
     "standings",
 ]

@@ -87,6 +87,30 @@ def round_of_box(s: Session, box_id: int) -> int | None:
         BallotBox, BallotBox.channel_id == RoundChannel.id).where(BallotBox.id == box_id))
 
 
+def current_round(s: Session, campaign_id: int) -> CampaignRound:
+    """The round a campaign is in: its first open round, else (all closed) its last."""
+    rounds = list(s.scalars(select(CampaignRound).where(CampaignRound.campaign_id == campaign_id)
+                            .order_by(CampaignRound.position)))
+    if not rounds:
+        raise RuleError([error("not_found", field="round", name=str(campaign_id))])
+    return next((r for r in rounds if r.status is RoundStatus.OPEN), rounds[-1])
+
+
+def standing_in(s: Session, row: CampaignRound) -> set[int] | None:
+    """The candidates standing in a round after the first (None for the first: the
+    shortlist)."""
+    if row.position == 1:
+        return None
+    return set(s.scalars(select(RoundCandidate.candidate_id)
+                         .where(RoundCandidate.round_id == row.id)))
+
+
+def box_channel(s: Session, box_id: int) -> RoundChannel | None:
+    """The paper channel a box's ballots count in."""
+    return s.scalar(select(RoundChannel).join(
+        BallotBox, BallotBox.channel_id == RoundChannel.id).where(BallotBox.id == box_id))
+
+
 class Rounds:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
@@ -228,7 +252,7 @@ class Rounds:
             row = get_round(s, round_id)
             campaign_id, last = row.campaign_id, is_last(s, row)
             counts = self._advancing_ids(s, row)
-            standing = self._standing(s, row)
+            standing = standing_in(s, row)
             ties = self._ties(s, row.id)
         results = Results(self.db, self.actor).compute(campaign_id)
         cuts = []
@@ -365,14 +389,6 @@ class Rounds:
                               .order_by(Category.position, Category.id)).all())
 
     @staticmethod
-    def _standing(s: Session, row: CampaignRound) -> set[int] | None:
-        """The candidates of a later round (None for the first: the shortlist)."""
-        if row.position == 1:
-            return None
-        return set(s.scalars(select(RoundCandidate.candidate_id)
-                             .where(RoundCandidate.round_id == row.id)))
-
-    @staticmethod
     def _ties(s: Session, round_id: int) -> dict[int, RoundTieInfo]:
         latest: dict[int, RoundTieInfo] = {}
         for tie, name in s.execute(select(RoundTie, Category.name).join(Category)
@@ -384,7 +400,7 @@ class Rounds:
     def _info(self, s: Session, row: CampaignRound) -> RoundInfo:
         channels = tuple(ChannelInfo.of(c) for c in s.scalars(
             select(RoundChannel).where(RoundChannel.round_id == row.id).order_by(RoundChannel.id)))
-        standing = self._standing(s, row)
+        standing = standing_in(s, row)
         count = len(standing) if standing is not None else s.scalar(
             select(func.count()).select_from(Candidate).join(Category).where(
                 Category.campaign_id == row.campaign_id,
