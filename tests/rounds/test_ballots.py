@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from desktop.core.enums import ChannelKind
 from desktop.core.printing import PrintOptions
 from desktop.core.records.recording import Recorder
 from desktop.core.records.scanjob import scan_paths
+from desktop.core.results import results_json
 from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
 from desktop.core.store.models import Sheet
@@ -106,3 +108,55 @@ def test_round_two_ballots_say_their_round_and_a_round_one_ballot_is_not_counted
     tally = paper_tally(services.db, campaign)
     assert tally.ballots == 3, "two round-1 ballots and one round-2 ballot; the late one not"
     assert tally.categories[window].votes["01"] == 2
+    by_round = [services.results.compute(campaign, r) for r in (seed.round1, seed.round2)]
+    assert [r.ballots for r in by_round] == [2, 1], "each round counts its own ballots"
+    assert [r.paper_channels for r in by_round] == [("群众投票", "代表投票"), ("评审组投票",)]
+    assert [len(c.candidates) for c in by_round[1].categories] == [ADVANCING] * 3
+    first = {c.number: c for c in by_round[1].categories[0].candidates}
+    assert (first["01"].paper_channels, first["05"].paper, first["02"].paper) == (
+        {"评审组投票": 1}, 1, 0)
+    assert by_round[1].sources == (), "the online source counts in round 1 only"
+
+
+def test_a_round_s_results_show_each_paper_channel_apart_weighted_by_its_channels(
+        services: Services, seed: Seed, tmp_path: Path) -> None:
+    campaign, rounds = seed.campaign.id, services.rounds
+    delegates = rounds.add_channel(seed.round1, ChannelKind.PAPER_DELEGATES, "代表投票",
+                                   weight=0.3)
+    rounds.add_channel(seed.round1, ChannelKind.ONLINE, "网络投票", weight=0.5, source="平台A")
+    public_box = services.boxes.add_box(campaign, "东湖社区服务中心 1号箱")
+    delegates_box = services.boxes.add_box(campaign, "县党代表投票箱", channel_id=delegates.id)
+    window = seed.categories[0].name
+    files: list[Path] = []
+    for box, ticks in ((public_box, ["01", "02"]), (delegates_box, ["03", "02"])):
+        _batch, layout, ballots = print_and_rasterize(services, campaign, box.id, 1, tmp_path)
+        files += save_scans(fill_in(layout, ballots[0], {window: ticks}), tmp_path / "scans",
+                            f"box{box.id}")
+    recorder = Recorder(services.db, services.actor, station="站点一")
+    assert all(o.recorded for o in scan_paths(recorder, files, workers=1))
+
+    results = services.results.compute(campaign, seed.round1)
+    top = {c.number: c for c in results.categories[0].candidates}
+    assert {n: dict(top[n].paper_channels) for n in ("01", "02", "03", "04")} == {
+        "01": {"群众投票": 1, "代表投票": 0}, "02": {"群众投票": 1, "代表投票": 1},
+        "03": {"群众投票": 0, "代表投票": 1}, "04": {"群众投票": 0, "代表投票": 0}}
+    assert results.rule.rule.weights == (("paper:代表投票", 0.3), ("online:平台A", 0.5))
+    assert [m.code for m in results.warnings] == ["results_channel_unweighted"]
+    assert results.warnings[0].params["channel"] == "paper:群众投票"
+    assert "0.3 × 纸质选票（代表投票）得票 ÷ 本奖项该项最高值 + 0.5 × 网络投票（平台A）得票" \
+        in results.formula_zh
+    # 0.3 × delegates' votes / their top (1) + 0.5 × online votes / their top (990)
+    online_top = max(c.online["平台A"] for c in top.values())
+    for number in ("02", "03"):
+        expected = (Fraction(3, 10) * top[number].paper_channels["代表投票"]
+                    + Fraction(1, 2) * Fraction(top[number].online["平台A"], online_top))
+        assert top[number].combined == expected
+    # the public box has no weight: 01 ranks on its online votes alone
+    assert [c.number for c in results.categories[0].candidates[:3]] == ["02", "03", "01"]
+    data = results_json(results)
+    assert data["round"] == {"position": 1, "name": "公众及党代表投票"}
+    assert data["categories"][0]["candidates"][0]["paper_channels"] == {"群众投票": 1,
+                                                                        "代表投票": 1}
+    plain = results_json(services.results.compute(campaign))
+    assert "round" not in plain and "paper_channels" not in plain["categories"][0][
+        "candidates"][0], "the campaign's results JSON is as it was"

@@ -73,7 +73,7 @@ def _candidate_json(c: CandidateResult, results: CampaignResults) -> dict[str, A
         "combined_text": format_combined(c.combined, results.rule.rule),
         "rank": c.rank, "winner": c.winner, "tie": c.tie, "cutoff_tie": c.cutoff_tie,
         "flag_dependent": c.flag_dependent,
-    }
+    } | ({"paper_channels": dict(c.paper_channels)} if results.round_position else {})
 
 
 def _category_json(c: CategoryResult, results: CampaignResults) -> dict[str, Any]:
@@ -112,7 +112,8 @@ def results_json(results: CampaignResults) -> dict[str, Any]:
         "warnings": [m.as_json() for m in results.warnings],
         "computed_at": results.computed_at.isoformat(),
         "audit_head": results.audit_head.text() if results.audit_head else None,
-    }
+    } | ({"round": {"position": results.round_position, "name": results.round_name},
+          "paper_channels": list(results.paper_channels)} if results.round_position else {})
 
 
 @dataclass(frozen=True)

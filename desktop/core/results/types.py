@@ -149,6 +149,11 @@ class CampaignResults:
     #: The audit log's head when the figures were read (``None``: an empty log): every change
     #: they reflect is at or before it, so the notice prints it as the anchor to keep.
     audit_head: Anchor | None = None
+    #: A round's results (``Results.compute(…, round_id)``): its position and name, and its
+    #: paper channels, whose votes each candidate shows apart; None for the campaign's.
+    round_position: int | None = None
+    round_name: str = ""
+    paper_channels: tuple[str, ...] = ()
 
     @property
     def pending(self) -> int:

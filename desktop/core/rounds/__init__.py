@@ -19,15 +19,20 @@ from ballotformat import lazy
 if TYPE_CHECKING:
     from desktop.core.rounds.cuts import Cut, Standing, cut, departs, standings
     from desktop.core.rounds.decisions import Decisions
+    from desktop.core.rounds.scope import (
+        RoundScope,
+        current_round,
+        get_round,
+        round_scope,
+        standing_in,
+        voting_round,
+    )
     from desktop.core.rounds.service import (
         Rounds,
         add_first_round,
         box_channel,
-        current_round,
-        get_round,
         paper_channel,
         round_of_box,
-        standing_in,
     )
     from desktop.core.rounds.types import (
         CategoryCut,
@@ -41,8 +46,10 @@ if TYPE_CHECKING:
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.rounds.cuts": ("Cut", "Standing", "cut", "departs", "standings"),
     "desktop.core.rounds.decisions": ("Decisions",),
-    "desktop.core.rounds.service": ("Rounds", "add_first_round", "box_channel", "current_round",
-        "get_round", "paper_channel", "round_of_box", "standing_in"),
+    "desktop.core.rounds.scope": ("RoundScope", "current_round", "get_round", "round_scope",
+        "standing_in", "voting_round"),
+    "desktop.core.rounds.service": ("Rounds", "add_first_round", "box_channel", "paper_channel",
+        "round_of_box"),
     "desktop.core.rounds.types": ("CategoryCut", "ChannelInfo", "DecisionInfo", "DecisionLineInfo",
         "RoundInfo", "RoundTieInfo"),
 })
@@ -55,6 +62,7 @@ __all__ = [
     "DecisionLineInfo",
     "Decisions",
     "RoundInfo",
+    "RoundScope",
     "RoundTieInfo",
     "Rounds",
     "Standing",
@@ -66,6 +74,8 @@ __all__ = [
     "get_round",
     "paper_channel",
     "round_of_box",
+    "round_scope",
     "standing_in",
     "standings",
+    "voting_round",
 ]

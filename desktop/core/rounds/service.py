@@ -26,6 +26,7 @@ from desktop.core.registry import format_number
 from desktop.core.results import TieChoice
 from desktop.core.rounds.cuts import cut, standings
 from desktop.core.rounds.messages import register_messages
+from desktop.core.rounds.scope import get_round, standing_in, voting_round
 from desktop.core.rounds.types import (
     CategoryCut,
     ChannelInfo,
@@ -85,24 +86,6 @@ def round_of_box(s: Session, box_id: int) -> int | None:
     """The round a box's ballots are printed for: its channel's."""
     return s.scalar(select(RoundChannel.round_id).join(
         BallotBox, BallotBox.channel_id == RoundChannel.id).where(BallotBox.id == box_id))
-
-
-def current_round(s: Session, campaign_id: int) -> CampaignRound:
-    """The round a campaign is in: its first open round, else (all closed) its last."""
-    rounds = list(s.scalars(select(CampaignRound).where(CampaignRound.campaign_id == campaign_id)
-                            .order_by(CampaignRound.position)))
-    if not rounds:
-        raise RuleError([error("not_found", field="round", name=str(campaign_id))])
-    return next((r for r in rounds if r.status is RoundStatus.OPEN), rounds[-1])
-
-
-def standing_in(s: Session, row: CampaignRound) -> set[int] | None:
-    """The candidates standing in a round after the first (None for the first: the
-    shortlist)."""
-    if row.position == 1:
-        return None
-    return set(s.scalars(select(RoundCandidate.candidate_id)
-                         .where(RoundCandidate.round_id == row.id)))
 
 
 def box_channel(s: Session, box_id: int) -> RoundChannel | None:
@@ -254,7 +237,8 @@ class Rounds:
             counts = self._advancing_ids(s, row)
             standing = standing_in(s, row)
             ties = self._ties(s, row.id)
-        results = Results(self.db, self.actor).compute(campaign_id)
+            voting = voting_round(s, row).id
+        results = Results(self.db, self.actor).compute(campaign_id, voting)
         cuts = []
         for category in results.categories:
             ranking = standings([(c.candidate_id, c.number, c.name, c.combined)
@@ -412,13 +396,6 @@ def number_text(value: str | int) -> str:
     """A candidate number as given ("7", "07") as printed ("07")."""
     text = str(value).strip()
     return format_number(int(text)) if text.isdigit() else text
-
-
-def get_round(s: Session, round_id: int) -> CampaignRound:
-    row = s.get(CampaignRound, round_id)
-    if row is None:
-        raise RuleError([error("not_found", field="round", name=str(round_id))])
-    return row
 
 
 def is_last(s: Session, row: CampaignRound) -> bool:
