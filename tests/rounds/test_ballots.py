@@ -18,7 +18,7 @@ from desktop.core.enums import ChannelKind
 from desktop.core.printing import PrintOptions
 from desktop.core.records.recording import Recorder
 from desktop.core.records.scanjob import scan_paths
-from desktop.core.results import results_json
+from desktop.core.results import Method, results_json
 from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
 from desktop.core.store.models import Sheet
@@ -135,23 +135,30 @@ def test_a_round_s_results_show_each_paper_channel_apart_weighted_by_its_channel
     recorder = Recorder(services.db, services.actor, station="站点一")
     assert all(o.recorded for o in scan_paths(recorder, files, workers=1))
 
+    partly = services.results.compute(campaign, seed.round1)
+    assert partly.rule.rule.method is Method.SUM, "weights on some channels only: not used"
+    assert [(m.code, m.params["channel"]) for m in partly.warnings] == [
+        ("results_channel_unweighted", "paper:群众投票")]
+    public = next(c for c in rounds.channels(seed.round1) if c.kind is ChannelKind.PAPER_PUBLIC)
+    rounds.set_channel_weight(public.id, 0.2)
+
     results = services.results.compute(campaign, seed.round1)
     top = {c.number: c for c in results.categories[0].candidates}
     assert {n: dict(top[n].paper_channels) for n in ("01", "02", "03", "04")} == {
         "01": {"群众投票": 1, "代表投票": 0}, "02": {"群众投票": 1, "代表投票": 1},
         "03": {"群众投票": 0, "代表投票": 1}, "04": {"群众投票": 0, "代表投票": 0}}
-    assert results.rule.rule.weights == (("paper:代表投票", 0.3), ("online:平台A", 0.5))
-    assert [m.code for m in results.warnings] == ["results_channel_unweighted"]
-    assert results.warnings[0].params["channel"] == "paper:群众投票"
-    assert "0.3 × 纸质选票（代表投票）得票 ÷ 本奖项该项最高值 + 0.5 × 网络投票（平台A）得票" \
-        in results.formula_zh
-    # 0.3 × delegates' votes / their top (1) + 0.5 × online votes / their top (990)
+    assert results.rule.rule.weights == (("paper:群众投票", 0.2), ("paper:代表投票", 0.3),
+                                         ("online:平台A", 0.5))
+    assert results.warnings == ()
+    assert ("0.2 × 纸质选票（群众投票）得票 ÷ 本奖项该项最高值 + 0.3 × 纸质选票（代表投票）得票 ÷ "
+            "本奖项该项最高值 + 0.5 × 网络投票（平台A）得票") in results.formula_zh
+    # Σ weight × the channel's votes / the category's top in that channel (1, 1 and 990)
     online_top = max(c.online["平台A"] for c in top.values())
-    for number in ("02", "03"):
-        expected = (Fraction(3, 10) * top[number].paper_channels["代表投票"]
+    for number in ("01", "02", "03"):
+        expected = (Fraction(1, 5) * top[number].paper_channels["群众投票"]
+                    + Fraction(3, 10) * top[number].paper_channels["代表投票"]
                     + Fraction(1, 2) * Fraction(top[number].online["平台A"], online_top))
         assert top[number].combined == expected
-    # the public box has no weight: 01 ranks on its online votes alone
     assert [c.number for c in results.categories[0].candidates[:3]] == ["02", "03", "01"]
     data = results_json(results)
     assert data["round"] == {"position": 1, "name": "公众及党代表投票"}

@@ -83,3 +83,18 @@ def test_rounds_channels_and_the_decision_from_the_command_line(
         exported = list(csv.reader(handle))
     assert sum("入围未当选" in row for row in exported) == 3 * (ADVANCING - WINNERS)
     cli.ok("audit", "verify")  # exit 0: the chain and the counted data verify
+
+
+def test_results_of_a_round_from_the_command_line(cli: Cli, seed: Seed) -> None:
+    cli.ok("channel", "add", "代表投票", "--round", "1", "--kind", "paper_delegates")
+    first = cli.json("results", "--round", "1")
+    assert first["round"] == {"position": 1, "name": "公众及党代表投票"}
+    assert first["paper_channels"] == ["群众投票", "代表投票"]
+    assert first["categories"][0]["candidates"][0]["paper_channels"] == {"群众投票": 0,
+                                                                         "代表投票": 0}
+    assert first["sources"] == ["平台A"], "a source no channel names counts in round 1"
+    plain = cli.json("results")
+    assert "round" not in plain and plain["sources"] == ["平台A"]
+    out = cli.ok("results", "--round", "组织审定")
+    assert "第 2 轮“组织审定”的结果" in out
+    assert cli("results", "--round", "9") == 1

@@ -10,8 +10,9 @@ sits under both. The rules (docs/rounds.md, "Results per round"):
   names counts in the first round (a campaign's sources from before rounds, or added without
   a channel);
 - expert scores count in a round with an experts channel; when no round has one, in the first;
-- a round whose channels have weights is combined by them (``paper:<channel>``,
-  ``online:<source>``, ``expert``); otherwise by the campaign's combination rule.
+- a round whose channels all have weights is combined by them (``paper:<channel>``,
+  ``online:<source>``, ``expert``); otherwise by the campaign's combination rule (weights on
+  some channels only are not used, and the results say so).
 """
 
 from __future__ import annotations
@@ -51,9 +52,11 @@ class RoundScope:
     #: The online sources counted in it.
     sources: frozenset[str]
     experts: bool
-    #: (channel key, weight) of the channels with a weight; empty: the campaign's rule.
+    #: (channel key, weight) when every channel of the round has a weight; empty: the
+    #: campaign's combination rule decides.
     weights: tuple[tuple[str, float], ...]
-    #: Channel keys without a weight in a round where others have one (not combined).
+    #: Channel keys without a weight in a round where others have one: the weights are
+    #: incomplete and not used (the campaign's rule decides, and a warning says why).
     unweighted: tuple[str, ...]
 
 
@@ -118,12 +121,14 @@ def round_scope(s: Session, round_id: int) -> RoundScope:
         select(BallotBox.id, BallotBox.channel_id).where(BallotBox.channel_id.in_(paper)))
         if channel is not None}
     keys = [(channel_key(c, source_names), c.weight) for c in own]
+    unweighted = tuple(key for key, weight in keys if weight is None)
+    complete = not unweighted
     weighted = tuple((key, weight) for key, weight in keys if weight is not None)
-    unweighted = tuple(key for key, weight in keys if weight is None) if weighted else ()
     standing = standing_in(s, row)
     return RoundScope(row.id, row.position, row.name,
                       None if standing is None else frozenset(standing), versions, boxes,
-                      tuple(paper.values()), frozenset(sources), experts, weighted, unweighted)
+                      tuple(paper.values()), frozenset(sources), experts,
+                      weighted if complete else (), unweighted if weighted else ())
 
 
 def channel_key(channel: RoundChannel, source_names: dict[int, str]) -> str:

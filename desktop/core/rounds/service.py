@@ -195,6 +195,25 @@ class Rounds:
                          after=audit.snapshot(channel))
             return ChannelInfo.of(channel)
 
+    def set_channel_weight(self, channel_id: int, weight: float | None) -> ChannelInfo:
+        """A channel's weight in its round's combination (None: none). The round is combined
+        by its channels' weights once every channel has one (docs/rounds.md)."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
+        if weight is not None and not weight > 0:
+            raise RuleError([error("channel_bad_weight", value=weight)])
+        with self.db.transaction() as s:
+            channel = s.get(RoundChannel, channel_id)
+            if channel is None:
+                raise RuleError([error("not_found", field="channel", name=str(channel_id))])
+            row = self._open_round(s, channel.round_id)
+            before = audit.snapshot(channel)
+            channel.weight = weight
+            s.flush()
+            audit.record(s, actor=self.actor, action="channel.update", entity="round_channel",
+                         entity_id=channel.id, campaign_id=row.campaign_id, before=before,
+                         after=audit.snapshot(channel))
+            return ChannelInfo.of(channel)
+
     def channels(self, round_id: int) -> list[ChannelInfo]:
         with self.db.transaction() as s:
             return [ChannelInfo.of(c) for c in s.scalars(
