@@ -8,9 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from ballotformat.messages import RuleError
+from desktop.core.demo import create_demo
 from desktop.core.enums import ChannelKind
 from desktop.core.printing import PrintOptions
-from desktop.core.registry import CampaignInfo
 from desktop.core.services import Services
 
 pytestmark = pytest.mark.both_backends
@@ -22,8 +22,8 @@ def batch_rounds(services: Services) -> dict[int, int | None]:
         return dict(rows.all())
 
 
-def test_batches_are_printed_for_their_box_s_round(services: Services, demo: CampaignInfo,
-                                                   tmp_path: Path) -> None:
+def test_batches_are_printed_for_their_box_s_round(services: Services, tmp_path: Path) -> None:
+    demo = create_demo(services, rounds=False)
     rounds = services.rounds
     (first,) = rounds.list_rounds(demo.id)
     delegates = rounds.add_channel(first.id, ChannelKind.PAPER_DELEGATES, "代表投票")
