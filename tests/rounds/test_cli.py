@@ -98,3 +98,16 @@ def test_results_of_a_round_from_the_command_line(cli: Cli, seed: Seed) -> None:
     out = cli.ok("results", "--round", "组织审定")
     assert "第 2 轮“组织审定”的结果" in out
     assert cli("results", "--round", "9") == 1
+
+    cli.ok("channel", "add", "平台A", "--round", "1", "--kind", "online", "--weight", "0.5")
+    assert "权重：0.2" in cli.ok("channel", "weight", "群众投票", "0.2", "--round", "1")
+    cli.ok("channel", "weight", "代表投票", "0.3", "--round", "1")
+    weighted = cli.json("results", "--round", "1")
+    assert weighted["rule"]["weights"] == {"paper:群众投票": 0.2, "paper:代表投票": 0.3,
+                                           "online:平台A": 0.5}
+    assert weighted["warnings"] == [] and "纸质选票（代表投票）得票" in weighted["formula"]["zh_CN"]
+    assert cli("channel", "weight", "代表投票", "-1", "--round", "1") == 1
+    assert "渠道权重须为正数" in cli.err
+    cli.ok("channel", "weight", "代表投票", "none", "--round", "1")
+    assert cli.json("results", "--round", "1")["warnings"][0]["code"] == \
+        "results_channel_unweighted"
