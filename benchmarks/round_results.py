@@ -12,13 +12,15 @@ import, round 1 with a delegates' paper channel and one printed batch per paper 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.test_online_common import write_csv
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.core.accounts import Actor
 from desktop.core.demo import create_demo
@@ -48,8 +50,10 @@ def main() -> None:
         source = services.online.set_source(campaign, "平台A")
         rows = [["奖项", "编号", "票数"]] + [
             [c.category, c.number_text, str(TOP_VOTES - STEP_VOTES * (c.number or 0))]
-            for c in services.candidates.list(campaign)]
-        totals = write_csv(Path(folder) / "平台A.csv", rows)
+            for c in services.candidates.list(campaign) if c.number is not None]
+        totals = Path(folder) / "平台A.csv"
+        with totals.open("w", encoding="utf-8-sig", newline="") as handle:
+            csv.writer(handle).writerows(rows)
         services.online.commit(services.online.preview(campaign, totals, source.name))
         delegates = next(c for c in first.channels if c.name == "代表投票")
         for name, channel in (("东湖社区服务中心 1号箱", None), ("县党代表投票箱", delegates.id)):
