@@ -85,7 +85,8 @@ def test_rounds_channels_and_the_decision_from_the_command_line(
     cli.ok("audit", "verify")  # exit 0: the chain and the counted data verify
 
 
-def test_results_of_a_round_from_the_command_line(cli: Cli, seed: Seed) -> None:
+def test_results_of_a_round_from_the_command_line(cli: Cli, seed: Seed, tmp_path: Path
+                                                   ) -> None:
     cli.ok("channel", "add", "代表投票", "--round", "1", "--kind", "paper_delegates")
     first = cli.json("results", "--round", "1")
     assert first["round"] == {"position": 1, "name": "公众及党代表投票"}
@@ -98,6 +99,14 @@ def test_results_of_a_round_from_the_command_line(cli: Cli, seed: Seed) -> None:
     out = cli.ok("results", "--round", "组织审定")
     assert "第 2 轮“组织审定”的结果" in out
     assert cli("results", "--round", "9") == 1
+    cli.ok("results", "--round", "1", "--csv", str(tmp_path / "第一轮.csv"))
+    with (tmp_path / "第一轮.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header[5:9] == ["纸质选票", "纸质选票（群众投票）", "纸质选票（代表投票）",
+                           "网络投票（平台A）"]
+    cli.ok("results", "--csv", str(tmp_path / "活动.csv"))
+    with (tmp_path / "活动.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle))[5:7] == ["纸质选票", "网络投票（平台A）"]
 
     cli.ok("channel", "add", "平台A", "--round", "1", "--kind", "online", "--weight", "0.5")
     assert "权重：0.2" in cli.ok("channel", "weight", "群众投票", "0.2", "--round", "1")
