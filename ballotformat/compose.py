@@ -110,7 +110,7 @@ def _header(spec: BallotSpec, words: Wording, width: float, qr_module_mm: float)
     title = ellipsize(spec.title, title_room, title_size)
     texts.append(_text(title, title_left + (title_room - text_width_mm(title, title_size)) / 2,
                        g.TITLE_BASELINE_MM, title_size, "title", bold=True))
-    box_line = ellipsize(words.box_line(spec.box_name), header_right - left - g.PAGE_LINE_ROOM_MM,
+    box_line = ellipsize(_box_line(spec, words), header_right - left - g.PAGE_LINE_ROOM_MM,
                          g.BOX_LINE_PT)
     texts.append(_text(box_line, left, g.BOX_LINE_BASELINE_MM, g.BOX_LINE_PT, "box", bold=True))
     top = g.BOX_LINE_BASELINE_MM + 1.5
@@ -134,7 +134,7 @@ def build_layout(spec: BallotSpec, layout_version: int = 1,
     words = Wording(spec.language)
     headings = [words.heading(i, c.name, c.max_marks, cont)
                 for i, c in enumerate(spec.categories, 1) for cont in (False, True)]
-    check_glyphs(spec, [spec.title, words.box_line(spec.box_name), *words.instructions(),
+    check_glyphs(spec, [spec.title, _box_line(spec, words), *words.instructions(),
                         *headings, words.page_line(88, 88),
                         serial_text(words.serial_template(), 1234567890)])
     width, height = PAPER_SIZES_MM[spec.paper]
@@ -159,7 +159,11 @@ def build_layout(spec: BallotSpec, layout_version: int = 1,
     return Layout(layout_version, spec.campaign_id, (width, height),
                   tuple((c.name, c.max_marks) for c in spec.categories),
                   g.registration_marks(width, height), header.qr, header.serial,
-                  tuple(pages), MappingProxyType(photo_jpegs))
+                  tuple(pages), MappingProxyType(photo_jpegs), round=spec.round)
+
+
+def _box_line(spec: BallotSpec, words: Wording) -> str:
+    return words.box_line(spec.box_name, spec.round, spec.ballot_kind)
 
 
 def _body(spec: BallotSpec, words: Wording, left: float, right: float, top: float,

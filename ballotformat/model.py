@@ -139,6 +139,10 @@ class Layout:
     photo_jpegs: Mapping[str, bytes] = field(
         default_factory=lambda: MappingProxyType({}), repr=False, compare=False
     )
+    #: The campaign round it is printed for. In the JSON only after the first round: a layout
+    #: stored before rounds existed (no such key) is the first round's, and a first round's
+    #: layout, its JSON and fingerprint are what they always were.
+    round: int = 1
 
     @property
     def max_marks(self) -> dict[str, int]:
@@ -212,7 +216,7 @@ class Layout:
                 "center_x_mm": self.serial.center_x_mm, "baseline_mm": self.serial.baseline_mm,
                 "size_pt": self.serial.size_pt, "template": self.serial.template,
             },
-        }
+        } | ({"round": self.round} if self.round != 1 else {})
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
@@ -250,4 +254,5 @@ class Layout:
                 for p in data["pages"]
             ),
             photo_jpegs=MappingProxyType(dict(photo_jpegs or {})),
+            round=int(data.get("round", 1)),
         )

@@ -52,8 +52,16 @@ class BallotSpec:
     language: str = "zh_CN"
     paper: Paper = Paper.A4
     show_photos: bool = False
+    #: The campaign round the ballot is printed for (1, 2…): in the layout, so a reader
+    #: knows a round-1 ballot from a round-2 one; the first round's header does not say it.
+    round: int = 1
+    #: What kind of ballot the header says beside the box ("代表投票" for the delegates'
+    #: paper channel); empty for the public's ballot, whose header is as it always was.
+    ballot_kind: str = ""
 
     def __post_init__(self) -> None:
+        if self.round < 1:
+            raise ValueError(f"round must be at least 1, not {self.round}")
         if self.language not in LANGUAGES:
             raise ValueError(f"language must be one of {LANGUAGES}, not {self.language!r}")
         if not self.categories:

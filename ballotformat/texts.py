@@ -22,6 +22,8 @@ messages.register({
 })
 
 _ZH, _EN = 0, 1
+#: Between the round, the kind of ballot and the box on the header line.
+BOX_LINE_SEPARATOR = " · "
 
 INSTRUCTIONS: tuple[tuple[str, ...], tuple[str, ...]] = (
     (
@@ -63,8 +65,16 @@ class Wording:
     def instructions(self) -> tuple[str, ...]:
         return INSTRUCTIONS[self._index]
 
-    def box_line(self, box_name: str) -> str:
-        return (f"投票箱：{box_name}", f"Ballot box: {box_name}")[self._index]
+    def box_line(self, box_name: str, round_position: int = 1, ballot_kind: str = "") -> str:
+        """The header line under the title: the round after the first, the kind of ballot
+        when it is not the public's (代表投票), the box."""
+        parts = []
+        if round_position > 1:
+            parts.append((f"第 {round_position} 轮", f"Round {round_position}")[self._index])
+        if ballot_kind:
+            parts.append(ballot_kind)
+        parts.append((f"投票箱：{box_name}", f"Ballot box: {box_name}")[self._index])
+        return BOX_LINE_SEPARATOR.join(parts)
 
     def page_line(self, page: int, pages: int) -> str:
         return (f"第 {page} 页 / 共 {pages} 页", f"Page {page} of {pages}")[self._index]

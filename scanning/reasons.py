@@ -1,9 +1,10 @@
 """Why a ballot page needs a human or cannot count: one enum, and which reasons reject.
 
 The value is what gets stored with the ballot and counted in reports; docs/scanning.md explains
-each one. ``DUPLICATE``, ``SPOILED_SERIAL`` and ``UNUSED_SERIAL`` are never set by the image
-pipeline: the recording layer sets them when a serial and page it already holds comes back, or a
-serial staff recorded as spoiled or unused does.
+each one. ``DUPLICATE``, ``SPOILED_SERIAL``, ``UNUSED_SERIAL`` and ``PAST_ROUND`` are never set
+by the image pipeline: the recording layer sets them when a serial and page it already holds
+comes back, a serial staff recorded as spoiled or unused does, or a ballot of a round that is
+over.
 """
 
 from __future__ import annotations
@@ -57,6 +58,10 @@ class Reason(StrEnum):
     SPOILED_SERIAL = "spoiled_serial"
     #: Staff recorded this serial as never handed out: as SPOILED_SERIAL.
     UNUSED_SERIAL = "unused_serial"
+    #: A ballot printed for a campaign round that is over (a round-1 ballot fed while the
+    #: campaign counts round 2): filed with its image, never counted (set by the recording
+    #: layer, which knows the rounds; docs/rounds.md).
+    PAST_ROUND = "past_round"
     #: A note, not a problem: the image is black and white only (1-bit); light marks (pencil)
     #: may have been lost by the scanner before BallotDesk saw them.
     BILEVEL_SCAN = "bilevel_scan"
@@ -65,7 +70,7 @@ class Reason(StrEnum):
 #: Reasons that make a page worthless as a vote: it is not a valid ballot page of ours.
 REJECTING = frozenset({
     Reason.IMAGE_UNREADABLE, Reason.CODE_UNREADABLE, Reason.BAD_HMAC, Reason.FOREIGN_CAMPAIGN,
-    Reason.KEY_NOT_HELD, Reason.UNSUPPORTED_FORMAT, Reason.UNKNOWN_LAYOUT,
+    Reason.KEY_NOT_HELD, Reason.UNSUPPORTED_FORMAT, Reason.UNKNOWN_LAYOUT, Reason.PAST_ROUND,
 })
 
 

@@ -121,3 +121,17 @@ def test_demo_person_names_are_unique_and_invented() -> None:
     assert seeds
     found = [name for name in names if name in seeds]
     assert found == []
+
+
+def test_the_demo_has_the_seed_county_s_rounds(services: Services) -> None:
+    campaign = create_demo(services)
+    first, final = services.rounds.list_rounds(campaign.id)
+    assert (first.name, final.name) == ("公众及党代表投票", "组织审定")
+    assert set(first.advancing.values()) == {15} and len(first.advancing) == 3
+    assert [(c.kind.value, c.name) for c in first.channels] == [
+        ("paper_public", "群众投票"), ("paper_delegates", "代表投票")]
+    assert (final.channels, final.candidates) == ((), 0)
+    box = services.boxes.add_box(campaign.id, "东湖社区服务中心 1号箱")
+    assert box.channel_id == first.channels[0].id, "boxes go to round 1's public channel"
+    (plain,) = services.rounds.list_rounds(create_demo(services, rounds=False).id)
+    assert plain.channels[0].name == "群众投票"

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 messages.register({
     "cli_results_formula": ("计算方法：{formula}", "Formula: {formula}"),
+    "cli_results_round": ("第 {position} 轮“{name}”的结果（只计本轮的选票与渠道）",
+                          "Results of round {position} “{name}” (its ballots and channels only)"),
     "cli_results_provisional": (
         "临时结果：尚有 {pending} 张选票待审核，或有当选线并列待决定。",
         "Provisional: {pending:|ballot waits|ballots wait} for review, or a tie at a cut-off "
@@ -76,6 +78,9 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                            ("--xlsx", "写出 .xlsx 表格", "write the .xlsx table"),
                            ("--csv", "写出 .csv 表格（UTF-8 BOM）", "write the .csv table")):
         parser.add_argument(option, metavar="FILE", type=Path, help=t(zh, en))
+    parser.add_argument("--round", metavar="N|NAME", help=t(
+        "某一轮的结果：只计本轮的选票与渠道，各纸质渠道分列",
+        "one round's results: its ballots and channels only, each paper channel apart"))
     actions = b.subparsers(parser, "action", required=False)
     rule = b.command(actions, "rule", "显示或设定综合计算方法（不带选项时显示）",
                      "show or set the combination (shown without options)", run_rule)
@@ -113,6 +118,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def _print_results(ctx: Context, results: CampaignResults) -> None:
+    if results.round_position is not None:
+        ctx.say("cli_results_round", position=results.round_position, name=results.round_name)
     ctx.say("cli_results_formula", formula=results.formula(ctx.language))
     if results.provisional:
         ctx.say("cli_results_provisional", pending=results.pending)
@@ -127,10 +134,13 @@ def _print_results(ctx: Context, results: CampaignResults) -> None:
                      if decision else ctx.text("cli_results_tie_open"))
             ctx.say("cli_results_tie", tied=ctx.join(category.cutoff_tie), seats=category.seats,
                     state=state)
-        ctx.table([*ctx.columns("rank", "number", "name", "paper"), *results.sources,
+        paper = list(results.paper_channels) or ctx.columns("paper")
+        ctx.table([*ctx.columns("rank", "number", "name"), *paper, *results.sources,
                    *ctx.columns("expert", "combined", "result")],
-                  [[c.rank, c.number, c.name, c.paper, *(c.online.get(s, 0)
-                                                         for s in results.sources),
+                  [[c.rank, c.number, c.name,
+                    *([c.paper_channels.get(p, 0) for p in results.paper_channels]
+                      or [c.paper]),
+                    *(c.online.get(s, 0) for s in results.sources),
                     format_expert(c.expert), format_combined(c.combined, rule),
                     (ctx.text("cli_results_winner") if c.winner else
                      ctx.text("cli_results_tied") if c.cutoff_tie else "")
@@ -145,7 +155,9 @@ def run_results(ctx: Context, args: argparse.Namespace) -> int:
 
     campaign = ctx.campaign()
     service = ctx.services.results
-    results = service.compute(campaign.id)
+    round_id = (None if args.round is None
+                else ctx.services.rounds.find_round(campaign.id, args.round).id)
+    results = service.compute(campaign.id, round_id)
     for warning in results.warnings:
         ctx.show(warning)
     written = []

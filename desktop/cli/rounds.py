@@ -9,7 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ballotformat import messages
-from ballotformat.messages import Message
+from ballotformat.messages import Message, RuleError, error
 from desktop.cli.common import CliError, Context, enum_type, jsonable, positive_int
 from desktop.cli.parsing import Builder, Subparsers
 from desktop.core.enums import ChannelKind
@@ -40,6 +40,8 @@ messages.register({
                         "“{value}” is neither COUNT nor CATEGORY=COUNT."),
     "cli_channel_added": ("已在第 {position} 轮添加渠道“{name}”（{kind}）。",
                           "Added the channel “{name}” ({kind}) to round {position}."),
+    "cli_channel_weighted": ("第 {position} 轮渠道“{name}”的权重：{weight}。",
+                             "The weight of the channel “{name}” of round {position}: {weight}."),
     "cli_decision_recorded": (
         "已记录第 {position} 轮的组织审定决定（{date}，{meeting}）：偏离排名 {departures} 处。",
         "Recorded the committee's decision on round {position} ({date}, {meeting}): "
@@ -93,7 +95,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
                         "put the candidates above each cut into the next round", run_advance)
     _round_argument(b, advance)
 
-    channels = b.group(sub, "channel", "投票渠道：添加、列出", "voting channels: add, list")
+    channels = b.group(sub, "channel", "投票渠道：添加、设定权重、列出",
+                       "voting channels: add, weight, list")
     channel = b.command(channels, "add", "为一轮添加投票渠道", "add a voting channel to a round",
                         run_channel_add)
     channel.add_argument("name", metavar="NAME", help=t(
@@ -106,6 +109,14 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
         "本渠道的权重（默认：按综合计算方法）", "its weight (default: the combination rule's)"))
     channel.add_argument("--source", metavar="NAME", help=t(
         "网络投票来源（online 渠道）", "the online source (online channels)"))
+    weight = b.command(channels, "weight",
+                       "设定或清除一个渠道的权重（本轮各渠道都有权重时按权重综合）",
+                       "set or clear a channel's weight (a round whose channels all have one "
+                       "is combined by them)", run_channel_weight)
+    weight.add_argument("name", metavar="NAME", help=t("渠道名称", "the channel's name"))
+    weight.add_argument("weight", metavar="W|none", help=t(
+        "权重（正数），none 为清除", "the weight (positive), or none to clear it"))
+    weight.add_argument("--round", required=True, metavar="N|NAME", help=t("轮次", "round"))
     listed = b.command(channels, "list", "列出投票渠道", "list the voting channels",
                        run_channel_list)
     listed.add_argument("--round", metavar="N|NAME", help=t("只列出这一轮", "this round only"))
@@ -276,6 +287,28 @@ def run_channel_add(ctx: Context, args: argparse.Namespace) -> int:
         ctx.say("cli_channel_added", position=found.position, name=channel.name,
                 kind=ctx.label(channel.kind))
     return 0
+
+
+def run_channel_weight(ctx: Context, args: argparse.Namespace) -> int:
+    found = _round(ctx, args.round)
+    channel = next((c for c in found.channels if c.name == args.name.strip()), None)
+    if channel is None:
+        raise RuleError([error("not_found", field="channel", name=args.name)])
+    weight = None if args.weight.strip().lower() == "none" else _weight(args.weight)
+    changed = ctx.services.rounds.set_channel_weight(channel.id, weight)
+    if ctx.json:
+        ctx.emit(changed)
+    else:
+        ctx.say("cli_channel_weighted", position=found.position, name=changed.name,
+                weight=RULE_WEIGHT if changed.weight is None else f"{changed.weight:g}")
+    return 0
+
+
+def _weight(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise RuleError([error("channel_bad_weight", value=text)]) from None
 
 
 def run_channel_list(ctx: Context, args: argparse.Namespace) -> int:

@@ -17,12 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from ballotformat.resources import resources_dir
-from desktop.core.enums import CandidateKind, CandidateStatus, Phase, Sex
+from desktop.core.enums import CandidateKind, CandidateStatus, ChannelKind, Phase, Sex
 from desktop.core.registry import CampaignInfo, CandidateFields
 from desktop.core.services import Services
 
 #: The demo's phase: its shortlist is published, voting can be tried next.
 DEMO_PHASE = Phase.SHORTLIST_PUBLISHED
+#: The demo's rounds, as the seed county's notice runs them (docs/rounds.md): the public and
+#: the party delegates vote and 15 per category go on; the leading group fixes the winners.
+DEMO_FIRST_ROUND, DEMO_ADVANCING = "公众及党代表投票", 15
+DEMO_DELEGATES_CHANNEL = "代表投票"
+DEMO_FINAL_ROUND = "组织审定"
 
 
 def demo_file() -> Path:
@@ -54,11 +59,14 @@ def candidate_fields(row: dict[str, Any]) -> CandidateFields:
     )
 
 
-def create_demo(services: Services, name: str | None = None) -> CampaignInfo:
+def create_demo(services: Services, name: str | None = None,
+                rounds: bool = True) -> CampaignInfo:
     """Create the demo campaign and return it.
 
     Without ``name`` it is called "演示：2026年度十佳评选", made unique when a campaign of
     that name exists; an explicit ``name`` must be free (the registry's rules say so if not).
+    With ``rounds`` (the default) it has the seed county's two rounds (:func:`add_demo_rounds`);
+    without, the one round every campaign starts with.
     """
     data = load_demo_data()
     registry, candidates = services.registry, services.candidates
@@ -83,5 +91,20 @@ def create_demo(services: Services, name: str | None = None) -> CampaignInfo:
         candidates.set_status(ids, status, note)
     for category in categories:
         candidates.assign_numbers(category.id)
+    if rounds:
+        add_demo_rounds(services, campaign.id)
     # Its candidates are reviewed and shortlisted: the campaign is where that puts it.
     return registry.update_campaign(campaign.id, phase=DEMO_PHASE)
+
+
+def add_demo_rounds(services: Services, campaign_id: int) -> None:
+    """Round 1 "公众及党代表投票" (the public's boxes, a delegates' paper channel; 15 per
+    category go on), round 2 "组织审定" (the leading group's decision: no channel of its own,
+    it decides on round 1's ranking)."""
+    rounds = services.rounds
+    first = rounds.list_rounds(campaign_id)[0]
+    categories = [c.name for c in services.registry.list_categories(campaign_id)]
+    rounds.update_round(first.id, name=DEMO_FIRST_ROUND,
+                        advancing=dict.fromkeys(categories, DEMO_ADVANCING))
+    rounds.add_channel(first.id, ChannelKind.PAPER_DELEGATES, DEMO_DELEGATES_CHANNEL)
+    rounds.add_round(campaign_id, DEMO_FINAL_ROUND)

@@ -104,6 +104,8 @@ _TABLE: tuple[tuple[Enum, tuple[str, str]], ...] = (
     (Reason.DUPLICATE, ("重复的票号（已计入过）", "duplicate serial (counted already)")),
     (Reason.SPOILED_SERIAL, ("已登记作废的票号", "serial recorded as spoiled")),
     (Reason.UNUSED_SERIAL, ("已登记未发放的票号", "serial recorded as unused")),
+    (Reason.PAST_ROUND, ("已结束轮次的选票（不计入本轮）", "ballot of a round that is over "
+                                                    "(not counted in this round)")),
     (Reason.BILEVEL_SCAN, ("黑白（1 位）扫描：浅色记号可能已在扫描时丢失",
                            "black-and-white scan: light marks may have been lost in scanning")),
     (Decision.MARKED, ("认定已划", "marked")),

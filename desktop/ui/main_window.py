@@ -25,7 +25,7 @@ from desktop.core.labels import label
 from desktop.core.registry import CampaignInfo
 from desktop.core.results import current_tally
 from desktop.core.services import Services
-from desktop.ui.background import Task, run_job
+from desktop.ui.background import Task, run_in_background, run_job
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import ChangePasswordDialog
 from desktop.ui.feedback import run_checked

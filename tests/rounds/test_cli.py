@@ -83,3 +83,40 @@ def test_rounds_channels_and_the_decision_from_the_command_line(
         exported = list(csv.reader(handle))
     assert sum("入围未当选" in row for row in exported) == 3 * (ADVANCING - WINNERS)
     cli.ok("audit", "verify")  # exit 0: the chain and the counted data verify
+
+
+def test_results_of_a_round_from_the_command_line(cli: Cli, seed: Seed, tmp_path: Path
+                                                   ) -> None:
+    cli.ok("channel", "add", "代表投票", "--round", "1", "--kind", "paper_delegates")
+    first = cli.json("results", "--round", "1")
+    assert first["round"] == {"position": 1, "name": "公众及党代表投票"}
+    assert first["paper_channels"] == ["群众投票", "代表投票"]
+    assert first["categories"][0]["candidates"][0]["paper_channels"] == {"群众投票": 0,
+                                                                         "代表投票": 0}
+    assert first["sources"] == ["平台A"], "a source no channel names counts in round 1"
+    plain = cli.json("results")
+    assert "round" not in plain and plain["sources"] == ["平台A"]
+    out = cli.ok("results", "--round", "组织审定")
+    assert "第 2 轮“组织审定”的结果" in out
+    assert cli("results", "--round", "9") == 1
+    cli.ok("results", "--round", "1", "--csv", str(tmp_path / "第一轮.csv"))
+    with (tmp_path / "第一轮.csv").open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle))
+    assert header[5:9] == ["纸质选票", "纸质选票（群众投票）", "纸质选票（代表投票）",
+                           "网络投票（平台A）"]
+    cli.ok("results", "--csv", str(tmp_path / "活动.csv"))
+    with (tmp_path / "活动.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle))[5:7] == ["纸质选票", "网络投票（平台A）"]
+
+    cli.ok("channel", "add", "平台A", "--round", "1", "--kind", "online", "--weight", "0.5")
+    assert "权重：0.2" in cli.ok("channel", "weight", "群众投票", "0.2", "--round", "1")
+    cli.ok("channel", "weight", "代表投票", "0.3", "--round", "1")
+    weighted = cli.json("results", "--round", "1")
+    assert weighted["rule"]["weights"] == {"paper:群众投票": 0.2, "paper:代表投票": 0.3,
+                                           "online:平台A": 0.5}
+    assert weighted["warnings"] == [] and "纸质选票（代表投票）得票" in weighted["formula"]["zh_CN"]
+    assert cli("channel", "weight", "代表投票", "-1", "--round", "1") == 1
+    assert "渠道权重须为正数" in cli.err
+    cli.ok("channel", "weight", "代表投票", "none", "--round", "1")
+    assert cli.json("results", "--round", "1")["warnings"][0]["code"] == \
+        "results_channel_unweighted"

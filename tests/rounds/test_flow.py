@@ -1,17 +1,22 @@
 """The seed-003 flow on both backends: round 1 cut at 15 (a tie at the cut settled by a
 recorded decision), round 2 decided by the leading group with one departure and its reason,
-the candidates' statuses written back, the audit chain intact."""
+the candidates' statuses written back, the audit chain intact; the last test with paper
+ballots of the public and the delegates read through the pipeline."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from ballotformat.messages import RuleError
 from desktop.core.audit import AuditLog
 from desktop.core.enums import CandidateStatus, ChannelKind, RoundStatus
+from desktop.core.records.recording import Recorder
+from desktop.core.records.scanjob import scan_paths
 from desktop.core.services import Services
+from tests.ballot_files import fill_in, print_and_rasterize, save_scans
 from tests.rounds.conftest import ADVANCING, SHORTLIST, TIED_CATEGORY, WINNERS, Seed
 
 pytestmark = pytest.mark.both_backends
@@ -143,3 +148,48 @@ def test_the_committee_departs_once_with_its_reason_and_statuses_follow(
 def _id(services: Services, seed: Seed, category: str, number: str) -> int:
     return next(c.id for c in services.candidates.list(seed.campaign.id)
                 if c.category == category and c.number_text == number)
+
+
+def test_the_seed_flow_with_public_and_delegates_paper_ballots(
+        services: Services, seed: Seed, tmp_path: Path) -> None:
+    """Round 1 votes on paper in a public box and the delegates' box beside the online export;
+    the tie at 15 stands; a round-1 ballot arriving after the round closed is filed, not
+    counted; the cut, the advance and the committee's one departure go as on online votes."""
+    campaign, rounds = seed.campaign.id, services.rounds
+    delegates = rounds.add_channel(seed.round1, ChannelKind.PAPER_DELEGATES, "代表投票")
+    public_box = services.boxes.add_box(campaign, "东湖社区服务中心 1号箱")
+    delegates_box = services.boxes.add_box(campaign, "县党代表投票箱", channel_id=delegates.id)
+    ticks = {"public": {c.name: ["01", "02"] for c in seed.categories},
+             "delegates": {c.name: ["01"] for c in seed.categories}}
+    recorder = Recorder(services.db, services.actor, station="站点一")
+    scans: list[Path] = []
+    late: list[Path] = []
+    for box, who in ((public_box, "public"), (delegates_box, "delegates")):
+        _batch, layout, ballots = print_and_rasterize(services, campaign, box.id, 2, tmp_path)
+        scans += save_scans(fill_in(layout, ballots[0], ticks[who]), tmp_path / "scans", who)
+        if who == "public":
+            late = save_scans(fill_in(layout, ballots[1], ticks[who]), tmp_path / "late", who)
+    assert all(o.recorded for o in scan_paths(recorder, scans, workers=1))
+
+    first = services.results.compute(campaign, seed.round1)
+    assert first.ballots == 2 and first.sources == ("平台A",)
+    top = first.categories[0].candidates[0]
+    assert (top.number, dict(top.paper_channels), top.paper) == (
+        "01", {"群众投票": 1, "代表投票": 1}, 2)
+    rounds.close_round(seed.round1)
+    refused = list(scan_paths(recorder, late, workers=1))
+    assert [(o.recorded, o.message.code) for o in refused] == [
+        (False, "sheet_past_round_now")] * len(late)
+    assert services.results.compute(campaign, seed.round1).ballots == 2
+
+    cuts = rounds.ranking(seed.round1)
+    assert (cuts[TIED_CATEGORY].cut.tied, cuts[TIED_CATEGORY].cut.seats) == (("15", "16"), 1)
+    rounds.decide_tie(seed.round1, cuts[TIED_CATEGORY].category, ["16"], "领导小组会议抽签决定")
+    assert [len(v) for v in rounds.advance(seed.round1).values()] == [ADVANCING] * 3
+    departing = seed.categories[0].name
+    final = {c.name: numbers(1, WINNERS) for c in seed.categories}
+    final[departing] = (*numbers(1, 9), "12")
+    decision = services.decisions.record(seed.round2, DAY, MEETING, ATTENDEES, final, {
+        (departing, "10"): "公示期间收到实名举报，经核查属实", (departing, "12"): "递补第 10 名"})
+    assert [line.number for line in decision.lines if line.departure] == ["10", "12"]
+    assert AuditLog(services.db).verify().ok

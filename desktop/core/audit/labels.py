@@ -77,6 +77,7 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "round.update": ("修改评选轮次", "round changed"),
     "round.close": ("结束评选轮次", "round closed"),
     "channel.create": ("新增投票渠道", "voting channel added"),
+    "channel.update": ("修改投票渠道的权重", "voting channel's weight changed"),
     "box.channel": ("指定投票箱的渠道", "ballot box's channel set"),
     "advance.record": ("确定晋级名单", "candidates advanced to the next round"),
     "advance_tie.decide": ("裁定晋级线并列", "tie at a round's cut decided"),

@@ -44,10 +44,17 @@ from ballotformat.messages import Message, RuleError, error, register, warning
 from ballotformat.payload import MAX_SERIAL as MAX_SERIAL_IN_CODE
 from desktop.core import audit
 from desktop.core.accounts import Actor
-from desktop.core.enums import CandidateStatus, Permission
+from desktop.core.enums import CandidateStatus, ChannelKind, Permission, RoundStatus
+from desktop.core.labels import label
 from desktop.core.printing.boxes import BatchInfo, ballot_keys
 from desktop.core.registry import Candidates, Registry
-from desktop.core.rounds import round_of_box
+from desktop.core.rounds import (
+    box_channel,
+    current_round,
+    get_round,
+    round_of_box,
+    standing_in,
+)
 from desktop.core.store import BallotBox, Database, LayoutVersion, PrintBatch, is_write_conflict
 
 log = logging.getLogger(__name__)
@@ -129,10 +136,21 @@ class Printing:
         self.registry = registry
         self.candidates = candidates
 
-    def spec(self, campaign_id: int, options: PrintOptions, box_name: str = "") -> BallotSpec:
-        """The ballot as the registry says now: shortlisted candidates, in number order."""
+    def spec(self, campaign_id: int, options: PrintOptions, box_name: str = "",
+             round_id: int | None = None, ballot_kind: str = "") -> BallotSpec:
+        """The ballot as the registry says now: the candidates standing in the round (the
+        shortlist in the first; by default the campaign's current round), in number order."""
         campaign = self.registry.get_campaign(campaign_id)
-        shortlisted = self.candidates.list(campaign_id, statuses=[CandidateStatus.SHORTLISTED])
+        with self.db.transaction() as s:
+            row = current_round(s, campaign_id) if round_id is None else get_round(s, round_id)
+            position, standing = row.position, standing_in(s, row)
+            if standing == set():
+                raise RuleError([error("round_no_candidates", position=row.position,
+                                       name=row.name)])
+        if standing is None:
+            shortlisted = self.candidates.list(campaign_id, statuses=[CandidateStatus.SHORTLISTED])
+        else:
+            shortlisted = [c for c in self.candidates.list(campaign_id) if c.id in standing]
         problems = [error("shortlisted_without_number", name=c.name, category=c.category)
                     for c in shortlisted if c.number is None]
         if problems:
@@ -148,7 +166,8 @@ class Printing:
         if not categories:
             raise RuleError([error("no_shortlist")])
         return BallotSpec(campaign_id, campaign.name, box_name, tuple(categories),
-                          options.language, options.paper, options.show_photos)
+                          options.language, options.paper, options.show_photos, position,
+                          ballot_kind)
 
     def current_layout(self, campaign_id: int, options: PrintOptions) -> LayoutState:
         layout = build_layout(self.spec(campaign_id, options))
@@ -156,20 +175,25 @@ class Printing:
             return self._versioned(s, campaign_id, layout)
 
     def _versioned(self, s: Session, campaign_id: int, layout: Layout) -> LayoutState:
+        """The stored version ``layout`` is, or the next number; versions are numbered across
+        the campaign, and a change is reported against the newest of the layout's round."""
         fingerprint = layout.fingerprint
         same = s.scalar(select(LayoutVersion.version).where(
             LayoutVersion.campaign_id == campaign_id, LayoutVersion.fingerprint == fingerprint))
-        if same is None:  # printed before with other words (the instructions' language)?
-            reading = layout.reading_fingerprint
-            same = next((version for version, text in s.execute(
-                select(LayoutVersion.version, LayoutVersion.layout_json)
-                .where(LayoutVersion.campaign_id == campaign_id))
-                if Layout.from_json(text).reading_fingerprint == reading), None)
         if same is not None:
             return LayoutState(layout.with_version(same), True, ())
-        latest = s.scalar(select(func.max(LayoutVersion.version))
-                          .where(LayoutVersion.campaign_id == campaign_id))
-        new = (latest or 0) + 1
+        stored = {version: Layout.from_json(text) for version, text in s.execute(
+            select(LayoutVersion.version, LayoutVersion.layout_json)
+            .where(LayoutVersion.campaign_id == campaign_id))}
+        # printed before with other words (the instructions' language)?
+        reading = layout.reading_fingerprint
+        same = next((version for version, other in stored.items()
+                     if other.reading_fingerprint == reading), None)
+        if same is not None:
+            return LayoutState(layout.with_version(same), True, ())
+        new = max(stored, default=0) + 1
+        latest = max((v for v, other in stored.items() if other.round == layout.round),
+                     default=None)
         warnings = () if latest is None else (warning("layout_changed", old=latest, new=new),)
         return LayoutState(layout.with_version(new), False, warnings)
 
@@ -205,14 +229,25 @@ class Printing:
             if box is None or box.campaign_id != campaign_id:
                 raise RuleError([error("not_found", field="box", name=str(box_id))])
             box_name = box.name
-        generic = build_layout(self.spec(campaign_id, options))
+            channel = box_channel(s, box_id)
+            round_id = None if channel is None else channel.round_id
+            if round_id is not None:
+                row = get_round(s, round_id)
+                if row.status is RoundStatus.CLOSED:
+                    raise RuleError([error("round_closed", position=row.position,
+                                           name=row.name)])
+            kind = (label(channel.kind, options.language)
+                    if channel is not None and channel.kind is ChannelKind.PAPER_DELEGATES
+                    else "")
+        generic = build_layout(self.spec(campaign_id, options, round_id=round_id,
+                                         ballot_kind=kind))
         for _attempt in range(SERIAL_ALLOCATION_ATTEMPTS):
             with self.db.transaction() as s:
                 state = self._versioned(s, campaign_id, generic)
                 first = self._next_serial(s, campaign_id)
             if first + count - 1 > MAX_SERIAL:
                 raise RuleError([error("serials_exhausted", maximum=MAX_SERIAL)])
-            printed = build_layout(self.spec(campaign_id, options, box_name),
+            printed = build_layout(self.spec(campaign_id, options, box_name, round_id, kind),
                                    layout_version=state.version)
             assert _reading_geometry(printed) == _reading_geometry(state.layout), \
                 "the box name must not move anything the scanner reads"

@@ -44,7 +44,7 @@ from ballotformat import Layout
 from ballotformat.messages import Message, error, info, register
 from desktop.core import audit
 from desktop.core.accounts import Actor
-from desktop.core.enums import Decision, Permission
+from desktop.core.enums import Decision, Permission, RoundStatus
 from desktop.core.labels import label, label_list
 from desktop.core.printing import ballot_keys, batch_of
 from desktop.core.records.review import (
@@ -55,8 +55,10 @@ from desktop.core.records.review import (
 )
 from desktop.core.records.sheet_marks import store_marks
 from desktop.core.store import (
+    CampaignRound,
     Database,
     LayoutVersion,
+    PrintBatch,
     ReviewDecision,
     SerialNote,
     Sheet,
@@ -98,6 +100,17 @@ register({
         "goes to review.",
     ),
     "sheet_rejected": ("本页不计票：{reasons}。", "This page does not count: {reasons}."),
+    "sheet_past_round": (
+        "票号 {serial} 是第 {position} 轮“{name}”的选票，该轮已结束：本页不计票，图像已存档。",
+        "Serial {serial} is a ballot of round {position} “{name}”, which is over: this page "
+        "is not counted; its image is filed.",
+    ),
+    "sheet_past_round_now": (
+        "票号 {serial} 是第 {position} 轮“{name}”的选票，现为第 {now} 轮“{now_name}”："
+        "本页不计入第 {now} 轮，图像已存档。",
+        "Serial {serial} is a ballot of round {position} “{name}”; the campaign is in round "
+        "{now} “{now_name}”: this page is not counted in round {now}; its image is filed.",
+    ),
     "serial_never_printed": (
         "票号 {serial} 的签名有效，但本数据库中没有印制记录。",
         "Serial {serial} is signed correctly but this database never printed it.",
@@ -360,6 +373,10 @@ class Recorder:
             if batch is None:
                 result = replace(result, status=Status.REJECTED)
                 message = error("serial_never_printed", serial=result.serial)
+            elif (past := _past_round(s, batch, result.serial)) is not None:
+                box_id = batch.box_id
+                result = result.with_reasons(Reason.PAST_ROUND)
+                message = past
             else:
                 box_id = batch.box_id
                 noted = s.scalar(select(SerialNote.state).where(
@@ -413,6 +430,21 @@ class Recorder:
     def _archive(self, item: AcquiredImage) -> Path:
         return archive_file(self.archive, f"{item.sha256}{_SUFFIXES.get(item.media_type, '.bin')}",
                             item.data)
+
+
+def _past_round(s: Session, batch: PrintBatch, serial: int | None) -> Message | None:
+    """Why a ballot of ``batch`` no longer counts: its round is over (None while it is open,
+    and for a batch printed before rounds existed, which is the first round's)."""
+    row = s.get(CampaignRound, batch.round_id) if batch.round_id is not None else None
+    if row is None or row.status is not RoundStatus.CLOSED:
+        return None
+    now = s.scalar(select(CampaignRound).where(
+        CampaignRound.campaign_id == row.campaign_id, CampaignRound.status == RoundStatus.OPEN)
+        .order_by(CampaignRound.position).limit(1))
+    if now is None:
+        return error("sheet_past_round", serial=serial, position=row.position, name=row.name)
+    return error("sheet_past_round_now", serial=serial, position=row.position, name=row.name,
+                 now=now.position, now_name=now.name)
 
 
 class _DecidedMeanwhileError(Exception):

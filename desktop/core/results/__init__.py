@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         FLAG_MARK,
         ONLINE,
         PAPER,
+        PAPER_CHANNEL_PREFIX,
         SOURCE_PREFIX,
         CandidateResult,
         CombinationRule,
@@ -56,7 +57,9 @@ if TYPE_CHECKING:
     )
 
 __getattr__ = lazy.exports(__name__, {
-    "desktop.core.results.combine": ("EXPERT", "FLAG_MARK", "ONLINE", "PAPER", "SOURCE_PREFIX",
+    "desktop.core.results.combine": ("EXPERT", "FLAG_MARK", "ONLINE", "PAPER",
+        "PAPER_CHANNEL_PREFIX",
+        "SOURCE_PREFIX",
         "CandidateResult", "CombinationRule", "Method", "Normalise", "OnlineCount", "TieChoice",
         "flag_note", "format_combined", "format_expert", "formula"),
     "desktop.core.results.cvr": ("CastVoteRecord",),
@@ -71,7 +74,8 @@ __getattr__ = lazy.exports(__name__, {
 })
 
 __all__ = [
-    "EXPERT", "FLAG_MARK", "MAX_OBJECTION_WORKING_DAYS", "ONLINE", "PAPER", "SOURCE_PREFIX",
+    "EXPERT", "FLAG_MARK", "MAX_OBJECTION_WORKING_DAYS", "ONLINE", "PAPER", "PAPER_CHANNEL_PREFIX",
+    "SOURCE_PREFIX",
     "BoxCount", "CampaignResults", "CandidateResult", "CastVoteRecord", "CategoryCount",
     "CategoryResult", "CombinationRule", "CountedTally", "Method", "Normalise", "NoticeSettings",
     "OnlineCount", "RecountReport", "Results", "Tally", "TieChoice", "check_rule", "current_tally",

@@ -22,7 +22,7 @@ marked ``flag_dependent``, and every output shows the mark.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from fractions import Fraction
 
@@ -30,6 +30,8 @@ from ballotformat.messages import list_separator
 
 PAPER, ONLINE, EXPERT = "paper", "online", "expert"
 SOURCE_PREFIX = "online:"
+#: A round's paper channel apart (``paper:代表投票``): the votes of its boxes (rounds/scope.py).
+PAPER_CHANNEL_PREFIX = "paper:"
 #: Beside a result that depends on how flagged online votes count, in every output.
 FLAG_MARK = "※"
 #: Decimals of a weighted combined score in every output (ties are decided on exact values).
@@ -77,6 +79,9 @@ class Entry:
     online: Mapping[str, tuple[int, int]]
     expert: Fraction | None
     expert_scores: int = 0
+    #: Paper channel → votes, when a round's paper channels are counted apart (``paper`` is
+    #: their sum); empty otherwise.
+    paper_channels: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,8 @@ class CandidateResult:
     #: Would win, lose, or be in the cut-off tie otherwise, were the flagged online votes
     #: counted the other way (included instead of left out, or the reverse).
     flag_dependent: bool = False
+    #: Paper channel → votes (a round's channels apart; see :class:`Entry`).
+    paper_channels: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def online_total(self) -> int:
@@ -141,6 +148,8 @@ def channel_value(entry: Entry, channel: str, rule: CombinationRule) -> Fraction
         return entry.expert or Fraction(0)
     if channel == ONLINE:
         return Fraction(sum(online_figure(v, rule) for v in entry.online.values()))
+    if channel.startswith(PAPER_CHANNEL_PREFIX):
+        return Fraction(entry.paper_channels.get(channel.removeprefix(PAPER_CHANNEL_PREFIX), 0))
     source = channel.removeprefix(SOURCE_PREFIX)
     return Fraction(online_figure(entry.online.get(source, (0, 0)), rule))
 
@@ -207,7 +216,7 @@ def _rank(entries: Sequence[Entry], rule: CombinationRule, winners: int,
             entry.candidate_id, entry.number, entry.name, entry.unit, entry.paper,
             {s: online_figure(v, rule) for s, v in entry.online.items()}, dict(entry.online),
             entry.expert, entry.expert_scores, scores[i], ranks[i], winner,
-            same[scores[i]] > 1, in_tie))
+            same[scores[i]] > 1, in_tie, paper_channels=dict(entry.paper_channels)))
     return Ranking(tuple(results), tied, seats, decided)
 
 
@@ -221,6 +230,9 @@ def channel_name(channel: str, language: str) -> str:
     if channel.startswith(SOURCE_PREFIX):
         source = channel.removeprefix(SOURCE_PREFIX)
         return f"online votes ({source})" if english else f"网络投票（{source}）得票"
+    if channel.startswith(PAPER_CHANNEL_PREFIX):
+        paper = channel.removeprefix(PAPER_CHANNEL_PREFIX)
+        return f"paper votes ({paper})" if english else f"纸质选票（{paper}）得票"
     zh, en = _CHANNEL_NAMES[channel]
     return en if english else zh
 

@@ -73,7 +73,7 @@ def _candidate_json(c: CandidateResult, results: CampaignResults) -> dict[str, A
         "combined_text": format_combined(c.combined, results.rule.rule),
         "rank": c.rank, "winner": c.winner, "tie": c.tie, "cutoff_tie": c.cutoff_tie,
         "flag_dependent": c.flag_dependent,
-    }
+    } | ({"paper_channels": dict(c.paper_channels)} if results.round_position else {})
 
 
 def _category_json(c: CategoryResult, results: CampaignResults) -> dict[str, Any]:
@@ -112,7 +112,8 @@ def results_json(results: CampaignResults) -> dict[str, Any]:
         "warnings": [m.as_json() for m in results.warnings],
         "computed_at": results.computed_at.isoformat(),
         "audit_head": results.audit_head.text() if results.audit_head else None,
-    }
+    } | ({"round": {"position": results.round_position, "name": results.round_name},
+          "paper_channels": list(results.paper_channels)} if results.round_position else {})
 
 
 @dataclass(frozen=True)
@@ -142,10 +143,12 @@ def _figure(value: Fraction | None, decimals: int) -> float | None:
 
 
 def table(results: CampaignResults) -> tuple[list[Column], list[list[Any]]]:
-    """The one table of the .csv and the .xlsx: its columns and rows (numbers as numbers)."""
+    """The one table of the .csv and the .xlsx: its columns and rows (numbers as numbers); a
+    round's results add a column per paper channel after the paper total."""
     summed = results.rule.rule.method is Method.SUM
     columns = [Column("奖项", 18), Column("排名", 6, 0), Column("编号", 6), Column("名称", 20),
                Column("推荐单位", 16), Column("纸质选票", 10, 0),
+               *(Column(f"纸质选票（{p}）", 10 + 2 * len(p), 0) for p in results.paper_channels),
                *(Column(f"网络投票（{s}）", 8 + 2 * len(s), 0) for s in results.sources),
                Column("专家平均分", 11, EXPERT_DECIMALS),
                Column("综合得票", 10, 0) if summed else Column("综合得分", 10, COMBINED_DECIMALS),
@@ -155,6 +158,7 @@ def table(results: CampaignResults) -> tuple[list[Column], list[list[Any]]]:
     for category in results.categories:
         for c in category.candidates:
             rows.append([category.name, c.rank, c.number, c.name, c.unit, c.paper,
+                         *(c.paper_channels.get(p, 0) for p in results.paper_channels),
                          *(c.online.get(s, 0) for s in results.sources),
                          _figure(c.expert, EXPERT_DECIMALS),
                          int(c.combined) if summed else _figure(c.combined, COMBINED_DECIMALS),
@@ -166,6 +170,8 @@ def table(results: CampaignResults) -> tuple[list[Column], list[list[Any]]]:
 def about_rows(results: CampaignResults) -> list[list[Any]]:
     rows: list[list[Any]] = [
         ["评选活动", results.campaign],
+        *([["评选轮次", f"第 {results.round_position} 轮 {results.round_name}"]]
+          if results.round_position else []),
         ["状态", "临时结果（尚有待审核选票或未决定的并列）" if results.provisional else "最终结果"],
         ["计算公式", results.formula_zh], ["Formula", results.formula_en],
         [f"标记{FLAG_MARK}", flag_note(results.rule.rule, "zh_CN")],

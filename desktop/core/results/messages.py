@@ -27,6 +27,10 @@ _MESSAGES = {
         "网络投票不能既按合并（online）又按分平台（online:平台）加权。",
         "Online votes are weighted either together (online) or per source (online:SOURCE), "
         "not both."),
+    "results_channel_unweighted": (
+        "本轮渠道“{channel}”没有权重而其他渠道有：渠道权重未采用，按本活动的综合计算方法计算。",
+        "The round's channel “{channel}” has no weight while others have: the channels' "
+        "weights are not used; the campaign's combination rule decides."),
     "results_source_unweighted": (
         "网络投票来源“{source}”没有权重，其票数不计入综合得分。",
         "The online source “{source}” has no weight: its votes are not in the combined "

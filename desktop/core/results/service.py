@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from fractions import Fraction
 
 from sqlalchemy import func, select
@@ -35,7 +36,13 @@ from desktop.core.results.combine import (
     rank,
 )
 from desktop.core.results.messages import register_messages
-from desktop.core.results.tally import CategoryCount, CountedTally, Tally, current_tally
+from desktop.core.results.tally import (
+    CategoryCount,
+    CountedTally,
+    Tally,
+    current_tally,
+    paper_tally,
+)
 from desktop.core.results.types import (
     MAX_OBJECTION_WORKING_DAYS,
     BoxCount,
@@ -48,6 +55,7 @@ from desktop.core.results.types import (
     check_rule,
     rule_from_row,
 )
+from desktop.core.rounds import RoundScope, get_round, round_scope
 from desktop.core.store import (
     AuditEntry,
     BallotBox,
@@ -174,17 +182,40 @@ class Results:
                                    row.decided_by, row.decided_at)
 
     # -- the results ---------------------------------------------------------------------
-    def compute(self, campaign_id: int, counted: CountedTally | None = None) -> CampaignResults:
+    def compute(self, campaign_id: int, round_id: int | None = None,
+                counted: CountedTally | None = None) -> CampaignResults:
         """Everything counted so far, combined by the campaign's rule; the paper ballots as
         ``counted`` (a count made before, e.g. ``last_tally``: the page shows it at once), by
-        default as recorded now (``current_tally``)."""
+        default as recorded now (``current_tally``).
+
+        With ``round_id``, the round's results: its candidates and its votes only (the ballots
+        printed for it, its online sources, expert scores if they count in it: rounds/scope.py),
+        each paper channel's votes apart, combined by its channels' weights when they have
+        any (docs/rounds.md, "Results per round"); its ballots are counted anew."""
         info = self.rule(campaign_id)
+        scope = None
+        warnings: list[Message] = []
+        if round_id is not None:
+            with self.db.transaction() as s:
+                scope = round_scope(s, round_id)
+                if get_round(s, round_id).campaign_id != campaign_id:
+                    raise RuleError([error("not_found", field="round", name=str(round_id))])
+            if scope.weights:
+                info = replace(info, rule=replace(info.rule, method=Method.WEIGHTED,
+                                                  weights=scope.weights))
+            warnings += [warning("results_channel_unweighted", channel=channel)
+                         for channel in scope.unweighted]
         rule = info.rule
-        counted = counted or current_tally(self.db, campaign_id)
+        if scope is None:
+            counted = counted or current_tally(self.db, campaign_id)
+        else:
+            with self.db.transaction() as session:
+                at = head_anchor(session)  # before the rows, as current_tally reads it
+            counted = CountedTally(paper_tally(self.db, campaign_id, scope.layout_versions),
+                                   at, dt.datetime.now(dt.UTC))
         tally = counted.tally
         online = online_votes(self.db, campaign_id)
-        experts = expert_results(self.db, campaign_id)
-        warnings: list[Message] = []
+        experts = expert_results(self.db, campaign_id) if scope is None or scope.experts else {}
         with self.db.transaction() as s:
             campaign = s.get(Campaign, campaign_id)
             if campaign is None:
@@ -197,13 +228,16 @@ class Results:
                                                          Sheet.counted_key.is_not(None))
                 .group_by(Sheet.box_id)).all())
             choices = _tie_choices(s, campaign_id)
-            standing = sorted({k for e in online.values() for k in e.sources})
+            standing = sorted({k for e in online.values() for k in e.sources
+                               if scope is None or k in scope.sources})
+            ranked = (None if scope is None else scope.standing)
             categories = []
             for category in s.scalars(select(Category).where(Category.campaign_id == campaign_id)
                                       .order_by(Category.position, Category.id)):
                 entries = []
                 for c in sorted(category.candidates, key=lambda c: (c.number or 0, c.id)):
-                    if c.status not in RANKED_STATUSES:
+                    if (c.status not in RANKED_STATUSES if ranked is None
+                            else c.id not in ranked):
                         continue
                     number = format_number(c.number)
                     count = tally.categories.get(category.name)
@@ -216,7 +250,9 @@ class Results:
                         count.votes.get(number, 0) if count else 0,
                         {k: (votes.sources[k].votes, votes.sources[k].unflagged)
                          if votes and k in votes.sources else (0, 0) for k in standing},
-                        sum(kept, Fraction(0)) / len(kept) if kept else None, len(kept)))
+                        sum(kept, Fraction(0)) / len(kept) if kept else None, len(kept),
+                        {} if scope is None else _channel_votes(tally, scope, category.name,
+                                                                number)))
                 warnings += _unmatched(category.name, tally.categories.get(category.name),
                                        {e.number for e in entries})
                 categories.append(self._category(category, entries, rule, tally, box_names,
@@ -235,7 +271,9 @@ class Results:
         return CampaignResults(
             campaign_id, name, info, formula(rule, sources, "zh_CN"), formula(rule, sources, "en"),
             tuple(sources), tuple(categories), tally.ballots, tally.blank_ballots, boxes,
-            dt.datetime.now(dt.UTC), tuple(warnings), head, counted.head, counted.counted_at)
+            dt.datetime.now(dt.UTC), tuple(warnings), head, counted.head, counted.counted_at,
+            None if scope is None else scope.position, "" if scope is None else scope.name,
+            () if scope is None else scope.paper_channels)
 
     @staticmethod
     def _category(category: Category, entries: list[Entry], rule: CombinationRule,
@@ -255,6 +293,18 @@ class Results:
             category.id, category.name, category.winners, ranking.candidates, count.valid,
             count.void, count.blank, count.pending, tuple(sorted(boxes, key=lambda b: b.box)),
             ranking.cutoff_tie, ranking.seats, decision if ranking.decided else None)
+
+
+def _channel_votes(tally: Tally, scope: RoundScope, category: str, number: str
+                   ) -> dict[str, int]:
+    """A candidate's paper votes per paper channel of a round (its boxes' votes added up)."""
+    votes = dict.fromkeys(scope.paper_channels, 0)
+    for box_id, per in tally.boxes.items():
+        channel = None if box_id is None else scope.box_channels.get(box_id)
+        count = per.get(category)
+        if channel is not None and count is not None:
+            votes[channel] += count.votes.get(number, 0)
+    return votes
 
 
 def _setting(s: Session, campaign_id: int) -> ResultSetting | None:

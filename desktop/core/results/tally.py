@@ -35,7 +35,7 @@ import json
 import operator
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import compress, groupby, repeat
@@ -434,10 +434,12 @@ def _collection_paused() -> Iterator[None]:
         gc.enable()
 
 
-def paper_tally(db: Database, campaign_id: int) -> Tally:
+def paper_tally(db: Database, campaign_id: int,
+                versions: Collection[int] | None = None) -> Tally:
     """The paper ballots of a campaign, counted as recorded so far: most from their packed
     states (:func:`_count_packed`), the ballots with a page held for another reason than
-    unclear marks, decided by a person or of a noted serial by the per-sheet rules."""
+    unclear marks, decided by a person or of a noted serial by the per-sheet rules. With
+    ``versions``, only the ballots of those layout versions (a round's: rounds/scope.py)."""
     layouts: dict[int, Layout | None] = {}
 
     def layout_for(version: int) -> Layout | None:
@@ -450,7 +452,7 @@ def paper_tally(db: Database, campaign_id: int) -> Tally:
 
     counting = _Counting(layout_for)
     with _collection_paused():
-        rows, lists, held = _read_counted(db, campaign_id)
+        rows, lists, held = _read_counted(db, campaign_id, versions)
         _count_packed(counting, rows, lists)
         ballots: dict[int, tuple[int, dict[int, CountedPage]]] = {}
         for sheet_id, page in held:
@@ -507,12 +509,15 @@ def _entry(head: Anchor | None) -> int:
     return 0 if head is None else head.entry_id
 
 
-def _read_counted(db: Database, campaign_id: int
+def _read_counted(db: Database, campaign_id: int, versions: Collection[int] | None = None,
                   ) -> tuple[list[Sequence[Any]], TargetLists, list[tuple[int, CountedPage]]]:
     """A campaign's counted sheets: the rows of :func:`_count_packed` (the ballots that count
     as the reader stored them, by serial) with their targets' lists, and the pages of the
     other ballots by the per-sheet rules, with their sheet ids, in the order recorded."""
-    counted = (Sheet.campaign_id == campaign_id, Sheet.counted_key.is_not(None))
+    counted: tuple[ColumnElement[bool], ...] = (Sheet.campaign_id == campaign_id,
+                                                Sheet.counted_key.is_not(None))
+    if versions is not None:
+        counted += (Sheet.layout_version.in_(sorted(versions)),)
     serial = func.coalesce(Sheet.serial, 0)
     with db.transaction() as s:
         connection = s.connection()  # plain rows: no ORM on a hundred thousand of them

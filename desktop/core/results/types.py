@@ -153,6 +153,11 @@ class CampaignResults:
     #: older than ``audit_head`` when a count made before was shown while a new one is made.
     paper_head: Anchor | None = None
     paper_counted_at: dt.datetime | None = None
+    #: A round's results (``Results.compute(…, round_id)``): its position and name, and its
+    #: paper channels, whose votes each candidate shows apart; None for the campaign's.
+    round_position: int | None = None
+    round_name: str = ""
+    paper_channels: tuple[str, ...] = ()
 
     @property
     def paper_current(self) -> bool:

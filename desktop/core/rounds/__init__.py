@@ -19,7 +19,21 @@ from ballotformat import lazy
 if TYPE_CHECKING:
     from desktop.core.rounds.cuts import Cut, Standing, cut, departs, standings
     from desktop.core.rounds.decisions import Decisions
-    from desktop.core.rounds.service import Rounds, add_first_round, paper_channel, round_of_box
+    from desktop.core.rounds.scope import (
+        RoundScope,
+        current_round,
+        get_round,
+        round_scope,
+        standing_in,
+        voting_round,
+    )
+    from desktop.core.rounds.service import (
+        Rounds,
+        add_first_round,
+        box_channel,
+        paper_channel,
+        round_of_box,
+    )
     from desktop.core.rounds.types import (
         CategoryCut,
         ChannelInfo,
@@ -32,7 +46,10 @@ if TYPE_CHECKING:
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.rounds.cuts": ("Cut", "Standing", "cut", "departs", "standings"),
     "desktop.core.rounds.decisions": ("Decisions",),
-    "desktop.core.rounds.service": ("Rounds", "add_first_round", "paper_channel", "round_of_box"),
+    "desktop.core.rounds.scope": ("RoundScope", "current_round", "get_round", "round_scope",
+        "standing_in", "voting_round"),
+    "desktop.core.rounds.service": ("Rounds", "add_first_round", "box_channel", "paper_channel",
+        "round_of_box"),
     "desktop.core.rounds.types": ("CategoryCut", "ChannelInfo", "DecisionInfo", "DecisionLineInfo",
         "RoundInfo", "RoundTieInfo"),
 })
@@ -45,13 +62,20 @@ __all__ = [
     "DecisionLineInfo",
     "Decisions",
     "RoundInfo",
+    "RoundScope",
     "RoundTieInfo",
     "Rounds",
     "Standing",
     "add_first_round",
+    "box_channel",
+    "current_round",
     "cut",
     "departs",
+    "get_round",
     "paper_channel",
     "round_of_box",
+    "round_scope",
+    "standing_in",
     "standings",
+    "voting_round",
 ]

@@ -20,7 +20,8 @@ from desktop.core.accounts import Actor
 from desktop.core.enums import RANKED_STATUSES, CandidateStatus, Permission
 from desktop.core.registry import format_number
 from desktop.core.rounds.cuts import departs
-from desktop.core.rounds.service import Rounds, get_round, is_last, number_text
+from desktop.core.rounds.scope import get_round
+from desktop.core.rounds.service import Rounds, is_last, number_text
 from desktop.core.rounds.types import DecisionInfo, DecisionLineInfo
 from desktop.core.store import (
     CampaignRound,

@@ -34,6 +34,10 @@ def register_messages() -> None:
         "round_not_last": ("组织审定决定针对最后一轮；第 {position} 轮之后还有轮次。",
                            "The committee decides on the last round; round {position} is "
                            "not the last."),
+        "round_no_candidates": ("第 {position} 轮“{name}”还没有候选名单：先确定上一轮的晋级名单，"
+                                "再印制本轮选票。",
+                                "Round {position} “{name}” has no candidates yet: advance the "
+                                "round before it, then print this round's ballots."),
         "round_already_advanced": ("第 {position} 轮已有晋级名单，不能再次确定。",
                                    "Round {position} already has its candidates advanced."),
         "round_no_advancing": ("第 {position} 轮未设定“{category}”的晋级人数。",

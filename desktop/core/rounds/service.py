@@ -26,6 +26,7 @@ from desktop.core.registry import format_number
 from desktop.core.results import TieChoice
 from desktop.core.rounds.cuts import cut, standings
 from desktop.core.rounds.messages import register_messages
+from desktop.core.rounds.scope import get_round, standing_in, voting_round
 from desktop.core.rounds.types import (
     CategoryCut,
     ChannelInfo,
@@ -84,6 +85,12 @@ def paper_channel(s: Session, campaign_id: int, channel_id: int | None = None) -
 def round_of_box(s: Session, box_id: int) -> int | None:
     """The round a box's ballots are printed for: its channel's."""
     return s.scalar(select(RoundChannel.round_id).join(
+        BallotBox, BallotBox.channel_id == RoundChannel.id).where(BallotBox.id == box_id))
+
+
+def box_channel(s: Session, box_id: int) -> RoundChannel | None:
+    """The paper channel a box's ballots count in."""
+    return s.scalar(select(RoundChannel).join(
         BallotBox, BallotBox.channel_id == RoundChannel.id).where(BallotBox.id == box_id))
 
 
@@ -188,6 +195,25 @@ class Rounds:
                          after=audit.snapshot(channel))
             return ChannelInfo.of(channel)
 
+    def set_channel_weight(self, channel_id: int, weight: float | None) -> ChannelInfo:
+        """A channel's weight in its round's combination (None: none). The round is combined
+        by its channels' weights once every channel has one (docs/rounds.md)."""
+        self.actor.require(Permission.MANAGE_REGISTRY)
+        if weight is not None and not weight > 0:
+            raise RuleError([error("channel_bad_weight", value=weight)])
+        with self.db.transaction() as s:
+            channel = s.get(RoundChannel, channel_id)
+            if channel is None:
+                raise RuleError([error("not_found", field="channel", name=str(channel_id))])
+            row = self._open_round(s, channel.round_id)
+            before = audit.snapshot(channel)
+            channel.weight = weight
+            s.flush()
+            audit.record(s, actor=self.actor, action="channel.update", entity="round_channel",
+                         entity_id=channel.id, campaign_id=row.campaign_id, before=before,
+                         after=audit.snapshot(channel))
+            return ChannelInfo.of(channel)
+
     def channels(self, round_id: int) -> list[ChannelInfo]:
         with self.db.transaction() as s:
             return [ChannelInfo.of(c) for c in s.scalars(
@@ -228,9 +254,10 @@ class Rounds:
             row = get_round(s, round_id)
             campaign_id, last = row.campaign_id, is_last(s, row)
             counts = self._advancing_ids(s, row)
-            standing = self._standing(s, row)
+            standing = standing_in(s, row)
             ties = self._ties(s, row.id)
-        results = Results(self.db, self.actor).compute(campaign_id)
+            voting = voting_round(s, row).id
+        results = Results(self.db, self.actor).compute(campaign_id, voting)
         cuts = []
         for category in results.categories:
             ranking = standings([(c.candidate_id, c.number, c.name, c.combined)
@@ -365,14 +392,6 @@ class Rounds:
                               .order_by(Category.position, Category.id)).all())
 
     @staticmethod
-    def _standing(s: Session, row: CampaignRound) -> set[int] | None:
-        """The candidates of a later round (None for the first: the shortlist)."""
-        if row.position == 1:
-            return None
-        return set(s.scalars(select(RoundCandidate.candidate_id)
-                             .where(RoundCandidate.round_id == row.id)))
-
-    @staticmethod
     def _ties(s: Session, round_id: int) -> dict[int, RoundTieInfo]:
         latest: dict[int, RoundTieInfo] = {}
         for tie, name in s.execute(select(RoundTie, Category.name).join(Category)
@@ -384,7 +403,7 @@ class Rounds:
     def _info(self, s: Session, row: CampaignRound) -> RoundInfo:
         channels = tuple(ChannelInfo.of(c) for c in s.scalars(
             select(RoundChannel).where(RoundChannel.round_id == row.id).order_by(RoundChannel.id)))
-        standing = self._standing(s, row)
+        standing = standing_in(s, row)
         count = len(standing) if standing is not None else s.scalar(
             select(func.count()).select_from(Candidate).join(Category).where(
                 Category.campaign_id == row.campaign_id,
@@ -396,13 +415,6 @@ def number_text(value: str | int) -> str:
     """A candidate number as given ("7", "07") as printed ("07")."""
     text = str(value).strip()
     return format_number(int(text)) if text.isdigit() else text
-
-
-def get_round(s: Session, round_id: int) -> CampaignRound:
-    row = s.get(CampaignRound, round_id)
-    if row is None:
-        raise RuleError([error("not_found", field="round", name=str(round_id))])
-    return row
 
 
 def is_last(s: Session, row: CampaignRound) -> bool:

@@ -124,7 +124,7 @@ class ResultsController(QObject):
         service = self.service
         earlier = self._earlier_count(campaign_id)
         self._from_earlier = earlier is not None
-        run_in_background(lambda: service.compute(campaign_id, earlier), self._computed,
+        run_in_background(lambda: service.compute(campaign_id, counted=earlier), self._computed,
                           self._failed)
 
     def _earlier_count(self, campaign_id: int) -> CountedTally | None:
