@@ -33,7 +33,7 @@ from scanning import register
 from scanning import thresholds as th
 from scanning.decide import MarkState, TargetReading, categories_of, read_targets
 from scanning.decoder import DecodedCode, Gray, Point, decode_qr
-from scanning.marks import PageMarks, search_marks
+from scanning.marks import Blob, PageMarks, search_marks
 from scanning.measure import TargetInk, measure_targets
 from scanning.reasons import Reason, Status, status_for
 from scanning.result import PageResult
@@ -151,14 +151,24 @@ def _read_code(gray: Gray, marks: PageMarks, size: tuple[float, float],
     codes = decode_qr(gray, backends)
     if not codes:
         return [], None, marks
-    tolerance = pg.grow(search, th.QR_POSITION_TOLERANCE_MM)
+    return codes, "whole_image", _oriented(marks, codes[0], size) or marks
+
+
+def _oriented(marks: PageMarks | None, code: DecodedCode | None, size: tuple[float, float]
+              ) -> PageMarks | None:
+    """``marks`` turned so that ``code`` (image px) lies where every layout prints its QR
+    code, at the top right; None when no turn puts it there."""
+    if marks is None or code is None:
+        return None
+    centres = pg.default_centres_mm(size)
+    tolerance = pg.grow(pg.qr_search_box(size), th.QR_POSITION_TOLERANCE_MM)
     for steps in range(4):
         turned = marks.rotated(steps)
-        x, y = pg.to_page(pg.homography(turned, centres), codes[0].center)
+        x, y = pg.to_page(pg.homography(turned, centres), code.center)
         if (tolerance[0] <= x <= tolerance[0] + tolerance[2]
                 and tolerance[1] <= y <= tolerance[1] + tolerance[3]):
-            return codes, "whole_image", replace(turned, oriented=True)
-    return codes, "whole_image", marks
+            return replace(turned, oriented=True)
+    return None
 
 
 def interpret_image(
@@ -228,19 +238,31 @@ def _interpret(gray: Gray, scale: float, key_for: KeyLookup,
         return PageResult.refused(Reason.UNKNOWN_LAYOUT, **known)
     centres = pg.mark_centres_mm(layout.registration_marks)
     points = register.code_points(code, layout)
-    tried: list[tuple[register.Fit, tuple[TargetReading, ...]]] = []
-    if marks is not None and marks.oriented:
-        known["corners"] = marks.corners
-        tried.append(_fit(gray, pg.homography(marks, centres), page, "marks", points, t,
-                           dots))
-    if not (tried and tried[0][0].verified):
-        first = register.from_code(points, layout, blobs)
+    tried: list[tuple[register.Fit, tuple[TargetReading, ...], PageMarks | None]] = []
+
+    def attempt(found: PageMarks | None, squares: Sequence[Blob]) -> bool:
+        """Fit through ``found`` (the four marks), else from the QR code and ``squares``."""
+        if found is not None and found.oriented:
+            known["corners"] = found.corners
+            tried.append((*_fit(gray, pg.homography(found, centres), page, "marks", points,
+                                t, dots), found))
+            if tried[-1][0].verified:
+                return True
+        first = register.from_code(points, layout, squares)
         if first is not None:
-            tried.append(_fit(gray, first, page, "code", points, t, dots))
-    fit, readings = next(((f, r) for f, r in tried if f.verified), (None, ()))
+            tried.append((*_fit(gray, first, page, "code", points, t, dots), None))
+        return bool(tried) and tried[-1][0].verified
+
+    if not attempt(marks, blobs) and max(gray.shape[:2]) > th.SEARCH_LONG_SIDE_PX:
+        # Nothing verified on the shrunk copy, where a photo's marks are 8-11 px and a
+        # turned, blurred one can fail the solidity test by a pixel: look again at the
+        # image's own resolution (only pages not found yet pay for it).
+        fine, fine_blobs = search_marks(gray, max(gray.shape[:2]))
+        attempt(_oriented(fine, code, layout.page_size_mm), fine_blobs)
+    fit, readings, framed = next((f for f in tried if f[0].verified), (None, (), None))
     reasons: list[Reason] = []
     if fit is None:
-        located = max((f for f, _ in tried), key=lambda f: f.found_share, default=None)
+        located = max((f for f, _, _ in tried), key=lambda f: f.found_share, default=None)
         if located is None or located.found_share < th.MIN_LOCATED_SHARE:
             return PageResult.refused(Reason.PAGE_NOT_FOUND, **known)
         reasons.append(Reason.MISREGISTERED)
@@ -249,8 +271,8 @@ def _interpret(gray: Gray, scale: float, key_for: KeyLookup,
         matrix = located.matrix
     else:
         matrix = fit.matrix
-        if (fit.origin == "marks" and marks is not None and pg.is_flat(marks, centres)
-                and pg.aspect_misfit(marks, centres) > th.PAGE_ASPECT_TOLERANCE):
+        if (framed is not None and pg.is_flat(framed, centres)
+                and pg.aspect_misfit(framed, centres) > th.PAGE_ASPECT_TOLERANCE):
             reasons.append(Reason.WRONG_PAGE_SIZE)
     return _page_result(layout, page, readings, matrix, reasons, gray.shape, t, **known)
 
