@@ -86,8 +86,11 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
     reach = ink.faint_extent_mm if light and light_strokes else ink.extent_mm
     spans = reach >= t.min_extent_mm and (
         ink.ink >= t.definite or (light_strokes and ink.ink >= t.light_definite))
-    through = (ink.straight or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
-               or (ink.crossing_mm >= t.through_span_mm and ink.breadth_mm <= t.doodle_mm))
+    slash = ink.crossing_mm < 0 and ink.breadth_mm >= t.slash_breadth_mm
+    through = ((ink.straight and not slash)
+               or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
+               or (ink.crossing_mm >= t.through_span_mm and ink.breadth_mm <= t.doodle_mm)
+               or (ink.runs_out_mm >= t.run_out_mm and ink.run_slope <= t.run_slope_max))
     fill = (ink.ink >= t.fill_share and ink.strength >= t.fill_strength
             and ink.sharpness >= t.fill_sharpness)
     wash = light and ink.ink >= t.wash_share and not strokes and not fill
@@ -96,7 +99,8 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
              and not light_strokes)
     if spans and not through and not wash and not haze and not smear:
         return MarkState.MARKED
-    if ink.ink >= t.marginal or ink.faint >= t.faint_marginal or ink.dots >= t.dot_marginal:
+    if ink.ink >= t.marginal or ink.faint >= t.faint_marginal or ink.dots >= t.dot_marginal \
+            or (ink.trace >= t.trace_marginal and ink.trace_extent_mm >= t.min_extent_mm):
         return MarkState.AMBIGUOUS
     return MarkState.EMPTY
 
