@@ -212,7 +212,8 @@ class MarkThresholds:
     trace_contrast: float = 0.015
     #: Very light ink (``TargetInk.trace``) over this share of the box, spanning at least
     #: ``min_extent_mm``, is a stroke too faint to tell (a light pencil tick on a noisy
-    #: photo): a person looks.
+    #: photo): a person looks. Light pencil votes read empty on the forced photo seeds
+    #: (2001-2079 odd) measure 0.047-0.185; blank boxes of seeds 1000-1099 up to 0.045.
     trace_marginal: float = 0.05
     #: Ink leaving the box through its right side towards the name, or through its bottom
     #: side towards the box below, running on for this long (mm, beyond the outline's blur:
