@@ -5,8 +5,9 @@ Rules (thresholds in :class:`scanning.thresholds.MarkThresholds`, reasons in doc
   for a sharp-edged light stroke) and spans ``min_extent_mm`` (a tick, cross or circle
   crosses the box; a dot does not), unless :func:`classify` finds it is not a mark;
 - AMBIGUOUS when it has ``marginal`` ink that is not a mark, ``faint_marginal`` light ink
-  (faint pencil, a rubbed-out mark), or on a black-and-white scan dots ``dot_marginal``
-  denser than its paper: never silently empty;
+  (faint pencil, a rubbed-out mark), ``trace_marginal`` very light ink spanning the box (seen
+  on the box smoothed), or on a black-and-white scan dots ``dot_marginal`` denser than its
+  paper: never silently empty;
 - EMPTY otherwise.
 A category with more marks than it allows is void on this page (nothing selected, OVERVOTE);
 the other categories still count.
@@ -68,7 +69,10 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
     """Ink spanning the box is a mark, unless
 
     - it is one straight stroke (a ruled line, a neighbour's tail, a slip of the pen; a tick,
-      a cross and a circle are not straight) or a stroke passing through the outline that is
+      a cross and a circle are not straight; a straight stroke standing across the box that
+      passes through no outline is a slash or a tick whose short arm left no trace), ink that
+      runs out of the box along the row towards the name or the box below (a stroke that
+      came from outside), or a stroke passing through the outline that is
       flat (an underline, a wavy line along the names), or ink entering and leaving the box
       far apart that stays low (a doodle across it);
     - light ink washes over much of the box (a grey smudge; a fill is a mark when it is dark,
@@ -86,8 +90,11 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
     reach = ink.faint_extent_mm if light and light_strokes else ink.extent_mm
     spans = reach >= t.min_extent_mm and (
         ink.ink >= t.definite or (light_strokes and ink.ink >= t.light_definite))
-    through = (ink.straight or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
-               or (ink.crossing_mm >= t.through_span_mm and ink.breadth_mm <= t.doodle_mm))
+    slash = ink.crossing_mm < 0 and ink.breadth_mm >= t.slash_breadth_mm
+    through = ((ink.straight and not slash)
+               or (ink.crossing_mm >= 0 and ink.breadth_mm <= t.flat_mm)
+               or (ink.crossing_mm >= t.through_span_mm and ink.breadth_mm <= t.doodle_mm)
+               or (ink.runs_out_mm >= t.run_out_mm and ink.run_slope <= t.run_slope_max))
     fill = (ink.ink >= t.fill_share and ink.strength >= t.fill_strength
             and ink.sharpness >= t.fill_sharpness)
     wash = light and ink.ink >= t.wash_share and not strokes and not fill
@@ -96,7 +103,8 @@ def classify(ink: TargetInk, t: MarkThresholds) -> MarkState:
              and not light_strokes)
     if spans and not through and not wash and not haze and not smear:
         return MarkState.MARKED
-    if ink.ink >= t.marginal or ink.faint >= t.faint_marginal or ink.dots >= t.dot_marginal:
+    if ink.ink >= t.marginal or ink.faint >= t.faint_marginal or ink.dots >= t.dot_marginal \
+            or (ink.trace >= t.trace_marginal and ink.trace_extent_mm >= t.min_extent_mm):
         return MarkState.AMBIGUOUS
     return MarkState.EMPTY
 

@@ -77,6 +77,20 @@ class TargetInk:
     dots: float = 0.0
     #: ``extent_mm`` of the light ink (``faint_contrast``): a light stroke's paler ends.
     faint_extent_mm: float = 0.0
+    #: The inner area smoothed (``trace_smoothing_mm``) so that pixel noise averages out and a
+    #: stroke does not: the share above the smoothed paper's own noise by ``trace_contrast``
+    #: of the outline, and its ``extent_mm``. A very light pencil tick on a noisy photo that
+    #: no pixel of which stands above the page's noise still shows here.
+    trace: float = 0.0
+    trace_extent_mm: float = 0.0
+    #: How far (mm, from ``outline_clear_mm`` beyond the outline) ink leaving the box through
+    #: its right side within its rows, or its bottom side within its columns, runs on without
+    #: a gap: a stroke from the name beside it (an underline, a doodle) or a tick tail from the
+    #: box below. A voter's own tick leaves upwards.
+    runs_out_mm: float = 0.0
+    #: How steeply that ink crosses the strip it runs through (mm across per mm out): a
+    #: stroke from the name comes in along the row, a tick's arm leaves climbing.
+    run_slope: float = 0.0
 
 
 def white_map(region: Gray, radius_mm: float, dpi: float) -> Gray:
@@ -184,6 +198,33 @@ def _crossing(ink: NDArray[np.bool_], first: int, inner: int, gap: int, band: in
                     -1.0).astype(np.float32)
 
 
+def _runs_out(ink: NDArray[np.bool_], first: int, inner: int, start: int
+              ) -> tuple[Floats, Floats]:
+    """Per patch (aligned as in :func:`_measure_group`), how many columns from ``start`` on
+    (beyond the right outline) hold ink in the inner rows (``first`` .. ``first + inner``)
+    one after another, when the inner area's last columns hold ink too, and how steeply that
+    ink climbs or falls across them (rows per column: a stroke along the row is flat, a
+    tick's arm leaving upwards steep); the same below the bottom outline within the inner
+    columns; of the side whose run is longer (px, and its slope)."""
+    rows = np.arange(first, first + inner, dtype=np.float32)
+    best_run = np.zeros(ink.shape[0], np.float32)
+    best_slope = np.zeros(ink.shape[0], np.float32)
+    for patch in (ink, ink.transpose(0, 2, 1)):
+        edge = patch[:, first:first + inner, first + inner - 2:first + inner].any(axis=(1, 2))
+        corridor = patch[:, first:first + inner, start:]
+        beyond = corridor.any(axis=1)
+        run = np.where(edge, np.argmin(np.pad(beyond, ((0, 0), (0, 1))), axis=1), 0)
+        weight = corridor.sum(axis=1)
+        centre = (corridor * rows[None, :, None]).sum(axis=1) / np.maximum(weight, 1)
+        last = np.maximum(run - 1, 0)
+        ends = centre[np.arange(len(run)), last] - centre[:, 0]
+        slope = np.abs(ends) / np.maximum(last, 1)
+        longer = run > best_run
+        best_run = np.where(longer, run, best_run).astype(np.float32)
+        best_slope = np.where(longer, slope, best_slope).astype(np.float32)
+    return best_run, best_slope
+
+
 def _outline_darkness(dark: Floats, shift_x: Ints, shift_y: Ints, pad: int, side: int,
                       margin: int) -> Floats:
     """Per box, the printed outline's darkness where it was found (the weakest of its four
@@ -261,6 +302,36 @@ def _densest_dots(black: Floats, inside: slice, window: slice, ring: int, size: 
     return np.asarray(squares.mean(axis=(3, 4)).max(axis=(1, 2)), np.float32)
 
 
+def _trace(residual: Floats, inside: slice, window: slice, ring: int, sigma_px: float,
+           contrast: float) -> tuple[Floats, Floats]:
+    """Per box, the share of the inner area (``window``) where the residual, smoothed by
+    ``sigma_px``, stands ``contrast`` above the smoothed paper's noise (its
+    ``NOISE_PERCENTILE`` in the strips ``ring`` wide left and right of the box, along
+    ``inside``), and the larger side of its bounding box (px)."""
+    count, span = residual.shape[0], residual.shape[1]
+    smooth = cv2.GaussianBlur(np.ascontiguousarray(residual.reshape(count * span, span)),
+                              (0, 0), sigma_px).reshape(count, span, span)
+    strips = np.concatenate([smooth[:, inside, :ring], smooth[:, inside, -ring:]],
+                            axis=2).reshape(count, -1)
+    noise = float(np.median(np.percentile(strips, NOISE_PERCENTILE, axis=1)))
+    traced = np.asarray(smooth[:, window, window] >= noise + contrast, np.bool_)
+    return (np.asarray(traced.mean(axis=(1, 2)), np.float32),
+            np.maximum(_extent(traced, 2), _extent(traced, 1)))
+
+
+def _strength_and_sharpness(area: Floats, ink: NDArray[np.bool_], reference: float,
+                            k: float) -> tuple[Floats, Floats]:
+    """Per box, the ink's mean darkness (``area`` where ``ink``) as a share of ``reference``,
+    and the mean darkness gradient over it per mm (``k`` px) as a share of that darkness."""
+    inked = ink.sum(axis=(1, 2))
+    mean_ink = np.where(ink, area, 0.0).sum(axis=(1, 2)) / np.maximum(inked, 1)
+    grad_y, grad_x = np.gradient(area, axis=(1, 2))
+    gradient = np.where(ink, np.hypot(grad_x, grad_y), 0.0).sum(axis=(1, 2))
+    return (np.asarray(mean_ink / reference, np.float32),
+            np.asarray(gradient / np.maximum(inked, 1) * k / np.maximum(mean_ink, 1e-6),
+                       np.float32))
+
+
 def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Point,
                    dpi: float, t: MarkThresholds, dots: Gray | None = None) -> list[TargetInk]:
     k = dpi / MM_PER_INCH
@@ -309,17 +380,17 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
     extent = spans.max(axis=0)
     breadth = spans.min(axis=0)
     faint_extent = np.maximum(_extent(faint_inner, 2), _extent(faint_inner, 1)) / k
+    # A black-and-white page smoothed is speckle wherever it is grey: its dots say it instead.
+    trace, trace_extent = (np.zeros(count, np.float32),) * 2 if dots is not None else _trace(
+        residual, inside, window, ring, t.trace_smoothing_mm * k, t.trace_contrast * reference)
     gap = round(t.outline_clear_mm * k)
     crossing = _crossing(residual >= ink_level, reach + margin, inner, gap,
                          max(1, ring - gap)) / k
+    runs_out, run_slope = _runs_out(residual >= ink_level, reach + margin, inner,
+                                    reach + side + gap)
     # On the light ink too: a light tick's fainter arm is part of its shape.
     straight = _straight(faint_inner, STRAIGHT_BEND_MM * k)
-    inked = ink_inner.sum(axis=(1, 2))
-    mean_ink = np.where(ink_inner, area, 0.0).sum(axis=(1, 2)) / np.maximum(inked, 1)
-    strength = mean_ink / reference
-    grad_y, grad_x = np.gradient(area, axis=(1, 2))
-    gradient = np.where(ink_inner, np.hypot(grad_x, grad_y), 0.0).sum(axis=(1, 2))
-    sharpness = gradient / np.maximum(inked, 1) * k / np.maximum(mean_ink, 1e-6)
+    strength, sharpness = _strength_and_sharpness(area, ink_inner, reference, k)
     # The same boxes, aligned the same way, on the unsmoothed black-and-white image.
     densest = np.zeros(count, np.float32) if dots is None else _densest_dots(
         (1.0 - _gather(dots, top, left, side + 2 * pad + 1) / 255.0)[
@@ -329,7 +400,9 @@ def _measure_group(region: Gray, whites: Floats, boxes: list[Box], origin_mm: Po
                       float(extent[i]), (float(shift_x[i]) / k, float(shift_y[i]) / k),
                       float(crossing[i]), float(strength[i]), bool(straight[i]),
                       float(breadth[i]), float(outline[i]), float(sharpness[i]),
-                      float(densest[i]), float(faint_extent[i]))
+                      float(densest[i]), float(faint_extent[i]), float(trace[i]),
+                      float(trace_extent[i]) / k, float(runs_out[i]) / k,
+                      float(run_slope[i]))
             for i in range(count)]
 
 

@@ -137,6 +137,12 @@ class MarkThresholds:
     #: ...and if its bounding box is no thicker than this (mm) it is a doodle across the box
     #: (ticks and crosses that overrun the outline stand taller).
     doodle_mm: float = 2.2
+    #: One straight stroke that stays inside the box (it passes through no outline) and whose
+    #: bounding box is at least this thick (mm) is a slash drawn in the box, or a tick whose
+    #: other arm is too faint to count: a mark. Ruled lines, an underline's end, a tail are
+    #: thinner (tuning seeds 1000-1099: doubtful straight strokes at most 0.68 mm; ticks read
+    #: straight 1.35-3.4 mm).
+    slash_breadth_mm: float = 1.2
     #: Ink passing through the outline whose bounding box is at most this thick (mm) is a
     #: stroke along the row (an underline, a wavy scribble), not a tick (ticks stand ≥ 2 mm).
     flat_mm: float = 1.6
@@ -199,6 +205,24 @@ class MarkThresholds:
     #: 6,431 from 0.14: two paper dots side by side), marks 1st percentile 0.15; 41 of 47
     #: votes read empty there reach it. A 1-bit thresholded page's blank boxes measure 0.
     dot_marginal: float = 0.12
+    #: The very light ink measure (``TargetInk.trace``): the residual smoothed this much (mm,
+    #: a Gaussian's sigma: about a pencil line's width)...
+    trace_smoothing_mm: float = 0.3
+    #: ...stands this share of the outline's darkness above the smoothed paper's noise.
+    trace_contrast: float = 0.015
+    #: Very light ink (``TargetInk.trace``) over this share of the box, spanning at least
+    #: ``min_extent_mm``, is a stroke too faint to tell (a light pencil tick on a noisy
+    #: photo): a person looks. Light pencil votes read empty on the forced photo seeds
+    #: (2001-2079 odd) measure 0.047-0.185; blank boxes of seeds 1000-1099 up to 0.045.
+    trace_marginal: float = 0.05
+    #: Ink leaving the box through its right side towards the name, or through its bottom
+    #: side towards the box below, running on for this long (mm, beyond the outline's blur:
+    #: the strip measured is 1.0 mm at 150 dpi)...
+    run_out_mm: float = 0.9
+    #: ...and crossing that strip no steeper than this (mm across per mm out) came from
+    #: outside: a stroke from the name, a tail from the box below. A person looks. Tuning
+    #: seeds 1000-1099: such strokes 0-0.4, ticks and crosses leaving the box 0.4-0.9.
+    run_slope_max: float = 0.35
 
 
 DEFAULT_THRESHOLDS = MarkThresholds()

@@ -17,7 +17,7 @@ from ballotformat import Layout
 from scanning import MarkState, ReadContext, Reason, Status, interpret_image
 from scanning.result import PageResult
 from tests.scanning import pens
-from tests.scanning.corpus import print_sheets, scan
+from tests.scanning.corpus import camera, print_sheets, scan
 
 SERIAL = 5151
 Colour = tuple[int, int, int]
@@ -257,3 +257,60 @@ def test_a_dithered_light_pencil_tick_is_never_read_empty(
     assert all(got[key(layout, i)] is not MarkState.EMPTY for i in range(4)), got
     assert all(got[key(layout, i)] is MarkState.EMPTY
                for i in range(4, len(layout.pages[0].targets)))
+
+
+def test_a_stroke_from_the_name_or_the_box_below_goes_to_a_person_a_big_tick_is_a_vote(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """Ink that came into a box from outside: a doodle drawn from the candidate's name into
+    the box, bending about in it like a tick (not straight, not flat) and out on the left;
+    the tick of the box below, whose long arm runs up into this one. A person looks at both.
+    A big tick whose long arm leaves at the top right, and a tick in the box below, are
+    votes."""
+    image = blank.copy()
+    x, y, w, h = box(layout, 0)
+    polyline(image, [(x + w + 5.0, y + 0.4 * h), (x + 0.8 * w, y + 0.3 * h),
+                     (x + 0.3 * w, y + 0.75 * h), (x + 0.6 * w, y + 0.8 * h),
+                     (x - 1.5, y + 0.55 * h)], 0.4, 40)
+    polyline(image, tick_points(box(layout, 1), overshoot=3.0), 0.45, 30)
+    bx, by, bw, bh = box(layout, 5)  # below box 2: its long arm reaches 2.5 mm into box 2
+    polyline(image, [(bx + 0.15 * bw, by + 0.45 * bh), (bx + 0.4 * bw, by + 0.8 * bh),
+                     (bx + 0.75 * bw, by - 3.0 - 2.5)], 0.45, 30)
+    got = states(read(scan(image, random.Random(4), 0.7, False), context))
+    assert got[key(layout, 0)] is MarkState.AMBIGUOUS
+    assert got[key(layout, 1)] is MarkState.MARKED
+    assert got[key(layout, 2)] is MarkState.AMBIGUOUS
+    assert got[key(layout, 5)] is MarkState.MARKED
+
+
+def test_a_very_light_tick_on_a_photo_is_never_read_empty(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """Pencil ticks of grey 230 and 238 on white (a tenth and a fifteenth as dark as ink),
+    photographed by an 8 MP document camera and saved as JPEG: on the noisy photo no pixel
+    of the lighter one stands above the paper's noise (it was read empty), but smoothed it is
+    a stroke across the box. Both go to a person (or are votes); the blank boxes stay empty."""
+    image = blank.copy()
+    for index, grey in ((0, 230), (1, 238)):
+        polyline(image, tick_points(box(layout, index)), 0.3, grey)
+    photo = camera(image, random.Random(1), (3264, 2448))
+    photo = cv2.imdecode(cv2.imencode(".jpg", photo, [cv2.IMWRITE_JPEG_QUALITY, 80])[1],
+                         cv2.IMREAD_GRAYSCALE)
+    got = states(read(photo, context))
+    assert all(got[key(layout, i)] is not MarkState.EMPTY for i in range(2)), got
+    assert all(got[key(layout, i)] is MarkState.EMPTY
+               for i in range(2, len(layout.pages[0].targets)))
+
+
+def test_a_light_tick_whose_short_arm_left_no_trace_is_a_vote(
+        blank: np.ndarray, layout: Layout, context: ReadContext) -> None:
+    """A light pencil tick (grey 180) pressed only on its long arm: the ink in the box is one
+    straight stroke, but one that stays inside the box and stands across it (a ruled line or
+    a tail passes through the outline and is thin). A vote; a ruled line through the box
+    beside it still goes to a person."""
+    image = blank.copy()
+    x, y, w, h = box(layout, 0)
+    polyline(image, [(x + 0.3 * w, y + 0.75 * h), (x + 0.75 * w, y + 0.3 * h)], 0.35, 180)
+    x, y, w, h = box(layout, 1)
+    polyline(image, [(x - 3.0, y + 0.55 * h), (x + w + 3.0, y + 0.45 * h)], 0.3, 40)
+    got = states(read(scan(image, random.Random(6), 0.6, False), context))
+    assert got[key(layout, 0)] is MarkState.MARKED
+    assert got[key(layout, 1)] is MarkState.AMBIGUOUS
