@@ -79,9 +79,9 @@ from tests.ballot_files import (
     save_scans,
 )
 from tests.conftest import CATEGORY_NAMES, ORGANISER, REVIEWER, person
+from tests.online.test_online_common import BRAND, STANDARD, ids, write_csv
+from tests.results.test_results_common import record
 from tests.station_files import STATION_NAME, make_station
-from tests.test_online_common import BRAND, STANDARD, ids, write_csv
-from tests.test_results_common import record
 
 __all__ = ["ids"]
 

@@ -13,7 +13,7 @@ import pytest
 from benchmarks.scale import ScaleCampaign
 from desktop.core.enums import Decision, SerialState
 from desktop.core.results import current_tally, last_tally, paper_tally
-from tests.test_tally_packed import Scenario
+from tests.results.test_tally_packed import Scenario
 
 pytestmark = pytest.mark.both_backends
 
