@@ -300,7 +300,7 @@ def _votes_shot(window: object, services: object, campaign_id: int, folder: Path
     """The votes page: a platform's per-vote export with an IP burst imported, expert scores of
     the first category with extremes dropped and one gap."""
     from desktop.core.online.votes import FraudRules
-    from desktop.ui.pages.votes_page import VotesPage
+    from desktop.ui.pages.online_experts_page import OnlineExpertsPage
 
     online, experts = services.online, services.experts  # type: ignore[attr-defined]
     candidates = services.candidates.list(campaign_id)  # type: ignore[attr-defined]
@@ -325,8 +325,8 @@ def _votes_shot(window: object, services: object, campaign_id: int, folder: Path
     experts.set_scores(campaign_id, [(c.id, e, float(95 - (i * 3 + j * 7) % 23))
                                      for i, c in enumerate(first) for j, e in enumerate(panel)
                                      if (i, j) != (4, 2)])
-    window.show_page(VotesPage)  # type: ignore[attr-defined]
-    window.page(VotesPage).refresh()  # type: ignore[attr-defined]
+    window.show_page(OnlineExpertsPage)  # type: ignore[attr-defined]
+    window.page(OnlineExpertsPage).refresh()  # type: ignore[attr-defined]
     settle()  # type: ignore[operator]
     window.grab().save(str(out / "votes_zh_CN.png"))  # type: ignore[attr-defined]
     return out / "votes_zh_CN.png"
@@ -408,9 +408,9 @@ def main() -> int:
     from desktop.ui.app import make_application
     from desktop.ui.background import wait_for_background
     from desktop.ui.i18n import install_language
-    from desktop.ui.import_wizard import ImportWizard
     from desktop.ui.main_window import MainWindow
     from desktop.ui.pages.ballots_page import BallotsPage
+    from desktop.ui.pages.candidates_import import ImportWizard
     from desktop.ui.pages.candidates_page import CandidatesPage
     from desktop.ui.pages.units_page import UnitsPage
 

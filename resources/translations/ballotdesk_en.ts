@@ -132,7 +132,7 @@
     <name>AuditController</name>
     <message>
         <source>Verify the audit chain</source>
-        <extracomment>The table shows at most this many entries (the newest); filters reach older ones. Findings listed in the message box; the rest are counted.</extracomment>
+        <extracomment>The table shows at most this many entries (the newest); filters reach older ones. Findings listed in the message box; the rest are counted. What dialogs and messages open over.</extracomment>
         <translation>Verify the audit chain</translation>
     </message>
     <message numerus="yes">
@@ -375,7 +375,7 @@ Audit anchor (write it down to check the log later):
     <name>BallotsController</name>
     <message>
         <source>Print preview — sample ballot, never counted</source>
-        <extracomment>Resolution of the on-screen preview images (sharp at &quot;fit width&quot; on a large screen). The running print job (a BatchJob, then a PrinterJob), or None.</extracomment>
+        <extracomment>Resolution of the on-screen preview images (sharp at &quot;fit width&quot; on a large screen). What dialogs and messages open over. The running print job (a BatchJob, then a PrinterJob), or None.</extracomment>
         <translation>Print preview — sample ballot, never counted</translation>
     </message>
     <message>
@@ -806,6 +806,7 @@ Audit anchor (write it down to check the log later):
     <name>CandidatesController</name>
     <message>
         <source>New candidate</source>
+        <extracomment>What dialogs and messages open over.</extracomment>
         <translation>New candidate</translation>
     </message>
     <message>
@@ -1613,7 +1614,7 @@ Audit anchor (write it down to check the log later):
     <name>MappingPage</name>
     <message>
         <source>What the columns mean</source>
-        <extracomment>Cells of a column shown as its sample. Errors listed on the mapping page (the preview lists them all). &quot;number&quot;, &quot;name&quot;, &quot;normalised&quot;, &quot;aside&quot;, &quot;mapping&quot; or &quot;&quot; (unmatched). What the user set: header → meaning, option text → candidate reference. The mapping of the last analysis (saved, guessed or edited), which edits amend.</extracomment>
+        <extracomment>The encoding chosen for a text file (None: the detected one). What the user set: header → meaning, option text → candidate reference. The mapping of the last analysis (saved, guessed or edited), which edits amend.</extracomment>
         <translation>What the columns mean</translation>
     </message>
     <message>
@@ -1718,6 +1719,7 @@ Audit anchor (write it down to check the log later):
     <name>Meaning</name>
     <message>
         <source>not used</source>
+        <extracomment>Errors listed on the mapping page (the preview lists them all).</extracomment>
         <translation>not used</translation>
     </message>
     <message>
@@ -1809,7 +1811,6 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Review</source>
-        <extracomment>The unread sheet (and its decisions) whose ticks are in the list.</extracomment>
         <translation>Review</translation>
     </message>
     <message>
@@ -1823,7 +1824,7 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Online votes and expert scores</source>
-        <extracomment>Gaps listed under the matrix; the rest are counted. The wizard open over the page, if any (for tests and the screenshots).</extracomment>
+        <extracomment>Gaps listed under the matrix; the rest are counted.</extracomment>
         <translation>Online votes and expert scores</translation>
     </message>
     <message>
@@ -1929,6 +1930,114 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Notice date:</source>
         <translation>Notice date:</translation>
+    </message>
+</context>
+<context>
+    <name>Online</name>
+    <message>
+        <source>over the per-voter limit</source>
+        <extracomment>The roles a vote table&apos;s cell answers with its value: shown, and as its tooltip.</extracomment>
+        <translation>over the per-voter limit</translation>
+    </message>
+    <message>
+        <source>burst from one IP</source>
+        <translation>burst from one IP</translation>
+    </message>
+    <message>
+        <source>spike within a minute</source>
+        <translation>spike within a minute</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineExpertsController</name>
+    <message>
+        <source>Withdraw an import</source>
+        <extracomment>The open import wizard, if any. What dialogs and messages open over. Experts added in the window, shown as empty columns until they score.</extracomment>
+        <translation>Withdraw an import</translation>
+    </message>
+    <message>
+        <source>No import counts at the moment.</source>
+        <translation>No import counts at the moment.</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>“%1” is not a score.</source>
+        <translation>“%1” is not a score.</translation>
+    </message>
+    <message>
+        <source>Add an expert</source>
+        <translation>Add an expert</translation>
+    </message>
+    <message>
+        <source>Expert&apos;s name:</source>
+        <translation>Expert&apos;s name:</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineExpertsPage</name>
+    <message>
+        <source>New source…</source>
+        <extracomment>The wizard open over the page, if any (for tests and the screenshots).</extracomment>
+        <translation>New source…</translation>
+    </message>
+    <message>
+        <source>Import online votes…</source>
+        <translation>Import online votes…</translation>
+    </message>
+    <message>
+        <source>Withdraw an import…</source>
+        <translation>Withdraw an import…</translation>
+    </message>
+    <message>
+        <source>Double-click a source to change its fraud rules.</source>
+        <translation>Double-click a source to change its fraud rules.</translation>
+    </message>
+    <message>
+        <source>Online votes</source>
+        <translation>Online votes</translation>
+    </message>
+    <message>
+        <source>Scoring rule…</source>
+        <translation>Scoring rule…</translation>
+    </message>
+    <message>
+        <source>Add an expert…</source>
+        <translation>Add an expert…</translation>
+    </message>
+    <message>
+        <source>Import expert scores…</source>
+        <translation>Import expert scores…</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to enter a score. Struck-through grey scores are left out of the average; amber cells are missing scores.</source>
+        <translation>Double-click a cell to enter a score. Struck-through grey scores are left out of the average; amber cells are missing scores.</translation>
+    </message>
+    <message>
+        <source>Expert scores</source>
+        <translation>Expert scores</translation>
+    </message>
+    <message>
+        <source>Scores 0–%1.</source>
+        <translation>Scores 0–%1.</translation>
+    </message>
+    <message>
+        <source>The highest and the lowest score are dropped, the rest averaged.</source>
+        <translation>The highest and the lowest score are dropped, the rest averaged.</translation>
+    </message>
+    <message>
+        <source>Average of all scores.</source>
+        <translation>Average of all scores.</translation>
+    </message>
+    <message>
+        <source>… and %1 more missing scores</source>
+        <translation>… and %1 more missing scores</translation>
     </message>
 </context>
 <context>
@@ -2487,7 +2596,7 @@ Audit anchor (write it down to check the log later):
     <name>ResultsController</name>
     <message>
         <source>Notice settings saved.</source>
-        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often. Someone waits for the computation on its way (the page says it is recalculating). The computation on its way shows an earlier count (``_earlier_count``).</extracomment>
+        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often. What dialogs and messages open over. Someone waits for the computation on its way (the page says it is recalculating). The computation on its way shows an earlier count (``_earlier_count``).</extracomment>
         <translation>Notice settings saved.</translation>
     </message>
     <message>
@@ -2651,6 +2760,7 @@ Show page 1?</translation>
     <name>ReviewPage</name>
     <message>
         <source>No ballots waiting for review</source>
+        <extracomment>The unread sheet (and its decisions) whose ticks are in the list.</extracomment>
         <translation>No ballots waiting for review</translation>
     </message>
     <message>
@@ -2812,6 +2922,7 @@ Show page 1?</translation>
     </message>
     <message>
         <source>Scan ballots</source>
+        <extracomment>What dialogs and messages open over.</extracomment>
         <translation>Scan ballots</translation>
     </message>
     <message>
@@ -3191,7 +3302,7 @@ Show page 1?</translation>
     <name>StationsController</name>
     <message>
         <source>New key</source>
-        <extracomment>(done, total) from the worker thread, queued to the GUI thread.</extracomment>
+        <extracomment>What dialogs and messages open over.</extracomment>
         <translation>New key</translation>
     </message>
     <message>
@@ -3602,113 +3713,6 @@ Take it to the organiser (a USB stick will do).</translation>
     <message>
         <source>Delete the nominating unit “%1”?</source>
         <translation>Delete the nominating unit “%1”?</translation>
-    </message>
-</context>
-<context>
-    <name>Votes</name>
-    <message>
-        <source>over the per-voter limit</source>
-        <extracomment>The roles a vote table&apos;s cell answers with its value: shown, and as its tooltip.</extracomment>
-        <translation>over the per-voter limit</translation>
-    </message>
-    <message>
-        <source>burst from one IP</source>
-        <translation>burst from one IP</translation>
-    </message>
-    <message>
-        <source>spike within a minute</source>
-        <translation>spike within a minute</translation>
-    </message>
-</context>
-<context>
-    <name>VotesController</name>
-    <message>
-        <source>Withdraw an import</source>
-        <extracomment>Experts added in the window, shown as empty columns until they score.</extracomment>
-        <translation>Withdraw an import</translation>
-    </message>
-    <message>
-        <source>No import counts at the moment.</source>
-        <translation>No import counts at the moment.</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <source>“%1” is not a score.</source>
-        <translation>“%1” is not a score.</translation>
-    </message>
-    <message>
-        <source>Add an expert</source>
-        <translation>Add an expert</translation>
-    </message>
-    <message>
-        <source>Expert&apos;s name:</source>
-        <translation>Expert&apos;s name:</translation>
-    </message>
-</context>
-<context>
-    <name>VotesPage</name>
-    <message>
-        <source>New source…</source>
-        <translation>New source…</translation>
-    </message>
-    <message>
-        <source>Import online votes…</source>
-        <translation>Import online votes…</translation>
-    </message>
-    <message>
-        <source>Withdraw an import…</source>
-        <translation>Withdraw an import…</translation>
-    </message>
-    <message>
-        <source>Double-click a source to change its fraud rules.</source>
-        <translation>Double-click a source to change its fraud rules.</translation>
-    </message>
-    <message>
-        <source>Online votes</source>
-        <translation>Online votes</translation>
-    </message>
-    <message>
-        <source>Scoring rule…</source>
-        <translation>Scoring rule…</translation>
-    </message>
-    <message>
-        <source>Add an expert…</source>
-        <translation>Add an expert…</translation>
-    </message>
-    <message>
-        <source>Import expert scores…</source>
-        <translation>Import expert scores…</translation>
-    </message>
-    <message>
-        <source>Category:</source>
-        <translation>Category:</translation>
-    </message>
-    <message>
-        <source>Double-click a cell to enter a score. Struck-through grey scores are left out of the average; amber cells are missing scores.</source>
-        <translation>Double-click a cell to enter a score. Struck-through grey scores are left out of the average; amber cells are missing scores.</translation>
-    </message>
-    <message>
-        <source>Expert scores</source>
-        <translation>Expert scores</translation>
-    </message>
-    <message>
-        <source>Scores 0–%1.</source>
-        <translation>Scores 0–%1.</translation>
-    </message>
-    <message>
-        <source>The highest and the lowest score are dropped, the rest averaged.</source>
-        <translation>The highest and the lowest score are dropped, the rest averaged.</translation>
-    </message>
-    <message>
-        <source>Average of all scores.</source>
-        <translation>Average of all scores.</translation>
-    </message>
-    <message>
-        <source>… and %1 more missing scores</source>
-        <translation>… and %1 more missing scores</translation>
     </message>
 </context>
 <context>

@@ -132,7 +132,7 @@
     <name>AuditController</name>
     <message>
         <source>Verify the audit chain</source>
-        <extracomment>The table shows at most this many entries (the newest); filters reach older ones. Findings listed in the message box; the rest are counted.</extracomment>
+        <extracomment>The table shows at most this many entries (the newest); filters reach older ones. Findings listed in the message box; the rest are counted. What dialogs and messages open over.</extracomment>
         <translation>校验审计链</translation>
     </message>
     <message numerus="yes">
@@ -372,7 +372,7 @@ Audit anchor (write it down to check the log later):
     <name>BallotsController</name>
     <message>
         <source>Print preview — sample ballot, never counted</source>
-        <extracomment>Resolution of the on-screen preview images (sharp at &quot;fit width&quot; on a large screen). The running print job (a BatchJob, then a PrinterJob), or None.</extracomment>
+        <extracomment>Resolution of the on-screen preview images (sharp at &quot;fit width&quot; on a large screen). What dialogs and messages open over. The running print job (a BatchJob, then a PrinterJob), or None.</extracomment>
         <translation>打印预览——样票（票号 000000，不计票）</translation>
     </message>
     <message>
@@ -803,6 +803,7 @@ Audit anchor (write it down to check the log later):
     <name>CandidatesController</name>
     <message>
         <source>New candidate</source>
+        <extracomment>What dialogs and messages open over.</extracomment>
         <translation>新增候选对象</translation>
     </message>
     <message>
@@ -1600,7 +1601,7 @@ Audit anchor (write it down to check the log later):
     <name>MappingPage</name>
     <message>
         <source>What the columns mean</source>
-        <extracomment>Cells of a column shown as its sample. Errors listed on the mapping page (the preview lists them all). &quot;number&quot;, &quot;name&quot;, &quot;normalised&quot;, &quot;aside&quot;, &quot;mapping&quot; or &quot;&quot; (unmatched). What the user set: header → meaning, option text → candidate reference. The mapping of the last analysis (saved, guessed or edited), which edits amend.</extracomment>
+        <extracomment>The encoding chosen for a text file (None: the detected one). What the user set: header → meaning, option text → candidate reference. The mapping of the last analysis (saved, guessed or edited), which edits amend.</extracomment>
         <translation>列的含义</translation>
     </message>
     <message>
@@ -1705,6 +1706,7 @@ Audit anchor (write it down to check the log later):
     <name>Meaning</name>
     <message>
         <source>not used</source>
+        <extracomment>Errors listed on the mapping page (the preview lists them all).</extracomment>
         <translation>不使用</translation>
     </message>
     <message>
@@ -1796,7 +1798,6 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Review</source>
-        <extracomment>The unread sheet (and its decisions) whose ticks are in the list.</extracomment>
         <translation>审核</translation>
     </message>
     <message>
@@ -1810,7 +1811,7 @@ Audit anchor (write it down to check the log later):
     </message>
     <message>
         <source>Online votes and expert scores</source>
-        <extracomment>Gaps listed under the matrix; the rest are counted. The wizard open over the page, if any (for tests and the screenshots).</extracomment>
+        <extracomment>Gaps listed under the matrix; the rest are counted.</extracomment>
         <translation>网络投票与专家评分</translation>
     </message>
     <message>
@@ -1914,6 +1915,114 @@ Audit anchor (write it down to check the log later):
     <message>
         <source>Notice date:</source>
         <translation>落款日期：</translation>
+    </message>
+</context>
+<context>
+    <name>Online</name>
+    <message>
+        <source>over the per-voter limit</source>
+        <extracomment>The roles a vote table&apos;s cell answers with its value: shown, and as its tooltip.</extracomment>
+        <translation>超过每人限投</translation>
+    </message>
+    <message>
+        <source>burst from one IP</source>
+        <translation>同一 IP 集中投票</translation>
+    </message>
+    <message>
+        <source>spike within a minute</source>
+        <translation>每分钟突增</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineExpertsController</name>
+    <message>
+        <source>Withdraw an import</source>
+        <extracomment>The open import wizard, if any. What dialogs and messages open over. Experts added in the window, shown as empty columns until they score.</extracomment>
+        <translation>撤回导入</translation>
+    </message>
+    <message>
+        <source>No import counts at the moment.</source>
+        <translation>目前没有计入的导入。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>“%1” is not a score.</source>
+        <translation>“%1”不是有效的分数。</translation>
+    </message>
+    <message>
+        <source>Add an expert</source>
+        <translation>新增专家</translation>
+    </message>
+    <message>
+        <source>Expert&apos;s name:</source>
+        <translation>专家姓名：</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineExpertsPage</name>
+    <message>
+        <source>New source…</source>
+        <extracomment>The wizard open over the page, if any (for tests and the screenshots).</extracomment>
+        <translation>新增来源…</translation>
+    </message>
+    <message>
+        <source>Import online votes…</source>
+        <translation>导入网络投票…</translation>
+    </message>
+    <message>
+        <source>Withdraw an import…</source>
+        <translation>撤回导入…</translation>
+    </message>
+    <message>
+        <source>Double-click a source to change its fraud rules.</source>
+        <translation>双击来源可修改其刷票检查规则。</translation>
+    </message>
+    <message>
+        <source>Online votes</source>
+        <translation>网络投票</translation>
+    </message>
+    <message>
+        <source>Scoring rule…</source>
+        <translation>评分规则…</translation>
+    </message>
+    <message>
+        <source>Add an expert…</source>
+        <translation>新增专家…</translation>
+    </message>
+    <message>
+        <source>Import expert scores…</source>
+        <translation>导入专家评分…</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>奖项：</translation>
+    </message>
+    <message>
+        <source>Double-click a cell to enter a score. Struck-through grey scores are left out of the average; amber cells are missing scores.</source>
+        <translation>双击单元格可录入评分。灰色删除线的分数不计入平均分；琥珀色单元格表示缺少评分。</translation>
+    </message>
+    <message>
+        <source>Expert scores</source>
+        <translation>专家评分</translation>
+    </message>
+    <message>
+        <source>Scores 0–%1.</source>
+        <translation>评分范围 0–%1。</translation>
+    </message>
+    <message>
+        <source>The highest and the lowest score are dropped, the rest averaged.</source>
+        <translation>去掉一个最高分和一个最低分后取平均分。</translation>
+    </message>
+    <message>
+        <source>Average of all scores.</source>
+        <translation>取全部评分的平均分。</translation>
+    </message>
+    <message>
+        <source>… and %1 more missing scores</source>
+        <translation>……另有 %1 处缺少评分</translation>
     </message>
 </context>
 <context>
@@ -2470,7 +2579,7 @@ Audit anchor (write it down to check the log later):
     <name>ResultsController</name>
     <message>
         <source>Notice settings saved.</source>
-        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often. Someone waits for the computation on its way (the page says it is recalculating). The computation on its way shows an earlier count (``_earlier_count``).</extracomment>
+        <extracomment>Changes in a burst (a reviewer&apos;s decisions) give one computation. While the page is on screen, the results follow other stations this often. What dialogs and messages open over. Someone waits for the computation on its way (the page says it is recalculating). The computation on its way shows an earlier count (``_earlier_count``).</extracomment>
         <translation>公示设置已保存。</translation>
     </message>
     <message>
@@ -2633,6 +2742,7 @@ Show page 1?</source>
     <name>ReviewPage</name>
     <message>
         <source>No ballots waiting for review</source>
+        <extracomment>The unread sheet (and its decisions) whose ticks are in the list.</extracomment>
         <translation>没有待审核的选票</translation>
     </message>
     <message>
@@ -2794,6 +2904,7 @@ Show page 1?</source>
     </message>
     <message>
         <source>Scan ballots</source>
+        <extracomment>What dialogs and messages open over.</extracomment>
         <translation>扫描选票</translation>
     </message>
     <message>
@@ -3173,7 +3284,7 @@ Show page 1?</source>
     <name>StationsController</name>
     <message>
         <source>New key</source>
-        <extracomment>(done, total) from the worker thread, queued to the GUI thread.</extracomment>
+        <extracomment>What dialogs and messages open over.</extracomment>
         <translation>新密钥</translation>
     </message>
     <message>
@@ -3583,113 +3694,6 @@ Take it to the organiser (a USB stick will do).</source>
     <message>
         <source>Delete the nominating unit “%1”?</source>
         <translation>确定删除推荐单位“%1”吗？</translation>
-    </message>
-</context>
-<context>
-    <name>Votes</name>
-    <message>
-        <source>over the per-voter limit</source>
-        <extracomment>The roles a vote table&apos;s cell answers with its value: shown, and as its tooltip.</extracomment>
-        <translation>超过每人限投</translation>
-    </message>
-    <message>
-        <source>burst from one IP</source>
-        <translation>同一 IP 集中投票</translation>
-    </message>
-    <message>
-        <source>spike within a minute</source>
-        <translation>每分钟突增</translation>
-    </message>
-</context>
-<context>
-    <name>VotesController</name>
-    <message>
-        <source>Withdraw an import</source>
-        <extracomment>Experts added in the window, shown as empty columns until they score.</extracomment>
-        <translation>撤回导入</translation>
-    </message>
-    <message>
-        <source>No import counts at the moment.</source>
-        <translation>目前没有计入的导入。</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>“%1” is not a score.</source>
-        <translation>“%1”不是有效的分数。</translation>
-    </message>
-    <message>
-        <source>Add an expert</source>
-        <translation>新增专家</translation>
-    </message>
-    <message>
-        <source>Expert&apos;s name:</source>
-        <translation>专家姓名：</translation>
-    </message>
-</context>
-<context>
-    <name>VotesPage</name>
-    <message>
-        <source>New source…</source>
-        <translation>新增来源…</translation>
-    </message>
-    <message>
-        <source>Import online votes…</source>
-        <translation>导入网络投票…</translation>
-    </message>
-    <message>
-        <source>Withdraw an import…</source>
-        <translation>撤回导入…</translation>
-    </message>
-    <message>
-        <source>Double-click a source to change its fraud rules.</source>
-        <translation>双击来源可修改其刷票检查规则。</translation>
-    </message>
-    <message>
-        <source>Online votes</source>
-        <translation>网络投票</translation>
-    </message>
-    <message>
-        <source>Scoring rule…</source>
-        <translation>评分规则…</translation>
-    </message>
-    <message>
-        <source>Add an expert…</source>
-        <translation>新增专家…</translation>
-    </message>
-    <message>
-        <source>Import expert scores…</source>
-        <translation>导入专家评分…</translation>
-    </message>
-    <message>
-        <source>Category:</source>
-        <translation>奖项：</translation>
-    </message>
-    <message>
-        <source>Double-click a cell to enter a score. Struck-through grey scores are left out of the average; amber cells are missing scores.</source>
-        <translation>双击单元格可录入评分。灰色删除线的分数不计入平均分；琥珀色单元格表示缺少评分。</translation>
-    </message>
-    <message>
-        <source>Expert scores</source>
-        <translation>专家评分</translation>
-    </message>
-    <message>
-        <source>Scores 0–%1.</source>
-        <translation>评分范围 0–%1。</translation>
-    </message>
-    <message>
-        <source>The highest and the lowest score are dropped, the rest averaged.</source>
-        <translation>去掉一个最高分和一个最低分后取平均分。</translation>
-    </message>
-    <message>
-        <source>Average of all scores.</source>
-        <translation>取全部评分的平均分。</translation>
-    </message>
-    <message>
-        <source>… and %1 more missing scores</source>
-        <translation>……另有 %1 处缺少评分</translation>
     </message>
 </context>
 <context>

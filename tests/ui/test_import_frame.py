@@ -17,9 +17,9 @@ from desktop.core.store.db import Database
 from desktop.core.store.models import Base
 from desktop.ui.feedback import ERROR_STYLE
 from desktop.ui.import_frame import ImportFrame
-from desktop.ui.import_wizard import ImportWizard
-from desktop.ui.online_wizard import OnlineWizard
-from desktop.ui.pages.votes_experts import ExpertImportWizard
+from desktop.ui.pages.candidates_import import ImportWizard
+from desktop.ui.pages.experts_import import ExpertImportWizard
+from desktop.ui.pages.online_wizard import OnlineWizard
 from tests.conftest import CATEGORY_NAMES, REVIEWER
 from tests.online.test_online_common import STANDARD, ids, write_csv
 from tests.ui.conftest import MessageBoxes

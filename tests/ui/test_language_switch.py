@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
 from desktop.ui.background import wait_for_background
-from desktop.ui.import_wizard import ImportWizard
+from desktop.ui.pages.candidates_import import ImportWizard
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Each direction several times, as in the report (3 of 3, both directions).

@@ -34,11 +34,11 @@ from desktop.ui.pages.accounts_page import AccountsPage
 from desktop.ui.pages.ballots_page import BallotsPage
 from desktop.ui.pages.campaign_page import CampaignPage
 from desktop.ui.pages.candidates_page import CandidatesPage
+from desktop.ui.pages.online_experts_page import OnlineExpertsPage
 from desktop.ui.pages.results_page import ResultsPage
 from desktop.ui.pages.review_page import ReviewPage
 from desktop.ui.pages.scan_page import ScanPage
 from desktop.ui.pages.units_page import UnitsPage
-from desktop.ui.pages.votes_page import VotesPage
 from tests.conftest import ORGANISER, PASSWORD
 from tests.ui.conftest import MessageBoxes, when_modal
 
@@ -185,8 +185,8 @@ def test_observer_sees_everything_and_changes_nothing(qtbot: QtBot, services: Se
     review = window.page(ReviewPage)
     assert isinstance(review, ReviewPage)
     assert not any(button.isEnabled() for button in review.buttons)
-    votes = window.page(VotesPage)
-    assert isinstance(votes, VotesPage)
+    votes = window.page(OnlineExpertsPage)
+    assert isinstance(votes, OnlineExpertsPage)
     assert not votes.import_button.isEnabled()
     assert not votes.import_experts_button.isEnabled()
     results = window.page(ResultsPage)

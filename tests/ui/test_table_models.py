@@ -30,6 +30,15 @@ from desktop.core.results import paper_tally
 from desktop.core.services import Services
 from desktop.ui.models import ObjectRole
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel
+from desktop.ui.models.online_models import (
+    FlagTableModel,
+    ImportTableModel,
+    MessageModel,
+    SourceTableModel,
+    TotalRow,
+    TotalTableModel,
+    source_rows,
+)
 from desktop.ui.models.preview_model import (
     COL_NAME,
     COL_NUMBER,
@@ -60,15 +69,6 @@ from desktop.ui.models.scan_models import (
     TallyTableModel,
 )
 from desktop.ui.models.station_models import REVOKED_COLOUR, ImportsModel, StationsModel
-from desktop.ui.models.votes_models import (
-    FlagTableModel,
-    ImportTableModel,
-    MessageModel,
-    SourceTableModel,
-    TotalRow,
-    TotalTableModel,
-    source_rows,
-)
 from tests.ballot_files import (
     BRANDS,
     JPEG_QUALITY,

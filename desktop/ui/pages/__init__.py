@@ -15,12 +15,12 @@ from desktop.ui.pages.ballots_page import BallotsPage
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.campaign_page import CampaignPage
 from desktop.ui.pages.candidates_page import CandidatesPage
+from desktop.ui.pages.online_experts_page import OnlineExpertsPage
 from desktop.ui.pages.results_page import ResultsPage
 from desktop.ui.pages.review_page import ReviewPage
 from desktop.ui.pages.scan_page import ScanPage
 from desktop.ui.pages.stations_page import StationsPage
 from desktop.ui.pages.units_page import UnitsPage
-from desktop.ui.pages.votes_page import VotesPage
 
 PAGES: tuple[type[Page], ...] = (
     CampaignPage,
@@ -30,7 +30,7 @@ PAGES: tuple[type[Page], ...] = (
     ScanPage,
     ReviewPage,
     StationsPage,
-    VotesPage,
+    OnlineExpertsPage,
     AuditPage,
     ResultsPage,
     AccountsPage,

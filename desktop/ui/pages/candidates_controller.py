@@ -112,7 +112,7 @@ class CandidatesController(QObject):
         campaign_id = self.context.campaign_id
         if campaign_id is None:
             return
-        from desktop.ui.import_wizard import ImportWizard
+        from desktop.ui.pages.candidates_import import ImportWizard
 
         wizard = ImportWizard(self.services, campaign_id, parent=self.widget)
         wizard.exec()

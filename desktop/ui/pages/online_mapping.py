@@ -53,8 +53,8 @@ from desktop.ui.background import run_in_background
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import PreviewStatus
+from desktop.ui.models.online_models import candidate_label
 from desktop.ui.models.preview_model import ERROR_BACKGROUND
-from desktop.ui.models.votes_models import candidate_label
 
 #: Errors listed on the mapping page (the preview lists them all).
 LISTED_ERRORS = 5

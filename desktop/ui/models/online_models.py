@@ -24,9 +24,9 @@ SHOWN = (DISPLAY, Qt.ItemDataRole.ToolTipRole)
 def reason_label(reason: str) -> str:
     """The fraud checks' reason codes in the user's language."""
     labels = {
-        "over_limit": QCoreApplication.translate("Votes", "over the per-voter limit"),
-        "ip_burst": QCoreApplication.translate("Votes", "burst from one IP"),
-        "minute_spike": QCoreApplication.translate("Votes", "spike within a minute"),
+        "over_limit": QCoreApplication.translate("Online", "over the per-voter limit"),
+        "ip_burst": QCoreApplication.translate("Online", "burst from one IP"),
+        "minute_spike": QCoreApplication.translate("Online", "spike within a minute"),
     }
     return labels.get(reason, reason)
 

@@ -13,20 +13,20 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
 from desktop.ui.feedback import run_checked
 from desktop.ui.import_frame import ImportFrame
-from desktop.ui.online_wizard import OnlineWizard
 from desktop.ui.pages.base import PageView
-from desktop.ui.pages.votes_experts import ExpertImportWizard
+from desktop.ui.pages.experts_import import ExpertImportWizard
+from desktop.ui.pages.online_wizard import OnlineWizard
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWizard
 
     from desktop.core.online import ImportInfo
     from desktop.core.registry import CategoryInfo
-    from desktop.ui.models.votes_models import SourceRow
+    from desktop.ui.models.online_models import SourceRow
 
 
-class VotesView(PageView, Protocol):
-    """What the controller asks of the votes page (VotesPage implements it)."""
+class OnlineExpertsView(PageView, Protocol):
+    """What the controller asks of the votes page (OnlineExpertsPage implements it)."""
 
     #: The open import wizard, if any.
     wizard: QWizard | None
@@ -37,8 +37,8 @@ class VotesView(PageView, Protocol):
     def refresh_matrix(self) -> None: ...
 
 
-class VotesController(QObject):
-    def __init__(self, page: VotesView, context: CampaignContext) -> None:
+class OnlineExpertsController(QObject):
+    def __init__(self, page: OnlineExpertsView, context: CampaignContext) -> None:
         super().__init__(page.widget())
         self.page = page
         #: What dialogs and messages open over.

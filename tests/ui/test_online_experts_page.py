@@ -17,10 +17,10 @@ from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import SourceDialog, WithdrawDialog
-from desktop.ui.online_wizard import OnlineWizard
-from desktop.ui.pages.votes_experts import ExpertImportWizard
-from desktop.ui.pages.votes_matrix import ExpertMatrixModel
-from desktop.ui.pages.votes_page import VotesPage
+from desktop.ui.pages.experts_import import ExpertImportWizard
+from desktop.ui.pages.experts_matrix import ExpertMatrixModel
+from desktop.ui.pages.online_experts_page import OnlineExpertsPage
+from desktop.ui.pages.online_wizard import OnlineWizard
 from tests.online.test_online_common import STANDARD, WINDOW, counts, ids, write_csv
 from tests.online.test_online_wjx import QUESTION, wjx_export
 from tests.ui.conftest import MessageBoxes, when_modal
@@ -30,14 +30,14 @@ Ids = dict[tuple[str, int], int]
 TIMEOUT_MS = 10_000
 
 
-def make_page(qtbot: QtBot, services: Services, campaign: CampaignInfo) -> VotesPage:
-    page = VotesPage(CampaignContext(services, campaign.id))
+def make_page(qtbot: QtBot, services: Services, campaign: CampaignInfo) -> OnlineExpertsPage:
+    page = OnlineExpertsPage(CampaignContext(services, campaign.id))
     qtbot.addWidget(page)
     page.show()
     return page
 
 
-def open_online(qtbot: QtBot, page: VotesPage, path: Path, source: str) -> OnlineWizard:
+def open_online(qtbot: QtBot, page: OnlineExpertsPage, path: Path, source: str) -> OnlineWizard:
     page.import_button.click()
     wizard = page.wizard
     assert isinstance(wizard, OnlineWizard)
@@ -70,7 +70,7 @@ def choose(qtbot: QtBot, wizard: OnlineWizard, combo: QComboBox, data: object) -
     qtbot.waitUntil(lambda: wizard.mapping_page.analysis is not None, timeout=TIMEOUT_MS)
 
 
-def source_cells(page: VotesPage) -> list[list[object]]:
+def source_cells(page: OnlineExpertsPage) -> list[list[object]]:
     model = page.source_model
     return [[model.data(model.index(r, c)) for c in range(model.columnCount())]
             for r in range(model.rowCount())]

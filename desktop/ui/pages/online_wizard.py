@@ -26,13 +26,13 @@ from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import FilePage, ImportFrame, PreviewStatus
-from desktop.ui.models.votes_models import (
+from desktop.ui.models.online_models import (
     FlagTableModel,
     MessageModel,
     TotalRow,
     TotalTableModel,
 )
-from desktop.ui.pages.votes_mapping import Analysis, MappingPage, MeaningChoices
+from desktop.ui.pages.online_mapping import Analysis, MappingPage, MeaningChoices
 from desktop.ui.tables import list_table
 
 

@@ -12,7 +12,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.services import Services
-from desktop.ui.import_wizard import ImportWizard
 from desktop.ui.models.preview_model import (
     COL_NAME,
     COL_PROBLEMS,
@@ -20,6 +19,7 @@ from desktop.ui.models.preview_model import (
     ERROR_BACKGROUND,
     WARNING_BACKGROUND,
 )
+from desktop.ui.pages.candidates_import import ImportWizard
 from tests.conftest import CATEGORY_NAMES, person
 
 STAFF = CATEGORY_NAMES[1]

@@ -21,8 +21,8 @@ from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import FilePage, ImportFrame, PreviewStatus
 from desktop.ui.models import rows
-from desktop.ui.models.votes_models import SHOWN, MessageModel
-from desktop.ui.pages.votes_matrix import score_text
+from desktop.ui.models.online_models import SHOWN, MessageModel
+from desktop.ui.pages.experts_matrix import score_text
 from desktop.ui.tables import list_table
 
 

@@ -1,6 +1,6 @@
 """The page "online votes and expert scores" (view): the online sources with their totals and
 imports above, the expert score matrix of one category below. What the buttons do is in
-:mod:`desktop.ui.pages.votes_controller`."""
+:mod:`desktop.ui.pages.online_experts_controller`."""
 
 from __future__ import annotations
 
@@ -28,15 +28,15 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
-from desktop.ui.models.votes_models import (
+from desktop.ui.models.online_models import (
     ImportTableModel,
     SourceRow,
     SourceTableModel,
     source_rows,
 )
 from desktop.ui.pages.base import Page
-from desktop.ui.pages.votes_controller import VotesController
-from desktop.ui.pages.votes_matrix import ExpertMatrixModel, score_text
+from desktop.ui.pages.experts_matrix import ExpertMatrixModel, score_text
+from desktop.ui.pages.online_experts_controller import OnlineExpertsController
 from desktop.ui.tables import list_table
 
 NAME_COLUMN_WIDTH_PX = 180
@@ -44,7 +44,7 @@ NAME_COLUMN_WIDTH_PX = 180
 LISTED_GAPS = 3
 
 
-class VotesPage(Page):
+class OnlineExpertsPage(Page):
     nav_icon = "votes"  # resources/icons/nav/votes.svg
     nav_text = QT_TRANSLATE_NOOP("Navigation", "Online votes and expert scores")
 
@@ -55,7 +55,7 @@ class VotesPage(Page):
         self.source_model = SourceTableModel(self)
         self.import_model = ImportTableModel(self)
         self.matrix_model = ExpertMatrixModel(self)
-        self.controller = VotesController(self, context)
+        self.controller = OnlineExpertsController(self, context)
         self.matrix_model.scoreEntered.connect(self.controller.enter_score)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._build_online())
