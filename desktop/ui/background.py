@@ -6,19 +6,21 @@ once Qt has deleted the object it updates (``owner``; by default the object of a
 callback): a wizard cancelled while it was still reading, or a window rebuilt for another
 language, would otherwise have the result land in deleted widgets.
 
-A long job the person waits for (a backup, a restore, a recount, a station package) goes
-through :func:`run_job`, which owns its progress dialog, the page's busy state and the showing
-of a failure.
+A long job the person waits for (printing a batch, a backup, a restore, a recount, a station
+package, the demo) goes through :func:`run_job`, whose :class:`Job` owns its progress dialog,
+its Cancel, the page's busy state and the showing of a failure; sending a batch to the printer,
+which paints on the GUI thread, uses the same :class:`Job` for its dialog and Cancel.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from desktop.ui.feedback import background_failure
@@ -133,50 +135,93 @@ def progress_dialog(parent: QWidget, title: str, text: str, maximum: int = 0,
     return dialog
 
 
-class _Progress(QObject):
-    """A job's ``report(done, total)``, called on the worker thread, shown on the GUI thread."""
+class Progress:
+    """What a job's work is given: ``report(done, total)`` moves the bar and ``report.cancelled()``
+    says whether Cancel was pressed (the core's jobs take it as their ``cancel``); both are safe
+    to call from the worker thread."""
 
-    moved = Signal(int, int)
+    def __init__(self, job: Job) -> None:
+        self._moved = job.progressed.emit
+        self.cancelled = job.cancelled.is_set
 
-    def __init__(self, dialog: QProgressDialog) -> None:
-        super().__init__(dialog)
-        self.dialog = dialog
-        self.moved.connect(self._show)
+    def __call__(self, done: int, total: int) -> None:
+        self._moved(done, total)
+
+
+class Job(QObject):
+    """The progress dialog of one long job, its Cancel and the page's busy state.
+
+    :func:`run_job` makes one for work on the thread pool; a job that runs on the GUI thread by
+    itself (a printer painted page by page) makes its own and calls :meth:`end`. ``progressed``
+    may be emitted from any thread and moves the bar; with ``cancelling`` text the dialog has a
+    Cancel button, which sets ``cancelled``, shows that text and emits ``cancelRequested``.
+    ``busy(True)`` now and ``busy(False)`` at :meth:`end`."""
+
+    progressed = Signal(int, int)
+    cancelRequested = Signal()
+
+    def __init__(self, parent: QWidget, title: str, text: str, maximum: int = 0, *,
+                 cancelling: str | None = None,
+                 busy: Callable[[bool], None] | None = None) -> None:
+        super().__init__(parent)
+        cancel = QCoreApplication.translate("Background", "Cancel") if cancelling else None
+        self.dialog = progress_dialog(parent, title, text, maximum, cancel)
+        self.cancelling = cancelling or ""
+        self.cancelled = threading.Event()
+        self.busy = busy
+        self.task: Task | None = None
+        self.dialog.canceled.connect(self.cancel)
+        self.progressed.connect(self._show)
+        if busy is not None:
+            busy(True)
+
+    def cancel(self) -> None:
+        """Ask the work to stop; it decides where (the core's jobs: before anything is kept)."""
+        self.cancelled.set()
+        if shiboken6.isValid(self.dialog):
+            self.dialog.setLabelText(self.cancelling)
+        self.cancelRequested.emit()
 
     @Slot(int, int)
     def _show(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(done)
+        if shiboken6.isValid(self.dialog):
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(done)
+
+    def end(self) -> None:
+        """Close the dialog and end the busy state (before the result is handled)."""
+        if shiboken6.isValid(self.dialog):
+            self.dialog.close()
+            self.dialog.deleteLater()
+        if self.busy is not None:
+            self.busy(False)
+        self.deleteLater()
 
 
 def run_job(parent: QWidget, title: str, text: str,
-            work: Callable[[Callable[[int, int], None]], Any], done: Callable[[Any], None], *,
+            work: Callable[[Progress], Any], done: Callable[[Any], None], *,
             busy: Callable[[bool], None] | None = None,
-            failed: Callable[[Exception], None] | None = None) -> Task:
+            failed: Callable[[Exception], None] | None = None,
+            maximum: int = 0, cancelling: str | None = None) -> Job:
     """A long job the person waits for: ``work(report)`` on the thread pool (``report(done,
-    total)`` moves the bar, from any thread); over ``parent`` a window-modal progress dialog
-    (:func:`progress_dialog`: a busy bar until the first report); ``busy(True)`` now and
-    ``busy(False)`` when the job ends, before ``done(result)`` or ``failed(exc)`` (by default a
-    refusal is shown over ``parent``, anything else reaches the excepthook). Nothing is called
-    back once Qt has deleted ``parent``."""
-    dialog = progress_dialog(parent, title, text)
-    progress = _Progress(dialog)
+    total)`` moves the bar, from any thread; ``report.cancelled()`` is its cancel flag); over
+    ``parent`` a window-modal progress dialog (:func:`progress_dialog`: a busy bar until the
+    first report, unless ``maximum`` is known), with a Cancel button when ``cancelling`` says
+    what it shows once pressed; ``busy(True)`` now and ``busy(False)`` when the job ends, before
+    ``done(result)`` or ``failed(exc)`` (by default a refusal is shown over ``parent``, anything
+    else reaches the excepthook; a cancelled core job ends with its own exception, which
+    ``failed`` tells apart). Nothing is called back once Qt has deleted ``parent``."""
+    job = Job(parent, title, text, maximum, cancelling=cancelling, busy=busy)
+    report = Progress(job)
     shown = failed or background_failure(parent)
-    if busy is not None:
-        busy(True)
-
-    def ended() -> None:
-        dialog.close()
-        dialog.deleteLater()
-        if busy is not None:
-            busy(False)
 
     def succeeded(result: Any) -> None:
-        ended()
+        job.end()
         done(result)
 
     def refused(exc: Exception) -> None:
-        ended()
+        job.end()
         shown(exc)
 
-    return run_in_background(lambda: work(progress.moved.emit), succeeded, refused, owner=parent)
+    job.task = run_in_background(lambda: work(report), succeeded, refused, owner=parent)
+    return job

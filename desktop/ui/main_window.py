@@ -25,7 +25,7 @@ from desktop.core.labels import label
 from desktop.core.registry import CampaignInfo
 from desktop.core.results import current_tally
 from desktop.core.services import Services
-from desktop.ui.background import Task, run_in_background, run_job
+from desktop.ui.background import Job, run_in_background, run_job
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.account_dialogs import ChangePasswordDialog
 from desktop.ui.feedback import run_checked
@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
             campaigns = services.registry.list_campaigns()
             campaign_id = campaigns[-1].id if campaigns else None
         self.context = CampaignContext(services, campaign_id)
-        self.demo_job: Task | None = None
+        self.demo_job: Job | None = None
         actor = services.actor
         self.setWindowTitle(arg(self.tr("%1 — %2 (%3)"), self.tr("BallotDesk"), actor.name,
                                 label(actor.role)))

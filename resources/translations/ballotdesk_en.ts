@@ -334,6 +334,14 @@ Audit anchor (write it down to check the log later):
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Progress dialogs appear only for work that takes longer than this. Tasks still running, kept alive until their result has been delivered.</extracomment>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>BackupSecretsDialog</name>
     <message>
         <source>Back up</source>
@@ -363,10 +371,6 @@ Audit anchor (write it down to check the log later):
 <context>
     <name>BallotJobs</name>
     <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>Printing ballots</source>
         <translation>Printing ballots</translation>
     </message>
@@ -375,7 +379,7 @@ Audit anchor (write it down to check the log later):
     <name>BallotsController</name>
     <message>
         <source>Print preview — sample ballot, never counted</source>
-        <extracomment>Resolution of the on-screen preview images (sharp at &quot;fit width&quot; on a large screen). What dialogs and messages open over. The running print job (a BatchJob, then a PrinterJob), or None.</extracomment>
+        <extracomment>Resolution of the on-screen preview images (sharp at &quot;fit width&quot; on a large screen). What dialogs and messages open over. The running print job (the batch&apos;s, then a PrinterJob&apos;s), or None.</extracomment>
         <translation>Print preview — sample ballot, never counted</translation>
     </message>
     <message>

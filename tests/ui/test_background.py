@@ -7,12 +7,12 @@ from __future__ import annotations
 import threading
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from ballotformat.messages import RuleError, error
 from desktop.core.accounts import service as _registers_messages  # noqa: F401
-from desktop.ui.background import run_job
+from desktop.ui.background import Progress, run_job
 from tests.ui.conftest import MessageBoxes
 
 
@@ -59,4 +59,55 @@ def test_a_refused_job_closes_its_dialog_and_shows_the_refusal(
     assert busy == [True, False]  # ended, and done was not called
     assert boxes.kinds() == ["warning"]
     assert error("account_setup_done").text() in boxes.texts()
+    qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None)
+
+
+def test_cancel_sets_the_flag_the_work_reads_and_the_work_decides_the_end(
+        qtbot: QtBot, boxes: MessageBoxes) -> None:
+    """Cancel (the dialog's button) sets ``report.cancelled``; the work stops there and raises,
+    which reaches ``failed`` after the busy state ended, like a core job's cancel exception."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    events: list[object] = []
+    started = threading.Event()
+
+    class StoppedError(Exception):
+        pass
+
+    def work(report: Progress) -> None:
+        report(1, 10)
+        started.set()
+        for _ in range(500):
+            if report.cancelled():
+                raise StoppedError
+            threading.Event().wait(0.01)
+        events.append("ran to the end")
+
+    job = run_job(page, "Job", "Working…", work, lambda _result: events.append("done"),
+                  busy=lambda on: events.append(("busy", on)),
+                  failed=lambda exc: events.append(type(exc).__name__),
+                  maximum=10, cancelling="Stopping…")
+    dialog = page.findChild(QProgressDialog)
+    assert dialog is not None
+    cancel_button = dialog.findChild(QPushButton)
+    assert cancel_button is not None
+    assert started.wait(5)
+    cancel_button.click()
+    assert dialog.labelText() == "Stopping…"
+    assert job.cancelled.is_set()
+    qtbot.waitUntil(lambda: len(events) == 3, timeout=5_000)
+    assert events == [("busy", True), ("busy", False), "StoppedError"]
+    assert not boxes.shown
+    qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None)
+
+
+def test_without_cancelling_text_a_job_has_no_cancel_button(qtbot: QtBot) -> None:
+    page = QWidget()
+    qtbot.addWidget(page)
+    go_on = threading.Event()
+    run_job(page, "Job", "Working…", lambda _report: go_on.wait(5), lambda _result: None)
+    dialog = page.findChild(QProgressDialog)
+    assert dialog is not None
+    assert dialog.findChild(QPushButton) is None
+    go_on.set()
     qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None)

@@ -443,7 +443,7 @@ def test_stopped_printer_records_the_rest_as_unused(
         original(*args)  # type: ignore[arg-type]
         job = page.controller.job
         assert job is not None
-        job.output.progressed.connect(lambda done, _total: done == 1 and job.cancel())
+        job.progressed.connect(lambda done, _total: done == 1 and job.cancel())
 
     monkeypatch.setattr(page.controller, "_send_to_printer", send_and_stop)
     order = PrintBatchDialog(services.boxes.list_boxes(demo.id), None, "", "x.pdf")

@@ -25,13 +25,13 @@ from ballotformat.messages import RuleError
 from desktop.core.enums import SerialState
 from desktop.core.labels import label
 from desktop.core.printing import PRINTER_DESTINATION_PREFIX, BatchInfo, LayoutState, PrintOptions
-from desktop.ui.background import run_in_background
+from desktop.ui.background import Job, run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.ballot_dialogs import BoxDialog, NoteSerialsDialog, PrintBatchDialog
 from desktop.ui.feedback import run_checked
 from desktop.ui.i18n import arg
 from desktop.ui.models.ballot_models import serial_label
-from desktop.ui.pages.ballots_jobs import BatchJob, PrinterJob
+from desktop.ui.pages.ballots_jobs import PrinterJob, print_batch_job
 from desktop.ui.pages.base import PageView
 from desktop.ui.pdf_images import render_pages
 from desktop.ui.printing import (
@@ -77,8 +77,8 @@ class BallotsController(QObject):
         self.widget = page.widget()
         self.context = context
         self.services = context.services
-        #: The running print job (a BatchJob, then a PrinterJob), or None.
-        self.job: BatchJob | PrinterJob | None = None
+        #: The running print job (the batch's, then a PrinterJob's), or None.
+        self.job: Job | None = None
         self.preview_pdf: bytes | None = None
         self._stale = True
         self._rendering = False
@@ -231,10 +231,6 @@ class BallotsController(QObject):
                    destination: str | None = None) -> None:
         campaign_id = self.context.campaign_id
         assert campaign_id is not None
-        job = BatchJob(self.widget, self.services.printing, campaign_id, order, options, out,
-                       destination)
-        self._set_job(job)
-
         def stopped(cancelled: bool) -> None:
             if cleanup is not None:
                 cleanup()
@@ -243,7 +239,8 @@ class BallotsController(QObject):
                 QMessageBox.information(self.widget, self.tr("Print ballots"), self.tr(
                     "Printing cancelled: no serial was recorded and no file was written."))
 
-        job.start(succeeded, stopped)
+        self._set_job(print_batch_job(self.widget, self.services.printing, campaign_id, order,
+                                      options, out, succeeded, stopped, destination))
 
     def _pdf_done(self, batch: BatchInfo) -> None:
         self._set_job(None)
@@ -259,7 +256,7 @@ class BallotsController(QObject):
         campaign_id = self.context.campaign_id
         assert campaign_id is not None
         job = PrinterJob(self.widget, printer, batch, spool, queue, paper)
-        self._set_job(job)
+        self._set_job(job.job)
 
         def finished(sent: int) -> None:
             remove_spool(spool)
@@ -291,7 +288,7 @@ class BallotsController(QObject):
         show = QMessageBox.warning if sent < batch.count else QMessageBox.information
         show(self.widget, self.tr("Print ballots"), text)
 
-    def _set_job(self, job: BatchJob | PrinterJob | None) -> None:
+    def _set_job(self, job: Job | None) -> None:
         self.job = job
         if shiboken6.isValid(self.widget):
             self.page.update_actions()
