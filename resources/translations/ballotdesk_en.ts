@@ -171,6 +171,10 @@ Audit anchor (write it down to check the log later):
         <source>%1 entries exported to “%2”, with their hashes: anyone can check them (see docs/audit.md).</source>
         <translation>%1 entries exported to “%2”, with their hashes: anyone can check them (see docs/audit.md).</translation>
     </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>Exporting the audit log…</translation>
+    </message>
 </context>
 <context>
     <name>AuditModels</name>

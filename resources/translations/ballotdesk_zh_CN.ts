@@ -169,6 +169,10 @@ Audit anchor (write it down to check the log later):
         <source>%1 entries exported to “%2”, with their hashes: anyone can check them (see docs/audit.md).</source>
         <translation>已将 %1 条审计记录连同哈希导出到“%2”，任何人都可以独立校验（见 docs/audit.md）。</translation>
     </message>
+    <message>
+        <source>Exporting the audit log…</source>
+        <translation>正在导出审计日志…</translation>
+    </message>
 </context>
 <context>
     <name>AuditModels</name>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ballotformat.messages import RuleError
 from desktop.core.audit import Verification, parse_anchors
-from desktop.ui.background import run_in_background
+from desktop.ui.background import run_in_background, run_job
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import background_failure
 from desktop.ui.i18n import arg
@@ -64,13 +64,12 @@ class AuditController(QObject):
     def _start(self) -> bool:
         if self.busy:
             return False
-        self.busy = True
-        self.page.set_busy(True)
+        self._set_busy(True)
         return True
 
-    def _finished(self) -> None:
-        self.busy = False
-        self.page.set_busy(False)
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.page.set_busy(busy)
 
     # -- verify ------------------------------------------------------------------------------
     def verify(self) -> None:
@@ -85,7 +84,7 @@ class AuditController(QObject):
         failed = background_failure(self.widget)
 
         def on_failure(exc: Exception) -> None:
-            self._finished()
+            self._set_busy(False)
             self.page.verify_label.clear()
             failed(exc)
 
@@ -94,7 +93,7 @@ class AuditController(QObject):
                           lambda result: self.verified(result, len(anchors)), on_failure)
 
     def verified(self, result: Verification, anchors: int = 0) -> None:
-        self._finished()
+        self._set_busy(False)
         summary = result.summary().text()
         title = self.tr("Verify the audit chain")
         if result.ok:
@@ -126,23 +125,22 @@ class AuditController(QObject):
             self.export_to(Path(name))
 
     def export_to(self, path: Path) -> None:
-        """Every entry with its hashes, written in the background."""
-        if not self._start():
+        """Every entry with its hashes, written in the background (:func:`run_job`)."""
+        if self.busy:
             return
-        failed = background_failure(self.widget)
+        shown = background_failure(self.widget)
 
         def done(count: int) -> None:
-            self._finished()
             self.page.verify_label.clear()
             QMessageBox.information(self.widget, self.tr("Export the audit log"), arg(
                 self.tr("%1 entries exported to “%2”, with their hashes: anyone can check them "
                         "(see docs/audit.md)."), count, path.name))
 
-        def on_failure(exc: Exception) -> None:
-            self._finished()
+        def failed(exc: Exception) -> None:
             self.page.verify_label.clear()
-            failed(exc)
+            shown(exc)
 
         services = self.services
-        run_in_background(lambda: services.export_audit_log(path), done,
-                          on_failure)
+        run_job(self.widget, self.tr("Export the audit log"), self.tr("Exporting the audit log…"),
+                lambda _report: services.export_audit_log(path), done, busy=self._set_busy,
+                failed=failed)
