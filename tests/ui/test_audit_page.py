@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
@@ -157,6 +157,24 @@ def test_export_button(qtbot: QtBot, page: AuditPage, logged: Services, tmp_path
     log = AuditLog(logged.db)
     assert result.count == log.verify().count - 1, "the export itself is the newest entry"
     assert log.entries(newest_first=True, limit=1)[0].action == "audit_export.write"
+
+
+def test_export_runs_as_a_job_with_its_progress_dialog(
+        qtbot: QtBot, page: AuditPage, logged: Services, tmp_path: Path,
+        boxes: MessageBoxes) -> None:
+    """The export goes through run_job: the page is busy and the job's progress dialog is there
+    while it writes; both end before the result is shown."""
+    target = tmp_path / "审计.csv"
+    page.controller.export_to(target)
+    dialog = page.findChild(QProgressDialog)
+    assert dialog is not None
+    assert dialog.windowTitle() == "导出审计日志"
+    assert dialog.labelText() == "正在导出审计日志…"
+    assert not page.export_button.isEnabled()
+    qtbot.waitUntil(lambda: bool(boxes.shown))
+    assert page.export_button.isEnabled() and page.verify_button.isEnabled()
+    assert target.exists()
+    qtbot.waitUntil(lambda: page.findChild(QProgressDialog) is None)
 
 
 def test_in_english(qtbot: QtBot, logged: Services, campaign: CampaignInfo) -> None:
