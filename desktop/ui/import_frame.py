@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ballotformat.messages import RuleError
 from desktop.core.services import Services
-from desktop.ui.background import run_in_background
+from desktop.ui.background import run_job
 from desktop.ui.feedback import ERROR_STYLE, messages_text
 from desktop.ui.i18n import arg
 
@@ -83,7 +83,8 @@ class FilePage(QWizardPage):
 
 
 class ResultPage(QWizardPage):
-    """Runs the wizard's commit in the background and shows its words. A refusal shows
+    """Runs the wizard's commit as a job (:func:`run_job`: its progress dialog over the page
+    while it writes) and shows its words. A refusal shows
     "Nothing was imported." and the reasons, in the error colour; anything else reaches the
     app's error handling."""
 
@@ -98,8 +99,11 @@ class ResultPage(QWizardPage):
         layout.addStretch()
 
     def initializePage(self) -> None:
-        self.label.setText(self.tr("Importing…"))
-        run_in_background(self.owner.commit_work(), self.show_result, self.refused)
+        text = self.tr("Importing…")
+        self.label.setText(text)
+        work = self.owner.commit_work()
+        run_job(self, self.tr("Import"), text, lambda _report: work(), self.show_result,
+                failed=self.refused)
 
     def show_result(self, text: str) -> None:
         self.owner.result_text = text

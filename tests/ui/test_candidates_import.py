@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QProgressDialog, QWizard
 from pytestqt.qtbot import QtBot
 
 from desktop.core.registry.service import CampaignInfo, CategoryInfo, UnitInfo
@@ -99,9 +99,14 @@ def test_xlsx_with_a_new_unit_created_along(
     assert page.isComplete()
     wizard.next()
     assert wizard.currentPage() is wizard.result_page
+    # The commit is a job (run_job): its progress dialog over the page until it ends.
+    job_dialog = wizard.result_page.findChild(QProgressDialog)
+    assert job_dialog is not None
+    assert job_dialog.labelText() == wizard.result_page.label.text() == "正在导入…"
     qtbot.waitUntil(lambda: wizard.result_text is not None, timeout=10_000)
     assert wizard.result_page.isComplete()
     assert "3" in wizard.result_page.label.text()
+    qtbot.waitUntil(lambda: wizard.result_page.findChild(QProgressDialog) is None)
     names = {c.name for c in services.candidates.list(campaign.id)}
     assert names == {"周洋", "郑好", "新港镇便民服务窗口"}
     assert "新港镇" in {u.name for u in services.registry.list_units(campaign.id)}
