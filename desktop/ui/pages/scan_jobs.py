@@ -14,6 +14,9 @@ recorded on a :class:`RecordingLine` beside it, whose outcomes come back through
 ``outcome`` signal; stopping waits until every sheet taken is recorded.
 A thread of its own (not the shared pool) keeps the camera loop from starving the short
 background tasks (the tally, the ballot preview) on a two-core machine.
+It is not a :func:`desktop.ui.background.run_job` on purpose: that one's modal progress dialog
+would hide the page that shows each sheet as it is read, with its Stop button, for the whole of
+a watched folder or a camera session that lasts as long as the person wants.
 """
 
 from __future__ import annotations
