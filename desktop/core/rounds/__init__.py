@@ -19,7 +19,6 @@ from ballotformat import lazy
 if TYPE_CHECKING:
     from desktop.core.rounds.cuts import Cut, Standing, cut, departs, standings
     from desktop.core.rounds.decisions import Decisions
-    from desktop.core.rounds.notices import round_notice
     from desktop.core.rounds.scope import (
         RoundScope,
         current_round,
@@ -47,7 +46,6 @@ if TYPE_CHECKING:
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.rounds.cuts": ("Cut", "Standing", "cut", "departs", "standings"),
     "desktop.core.rounds.decisions": ("Decisions",),
-    "desktop.core.rounds.notices": ("round_notice",),
     "desktop.core.rounds.scope": ("RoundScope", "current_round", "get_round", "round_scope",
         "standing_in", "voting_round"),
     "desktop.core.rounds.service": ("Rounds", "add_first_round", "box_channel", "paper_channel",
@@ -75,7 +73,6 @@ __all__ = [
     "departs",
     "get_round",
     "paper_channel",
-    "round_notice",
     "round_of_box",
     "round_scope",
     "standing_in",

@@ -23,7 +23,7 @@ from desktop.core.enums import (
     RoundStatus,
 )
 from desktop.core.registry import format_number
-from desktop.core.results import RoundNotice, TieChoice
+from desktop.core.results import TieChoice
 from desktop.core.rounds.cuts import cut, standings
 from desktop.core.rounds.messages import register_messages
 from desktop.core.rounds.scope import get_round, standing_in, voting_round
@@ -270,13 +270,6 @@ class Rounds:
             cuts.append(CategoryCut(category.category_id, category.name, count, ranking, result,
                                     decision if result.decided else None))
         return cuts
-
-    def notice(self, round_id: int) -> RoundNotice | None:
-        """What the round's notice says beyond its figures (None in a one-round campaign):
-        ``notices.round_notice``."""
-        from desktop.core.rounds.notices import round_notice
-
-        return round_notice(self.db, self.actor, round_id)
 
     def decide_tie(self, round_id: int, category: str, advancing: Sequence[str | int],
                    note: str) -> RoundTieInfo:
