@@ -164,7 +164,11 @@ def run_results(ctx: Context, args: argparse.Namespace) -> int:
     if args.pdf:
         from desktop.core.results import write_notice  # the PDF writer: only for --pdf
 
-        written.append(write_notice(results, service.notice(campaign.id), args.pdf))
+        notice = None if round_id is None else ctx.services.decisions.notice(round_id)
+        figures = results if notice is None or notice.voting_round_id == round_id \
+            else service.compute(campaign.id, notice.voting_round_id)
+        written.append(write_notice(figures, service.notice(campaign.id), args.pdf,
+                                    notice=notice))
     if args.xlsx:
         written.append(write_xlsx(results, args.xlsx))
     if args.csv:

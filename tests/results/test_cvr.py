@@ -8,9 +8,10 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from desktop.core.enums import ChannelKind
 from desktop.core.records.review import Decision, Review
-from desktop.core.registry.service import CampaignInfo
-from desktop.core.results.cvr import BLANK, PENDING, VOID
+from desktop.core.registry.service import CampaignInfo, CategoryInfo
+from desktop.core.results.cvr import BLANK, PENDING, VOID, CastVoteRecord
 from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
 from tests.ballot_files import BRANDS, STAFF, VOTES, WINDOWS
@@ -82,3 +83,21 @@ def test_an_unusable_folder_gives_its_message_and_writes_nothing(
     assert cli("cvr", "export", str(full)) == 1
     assert "已有其他文件" in cli.err
     assert sorted(p.name for p in full.iterdir()) == ["notes.txt"]
+
+
+def test_a_one_round_campaign_s_record_keeps_its_columns(
+        services: Services, campaign: CampaignInfo, categories: list[CategoryInfo],
+        tmp_path: Path) -> None:
+    """One round, one paper channel: no round or channel column, no ``columns`` in the
+    manifest (docs/results.md); a second paper channel adds both."""
+    CastVoteRecord(services.db, services.actor).export(campaign.id, tmp_path / "one")
+    with (tmp_path / "one" / "cvr.csv").open(encoding="utf-8-sig", newline="") as handle:
+        # Nothing printed yet: no layout names the categories, the columns are the fixed ones.
+        assert next(csv.reader(handle)) == ["serial", "box"]
+    manifest = json.loads((tmp_path / "one" / "manifest.json").read_text(encoding="utf-8"))
+    assert "columns" not in manifest
+    (first,) = services.rounds.list_rounds(campaign.id)
+    services.rounds.add_channel(first.id, ChannelKind.PAPER_DELEGATES, "代表投票")
+    CastVoteRecord(services.db, services.actor).export(campaign.id, tmp_path / "two")
+    with (tmp_path / "two" / "cvr.csv").open(encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle)) == ["serial", "box", "round", "channel"]

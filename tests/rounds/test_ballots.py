@@ -4,6 +4,7 @@ so. Real printed PDFs, rasterized, ticked and read through the real pipeline."""
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 import subprocess
@@ -18,7 +19,7 @@ from desktop.core.enums import ChannelKind
 from desktop.core.printing import PrintOptions
 from desktop.core.records.recording import Recorder
 from desktop.core.records.scanjob import scan_paths
-from desktop.core.results import Method, results_json
+from desktop.core.results import CastVoteRecord, Method, results_json
 from desktop.core.results.tally import paper_tally
 from desktop.core.services import Services
 from desktop.core.store.models import Sheet
@@ -116,6 +117,19 @@ def test_round_two_ballots_say_their_round_and_a_round_one_ballot_is_not_counted
     assert (first["01"].paper_channels, first["05"].paper, first["02"].paper) == (
         {"评审组投票": 1}, 1, 0)
     assert by_round[1].sources == (), "the online source counts in round 1 only"
+
+    # The cast-vote record names each counted ballot's round and its box's channel.
+    CastVoteRecord(services.db, services.actor).export(campaign, tmp_path / "cvr")
+    with (tmp_path / "cvr" / "cvr.csv").open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header, *rows = list(reader)
+    assert header[:4] == ["serial", "box", "round", "channel"]
+    assert sorted((r[1], r[2], r[3], r[4]) for r in rows) == [
+        ("东湖社区服务中心 1号箱", "1", "群众投票", "01 02"),
+        ("县党代表投票箱", "1", "代表投票", "03"),
+        ("评审组投票箱", "2", "评审组投票", "01 05")]
+    manifest = json.loads((tmp_path / "cvr" / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["columns"]) == {"round", "channel"}
 
 
 def test_a_round_s_results_show_each_paper_channel_apart_weighted_by_its_channels(

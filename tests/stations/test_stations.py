@@ -219,6 +219,41 @@ def test_a_package_carries_the_station_s_ballots_to_the_organiser(
     assert state_of(services.db)["sheet"] == after["sheet"]
 
 
+def test_a_station_s_ballots_of_a_round_closed_here_are_filed_and_never_counted(
+    services: Services, demo: CampaignInfo, station: StationSetup, package: Path,
+) -> None:
+    """The station scanned round 1's ballots while it was open; the organiser closed the round
+    before the package came: the merge files them as the scanner would (past_round), counts
+    none, loses none, and the import's report lists each one."""
+    register_station(services, station)
+    first = services.rounds.list_rounds(demo.id)[0]
+    services.rounds.close_round(first.id)
+    before = state_of(services.db)
+
+    report = services.stations.import_package(package)
+    assert (report.new, report.same, report.conflicts) == (6, 0, ())
+    assert sorted((p.serial, p.page) for p in report.past_round) == [
+        (serial, page) for serial in (1, 2, 3) for page in (1, 2)]
+    listed = report.conflict_messages()
+    assert [m.code for m in listed] == ["sheet_past_round_now"] * 6, "the demo has round 2"
+    assert "现为第 2 轮" in listed[0].text("zh_CN")
+    assert "本页不计入第 2 轮，图像已存档" in listed[0].text("zh_CN")
+    assert "this page is not counted in round 2; its image is filed" in listed[0].text("en")
+    after = state_of(services.db)
+    assert after["sheet"] == before["sheet"] + 6, "nothing lost"
+    assert after["counted"] == before["counted"] == 0, "nothing counted"
+    assert votes_of(services.db, demo.id) == {}
+    with services.db.transaction() as s:
+        filed = s.scalars(select(Sheet).where(Sheet.id.in_(
+            [p.sheet_id for p in report.past_round]))).all()
+        assert all(Reason.PAST_ROUND.value in sheet.reasons and sheet.status == "rejected"
+                   and (services.stations.archive / sheet.archive_path).is_file()
+                   for sheet in filed)
+    (history,) = services.stations.imports(demo.id)
+    assert len(history.summary["past_round"]) == 6
+    assert services.stations.import_package(package).already_imported
+
+
 def test_conflicts_are_listed_and_never_counted_twice(
     services: Services, demo: CampaignInfo, station: StationSetup,
     printed: tuple[Layout, list[list[Image]]], ballots: list[list[Path]], tmp_path: Path,

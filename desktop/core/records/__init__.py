@@ -20,6 +20,7 @@ if TYPE_CHECKING:
         RecordOutcome,
         archive_root,
         default_station,
+        past_round,
         read_context,
     )
     from desktop.core.records.review import (
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 
 __getattr__ = lazy.exports(__name__, {
     "desktop.core.records.recording": ("RECORD_ATTEMPTS", "RecordOutcome", "Recorder",
-        "archive_root", "default_station", "read_context"),
+        "archive_root", "default_station", "past_round", "read_context"),
     "desktop.core.records.review": ("Review", "SheetState", "counted_key_of", "sheet_state",
         "sheet_states"),
     "desktop.core.records.review_align": ("CORNERS", "read_pointed"),
@@ -68,6 +69,7 @@ __all__ = [
     "CORNERS", "IDS_PER_QUERY", "RECORD_ATTEMPTS", "RecordOutcome", "Recorder", "RecordingLine",
     "Review", "ScanCounts", "SheetRow", "SheetState", "TargetLists", "archive_root", "count_files",
     "counted_key_of", "default_station", "divert_problems", "interpret_paths", "misfit",
-    "problem_message", "read_context", "read_pointed", "returned_serials", "scan_live",
-    "scan_paths", "scan_scanner", "sheet_rows", "sheet_state", "sheet_states", "store_marks",
+    "past_round", "problem_message", "read_context", "read_pointed", "returned_serials",
+    "scan_live", "scan_paths", "scan_scanner", "sheet_rows", "sheet_state", "sheet_states",
+    "store_marks",
 ]

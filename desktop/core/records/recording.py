@@ -373,7 +373,7 @@ class Recorder:
             if batch is None:
                 result = replace(result, status=Status.REJECTED)
                 message = error("serial_never_printed", serial=result.serial)
-            elif (past := _past_round(s, batch, result.serial)) is not None:
+            elif (past := past_round(s, batch, result.serial)) is not None:
                 box_id = batch.box_id
                 result = result.with_reasons(Reason.PAST_ROUND)
                 message = past
@@ -432,9 +432,10 @@ class Recorder:
                             item.data)
 
 
-def _past_round(s: Session, batch: PrintBatch, serial: int | None) -> Message | None:
+def past_round(s: Session, batch: PrintBatch, serial: int | None) -> Message | None:
     """Why a ballot of ``batch`` no longer counts: its round is over (None while it is open,
-    and for a batch printed before rounds existed, which is the first round's)."""
+    and for a batch printed before rounds existed, which is the first round's). The scanner and
+    the station packages' merge both ask it."""
     row = s.get(CampaignRound, batch.round_id) if batch.round_id is not None else None
     if row is None or row.status is not RoundStatus.CLOSED:
         return None

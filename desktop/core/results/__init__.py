@@ -51,7 +51,12 @@ if TYPE_CHECKING:
         BoxCount,
         CampaignResults,
         CategoryResult,
+        NoticeCut,
+        NoticeDecision,
+        NoticeLine,
         NoticeSettings,
+        RoundNotice,
+        TieDecisionInfo,
         check_rule,
         parse_weights,
     )
@@ -70,15 +75,17 @@ __getattr__ = lazy.exports(__name__, {
     "desktop.core.results.tally": ("CategoryCount", "CountedTally", "Tally", "current_tally",
         "last_tally", "paper_tally"),
     "desktop.core.results.types": ("MAX_OBJECTION_WORKING_DAYS", "BoxCount", "CampaignResults",
-        "CategoryResult", "NoticeSettings", "check_rule", "parse_weights"),
+        "CategoryResult", "NoticeCut", "NoticeDecision", "NoticeLine", "NoticeSettings",
+        "RoundNotice", "TieDecisionInfo", "check_rule", "parse_weights"),
 })
 
 __all__ = [
     "EXPERT", "FLAG_MARK", "MAX_OBJECTION_WORKING_DAYS", "ONLINE", "PAPER", "PAPER_CHANNEL_PREFIX",
     "SOURCE_PREFIX",
     "BoxCount", "CampaignResults", "CandidateResult", "CastVoteRecord", "CategoryCount",
-    "CategoryResult", "CombinationRule", "CountedTally", "Method", "Normalise", "NoticeSettings",
-    "OnlineCount", "RecountReport", "Results", "Tally", "TieChoice", "check_rule", "current_tally",
+    "CategoryResult", "CombinationRule", "CountedTally", "Method", "Normalise", "NoticeCut",
+    "NoticeDecision", "NoticeLine", "NoticeSettings", "OnlineCount", "RecountReport", "Results",
+    "RoundNotice", "Tally", "TieChoice", "TieDecisionInfo", "check_rule", "current_tally",
     "flag_note", "format_combined", "format_expert", "formula", "last_tally", "paper_tally",
     "parse_weights", "recount", "results_json", "write_csv", "write_notice", "write_xlsx",
 ]

@@ -1,7 +1,10 @@
 """The cast-vote record (CVR): one row per paper ballot, as counted, with a SHA-256 manifest.
 
 ``cvr.csv`` (UTF-8 with BOM): serial, box, then per category the numbers selected (space
-separated, as printed) or ``void`` / ``pending`` / ``blank``. ``manifest.json`` describes the
+separated, as printed) or ``void`` / ``pending`` / ``blank``. A campaign of rounds or of more
+than one paper channel adds ``round`` (the ballot's round, as its layout says) and ``channel``
+(its box's paper channel: 群众投票, 代表投票 …) after ``box``; a one-round campaign with one
+paper channel keeps the columns it always had. ``manifest.json`` describes the
 export and lists each data file with its size and SHA-256; ``SHA256SUMS`` holds the hashes of
 both in the format ``sha256sum -c`` checks. Each ballot is counted with the very function that
 counts the tally (:func:`desktop.core.results.tally.tally`), so the rows add up to the tally.
@@ -17,23 +20,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ballotformat import Layout
 from ballotformat.messages import RuleError, error
 from desktop.core import audit
 from desktop.core.accounts import Actor
-from desktop.core.enums import Permission
+from desktop.core.enums import ChannelKind, Permission
 from desktop.core.results.files import write_atomically
 from desktop.core.results.messages import register_messages
 from desktop.core.results.tally import CategoryCount, CountedPage, counted_pages, tally
-from desktop.core.store import BallotBox, Campaign, Database, LayoutVersion, sha256_file
+from desktop.core.store import (
+    BallotBox,
+    Campaign,
+    CampaignRound,
+    Database,
+    LayoutVersion,
+    RoundChannel,
+    sha256_file,
+)
 from desktop.core.tabular import write_csv_rows
 
 register_messages()
 CVR_FILE, MANIFEST_FILE, SUMS_FILE = "cvr.csv", "manifest.json", "SHA256SUMS"
 VOID, PENDING, BLANK = "void", "pending", "blank"
 CVR_FORMAT = "ballotdesk-cvr/1"
+#: The columns a campaign of rounds or paper channels adds after ``box``.
+ROUND_COLUMNS = ("round", "channel")
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,9 @@ class CvrRow:
     box: str
     #: Category → the numbers selected (space separated), or void / pending / blank.
     choices: dict[str, str]
+    #: The ballot's round (its layout's) and its box's paper channel ("" without a box).
+    round: int = 1
+    channel: str = ""
 
 
 def _outcome(count: CategoryCount) -> str:
@@ -54,6 +70,18 @@ def _outcome(count: CategoryCount) -> str:
     return " ".join(selected) if selected else BLANK
 
 
+def with_rounds(db: Database, campaign_id: int) -> bool:
+    """Whether the campaign's record names each ballot's round and channel: it has more than
+    one round or more than one paper channel."""
+    with db.transaction() as s:
+        rounds = s.scalar(select(func.count()).select_from(CampaignRound)
+                          .where(CampaignRound.campaign_id == campaign_id)) or 0
+        papers = s.scalar(select(func.count()).select_from(RoundChannel).join(CampaignRound)
+                          .where(CampaignRound.campaign_id == campaign_id,
+                                 RoundChannel.kind.in_([k for k in ChannelKind if k.paper])))
+    return rounds > 1 or (papers or 0) > 1
+
+
 def cvr_rows(db: Database, campaign_id: int) -> tuple[list[str], list[CvrRow]]:
     """The categories (in ballot order) and one row per ballot with a counted page."""
     with db.transaction() as s:
@@ -62,6 +90,10 @@ def cvr_rows(db: Database, campaign_id: int) -> tuple[list[str], list[CvrRow]]:
             .where(LayoutVersion.campaign_id == campaign_id)).all()}
         boxes = dict(s.execute(select(BallotBox.id, BallotBox.name)
                                .where(BallotBox.campaign_id == campaign_id)).all())
+        channels: dict[int, str] = dict(s.execute(
+            select(BallotBox.id, RoundChannel.name)
+            .join(RoundChannel, BallotBox.channel_id == RoundChannel.id)
+            .where(BallotBox.campaign_id == campaign_id)).all())
     ballots: dict[int, list[CountedPage]] = defaultdict(list)
     for page in counted_pages(db, campaign_id):
         ballots[page.serial].append(page)
@@ -75,8 +107,11 @@ def cvr_rows(db: Database, campaign_id: int) -> tuple[list[str], list[CvrRow]]:
         if not counted.ballots:
             continue  # its layout is not stored: nothing to count it with
         box_id = pages[0].box_id
+        layout = layouts[pages[0].layout_version]
         rows.append(CvrRow(serial, boxes.get(box_id, "") if box_id is not None else "",
-                           {name: _outcome(count) for name, count in counted.categories.items()}))
+                           {name: _outcome(count) for name, count in counted.categories.items()},
+                           layout.round,
+                           channels.get(box_id, "") if box_id is not None else ""))
     return categories, rows
 
 
@@ -102,6 +137,7 @@ class CastVoteRecord:
         if others:
             raise RuleError([error("results_dir_not_empty", folder=str(folder))])
         categories, rows = cvr_rows(self.db, campaign_id)
+        rounds = with_rounds(self.db, campaign_id)
         with self.db.transaction() as s:
             campaign = s.get(Campaign, campaign_id)
             if campaign is None:
@@ -110,9 +146,10 @@ class CastVoteRecord:
 
         def write_cvr(target: Path) -> None:
             with target.open("w", encoding="utf-8-sig", newline="") as handle:
-                write_csv_rows(handle, [["serial", "box", *categories], *(
-                    [r.serial, r.box, *(r.choices.get(c, "") for c in categories)]
-                    for r in rows)])
+                write_csv_rows(handle, [
+                    ["serial", "box", *(ROUND_COLUMNS if rounds else ()), *categories], *(
+                        [r.serial, r.box, *((r.round, r.channel) if rounds else ()),
+                         *(r.choices.get(c, "") for c in categories)] for r in rows)])
 
         try:
             manifest_path = self._write(folder, write_cvr, {
@@ -120,7 +157,10 @@ class CastVoteRecord:
                 "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "created_by": self.actor.name, "ballots": len(rows), "categories": categories,
                 "values": {VOID: "超过规定人数或选票作废 / overvoted or rejected",
-                           PENDING: "待审核 / waiting for review", BLANK: "未选 / no mark"}})
+                           PENDING: "待审核 / waiting for review", BLANK: "未选 / no mark"},
+                **({"columns": {"round": "选票所属轮次 / the ballot's round",
+                                "channel": "投票箱的纸质投票渠道 / its box's paper channel"}}
+                   if rounds else {})})
         except RuleError:
             for leftover in ours:  # all three files or none
                 (folder / leftover).unlink(missing_ok=True)

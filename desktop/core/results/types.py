@@ -79,6 +79,65 @@ class TieDecisionInfo:
 
 
 @dataclass(frozen=True)
+class NoticeLine:
+    """A candidate in the committee's decision as the winners' notice prints it."""
+
+    number: str
+    name: str
+    #: The candidate's place in the ranking the committee decided on.
+    rank: int
+    chosen: bool
+    departure: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class NoticeDecision:
+    """The leading group's decision (组织审定) as the winners' notice prints it."""
+
+    decided_on: dt.date
+    meeting: str
+    attendees: tuple[str, ...]
+    note: str
+    #: Per category, every ranked candidate's line.
+    lines: dict[str, tuple[NoticeLine, ...]]
+
+
+@dataclass(frozen=True)
+class NoticeCut:
+    """A category of a round's notice: who goes on (or wins), in ranking order, and a tie at
+    the cut with the decision that settled it."""
+
+    category: str
+    count: int
+    #: The numbers standing in the round (its ranking), best first.
+    standing: tuple[str, ...]
+    through: tuple[str, ...]
+    tied: tuple[str, ...] = ()
+    seats: int = 0
+    tie: TieDecisionInfo | None = None
+
+
+@dataclass(frozen=True)
+class RoundNotice:
+    """What a round's notice says beyond the figures: a round that advances writes the
+    shortlist notice (候选对象公示), the last round the winners' notice (表彰名单公示) with the
+    committee's decision (None while it is not recorded)."""
+
+    position: int
+    name: str
+    #: The round whose votes rank this one (itself, or the round before a committee's round):
+    #: its results are the notice's figures.
+    voting_round_id: int
+    voting_position: int
+    final: bool
+    next_position: int | None
+    next_name: str
+    cuts: tuple[NoticeCut, ...]
+    decision: NoticeDecision | None = None
+
+
+@dataclass(frozen=True)
 class BoxTotal:
     """One box's paper ballots counted (those with a counted page) and pages counted."""
 

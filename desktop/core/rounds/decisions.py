@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ballotformat.messages import Message, RuleError, error
@@ -19,8 +19,15 @@ from desktop.core import audit
 from desktop.core.accounts import Actor
 from desktop.core.enums import RANKED_STATUSES, CandidateStatus, Permission
 from desktop.core.registry import format_number
+from desktop.core.results import (
+    NoticeCut,
+    NoticeDecision,
+    NoticeLine,
+    RoundNotice,
+    TieDecisionInfo,
+)
 from desktop.core.rounds.cuts import departs
-from desktop.core.rounds.scope import get_round
+from desktop.core.rounds.scope import get_round, voting_round
 from desktop.core.rounds.service import Rounds, is_last, number_text
 from desktop.core.rounds.types import DecisionInfo, DecisionLineInfo
 from desktop.core.store import (
@@ -112,6 +119,45 @@ class Decisions:
             row = s.scalar(select(CommitteeDecision).where(CommitteeDecision.round_id == round_id)
                            .order_by(CommitteeDecision.id.desc()).limit(1))
             return None if row is None else self._decision_info(s, row)
+
+    def notice(self, round_id: int) -> RoundNotice | None:
+        """What the round's notice says beyond its figures: who goes on per category with the
+        tie at the cut and its decision (the shortlist notice, 候选对象公示), or, for the last
+        round, this decision (the winners' notice, 表彰名单公示); None in a one-round campaign,
+        whose notice is the campaign's winners' notice as it always was
+        (``results.write_notice`` draws it; docs/rounds.md, "The round's notice")."""
+        with self.db.transaction() as s:
+            row = get_round(s, round_id)
+            rounds = s.scalar(select(func.count()).select_from(CampaignRound)
+                              .where(CampaignRound.campaign_id == row.campaign_id)) or 0
+            if rounds < 2:
+                return None
+            final = is_last(s, row)
+            voting = voting_round(s, row)
+            voting_id, voting_position = voting.id, voting.position
+            following = None if final else s.scalar(
+                select(CampaignRound).where(CampaignRound.campaign_id == row.campaign_id,
+                                            CampaignRound.position > row.position)
+                .order_by(CampaignRound.position).limit(1))
+            position, name = row.position, row.name
+            next_position = following.position if following is not None else None
+            next_name = following.name if following is not None else ""
+        cuts = tuple(NoticeCut(
+            c.category, c.count, tuple(s.number for s in c.ranking), c.cut.through, c.cut.tied,
+            c.cut.seats, None if c.tie_decision is None else TieDecisionInfo(
+                c.category, c.tie_decision.tied, c.tie_decision.advancing, c.tie_decision.note,
+                c.tie_decision.decided_by, c.tie_decision.decided_at))
+            for c in Rounds(self.db, self.actor).ranking(round_id))
+        decision = None
+        if final and (found := self.newest(round_id)) is not None:
+            lines: dict[str, tuple[NoticeLine, ...]] = {}
+            for line in found.lines:
+                lines[line.category] = (*lines.get(line.category, ()), NoticeLine(
+                    line.number, line.name, line.rank, line.chosen, line.departure, line.reason))
+            decision = NoticeDecision(found.decided_on, found.meeting, found.attendees,
+                                      found.note, lines)
+        return RoundNotice(position, name, voting_id, voting_position, final, next_position,
+                           next_name, cuts, decision)
 
     @staticmethod
     def _write_statuses(s: Session, row: CampaignRound, chosen: Mapping[int, bool]

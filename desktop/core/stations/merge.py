@@ -13,6 +13,9 @@ nothing:
 * a counted sheet whose serial and page count here already: with the same final reading (marks
   after review decisions) it is the same ballot page, not added; with a different one it is a
   *conflict*: listed, and stored as a not-counted DUPLICATE sheet for review, never counted twice;
+* a sheet of a round that is over here (the organiser closed it after the station scanned) is
+  new but never counted: filed with its image and the reason ``past_round``, as the scanner
+  files it, and listed in the report;
 * any other sheet is new: stored with its marks and decisions (operators and times kept),
   counted when the station counted it;
 * serial notes (spoiled, unused) merge by serial; a serial noted differently is a conflict and
@@ -44,7 +47,7 @@ from desktop.core.accounts import Actor
 from desktop.core.enums import SerialState
 from desktop.core.labels import label, label_list
 from desktop.core.printing import batch_of
-from desktop.core.records import RECORD_ATTEMPTS, counted_key_of, sheet_state
+from desktop.core.records import RECORD_ATTEMPTS, counted_key_of, past_round, sheet_state
 from desktop.core.stations.package import (
     Progress,
     VerifiedPackage,
@@ -135,6 +138,16 @@ class SheetConflict:
 
 
 @dataclass(frozen=True)
+class PastRoundSheet:
+    """A sheet of a round that is over here: filed, never counted."""
+
+    serial: int
+    page: int | None
+    sheet_id: int
+    reason: Message
+
+
+@dataclass(frozen=True)
 class NoteConflict:
     serial: int
     here: str
@@ -172,6 +185,8 @@ class ImportReport:
     notes_same: int = 0
     note_conflicts: tuple[NoteConflict, ...] = ()
     images: int = 0
+    #: New sheets of a round that is over here (counted in ``new``, never counted as votes).
+    past_round: tuple[PastRoundSheet, ...] = ()
 
     def summary(self) -> Message:
         if self.already_imported:
@@ -183,7 +198,9 @@ class ImportReport:
                     notes=self.notes_new)
 
     def conflict_messages(self) -> list[Message]:
-        return [c.message() for c in self.conflicts] + [c.message() for c in self.note_conflicts]
+        """What the import lists: the conflicts, and each sheet of a round that is over."""
+        return [c.message() for c in self.conflicts] + [c.message() for c in self.note_conflicts] \
+            + [p.reason for p in self.past_round]
 
     def stored_summary(self) -> dict[str, Any]:
         """What ``PackageImport.summary`` keeps."""
@@ -193,7 +210,9 @@ class ImportReport:
                                "counted_station": c.counted_station,
                                "differences": [d.__dict__ for d in c.differences]}
                               for c in self.conflicts],
-                "note_conflicts": [c.__dict__ for c in self.note_conflicts]}
+                "note_conflicts": [c.__dict__ for c in self.note_conflicts],
+                "past_round": [{"serial": p.serial, "page": p.page, "sheet_id": p.sheet_id}
+                               for p in self.past_round]}
 
 
 def import_package(db: Database, actor: Actor, path: Path, archive: Path,
@@ -315,6 +334,7 @@ def _merge(db: Database, actor: Actor, package: VerifiedPackage, images: int,
                                 package.campaign, package.exported_at, True, done.imported_at)
         new = same = 0
         conflicts: list[SheetConflict] = []
+        past: list[PastRoundSheet] = []
         total = len(package.images) + len(package.sheets)
         for number, data in enumerate(package.sheets, 1):
             outcome = _merge_sheet(s, actor, package, data)
@@ -324,13 +344,15 @@ def _merge(db: Database, actor: Actor, package: VerifiedPackage, images: int,
                 new += 1
                 if isinstance(outcome, SheetConflict):
                     conflicts.append(outcome)
+                elif isinstance(outcome, PastRoundSheet):
+                    past.append(outcome)
             if progress is not None:
                 progress(len(package.images) + number, total)
         notes_new, notes_same, note_conflicts = _merge_notes(s, actor, package)
         report = ImportReport(
             package.package_id, package.station, package.campaign_id, package.campaign,
             package.exported_at, False, dt.datetime.now(dt.UTC), new, same, tuple(conflicts),
-            notes_new, notes_same, tuple(note_conflicts), images)
+            notes_new, notes_same, tuple(note_conflicts), images, tuple(past))
         station = s.get_one(Station, package.station_id)
         key_stored = station.public_key is None
         if key_stored:
@@ -347,22 +369,29 @@ def _merge(db: Database, actor: Actor, package: VerifiedPackage, images: int,
                             package.package_uuid, "station": package.station,
                             "file": package.path.name, "new": new, "same": same,
                             "conflicts": len(conflicts) + len(note_conflicts),
-                            "notes_new": notes_new, "station_key_stored": key_stored})
+                            "notes_new": notes_new, "past_round": len(past),
+                            "station_key_stored": key_stored})
         return report
 
 
 def _merge_sheet(s: Session, actor: Actor, package: VerifiedPackage, data: dict[str, Any]
-                 ) -> Sheet | SheetConflict | None:
+                 ) -> Sheet | SheetConflict | PastRoundSheet | None:
     """Store one sheet of the package; None when it is here already."""
     if s.scalar(select(Sheet.id).where(Sheet.image_key == data["image_key"])) is not None:
         return None
     sheet = sheet_from(s, data, package.campaign_id, None)
+    past: Message | None = None
     if sheet.serial is not None and sheet.campaign_id is not None \
             and sheet.status != Status.REJECTED.value:
         batch = batch_of(s, sheet.campaign_id, sheet.serial)
         sheet.box_id = batch.box_id if batch is not None else None
+        past = past_round(s, batch, sheet.serial) if batch is not None else None
+    if past is not None:  # filed as the scanner files it: the reason, never counted
+        sheet.reasons = _with_reason(sheet.reasons, Reason.PAST_ROUND)
+        sheet.status = status_for(Reason(r) for r in sheet.reasons).value
     conflict: tuple[Sheet, tuple[Difference, ...]] | None = None
-    if data["counted"] and sheet.serial is not None and sheet.campaign_id is not None:
+    if past is None and data["counted"] and sheet.serial is not None \
+            and sheet.campaign_id is not None:
         key = counted_key_of(sheet.campaign_id, sheet.serial, sheet.page)
         here = s.scalar(select(Sheet).where(Sheet.counted_key == key)
                         .options(selectinload(Sheet.decisions)))
@@ -373,10 +402,8 @@ def _merge_sheet(s: Session, actor: Actor, package: VerifiedPackage, data: dict[
             if not differences:
                 return None
             conflict = here, differences
-            reasons = [*sheet.reasons, Reason.DUPLICATE.value] \
-                if Reason.DUPLICATE.value not in sheet.reasons else sheet.reasons
-            sheet.reasons = reasons
-            sheet.status = status_for(Reason(r) for r in reasons).value
+            sheet.reasons = _with_reason(sheet.reasons, Reason.DUPLICATE)
+            sheet.status = status_for(Reason(r) for r in sheet.reasons).value
     s.add(sheet)
     s.flush()
     audit.record(s, actor=actor, action="package.sheet", entity="sheet", entity_id=sheet.id,
@@ -386,12 +413,19 @@ def _merge_sheet(s: Session, actor: Actor, package: VerifiedPackage, data: dict[
                         "counted": sheet.counted_key is not None, "station": sheet.station,
                         "decisions": len(sheet.decisions), "package": package.package_uuid},
                  covers=(sheet, *sheet.decisions))
+    if past is not None:
+        assert sheet.serial is not None
+        return PastRoundSheet(sheet.serial, sheet.page, sheet.id, past)
     if conflict is None:
         return sheet
     here, differences = conflict
     assert sheet.serial is not None
     return SheetConflict(sheet.serial, sheet.page, differences, here.station, here.recorded_by,
                          sheet.id)
+
+
+def _with_reason(reasons: list[str], reason: Reason) -> list[str]:
+    return reasons if reason.value in reasons else [*reasons, reason.value]
 
 
 def _merge_notes(s: Session, actor: Actor, package: VerifiedPackage
