@@ -45,13 +45,6 @@ class StationsModel(RowsModel):
         }[column]
 
 
-def _count(summary: dict[str, object], key: str) -> int:
-    value = summary.get(key, 0)
-    if isinstance(value, list):
-        return len(value)
-    return value if isinstance(value, int) else 0
-
-
 class ImportsModel(RowsModel):
     COL_STATION, COL_EXPORTED, COL_IMPORTED, COL_NEW, COL_SAME, COL_CONFLICTS = range(6)
     COLUMN_COUNT = 6
@@ -68,8 +61,7 @@ class ImportsModel(RowsModel):
             self.COL_STATION: row.station,
             self.COL_EXPORTED: local(row.exported_at),
             self.COL_IMPORTED: f"{local(row.imported_at)} {row.imported_by}",
-            self.COL_NEW: _count(row.summary, "new"),
-            self.COL_SAME: _count(row.summary, "same"),
-            self.COL_CONFLICTS: _count(row.summary, "conflicts")
-            + _count(row.summary, "note_conflicts"),
+            self.COL_NEW: row.count("new"),
+            self.COL_SAME: row.count("same"),
+            self.COL_CONFLICTS: row.conflict_count(),
         }[column]

@@ -110,4 +110,5 @@ class ExpertImportWizard(ImportFrame):
 
     def commit_work(self) -> Callable[[], str]:
         experts, preview = self.services.experts, self.preview
+        assert preview is not None  # the preview page is complete only with a preview
         return lambda: info("expert_import_done", count=experts.commit(preview)).text()
