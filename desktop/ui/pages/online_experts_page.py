@@ -30,6 +30,7 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
+from desktop.ui.models.experts_models import ExpertMatrixModel, score_text
 from desktop.ui.models.online_models import (
     ImportTableModel,
     SourceRow,
@@ -37,7 +38,6 @@ from desktop.ui.models.online_models import (
     source_rows,
 )
 from desktop.ui.pages.base import Page
-from desktop.ui.pages.experts_matrix import ExpertMatrixModel, score_text
 from desktop.ui.pages.online_experts_controller import OnlineExpertsController
 from desktop.ui.tables import list_table
 
