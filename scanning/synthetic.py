@@ -11,7 +11,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
-import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2 as pdfium
 
 from scanning.sources import Image
 

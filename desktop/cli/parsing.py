@@ -80,8 +80,8 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 class Parser(argparse.ArgumentParser):
     """argparse with the error line in the user's language (exit status 2, as usual)."""
 
-    def __init__(self, *args: Any, language: str = "zh_CN", **kwargs: Any) -> None:
-        super().__init__(*args, add_help=False, **kwargs)
+    def __init__(self, *, language: str = "zh_CN", **kwargs: Any) -> None:
+        super().__init__(add_help=False, **kwargs)
         self.language = language
         self._optionals.title = text(language, "cli_help_options")
         self._positionals.title = text(language, "cli_help_positionals")

@@ -196,8 +196,7 @@ def run_imports(ctx: Context, args: argparse.Namespace) -> int:
     ctx.table(ctx.columns("station", "exported", "imported", "new", "same", "conflicts"),
               [(i.station, f"{i.exported_at.astimezone():%Y-%m-%d %H:%M}",
                 f"{i.imported_at.astimezone():%Y-%m-%d %H:%M} {i.imported_by}",
-                i.summary.get("new"), i.summary.get("same"),
-                len(i.summary.get("conflicts", [])) + len(i.summary.get("note_conflicts", [])))
+                i.count("new"), i.count("same"), i.conflict_count())
                for i in imports])
     return 0
 

@@ -43,9 +43,9 @@ def preview_image(frame: Image, sighting: PageSighting, step: CaptureStep | None
     height, width = frame.shape[:2]
     scale = min(1.0, max_width_px / width)
     if scale < 1.0:
-        frame = cv2.resize(frame, (round(width * scale), round(height * scale)),
-                           interpolation=cv2.INTER_AREA)
+        frame = np.asarray(cv2.resize(frame, (round(width * scale), round(height * scale)),
+                                      interpolation=cv2.INTER_AREA), np.uint8)
         if sighting.corners is not None:
-            corners = tuple((x * scale, y * scale) for x, y in sighting.corners)
-            sighting = PageSighting(corners, sighting.serial)  # type: ignore[arg-type]
+            tl, tr, br, bl = ((x * scale, y * scale) for x, y in sighting.corners)
+            sighting = PageSighting((tl, tr, br, bl), sighting.serial)
     return to_qimage(draw_overlay(frame, sighting, step))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
@@ -36,6 +38,8 @@ from desktop.ui.pages import PAGES
 from desktop.ui.pages.candidates_page import CandidatesPage
 from desktop.ui.pages.welcome_page import WelcomePage
 from desktop.ui.placement import opening_geometry
+
+PageType = TypeVar("PageType", bound=QWidget)
 
 NAV_WIDTH_PX = 168
 #: Room around the longest page name: the list's frame, item padding and spacing.
@@ -211,10 +215,10 @@ class MainWindow(QMainWindow):
         self.db_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     # -- behaviour ---------------------------------------------------------------------------
-    def page(self, page_type: type) -> QWidget:
+    def page(self, page_type: type[PageType]) -> PageType:
         return next(page for page in self.pages if isinstance(page, page_type))
 
-    def show_page(self, page_type: type) -> None:
+    def show_page(self, page_type: type[QWidget]) -> None:
         self.nav.setCurrentRow(self.pages.index(self.page(page_type)))
 
     def refresh(self) -> None:

@@ -8,9 +8,10 @@ answer (``flags()``), not the view's: only the expert matrix says yes.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 
 #: One line of the UI font with room above and below; the same on every page so they line up.
 ROW_HEIGHT_PX = 26
@@ -20,6 +21,7 @@ ROW_HEIGHT_PX = 26
 FIT_ROWS = 100
 
 Selection = QAbstractItemView.SelectionMode
+W = TypeVar("W", bound=QWidget)
 
 
 def list_table(model: QAbstractItemModel, stretch: int | None = None, *,
@@ -50,3 +52,21 @@ def set_widths(table: QTableView, widths: Mapping[int, int]) -> None:
     header = table.horizontalHeader()
     for column, width in widths.items():
         header.resizeSection(column, max(width, header.sectionSizeHint(column)))
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """A cell's text; a cell without an item reads as ""."""
+    item = table.item(row, column)
+    return "" if item is None else item.text()
+
+
+def keyed_widget(table: QTableWidget, key: str, column: int, kind: type[W]) -> W:
+    """The ``kind`` widget in ``column`` of the row whose first cell reads ``key`` (the import
+    wizards' tables: a file's column or value first, the user's choice for it beside)."""
+    for row in range(table.rowCount()):
+        if cell_text(table, row, 0) == key:
+            widget = table.cellWidget(row, column)
+            if not isinstance(widget, kind):
+                raise TypeError(f"row {key!r}, column {column} holds {widget!r}, not {kind}")
+            return widget
+    raise KeyError(key)

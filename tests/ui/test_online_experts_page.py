@@ -17,8 +17,8 @@ from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import SourceDialog, WithdrawDialog
+from desktop.ui.models.experts_models import ExpertMatrixModel
 from desktop.ui.pages.experts_import import ExpertImportWizard
-from desktop.ui.pages.experts_matrix import ExpertMatrixModel
 from desktop.ui.pages.online_experts_page import OnlineExpertsPage
 from desktop.ui.pages.online_wizard import OnlineWizard
 from tests.online.test_online_common import STANDARD, WINDOW, counts, ids, write_csv

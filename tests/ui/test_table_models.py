@@ -28,7 +28,7 @@ from desktop.core.records.review import Decision
 from desktop.core.registry import CampaignInfo, CategoryInfo, UnitInfo
 from desktop.core.results import paper_tally
 from desktop.core.services import Services
-from desktop.ui.models import ObjectRole
+from desktop.ui.models import CLOCK_FORMAT, SECOND_FORMAT, ObjectRole, local_time
 from desktop.ui.models.ballot_models import BatchTableModel, BoxTableModel
 from desktop.ui.models.online_models import (
     FlagTableModel,
@@ -133,6 +133,16 @@ def china_minute(moment: dt.datetime) -> str:
 def colour(value: Any) -> Any:
     """A role's colour whether the model gives a QColor or a QBrush."""
     return value.color() if isinstance(value, QBrush) else value
+
+
+@pytest.mark.usefixtures("china_time")
+def test_every_table_shows_a_moment_on_the_users_clock() -> None:
+    """The one formatter the tables and pages share: UTC from the core, local on screen."""
+    moment = dt.datetime(2026, 12, 31, 16, 5, 9, tzinfo=dt.UTC)
+    assert local_time(moment) == china_minute(moment) == "2027-01-01 00:05"
+    assert local_time(moment, SECOND_FORMAT) == "2027-01-01 00:05:09"
+    assert local_time(moment, CLOCK_FORMAT) == "00:05:09"
+    assert local_time(None) == ""
 
 
 # -- the ballots page: boxes and printed batches --------------------------------------------

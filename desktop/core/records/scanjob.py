@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ballotformat.messages import Message, register
 from desktop.core.enums import Permission
@@ -62,6 +63,8 @@ _KNOWN_LATER = frozenset({Reason.UNKNOWN_LAYOUT, Reason.FOREIGN_CAMPAIGN, Reason
                           Reason.KEY_NOT_HELD})
 OutcomeCallback = Callable[[RecordOutcome], None]
 ProblemCallback = Callable[[AcquisitionProblem], None]
+#: What a source gives besides its problems (a file's image, a camera's frame).
+Item = TypeVar("Item")
 
 
 def problem_message(problem: AcquisitionProblem) -> Message:
@@ -178,8 +181,8 @@ def count_files(paths: Iterable[Path]) -> int:
     return total
 
 
-def divert_problems(items: Iterable[Acquired], on_problem: ProblemCallback,
-                    ) -> Iterator[Acquired]:
+def divert_problems(items: Iterable[Item | AcquisitionProblem], on_problem: ProblemCallback,
+                    ) -> Iterator[Item | AcquisitionProblem]:
     """A problem that ends the source (a jam, no such scanner, the camera lost) is no page: it
     goes to ``on_problem``, not counted; a page's problem (a broken file) goes on to be
     counted as a rejected page."""

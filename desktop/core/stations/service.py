@@ -191,6 +191,18 @@ class ImportInfo:
     imported_at: dt.datetime
     summary: dict[str, object]
 
+    def count(self, key: str) -> int:
+        """A number the summary keeps (``new``, ``same``) or the length of a list it keeps
+        (``conflicts``); 0 where it keeps nothing under ``key``."""
+        value = self.summary.get(key, 0)
+        if isinstance(value, list):
+            return len(value)
+        return value if isinstance(value, int) else 0
+
+    def conflict_count(self) -> int:
+        """Pages and notes that differ from what was here."""
+        return self.count("conflicts") + self.count("note_conflicts")
+
 
 @dataclass(frozen=True)
 class StationCopy:

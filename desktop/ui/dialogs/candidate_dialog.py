@@ -120,8 +120,9 @@ class CandidateDialog(QDialog):
         person = category is None or category.kind == CandidateKind.PERSON
         for widget in (self.sex, self.birth, self.political):
             self.form.setRowVisible(widget, person)
-        self.form.labelForField(self.post).setText(
-            self.tr("Work unit and post") if person else self.tr("Organisation"))
+        label = self.form.labelForField(self.post)
+        assert isinstance(label, QLabel)
+        label.setText(self.tr("Work unit and post") if person else self.tr("Organisation"))
 
     def _count_summary(self) -> None:
         length = len(self.summary.toPlainText().strip())

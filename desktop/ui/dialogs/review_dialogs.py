@@ -34,6 +34,7 @@ class RejectDialog(QDialog):
                                   self.tr("Marks cannot be read")])
         self.reason_box.setCurrentIndex(0)
         line = self.reason_box.lineEdit()
+        assert line is not None  # the box is editable
         line.setPlaceholderText(self.tr("Reason (required)"))
         hint = QLabel(self.tr("Type a reason or pick a usual one."))
         hint.setStyleSheet(HINT_STYLE)

@@ -7,14 +7,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.audit import AuditRecord, action_label, at_text, entity_label, lines, summary
+from desktop.ui.models import SECOND_FORMAT, local_time
 from desktop.ui.models.rows import RowsModel
-
-#: How a time is shown: local time, to the second.
-LOCAL_TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
-
-
-def local_time(entry: AuditRecord) -> str:
-    return entry.at.astimezone().strftime(LOCAL_TIME_FORMAT)
 
 
 def entity_text(entry: AuditRecord) -> str:
@@ -65,7 +59,7 @@ class AuditTableModel(RowsModel):
         if column == self.COL_ID:
             return str(row.id)
         if column == self.COL_TIME:
-            return local_time(row)
+            return local_time(row.at, SECOND_FORMAT)
         if column == self.COL_ACTOR:  # a failed sign-in signed nobody in (accounts.NOBODY)
             return row.actor or self.tr("(nobody signed in)")
         if column == self.COL_ACTION:

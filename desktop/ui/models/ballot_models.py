@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont
 
 from ballotformat.texts import SERIAL_DIGITS
 from desktop.core.printing import BatchInfo, BoxInfo, Reconciliation
-from desktop.ui.models.candidate_model import local_time
+from desktop.ui.models import local_time
 from desktop.ui.models.rows import RowsModel
 from desktop.ui.printing import describe_destination
 

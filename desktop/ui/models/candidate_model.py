@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -14,7 +13,7 @@ from desktop.core.enums import CandidateStatus
 from desktop.core.labels import label
 from desktop.core.registry import CandidateInfo
 from desktop.ui.i18n import arg, field_label
-from desktop.ui.models import ObjectRole, SortRole
+from desktop.ui.models import ObjectRole, SortRole, local_time
 from desktop.ui.models.rows import RowsModel
 
 COL_NUMBER = 0
@@ -40,10 +39,6 @@ STATUS_COLORS = {
 INCOMPLETE_COLOR = QColor("#b26a00")
 #: Edge of the photo thumbnails drawn in the table.
 THUMBNAIL_CELL_PX = 28
-
-
-def local_time(moment: dt.datetime | None) -> str:
-    return "" if moment is None else moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 class CandidateTableModel(RowsModel):

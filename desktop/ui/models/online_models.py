@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from ballotformat.messages import Message, Severity, list_separator
 from desktop.core.online import FlaggedRow, ImportInfo, SourceInfo
 from desktop.core.registry import CandidateInfo
-from desktop.ui.models import rows
+from desktop.ui.models import local_time, rows
 from desktop.ui.models.preview_model import ERROR_BACKGROUND, WARNING_BACKGROUND
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -89,8 +89,8 @@ class ImportTableModel(rows.RowsModel):
             if row.withdrawn_at is None:
                 return self.tr("counted")
             return self.tr("withdrawn: %1").replace("%1", row.withdraw_note)
-        when = row.imported_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        return (row.id, row.source, row.file_name, row.votes, row.flagged_rows, when)[column]
+        return (row.id, row.source, row.file_name, row.votes, row.flagged_rows,
+                local_time(row.imported_at))[column]
 
 
 class MessageModel(rows.RowsModel):

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.stations import ImportInfo, StationInfo
+from desktop.ui.models import local_time
 from desktop.ui.models.rows import RowsModel
 
 REVOKED_COLOUR = QColor("#9e9e9e")
-
-
-def local(moment: dt.datetime | None) -> str:
-    return "" if moment is None else f"{moment.astimezone():%Y-%m-%d %H:%M}"
 
 
 class StationsModel(RowsModel):
@@ -39,17 +35,10 @@ class StationsModel(RowsModel):
             self.COL_FINGERPRINT: row.fingerprint_text,
             self.COL_KEY: self.tr("stored") if row.has_key
             else self.tr("with the first package"),
-            self.COL_REGISTERED: f"{local(row.registered_at)} {row.registered_by}",
-            self.COL_REVOKED: local(row.revoked_at),
+            self.COL_REGISTERED: f"{local_time(row.registered_at)} {row.registered_by}",
+            self.COL_REVOKED: local_time(row.revoked_at),
             self.COL_PACKAGES: row.packages,
         }[column]
-
-
-def _count(summary: dict[str, object], key: str) -> int:
-    value = summary.get(key, 0)
-    if isinstance(value, list):
-        return len(value)
-    return value if isinstance(value, int) else 0
 
 
 class ImportsModel(RowsModel):
@@ -66,10 +55,9 @@ class ImportsModel(RowsModel):
             return None
         return {
             self.COL_STATION: row.station,
-            self.COL_EXPORTED: local(row.exported_at),
-            self.COL_IMPORTED: f"{local(row.imported_at)} {row.imported_by}",
-            self.COL_NEW: _count(row.summary, "new"),
-            self.COL_SAME: _count(row.summary, "same"),
-            self.COL_CONFLICTS: _count(row.summary, "conflicts")
-            + _count(row.summary, "note_conflicts"),
+            self.COL_EXPORTED: local_time(row.exported_at),
+            self.COL_IMPORTED: f"{local_time(row.imported_at)} {row.imported_by}",
+            self.COL_NEW: row.count("new"),
+            self.COL_SAME: row.count("same"),
+            self.COL_CONFLICTS: row.conflict_count(),
         }[column]

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from desktop.core.audit import Anchor, AuditFilter, AuditRecord, action_label, entity_label
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
-from desktop.ui.models import ObjectRole
-from desktop.ui.models.audit_models import AuditTableModel, entity_text, local_time, readable
+from desktop.ui.models import SECOND_FORMAT, ObjectRole, local_time
+from desktop.ui.models.audit_models import AuditTableModel, entity_text, readable
 from desktop.ui.pages.audit_controller import AuditController
 from desktop.ui.pages.base import Page
 from desktop.ui.tables import list_table
@@ -253,8 +253,9 @@ class AuditPage(Page):
             self.hash_label.clear()
             return
         self.detail_label.setText(arg(
-            self.tr("No. %1 · %2 · %3 · %4 (%5) · %6"), entry.id, local_time(entry), entry.actor,
-            action_label(entry.action), entry.action, entity_text(entry)))
+            self.tr("No. %1 · %2 · %3 · %4 (%5) · %6"), entry.id,
+            local_time(entry.at, SECOND_FORMAT), entry.actor, action_label(entry.action),
+            entry.action, entity_text(entry)))
         self.before_text.setPlainText(readable(entry.before))
         self.after_text.setPlainText(readable(entry.after))
         self.hash_label.setText(f"prev_hash {entry.prev_hash}\nhash      {entry.hash}")

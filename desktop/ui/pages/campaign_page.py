@@ -65,7 +65,8 @@ class OptionalDate(QWidget):
     def value(self) -> dt.date | None:
         if not self.enabled.isChecked():
             return None
-        return self.edit.date().toPython()  # type: ignore[no-any-return]
+        date = self.edit.date()
+        return dt.date(date.year(), date.month(), date.day())
 
 
 class CampaignPage(Page):

@@ -131,11 +131,10 @@ class CandidatesController(QObject):
             self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"))
         if not name:
             return
-        self.export_to(Path(name))
+        self.export_to(campaign.id, Path(name))
 
-    def export_to(self, path: Path) -> None:
+    def export_to(self, campaign_id: int, path: Path) -> None:
         """Write the export in the background; say how many were written."""
-        campaign_id = self.context.campaign_id
         exporter = self.services.exporter
         page = self.widget
 

@@ -36,7 +36,7 @@ from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import FilePage, ImportFrame, PreviewStatus
 from desktop.ui.models.preview_model import COL_NAME, COL_PROBLEMS, ImportPreviewModel
-from desktop.ui.tables import list_table
+from desktop.ui.tables import cell_text, keyed_widget, list_table
 
 if TYPE_CHECKING:
     from desktop.core.registry import ColumnGuess, Importer, ImportPreview
@@ -105,18 +105,13 @@ class ColumnPage(QWizardPage):
         self.completeChanged.emit()
 
     def combo(self, header: str) -> QComboBox:
-        row = next(r for r in range(self.table.rowCount())
-                   if self.table.item(r, 0).text() == header)
-        widget = self.table.cellWidget(row, 2)
-        assert isinstance(widget, QComboBox)
-        return widget
+        return keyed_widget(self.table, header, 2, QComboBox)
 
     def mapping(self) -> dict[str, str] | None:
         if self.guess is None:
             return None
-        return {self.table.item(r, 0).text(): str(self.combo(self.table.item(r, 0).text())
-                                                      .currentData())
-                for r in range(self.table.rowCount())}
+        headers = (cell_text(self.table, row, 0) for row in range(self.table.rowCount()))
+        return {header: str(self.combo(header).currentData()) for header in headers}
 
     def isComplete(self) -> bool:
         return self.guess is not None
@@ -233,6 +228,7 @@ class ImportWizard(ImportFrame):
 
     def commit_work(self) -> Callable[[], str]:
         importer, preview = self.importer(), self.preview
+        assert preview is not None  # the preview page is complete only with a preview
         create = self.preview_page.create_missing.isChecked()
 
         def work() -> str:

@@ -66,7 +66,7 @@ class CandidatesPage(Page):
         self.watch_campaign()
 
     def _action(self, text: str, slot: object, icon: QStyle.StandardPixmap | None = None,
-                shortcut: QKeySequence | str | None = None) -> QAction:
+                shortcut: QKeySequence.StandardKey | None = None) -> QAction:
         action = QAction(text, self)
         if icon is not None:
             action.setIcon(self.style().standardIcon(icon))
@@ -78,11 +78,11 @@ class CandidatesPage(Page):
 
     def _build_actions(self) -> QToolBar:
         c = self.controller
-        sp = QStyle.StandardPixmap
-        self.add_action = self._action(self.tr("New"), c.add, sp.SP_FileIcon, QKeySequence.New)
+        sp, keys = QStyle.StandardPixmap, QKeySequence.StandardKey
+        self.add_action = self._action(self.tr("New"), c.add, sp.SP_FileIcon, keys.New)
         self.edit_action = self._action(self.tr("Edit"), c.edit, sp.SP_FileDialogDetailedView)
         self.delete_action = self._action(self.tr("Delete"), c.delete, sp.SP_TrashIcon,
-                                          QKeySequence.Delete)
+                                          keys.Delete)
         self.status_actions = {
             status: self._action(text, lambda _=False, s=status: c.change_status(s), icon)
             for status, text, icon in (

@@ -4,7 +4,6 @@ the candidate import."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -20,37 +19,9 @@ from desktop.core.services import Services
 from desktop.ui.background import run_in_background
 from desktop.ui.i18n import arg
 from desktop.ui.import_frame import FilePage, ImportFrame, PreviewStatus
-from desktop.ui.models import rows
-from desktop.ui.models.online_models import SHOWN, MessageModel
-from desktop.ui.pages.experts_matrix import score_text
+from desktop.ui.models.experts_models import ScoreTableModel
+from desktop.ui.models.online_models import MessageModel
 from desktop.ui.tables import list_table
-
-
-class ScoreTableModel(rows.RowsModel):
-    """The scores a file holds: (candidate id, expert, score)."""
-
-    COL_CATEGORY, COL_NUMBER, COL_NAME, COL_EXPERT, COL_SCORE = range(5)
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.candidates: dict[int, CandidateInfo] = {}
-
-    def headers(self) -> tuple[str, ...]:
-        return (self.tr("Category"), self.tr("No."), self.tr("Name"), self.tr("Expert"),
-                self.tr("Score"))
-
-    def cell(self, row: tuple[int, str, float], column: int, role: int) -> Any:
-        if role not in SHOWN:
-            return None
-        candidate = self.candidates.get(row[0])
-        if column == self.COL_EXPERT:
-            return row[1]
-        if column == self.COL_SCORE:
-            return score_text(row[2])
-        if candidate is None:
-            return ""
-        number = f"{candidate.number:02d}" if candidate.number is not None else ""
-        return (candidate.category, number, candidate.name)[column]
 
 
 class ExpertPreviewPage(QWizardPage):
@@ -110,4 +81,5 @@ class ExpertImportWizard(ImportFrame):
 
     def commit_work(self) -> Callable[[], str]:
         experts, preview = self.services.experts, self.preview
+        assert preview is not None  # the preview page is complete only with a preview
         return lambda: info("expert_import_done", count=experts.commit(preview)).text()

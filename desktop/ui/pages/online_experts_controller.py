@@ -97,9 +97,12 @@ class OnlineExpertsController(QObject):
         dialog = WithdrawDialog(standing, chosen.id if chosen else None, self.widget)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        done = run_checked(self.widget, lambda: self.services.online.withdraw(
-            dialog.import_id(), dialog.note_text()) or True)
-        if done:
+
+        def withdraw() -> bool:
+            self.services.online.withdraw(dialog.import_id(), dialog.note_text())
+            return True
+
+        if run_checked(self.widget, withdraw):
             self.context.changed()
 
     # -- experts ---------------------------------------------------------------------------

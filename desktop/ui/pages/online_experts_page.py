@@ -4,6 +4,8 @@ imports above, the expert score matrix of one category below. What the buttons d
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +30,7 @@ from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import messages_text
 from desktop.ui.i18n import arg
 from desktop.ui.models import ObjectRole
+from desktop.ui.models.experts_models import ExpertMatrixModel, score_text
 from desktop.ui.models.online_models import (
     ImportTableModel,
     SourceRow,
@@ -35,7 +38,6 @@ from desktop.ui.models.online_models import (
     source_rows,
 )
 from desktop.ui.pages.base import Page
-from desktop.ui.pages.experts_matrix import ExpertMatrixModel, score_text
 from desktop.ui.pages.online_experts_controller import OnlineExpertsController
 from desktop.ui.tables import list_table
 
@@ -71,9 +73,10 @@ class OnlineExpertsPage(Page):
             self.matrix.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.watch_campaign()
 
-    def _button(self, text: str, icon: QStyle.StandardPixmap, slot: object) -> QPushButton:
+    def _button(self, text: str, icon: QStyle.StandardPixmap,
+                slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(self.style().standardIcon(icon), text)
-        button.clicked.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        button.clicked.connect(lambda _checked=False: slot())
         return button
 
     def _build_online(self) -> QGroupBox:

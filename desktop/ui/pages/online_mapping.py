@@ -55,6 +55,7 @@ from desktop.ui.i18n import arg
 from desktop.ui.import_frame import PreviewStatus
 from desktop.ui.models.online_models import candidate_label
 from desktop.ui.models.preview_model import ERROR_BACKGROUND
+from desktop.ui.tables import keyed_widget
 
 #: Errors listed on the mapping page (the preview lists them all).
 LISTED_ERRORS = 5
@@ -340,16 +341,10 @@ class MappingPage(QWizardPage):
 
     # -- for tests and the controller ------------------------------------------------------
     def meaning_combo(self, header: str) -> QComboBox:
-        for row in range(self.column_table.rowCount()):
-            if self.column_table.item(row, 0).text() == header:
-                return self.column_table.cellWidget(row, 2)  # type: ignore[return-value]
-        raise KeyError(header)
+        return keyed_widget(self.column_table, header, 2, QComboBox)
 
     def option_combo(self, text: str) -> QComboBox:
-        for row in range(self.option_table.rowCount()):
-            if self.option_table.item(row, 0).text() == text:
-                return self.option_table.cellWidget(row, 4)  # type: ignore[return-value]
-        raise KeyError(text)
+        return keyed_widget(self.option_table, text, 4, QComboBox)
 
     def isComplete(self) -> bool:
         return self.analysis is not None

@@ -147,6 +147,7 @@ class OnlineWizard(ImportFrame):
 
     def commit_work(self) -> Callable[[], str]:
         online, preview = self.services.online, self.preview
+        assert preview is not None  # the preview page is complete only with a preview
 
         def work() -> str:
             return online.import_message(online.commit(preview)).text()

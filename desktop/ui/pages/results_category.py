@@ -20,6 +20,7 @@ from ballotformat.messages import current_language, list_separator
 from desktop.core.results import CategoryResult, CombinationRule, flag_note
 from desktop.ui.chart import BarChart, Series
 from desktop.ui.i18n import arg
+from desktop.ui.models import local_time
 from desktop.ui.models.results_models import BoxCountModel, RankingModel
 from desktop.ui.tables import list_table, set_widths
 
@@ -124,7 +125,7 @@ class CategoryPanel(QWidget):
             self.tie_label.setStyleSheet(DECIDED_STYLE)
             self.tie_label.setText(arg(self.tr(
                 "Tie at the cut-off (%1) decided by %2 on %3: %4 win. Note: %5"), numbers,
-                decision.decided_by, decision.decided_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                decision.decided_by, local_time(decision.decided_at),
                 list_separator().join(decision.winners), decision.note))
             self.tie_button.setText(self.tr("Decide again…"))
 

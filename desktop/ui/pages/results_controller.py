@@ -178,7 +178,7 @@ class ResultsController(QObject):
         dialog = RuleDialog(self.service.rule(campaign_id).rule, sources, self.widget,
                             before_notice)
         if dialog.exec() and run_checked(
-                self.widget, lambda: self.service.set_rule(campaign_id, dialog.rule())):
+                self.widget, lambda: self.service.set_rule(campaign_id, dialog.rule())) is not None:
             self._saved()
             return True
         return False
@@ -190,7 +190,7 @@ class ResultsController(QObject):
             return
         dialog = TieDialog(category, self.results.rule.rule, self.widget)
         if dialog.exec() and run_checked(self.widget, lambda: self.service.decide_tie(
-                campaign_id, category.name, dialog.winners(), dialog.note_text())):
+                campaign_id, category.name, dialog.winners(), dialog.note_text())) is not None:
             self._saved()
 
     def edit_notice(self) -> None:
@@ -198,8 +198,8 @@ class ResultsController(QObject):
         if campaign is None:
             return
         dialog = NoticeDialog(self.service.notice(campaign.id), campaign.name, self.widget)
-        if dialog.exec() and run_checked(
-                self.widget, lambda: self.service.set_notice(campaign.id, dialog.settings())):
+        if dialog.exec() and run_checked(self.widget, lambda: self.service.set_notice(
+                campaign.id, dialog.settings())) is not None:
             self.page.show_message(self.tr("Notice settings saved."))
 
     # -- outputs -------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from desktop.core.enums import Permission
 from desktop.core.results import CampaignResults, CategoryResult, CombinationRule
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
+from desktop.ui.models import CLOCK_FORMAT, local_time
 from desktop.ui.models.results_models import provisional_reasons
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.results_category import CategoryPanel
@@ -171,14 +172,14 @@ class ResultsPage(Page):
                              results.ballots), results.blank_ballots)]
         if info.set_by and info.set_at:
             parts.append(arg(self.tr("rule set by %1 on %2"), info.set_by,
-                             info.set_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                             local_time(info.set_at)))
         else:
             parts.append(self.tr("default rule (not set yet)"))
         parts.append(arg(self.tr("computed at %1"),
-                         results.computed_at.astimezone().strftime("%H:%M:%S")))
+                         local_time(results.computed_at, CLOCK_FORMAT)))
         if not results.paper_current and results.paper_counted_at is not None:
             parts.append(arg(self.tr("paper ballots as counted at %1, before the latest changes"),
-                             results.paper_counted_at.astimezone().strftime("%H:%M:%S")))
+                             local_time(results.paper_counted_at, CLOCK_FORMAT)))
         self.rule_label.setText(" · ".join(parts))
         self.warnings_label.setVisible(bool(results.warnings))
         self.warnings_label.setText("\n".join(f"⚠ {w.text()}" for w in results.warnings))

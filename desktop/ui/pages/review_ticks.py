@@ -117,7 +117,8 @@ class TickPanel(QWidget):
     def set_current(self, key: TargetKey | None) -> None:
         item = self._items.get(key) if key is not None else None
         self.tree.blockSignals(True)
-        self.tree.setCurrentItem(item)
+        # Qt takes no item to clear the current one; PySide6's stub does not say so.
+        self.tree.setCurrentItem(item)  # type: ignore[arg-type]
         self.tree.blockSignals(False)
         if item is not None:
             self.tree.scrollToItem(item)

@@ -181,7 +181,7 @@ class ScanJob(QObject):
         line = RecordingLine(recorder, self._captured_recorded)
         try:
             for event in auto_capture(divert_problems(frames, self.outcome.emit),
-                                      analyse_sighting):  # type: ignore[arg-type]
+                                      analyse_sighting):
                 assert isinstance(event, CaptureEvent)
                 now = time.monotonic()
                 if event.image is not None or now - shown_at >= PREVIEW_INTERVAL_S:

@@ -1,4 +1,5 @@
-"""The expert scores of one category as a matrix: candidates × experts, then the average.
+"""Expert scores: the matrix of one category (candidates × experts, then the average) on the
+online and expert page, and the scores a file holds in the expert import's preview.
 
 A score left out of the average (the highest and the lowest, when the rule drops extremes) is
 struck through and greyed; an expert who scored others of the category but not this candidate
@@ -16,6 +17,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop.core.experts import ExpertResult
 from desktop.core.registry import CandidateInfo
+from desktop.ui.models.online_models import SHOWN
 from desktop.ui.models.rows import Index, RowsModel
 
 DISPLAY, EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
@@ -147,3 +149,30 @@ class ExpertMatrixModel(RowsModel):
             return False  # unchanged
         self.scoreEntered.emit(candidate.id, expert, text)
         return False  # the controller reloads the matrix from the core once saved
+
+
+class ScoreTableModel(RowsModel):
+    """The scores a file holds: (candidate id, expert, score)."""
+
+    COL_CATEGORY, COL_NUMBER, COL_NAME, COL_EXPERT, COL_SCORE = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.candidates: dict[int, CandidateInfo] = {}
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Category"), self.tr("No."), self.tr("Name"), self.tr("Expert"),
+                self.tr("Score"))
+
+    def cell(self, row: tuple[int, str, float], column: int, role: int) -> Any:
+        if role not in SHOWN:
+            return None
+        candidate = self.candidates.get(row[0])
+        if column == self.COL_EXPERT:
+            return row[1]
+        if column == self.COL_SCORE:
+            return score_text(row[2])
+        if candidate is None:
+            return ""
+        number = f"{candidate.number:02d}" if candidate.number is not None else ""
+        return (candidate.category, number, candidate.name)[column]
