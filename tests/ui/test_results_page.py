@@ -275,10 +275,10 @@ def test_results_that_take_longer_than_the_live_refresh_are_still_shown(
     compute = services.results.compute
     calls: list[int] = []
 
-    def slow(campaign_id: int, earlier: CountedTally | None = None) -> CampaignResults:
+    def slow(campaign_id: int, counted: CountedTally | None = None) -> CampaignResults:
         calls.append(campaign_id)
         time.sleep(0.6)
-        return compute(campaign_id, earlier)
+        return compute(campaign_id, counted=counted)
 
     services.results.compute = slow  # type: ignore[method-assign]
     page = ResultsPage(CampaignContext(services, counted.id))
