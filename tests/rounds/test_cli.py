@@ -98,6 +98,11 @@ def test_results_of_a_round_from_the_command_line(cli: Cli, seed: Seed, tmp_path
     assert "round" not in plain and plain["sources"] == ["平台A"]
     out = cli.ok("results", "--round", "组织审定")
     assert "第 2 轮“组织审定”的结果" in out
+    # The committee's round has no votes of its own: it shows those of the round that ranks it.
+    committee = cli.json("results", "--round", "组织审定")
+    assert committee["round"] == {"position": 2, "name": "组织审定"}
+    assert (committee["sources"], committee["paper_channels"]) == (
+        first["sources"], first["paper_channels"])
     assert cli("results", "--round", "9") == 1
     cli.ok("results", "--round", "1", "--csv", str(tmp_path / "第一轮.csv"))
     with (tmp_path / "第一轮.csv").open(encoding="utf-8-sig", newline="") as handle:

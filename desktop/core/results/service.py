@@ -55,7 +55,7 @@ from desktop.core.results.types import (
     check_rule,
     rule_from_row,
 )
-from desktop.core.rounds import RoundScope, get_round, round_scope
+from desktop.core.rounds import RoundScope, get_round, round_scope, voting_round
 from desktop.core.store import (
     AuditEntry,
     BallotBox,
@@ -196,10 +196,7 @@ class Results:
         scope = None
         warnings: list[Message] = []
         if round_id is not None:
-            with self.db.transaction() as s:
-                scope = round_scope(s, round_id)
-                if get_round(s, round_id).campaign_id != campaign_id:
-                    raise RuleError([error("not_found", field="round", name=str(round_id))])
+            scope = self._round_scope(campaign_id, round_id)
             if scope.weights:
                 info = replace(info, rule=replace(info.rule, method=Method.WEIGHTED,
                                                   weights=scope.weights))
@@ -274,6 +271,21 @@ class Results:
             dt.datetime.now(dt.UTC), tuple(warnings), head, counted.head, counted.counted_at,
             None if scope is None else scope.position, "" if scope is None else scope.name,
             () if scope is None else scope.paper_channels)
+
+    def _round_scope(self, campaign_id: int, round_id: int) -> RoundScope:
+        """What a round's results count. A round without channels of its own (the committee's,
+        组织审定) shows the figures of the round whose votes rank it, for its own candidates,
+        as its ranking does (``Rounds.ranking``)."""
+        with self.db.transaction() as s:
+            row = get_round(s, round_id)
+            if row.campaign_id != campaign_id:
+                raise RuleError([error("not_found", field="round", name=str(round_id))])
+            scope = round_scope(s, round_id)
+            voting = voting_round(s, row)
+            if voting.id == row.id:
+                return scope
+            return replace(round_scope(s, voting.id), round_id=row.id, position=row.position,
+                           name=row.name, standing=scope.standing)
 
     @staticmethod
     def _category(category: Category, entries: list[Entry], rule: CombinationRule,
