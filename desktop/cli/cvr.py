@@ -28,11 +28,8 @@ def add_parsers(b: Builder, sub: Subparsers) -> None:
 
 
 def run_export(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.results import CastVoteRecord
-
     campaign = ctx.campaign()
-    manifest = CastVoteRecord(ctx.services.db, ctx.services.actor).export(campaign.id,
-                                                                          args.folder)
+    manifest = ctx.services.results.cast_vote_record().export(campaign.id, args.folder)
     data = json.loads(manifest.read_text(encoding="utf-8"))
     if ctx.json:
         ctx.emit(data | {"folder": str(args.folder)})

@@ -55,10 +55,8 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.experts import expert_results
-
     campaign = ctx.campaign()
-    results = expert_results(ctx.services.db, campaign.id)
+    results = ctx.services.experts.results(campaign.id)
     candidates = [c for c in ctx.services.candidates.list(campaign.id) if c.id in results]
     gaps = ctx.services.experts.gaps(campaign.id)
     if ctx.json:

@@ -112,10 +112,8 @@ def run_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.online import imports
-
     campaign = ctx.campaign()
-    found = imports(ctx.services.db, campaign.id)
+    found = ctx.services.online.imports(campaign.id)
     if ctx.json:
         ctx.emit({"sources": ctx.services.online.sources(campaign.id), "imports": found})
         return 0
@@ -128,10 +126,8 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_report(ctx: Context, args: argparse.Namespace) -> int:
-    from desktop.core.online import flagged
-
     campaign = ctx.campaign()
-    rows = flagged(ctx.services.db, campaign.id, args.source)
+    rows = ctx.services.online.flagged(campaign.id, args.source)
     if ctx.json:
         ctx.emit(rows)
         return 0

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from desktop.core.enums import Permission
 from desktop.core.labels import label
 from desktop.core.registry import CampaignInfo
-from desktop.core.results import current_tally
 from desktop.core.services import Services
 from desktop.ui.background import Job, run_in_background, run_job
 from desktop.ui.context import CampaignContext
@@ -238,9 +237,9 @@ class MainWindow(QMainWindow):
         page has a count to show at once when it is first opened (``last_tally``; at 100,000
         sheets a count takes most of a second). A count that fails here is left to the pages,
         which count again and say why it failed."""
-        campaign_id, db = self.context.campaign_id, self.services.db
+        campaign_id, results = self.context.campaign_id, self.services.results
         if campaign_id is not None:
-            run_in_background(lambda: current_tally(db, campaign_id), lambda _counted: None,
+            run_in_background(lambda: results.current_tally(campaign_id), lambda _counted: None,
                               lambda _exc: None, owner=self)
 
     def _update_counts(self) -> None:

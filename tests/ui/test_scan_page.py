@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.printing.boxes import BoxInfo
 from desktop.core.records.recording import Reading, RecordOutcome
 from desktop.core.registry.service import CampaignInfo
-from desktop.core.results.tally import current_tally, paper_tally
+from desktop.core.results.tally import CountedTally, paper_tally
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
 from desktop.ui.models.scan_models import Kind, OutcomeTableModel, TallyTableModel
@@ -183,11 +183,13 @@ def test_a_slow_live_tally_waits_longer_before_the_next(
     settle_tally(qtbot, page)
     assert controller._tally_timer.interval() == scan_controller.TALLY_INTERVAL_MS
 
-    def slow(db: object, campaign_id: int) -> object:
-        time.sleep(0.4)
-        return current_tally(db, campaign_id)  # type: ignore[arg-type]
+    current = services.results.current_tally
 
-    monkeypatch.setattr(scan_controller, "current_tally", slow)
+    def slow(campaign_id: int) -> CountedTally:
+        time.sleep(0.4)
+        return current(campaign_id)
+
+    monkeypatch.setattr(services.results, "current_tally", slow)
     controller.refresh_tally()
     settle_tally(qtbot, page)
     assert controller._tally_timer.interval() >= 3 * 400

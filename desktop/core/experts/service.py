@@ -125,6 +125,10 @@ class Experts:
                          entity_id=rule.id, campaign_id=campaign_id, before=before,
                          after=audit.snapshot(rule), covers=(rule,))
 
+    def results(self, campaign_id: int) -> dict[int, ExpertResult]:
+        """Each scored candidate's marks and average (:func:`expert_results`)."""
+        return expert_results(self.db, campaign_id)
+
     def rule(self, campaign_id: int, category_id: int | None = None) -> RuleInForce:
         """The rule in force for a category (None: the campaign's own)."""
         with self.db.transaction() as s:

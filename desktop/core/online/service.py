@@ -30,7 +30,14 @@ from desktop.core.online.analysis import MappingAnalysis, analyse
 from desktop.core.online.match import CandidateIndex, Mapping, suggest_mapping
 from desktop.core.online.plan import FlaggedRow, parse
 from desktop.core.online.read import Grid, read_grid
-from desktop.core.online.results import candidate_index, import_rows
+from desktop.core.online.results import (
+    FlagInfo,
+    ImportInfo,
+    candidate_index,
+    flagged,
+    import_rows,
+    imports,
+)
 from desktop.core.online.votes import PERIODS, FraudRules, shared_rows
 from desktop.core.store import (
     Campaign,
@@ -148,6 +155,15 @@ class Online:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
+
+    def imports(self, campaign_id: int, source: str | None = None,
+                withdrawn: bool = True) -> list[ImportInfo]:
+        """The campaign's imports, newest first (see :func:`online.results.imports`)."""
+        return imports(self.db, campaign_id, source, withdrawn)
+
+    def flagged(self, campaign_id: int, source: str | None = None) -> list[FlagInfo]:
+        """The rows the fraud rules flagged (:func:`online.results.flagged`)."""
+        return flagged(self.db, campaign_id, source)
 
     # -- sources -------------------------------------------------------------------------
     def set_source(self, campaign_id: int, name: str, rules: FraudRules | None = None,

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -41,6 +42,7 @@ from desktop.core.results.tally import (
     CountedTally,
     Tally,
     current_tally,
+    last_tally,
     paper_tally,
 )
 from desktop.core.results.types import (
@@ -74,10 +76,29 @@ register_messages()
 NO_BOX = "（未指定投票箱）"
 
 
+if TYPE_CHECKING:
+    from desktop.core.results.cvr import CastVoteRecord
+
+
 class Results:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db = db
         self.actor = actor
+
+    # -- the paper count -----------------------------------------------------------------
+    def current_tally(self, campaign_id: int) -> CountedTally:
+        """The paper ballots as recorded now (:func:`tally.current_tally`)."""
+        return current_tally(self.db, campaign_id)
+
+    def last_tally(self, campaign_id: int) -> CountedTally | None:
+        """The newest count this process made, however old (:func:`tally.last_tally`)."""
+        return last_tally(self.db, campaign_id)
+
+    def cast_vote_record(self) -> CastVoteRecord:
+        """The cast-vote-record exporter, as this actor."""
+        from desktop.core.results.cvr import CastVoteRecord
+
+        return CastVoteRecord(self.db, self.actor)
 
     # -- settings ------------------------------------------------------------------------
     def rule(self, campaign_id: int) -> RuleInfo:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from desktop.core.online import SourceInfo, imports
+from desktop.core.online import SourceInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.dialogs.votes_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
 from desktop.ui.feedback import run_checked
@@ -88,7 +88,7 @@ class OnlineExpertsController(QObject):
         campaign_id = self.context.campaign_id
         if campaign_id is None:
             return
-        standing = imports(self.services.db, campaign_id, withdrawn=False)
+        standing = self.services.online.imports(campaign_id, withdrawn=False)
         if not standing:
             QMessageBox.information(self.widget, self.tr("Withdraw an import"),
                                     self.tr("No import counts at the moment."))

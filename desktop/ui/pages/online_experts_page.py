@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.enums import STATUSES_OUTSIDE_QUOTA, Permission
-from desktop.core.experts import expert_results
-from desktop.core.online import ImportInfo, imports
+from desktop.core.online import ImportInfo
 from desktop.core.registry import CategoryInfo
 from desktop.ui.context import CampaignContext
 from desktop.ui.feedback import messages_text
@@ -154,7 +153,7 @@ class OnlineExpertsPage(Page):
             self.matrix_model.set_matrix([], {})
             return
         services = self.context.services
-        every = imports(services.db, campaign_id)
+        every = services.online.imports(campaign_id)
         standing = [i for i in every if i.withdrawn_at is None]
         self.source_model.set_rows(source_rows(services.online.sources(campaign_id), standing))
         self.import_model.set_rows(list(reversed(every)))
@@ -181,7 +180,7 @@ class OnlineExpertsPage(Page):
         services = self.context.services
         candidates = [c for c in services.candidates.list(campaign_id, category.id)
                       if c.status not in STATUSES_OUTSIDE_QUOTA]
-        self.matrix_model.set_matrix(candidates, expert_results(services.db, campaign_id),
+        self.matrix_model.set_matrix(candidates, services.experts.results(campaign_id),
                                      self.controller.new_experts.get(category.id, []))
         self.matrix.horizontalHeader().setSectionResizeMode(
             ExpertMatrixModel.COL_NAME, QHeaderView.ResizeMode.Interactive)

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core.results import (
     CampaignResults,
-    CastVoteRecord,
     CountedTally,
-    last_tally,
     write_csv,
     write_notice,
     write_xlsx,
@@ -131,7 +129,7 @@ class ResultsController(QObject):
         """The newest count this process made of the campaign (by the scan page or an earlier
         computation), when it is newer than the one shown: the page shows it at once, then
         counts what came after it (at 100,000 sheets a count takes most of a second)."""
-        earlier = last_tally(self.context.services.db, campaign_id)
+        earlier = self.context.services.results.last_tally(campaign_id)
         shown = self.results
         if earlier is None or (shown is not None and shown.campaign_id == campaign_id
                                and shown.paper_head is not None and earlier.head is not None
@@ -283,8 +281,8 @@ class ResultsController(QObject):
             if not chosen:
                 return
             folder = Path(chosen)
-        db, actor = self.context.services.db, self.context.services.actor
-        self._write(lambda cid: CastVoteRecord(db, actor).export(cid, folder), self._written)
+        record = self.context.services.results.cast_vote_record()
+        self._write(lambda cid: record.export(cid, folder), self._written)
 
 
 def _first_page(path: Path) -> QImage:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.core.records import RecordOutcome, ScanCounts, default_station
-from desktop.core.results import Tally, current_tally
+from desktop.core.results import Tally
 from desktop.ui.background import run_in_background
 from desktop.ui.context import CampaignContext
 from desktop.ui.i18n import arg
@@ -275,7 +275,7 @@ class ScanController(QObject):
             return
         self._tally_running, self._tally_due = True, False
         self._tally_started = time.monotonic()
-        db, candidates = self.services.db, self.services.candidates
+        results, candidates = self.services.results, self.services.candidates
 
         def work() -> TallyView:
             names: dict[str, dict[str, str]] = {}
@@ -283,7 +283,7 @@ class ScanController(QObject):
                 if candidate.number is not None:
                     names.setdefault(candidate.category, {})[
                         candidate.number_text] = candidate.name
-            return TallyView(current_tally(db, campaign_id).tally, names)
+            return TallyView(results.current_tally(campaign_id).tally, names)
 
         run_in_background(work, self._tally_done)
 
