@@ -74,7 +74,7 @@ def test_results_say_when_they_show_a_count_made_before(db_url: str, tmp_path: P
         earlier = last_tally(db, campaign_id)
         assert earlier is not None and now.paper_counted_at == earlier.counted_at
         built.record(4)
-        shown = results.compute(campaign_id, earlier)
+        shown = results.compute(campaign_id, counted=earlier)
         assert not shown.paper_current and shown.ballots == 4
         assert shown.paper_head == earlier.head != shown.audit_head
         after = results.compute(campaign_id)
