@@ -180,7 +180,6 @@ Audit anchor (write it down to check the log later):
     <name>AuditModels</name>
     <message>
         <source>(none)</source>
-        <extracomment>How a time is shown: local time, to the second.</extracomment>
         <translation>(none)</translation>
     </message>
 </context>

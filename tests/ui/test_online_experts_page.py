@@ -16,7 +16,7 @@ from desktop.core.online.results import imports, online_votes
 from desktop.core.registry.service import CampaignInfo
 from desktop.core.services import Services
 from desktop.ui.context import CampaignContext
-from desktop.ui.dialogs.votes_dialogs import SourceDialog, WithdrawDialog
+from desktop.ui.dialogs.online_experts_dialogs import SourceDialog, WithdrawDialog
 from desktop.ui.models.experts_models import ExpertMatrixModel
 from desktop.ui.pages.experts_import import ExpertImportWizard
 from desktop.ui.pages.online_experts_page import OnlineExpertsPage

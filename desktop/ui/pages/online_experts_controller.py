@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.core.online import SourceInfo
 from desktop.ui.context import CampaignContext
-from desktop.ui.dialogs.votes_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
+from desktop.ui.dialogs.online_experts_dialogs import ExpertRuleDialog, SourceDialog, WithdrawDialog
 from desktop.ui.feedback import run_checked
 from desktop.ui.import_frame import ImportFrame
 from desktop.ui.pages.base import PageView

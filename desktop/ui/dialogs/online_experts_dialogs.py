@@ -1,5 +1,6 @@
-"""Dialogs of the votes page: a source and its fraud rules, withdrawing an import, the expert
-scoring rule. They collect values; the controller hands them to the core, which checks them."""
+"""Dialogs of the online votes and expert scores page: a source and its fraud rules,
+withdrawing an import, the expert scoring rule. They collect values; the controller hands
+them to the core, which checks them."""
 
 from __future__ import annotations
 
